@@ -1,0 +1,200 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { stackScopedAlias } from "../internal/naming";
+import { accountRootArn, AwsContext, awsContext, policyDocument, PolicyStatement } from "./iam";
+import {
+  KMS_DEFAULT_VIA_SERVICES,
+  KMS_KEY_ADMIN_ACTIONS,
+  KMS_KEY_USE_ACTIONS,
+  KMS_LOGS_ACTIONS,
+  KMS_SNS_PUBLISHER_ACTIONS,
+  KMS_VIA_SERVICE_ACTIONS,
+  SNS_PUBLISHER_SERVICES,
+} from "./policies";
+
+/** Days KMS waits before it deletes a scheduled key (the maximum AWS allows). */
+export const DEFAULT_KEY_DELETION_WINDOW_DAYS = 30;
+
+/** Anything that names a KMS key by ARN: an {@link EncryptionKey}, or `{ keyArn: key.arn }` for a key you own. */
+export interface KeyReference {
+  readonly keyArn: pulumi.Input<string>;
+}
+
+/** Arguments of {@link EncryptionKey}. */
+export interface EncryptionKeyArgs {
+  /**
+   * Description of the key.
+   * @default - "Customer managed key for <name> (aws-cicd)".
+   */
+  description?: pulumi.Input<string>;
+  /**
+   * Alias name, starting with `alias/`.
+   * @default - `alias/<project>/<stack>/<name>`, unique per stack.
+   */
+  aliasName?: string;
+  /**
+   * Days between scheduling deletion and deletion, 7 to 30.
+   * @default 30
+   */
+  deletionWindowInDays?: number;
+  /**
+   * Short service names (`s3`, `codebuild`...) through which principals of this account
+   * may use the key (the key policy's `kms:ViaService` condition).
+   * @default - {@link KMS_DEFAULT_VIA_SERVICES}: the services the library's components encrypt with.
+   */
+  viaServices?: string[];
+  /**
+   * Keep the key when the stack is deleted. A deleted key makes everything encrypted
+   * with it (a retained repository, old artifacts) unreadable, so keys are retained.
+   * **Warning:** `false` lets `pulumi destroy` schedule the key for deletion.
+   * @default true
+   */
+  retainOnDelete?: boolean;
+  /**
+   * Tags for the key.
+   * @default - no tags.
+   */
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** Validates {@link EncryptionKeyArgs}; throws a plain `Error` naming the arg. */
+export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
+  const days = args.deletionWindowInDays;
+  if (days !== undefined && (!Number.isInteger(days) || days < 7 || days > 30)) {
+    throw new Error(`\`deletionWindowInDays\` must be a whole number from 7 to 30, got ${days}.`);
+  }
+  if (args.aliasName !== undefined) {
+    const a = args.aliasName;
+    if (!/^alias\/[A-Za-z0-9/_-]{1,250}$/.test(a) || a.startsWith("alias/aws/")) {
+      throw new Error(
+        `\`aliasName\` must start with "alias/" followed by letters, digits, "/", "_" or "-" and must not use the reserved "alias/aws/" prefix, got "${a}".`,
+      );
+    }
+  }
+  for (const svc of args.viaServices ?? []) {
+    if (!/^[a-z0-9-]+$/.test(svc)) {
+      throw new Error(`\`viaServices\` takes short service names such as "s3" or "codebuild", got "${svc}".`);
+    }
+  }
+}
+
+/** The `kms:ViaService` value of a service in the context's region. */
+export function viaService(service: string, ctx: AwsContext): pulumi.Output<string> {
+  return pulumi.interpolate`${service}.${ctx.region}.${ctx.dnsSuffix}`;
+}
+
+/** Decrypt and GenerateDataKey on `keyArn`, only when called through the given services. */
+export function keyUseThroughServices(
+  keyArn: pulumi.Input<string>,
+  services: string[],
+  ctx: AwsContext,
+  sid = "UseKeyThroughServices",
+): PolicyStatement {
+  return {
+    sid,
+    actions: [...KMS_VIA_SERVICE_ACTIONS],
+    resources: [keyArn],
+    conditions: { StringEquals: { "kms:ViaService": services.map((s) => viaService(s, ctx)) } },
+  };
+}
+
+/** The key policy statements of an {@link EncryptionKey}. Exported for tests and reviews. */
+export function encryptionKeyPolicy(ctx: AwsContext, viaServices: readonly string[]): PolicyStatement[] {
+  const root = accountRootArn(ctx);
+  return [
+    {
+      sid: "AccountAdministersKeyThroughIam",
+      principals: { aws: [root] },
+      actions: [...KMS_KEY_ADMIN_ACTIONS],
+      resources: ["*"],
+    },
+    {
+      sid: "AccountUsesKeyThroughServices",
+      principals: { aws: [root] },
+      actions: [...KMS_KEY_USE_ACTIONS],
+      resources: ["*"],
+      conditions: {
+        StringEquals: {
+          "kms:CallerAccount": ctx.accountId,
+          "kms:ViaService": viaServices.map((s) => viaService(s, ctx)),
+        },
+      },
+    },
+    {
+      sid: "CloudWatchLogsEncryptsLogGroups",
+      principals: { service: [pulumi.interpolate`logs.${ctx.region}.${ctx.dnsSuffix}`] },
+      actions: [...KMS_LOGS_ACTIONS],
+      resources: ["*"],
+      conditions: {
+        ArnLike: {
+          "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:*`,
+        },
+      },
+    },
+    {
+      sid: "ServicesPublishToEncryptedTopics",
+      principals: { service: [...SNS_PUBLISHER_SERVICES] },
+      actions: [...KMS_SNS_PUBLISHER_ACTIONS],
+      resources: ["*"],
+      conditions: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
+    },
+  ];
+}
+
+/**
+ * A customer managed, symmetric KMS key with yearly rotation, a 30-day deletion window,
+ * an explicit key policy and an alias. One key can serve a whole stack: pass it as
+ * `encryptionKey` to every component (each key costs about $1 a month, and keys are
+ * retained when the stack is deleted unless `retainOnDelete: false`).
+ *
+ * The key policy lets the account's IAM policies administer the key, lets principals of
+ * the account use it only through the listed services (`kms:ViaService`,
+ * `kms:CallerAccount`), lets CloudWatch Logs encrypt this account's log groups, and lets
+ * notification services of this account publish to encrypted topics. No statement has
+ * an unconditioned `*` principal.
+ */
+export class EncryptionKey extends pulumi.ComponentResource implements KeyReference {
+  readonly key: aws.kms.Key;
+  readonly alias: aws.kms.Alias;
+  /** ARN of the key. */
+  readonly keyArn: pulumi.Output<string>;
+  /** Id of the key. */
+  readonly keyId: pulumi.Output<string>;
+  /** Alias name, `alias/...`. */
+  readonly aliasName: pulumi.Output<string>;
+
+  constructor(name: string, args: EncryptionKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    super("aws-cicd:index:EncryptionKey", name, {}, opts);
+    try {
+      validateEncryptionKeyArgs(args);
+    } catch (e) {
+      throw new pulumi.ResourceError((e as Error).message, this);
+    }
+    const ctx = awsContext(this);
+    const viaServices = args.viaServices ?? [...KMS_DEFAULT_VIA_SERVICES];
+    this.key = new aws.kms.Key(
+      `${name}-key`,
+      {
+        description: args.description ?? `Customer managed key for ${name} (aws-cicd)`,
+        keyUsage: "ENCRYPT_DECRYPT",
+        customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+        enableKeyRotation: true,
+        deletionWindowInDays: args.deletionWindowInDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS,
+        policy: policyDocument(encryptionKeyPolicy(ctx, viaServices)),
+        tags: args.tags,
+      },
+      { parent: this, retainOnDelete: args.retainOnDelete ?? true },
+    );
+    const aliasName = args.aliasName ?? stackScopedAlias(name);
+    this.alias = new aws.kms.Alias(`${name}-alias`, { name: aliasName, targetKeyId: this.key.keyId }, { parent: this });
+    this.keyArn = this.key.arn;
+    this.keyId = this.key.keyId;
+    this.aliasName = this.alias.name;
+    this.registerOutputs({ keyArn: this.keyArn, keyId: this.keyId, aliasName: this.aliasName });
+  }
+}
+
+/** Returns the given key, or creates an {@link EncryptionKey} named `<name>-key` under `parent`. */
+export function keyOrNew(name: string, key: KeyReference | undefined, parent: pulumi.Resource): KeyReference {
+  return key ?? new EncryptionKey(`${name}-key`, {}, { parent });
+}

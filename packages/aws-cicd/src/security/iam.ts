@@ -1,0 +1,162 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+/** The IAM policy language version every document this library renders uses. */
+export const POLICY_VERSION = "2012-10-17";
+
+/** Condition operators and their keys, e.g. `{ StringEquals: { "aws:SourceAccount": "123456789012" } }`. */
+export type PolicyConditions = Record<string, Record<string, pulumi.Input<string> | pulumi.Input<string>[]>>;
+
+/** Principals of a resource-based or trust policy statement. */
+export interface PolicyPrincipals {
+  /** Exact IAM principal ARNs (roles, users, account roots). */
+  aws?: pulumi.Input<string>[];
+  /** Service principals such as `codebuild.amazonaws.com`. */
+  service?: pulumi.Input<string>[];
+  /**
+   * `"*"`: any principal. Only ever used by this library in `Deny` statements
+   * (TLS-only and encryption guards) or in `Allow` statements that carry conditions.
+   */
+  any?: boolean;
+}
+
+/** A typed IAM policy statement, rendered by {@link policyDocument}. */
+export interface PolicyStatement {
+  /** Statement id: letters and digits only. */
+  sid?: string;
+  /** @default "Allow" */
+  effect?: "Allow" | "Deny";
+  /** Exact actions (`service:Action`); wildcards are never used by this library. */
+  actions: string[];
+  /**
+   * Resource ARNs. A `"*"` is only used for actions that support no resource-level permission.
+   * Omitted only in trust policies.
+   */
+  resources?: pulumi.Input<string>[];
+  /** Principals, for resource-based and trust policies only. */
+  principals?: PolicyPrincipals;
+  /** Conditions. */
+  conditions?: PolicyConditions;
+}
+
+function renderPrincipals(p: PolicyPrincipals): unknown {
+  if (p.any) return "*";
+  const out: Record<string, unknown> = {};
+  if (p.aws && p.aws.length > 0) out.AWS = p.aws;
+  if (p.service && p.service.length > 0) out.Service = p.service;
+  return out;
+}
+
+/** Renders one statement to its JSON shape (with unresolved Inputs left for `pulumi.jsonStringify`). */
+export function renderStatement(s: PolicyStatement): Record<string, unknown> {
+  if (s.sid !== undefined && !/^[A-Za-z0-9]+$/.test(s.sid)) {
+    throw new Error(`Policy statement \`sid\` must contain only letters and digits, got "${s.sid}".`);
+  }
+  if (s.actions.length === 0) throw new Error(`Policy statement ${s.sid ?? "without sid"} has no actions.`);
+  const out: Record<string, unknown> = {};
+  if (s.sid !== undefined) out.Sid = s.sid;
+  out.Effect = s.effect ?? "Allow";
+  if (s.principals) out.Principal = renderPrincipals(s.principals);
+  out.Action = s.actions;
+  if (s.resources !== undefined) {
+    out.Resource = s.resources;
+  } else if (!s.principals) {
+    throw new Error(`Policy statement ${s.sid ?? "without sid"} needs \`resources\`.`);
+  }
+  if (s.conditions && Object.keys(s.conditions).length > 0) out.Condition = s.conditions;
+  return out;
+}
+
+/** Renders statements as a JSON policy document with `pulumi.jsonStringify`. */
+export function policyDocument(statements: PolicyStatement[]): pulumi.Output<string> {
+  return pulumi.jsonStringify({ Version: POLICY_VERSION, Statement: statements.map(renderStatement) });
+}
+
+/** Account, partition and region of the provider a component runs with. */
+export interface AwsContext {
+  accountId: pulumi.Output<string>;
+  partition: pulumi.Output<string>;
+  region: pulumi.Output<string>;
+  /** DNS suffix of the partition, e.g. `amazonaws.com`. */
+  dnsSuffix: pulumi.Output<string>;
+}
+
+/**
+ * Looks up the account, partition and region through invokes parented to
+ * `parent`, so an explicit provider (another account or region) is honoured.
+ */
+export function awsContext(parent: pulumi.Resource): AwsContext {
+  const opts = { parent };
+  const identity = aws.getCallerIdentityOutput({}, opts);
+  const partition = aws.getPartitionOutput({}, opts);
+  const region = aws.getRegionOutput({}, opts);
+  return {
+    accountId: identity.accountId,
+    partition: partition.partition,
+    dnsSuffix: partition.dnsSuffix,
+    region: region.region,
+  };
+}
+
+/** `arn:<partition>:iam::<account>:root`, the principal that delegates to the account's IAM policies. */
+export function accountRootArn(ctx: AwsContext): pulumi.Output<string> {
+  return pulumi.interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:root`;
+}
+
+/** Confused-deputy guard for a service trust: the account, and the exact resource when the service sends it. */
+export interface ServiceTrustScope {
+  sourceAccount: pulumi.Input<string>;
+  /** Exact ARN of the resource the service acts for (sent by CodeBuild, CodePipeline, Lambda...). */
+  sourceArn?: pulumi.Input<string>;
+}
+
+/** A trust policy letting `service` assume the role only on behalf of this account (and resource). */
+export function serviceTrustPolicy(service: pulumi.Input<string>, scope: ServiceTrustScope): pulumi.Output<string> {
+  const conditions: PolicyConditions = { StringEquals: { "aws:SourceAccount": scope.sourceAccount } };
+  if (scope.sourceArn !== undefined) conditions.ArnLike = { "aws:SourceArn": scope.sourceArn };
+  return policyDocument([{ principals: { service: [service] }, actions: ["sts:AssumeRole"], conditions }]);
+}
+
+/** Arguments of {@link createServiceRole}. */
+export interface ServiceRoleArgs extends ServiceTrustScope {
+  /** Service principal, e.g. `codebuild.amazonaws.com`. */
+  service: pulumi.Input<string>;
+  description: pulumi.Input<string>;
+  /** Permissions boundary ARN to attach, when an organization requires one. */
+  permissionsBoundary?: pulumi.Input<string>;
+  /** Path of the role. */
+  path?: pulumi.Input<string>;
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** Creates a role that only `service`, acting for this account (and resource), may assume. */
+export function createServiceRole(name: string, args: ServiceRoleArgs, parent: pulumi.Resource): aws.iam.Role {
+  return new aws.iam.Role(
+    name,
+    {
+      description: args.description,
+      assumeRolePolicy: serviceTrustPolicy(args.service, args),
+      permissionsBoundary: args.permissionsBoundary,
+      path: args.path,
+      maxSessionDuration: 3600,
+      tags: args.tags,
+    },
+    { parent },
+  );
+}
+
+/** Attaches statements to a role as one inline policy (`aws.iam.RolePolicy`). */
+export function attachStatements(
+  name: string,
+  role: pulumi.Input<string>,
+  statements: PolicyStatement[],
+  parent: pulumi.Resource,
+): aws.iam.RolePolicy {
+  return new aws.iam.RolePolicy(name, { role, policy: policyDocument(statements) }, { parent });
+}
+
+/** Role name from a role given as a name, an ARN or an `aws.iam.Role`. */
+export function roleNameOf(role: aws.iam.Role | pulumi.Input<string>): pulumi.Output<string> {
+  if (role instanceof aws.iam.Role) return role.name;
+  return pulumi.output(role).apply((r) => (r.startsWith("arn:") ? r.substring(r.lastIndexOf("/") + 1) : r));
+}

@@ -1,0 +1,4 @@
+export * from "./encryption-key";
+export * from "./iam";
+export * from "./policies";
+export * from "./secure-topic";

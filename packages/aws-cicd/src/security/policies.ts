@@ -1,0 +1,106 @@
+/**
+ * KMS and SNS action lists used by the shared security building blocks.
+ *
+ * KMS: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html
+ * SNS: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsns.html
+ */
+
+/** What account administrators (through IAM policies) may do to manage a key; no data-plane use. */
+export const KMS_KEY_ADMIN_ACTIONS = [
+  "kms:CancelKeyDeletion",
+  "kms:CreateAlias",
+  "kms:DeleteAlias",
+  "kms:DescribeKey",
+  "kms:DisableKey",
+  "kms:DisableKeyRotation",
+  "kms:EnableKey",
+  "kms:EnableKeyRotation",
+  "kms:GetKeyPolicy",
+  "kms:GetKeyRotationStatus",
+  "kms:ListGrants",
+  "kms:ListKeyRotations",
+  "kms:ListResourceTags",
+  "kms:PutKeyPolicy",
+  "kms:RevokeGrant",
+  "kms:RotateKeyOnDemand",
+  "kms:ScheduleKeyDeletion",
+  "kms:TagResource",
+  "kms:UntagResource",
+  "kms:UpdateAlias",
+  "kms:UpdateKeyDescription",
+] as const;
+
+/** Data-plane use of a symmetric key by principals of the account, always through an AWS service. */
+export const KMS_KEY_USE_ACTIONS = [
+  "kms:Decrypt",
+  "kms:DescribeKey",
+  "kms:Encrypt",
+  "kms:GenerateDataKey",
+  "kms:GenerateDataKeyWithoutPlaintext",
+  "kms:ReEncryptFrom",
+  "kms:ReEncryptTo",
+] as const;
+
+/** What CloudWatch Logs needs to encrypt a log group with the key. */
+export const KMS_LOGS_ACTIONS = [
+  "kms:Decrypt",
+  "kms:DescribeKey",
+  "kms:Encrypt",
+  "kms:GenerateDataKey",
+  "kms:ReEncryptFrom",
+  "kms:ReEncryptTo",
+] as const;
+
+/** What a service publishing to an encrypted SNS topic needs on the topic's key. */
+export const KMS_SNS_PUBLISHER_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"] as const;
+
+/** Decrypt and encrypt data keys, granted to roles with a `kms:ViaService` condition. */
+export const KMS_VIA_SERVICE_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"] as const;
+
+/**
+ * Services whose calls may use a key created by {@link EncryptionKey} on behalf of
+ * principals in the account (the `kms:ViaService` condition of the key policy).
+ */
+export const KMS_DEFAULT_VIA_SERVICES = [
+  "codebuild",
+  "codecommit",
+  "codepipeline",
+  "elasticbeanstalk",
+  "s3",
+  "secretsmanager",
+  "sns",
+  "ssm",
+] as const;
+
+/**
+ * Service principals that publish to the library's SNS topics (notification rules,
+ * EventBridge rules, CloudWatch alarms, CodeCommit triggers). They get
+ * {@link KMS_SNS_PUBLISHER_ACTIONS} on the key, limited to this account.
+ */
+export const SNS_PUBLISHER_SERVICES = [
+  "cloudwatch.amazonaws.com",
+  "codecommit.amazonaws.com",
+  "codestar-notifications.amazonaws.com",
+  "events.amazonaws.com",
+] as const;
+
+/** What the account owner (through IAM policies) may do on a topic of this library. */
+export const SNS_OWNER_ACTIONS = [
+  "sns:GetTopicAttributes",
+  "sns:ListSubscriptionsByTopic",
+  "sns:Publish",
+  "sns:SetTopicAttributes",
+  "sns:Subscribe",
+] as const;
+
+/** What a publishing service may do on a topic. */
+export const SNS_PUBLISH_ACTIONS = ["sns:Publish"] as const;
+
+/** Every SNS action a TLS-only guard denies without `aws:SecureTransport`. */
+export const SNS_TLS_GUARDED_ACTIONS = [
+  "sns:GetTopicAttributes",
+  "sns:ListSubscriptionsByTopic",
+  "sns:Publish",
+  "sns:SetTopicAttributes",
+  "sns:Subscribe",
+] as const;

@@ -1,0 +1,108 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { KeyReference } from "./encryption-key";
+import { accountRootArn, awsContext, policyDocument, PolicyStatement } from "./iam";
+import { SNS_OWNER_ACTIONS, SNS_PUBLISH_ACTIONS, SNS_PUBLISHER_SERVICES, SNS_TLS_GUARDED_ACTIONS } from "./policies";
+
+/** Arguments of {@link SecureTopic}. */
+export interface SecureTopicArgs {
+  /** Key that encrypts messages at rest (its policy must let the publishers use it, as {@link EncryptionKey}'s does). */
+  encryptionKey: KeyReference;
+  /**
+   * Service principals allowed to publish, each only on behalf of this account.
+   * @default - {@link SNS_PUBLISHER_SERVICES}: notification rules, EventBridge, CloudWatch alarms and CodeCommit triggers.
+   */
+  publisherServices?: string[];
+  /**
+   * Email addresses subscribed to the topic (each must confirm the subscription).
+   * @default - no subscriptions.
+   */
+  emailSubscriptions?: string[];
+  /**
+   * Display name of the topic.
+   * @default - none.
+   */
+  displayName?: pulumi.Input<string>;
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** The topic policy statements of a {@link SecureTopic}. Exported for tests and reviews. */
+export function secureTopicPolicy(
+  topicArn: pulumi.Input<string>,
+  ownerArn: pulumi.Input<string>,
+  accountId: pulumi.Input<string>,
+  publisherServices: string[],
+): PolicyStatement[] {
+  const statements: PolicyStatement[] = [
+    {
+      sid: "DenyInsecureTransport",
+      effect: "Deny",
+      principals: { any: true },
+      actions: [...SNS_TLS_GUARDED_ACTIONS],
+      resources: [topicArn],
+      conditions: { Bool: { "aws:SecureTransport": "false" } },
+    },
+    {
+      sid: "AccountManagesTopicThroughIam",
+      principals: { aws: [ownerArn] },
+      actions: [...SNS_OWNER_ACTIONS],
+      resources: [topicArn],
+    },
+  ];
+  if (publisherServices.length > 0) {
+    statements.push({
+      sid: "ServicesOfThisAccountPublish",
+      principals: { service: publisherServices },
+      actions: [...SNS_PUBLISH_ACTIONS],
+      resources: [topicArn],
+      conditions: { StringEquals: { "aws:SourceAccount": accountId } },
+    });
+  }
+  return statements;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * An SNS topic encrypted with a customer key, whose policy refuses any request without
+ * TLS, lets the account's IAM policies manage it, and lets only the named AWS services
+ * publish, on behalf of this account. Never public.
+ */
+export class SecureTopic extends pulumi.ComponentResource {
+  readonly topic: aws.sns.Topic;
+  readonly policy: aws.sns.TopicPolicy;
+  readonly subscriptions: aws.sns.TopicSubscription[];
+  readonly topicArn: pulumi.Output<string>;
+
+  constructor(name: string, args: SecureTopicArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("aws-cicd:index:SecureTopic", name, {}, opts);
+    for (const email of args.emailSubscriptions ?? []) {
+      if (!EMAIL.test(email)) {
+        throw new pulumi.ResourceError(`\`emailSubscriptions\` must hold email addresses, got "${email}".`, this);
+      }
+    }
+    const ctx = awsContext(this);
+    this.topic = new aws.sns.Topic(
+      `${name}-topic`,
+      { kmsMasterKeyId: args.encryptionKey.keyArn, displayName: args.displayName, tags: args.tags },
+      { parent: this },
+    );
+    const statements = secureTopicPolicy(
+      this.topic.arn,
+      accountRootArn(ctx),
+      ctx.accountId,
+      args.publisherServices ?? [...SNS_PUBLISHER_SERVICES],
+    );
+    this.policy = new aws.sns.TopicPolicy(
+      `${name}-policy`,
+      { arn: this.topic.arn, policy: policyDocument(statements) },
+      { parent: this },
+    );
+    this.subscriptions = (args.emailSubscriptions ?? []).map(
+      (email, i) =>
+        new aws.sns.TopicSubscription(`${name}-email-${i}`, { topic: this.topic.arn, protocol: "email", endpoint: email }, { parent: this }),
+    );
+    this.topicArn = this.topic.arn;
+    this.registerOutputs({ topicArn: this.topicArn });
+  }
+}

@@ -1,0 +1,116 @@
+import { expect } from "chai";
+import { EncryptionKey, SecureTopic, validateEncryptionKeyArgs } from "../packages/aws-cicd/src";
+import { ACCOUNT, childrenOf, findResource, recorded, settle, statementsOf, unwrap } from "./harness";
+import { checkRecordedPolicies } from "./harness/iam-check";
+
+describe("EncryptionKey", () => {
+  it("creates a rotating symmetric key with a 30-day window, retained, and an alias unique to the stack", async () => {
+    const key = new EncryptionKey("cicd");
+    expect(await unwrap(key.aliasName)).to.equal("alias/aws-cicd-test/test/cicd");
+    const k = findResource("aws:kms/key:Key", "cicd-key");
+    expect(k.inputs).to.include({ enableKeyRotation: true, deletionWindowInDays: 30, keyUsage: "ENCRYPT_DECRYPT", customerMasterKeySpec: "SYMMETRIC_DEFAULT" });
+    expect(k.options.retainOnDelete).to.equal(true);
+    const component = findResource("aws-cicd:index:EncryptionKey", "cicd");
+    expect(childrenOf(component).map((c) => c.name).sort()).to.deep.equal(["cicd-alias", "cicd-key"]);
+    expect(findResource("aws:kms/alias:Alias", "cicd-alias").inputs.targetKeyId).to.equal("cicd-key-id");
+  });
+
+  it("writes a key policy with no unconditioned principal and service use only through kms:ViaService", async () => {
+    const key = new EncryptionKey("cicd");
+    await unwrap(key.keyArn);
+    await settle();
+    const statements = statementsOf(findResource("aws:kms/key:Key", "cicd-key").inputs.policy);
+    expect(statements.map((s) => s.Sid)).to.deep.equal([
+      "AccountAdministersKeyThroughIam",
+      "AccountUsesKeyThroughServices",
+      "CloudWatchLogsEncryptsLogGroups",
+      "ServicesPublishToEncryptedTopics",
+    ]);
+    expect(statements[0].Principal).to.deep.equal({ AWS: [`arn:aws:iam::${ACCOUNT}:root`] });
+    expect(statements[0].Action).to.not.include("kms:Decrypt");
+    expect(statements[1].Condition).to.deep.equal({
+      StringEquals: {
+        "kms:CallerAccount": ACCOUNT,
+        "kms:ViaService": ["codebuild", "codecommit", "codepipeline", "elasticbeanstalk", "s3", "secretsmanager", "sns", "ssm"].map(
+          (s) => `${s}.us-east-1.amazonaws.com`,
+        ),
+      },
+    });
+    expect(statements[2].Principal).to.deep.equal({ Service: ["logs.us-east-1.amazonaws.com"] });
+    expect(statements[2].Condition).to.deep.equal({ ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:*` } });
+    expect(statements[3].Condition).to.deep.equal({ StringEquals: { "aws:SourceAccount": ACCOUNT } });
+    for (const s of statements) expect(s.Principal).to.not.equal("*");
+    expect(await checkRecordedPolicies()).to.deep.equal([]);
+  });
+
+  it("lets the user opt out of retention and narrow the services", async () => {
+    const key = new EncryptionKey("k", { retainOnDelete: false, viaServices: ["s3"], deletionWindowInDays: 7, aliasName: "alias/team/k" });
+    expect(await unwrap(key.aliasName)).to.equal("alias/team/k");
+    const statements = statementsOf(findResource("aws:kms/key:Key", "k-key").inputs.policy);
+    expect(statements[1].Condition!.StringEquals["kms:ViaService"]).to.deep.equal(["s3.us-east-1.amazonaws.com"]);
+    expect(findResource("aws:kms/key:Key", "k-key").inputs.deletionWindowInDays).to.equal(7);
+    expect(findResource("aws:kms/key:Key", "k-key").options.retainOnDelete).to.equal(false);
+  });
+
+  describe("validation", () => {
+    const cases: [string, object, string][] = [
+      ["a window below 7 days", { deletionWindowInDays: 1 }, "`deletionWindowInDays` must be a whole number from 7 to 30, got 1."],
+      ["a window above 30 days", { deletionWindowInDays: 31 }, "`deletionWindowInDays` must be a whole number from 7 to 30, got 31."],
+      ["an alias without the prefix", { aliasName: "cicd" }, '`aliasName` must start with "alias/" followed by letters, digits, "/", "_" or "-" and must not use the reserved "alias/aws/" prefix, got "cicd".'],
+      ["a reserved alias", { aliasName: "alias/aws/s3" }, '`aliasName` must start with "alias/" followed by letters, digits, "/", "_" or "-" and must not use the reserved "alias/aws/" prefix, got "alias/aws/s3".'],
+      ["a service given as an endpoint", { viaServices: ["s3.us-east-1.amazonaws.com"] }, '`viaServices` takes short service names such as "s3" or "codebuild", got "s3.us-east-1.amazonaws.com".'],
+    ];
+    for (const [what, args, message] of cases) {
+      it(`throws for ${what}`, () => expect(() => validateEncryptionKeyArgs(args)).to.throw(message));
+    }
+
+    it("throws before creating any child", async () => {
+      expect(() => new EncryptionKey("bad", { deletionWindowInDays: 3 })).to.throw("`deletionWindowInDays` must be a whole number from 7 to 30, got 3.");
+      await settle();
+      expect(recorded.filter((r) => r.type !== "aws-cicd:index:EncryptionKey")).to.deep.equal([]);
+    });
+  });
+});
+
+describe("SecureTopic", () => {
+  it("encrypts with the key, refuses non-TLS requests and lets only this account's services publish", async () => {
+    const key = new EncryptionKey("k");
+    const topic = new SecureTopic("alerts", { encryptionKey: key, emailSubscriptions: ["lead@example.com"] });
+    const arn = await unwrap(topic.topicArn);
+    expect(findResource("aws:sns/topic:Topic", "alerts-topic").inputs.kmsMasterKeyId).to.equal(`arn:aws:kms:us-east-1:${ACCOUNT}:key/k-key-id`);
+    await settle();
+    const statements = statementsOf(findResource("aws:sns/topicPolicy:TopicPolicy", "alerts-policy").inputs.policy);
+    expect(statements).to.deep.equal([
+      {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: ["sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic", "sns:Publish", "sns:SetTopicAttributes", "sns:Subscribe"],
+        Resource: [arn],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+      {
+        Sid: "AccountManagesTopicThroughIam",
+        Effect: "Allow",
+        Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:root`] },
+        Action: ["sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic", "sns:Publish", "sns:SetTopicAttributes", "sns:Subscribe"],
+        Resource: [arn],
+      },
+      {
+        Sid: "ServicesOfThisAccountPublish",
+        Effect: "Allow",
+        Principal: { Service: ["cloudwatch.amazonaws.com", "codecommit.amazonaws.com", "codestar-notifications.amazonaws.com", "events.amazonaws.com"] },
+        Action: ["sns:Publish"],
+        Resource: [arn],
+        Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
+      },
+    ]);
+    expect(findResource("aws:sns/topicSubscription:TopicSubscription", "alerts-email-0").inputs).to.include({ protocol: "email", endpoint: "lead@example.com" });
+    expect(await checkRecordedPolicies()).to.deep.equal([]);
+  });
+
+  it("throws for an address that is not an email", () => {
+    const key = { keyArn: "arn:aws:kms:us-east-1:123456789012:key/x" };
+    expect(() => new SecureTopic("t", { encryptionKey: key, emailSubscriptions: ["lead"] })).to.throw('`emailSubscriptions` must hold email addresses, got "lead".');
+  });
+});
