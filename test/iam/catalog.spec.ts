@@ -7,7 +7,8 @@ const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
 
 /** Every exported constant of the library that is a list of IAM actions. */
 function exportedActionLists(): [string, readonly string[]][] {
-  return Object.entries(lib).filter(
+  const entries: [string, unknown][] = Object.entries(lib);
+  return entries.filter(
     (e): e is [string, readonly string[]] =>
       Array.isArray(e[1]) && e[1].length > 0 && e[1].every((a: unknown) => typeof a === "string" && ACTION.test(a)),
   );

@@ -1,1 +1,2 @@
+export * from "./codecommit";
 export * from "./security";

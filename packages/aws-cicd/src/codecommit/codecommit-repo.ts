@@ -1,0 +1,196 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { KeyReference, keyOrNew } from "../security/encryption-key";
+import { AwsContext, awsContext } from "../security/iam";
+import { SecureTopic } from "../security/secure-topic";
+import { CodeCommitRepoArgs, CrossAccountAccessArgs, DEFAULT_REPOSITORY_BRANCH, DEFAULT_REQUIRED_APPROVALS, RepositoryAccess } from "./args";
+import { createRepositoryEventRules, createRepositoryTriggers, RepositoryEventRule } from "./events";
+import { createCrossAccountRole, CrossAccountAccessGrant, grantRepositoryAccess, RepositoryGrantScope, grantRoleSuffix } from "./grants";
+import { createRepositoryNotifications } from "./notifications";
+import { createApprovalRule, createBranchProtection } from "./protection";
+import { validateCodeCommitRepoArgs, validateCrossAccountAccess } from "./validate";
+
+/**
+ * A CodeCommit repository that is secure with no arguments: encrypted with a customer
+ * managed KMS key, retained when the stack is deleted, and with an approval rule template
+ * requiring 2 approvals on pull requests into the default branch.
+ *
+ * Optional: a policy denying direct pushes and merges to protected branches for named
+ * principals, a notification rule to an encrypted topic, push triggers, EventBridge rules
+ * for pull requests and commits, least-privilege grants (`grantPull`, `grantRead`,
+ * `grantPush`) and cross-account roles assumed through STS.
+ */
+export class CodeCommitRepo extends pulumi.ComponentResource {
+  readonly repository: aws.codecommit.Repository;
+  /** The key that encrypts the repository (given, or created as "<name>-key"). */
+  readonly encryptionKey: KeyReference;
+  readonly keyArn: pulumi.Output<string>;
+  readonly repositoryName: pulumi.Output<string>;
+  readonly repositoryArn: pulumi.Output<string>;
+  readonly cloneUrlHttp: pulumi.Output<string>;
+  readonly cloneUrlSsh: pulumi.Output<string>;
+  /** `codecommit::<region>://<name>`, the URL git-remote-codecommit clones with. */
+  readonly cloneUrlGrc: pulumi.Output<string>;
+  readonly approvalRuleTemplate?: aws.codecommit.ApprovalRuleTemplate;
+  readonly approvalRuleTemplateAssociation?: aws.codecommit.ApprovalRuleTemplateAssociation;
+  readonly branchProtectionPolicy?: aws.iam.Policy;
+  readonly branchProtectionAttachments: pulumi.CustomResource[] = [];
+  readonly notificationRule?: aws.codestarnotifications.NotificationRule;
+  /** The notification topic, when the component created it. */
+  readonly notificationTopic?: SecureTopic;
+  readonly notificationTopicArn?: pulumi.Output<string>;
+  readonly notificationSubscriptions: aws.sns.TopicSubscription[] = [];
+  readonly trigger?: aws.codecommit.Trigger;
+  readonly triggerPermissions: aws.lambda.Permission[] = [];
+  readonly eventRules: RepositoryEventRule[] = [];
+  /** Cross-account roles, from `crossAccountAccess` and then {@link grantCrossAccountAccess}. */
+  readonly crossAccountGrants: CrossAccountAccessGrant[] = [];
+  readonly crossAccountRoles: aws.iam.Role[] = [];
+  readonly crossAccountRoleArns: pulumi.Output<string>[] = [];
+
+  private readonly scope: RepositoryGrantScope;
+  private readonly grantNames = new Set<string>();
+  private readonly tags: CodeCommitRepoArgs["tags"];
+
+  constructor(name: string, args: CodeCommitRepoArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    super("aws-cicd:index:CodeCommitRepo", name, {}, opts);
+    try {
+      validateCodeCommitRepoArgs(name, args);
+    } catch (e) {
+      throw new pulumi.ResourceError((e as Error).message, this);
+    }
+    const repositoryName = args.repositoryName ?? name;
+    const defaultBranch = args.defaultBranch ?? DEFAULT_REPOSITORY_BRANCH;
+    const protectedBranches = args.protectedBranches ?? [defaultBranch];
+    const ctx: AwsContext = awsContext(this);
+    this.tags = args.tags;
+
+    this.encryptionKey = keyOrNew(name, args.encryptionKey, this);
+    this.keyArn = pulumi.output(this.encryptionKey.keyArn);
+    const retainOnDelete = args.retainOnDelete ?? true;
+    if (!retainOnDelete) {
+      pulumi.log.warn(`Repository ${repositoryName} is deleted with the stack (\`retainOnDelete: false\`).`, this);
+    }
+    this.repository = new aws.codecommit.Repository(
+      `${name}-repository`,
+      { repositoryName, description: args.description, defaultBranch, kmsKeyId: this.keyArn, tags: args.tags },
+      { parent: this, retainOnDelete },
+    );
+    this.repositoryName = this.repository.repositoryName;
+    this.repositoryArn = this.repository.arn;
+    this.cloneUrlHttp = this.repository.cloneUrlHttp;
+    this.cloneUrlSsh = this.repository.cloneUrlSsh;
+    this.cloneUrlGrc = pulumi.interpolate`codecommit::${ctx.region}://${this.repository.repositoryName}`;
+    this.scope = { name, repositoryName, repositoryArn: this.repositoryArn, keyArn: this.keyArn, ctx, parent: this };
+
+    if (args.requirePullRequestApprovals ?? true) {
+      const rule = createApprovalRule(
+        name,
+        this.repository,
+        {
+          repositoryName,
+          branches: protectedBranches,
+          approvals: args.requiredApprovals ?? DEFAULT_REQUIRED_APPROVALS,
+          pool: args.approvalPoolMembers,
+          templateName: args.approvalRuleTemplateName,
+        },
+        this,
+      );
+      this.approvalRuleTemplate = rule.template;
+      this.approvalRuleTemplateAssociation = rule.association;
+    } else {
+      pulumi.log.warn(
+        `Pull requests into ${protectedBranches.join(", ")} of ${repositoryName} merge without approvals (\`requirePullRequestApprovals: false\`).`,
+        this,
+      );
+    }
+
+    if (args.branchProtection) {
+      const p = createBranchProtection(name, this.repository, repositoryName, protectedBranches, args.branchProtection, args.tags, this);
+      this.branchProtectionPolicy = p.policy;
+      this.branchProtectionAttachments.push(...p.attachments);
+    }
+
+    if (args.notifications) {
+      const n = createRepositoryNotifications(name, this.repository, this.encryptionKey, args.notifications, args.tags, this);
+      this.notificationRule = n.rule;
+      this.notificationTopic = n.topic;
+      this.notificationTopicArn = n.topicArn;
+      this.notificationSubscriptions.push(...n.subscriptions);
+    }
+
+    if (args.triggers && args.triggers.length > 0) {
+      const t = createRepositoryTriggers(name, this.repository, defaultBranch, args.triggers, ctx, this);
+      this.trigger = t.trigger;
+      this.triggerPermissions.push(...t.permissions);
+    }
+
+    this.eventRules.push(
+      ...createRepositoryEventRules(name, this.repository, repositoryName, defaultBranch, args.pullRequestEvents ?? [], args.commitEvents ?? [], args.tags, this),
+    );
+
+    for (const access of args.crossAccountAccess ?? []) this.addCrossAccountRole(access);
+
+    this.registerOutputs({
+      repositoryName: this.repositoryName,
+      repositoryArn: this.repositoryArn,
+      cloneUrlHttp: this.cloneUrlHttp,
+      cloneUrlSsh: this.cloneUrlSsh,
+      cloneUrlGrc: this.cloneUrlGrc,
+      keyArn: this.keyArn,
+      notificationTopicArn: this.notificationTopicArn,
+      crossAccountRoleArns: this.crossAccountRoleArns,
+    });
+  }
+
+  /**
+   * Lets `role` clone and fetch (`codecommit:GitPull`) this repository, and decrypt with its
+   * key through CodeCommit only. Returns the inline policy, named "<name>-pull-<role>".
+   */
+  grantPull(role: aws.iam.Role | pulumi.Input<string>): aws.iam.RolePolicy {
+    return this.grant("pull", role);
+  }
+
+  /** Like {@link grantPull}, plus `codecommit:GitPush`. Returns the inline policy, "<name>-push-<role>". */
+  grantPush(role: aws.iam.Role | pulumi.Input<string>): aws.iam.RolePolicy {
+    return this.grant("push", role);
+  }
+
+  /**
+   * Like {@link grantPull}, plus the read-only CodeCommit API calls scoped to this repository
+   * (browse code, commits, branches and pull requests). Returns the inline policy, "<name>-read-<role>".
+   */
+  grantRead(role: aws.iam.Role | pulumi.Input<string>): aws.iam.RolePolicy {
+    return this.grant("read", role);
+  }
+
+  /**
+   * Creates a role in this repository's account that only `access.principalArns` may assume
+   * (optionally with an external id and MFA), with pull, read or push access. Named
+   * "<name>-cross-account-<index>", counting on from `crossAccountAccess`.
+   */
+  grantCrossAccountAccess(access: CrossAccountAccessArgs): CrossAccountAccessGrant {
+    try {
+      validateCrossAccountAccess("access", access);
+    } catch (e) {
+      throw new pulumi.ResourceError((e as Error).message, this);
+    }
+    return this.addCrossAccountRole(access);
+  }
+
+  private addCrossAccountRole(access: CrossAccountAccessArgs): CrossAccountAccessGrant {
+    const grant = createCrossAccountRole(this.scope, `${this.scope.name}-cross-account-${this.crossAccountGrants.length}`, access, this.tags);
+    this.crossAccountGrants.push(grant);
+    this.crossAccountRoles.push(grant.role);
+    this.crossAccountRoleArns.push(grant.roleArn);
+    return grant;
+  }
+
+  private grant(access: RepositoryAccess, role: aws.iam.Role | pulumi.Input<string>): aws.iam.RolePolicy {
+    const base = `${this.scope.name}-${access}-${grantRoleSuffix(role, this.grantNames.size)}`;
+    let logicalName = base;
+    for (let n = 2; this.grantNames.has(logicalName); n++) logicalName = `${base}-${n}`;
+    this.grantNames.add(logicalName);
+    return grantRepositoryAccess(this.scope, logicalName, role, access);
+  }
+}

@@ -1,0 +1,70 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { attachStatements, AwsContext, policyDocument, roleNameOf } from "../security/iam";
+import { CrossAccountAccessArgs, RepositoryAccess } from "./args";
+import { repositoryAccessStatements, crossAccountTrustStatements } from "./policies";
+
+/** Most seconds a cross-account session lasts. */
+export const CROSS_ACCOUNT_MAX_SESSION_SECONDS = 3600;
+
+/** What a repository grants access with: its ARN, its key and the account context. */
+export interface RepositoryGrantScope {
+  name: string;
+  repositoryName: string;
+  repositoryArn: pulumi.Input<string>;
+  keyArn: pulumi.Input<string>;
+  ctx: AwsContext;
+  parent: pulumi.Resource;
+}
+
+/** A suffix for a grant's logical name: the role's logical or IAM name when known now, else its position. */
+export function grantRoleSuffix(role: aws.iam.Role | pulumi.Input<string>, index: number): string {
+  let raw: string | undefined;
+  if (role instanceof aws.iam.Role) raw = pulumi.resourceName(role);
+  else if (typeof role === "string") raw = role.startsWith("arn:") ? role.substring(role.lastIndexOf("/") + 1) : role;
+  return raw === undefined ? `role${index}` : raw.replace(/[^A-Za-z0-9_-]/g, "-");
+}
+
+/** Attaches the statements of `access` on the repository (and its key, through CodeCommit) to `role`. */
+export function grantRepositoryAccess(
+  scope: RepositoryGrantScope,
+  logicalName: string,
+  role: aws.iam.Role | pulumi.Input<string>,
+  access: RepositoryAccess,
+): aws.iam.RolePolicy {
+  return attachStatements(logicalName, roleNameOf(role), repositoryAccessStatements(access, scope.repositoryArn, scope.keyArn, scope.ctx), scope.parent);
+}
+
+/** A role created for cross-account access, and its permissions. */
+export interface CrossAccountAccessGrant {
+  role: aws.iam.Role;
+  policy: aws.iam.RolePolicy;
+  /** ARN the trusted principals pass to `sts:AssumeRole` (or set as `role_arn` in their AWS profile). */
+  roleArn: pulumi.Output<string>;
+}
+
+/** Creates a role trusted only by the exact principals, with `access` on the repository. */
+export function createCrossAccountRole(
+  scope: RepositoryGrantScope,
+  logicalName: string,
+  args: CrossAccountAccessArgs,
+  tags: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined,
+): CrossAccountAccessGrant {
+  const role = new aws.iam.Role(
+    logicalName,
+    {
+      description: `Cross-account ${args.access} access to CodeCommit repository ${scope.repositoryName} (aws-cicd).`,
+      assumeRolePolicy: policyDocument(crossAccountTrustStatements(args.principalArns, args.externalId, args.requireMfa)),
+      maxSessionDuration: CROSS_ACCOUNT_MAX_SESSION_SECONDS,
+      tags,
+    },
+    { parent: scope.parent },
+  );
+  const policy = attachStatements(
+    `${logicalName}-policy`,
+    role.name,
+    repositoryAccessStatements(args.access, scope.repositoryArn, scope.keyArn, scope.ctx),
+    scope.parent,
+  );
+  return { role, policy, roleArn: role.arn };
+}
