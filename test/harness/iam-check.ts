@@ -8,7 +8,15 @@ export interface IamFinding {
   problem: string;
 }
 
-async function actionProblems(action: string): Promise<string | undefined> {
+/**
+ * `service:*` is accepted in Deny statements only: there it narrows nothing a principal
+ * may do, and guards such as "deny every S3 request without TLS" must cover every action
+ * (cdk-nag S10 and Security Hub S3.5 require `s3:*` there).
+ */
+const DENY_ALL_OF_SERVICE = /^[a-z0-9-]+:\*$/;
+
+async function actionProblems(action: string, effect: string): Promise<string | undefined> {
+  if (effect === "Deny" && DENY_ALL_OF_SERVICE.test(action)) return undefined;
   if (action.includes("*")) return `uses a wildcard action "${action}"`;
   const [service, name] = action.split(":");
   if (!service || !name) return `"${action}" is not of the form service:Action`;
@@ -29,7 +37,7 @@ export async function supportsResourceScoping(action: string): Promise<boolean> 
 export async function checkStatement(resource: string, kind: string, s: Statement): Promise<IamFinding[]> {
   const findings: IamFinding[] = [];
   for (const action of s.Action) {
-    const problem = await actionProblems(action);
+    const problem = await actionProblems(action, s.Effect);
     if (problem) findings.push({ resource, sid: s.Sid, problem });
   }
   if (findings.length > 0) return findings;

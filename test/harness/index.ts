@@ -1,3 +1,4 @@
 export * from "./find";
 export * from "./mocks";
 export * from "./unwrap";
+export * from "./program";

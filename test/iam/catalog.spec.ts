@@ -55,6 +55,13 @@ describe("IAM checker", () => {
     expect(findings.map((f) => f.problem)).to.deep.equal(['uses a wildcard action "s3:Get*"']);
   });
 
+  it("accepts service:* only in a Deny statement", async () => {
+    const deny = await checkStatement("r", "resource", { Effect: "Deny", Principal: "*", Action: ["s3:*"], Resource: ["arn:aws:s3:::b"], Condition: { Bool: { "aws:SecureTransport": "false" } } });
+    expect(deny).to.deep.equal([]);
+    const allow = await checkStatement("r", "identity", { Effect: "Allow", Action: ["s3:*"], Resource: ["arn:aws:s3:::b"] });
+    expect(allow.map((f) => f.problem)).to.deep.equal(['uses a wildcard action "s3:*"']);
+  });
+
   it("reports Resource \"*\" for an action that supports resource-level permissions", async () => {
     const findings = await checkStatement("r", "identity", { Effect: "Allow", Action: ["s3:GetObject", "ecr:GetAuthorizationToken"], Resource: ["*"] });
     expect(findings.map((f) => f.problem)).to.deep.equal(['grants "s3:GetObject" on "*" although it supports resource-level permissions']);

@@ -1,4 +1,5 @@
 export * from "./encryption-key";
 export * from "./iam";
 export * from "./policies";
+export * from "./secure-bucket";
 export * from "./secure-topic";

@@ -1,0 +1,266 @@
+import * as pulumi from "@pulumi/pulumi";
+import { KeyReference } from "../security/encryption-key";
+
+/**
+ * Platform chosen when neither `solutionStackName` nor `solutionStackRegex` is given: the
+ * newest Amazon Linux 2023 Node.js 22 solution stack (Node.js 22 is the active LTS line
+ * that Elastic Beanstalk supports on AL2023; the regex follows new platform versions).
+ */
+export const DEFAULT_SOLUTION_STACK_REGEX = "^64bit Amazon Linux 2023 (.*) running Node.js 22$";
+
+/**
+ * Instance type when `instanceType` is not given. A Graviton (arm64) burstable type: the
+ * cheapest current-generation type with 1 GiB of memory. Every Amazon Linux 2 and 2023
+ * platform, including the default Node.js one, runs on arm64; a platform that does not
+ * (a custom AMI built for x86_64, or Windows) needs an x86_64 type such as `t3.micro`.
+ */
+export const DEFAULT_BEANSTALK_INSTANCE_TYPE = "t4g.micro";
+
+/** Environment type when `environmentType` is not given: one instance with an Elastic IP, no load balancer. */
+export const DEFAULT_BEANSTALK_ENVIRONMENT_TYPE = "SingleInstance";
+
+/** Auto Scaling group bounds of a `LoadBalanced` environment when `minSize`/`maxSize` are not given. */
+export const DEFAULT_BEANSTALK_MIN_SIZE = 1;
+export const DEFAULT_BEANSTALK_MAX_SIZE = 2;
+/** The largest Auto Scaling group Elastic Beanstalk accepts. */
+export const BEANSTALK_MAX_GROUP_SIZE = 10000;
+
+/** Deployment policies accepted for each environment type. */
+export const BEANSTALK_DEPLOYMENT_POLICIES = {
+  SingleInstance: ["AllAtOnce", "Immutable"],
+  LoadBalanced: ["AllAtOnce", "Rolling", "RollingWithAdditionalBatch", "Immutable", "TrafficSplitting"],
+} as const;
+
+/**
+ * Deployment policy when `deploymentPolicy` is not given: `AllAtOnce` for a single instance
+ * (the only instance is replaced in place), `Immutable` for a load-balanced fleet (new
+ * instances in a temporary group; a failed deployment leaves the old fleet serving).
+ */
+export const DEFAULT_BEANSTALK_DEPLOYMENT_POLICY = { SingleInstance: "AllAtOnce", LoadBalanced: "Immutable" } as const;
+
+/** Days CloudWatch Logs keeps instance and health logs (CKV_AWS_338 asks for at least 365). */
+export const DEFAULT_BEANSTALK_LOG_RETENTION_DAYS = 365;
+/** Retention values the `aws:elasticbeanstalk:cloudwatch:logs` namespace accepts. */
+export const BEANSTALK_LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653] as const;
+
+/** Weekly window (UTC) in which managed platform updates start. Sunday morning UTC is off-peak for most users. */
+export const DEFAULT_MANAGED_UPDATE_WINDOW = "Sun:10:00";
+/** Managed platform updates apply minor and patch versions (never a new major platform branch). */
+export const DEFAULT_UPDATE_LEVEL = "minor";
+
+/** Root volume type: gp3 is cheaper and faster than gp2 at the same size. */
+export const DEFAULT_BEANSTALK_ROOT_VOLUME_TYPE = "gp3";
+
+/**
+ * Application versions kept by the application's version lifecycle. Elastic Beanstalk
+ * refuses new versions past 1,000 per region; every pipeline run creates one, so old
+ * versions are deleted (their source bundles in S3 are kept).
+ */
+export const DEFAULT_MAX_APPLICATION_VERSIONS = 200;
+
+/** Anything naming an Elastic Beanstalk application: an `aws.elasticbeanstalk.Application`, or `{ name }`. */
+export interface ApplicationReference {
+  readonly name: pulumi.Input<string>;
+}
+
+/** How many application versions the created application keeps: set one of the two. */
+export interface ApplicationVersionLifecycle {
+  /**
+   * Keep at most this many versions, 1 to 1000.
+   * @default - no count limit (set `maxAgeInDays` instead).
+   */
+  maxCount?: number;
+  /**
+   * Delete versions older than this many days, 1 to 180.
+   * @default - no age limit (set `maxCount` instead).
+   */
+  maxAgeInDays?: number;
+}
+
+/** The VPC an environment runs in (`aws:ec2:vpc`). */
+export interface BeanstalkVpc {
+  /** Id of the VPC, e.g. `vpc-0abc...`. */
+  vpcId: pulumi.Input<string>;
+  /** Subnets of the instances. At least one. */
+  instanceSubnetIds: pulumi.Input<string>[];
+  /**
+   * Subnets of the load balancer (`LoadBalanced` only).
+   * @default - Elastic Beanstalk uses `instanceSubnetIds`.
+   */
+  loadBalancerSubnetIds?: pulumi.Input<string>[];
+  /**
+   * Give instances public IP addresses (needed in public subnets without a NAT gateway).
+   * **Warning:** `true` makes instances reachable from the internet (EC2.9).
+   * @default - Elastic Beanstalk's default (no public IP for load-balanced instances; a single instance gets an Elastic IP).
+   */
+  associatePublicIpAddress?: boolean;
+}
+
+/** A secret environment variable: exactly one of the two ARNs. */
+export interface BeanstalkSecret {
+  /**
+   * ARN of an SSM Parameter Store parameter (`arn:aws:ssm:<region>:<account>:parameter/<name>`).
+   * @default - none; give this or `secretsManagerSecretArn`.
+   */
+  ssmParameterArn?: pulumi.Input<string>;
+  /**
+   * Full ARN of a Secrets Manager secret, with its 6-character suffix; a `:<jsonKey>`
+   * suffix picks one key of a JSON secret (platform versions from January 2026).
+   * @default - none; give this or `ssmParameterArn`.
+   */
+  secretsManagerSecretArn?: pulumi.Input<string>;
+}
+
+/** When and how far managed platform updates go. */
+export interface BeanstalkManagedUpdates {
+  /**
+   * Weekly start of the update window, `Day:HH:MM` in UTC (Day: Sun, Mon, Tue, Wed, Thu, Fri, Sat).
+   * @default "Sun:10:00"
+   */
+  preferredStartTime?: string;
+  /**
+   * `minor` applies minor and patch platform versions, `patch` only patches.
+   * @default "minor"
+   */
+  updateLevel?: "minor" | "patch";
+}
+
+/** An extra option setting of the environment. */
+export interface BeanstalkOptionSetting {
+  /** Namespace, e.g. `aws:elasticbeanstalk:environment:process:default`. */
+  namespace: string;
+  /** Option name, e.g. `HealthCheckPath`. */
+  name: string;
+  /** Value, always a string (`"true"`, `"80"`). */
+  value: pulumi.Input<string>;
+  /**
+   * Resource name, for `aws:autoscaling:scheduledaction` only.
+   * @default - none.
+   */
+  resource?: string;
+}
+
+/** Arguments of {@link BeanstalkTarget}. */
+export interface BeanstalkTargetArgs {
+  /**
+   * An existing application to add this environment to (dev and prod can share one):
+   * another target's `application`, an `aws.elasticbeanstalk.Application` or `{ name }`.
+   * @default - a new application with a version lifecycle is created.
+   */
+  application?: ApplicationReference;
+  /**
+   * Name of the created application (1 to 100 characters, no `/`). Not allowed with `application`.
+   * @default - `<project>-<stack>-<name>`.
+   */
+  applicationName?: string;
+  /**
+   * Version lifecycle of the created application. Not allowed with `application`.
+   * @default - `{ maxCount: DEFAULT_MAX_APPLICATION_VERSIONS }` (200), source bundles kept in S3.
+   */
+  applicationVersionLifecycle?: ApplicationVersionLifecycle;
+  /**
+   * Name of the environment: 4 to 40 letters, digits and hyphens, not starting or ending with a hyphen.
+   * @default - `<project>-<stack>-<name>`, cut to 40 characters.
+   */
+  environmentName?: string;
+  /**
+   * Exact solution stack name, e.g. `64bit Amazon Linux 2023 v6.6.0 running Node.js 22`.
+   * @default - the newest stack matching `solutionStackRegex`.
+   */
+  solutionStackName?: pulumi.Input<string>;
+  /**
+   * Regex for the solution stack; the most recent match is used. Not allowed with `solutionStackName`.
+   * @default - {@link DEFAULT_SOLUTION_STACK_REGEX}, the newest Amazon Linux 2023 Node.js 22 stack.
+   */
+  solutionStackRegex?: string;
+  /**
+   * EC2 instance type. Must match the platform's architecture.
+   * @default "t4g.micro" ({@link DEFAULT_BEANSTALK_INSTANCE_TYPE}, arm64)
+   */
+  instanceType?: string;
+  /**
+   * `SingleInstance` (one instance, Elastic IP) or `LoadBalanced` (Application Load Balancer and Auto Scaling group).
+   * @default "SingleInstance"
+   */
+  environmentType?: "SingleInstance" | "LoadBalanced";
+  /**
+   * Minimum instances, `LoadBalanced` only (1 to 10000).
+   * @default 1
+   */
+  minSize?: number;
+  /**
+   * Maximum instances, `LoadBalanced` only (1 to 10000, at least `minSize`).
+   * @default 2
+   */
+  maxSize?: number;
+  /**
+   * How new versions roll out. `SingleInstance`: `AllAtOnce` or `Immutable`.
+   * `LoadBalanced`: also `Rolling`, `RollingWithAdditionalBatch`, `TrafficSplitting`.
+   * @default - `AllAtOnce` for `SingleInstance`, `Immutable` for `LoadBalanced`.
+   */
+  deploymentPolicy?: string;
+  /**
+   * VPC and subnets. Security Hub / cdk-nag EB1 ask for an explicit VPC.
+   * @default - Elastic Beanstalk uses the region's default VPC and its public subnets
+   * (waiver for EB1: the default VPC works without any network set-up; give `vpc` for
+   * production networks with private subnets).
+   */
+  vpc?: BeanstalkVpc;
+  /**
+   * Plain environment variables. Values that look like credentials (AWS keys, or
+   * non-empty values of names such as `*_PASSWORD`, `*_TOKEN`) are refused: put them in `secrets`.
+   * `pulumi.Output` values cannot be checked before deployment.
+   * @default - none.
+   */
+  environmentVariables?: Record<string, pulumi.Input<string>>;
+  /**
+   * Environment variables read at instance start from SSM Parameter Store or Secrets
+   * Manager (`aws:elasticbeanstalk:application:environmentsecrets`, platform versions
+   * from March 26, 2025). The instance role may read exactly these parameters and secrets.
+   * @default - none.
+   */
+  secrets?: Record<string, BeanstalkSecret>;
+  /**
+   * Customer managed key that encrypts the parameters and secrets in `secrets`; the
+   * instance role may decrypt with it only through SSM and Secrets Manager.
+   * @default - the secrets use AWS managed keys (`aws/ssm`, `aws/secretsmanager`), which need no grant.
+   */
+  encryptionKey?: KeyReference;
+  /**
+   * Days CloudWatch Logs keeps instance and health logs.
+   * @default 365
+   */
+  logRetentionInDays?: number;
+  /**
+   * Managed platform update window (`Day:HH:MM`, UTC) and level (`minor` or `patch`).
+   * @default - `{ preferredStartTime: "Sun:10:00", updateLevel: "minor" }`.
+   */
+  managedUpdates?: BeanstalkManagedUpdates;
+  /**
+   * Other option settings. Namespaces must look like `aws:<service>:...`; settings this
+   * component manages through other args are refused, as are overrides of its security settings.
+   * @default - none.
+   */
+  settings?: BeanstalkOptionSetting[];
+  /**
+   * Let `settings` replace the security settings (IMDSv2, enhanced health, managed
+   * updates, log streaming and publication, instance profile, service roles).
+   * **Warning:** lets `settings` turn off protections required by Security Hub and cdk-nag.
+   * @default false
+   */
+  allowInsecureSettingOverrides?: boolean;
+  /**
+   * Turn on EBS encryption by default for the whole account and region
+   * (`aws.ebs.EncryptionByDefault`, retained on delete). Elastic Beanstalk has no option
+   * to encrypt an environment's root volumes; account-level default encryption is the only
+   * way to get encrypted volumes (EC26, EC2.3). Off by default because it changes every
+   * new volume of the account and region, not only this environment's.
+   * @default false
+   */
+  enableEbsEncryptionByDefault?: boolean;
+  /**
+   * Tags for the application, environment and roles.
+   * @default - no tags.
+   */
+  tags?: Record<string, string>;
+}

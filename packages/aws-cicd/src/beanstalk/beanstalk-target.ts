@@ -1,0 +1,197 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { stackScopedName } from "../internal/naming";
+import { attachStatements, awsContext, AwsContext } from "../security/iam";
+import {
+  ApplicationReference,
+  BeanstalkTargetArgs,
+  DEFAULT_BEANSTALK_DEPLOYMENT_POLICY,
+  DEFAULT_BEANSTALK_ENVIRONMENT_TYPE,
+  DEFAULT_BEANSTALK_INSTANCE_TYPE,
+  DEFAULT_BEANSTALK_LOG_RETENTION_DAYS,
+  DEFAULT_MANAGED_UPDATE_WINDOW,
+  DEFAULT_MAX_APPLICATION_VERSIONS,
+  DEFAULT_BEANSTALK_MAX_SIZE,
+  DEFAULT_BEANSTALK_MIN_SIZE,
+  DEFAULT_BEANSTALK_ROOT_VOLUME_TYPE,
+  DEFAULT_SOLUTION_STACK_REGEX,
+  DEFAULT_UPDATE_LEVEL,
+} from "./beanstalk-target-args";
+import { beanstalkInstanceRoleStatements, beanstalkInstanceTrustPolicy, secretResourceArn, beanstalkServiceTrustPolicy } from "./instance-role";
+import { beanstalkArn, BeanstalkDeployTargetInfo, SERVICE_ROLE_MANAGED_POLICIES } from "./policies";
+import { buildBeanstalkOptionSettings } from "./settings";
+import { validateBeanstalkTargetArgs } from "./validate";
+
+/**
+ * The default environment name: `<project>-<stack>-<name>` with every character outside
+ * `[A-Za-z0-9-]` replaced by `-`, cut to 40 characters, without a hyphen at either end
+ * (padded with `-env` when shorter than 4 characters).
+ */
+export function defaultBeanstalkEnvironmentName(name: string): string {
+  let n = stackScopedName(name, 40).replace(/[^A-Za-z0-9-]/g, "-").replace(/^-+|-+$/g, "");
+  if (n.length < 4) n = `${n}-env`.replace(/^-+/, "");
+  return n;
+}
+
+/** The application, environment and role names/ARNs a deploy action needs. */
+export type BeanstalkDeployTarget = { [K in keyof BeanstalkDeployTargetInfo]: pulumi.Output<string> };
+
+/**
+ * An Elastic Beanstalk environment (and, unless one is given, its application) with
+ * secure settings always on: IMDSv2 only, enhanced health, managed platform updates,
+ * logs streamed to CloudWatch and kept after termination, instance logs published to S3,
+ * an explicit least-privilege instance profile and an explicit service role.
+ *
+ * `new BeanstalkTarget("web")` runs the newest Amazon Linux 2023 Node.js 22 platform on one
+ * `t4g.micro` instance in the default VPC. See the component README for the permissions
+ * and the documented exceptions (default VPC, EBS encryption, log group encryption).
+ */
+export class BeanstalkTarget extends pulumi.ComponentResource {
+  /** The created `aws.elasticbeanstalk.Application`, or the application given in `application`. */
+  readonly application: ApplicationReference;
+  readonly environment: aws.elasticbeanstalk.Environment;
+  readonly instanceRole: aws.iam.Role;
+  readonly instanceProfile: aws.iam.InstanceProfile;
+  readonly serviceRole: aws.iam.Role;
+  /** Account-level EBS default encryption, when `enableEbsEncryptionByDefault` is set. */
+  readonly ebsEncryptionByDefault?: aws.ebs.EncryptionByDefault;
+  readonly applicationName: pulumi.Output<string>;
+  readonly environmentName: pulumi.Output<string>;
+  /** URL of the environment (the load balancer's or the instance's public DNS name). */
+  readonly endpointUrl: pulumi.Output<string>;
+  readonly applicationArn: pulumi.Output<string>;
+  readonly environmentArn: pulumi.Output<string>;
+  private readonly ctx: AwsContext;
+
+  constructor(name: string, args: BeanstalkTargetArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    super("aws-cicd:index:BeanstalkTarget", name, {}, opts);
+    try {
+      validateBeanstalkTargetArgs(args);
+    } catch (e) {
+      throw new pulumi.ResourceError((e as Error).message, this);
+    }
+    const ctx = awsContext(this);
+    this.ctx = ctx;
+    const tags = args.tags;
+    const environmentName = args.environmentName ?? defaultBeanstalkEnvironmentName(name);
+
+    this.serviceRole = new aws.iam.Role(
+      `${name}-service-role`,
+      {
+        description: `Elastic Beanstalk service role of ${environmentName} (aws-cicd)`,
+        assumeRolePolicy: beanstalkServiceTrustPolicy(),
+        maxSessionDuration: 3600,
+        tags,
+      },
+      { parent: this },
+    );
+    const attachments = SERVICE_ROLE_MANAGED_POLICIES.map(
+      (p) =>
+        new aws.iam.RolePolicyAttachment(
+          `${name}-service-role-${p.name}`,
+          { role: this.serviceRole.name, policyArn: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/${p.path}${p.name}` },
+          { parent: this },
+        ),
+    );
+
+    if (args.application !== undefined) {
+      this.application = args.application;
+    } else {
+      const lifecycle = args.applicationVersionLifecycle ?? { maxCount: DEFAULT_MAX_APPLICATION_VERSIONS };
+      this.application = new aws.elasticbeanstalk.Application(
+        `${name}-application`,
+        {
+          name: args.applicationName ?? stackScopedName(name, 100),
+          description: `Application of ${name} (aws-cicd)`,
+          appversionLifecycle: { serviceRole: this.serviceRole.arn, deleteSourceFromS3: false, ...lifecycle },
+          tags,
+        },
+        { parent: this },
+      );
+    }
+    const applicationName = pulumi.output(this.application.name);
+
+    const secrets = Object.entries(args.secrets ?? {});
+    const ssmParameterArns = secrets.flatMap(([, s]) => (s.ssmParameterArn !== undefined ? [s.ssmParameterArn] : []));
+    const secretArns = secrets.flatMap(([, s]) => (s.secretsManagerSecretArn !== undefined ? [secretResourceArn(s.secretsManagerSecretArn)] : []));
+
+    this.instanceRole = new aws.iam.Role(
+      `${name}-instance-role`,
+      { description: `Instance role of Elastic Beanstalk environment ${environmentName} (aws-cicd)`, assumeRolePolicy: beanstalkInstanceTrustPolicy(), maxSessionDuration: 3600, tags },
+      { parent: this },
+    );
+    const instancePolicy = attachStatements(
+      `${name}-instance-policy`,
+      this.instanceRole.name,
+      beanstalkInstanceRoleStatements({ ctx, applicationName, environmentName, ssmParameterArns, secretArns, keyArn: args.encryptionKey?.keyArn }),
+      this,
+    );
+    this.instanceProfile = new aws.iam.InstanceProfile(`${name}-instance-profile`, { role: this.instanceRole.name, tags }, { parent: this });
+
+    if (args.enableEbsEncryptionByDefault) {
+      this.ebsEncryptionByDefault = new aws.ebs.EncryptionByDefault(`${name}-ebs-encryption`, { enabled: true }, { parent: this, retainOnDelete: true });
+    }
+
+    const environmentType = args.environmentType ?? DEFAULT_BEANSTALK_ENVIRONMENT_TYPE;
+    const settings = buildBeanstalkOptionSettings({
+      environmentType,
+      instanceType: args.instanceType ?? DEFAULT_BEANSTALK_INSTANCE_TYPE,
+      minSize: args.minSize ?? DEFAULT_BEANSTALK_MIN_SIZE,
+      maxSize: args.maxSize ?? Math.max(DEFAULT_BEANSTALK_MAX_SIZE, args.minSize ?? DEFAULT_BEANSTALK_MIN_SIZE),
+      deploymentPolicy: args.deploymentPolicy ?? DEFAULT_BEANSTALK_DEPLOYMENT_POLICY[environmentType],
+      instanceProfileName: this.instanceProfile.name,
+      serviceRoleArn: this.serviceRole.arn,
+      logRetentionInDays: args.logRetentionInDays ?? DEFAULT_BEANSTALK_LOG_RETENTION_DAYS,
+      preferredStartTime: args.managedUpdates?.preferredStartTime ?? DEFAULT_MANAGED_UPDATE_WINDOW,
+      updateLevel: args.managedUpdates?.updateLevel ?? DEFAULT_UPDATE_LEVEL,
+      rootVolumeType: DEFAULT_BEANSTALK_ROOT_VOLUME_TYPE,
+      vpc: args.vpc,
+      environmentVariables: args.environmentVariables ?? {},
+      secrets: Object.fromEntries(secrets.map(([k, s]) => [k, (s.ssmParameterArn ?? s.secretsManagerSecretArn)!])),
+      extra: args.settings ?? [],
+    });
+
+    const solutionStackName =
+      args.solutionStackName ??
+      aws.elasticbeanstalk.getSolutionStackOutput({ mostRecent: true, nameRegex: args.solutionStackRegex ?? DEFAULT_SOLUTION_STACK_REGEX }, { parent: this }).name;
+
+    this.environment = new aws.elasticbeanstalk.Environment(
+      `${name}-environment`,
+      { name: environmentName, application: applicationName, solutionStackName, tier: "WebServer", settings, tags },
+      { parent: this, dependsOn: [instancePolicy, ...attachments, ...(this.ebsEncryptionByDefault ? [this.ebsEncryptionByDefault] : [])] },
+    );
+
+    this.applicationName = applicationName;
+    this.environmentName = this.environment.name;
+    this.endpointUrl = this.environment.endpointUrl;
+    this.applicationArn = beanstalkArn(ctx, pulumi.interpolate`application/${applicationName}`);
+    this.environmentArn = this.environment.arn;
+    this.registerOutputs({
+      applicationName: this.applicationName,
+      environmentName: this.environmentName,
+      endpointUrl: this.endpointUrl,
+      applicationArn: this.applicationArn,
+      environmentArn: this.environmentArn,
+    });
+  }
+
+  /**
+   * Plain data a pipeline's Elastic Beanstalk deploy action uses: names for the action's
+   * configuration, and the ARNs and ids `beanstalkDeployStatements` scopes the pipeline role to.
+   */
+  beanstalkDeployTarget(): BeanstalkDeployTarget {
+    return {
+      applicationName: this.applicationName,
+      environmentName: this.environmentName,
+      applicationArn: this.applicationArn,
+      environmentArn: this.environmentArn,
+      environmentId: this.environment.id,
+      instanceRoleArn: this.instanceRole.arn,
+    };
+  }
+
+  /** Account, partition and region the component runs in (for the deploy action's statements). */
+  awsContext(): AwsContext {
+    return this.ctx;
+  }
+}

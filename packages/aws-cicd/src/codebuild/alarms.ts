@@ -1,0 +1,79 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { KeyReference } from "../security/encryption-key";
+import { SecureTopic } from "../security/secure-topic";
+import { stackScopedName } from "../internal/naming";
+import { BuildMonitoringArgs } from "./build-project-args";
+
+/** Period of the failed-builds alarm, in seconds. */
+export const FAILED_BUILDS_ALARM_PERIOD_SECONDS = 300;
+
+/** What {@link createMonitoring} created. */
+export interface BuildMonitoring {
+  topic?: SecureTopic;
+  topicArn?: pulumi.Output<string>;
+  alarm?: aws.cloudwatch.MetricAlarm;
+  notificationRule?: aws.codestarnotifications.NotificationRule;
+}
+
+/** The inputs of the failed-builds alarm of a project. Exported for tests and reviews. */
+export function failedBuildsAlarmArgs(
+  projectName: pulumi.Input<string>,
+  topicArn: pulumi.Input<string>,
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>,
+): aws.cloudwatch.MetricAlarmArgs {
+  return {
+    alarmDescription: pulumi.interpolate`A build of CodeBuild project ${projectName} failed.`,
+    namespace: "AWS/CodeBuild",
+    metricName: "FailedBuilds",
+    dimensions: { ProjectName: projectName },
+    statistic: "Sum",
+    period: FAILED_BUILDS_ALARM_PERIOD_SECONDS,
+    evaluationPeriods: 1,
+    threshold: 1,
+    comparisonOperator: "GreaterThanOrEqualToThreshold",
+    treatMissingData: "notBreaching",
+    alarmActions: [topicArn],
+    tags,
+  };
+}
+
+/** Creates the topic (when needed and not given), the failed-builds alarm and the notification rule. */
+export function createMonitoring(
+  name: string,
+  projectName: pulumi.Input<string>,
+  projectArn: pulumi.Input<string>,
+  key: KeyReference,
+  args: BuildMonitoringArgs,
+  tags: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined,
+  parent: pulumi.Resource,
+): BuildMonitoring {
+  const alarmOn = args.failedBuildsAlarm ?? true;
+  const events = args.notificationEvents ?? [];
+  if (!alarmOn && events.length === 0) return {};
+  const out: BuildMonitoring = {};
+  if (args.topicArn !== undefined) {
+    out.topicArn = pulumi.output(args.topicArn);
+  } else {
+    out.topic = new SecureTopic(`${name}-alerts`, { encryptionKey: key, emailSubscriptions: args.emailSubscriptions, tags }, { parent });
+    out.topicArn = out.topic.topicArn;
+  }
+  if (alarmOn) {
+    out.alarm = new aws.cloudwatch.MetricAlarm(`${name}-failed-builds`, failedBuildsAlarmArgs(projectName, out.topicArn, tags), { parent });
+  }
+  if (events.length > 0) {
+    out.notificationRule = new aws.codestarnotifications.NotificationRule(
+      `${name}-notifications`,
+      {
+        name: stackScopedName(`${name}-builds`, 64),
+        resource: projectArn,
+        detailType: "BASIC",
+        eventTypeIds: [...events],
+        targets: [{ address: out.topicArn, type: "SNS" }],
+        tags,
+      },
+      { parent },
+    );
+  }
+  return out;
+}

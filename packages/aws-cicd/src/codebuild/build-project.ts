@@ -1,0 +1,267 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { stackScopedName } from "../internal/naming";
+import { KeyReference, keyOrNew } from "../security/encryption-key";
+import { attachStatements, awsContext, createServiceRole, PolicyStatement } from "../security/iam";
+import { SecureTopic } from "../security/secure-topic";
+import { createMonitoring } from "./alarms";
+import {
+  BucketLocation,
+  BuildProjectArgs,
+  DEFAULT_BUILD_TIMEOUT_MINUTES,
+  DEFAULT_GIT_CLONE_DEPTH,
+  DEFAULT_BUILD_LOG_RETENTION_DAYS,
+  DEFAULT_QUEUED_TIMEOUT_MINUTES,
+  DEFAULT_S3_ARTIFACTS_PREFIX_FOLDER,
+  DEFAULT_S3_CACHE_PREFIX_FOLDER,
+  DEFAULT_S3_LOGS_PREFIX_FOLDER,
+  DEFAULT_BUILD_SOURCE_BRANCH,
+} from "./build-project-args";
+import { DEFAULT_BUILDSPEC_FILE_NAME } from "./buildspec-parse";
+import { renderBuildSpec } from "./buildspec-render";
+import { buildSpecReferences } from "./buildspec-validate";
+import { DEFAULT_COMPUTE_TYPE, environmentReferences, environmentVariableEntries, resolveImage, ResolvedImage } from "./environment";
+import { buildProjectArn, CODEBUILD_SERVICE_PRINCIPAL } from "./policies";
+import { BuildProjectPermissions, buildProjectStatements, PrefixGrant } from "./project-role";
+import { createReportGroups, defaultReportExportPrefix, reportExportConfig } from "./report-groups";
+import { validateBuildProjectArgs } from "./validate";
+
+/** Name of the log group of a project: `/aws/codebuild/<projectName>`. */
+export function buildLogGroupName(projectName: string): string {
+  return `/aws/codebuild/${projectName}`;
+}
+
+const POLICY_NAME = /^[A-Za-z0-9-]{1,64}$/;
+
+/**
+ * A CodeBuild project with a least-privilege service role, secure by default.
+ *
+ * Without arguments it runs `buildspec.yml` from a CodePipeline source on
+ * {@link MANAGED_IMAGE_X86_64} (not privileged), encrypts artifacts with a new customer key,
+ * logs to its own KMS-encrypted log group (`/aws/codebuild/<projectName>`, kept 365 days),
+ * and alarms on failed builds to a new encrypted topic.
+ *
+ * The service role can be assumed only by CodeBuild acting for this account and this exact
+ * project (`aws:SourceAccount`, `aws:SourceArn`), and holds one inline policy with exactly
+ * what the configuration needs: writing to its log group, the key through S3, and, when
+ * configured, the named parameters and secrets, the ECR repository, the VPC network
+ * interfaces, the report groups, the cache, log and artifact prefixes and the CodeCommit
+ * repository. Grant more with {@link BuildProject.addToRolePolicy}.
+ */
+export class BuildProject extends pulumi.ComponentResource {
+  readonly project: aws.codebuild.Project;
+  readonly role: aws.iam.Role;
+  /** The inline policy holding the statements derived from the configuration. */
+  readonly rolePolicy: aws.iam.RolePolicy;
+  readonly logGroup: aws.cloudwatch.LogGroup;
+  /** Report groups created for the buildspec's reports, by report name. */
+  readonly reportGroups: Record<string, aws.codebuild.ReportGroup>;
+  /** The failed-builds alarm, unless opted out. */
+  readonly alarm?: aws.cloudwatch.MetricAlarm;
+  /** The topic created for alarm and notifications, unless a topic ARN was given or nothing publishes. */
+  readonly alarmTopic?: SecureTopic;
+  /** The build notification rule, when `monitoring.notificationEvents` is given. */
+  readonly notificationRule?: aws.codestarnotifications.NotificationRule;
+  /** The key encrypting artifacts, logs and the topic. */
+  readonly encryptionKey: KeyReference;
+  readonly projectName: pulumi.Output<string>;
+  readonly projectArn: pulumi.Output<string>;
+  readonly roleArn: pulumi.Output<string>;
+  /** Name of the service role (what a pipeline's CodeBuild action takes as `projectRoleName`). */
+  readonly roleName: pulumi.Output<string>;
+  readonly logGroupName: pulumi.Output<string>;
+  /** ARN of the topic receiving alarm and notifications, when there is one. */
+  readonly alarmTopicArn?: pulumi.Output<string>;
+
+  private readonly componentName: string;
+
+  constructor(name: string, args: BuildProjectArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    super("aws-cicd:index:BuildProject", name, {}, opts);
+    this.componentName = name;
+    const projectName = args.projectName ?? stackScopedName(name, 255);
+    let buildspec: string;
+    try {
+      validateBuildProjectArgs(args, projectName);
+      buildspec = args.buildSpec !== undefined ? renderBuildSpec(args.buildSpec) : (args.buildSpecFile ?? DEFAULT_BUILDSPEC_FILE_NAME);
+    } catch (e) {
+      throw new pulumi.ResourceError((e as Error).message, this);
+    }
+    const ctx = awsContext(this);
+    const tags = args.tags;
+    this.encryptionKey = keyOrNew(name, args.encryptionKey, this);
+    const keyArn = this.encryptionKey.keyArn;
+    const image = resolveImage(args.image, ctx);
+
+    this.logGroup = new aws.cloudwatch.LogGroup(
+      `${name}-logs`,
+      {
+        name: buildLogGroupName(projectName),
+        retentionInDays: args.logRetentionInDays ?? DEFAULT_BUILD_LOG_RETENTION_DAYS,
+        kmsKeyId: keyArn,
+        tags,
+      },
+      { parent: this },
+    );
+    this.reportGroups = createReportGroups(name, projectName, args.buildSpec, reportExportConfig(projectName, args.reportExport, keyArn), tags, this);
+
+    this.role = createServiceRole(
+      `${name}-role`,
+      {
+        service: CODEBUILD_SERVICE_PRINCIPAL,
+        sourceAccount: ctx.accountId,
+        sourceArn: buildProjectArn(projectName, ctx),
+        description: `Service role of CodeBuild project ${projectName} (aws-cicd)`,
+        tags,
+      },
+      this,
+    );
+    const statements = buildProjectStatements(this.permissions(args, projectName, image), ctx);
+    this.rolePolicy = attachStatements(`${name}-policy`, this.role.name, statements, this);
+
+    this.project = new aws.codebuild.Project(
+      `${name}-project`,
+      {
+        name: projectName,
+        description: args.description ?? `Build project ${name} (aws-cicd)`,
+        serviceRole: this.role.arn,
+        encryptionKey: keyArn,
+        ...this.sourceAndArtifacts(args, projectName, buildspec),
+        environment: environmentOf(args, image),
+        logsConfig: {
+          cloudwatchLogs: { status: "ENABLED", groupName: this.logGroup.name },
+          s3Logs:
+            args.s3Logs !== undefined
+              ? { status: "ENABLED", location: locationOf(args.s3Logs, DEFAULT_S3_LOGS_PREFIX_FOLDER, projectName), encryptionDisabled: false }
+              : { status: "DISABLED" },
+        },
+        cache: cacheOf(args, projectName),
+        vpcConfig:
+          args.vpc !== undefined
+            ? { vpcId: args.vpc.vpcId, subnets: args.vpc.subnetIds, securityGroupIds: args.vpc.securityGroupIds }
+            : undefined,
+        buildTimeout: args.timeoutInMinutes ?? DEFAULT_BUILD_TIMEOUT_MINUTES,
+        queuedTimeout: args.queuedTimeoutInMinutes ?? DEFAULT_QUEUED_TIMEOUT_MINUTES,
+        concurrentBuildLimit: args.concurrentBuildLimit,
+        tags,
+      },
+      { parent: this, dependsOn: [this.rolePolicy] },
+    );
+
+    const monitoring = createMonitoring(name, this.project.name, this.project.arn, this.encryptionKey, args.monitoring ?? {}, tags, this);
+    this.alarm = monitoring.alarm;
+    this.alarmTopic = monitoring.topic;
+    this.alarmTopicArn = monitoring.topicArn;
+    this.notificationRule = monitoring.notificationRule;
+
+    this.projectName = this.project.name;
+    this.projectArn = this.project.arn;
+    this.roleArn = this.role.arn;
+    this.roleName = this.role.name;
+    this.logGroupName = this.logGroup.name;
+    this.registerOutputs({
+      projectName: this.projectName,
+      projectArn: this.projectArn,
+      roleArn: this.roleArn,
+      roleName: this.roleName,
+      logGroupName: this.logGroupName,
+      alarmTopicArn: this.alarmTopicArn,
+    });
+  }
+
+  /**
+   * Attaches more statements to the service role as an extra inline policy named
+   * `<name>-<policyName>` (e.g. a pipeline granting its artifact bucket and key). Statements
+   * follow the library's rules: exact actions on exact ARNs. Returns the policy resource.
+   */
+  addToRolePolicy(policyName: string, statements: PolicyStatement[]): aws.iam.RolePolicy {
+    if (!POLICY_NAME.test(policyName)) {
+      throw new pulumi.ResourceError(`\`policyName\` must be 1 to 64 letters, digits or "-", got "${policyName}".`, this);
+    }
+    if (statements.length === 0) {
+      throw new pulumi.ResourceError(`\`statements\` of policy "${policyName}" must hold at least one statement.`, this);
+    }
+    return attachStatements(`${this.componentName}-${policyName}`, this.role.name, statements, this);
+  }
+
+  private permissions(args: BuildProjectArgs, projectName: string, image: ResolvedImage): BuildProjectPermissions {
+    const env = environmentReferences(args.environmentVariables);
+    const spec = args.buildSpec !== undefined ? buildSpecReferences(args.buildSpec) : undefined;
+    const keyArn = this.encryptionKey.keyArn;
+    const buckets = [args.s3Logs, args.cache?.s3, args.artifacts?.s3, args.reportExport];
+    const grant = (l: BucketLocation | undefined, folder: string): PrefixGrant | undefined =>
+      l === undefined ? undefined : { bucketName: l.bucketName, prefix: l.prefix ?? `${folder}/${projectName}` };
+    const cc = args.source?.codeCommit;
+    return {
+      logGroupArn: this.logGroup.arn,
+      s3KeyArns: [keyArn, ...buckets.flatMap((b) => (b?.keyArn !== undefined ? [b.keyArn] : []))],
+      s3Logs: grant(args.s3Logs, DEFAULT_S3_LOGS_PREFIX_FOLDER),
+      s3Cache: grant(args.cache?.s3, DEFAULT_S3_CACHE_PREFIX_FOLDER),
+      s3Artifacts: grant(args.artifacts?.s3, DEFAULT_S3_ARTIFACTS_PREFIX_FOLDER),
+      reportExport:
+        args.reportExport === undefined
+          ? undefined
+          : { bucketName: args.reportExport.bucketName, prefix: args.reportExport.prefix ?? defaultReportExportPrefix(projectName) },
+      reportGroupArns: [
+        ...Object.values(this.reportGroups).map((g) => g.arn),
+        ...(spec?.reportGroups ?? []).filter((r) => r.startsWith("arn:")),
+      ],
+      parameters: [...env.parameters, ...(spec?.parameterNames ?? [])],
+      secrets: [...env.secrets, ...(spec?.secretIds ?? [])],
+      secretsKeyArns: args.secretsKeyArns ?? [],
+      ecrRepositoryArn: image.ecrRepositoryArn,
+      vpc: args.vpc !== undefined ? { subnetIds: args.vpc.subnetIds, securityGroupIds: args.vpc.securityGroupIds } : undefined,
+      codeCommit: cc !== undefined ? { repositoryArn: cc.repository.repositoryArn, keyArn: cc.repository.keyArn } : undefined,
+    };
+  }
+
+  private sourceAndArtifacts(
+    args: BuildProjectArgs,
+    projectName: string,
+    buildspec: string,
+  ): Pick<aws.codebuild.ProjectArgs, "source" | "sourceVersion" | "artifacts"> {
+    const cc = args.source?.codeCommit;
+    if (cc === undefined) {
+      return { source: { type: "CODEPIPELINE", buildspec }, artifacts: { type: "CODEPIPELINE", encryptionDisabled: false } };
+    }
+    const s3 = args.artifacts?.s3;
+    return {
+      source: { type: "CODECOMMIT", location: cc.repository.cloneUrlHttp, gitCloneDepth: cc.gitCloneDepth ?? DEFAULT_GIT_CLONE_DEPTH, buildspec },
+      sourceVersion: `refs/heads/${cc.branch ?? DEFAULT_BUILD_SOURCE_BRANCH}`,
+      artifacts:
+        s3 === undefined
+          ? { type: "NO_ARTIFACTS" }
+          : {
+              type: "S3",
+              location: s3.bucketName,
+              path: s3.prefix ?? `${DEFAULT_S3_ARTIFACTS_PREFIX_FOLDER}/${projectName}`,
+              namespaceType: "BUILD_ID",
+              name: projectName,
+              packaging: "ZIP",
+              encryptionDisabled: false,
+            },
+    };
+  }
+}
+
+/** `<bucket>/<prefix>` of a bucket location, with the default prefix `<folder>/<projectName>`. */
+function locationOf(l: BucketLocation, folder: string, projectName: string): pulumi.Output<string> {
+  return pulumi.interpolate`${l.bucketName}/${l.prefix ?? `${folder}/${projectName}`}`;
+}
+
+function environmentOf(args: BuildProjectArgs, image: ResolvedImage): aws.types.input.codebuild.ProjectEnvironment {
+  const variables = environmentVariableEntries(args.environmentVariables);
+  return {
+    type: image.type,
+    image: image.image,
+    computeType: args.computeType ?? DEFAULT_COMPUTE_TYPE,
+    imagePullCredentialsType: image.imagePullCredentialsType,
+    privilegedMode: args.dockerBuilds ?? false,
+    environmentVariables: variables.length > 0 ? variables : undefined,
+  };
+}
+
+function cacheOf(args: BuildProjectArgs, projectName: string): aws.types.input.codebuild.ProjectCache {
+  if (args.cache?.local !== undefined) return { type: "LOCAL", modes: [...args.cache.local] };
+  if (args.cache?.s3 !== undefined) return { type: "S3", location: locationOf(args.cache.s3, DEFAULT_S3_CACHE_PREFIX_FOLDER, projectName) };
+  return { type: "NO_CACHE" };
+}

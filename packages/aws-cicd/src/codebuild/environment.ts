@@ -1,0 +1,238 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { AwsContext } from "../security/iam";
+import {
+  ENV_VAR_NAME_PATTERN,
+  parameterNameProblem,
+  RESERVED_ENV_VAR_PREFIX,
+  secretsManagerReferenceProblem,
+} from "./buildspec-references-syntax";
+import { plaintextSecretReason } from "./plaintext-secrets";
+
+/**
+ * Current CodeBuild-managed Amazon Linux 2023 image for x86_64 builds (the default).
+ * Managed images are patched by AWS and cached on build hosts.
+ * See https://docs.aws.amazon.com/codebuild/latest/userguide/ec2-compute-images.html
+ */
+export const MANAGED_IMAGE_X86_64 = "aws/codebuild/amazonlinux-x86_64-standard:6.0";
+
+/** Current CodeBuild-managed Amazon Linux 2023 image for ARM (Graviton) builds. */
+export const MANAGED_IMAGE_ARM64 = "aws/codebuild/amazonlinux-aarch64-standard:4.0";
+
+/** Compute types of on-demand EC2 builds, from 2 vCPUs up. */
+export const COMPUTE_TYPES = [
+  "BUILD_GENERAL1_SMALL",
+  "BUILD_GENERAL1_MEDIUM",
+  "BUILD_GENERAL1_LARGE",
+  "BUILD_GENERAL1_XLARGE",
+  "BUILD_GENERAL1_2XLARGE",
+] as const;
+export type ComputeType = (typeof COMPUTE_TYPES)[number];
+
+/** Compute type when `computeType` is not given: 2 vCPUs, 3 GB (x86) or 4 GB (ARM). */
+export const DEFAULT_COMPUTE_TYPE: ComputeType = "BUILD_GENERAL1_SMALL";
+
+/** CPU architectures of build images. */
+export type BuildArchitecture = "x86_64" | "arm64";
+
+/** A custom image in an ECR repository of your account, pulled with the project's service role. */
+export interface EcrImage {
+  /** ARN of the repository (`arn:aws:ecr:<region>:<account>:repository/<name>`). The role may pull only from it. */
+  repositoryArn: pulumi.Input<string>;
+  /**
+   * URI of the repository (`<account>.dkr.ecr.<region>.amazonaws.com/<name>`).
+   * @default - derived from `repositoryArn`.
+   */
+  repositoryUrl?: pulumi.Input<string>;
+  /** Image tag (`1.4.2`), or a digest (`sha256:<64 hex>`) to pin the exact image. Prefer immutable tags or digests. */
+  tag: string;
+  /**
+   * Architecture the image was built for.
+   * @default "x86_64"
+   */
+  architecture?: BuildArchitecture;
+}
+
+/**
+ * The build image: a CodeBuild-managed image, or a custom image from ECR (set at most one).
+ * Images from other registries (Docker Hub...) are not supported: they would need
+ * registry credentials and bypass ECR's scanning and IAM control.
+ */
+export interface BuildImage {
+  /**
+   * `"x86_64"` ({@link MANAGED_IMAGE_X86_64}), `"arm64"` ({@link MANAGED_IMAGE_ARM64}), or another
+   * managed Linux image id starting with `aws/codebuild/` (an id containing `aarch64` runs on ARM).
+   * @default - not set (set this or `ecr`).
+   */
+  managed?: BuildArchitecture | string;
+  /**
+   * A custom image in ECR, pulled with the service role (`imagePullCredentialsType` `SERVICE_ROLE`).
+   * Only then does the role get the ECR pull actions, on this repository only, plus
+   * `ecr:GetAuthorizationToken` (which AWS cannot scope to a resource).
+   * @default - not set (set this or `managed`).
+   */
+  ecr?: EcrImage;
+}
+
+/**
+ * One environment variable of the build, exactly one of:
+ * - `value`: a plain value, visible to anyone who can read the project. Values that look like
+ *   credentials are refused.
+ * - `parameter`: the name (or ARN) of an SSM parameter, read at build start.
+ * - `secret`: a Secrets Manager reference, `secret-id[:json-key[:version-stage[:version-id]]]`,
+ *   where `secret-id` is the secret's name or full ARN.
+ */
+export interface EnvironmentVariable {
+  /**
+   * Plain value. A computed (Output) value cannot be inspected before deployment: only its
+   * variable name is checked.
+   * @default - not set (set exactly one field).
+   */
+  value?: pulumi.Input<string>;
+  /**
+   * SSM parameter name (`/app/db-url`) or ARN; the role may `ssm:GetParameters` on it.
+   * @default - not set (set exactly one field).
+   */
+  parameter?: pulumi.Input<string>;
+  /**
+   * Secrets Manager reference; the role may `secretsmanager:GetSecretValue` on the secret.
+   * @default - not set (set exactly one field).
+   */
+  secret?: pulumi.Input<string>;
+}
+
+const PARAMETER_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9_.\-/]+$/;
+const MANAGED_IMAGE = /^aws\/codebuild\/[A-Za-z0-9._/-]+:[A-Za-z0-9._-]+$/;
+const ECR_REPOSITORY_ARN = /^arn:aws[a-z-]*:ecr:[a-z0-9-]+:\d{12}:repository\/[a-z0-9][a-z0-9._/-]*$/;
+const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const IMAGE_DIGEST = /^sha256:[a-f0-9]{64}$/;
+
+/** Validates the `image` arg; throws a plain `Error` naming it. */
+export function validateImage(image: BuildImage | undefined): void {
+  if (image === undefined) return;
+  const set = [image.managed, image.ecr].filter((x) => x !== undefined).length;
+  if (set !== 1) {
+    throw new Error(`\`image\` must set exactly one of \`managed\` or \`ecr\`, got ${set === 0 ? "neither" : "both"}.`);
+  }
+  if (image.managed !== undefined && image.managed !== "x86_64" && image.managed !== "arm64") {
+    const m = image.managed;
+    if (!MANAGED_IMAGE.test(m) || /windows/i.test(m)) {
+      throw new Error(
+        `\`image.managed\` must be "x86_64", "arm64" or a managed Linux image id such as "${MANAGED_IMAGE_X86_64}", got "${m}". Use \`image.ecr\` for a custom image.`,
+      );
+    }
+  }
+  const ecr = image.ecr;
+  if (ecr !== undefined) {
+    if (typeof ecr.repositoryArn === "string" && !ECR_REPOSITORY_ARN.test(ecr.repositoryArn)) {
+      throw new Error(
+        `\`image.ecr.repositoryArn\` must be an ECR repository ARN such as "arn:aws:ecr:us-east-1:123456789012:repository/build-image", got "${ecr.repositoryArn}".`,
+      );
+    }
+    if (!IMAGE_TAG.test(ecr.tag) && !IMAGE_DIGEST.test(ecr.tag)) {
+      throw new Error(`\`image.ecr.tag\` must be an image tag such as "1.4.2" or a digest "sha256:<64 hex digits>", got "${ecr.tag}".`);
+    }
+    if (ecr.architecture !== undefined && ecr.architecture !== "x86_64" && ecr.architecture !== "arm64") {
+      throw new Error(`\`image.ecr.architecture\` must be "x86_64" or "arm64", got "${ecr.architecture}".`);
+    }
+  }
+}
+
+/** Validates `computeType`. */
+export function validateComputeType(computeType: string | undefined): void {
+  if (computeType !== undefined && !(COMPUTE_TYPES as readonly string[]).includes(computeType)) {
+    throw new Error(`\`computeType\` must be one of ${COMPUTE_TYPES.join(", ")}, got "${computeType}".`);
+  }
+}
+
+/** Validates `environmentVariables`: names, exactly one source each, and no credential as a plain value. */
+export function validateEnvironmentVariables(vars: Record<string, EnvironmentVariable> | undefined): void {
+  for (const [name, v] of Object.entries(vars ?? {})) {
+    const arg = `environmentVariables.${name}`;
+    if (!ENV_VAR_NAME_PATTERN.test(name) || name.startsWith(RESERVED_ENV_VAR_PREFIX)) {
+      throw new Error(
+        `\`environmentVariables\` names must be letters, digits and "_", not starting with a digit nor with the reserved "${RESERVED_ENV_VAR_PREFIX}" prefix, got "${name}".`,
+      );
+    }
+    const fields = v === null || typeof v !== "object" ? [] : (["value", "parameter", "secret"] as const).filter((k) => v[k] !== undefined);
+    if (fields.length !== 1) {
+      const got = fields.length === 0 ? "none" : fields.map((f) => `\`${f}\``).join(" and ");
+      throw new Error(`\`${arg}\` must set exactly one of \`value\`, \`parameter\` or \`secret\`, got ${got}.`);
+    }
+    if (v.value !== undefined) {
+      // An Output value is unknown here: its name is still checked.
+      const reason = plaintextSecretReason(name, typeof v.value === "string" ? v.value : "(computed)");
+      if (reason !== undefined) {
+        throw new Error(
+          `\`${arg}\` looks like a credential (${reason}); store it in SSM Parameter Store or Secrets Manager and pass \`{ parameter: ... }\` or \`{ secret: ... }\`.`,
+        );
+      }
+    }
+    if (typeof v.parameter === "string" && !PARAMETER_ARN.test(v.parameter)) {
+      const problem = parameterNameProblem(v.parameter);
+      if (problem !== undefined) throw new Error(`\`${arg}.parameter\` ${problem}, got "${v.parameter}".`);
+    }
+    if (typeof v.secret === "string") {
+      const problem = secretsManagerReferenceProblem(v.secret);
+      if (problem !== undefined) throw new Error(`\`${arg}.secret\` ${problem}, got "${v.secret}".`);
+    }
+  }
+}
+
+/** The resolved image settings of the project environment. */
+export interface ResolvedImage {
+  image: pulumi.Input<string>;
+  type: "LINUX_CONTAINER" | "ARM_CONTAINER";
+  imagePullCredentialsType: "CODEBUILD" | "SERVICE_ROLE";
+  /** ECR repository the role must be able to pull from. */
+  ecrRepositoryArn?: pulumi.Input<string>;
+}
+
+/** `<account>.dkr.ecr.<region>.<dnsSuffix>/<name>` from an ECR repository ARN. */
+export function ecrRepositoryUrl(repositoryArn: pulumi.Input<string>, dnsSuffix: pulumi.Input<string>): pulumi.Output<string> {
+  return pulumi.all([repositoryArn, dnsSuffix]).apply(([arn, suffix]) => {
+    const [, , , region, account, resource] = arn.split(":");
+    return `${account}.dkr.ecr.${region}.${suffix}/${resource.substring("repository/".length)}`;
+  });
+}
+
+/** Image, environment type and pull credentials of an {@link BuildImage} arg. */
+export function resolveImage(image: BuildImage | undefined, ctx: AwsContext): ResolvedImage {
+  const ecr = image?.ecr;
+  if (ecr !== undefined) {
+    const url = ecr.repositoryUrl ?? ecrRepositoryUrl(ecr.repositoryArn, ctx.dnsSuffix);
+    const separator = IMAGE_DIGEST.test(ecr.tag) ? "@" : ":";
+    return {
+      image: pulumi.interpolate`${url}${separator}${ecr.tag}`,
+      type: ecr.architecture === "arm64" ? "ARM_CONTAINER" : "LINUX_CONTAINER",
+      imagePullCredentialsType: "SERVICE_ROLE",
+      ecrRepositoryArn: ecr.repositoryArn,
+    };
+  }
+  const managed = image?.managed ?? "x86_64";
+  const id = managed === "x86_64" ? MANAGED_IMAGE_X86_64 : managed === "arm64" ? MANAGED_IMAGE_ARM64 : managed;
+  return { image: id, type: id.includes("aarch64") ? "ARM_CONTAINER" : "LINUX_CONTAINER", imagePullCredentialsType: "CODEBUILD" };
+}
+
+/** The project's `environmentVariables` entries, in the order given. */
+export function environmentVariableEntries(
+  vars: Record<string, EnvironmentVariable> | undefined,
+): aws.types.input.codebuild.ProjectEnvironmentEnvironmentVariable[] {
+  return Object.entries(vars ?? {}).map(([name, v]) => {
+    if (v.parameter !== undefined) return { name, type: "PARAMETER_STORE", value: v.parameter };
+    if (v.secret !== undefined) return { name, type: "SECRETS_MANAGER", value: v.secret };
+    return { name, type: "PLAINTEXT", value: v.value! };
+  });
+}
+
+/** SSM parameter names (or ARNs) and Secrets Manager references the variables read. */
+export function environmentReferences(vars: Record<string, EnvironmentVariable> | undefined): {
+  parameters: pulumi.Input<string>[];
+  secrets: pulumi.Input<string>[];
+} {
+  const values = Object.values(vars ?? {});
+  return {
+    parameters: values.flatMap((v) => (v.parameter !== undefined ? [v.parameter] : [])),
+    secrets: values.flatMap((v) => (v.secret !== undefined ? [v.secret] : [])),
+  };
+}

@@ -1,0 +1,162 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { KeyReference } from "../security/encryption-key";
+import { AwsContext, PolicyStatement } from "../security/iam";
+
+/** Action categories CodePipeline knows. */
+export type ActionCategory = "Source" | "Build" | "Test" | "Deploy" | "Approval" | "Invoke";
+
+/** Arguments every action kind takes. */
+export interface ActionCommonArgs {
+  /**
+   * Name of the action, unique within its stage: letters, digits, `.`, `@`, `-`, `_`, at most 100.
+   * @default - the kind's default name ("Source", "Build", "Test", "Approve"...).
+   */
+  name?: string;
+  /**
+   * Order within the stage, 1 to 999: actions with the same `runOrder` run in parallel, higher ones run later.
+   * @default 1
+   */
+  runOrder?: number;
+  /**
+   * Role the action runs with (e.g. in another account), assumed by the pipeline role, which
+   * then gets `sts:AssumeRole` on exactly this ARN instead of the action's own permissions.
+   * That role needs the action's permissions, and access to the artifact bucket and key: the
+   * pipeline's own artifact bucket lets it read and write objects; a key in this account must let
+   * it use the key (the {@link EncryptionKey} policy does not yet name other accounts).
+   * @default - the pipeline role runs the action.
+   */
+  roleArn?: pulumi.Input<string>;
+}
+
+/** Arguments of actions that read artifacts. */
+export interface ConsumingActionArgs {
+  /**
+   * Names of the input artifacts, each produced by an earlier action (earlier stage, or lower
+   * `runOrder` in the same stage).
+   * @default - the artifact most recently produced before this action.
+   */
+  inputs?: string[];
+}
+
+/** Facts the producer of an artifact passes to the actions that consume it. */
+export interface ArtifactFacts {
+  /**
+   * The artifact is a Git reference (CodeCommit full clone) to this repository: consumers clone it.
+   * @default - the artifact is a ZIP.
+   */
+  gitCloneRepositoryArn?: pulumi.Input<string>;
+  /**
+   * Key of that repository, when it has a customer managed key.
+   * @default - none.
+   */
+  gitCloneKeyArn?: pulumi.Input<string>;
+}
+
+/** The artifact store as actions see it. */
+export interface ArtifactStoreInfo {
+  bucketName: pulumi.Input<string>;
+  bucketArn: pulumi.Input<string>;
+  keyArn: pulumi.Input<string>;
+}
+
+/** One action after validation: its final name, order and artifacts. */
+export interface PlannedAction {
+  /** Kind key in {@link ActionArgs}, e.g. `codeBuild`. */
+  kind: string;
+  /** Path of the action in the arguments, e.g. "`stages[1].actions[0]`" without backticks. */
+  path: string;
+  stageName: string;
+  stageIndex: number;
+  actionIndex: number;
+  name: string;
+  runOrder: number;
+  category: ActionCategory;
+  inputs: string[];
+  outputs: string[];
+  /** The kind's arguments as the user gave them. */
+  args: unknown;
+}
+
+/** What an action definition gets when it is bound to a pipeline. */
+export interface BindContext {
+  /** The Pipeline component: parent of every resource the action creates. */
+  parent: pulumi.Resource;
+  /** Unique prefix for the logical names of the action's resources: `<pipeline>-<stage>-<action>`. */
+  resourceName: string;
+  aws: AwsContext;
+  /** Physical pipeline name, known before the pipeline exists. */
+  pipelineName: string;
+  /** `arn:<partition>:codepipeline:<region>:<account>:<pipelineName>`. */
+  pipelineArn: pulumi.Output<string>;
+  artifactStore: ArtifactStoreInfo;
+  /** The key the pipeline encrypts with (for topics the action creates). */
+  encryptionKey: KeyReference;
+  action: PlannedAction;
+  /** Facts of each input artifact, in the order of `action.inputs`. */
+  inputFacts: ArtifactFacts[];
+}
+
+/** The part of a stage action declaration a definition writes; the pipeline adds name, order, artifacts and role. */
+export interface ActionDeclaration {
+  category: ActionCategory;
+  owner: "AWS";
+  provider: string;
+  version: string;
+  /**
+   * Provider configuration.
+   * @default - none.
+   */
+  configuration?: Record<string, pulumi.Input<string>>;
+  /**
+   * Namespace of the action's output variables.
+   * @default - none.
+   */
+  namespace?: string;
+}
+
+/** What binding an action yields. */
+export interface BoundAction {
+  declaration: ActionDeclaration;
+  /** Statements the pipeline role needs (dropped when the action runs with its own `roleArn`). */
+  statements: PolicyStatement[];
+  /**
+   * Resources the action created under the pipeline (topics, grants to other roles); the pipeline waits for them.
+   * @default - none.
+   */
+  resources?: pulumi.Resource[];
+  /**
+   * Facts about the action's output artifacts, passed to their consumers.
+   * @default - none.
+   */
+  outputFacts?: ArtifactFacts;
+  /**
+   * Creates resources that need the pipeline itself (e.g. an EventBridge target that starts it).
+   * @default - none.
+   */
+  afterPipeline?: (pipeline: aws.codepipeline.Pipeline) => pulumi.Resource[];
+}
+
+/**
+ * An action kind: everything the pipeline needs to validate, wire and grant one kind of action.
+ * Add a kind by writing one definition in `actions/<kind>.ts`, adding its args to `ActionArgs`
+ * and its definition to `ACTION_DEFINITIONS` (actions/index.ts).
+ */
+export interface ActionDefinition<A> {
+  /** Name used when the action has none. */
+  defaultName(args: A): string;
+  /** Category of the action (some kinds, like CodeBuild, have two). */
+  category(args: A): ActionCategory;
+  /** Number of input artifacts accepted; when `min` is 1 and none are named, the latest artifact is used. */
+  inputs: { min: number; max: number };
+  /** Number of output artifacts accepted. */
+  outputs: { min: number; max: number };
+  /** Output artifact names given by the user, or `undefined` to take the default. */
+  declaredOutputs(args: A): string[] | undefined;
+  /** Whether the action produces `<ActionName>Output` when the user names no output. */
+  producesByDefault(args: A): boolean;
+  /** Checks the kind's own arguments; `path` is how the user wrote the action, e.g. `stages[0].actions[1]`. */
+  validate(args: A, path: string): void;
+  /** Declaration, role statements and extra resources of one action. */
+  bind(args: A, ctx: BindContext): BoundAction;
+}

@@ -1,0 +1,193 @@
+import * as pulumi from "@pulumi/pulumi";
+import { keyUseThroughServices } from "../../security/encryption-key";
+import { attachStatements, PolicyStatement } from "../../security/iam";
+import { ActionCommonArgs, ActionDefinition, BindContext, ConsumingActionArgs } from "../action-types";
+import {
+  CODEBUILD_ARTIFACT_BUCKET_ACTIONS,
+  CODEBUILD_ARTIFACT_READ_ACTIONS,
+  CODEBUILD_ARTIFACT_WRITE_ACTIONS,
+  CODEBUILD_BATCH_ACTIONS,
+  CODEBUILD_BUILD_ACTIONS,
+  CODECOMMIT_FULL_CLONE_BUILD_ACTIONS,
+} from "../policies";
+import { checkArn, checkName, checkNamespace } from "./shared";
+
+/**
+ * One environment variable override: exactly one of a plain `value`, a Systems Manager
+ * `parameter` name, or a Secrets Manager `secret` (`secret-id[:json-key[:version-stage[:version-id]]]`).
+ * The project's role must be able to read the parameter or secret (the pipeline does not grant it).
+ */
+export interface CodeBuildEnvironmentVariable {
+  /**
+   * Plain text value; never a secret (it is visible in the pipeline definition).
+   * @default - unset; set exactly one of the three.
+   */
+  value?: pulumi.Input<string>;
+  /**
+   * Name of a Systems Manager parameter.
+   * @default - unset.
+   */
+  parameter?: string;
+  /**
+   * Secrets Manager reference.
+   * @default - unset.
+   */
+  secret?: string;
+}
+
+/** A CodeBuild build or test action running an existing project on the pipeline's artifacts. */
+export interface CodeBuildActionArgs extends ActionCommonArgs, ConsumingActionArgs {
+  /** Name of the CodeBuild project. */
+  projectName: pulumi.Input<string>;
+  /** ARN of the project: the pipeline role may start and read builds of exactly this project. */
+  projectArn: pulumi.Input<string>;
+  /**
+   * Name of the project's service role. When given, the pipeline grants that role read access to
+   * the artifact objects, write access when the action has outputs, use of the artifact key through
+   * S3, and `codecommit:GitPull` on a full-clone source it consumes (an inline policy under the pipeline).
+   * @default - none: the project's role must already reach the artifact bucket and key.
+   */
+  projectRoleName?: pulumi.Input<string>;
+  /**
+   * `Build` or `Test` (category of the action; a test produces no artifact by default).
+   * @default "Build"
+   */
+  type?: "Build" | "Test";
+  /**
+   * Name of the one output artifact (use `outputs` for several).
+   * @default - `<ActionName>Output` for a `Build`, none for a `Test`.
+   */
+  output?: string;
+  /**
+   * Names of the output artifacts (the buildspec's secondary artifact identifiers when several); `[]` for none.
+   * @default - see `output`.
+   */
+  outputs?: string[];
+  /**
+   * Environment variables overriding the project's, by name.
+   * @default - none.
+   */
+  environmentVariables?: Record<string, CodeBuildEnvironmentVariable>;
+  /**
+   * Namespace of the variables the buildspec exports (`#{<namespace>.NAME}`).
+   * @default - none.
+   */
+  namespace?: string;
+  /**
+   * Input artifact whose files are the primary source, when there are several inputs.
+   * @default - the first input, as CodeBuild decides.
+   */
+  primarySource?: string;
+  /**
+   * Run a batch build (the pipeline role gets the batch actions instead of the single-build ones).
+   * @default false
+   */
+  batch?: boolean;
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Variable names that must never carry a plain-text value (Security Hub CodeBuild.2). */
+export const PLAINTEXT_FORBIDDEN_VARIABLES = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"] as const;
+
+function validateVariables(path: string, vars: Record<string, CodeBuildEnvironmentVariable>): void {
+  for (const [name, v] of Object.entries(vars)) {
+    const p = `${path}.environmentVariables.${name}`;
+    if (!ENV_NAME.test(name)) throw new Error(`\`${path}.environmentVariables\` names must be letters, digits and "_", not starting with a digit, got "${name}".`);
+    const set = (["value", "parameter", "secret"] as const).filter((k) => v?.[k] !== undefined);
+    if (set.length !== 1) {
+      throw new Error(`\`${p}\` must set exactly one of \`value\`, \`parameter\` or \`secret\`, got ${set.length === 0 ? "none" : set.join(", ")}.`);
+    }
+    if (set[0] === "value" && (PLAINTEXT_FORBIDDEN_VARIABLES as readonly string[]).includes(name)) {
+      throw new Error(`\`${p}\` must not be a plain \`value\`: AWS credentials belong in \`secret\` or, better, the project's role.`);
+    }
+  }
+}
+
+function renderVariables(vars: Record<string, CodeBuildEnvironmentVariable>): pulumi.Output<string> {
+  return pulumi.jsonStringify(
+    Object.entries(vars).map(([name, v]) =>
+      v.parameter !== undefined
+        ? { name, value: v.parameter, type: "PARAMETER_STORE" }
+        : v.secret !== undefined
+          ? { name, value: v.secret, type: "SECRETS_MANAGER" }
+          : { name, value: v.value, type: "PLAINTEXT" },
+    ),
+  );
+}
+
+/** Statements the project's role gets so that artifacts (and a full-clone source) reach CodeBuild. */
+export function codeBuildRoleStatements(ctx: BindContext): PolicyStatement[] {
+  const { bucketArn, keyArn } = ctx.artifactStore;
+  const objects = pulumi.interpolate`${bucketArn}/*`;
+  const statements: PolicyStatement[] = [
+    { sid: "ReadInputArtifacts", actions: [...CODEBUILD_ARTIFACT_READ_ACTIONS], resources: [objects] },
+  ];
+  if (ctx.action.outputs.length > 0) {
+    statements.push({ sid: "WriteOutputArtifacts", actions: [...CODEBUILD_ARTIFACT_WRITE_ACTIONS], resources: [objects] });
+  }
+  statements.push(
+    { sid: "LocateArtifactBucket", actions: [...CODEBUILD_ARTIFACT_BUCKET_ACTIONS], resources: [bucketArn] },
+    keyUseThroughServices(keyArn, ["s3"], ctx.aws, "UseArtifactKey"),
+  );
+  const clones = ctx.inputFacts.filter((f) => f.gitCloneRepositoryArn !== undefined);
+  if (clones.length > 0) {
+    statements.push({ sid: "CloneSourceRepository", actions: [...CODECOMMIT_FULL_CLONE_BUILD_ACTIONS], resources: clones.map((f) => f.gitCloneRepositoryArn!) });
+    const keys = clones.filter((f) => f.gitCloneKeyArn !== undefined).map((f) => f.gitCloneKeyArn!);
+    if (keys.length > 0) statements.push({ ...keyUseThroughServices(keys[0], ["codecommit"], ctx.aws, "UseSourceRepositoryKey"), resources: keys });
+  }
+  return statements;
+}
+
+/** The `codeBuild` action kind. */
+export const codeBuildAction: ActionDefinition<CodeBuildActionArgs> = {
+  defaultName: (a) => a.type ?? "Build",
+  category: (a) => a.type ?? "Build",
+  inputs: { min: 1, max: 5 },
+  outputs: { min: 0, max: 5 },
+  declaredOutputs: (a) => a.outputs ?? (a.output === undefined ? undefined : [a.output]),
+  producesByDefault: (a) => (a.type ?? "Build") === "Build",
+  validate(a, path) {
+    checkName(path, "projectName", a.projectName, /^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$/, "a CodeBuild project name (2 to 255 letters, digits, \"-\" or \"_\")");
+    checkArn(path, "projectArn", a.projectArn, "codebuild");
+    if (a.type !== undefined && a.type !== "Build" && a.type !== "Test") {
+      throw new Error(`\`${path}.type\` must be "Build" or "Test", got "${a.type}".`);
+    }
+    if (a.output !== undefined && a.outputs !== undefined) {
+      throw new Error(`\`${path}\` sets both \`output\` and \`outputs\`; use \`outputs\` alone for several artifacts.`);
+    }
+    if (a.primarySource !== undefined && !(a.inputs ?? []).includes(a.primarySource)) {
+      throw new Error(
+        `\`${path}.primarySource\` must be one of the action's \`inputs\` (${(a.inputs ?? []).join(", ") || "none given"}), got "${a.primarySource}".`,
+      );
+    }
+    validateVariables(path, a.environmentVariables ?? {});
+    checkNamespace(path, a.namespace);
+  },
+  bind(a, ctx) {
+    const configuration: Record<string, pulumi.Input<string>> = { ProjectName: a.projectName };
+    if (a.primarySource !== undefined) configuration.PrimarySource = a.primarySource;
+    if (a.batch) configuration.BatchEnabled = "true";
+    if (a.environmentVariables && Object.keys(a.environmentVariables).length > 0) {
+      configuration.EnvironmentVariables = renderVariables(a.environmentVariables);
+    }
+    const statements: PolicyStatement[] = [
+      a.batch
+        ? { sid: "RunBuildBatch", actions: [...CODEBUILD_BATCH_ACTIONS], resources: [a.projectArn] }
+        : { sid: "RunBuild", actions: [...CODEBUILD_BUILD_ACTIONS], resources: [a.projectArn] },
+    ];
+    const resources: pulumi.Resource[] = [];
+    if (a.projectRoleName !== undefined) {
+      resources.push(attachStatements(`${ctx.resourceName}-project-access`, a.projectRoleName, codeBuildRoleStatements(ctx), ctx.parent));
+    }
+    return {
+      declaration: { category: a.type ?? "Build", owner: "AWS", provider: "CodeBuild", version: "1", configuration, namespace: a.namespace },
+      statements,
+      resources,
+    };
+  },
+};
+
+/** A `codeBuild` action for a pipeline stage. */
+export function codeBuild(args: CodeBuildActionArgs): { codeBuild: CodeBuildActionArgs } {
+  return { codeBuild: args };
+}

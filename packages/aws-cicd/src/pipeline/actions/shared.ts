@@ -1,0 +1,75 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { attachStatements, createServiceRole } from "../../security/iam";
+import { BindContext } from "../action-types";
+import { START_PIPELINE_ACTIONS } from "../policies";
+
+/** Validation helpers shared by the action definitions (pure). */
+
+/** Throws unless a known string ARN is of `service`; unknown Outputs pass. */
+export function checkArn(path: string, arg: string, value: pulumi.Input<string> | undefined, service: string): void {
+  if (typeof value !== "string") return;
+  if (!new RegExp(`^arn:aws[a-z-]*:${service}:`).test(value)) {
+    throw new Error(`\`${path}.${arg}\` must be an ARN of the ${service} service ("arn:aws:${service}:..."), got "${value}".`);
+  }
+}
+
+/** Throws unless a known string is a non-empty name matching `pattern`. */
+export function checkName(path: string, arg: string, value: pulumi.Input<string> | undefined, pattern: RegExp, allowed: string): void {
+  if (typeof value !== "string") return;
+  if (!pattern.test(value)) throw new Error(`\`${path}.${arg}\` must be ${allowed}, got "${value}".`);
+}
+
+/** Namespace of an action's output variables. */
+export const NAMESPACE = /^[A-Za-z0-9@_-]{1,100}$/;
+
+/** Throws when `namespace` is given and malformed. */
+export function checkNamespace(path: string, namespace: string | undefined): void {
+  if (namespace !== undefined && !NAMESPACE.test(namespace)) {
+    throw new Error(`\`${path}.namespace\` must hold 1 to 100 letters, digits, "@", "-" or "_", got "${namespace}".`);
+  }
+}
+
+/** The EventBridge rule, role and (once the pipeline exists) target that start the pipeline on a source event. */
+export interface StartTrigger {
+  rule: aws.cloudwatch.EventRule;
+  role: aws.iam.Role;
+  policy: aws.iam.RolePolicy;
+}
+
+/**
+ * Creates an EventBridge rule matching `eventPattern` and a role that EventBridge may assume only
+ * for this rule (`aws:SourceArn` is the rule's ARN), allowed only to start this pipeline.
+ * The target is created by the returned `afterPipeline`.
+ */
+export function createStartTrigger(
+  ctx: BindContext,
+  eventPattern: pulumi.Input<string>,
+  description: string,
+): { trigger: StartTrigger; afterPipeline: (pipeline: aws.codepipeline.Pipeline) => pulumi.Resource[] } {
+  const name = `${ctx.resourceName}-trigger`;
+  const parent = ctx.parent;
+  const rule = new aws.cloudwatch.EventRule(name, { description, eventPattern, state: "ENABLED" }, { parent });
+  const role = createServiceRole(
+    `${name}-role`,
+    {
+      service: "events.amazonaws.com",
+      sourceAccount: ctx.aws.accountId,
+      sourceArn: rule.arn,
+      description: `Lets the EventBridge rule ${name} start pipeline ${ctx.pipelineName}.`,
+    },
+    parent,
+  );
+  const policy = attachStatements(
+    `${name}-policy`,
+    role.name,
+    [{ sid: "StartThisPipeline", actions: [...START_PIPELINE_ACTIONS], resources: [ctx.pipelineArn] }],
+    parent,
+  );
+  return {
+    trigger: { rule, role, policy },
+    afterPipeline: (pipeline) => [
+      new aws.cloudwatch.EventTarget(`${name}-target`, { rule: rule.name, arn: pipeline.arn, roleArn: role.arn }, { parent }),
+    ],
+  };
+}

@@ -1,0 +1,118 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { KeyReference } from "../security/encryption-key";
+import { SecureTopic } from "../security/secure-topic";
+import { DEFAULT_NOTIFIED_EXECUTION_STATES, PipelineNotificationArgs } from "./args";
+
+/** EventBridge detail type of pipeline execution state changes. */
+export const EXECUTION_STATE_CHANGE = "CodePipeline Pipeline Execution State Change";
+/** EventBridge detail type of action execution state changes. */
+export const ACTION_STATE_CHANGE = "CodePipeline Action Execution State Change";
+
+/** The rules and topic of a pipeline's notifications. */
+export interface PipelineNotifications {
+  /** Created unless `topicArn` was given. */
+  topic?: SecureTopic;
+  topicArn: pulumi.Input<string>;
+  /** Execution FAILED. */
+  failureRule: aws.cloudwatch.EventRule;
+  /** The other states listed in `executionStates` (absent when none). */
+  executionStateRule?: aws.cloudwatch.EventRule;
+  /** A manual approval started waiting (absent without approvals or when turned off). */
+  approvalRule?: aws.cloudwatch.EventRule;
+}
+
+const consoleLink = (page: string) =>
+  `https://<region>.console.aws.amazon.com/codesuite/codepipeline/pipelines/<pipeline>/${page}?region=<region>`;
+
+const EXECUTION_INPUT = {
+  inputPaths: { pipeline: "$.detail.pipeline", executionId: "$.detail.execution-id", state: "$.detail.state", region: "$.region" },
+  inputTemplate: `"Pipeline <pipeline>: execution <executionId> <state>. ${consoleLink("executions/<executionId>/timeline")}"`,
+};
+
+const APPROVAL_INPUT = {
+  inputPaths: { pipeline: "$.detail.pipeline", stage: "$.detail.stage", action: "$.detail.action", region: "$.region" },
+  inputTemplate: `"Pipeline <pipeline>: approval <action> in stage <stage> is waiting for a decision. ${consoleLink("view")}"`,
+};
+
+/** The event pattern of execution state changes of one pipeline. */
+export function executionStatePattern(pipelineArn: pulumi.Input<string>, states: readonly string[]): pulumi.Output<string> {
+  return pulumi.jsonStringify({
+    source: ["aws.codepipeline"],
+    "detail-type": [EXECUTION_STATE_CHANGE],
+    resources: [pipelineArn],
+    detail: { state: [...states] },
+  });
+}
+
+/** The event pattern of manual approvals of one pipeline starting to wait. */
+export function approvalNeededPattern(pipelineArn: pulumi.Input<string>): pulumi.Output<string> {
+  return pulumi.jsonStringify({
+    source: ["aws.codepipeline"],
+    "detail-type": [ACTION_STATE_CHANGE],
+    resources: [pipelineArn],
+    detail: { type: { category: ["Approval"] }, state: ["STARTED"] },
+  });
+}
+
+function ruleToTopic(
+  name: string,
+  description: string,
+  pattern: pulumi.Input<string>,
+  topicArn: pulumi.Input<string>,
+  input: aws.types.input.cloudwatch.EventTargetInputTransformer,
+  parent: pulumi.Resource,
+): aws.cloudwatch.EventRule {
+  const rule = new aws.cloudwatch.EventRule(name, { description, eventPattern: pattern, state: "ENABLED" }, { parent });
+  new aws.cloudwatch.EventTarget(`${name}-target`, { rule: rule.name, arn: topicArn, inputTransformer: input }, { parent });
+  return rule;
+}
+
+/** Creates the notification topic (unless given) and the EventBridge rules that feed it. */
+export function createNotifications(
+  name: string,
+  args: PipelineNotificationArgs,
+  pipelineName: string,
+  pipelineArn: pulumi.Input<string>,
+  hasApprovals: boolean,
+  key: KeyReference,
+  parent: pulumi.Resource,
+): PipelineNotifications {
+  const topic =
+    args.topicArn === undefined
+      ? new SecureTopic(`${name}-notifications`, { encryptionKey: key, emailSubscriptions: args.emails, displayName: `Pipeline ${pipelineName}`.slice(0, 100) }, { parent })
+      : undefined;
+  const topicArn = args.topicArn ?? topic!.topicArn;
+  const failureRule = ruleToTopic(
+    `${name}-execution-failed`,
+    `Notifies failed executions of pipeline ${pipelineName}.`,
+    executionStatePattern(pipelineArn, ["FAILED"]),
+    topicArn,
+    EXECUTION_INPUT,
+    parent,
+  );
+  const states = args.executionStates ?? DEFAULT_NOTIFIED_EXECUTION_STATES;
+  const executionStateRule =
+    states.length === 0
+      ? undefined
+      : ruleToTopic(
+          `${name}-execution-state`,
+          `Notifies ${states.join(", ")} executions of pipeline ${pipelineName}.`,
+          executionStatePattern(pipelineArn, states),
+          topicArn,
+          EXECUTION_INPUT,
+          parent,
+        );
+  const approvalRule =
+    hasApprovals && args.approvalNeeded !== false
+      ? ruleToTopic(
+          `${name}-approval-needed`,
+          `Notifies manual approvals waiting in pipeline ${pipelineName}.`,
+          approvalNeededPattern(pipelineArn),
+          topicArn,
+          APPROVAL_INPUT,
+          parent,
+        )
+      : undefined;
+  return { topic, topicArn, failureRule, executionStateRule, approvalRule };
+}

@@ -1,0 +1,205 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { stackScopedName } from "../internal/naming";
+import { KeyReference, keyOrNew } from "../security/encryption-key";
+import { attachStatements, AwsContext, awsContext, PolicyStatement, roleNameOf, serviceTrustPolicy } from "../security/iam";
+import { SecureBucket } from "../security/secure-bucket";
+import { SecureTopic } from "../security/secure-topic";
+import { ArtifactFacts, BindContext, BoundAction, PlannedAction } from "./action-types";
+import { ACTION_DEFINITIONS, ActionArgs } from "./actions";
+import { DEFAULT_EXECUTION_MODE, DEFAULT_PIPELINE_TYPE, PipelineArgs } from "./args";
+import { artifactStoreOf, artifactStoreStatements } from "./artifact-store";
+import { createNotifications } from "./notifications";
+import { APPROVAL_RESULT_ACTIONS, APPROVAL_STATE_ACTIONS, ASSUME_ACTION_ROLE_ACTIONS } from "./policies";
+import { findApprovalActions, PlannedStage } from "./stages";
+import { validatePipelineArgs } from "./validate";
+
+/** Gives repeated statement ids a number (`RunBuild`, `RunBuild2`...): IAM wants them unique in a policy. */
+export function uniqueSids(statements: PolicyStatement[]): PolicyStatement[] {
+  const seen = new Map<string, number>();
+  return statements.map((s) => {
+    if (s.sid === undefined) return s;
+    const n = (seen.get(s.sid) ?? 0) + 1;
+    seen.set(s.sid, n);
+    return n === 1 ? s : { ...s, sid: `${s.sid}${n}` };
+  });
+}
+
+/** Actions in the order they run (stage, then `runOrder`), so producers bind before consumers. */
+function executionOrder(stages: PlannedStage[]): PlannedAction[] {
+  return stages.flatMap((s) => [...s.actions].sort((a, b) => a.runOrder - b.runOrder || a.actionIndex - b.actionIndex));
+}
+
+/**
+ * A CodePipeline (V2) whose actions are plain descriptions: the pipeline validates the stages,
+ * wires artifacts, creates a role allowed exactly what each action needs on exactly its
+ * resources, stores artifacts in a {@link SecureBucket} under a customer key, starts on source
+ * events (never polling), and notifies failures and pending approvals.
+ */
+export class Pipeline extends pulumi.ComponentResource {
+  readonly pipeline: aws.codepipeline.Pipeline;
+  readonly role: aws.iam.Role;
+  readonly rolePolicy: aws.iam.RolePolicy;
+  /** Present when the pipeline created its artifact bucket. */
+  readonly artifactBucket?: SecureBucket;
+  /** Present when notifications are on and no `notifications.topicArn` was given. */
+  readonly notificationTopic?: SecureTopic;
+  /** Rule matching failed executions (present when notifications are on): add your own targets to it. */
+  readonly failureRule?: aws.cloudwatch.EventRule;
+  /** The key artifacts and created topics are encrypted with. */
+  readonly encryptionKey: KeyReference;
+  /** Stages with every default resolved (names, run orders, artifacts). */
+  readonly stages: PlannedStage[];
+  readonly pipelineName: pulumi.Output<string>;
+  readonly pipelineArn: pulumi.Output<string>;
+  readonly roleArn: pulumi.Output<string>;
+  readonly artifactBucketName: pulumi.Output<string>;
+  /** ARN of the notification topic (absent when notifications are off). */
+  readonly notificationTopicArn?: pulumi.Output<string>;
+  /** The pipeline in the AWS console. */
+  readonly consoleUrl: pulumi.Output<string>;
+
+  private readonly resourceName: string;
+  private readonly ctx: AwsContext;
+  private readonly physicalName: string;
+  private approvalGrants = 0;
+
+  constructor(name: string, args: PipelineArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("aws-cicd:index:Pipeline", name, {}, opts);
+    try {
+      this.stages = validatePipelineArgs(args ?? ({} as PipelineArgs));
+    } catch (e) {
+      throw new pulumi.ResourceError((e as Error).message, this);
+    }
+    this.resourceName = name;
+    const ctx = (this.ctx = awsContext(this));
+    const pipelineName = (this.physicalName = args.pipelineName ?? stackScopedName(name, 100));
+    const pipelineArn = pulumi.interpolate`arn:${ctx.partition}:codepipeline:${ctx.region}:${ctx.accountId}:${pipelineName}`;
+    const actions = executionOrder(this.stages);
+
+    this.encryptionKey = args.encryptionKey ?? (args.artifactBucket ? { keyArn: args.artifactBucket.keyArn } : keyOrNew(name, undefined, this));
+    const actionRoles = actions.map((a) => (a.args as { roleArn?: pulumi.Input<string> }).roleArn).filter((r) => r !== undefined);
+    const store = artifactStoreOf(name, args.artifactBucket, args.artifactBucketOptions, this.encryptionKey, actionRoles, ctx, args.tags, this);
+    this.artifactBucket = store.bucket;
+
+    this.role = new aws.iam.Role(
+      `${name}-role`,
+      {
+        name: args.roleName ?? stackScopedName(`${name}-pipeline`, 64),
+        description: `Service role of pipeline ${pipelineName} (aws-cicd).`,
+        assumeRolePolicy: serviceTrustPolicy("codepipeline.amazonaws.com", { sourceAccount: ctx.accountId, sourceArn: pipelineArn }),
+        permissionsBoundary: args.rolePermissionsBoundary,
+        maxSessionDuration: 3600,
+        tags: args.tags,
+      },
+      { parent: this },
+    );
+
+    const facts = new Map<string, ArtifactFacts>();
+    const bound = new Map<PlannedAction, BoundAction>();
+    const statements: PolicyStatement[] = artifactStoreStatements(store.info, ctx);
+    for (const action of actions) {
+      const bindCtx: BindContext = {
+        parent: this,
+        resourceName: `${name}-${action.stageName}-${action.name}`,
+        aws: ctx,
+        pipelineName,
+        pipelineArn,
+        artifactStore: store.info,
+        encryptionKey: this.encryptionKey,
+        action,
+        inputFacts: action.inputs.map((i) => facts.get(i) ?? {}),
+      };
+      const b = ACTION_DEFINITIONS[action.kind as keyof ActionArgs].bind(action.args as never, bindCtx);
+      bound.set(action, b);
+      for (const o of action.outputs) facts.set(o, b.outputFacts ?? {});
+      const roleArn = (action.args as { roleArn?: pulumi.Input<string> }).roleArn;
+      if (roleArn === undefined) statements.push(...b.statements);
+      else statements.push({ sid: "AssumeActionRole", actions: [...ASSUME_ACTION_ROLE_ACTIONS], resources: [roleArn] });
+    }
+    this.rolePolicy = attachStatements(`${name}-role-policy`, this.role.name, uniqueSids(statements), this);
+
+    const stages = this.stages.map((stage) => ({
+      name: stage.name,
+      actions: stage.actions.map((action) => {
+        const b = bound.get(action)!;
+        const roleArn = (action.args as { roleArn?: pulumi.Input<string> }).roleArn;
+        return {
+          name: action.name,
+          ...b.declaration,
+          runOrder: action.runOrder,
+          ...(action.inputs.length > 0 ? { inputArtifacts: action.inputs } : {}),
+          ...(action.outputs.length > 0 ? { outputArtifacts: action.outputs } : {}),
+          ...(roleArn !== undefined ? { roleArn } : {}),
+        };
+      }),
+    }));
+    const extra = [...bound.values()].flatMap((b) => b.resources ?? []);
+    this.pipeline = new aws.codepipeline.Pipeline(
+      `${name}-pipeline`,
+      {
+        name: pipelineName,
+        pipelineType: args.pipelineType ?? DEFAULT_PIPELINE_TYPE,
+        executionMode: args.executionMode ?? DEFAULT_EXECUTION_MODE,
+        roleArn: this.role.arn,
+        artifactStores: [{ location: store.info.bucketName, type: "S3", encryptionKey: { id: store.info.keyArn, type: "KMS" } }],
+        stages,
+        variables: args.variables?.map((v) => ({ name: v.name, defaultValue: v.defaultValue, description: v.description })),
+        tags: args.tags,
+      },
+      // A new pipeline starts an execution at once: its permissions and grants must exist first.
+      { parent: this, dependsOn: [this.rolePolicy, ...extra, ...(store.bucket ? [store.bucket] : [])] },
+    );
+    for (const b of bound.values()) b.afterPipeline?.(this.pipeline);
+
+    const notifications = args.notifications ?? {};
+    if (notifications.enabled !== false) {
+      const hasApprovals = actions.some((a) => a.category === "Approval");
+      const n = createNotifications(name, notifications, pipelineName, this.pipeline.arn, hasApprovals, this.encryptionKey, this);
+      this.notificationTopic = n.topic;
+      this.failureRule = n.failureRule;
+      this.notificationTopicArn = pulumi.output(n.topicArn);
+    }
+
+    this.pipelineName = this.pipeline.name;
+    this.pipelineArn = this.pipeline.arn;
+    this.roleArn = this.role.arn;
+    this.artifactBucketName = pulumi.output(store.info.bucketName);
+    this.consoleUrl = pulumi.interpolate`https://${ctx.region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${this.pipeline.name}/view?region=${ctx.region}`;
+    this.registerOutputs({
+      pipelineName: this.pipelineName,
+      pipelineArn: this.pipelineArn,
+      roleArn: this.roleArn,
+      artifactBucketName: this.artifactBucketName,
+      consoleUrl: this.consoleUrl,
+    });
+  }
+
+  /**
+   * Lets `role` approve or reject the manual approval actions of `stageName` (all of them, or only
+   * `actionName`): `codepipeline:PutApprovalResult` on exactly those actions, and
+   * `codepipeline:GetPipelineState` on this pipeline to read the approval token. Console users also
+   * need read access to the pipeline (e.g. to list executions), which this does not grant.
+   */
+  grantApproval(role: aws.iam.Role | pulumi.Input<string>, stageName: string, actionName?: string): aws.iam.RolePolicy {
+    let approvals: PlannedAction[];
+    try {
+      approvals = findApprovalActions(this.stages, stageName, actionName);
+    } catch (e) {
+      throw new pulumi.ResourceError((e as Error).message, this);
+    }
+    const ctx = this.ctx;
+    const pipelineArn = pulumi.interpolate`arn:${ctx.partition}:codepipeline:${ctx.region}:${ctx.accountId}:${this.physicalName}`;
+    this.approvalGrants += 1;
+    const suffix = this.approvalGrants === 1 ? "" : `-${this.approvalGrants}`;
+    return attachStatements(
+      `${this.resourceName}-${stageName}-approvers${suffix}`,
+      roleNameOf(role),
+      [
+        { sid: "ApproveOrReject", actions: [...APPROVAL_RESULT_ACTIONS], resources: approvals.map((a) => pulumi.interpolate`${pipelineArn}/${stageName}/${a.name}`) },
+        { sid: "ReadApprovalToken", actions: [...APPROVAL_STATE_ACTIONS], resources: [pipelineArn] },
+      ],
+      this,
+    );
+  }
+}

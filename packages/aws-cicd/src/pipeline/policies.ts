@@ -1,0 +1,58 @@
+/**
+ * Action lists granted by the Pipeline component, each on exact resources. Every action was
+ * checked against AWS's service authorization reference (test/harness/iam-check.ts).
+ *
+ * - S3: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html
+ * - CodeCommit: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodecommit.html
+ * - CodeBuild: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodebuild.html
+ * - CodePipeline: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodepipeline.html
+ * - SNS: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsns.html
+ * - STS: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html
+ */
+
+/** Pipeline role on artifact objects: read inputs, write outputs (S3). */
+export const PIPELINE_ARTIFACT_OBJECT_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"] as const;
+/** Pipeline role on the artifact bucket: CodePipeline checks its region and versioning (S3). */
+export const PIPELINE_ARTIFACT_BUCKET_ACTIONS = ["s3:GetBucketLocation", "s3:GetBucketVersioning"] as const;
+
+/** Pipeline role on a CodeCommit source repository: read the branch and commit, upload an archive (CodeCommit). */
+export const CODECOMMIT_SOURCE_ACTIONS = [
+  "codecommit:CancelUploadArchive",
+  "codecommit:GetBranch",
+  "codecommit:GetCommit",
+  "codecommit:GetUploadArchiveStatus",
+  "codecommit:UploadArchive",
+] as const;
+/** Pipeline role, full-clone output only: read the repository's clone URL for the Git reference (CodeCommit). */
+export const CODECOMMIT_FULL_CLONE_PIPELINE_ACTIONS = ["codecommit:GetRepository"] as const;
+/** CodeBuild role consuming a full-clone artifact: clone the repository itself (CodeCommit). */
+export const CODECOMMIT_FULL_CLONE_BUILD_ACTIONS = ["codecommit:GitPull"] as const;
+
+/** Pipeline role on an S3 source object: read it and its versions (S3). */
+export const S3_SOURCE_OBJECT_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"] as const;
+/** Pipeline role on an S3 source bucket: CodePipeline requires a versioned bucket in its region (S3). */
+export const S3_SOURCE_BUCKET_ACTIONS = ["s3:GetBucketLocation", "s3:GetBucketVersioning"] as const;
+
+/** Pipeline role on a CodeBuild project: start a build and follow it (CodeBuild). */
+export const CODEBUILD_BUILD_ACTIONS = ["codebuild:BatchGetBuilds", "codebuild:StartBuild"] as const;
+/** Pipeline role on a CodeBuild project run as a batch build (CodeBuild). */
+export const CODEBUILD_BATCH_ACTIONS = ["codebuild:BatchGetBuildBatches", "codebuild:StartBuildBatch"] as const;
+/** CodeBuild role on artifact objects it reads (S3). */
+export const CODEBUILD_ARTIFACT_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"] as const;
+/** CodeBuild role on artifact objects it writes (S3). */
+export const CODEBUILD_ARTIFACT_WRITE_ACTIONS = ["s3:PutObject"] as const;
+/** CodeBuild role on the artifact bucket: CodeBuild checks its owner and region before using it (S3). */
+export const CODEBUILD_ARTIFACT_BUCKET_ACTIONS = ["s3:GetBucketAcl", "s3:GetBucketLocation"] as const;
+
+/** Pipeline role on the topic of a manual approval (SNS). */
+export const APPROVAL_NOTIFY_ACTIONS = ["sns:Publish"] as const;
+/** Approvers on one approval action (CodePipeline). */
+export const APPROVAL_RESULT_ACTIONS = ["codepipeline:PutApprovalResult"] as const;
+/** Approvers on the pipeline: read the state that carries the approval token (CodePipeline). */
+export const APPROVAL_STATE_ACTIONS = ["codepipeline:GetPipelineState"] as const;
+
+/** EventBridge target role on the pipeline (CodePipeline). */
+export const START_PIPELINE_ACTIONS = ["codepipeline:StartPipelineExecution"] as const;
+
+/** Pipeline role on an action's own role, e.g. in another account (STS). */
+export const ASSUME_ACTION_ROLE_ACTIONS = ["sts:AssumeRole"] as const;

@@ -1,0 +1,212 @@
+import { ActionCategory, PlannedAction } from "./action-types";
+import { ACTION_DEFINITIONS, ACTION_KINDS, ActionArgs } from "./actions";
+
+/** One stage of a pipeline, in order. */
+export interface StageArgs {
+  /** Stage name, unique in the pipeline: letters, digits, `.`, `@`, `-`, `_`, at most 100. */
+  name: string;
+  /** The stage's actions (each sets exactly one kind). */
+  actions: ActionArgs[];
+}
+
+/** A stage after validation. */
+export interface PlannedStage {
+  name: string;
+  actions: PlannedAction[];
+}
+
+/** Stage and action names CodePipeline accepts. */
+export const STAGE_OR_ACTION_NAME = /^[A-Za-z0-9.@_-]{1,100}$/;
+/** Artifact names CodePipeline accepts. */
+export const ARTIFACT_NAME = /^[A-Za-z0-9_-]{1,100}$/;
+/** Highest `runOrder` CodePipeline accepts. */
+export const MAX_RUN_ORDER = 999;
+
+const NAME_RULE = 'hold 1 to 100 letters, digits, ".", "@", "-" or "_"';
+const SOURCE_KINDS = ACTION_KINDS.filter((k) => ACTION_DEFINITIONS[k].category({} as never) === "Source");
+
+const list = (names: string[]) => (names.length === 0 ? "none" : names.join(", "));
+
+function kindOf(action: ActionArgs, path: string): keyof ActionArgs {
+  const set = ACTION_KINDS.filter((k) => action?.[k] !== undefined);
+  if (set.length !== 1) {
+    throw new Error(`\`${path}\` must set exactly one action kind, got ${set.length === 0 ? "none" : set.join(" and ")}. Kinds: ${ACTION_KINDS.join(", ")}.`);
+  }
+  return set[0];
+}
+
+function checkPlacement(kind: string, category: ActionCategory, stageIndex: number, path: string): void {
+  if (stageIndex === 0 && category === "Approval") {
+    throw new Error(`\`${path}\` is a ${kind} action; the first stage holds only source actions, so approvals go in a later stage.`);
+  }
+  if (stageIndex === 0 && category !== "Source") {
+    throw new Error(`\`${path}\` is a ${kind} action; the first stage must hold only source actions (${SOURCE_KINDS.join(", ")}).`);
+  }
+  if (stageIndex > 0 && category === "Source") {
+    throw new Error(`\`${path}\` is a ${kind} action; source actions belong in the first stage only.`);
+  }
+}
+
+/** Validates one stage's names and actions (not artifacts); returns its actions with names and orders. */
+function planStageActions(stage: StageArgs, stageIndex: number): PlannedAction[] {
+  const sp = `stages[${stageIndex}]`;
+  if (!Array.isArray(stage.actions) || stage.actions.length === 0) {
+    throw new Error(`\`${sp}.actions\` must hold at least one action.`);
+  }
+  const byName = new Map<string, string>();
+  return stage.actions.map((action, actionIndex) => {
+    const path = `${sp}.actions[${actionIndex}]`;
+    const kind = kindOf(action, path);
+    const def = ACTION_DEFINITIONS[kind];
+    const args = action[kind] as never;
+    const category = def.category(args);
+    checkPlacement(kind, category, stageIndex, path);
+    def.validate(args, path);
+    const a = args as { name?: string; runOrder?: number };
+    const name = a.name ?? def.defaultName(args);
+    if (!STAGE_OR_ACTION_NAME.test(name)) throw new Error(`\`${path}.name\` must ${NAME_RULE}, got "${name}".`);
+    const clash = byName.get(name);
+    if (clash !== undefined) {
+      throw new Error(`\`${path}.name\` "${name}" is already used by \`${clash}\`; action names must be unique within a stage (set \`name\`).`);
+    }
+    byName.set(name, path);
+    const runOrder = a.runOrder ?? 1;
+    if (!Number.isInteger(runOrder) || runOrder < 1 || runOrder > MAX_RUN_ORDER) {
+      throw new Error(`\`${path}.runOrder\` must be a whole number from 1 to ${MAX_RUN_ORDER}, got ${runOrder}.`);
+    }
+    return { kind, path, stageName: stage.name, stageIndex, actionIndex, name, runOrder, category, inputs: [], outputs: [], args };
+  });
+}
+
+/** Fills each action's inputs and outputs, in execution order, checking every artifact rule. */
+function wireArtifacts(stages: PlannedStage[]): void {
+  const producedBy = new Map<string, string>();
+  const namespaces = new Map<string, string>();
+  const available: string[] = [];
+  for (const stage of stages) {
+    const orders = [...new Set(stage.actions.map((a) => a.runOrder))].sort((x, y) => x - y);
+    for (const order of orders) {
+      const group = stage.actions.filter((a) => a.runOrder === order);
+      const before = [...available];
+      for (const action of group) {
+        const def = ACTION_DEFINITIONS[action.kind as keyof ActionArgs];
+        const args = action.args as { inputs?: string[]; outputs?: string[]; namespace?: string };
+        action.inputs = resolveInputs(action, def.inputs, args.inputs, before);
+        action.outputs = resolveOutputs(action, stage, producedBy);
+        for (const o of action.outputs) producedBy.set(o, action.path);
+        if (args.namespace !== undefined) {
+          const clash = namespaces.get(args.namespace);
+          if (clash !== undefined) {
+            throw new Error(`\`${action.path}.namespace\` "${args.namespace}" is already used by \`${clash}\`; namespaces must be unique in a pipeline.`);
+          }
+          namespaces.set(args.namespace, action.path);
+        }
+      }
+      for (const action of group) available.push(...action.outputs);
+    }
+  }
+}
+
+function resolveInputs(action: PlannedAction, bounds: { min: number; max: number }, given: string[] | undefined, available: string[]): string[] {
+  const path = action.path;
+  if (given === undefined) {
+    if (bounds.min === 0) return [];
+    if (available.length === 0) {
+      throw new Error(`\`${path}\` needs an input artifact, but no earlier action produces one. Available at this point: none.`);
+    }
+    return [available[available.length - 1]];
+  }
+  if (!Array.isArray(given) || given.length < bounds.min || given.length > bounds.max) {
+    const allowed = bounds.max === 0 ? "no input artifacts" : `${bounds.min} to ${bounds.max} input artifacts`;
+    throw new Error(`\`${path}.inputs\` must name ${allowed} for a ${action.kind} action, got ${Array.isArray(given) ? given.length : typeof given}.`);
+  }
+  const seen = new Set<string>();
+  for (const input of given) {
+    if (!available.includes(input)) {
+      throw new Error(
+        `\`${path}.inputs\` names "${input}", which no earlier action produces (an artifact of the same stage needs a lower \`runOrder\`). Available at this point: ${list(available)}.`,
+      );
+    }
+    if (seen.has(input)) throw new Error(`\`${path}.inputs\` names "${input}" twice.`);
+    seen.add(input);
+  }
+  return [...given];
+}
+
+function resolveOutputs(action: PlannedAction, stage: PlannedStage, producedBy: Map<string, string>): string[] {
+  const def = ACTION_DEFINITIONS[action.kind as keyof ActionArgs];
+  const args = action.args as never;
+  const arg = (action.args as { outputs?: unknown }).outputs !== undefined ? "outputs" : "output";
+  const declared = def.declaredOutputs(args);
+  let outputs: string[];
+  if (declared !== undefined) {
+    if (declared.length < def.outputs.min || declared.length > def.outputs.max) {
+      const allowed = def.outputs.max === 0 ? "no output artifacts" : `${def.outputs.min} to ${def.outputs.max} output artifacts`;
+      throw new Error(`\`${action.path}.${arg}\` must name ${allowed} for a ${action.kind} action, got ${declared.length}.`);
+    }
+    outputs = declared;
+  } else if (def.producesByDefault(args)) {
+    const base = `${action.name.replace(/[^A-Za-z0-9_-]/g, "_")}Output`;
+    const fallback = `${stage.name.replace(/[^A-Za-z0-9_-]/g, "_")}_${base}`;
+    outputs = [producedBy.has(base) ? fallback.slice(0, 100) : base.slice(0, 100)];
+  } else {
+    outputs = [];
+  }
+  for (const output of outputs) {
+    if (!ARTIFACT_NAME.test(output)) {
+      throw new Error(`\`${action.path}.${arg}\` must ${'hold 1 to 100 letters, digits, "-" or "_"'}, got "${output}".`);
+    }
+    const clash = producedBy.get(output);
+    if (clash !== undefined || outputs.indexOf(output) !== outputs.lastIndexOf(output)) {
+      throw new Error(`\`${action.path}.${arg}\` "${output}" is already produced by \`${clash ?? action.path}\`; artifact names must be unique in a pipeline.`);
+    }
+  }
+  return outputs;
+}
+
+/**
+ * Validates the stages (names, kinds, placement, run orders, artifacts, namespaces) and returns
+ * them with every default resolved. Pure: throws a plain `Error` on the first problem.
+ */
+export function planStages(stages: StageArgs[]): PlannedStage[] {
+  if (!Array.isArray(stages) || stages.length < 2) {
+    const got = Array.isArray(stages) ? stages.length : 0;
+    throw new Error(`\`stages\` must hold at least two stages (sources first, then what they feed), got ${got}.`);
+  }
+  const stageNames = new Map<string, number>();
+  const planned = stages.map((stage, i) => {
+    if (typeof stage?.name !== "string" || !STAGE_OR_ACTION_NAME.test(stage.name)) {
+      throw new Error(`\`stages[${i}].name\` must ${NAME_RULE}, got "${stage?.name}".`);
+    }
+    const clash = stageNames.get(stage.name);
+    if (clash !== undefined) {
+      throw new Error(`\`stages[${i}].name\` "${stage.name}" is already the name of \`stages[${clash}]\`; stage names must be unique.`);
+    }
+    stageNames.set(stage.name, i);
+    return { name: stage.name, actions: planStageActions(stage, i) };
+  });
+  wireArtifacts(planned);
+  return planned;
+}
+
+/**
+ * The approval actions `grantApproval(role, stageName, actionName?)` refers to; throws, listing
+ * what exists, when the stage or the approval action is missing.
+ */
+export function findApprovalActions(stages: PlannedStage[], stageName: string, actionName?: string): PlannedAction[] {
+  const stage = stages.find((s) => s.name === stageName);
+  if (!stage) {
+    throw new Error(`The pipeline has no stage named "${stageName}". Available stages: ${list(stages.map((s) => s.name))}.`);
+  }
+  const approvals = stage.actions.filter((a) => a.category === "Approval");
+  if (approvals.length === 0) {
+    const withApprovals = stages.filter((s) => s.actions.some((a) => a.category === "Approval")).map((s) => s.name);
+    throw new Error(`Stage "${stageName}" has no manual approval action. Stages with approvals: ${list(withApprovals)}.`);
+  }
+  if (actionName === undefined) return approvals;
+  const found = approvals.filter((a) => a.name === actionName);
+  if (found.length === 0) {
+    throw new Error(`Stage "${stageName}" has no manual approval action named "${actionName}". Approval actions: ${list(approvals.map((a) => a.name))}.`);
+  }
+  return found;
+}

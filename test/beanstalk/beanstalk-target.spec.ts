@@ -1,0 +1,341 @@
+import * as aws from "@pulumi/aws";
+import { expect } from "chai";
+import { BeanstalkTarget } from "../../packages/aws-cicd/src/beanstalk";
+import { EncryptionKey } from "../../packages/aws-cicd/src/security";
+import { ACCOUNT, calls, childrenOf, findResource, policyStatementsOf, recorded, resourcesOfType, settle, trustStatementsOf, unwrap } from "../harness";
+import { checkRecordedPolicies } from "../harness/iam-check";
+
+const ENV = "aws:elasticbeanstalk/environment:Environment";
+const APP = "aws:elasticbeanstalk/application:Application";
+const NAME = "aws-cicd-test-test-web";
+const SERVICE_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/web-service-role`;
+
+/** The settings of an environment as `namespace name=value` lines. */
+function settingsOf(resource: string): string[] {
+  return findResource(ENV, resource).inputs.settings.map((s: any) => `${s.namespace} ${s.name}=${s.value}${s.resource ? ` (${s.resource})` : ""}`);
+}
+
+async function deployed(t: BeanstalkTarget): Promise<void> {
+  await unwrap(t.endpointUrl);
+  await unwrap(t.applicationArn);
+  await settle();
+}
+
+const SECURE_DEFAULTS = (type: string, deploymentPolicy: string, extra: string[] = []) => [
+  `aws:elasticbeanstalk:environment EnvironmentType=${type}`,
+  `aws:elasticbeanstalk:environment ServiceRole=${SERVICE_ROLE_ARN}`,
+  ...(type === "LoadBalanced" ? ["aws:elasticbeanstalk:environment LoadBalancerType=application"] : []),
+  "aws:autoscaling:launchconfiguration IamInstanceProfile=web-instance-profile",
+  "aws:autoscaling:launchconfiguration DisableIMDSv1=true",
+  "aws:autoscaling:launchconfiguration RootVolumeType=gp3",
+  "aws:ec2:instances InstanceTypes=t4g.micro",
+  ...extra,
+  `aws:elasticbeanstalk:command DeploymentPolicy=${deploymentPolicy}`,
+  "aws:elasticbeanstalk:healthreporting:system SystemType=enhanced",
+  "aws:elasticbeanstalk:managedactions ManagedActionsEnabled=true",
+  "aws:elasticbeanstalk:managedactions PreferredStartTime=Sun:10:00",
+  `aws:elasticbeanstalk:managedactions ServiceRoleForManagedUpdates=${SERVICE_ROLE_ARN}`,
+  "aws:elasticbeanstalk:managedactions:platformupdate UpdateLevel=minor",
+  "aws:elasticbeanstalk:cloudwatch:logs StreamLogs=true",
+  "aws:elasticbeanstalk:cloudwatch:logs DeleteOnTerminate=false",
+  "aws:elasticbeanstalk:cloudwatch:logs RetentionInDays=365",
+  "aws:elasticbeanstalk:cloudwatch:logs:health HealthStreamingEnabled=true",
+  "aws:elasticbeanstalk:cloudwatch:logs:health DeleteOnTerminate=false",
+  "aws:elasticbeanstalk:cloudwatch:logs:health RetentionInDays=365",
+  "aws:elasticbeanstalk:hostmanager LogPublicationControl=true",
+];
+
+const BASE_INSTANCE_STATEMENTS = [
+  {
+    Sid: "StreamLogsToEnvironmentLogGroups",
+    Effect: "Allow",
+    Action: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+    Resource: [`arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/elasticbeanstalk/${NAME}/*`],
+  },
+  {
+    Sid: "ReportEnhancedHealth",
+    Effect: "Allow",
+    Action: ["elasticbeanstalk:PutInstanceStatistics"],
+    Resource: [`arn:aws:elasticbeanstalk:us-east-1:${ACCOUNT}:application/${NAME}`, `arn:aws:elasticbeanstalk:us-east-1:${ACCOUNT}:environment/${NAME}/${NAME}`],
+  },
+  {
+    Sid: "ReadStagedBundles",
+    Effect: "Allow",
+    Action: ["s3:GetObject", "s3:GetObjectVersion"],
+    Resource: [`arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}/resources/environments/*`],
+  },
+  {
+    Sid: "PublishInstanceLogs",
+    Effect: "Allow",
+    Action: ["s3:PutObject"],
+    Resource: [`arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}/resources/environments/logs/*`],
+  },
+];
+
+describe("BeanstalkTarget", () => {
+  describe("defaults", () => {
+    it("creates a secure single-instance Node.js environment with every always-on setting", async () => {
+      const t = new BeanstalkTarget("web");
+      await deployed(t);
+      const env = findResource(ENV, "web-environment");
+      expect(env.inputs).to.include({ name: NAME, application: NAME, tier: "WebServer", solutionStackName: "64bit Amazon Linux 2023 v6.6.0 running Node.js 22" });
+      expect(settingsOf("web-environment")).to.deep.equal(SECURE_DEFAULTS("SingleInstance", "AllAtOnce"));
+      const stack = calls.filter((c) => c.token === "aws:elasticbeanstalk/getSolutionStack:getSolutionStack");
+      expect(stack.map((c) => c.inputs)).to.deep.equal([{ mostRecent: true, nameRegex: "^64bit Amazon Linux 2023 (.*) running Node.js 22$" }]);
+      expect(await unwrap(t.endpointUrl)).to.equal(`${NAME}.us-east-1.elasticbeanstalk.com`);
+      expect(await unwrap(t.environmentName)).to.equal(NAME);
+      expect(await unwrap(t.applicationName)).to.equal(NAME);
+      const component = findResource("aws-cicd:index:BeanstalkTarget", "web");
+      expect(childrenOf(component).map((c) => `${c.type} ${c.name}`).sort()).to.deep.equal([
+        `${APP} web-application`,
+        `${ENV} web-environment`,
+        "aws:iam/instanceProfile:InstanceProfile web-instance-profile",
+        "aws:iam/role:Role web-instance-role",
+        "aws:iam/role:Role web-service-role",
+        "aws:iam/rolePolicy:RolePolicy web-instance-policy",
+        "aws:iam/rolePolicyAttachment:RolePolicyAttachment web-service-role-AWSElasticBeanstalkEnhancedHealth",
+        "aws:iam/rolePolicyAttachment:RolePolicyAttachment web-service-role-AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy",
+      ]);
+      const needed = ["aws:iam/rolePolicy:RolePolicy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment"].flatMap((type) => resourcesOfType(type).map((r) => r.urn));
+      expect(env.options.dependsOn).to.include.members(needed);
+    });
+
+    it("creates an application that keeps 200 versions and their source bundles", async () => {
+      const t = new BeanstalkTarget("web");
+      await deployed(t);
+      expect(findResource(APP, "web-application").inputs).to.deep.equal({
+        name: NAME,
+        description: "Application of web (aws-cicd)",
+        appversionLifecycle: { serviceRole: SERVICE_ROLE_ARN, deleteSourceFromS3: false, maxCount: 200 },
+      });
+      expect(t.application).to.be.instanceOf(aws.elasticbeanstalk.Application);
+    });
+
+    it("gives the instances a least-privilege role that only EC2 assumes, and no managed policy", async () => {
+      const t = new BeanstalkTarget("web");
+      await deployed(t);
+      expect(trustStatementsOf("web-instance-role")).to.deep.equal([
+        { Effect: "Allow", Principal: { Service: ["ec2.amazonaws.com"] }, Action: ["sts:AssumeRole"], Resource: [] },
+      ]);
+      expect(policyStatementsOf("web-instance-role")).to.deep.equal(BASE_INSTANCE_STATEMENTS);
+      expect(findResource("aws:iam/instanceProfile:InstanceProfile", "web-instance-profile").inputs).to.deep.equal({ role: "web-instance-role" });
+      const attached = resourcesOfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((a) => a.inputs.role);
+      expect(attached).to.not.include("web-instance-role");
+      expect(await unwrap(t.instanceRole.arn)).to.equal(`arn:aws:iam::${ACCOUNT}:role/web-instance-role`);
+    });
+
+    it("gives Elastic Beanstalk a service role with the external id and the two documented managed policies", async () => {
+      const t = new BeanstalkTarget("web");
+      await deployed(t);
+      expect(trustStatementsOf("web-service-role")).to.deep.equal([
+        {
+          Effect: "Allow",
+          Principal: { Service: ["elasticbeanstalk.amazonaws.com"] },
+          Action: ["sts:AssumeRole"],
+          Resource: [],
+          Condition: { StringEquals: { "sts:ExternalId": "elasticbeanstalk" } },
+        },
+      ]);
+      expect(resourcesOfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((a) => a.inputs)).to.deep.equal([
+        { role: "web-service-role", policyArn: "arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkEnhancedHealth" },
+        { role: "web-service-role", policyArn: "arn:aws:iam::aws:policy/AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy" },
+      ]);
+      expect(await checkRecordedPolicies()).to.deep.equal([]);
+    });
+
+    it("returns the plain data a deploy action needs", async () => {
+      const t = new BeanstalkTarget("web");
+      expect(await unwrap(t.beanstalkDeployTarget() as any)).to.deep.equal({
+        applicationName: NAME,
+        environmentName: NAME,
+        applicationArn: `arn:aws:elasticbeanstalk:us-east-1:${ACCOUNT}:application/${NAME}`,
+        environmentArn: `arn:aws:elasticbeanstalk:us-east-1:${ACCOUNT}:environment/${NAME}/${NAME}`,
+        environmentId: "web-environment-id",
+        instanceRoleArn: `arn:aws:iam::${ACCOUNT}:role/web-instance-role`,
+      });
+    });
+  });
+
+  describe("shared application", () => {
+    it("adds a second environment to the first target's application without creating another", async () => {
+      const dev = new BeanstalkTarget("dev");
+      const prod = new BeanstalkTarget("prod", { application: dev.application, environmentType: "LoadBalanced" });
+      await deployed(dev);
+      await deployed(prod);
+      expect(resourcesOfType(APP).map((a) => a.name)).to.deep.equal(["dev-application"]);
+      expect(findResource(ENV, "prod-environment").inputs.application).to.equal("aws-cicd-test-test-dev");
+      expect(await unwrap(prod.applicationName)).to.equal("aws-cicd-test-test-dev");
+      expect(prod.application).to.equal(dev.application);
+      expect(policyStatementsOf("prod-instance-role")[1].Resource).to.deep.equal([
+        `arn:aws:elasticbeanstalk:us-east-1:${ACCOUNT}:application/aws-cicd-test-test-dev`,
+        `arn:aws:elasticbeanstalk:us-east-1:${ACCOUNT}:environment/aws-cicd-test-test-dev/aws-cicd-test-test-prod`,
+      ]);
+    });
+
+    it("accepts a plain { name } and explicit names", async () => {
+      const t = new BeanstalkTarget("web", { application: { name: "shop" }, environmentName: "shop-prod" });
+      await deployed(t);
+      expect(resourcesOfType(APP)).to.deep.equal([]);
+      expect(findResource(ENV, "web-environment").inputs).to.include({ application: "shop", name: "shop-prod" });
+    });
+  });
+
+  describe("platform and fleet", () => {
+    it("uses an exact solution stack without an invoke, and a given regex otherwise", async () => {
+      const a = new BeanstalkTarget("a", { solutionStackName: "64bit Amazon Linux 2023 v6.5.0 running Node.js 20" });
+      await deployed(a);
+      expect(findResource(ENV, "a-environment").inputs.solutionStackName).to.equal("64bit Amazon Linux 2023 v6.5.0 running Node.js 20");
+      expect(calls.filter((c) => c.token.includes("getSolutionStack"))).to.deep.equal([]);
+      const b = new BeanstalkTarget("b", { solutionStackRegex: "^64bit Amazon Linux 2023 (.*) running Python 3.13$" });
+      await deployed(b);
+      expect(calls.filter((c) => c.token.includes("getSolutionStack")).map((c) => c.inputs.nameRegex)).to.deep.equal([
+        "^64bit Amazon Linux 2023 (.*) running Python 3.13$",
+      ]);
+    });
+
+    it("builds a load-balanced environment with an ALB, group bounds and immutable deployments", async () => {
+      const t = new BeanstalkTarget("web", { environmentType: "LoadBalanced", minSize: 2, maxSize: 4 });
+      await deployed(t);
+      expect(settingsOf("web-environment")).to.deep.equal(
+        SECURE_DEFAULTS("LoadBalanced", "Immutable", ["aws:autoscaling:asg MinSize=2", "aws:autoscaling:asg MaxSize=4"]),
+      );
+    });
+
+    it("defaults a load-balanced group to 1..2 and keeps maxSize at least minSize", async () => {
+      const a = new BeanstalkTarget("a", { environmentType: "LoadBalanced" });
+      const b = new BeanstalkTarget("b", { environmentType: "LoadBalanced", minSize: 3 });
+      await deployed(a);
+      await deployed(b);
+      expect(settingsOf("a-environment").filter((s) => s.startsWith("aws:autoscaling:asg"))).to.deep.equal(["aws:autoscaling:asg MinSize=1", "aws:autoscaling:asg MaxSize=2"]);
+      expect(settingsOf("b-environment").filter((s) => s.startsWith("aws:autoscaling:asg"))).to.deep.equal(["aws:autoscaling:asg MinSize=3", "aws:autoscaling:asg MaxSize=3"]);
+    });
+
+    const policies: [string, object, string][] = [
+      ["single instance immutable", { deploymentPolicy: "Immutable" }, "Immutable"],
+      ["load-balanced with an additional batch", { environmentType: "LoadBalanced", deploymentPolicy: "RollingWithAdditionalBatch" }, "RollingWithAdditionalBatch"],
+      ["load-balanced all at once", { environmentType: "LoadBalanced", deploymentPolicy: "AllAtOnce" }, "AllAtOnce"],
+    ];
+    for (const [what, args, expected] of policies) {
+      it(`sets the deployment policy for ${what}`, async () => {
+        const t = new BeanstalkTarget("web", args);
+        await deployed(t);
+        expect(settingsOf("web-environment")).to.include(`aws:elasticbeanstalk:command DeploymentPolicy=${expected}`);
+      });
+    }
+
+    it("sets the VPC, subnets and public IP choice", async () => {
+      const t = new BeanstalkTarget("web", {
+        environmentType: "LoadBalanced",
+        instanceType: "t3.small",
+        vpc: { vpcId: "vpc-1", instanceSubnetIds: ["subnet-a", "subnet-b"], loadBalancerSubnetIds: ["subnet-c", "subnet-d"], associatePublicIpAddress: false },
+      });
+      await deployed(t);
+      const s = settingsOf("web-environment");
+      expect(s).to.include("aws:ec2:instances InstanceTypes=t3.small");
+      expect(s.filter((x) => x.startsWith("aws:ec2:vpc"))).to.deep.equal([
+        "aws:ec2:vpc VPCId=vpc-1",
+        "aws:ec2:vpc Subnets=subnet-a,subnet-b",
+        "aws:ec2:vpc ELBSubnets=subnet-c,subnet-d",
+        "aws:ec2:vpc AssociatePublicIpAddress=false",
+      ]);
+    });
+
+    it("sets log retention, the update window and level, and optional account EBS encryption", async () => {
+      const t = new BeanstalkTarget("web", {
+        logRetentionInDays: 731,
+        managedUpdates: { preferredStartTime: "Tue:03:30", updateLevel: "patch" },
+        enableEbsEncryptionByDefault: true,
+      });
+      await deployed(t);
+      const s = settingsOf("web-environment");
+      expect(s).to.include.members([
+        "aws:elasticbeanstalk:cloudwatch:logs RetentionInDays=731",
+        "aws:elasticbeanstalk:cloudwatch:logs:health RetentionInDays=731",
+        "aws:elasticbeanstalk:managedactions PreferredStartTime=Tue:03:30",
+        "aws:elasticbeanstalk:managedactions:platformupdate UpdateLevel=patch",
+      ]);
+      const ebs = findResource("aws:ebs/encryptionByDefault:EncryptionByDefault", "web-ebs-encryption");
+      expect(ebs.inputs).to.deep.equal({ enabled: true });
+      expect(ebs.options.retainOnDelete).to.equal(true);
+    });
+  });
+
+  describe("environment variables and secrets", () => {
+    it("sets plain variables and secret ARNs, and lets the instances read exactly those secrets", async () => {
+      const key = new EncryptionKey("k");
+      const param = `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/shop/db-password`;
+      const secret = `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:shop/api-AbCdEf`;
+      const t = new BeanstalkTarget("web", {
+        environmentVariables: { NODE_ENV: "production", API_TOKEN: "" },
+        secrets: { DB_PASSWORD: { ssmParameterArn: param }, API_KEY: { secretsManagerSecretArn: `${secret}:key` } },
+        encryptionKey: key,
+      });
+      await deployed(t);
+      await unwrap(key.keyArn);
+      await settle();
+      expect(settingsOf("web-environment").slice(-4)).to.deep.equal([
+        "aws:elasticbeanstalk:application:environment NODE_ENV=production",
+        "aws:elasticbeanstalk:application:environment API_TOKEN=",
+        `aws:elasticbeanstalk:application:environmentsecrets DB_PASSWORD=${param}`,
+        `aws:elasticbeanstalk:application:environmentsecrets API_KEY=${secret}:key`,
+      ]);
+      expect(policyStatementsOf("web-instance-role")).to.deep.equal([
+        ...BASE_INSTANCE_STATEMENTS,
+        { Sid: "ReadSecretParameters", Effect: "Allow", Action: ["ssm:GetParameter"], Resource: [param] },
+        { Sid: "ReadSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [secret] },
+        {
+          Sid: "DecryptSecretsThroughServices",
+          Effect: "Allow",
+          Action: ["kms:Decrypt"],
+          Resource: [`arn:aws:kms:us-east-1:${ACCOUNT}:key/k-key-id`],
+          Condition: { StringEquals: { "kms:ViaService": ["ssm.us-east-1.amazonaws.com", "secretsmanager.us-east-1.amazonaws.com"] } },
+        },
+      ]);
+      expect(await checkRecordedPolicies()).to.deep.equal([]);
+    });
+  });
+
+  describe("extra settings", () => {
+    it("appends other settings and lets defaults such as the root volume type be replaced", async () => {
+      const t = new BeanstalkTarget("web", {
+        settings: [
+          { namespace: "aws:elasticbeanstalk:environment:process:default", name: "HealthCheckPath", value: "/health" },
+          { namespace: "aws:autoscaling:launchconfiguration", name: "RootVolumeType", value: "io1" },
+          { namespace: "aws:autoscaling:scheduledaction", name: "MinSize", value: "0", resource: "Night" },
+        ],
+      });
+      await deployed(t);
+      const s = settingsOf("web-environment");
+      expect(s).to.include("aws:autoscaling:launchconfiguration RootVolumeType=io1");
+      expect(s).to.not.include("aws:autoscaling:launchconfiguration RootVolumeType=gp3");
+      expect(s.slice(-2)).to.deep.equal([
+        "aws:elasticbeanstalk:environment:process:default HealthCheckPath=/health",
+        "aws:autoscaling:scheduledaction MinSize=0 (Night)",
+      ]);
+    });
+
+    it("replaces a security setting only with the explicit opt-out", async () => {
+      const t = new BeanstalkTarget("web", {
+        allowInsecureSettingOverrides: true,
+        settings: [{ namespace: "aws:autoscaling:launchconfiguration", name: "DisableIMDSv1", value: "false" }],
+      });
+      await deployed(t);
+      const s = settingsOf("web-environment");
+      expect(s).to.include("aws:autoscaling:launchconfiguration DisableIMDSv1=false");
+      expect(s).to.not.include("aws:autoscaling:launchconfiguration DisableIMDSv1=true");
+    });
+  });
+
+  describe("validation", () => {
+    it("throws before creating any child", async () => {
+      expect(() => new BeanstalkTarget("bad", { environmentName: "-bad-" })).to.throw(
+        '`environmentName` must be 4 to 40 letters, digits or hyphens, not starting or ending with a hyphen, got "-bad-".',
+      );
+      expect(
+        () => new BeanstalkTarget("bad2", { settings: [{ namespace: "aws:elasticbeanstalk:healthreporting:system", name: "SystemType", value: "basic" }] }),
+      ).to.throw("`settings[0]` must not replace aws:elasticbeanstalk:healthreporting:system SystemType");
+      await settle();
+      expect(recorded.map((r) => r.type)).to.deep.equal(["aws-cicd:index:BeanstalkTarget", "aws-cicd:index:BeanstalkTarget"]);
+    });
+  });
+});

@@ -1,0 +1,170 @@
+import * as aws from "@pulumi/aws";
+import { expect } from "chai";
+import { BeanstalkTarget, beanstalkDeployStatements } from "../../packages/aws-cicd/src/beanstalk";
+import { policyDocument } from "../../packages/aws-cicd/src/security";
+import { ACCOUNT, findResource, settle, statementsOf, unwrap } from "../harness";
+import { checkRecordedPolicies } from "../harness/iam-check";
+
+const R = `us-east-1:${ACCOUNT}`;
+const APP = "aws-cicd-test-test-web";
+const ENV_ID = "web-environment-id";
+
+describe("BeanstalkTarget", () => {
+  describe("deploy permissions", () => {
+    it("scopes a pipeline role to the application, environment, its stacks, groups and alarms", async () => {
+      const t = new BeanstalkTarget("web");
+      const statements = beanstalkDeployStatements({
+        ...t.beanstalkDeployTarget(),
+        ctx: t.awsContext(),
+        artifactBucketArn: "arn:aws:s3:::pipeline-artifacts",
+      });
+      new aws.iam.RolePolicy("deploy", { role: "pipeline-role", policy: policyDocument(statements) });
+      await unwrap(policyDocument(statements));
+      await settle();
+      const versions = `arn:aws:elasticbeanstalk:${R}:applicationversion/${APP}/*`;
+      const app = `arn:aws:elasticbeanstalk:${R}:application/${APP}`;
+      const env = `arn:aws:elasticbeanstalk:${R}:environment/${APP}/${APP}`;
+      const stacks = `arn:aws:cloudformation:${R}:stack/awseb-${ENV_ID}-*`;
+      expect(statementsOf(findResource("aws:iam/rolePolicy:RolePolicy", "deploy").inputs.policy)).to.deep.equal([
+        { Sid: "RegisterApplicationVersions", Effect: "Allow", Action: ["elasticbeanstalk:CreateApplicationVersion", "elasticbeanstalk:DescribeApplicationVersions"], Resource: [app, versions] },
+        {
+          Sid: "UpdateEnvironment",
+          Effect: "Allow",
+          Action: ["elasticbeanstalk:DescribeConfigurationSettings", "elasticbeanstalk:DescribeEnvironmentResources", "elasticbeanstalk:DescribeEnvironments", "elasticbeanstalk:UpdateEnvironment"],
+          Resource: [env],
+        },
+        { Sid: "FollowDeploymentEvents", Effect: "Allow", Action: ["elasticbeanstalk:DescribeEvents"], Resource: [app, versions, env] },
+        { Sid: "ReadPlatformVersions", Effect: "Allow", Action: ["elasticbeanstalk:DescribePlatformVersion"], Resource: ["arn:aws:elasticbeanstalk:us-east-1::platform/*"] },
+        { Sid: "ReadPipelineArtifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: ["arn:aws:s3:::pipeline-artifacts/*"] },
+        {
+          Sid: "StageBundleInBeanstalkBucket",
+          Effect: "Allow",
+          Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:PutObjectAcl"],
+          Resource: [`arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}/*`],
+        },
+        { Sid: "ReadBeanstalkBucket", Effect: "Allow", Action: ["s3:GetBucketLocation", "s3:GetBucketPolicy", "s3:ListBucket"], Resource: [`arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}`] },
+        {
+          Sid: "UpdateEnvironmentStacks",
+          Effect: "Allow",
+          Action: [
+            "cloudformation:CancelUpdateStack",
+            "cloudformation:ContinueUpdateRollback",
+            "cloudformation:CreateStack",
+            "cloudformation:DeleteStack",
+            "cloudformation:DescribeStackEvents",
+            "cloudformation:DescribeStackResource",
+            "cloudformation:DescribeStackResources",
+            "cloudformation:DescribeStacks",
+            "cloudformation:GetTemplate",
+            "cloudformation:ListStackResources",
+            "cloudformation:UpdateStack",
+          ],
+          Resource: [`${stacks}/*`],
+        },
+        {
+          Sid: "ScaleEnvironmentGroups",
+          Effect: "Allow",
+          Action: [
+            "autoscaling:AttachInstances",
+            "autoscaling:CreateAutoScalingGroup",
+            "autoscaling:CreateOrUpdateTags",
+            "autoscaling:DeleteAutoScalingGroup",
+            "autoscaling:DeletePolicy",
+            "autoscaling:DetachInstances",
+            "autoscaling:PutNotificationConfiguration",
+            "autoscaling:PutScalingPolicy",
+            "autoscaling:ResumeProcesses",
+            "autoscaling:SetDesiredCapacity",
+            "autoscaling:SuspendProcesses",
+            "autoscaling:TerminateInstanceInAutoScalingGroup",
+            "autoscaling:UpdateAutoScalingGroup",
+          ],
+          Resource: [`arn:aws:autoscaling:${R}:autoScalingGroup:*:autoScalingGroupName/awseb-${ENV_ID}-*`],
+        },
+        {
+          Sid: "DescribeEnvironmentResources",
+          Effect: "Allow",
+          Action: [
+            "autoscaling:DescribeAutoScalingGroups",
+            "autoscaling:DescribeAutoScalingInstances",
+            "autoscaling:DescribeLaunchConfigurations",
+            "autoscaling:DescribeNotificationConfigurations",
+            "autoscaling:DescribeScalingActivities",
+            "autoscaling:DescribeScheduledActions",
+            "cloudformation:ValidateTemplate",
+            "ec2:DescribeAccountAttributes",
+            "ec2:DescribeAddresses",
+            "ec2:DescribeAvailabilityZones",
+            "ec2:DescribeImages",
+            "ec2:DescribeInstanceStatus",
+            "ec2:DescribeInstances",
+            "ec2:DescribeKeyPairs",
+            "ec2:DescribeLaunchTemplateVersions",
+            "ec2:DescribeLaunchTemplates",
+            "ec2:DescribeSecurityGroups",
+            "ec2:DescribeSubnets",
+            "ec2:DescribeVpcs",
+            "elasticloadbalancing:DescribeListeners",
+            "elasticloadbalancing:DescribeLoadBalancers",
+            "elasticloadbalancing:DescribeTargetGroups",
+            "elasticloadbalancing:DescribeTargetHealth",
+          ],
+          Resource: ["*"],
+        },
+        {
+          Sid: "ManageLaunchTemplates",
+          Effect: "Allow",
+          Action: ["ec2:CreateLaunchTemplate", "ec2:CreateLaunchTemplateVersion", "ec2:DeleteLaunchTemplate", "ec2:DeleteLaunchTemplateVersions"],
+          Resource: [`arn:aws:ec2:${R}:launch-template/*`],
+        },
+        {
+          Sid: "LaunchInstancesFromTemplates",
+          Effect: "Allow",
+          Action: ["ec2:RunInstances"],
+          Resource: [`arn:aws:ec2:${R}:*`, "arn:aws:ec2:us-east-1::image/*"],
+          Condition: { ArnLike: { "ec2:LaunchTemplate": `arn:aws:ec2:${R}:launch-template/*` } },
+        },
+        {
+          Sid: "TagOnCreate",
+          Effect: "Allow",
+          Action: ["ec2:CreateTags"],
+          Resource: [`arn:aws:ec2:${R}:*`],
+          Condition: { StringEquals: { "ec2:CreateAction": ["CreateLaunchTemplate", "RunInstances"] } },
+        },
+        {
+          Sid: "TerminateEnvironmentInstances",
+          Effect: "Allow",
+          Action: ["ec2:TerminateInstances"],
+          Resource: [`arn:aws:ec2:${R}:instance/*`],
+          Condition: { StringLike: { "ec2:ResourceTag/aws:cloudformation:stack-id": stacks } },
+        },
+        {
+          Sid: "MoveSingleInstanceAddress",
+          Effect: "Allow",
+          Action: ["ec2:AssociateAddress", "ec2:DisassociateAddress"],
+          Resource: [`arn:aws:ec2:${R}:elastic-ip/*`, `arn:aws:ec2:${R}:instance/*`, `arn:aws:ec2:${R}:network-interface/*`],
+        },
+        {
+          Sid: "RegisterTargets",
+          Effect: "Allow",
+          Action: ["elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"],
+          Resource: [`arn:aws:elasticloadbalancing:${R}:targetgroup/awseb-*`],
+        },
+        {
+          Sid: "UpdateScalingAlarms",
+          Effect: "Allow",
+          Action: ["cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms", "cloudwatch:PutMetricAlarm"],
+          Resource: [`arn:aws:cloudwatch:${R}:alarm:awseb-${ENV_ID}-*`],
+        },
+        {
+          Sid: "PassInstanceRoleToEc2",
+          Effect: "Allow",
+          Action: ["iam:PassRole"],
+          Resource: [`arn:aws:iam::${ACCOUNT}:role/web-instance-role`],
+          Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
+        },
+      ]);
+      expect(await checkRecordedPolicies()).to.deep.equal([]);
+    });
+  });
+});

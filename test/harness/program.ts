@@ -1,0 +1,29 @@
+import { recorded, RecordedResource } from "./mocks";
+import { settle, unwrap } from "./unwrap";
+
+/** What a Pulumi program registered and exported under the mocks. */
+export interface ProgramRun {
+  outputs: Record<string, unknown>;
+  resources: RecordedResource[];
+}
+
+/**
+ * Runs a Pulumi program (an example's `index.ts`) under the mocks, resolves its stack
+ * outputs and returns them with every resource it registered. Use it in `before`, then
+ * `useProgramResources(run)` in `beforeEach` so the finders see the program's resources.
+ */
+export async function runProgram(modulePath: string): Promise<ProgramRun> {
+  recorded.length = 0;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exported: Record<string, unknown> = require(modulePath);
+  const outputs: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(exported)) outputs[key] = await unwrap(value as any);
+  await settle();
+  return { outputs, resources: [...recorded] };
+}
+
+/** Puts a program run's resources back into the recorder (after the per-test reset). */
+export function useProgramResources(run: ProgramRun): void {
+  recorded.length = 0;
+  recorded.push(...run.resources);
+}
