@@ -52,8 +52,34 @@ describe("EncryptionKey", () => {
     expect(findResource("aws:kms/key:Key", "k-key").options.retainOnDelete).to.equal(false);
   });
 
+  it("lets exact roles of other accounts use the key through its services only", async () => {
+    const deployRole = "arn:aws:iam::210987654321:role/prod-deploy";
+    const key = new EncryptionKey("shared", { principalArns: [deployRole], viaServices: ["s3"] });
+    await unwrap(key.keyArn);
+    const statements = statementsOf(findResource("aws:kms/key:Key", "shared-key").inputs.policy);
+    expect(statements[4]).to.deep.equal({
+      Sid: "NamedRolesUseKeyThroughServices",
+      Effect: "Allow",
+      Principal: { AWS: [deployRole] },
+      Action: ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"],
+      Resource: ["*"],
+      Condition: { StringEquals: { "kms:ViaService": ["s3.us-east-1.amazonaws.com"] } },
+    });
+    expect(await checkRecordedPolicies()).to.deep.equal([]);
+  });
+
   describe("validation", () => {
     const cases: [string, object, string][] = [
+      [
+        "a whole account as principal",
+        { principalArns: ["arn:aws:iam::210987654321:root"] },
+        '`principalArns[0]` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "arn:aws:iam::210987654321:root". Name the exact role, not an account.',
+      ],
+      [
+        "an account id as principal",
+        { principalArns: ["arn:aws:iam::210987654321:role/ok", "210987654321"] },
+        '`principalArns[1]` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "210987654321". Name the exact role, not an account.',
+      ],
       ["a window below 7 days", { deletionWindowInDays: 1 }, "`deletionWindowInDays` must be a whole number from 7 to 30, got 1."],
       ["a window above 30 days", { deletionWindowInDays: 31 }, "`deletionWindowInDays` must be a whole number from 7 to 30, got 31."],
       ["an alias without the prefix", { aliasName: "cicd" }, '`aliasName` must start with "alias/" followed by letters, digits, "/", "_" or "-" and must not use the reserved "alias/aws/" prefix, got "cicd".'],

@@ -7,6 +7,7 @@ import {
   KMS_KEY_ADMIN_ACTIONS,
   KMS_KEY_USE_ACTIONS,
   KMS_LOGS_ACTIONS,
+  KMS_NAMED_ROLE_ACTIONS,
   KMS_SNS_PUBLISHER_ACTIONS,
   KMS_VIA_SERVICE_ACTIONS,
   SNS_PUBLISHER_SERVICES,
@@ -44,6 +45,13 @@ export interface EncryptionKeyArgs {
    */
   viaServices?: string[];
   /**
+   * Exact IAM role ARNs, usually in other accounts (a cross-account deploy role), that may
+   * use the key through `viaServices` only, e.g. to read pipeline artifacts from S3. Whole
+   * accounts (`:root`) are refused: name the roles.
+   * @default - none: only principals of this account, through IAM.
+   */
+  principalArns?: pulumi.Input<string>[];
+  /**
    * Keep the key when the stack is deleted. A deleted key makes everything encrypted
    * with it (a retained repository, old artifacts) unreadable, so keys are retained.
    * **Warning:** `false` lets `pulumi destroy` schedule the key for deletion.
@@ -56,6 +64,9 @@ export interface EncryptionKeyArgs {
    */
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
+
+/** An IAM role ARN (any partition); account roots and users are not accepted. */
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/;
 
 /** Validates {@link EncryptionKeyArgs}; throws a plain `Error` naming the arg. */
 export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
@@ -71,6 +82,13 @@ export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
       );
     }
   }
+  (args.principalArns ?? []).forEach((arn, i) => {
+    if (typeof arn === "string" && !ROLE_ARN.test(arn)) {
+      throw new Error(
+        `\`principalArns[${i}]\` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "${arn}". Name the exact role, not an account.`,
+      );
+    }
+  });
   for (const svc of args.viaServices ?? []) {
     if (!/^[a-z0-9-]+$/.test(svc)) {
       throw new Error(`\`viaServices\` takes short service names such as "s3" or "codebuild", got "${svc}".`);
@@ -99,8 +117,25 @@ export function keyUseThroughServices(
 }
 
 /** The key policy statements of an {@link EncryptionKey}. Exported for tests and reviews. */
-export function encryptionKeyPolicy(ctx: AwsContext, viaServices: readonly string[]): PolicyStatement[] {
+export function encryptionKeyPolicy(
+  ctx: AwsContext,
+  viaServices: readonly string[],
+  principalArns: pulumi.Input<string>[] = [],
+): PolicyStatement[] {
   const root = accountRootArn(ctx);
+  const via = viaServices.map((s) => viaService(s, ctx));
+  const external: PolicyStatement[] =
+    principalArns.length === 0
+      ? []
+      : [
+          {
+            sid: "NamedRolesUseKeyThroughServices",
+            principals: { aws: principalArns },
+            actions: [...KMS_NAMED_ROLE_ACTIONS],
+            resources: ["*"],
+            conditions: { StringEquals: { "kms:ViaService": via } },
+          },
+        ];
   return [
     {
       sid: "AccountAdministersKeyThroughIam",
@@ -116,7 +151,7 @@ export function encryptionKeyPolicy(ctx: AwsContext, viaServices: readonly strin
       conditions: {
         StringEquals: {
           "kms:CallerAccount": ctx.accountId,
-          "kms:ViaService": viaServices.map((s) => viaService(s, ctx)),
+          "kms:ViaService": via,
         },
       },
     },
@@ -138,6 +173,7 @@ export function encryptionKeyPolicy(ctx: AwsContext, viaServices: readonly strin
       resources: ["*"],
       conditions: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
     },
+    ...external,
   ];
 }
 
@@ -180,7 +216,7 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
         customerMasterKeySpec: "SYMMETRIC_DEFAULT",
         enableKeyRotation: true,
         deletionWindowInDays: args.deletionWindowInDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS,
-        policy: policyDocument(encryptionKeyPolicy(ctx, viaServices)),
+        policy: policyDocument(encryptionKeyPolicy(ctx, viaServices, args.principalArns)),
         tags: args.tags,
       },
       { parent: this, retainOnDelete: args.retainOnDelete ?? true },
@@ -194,7 +230,15 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
   }
 }
 
-/** Returns the given key, or creates an {@link EncryptionKey} named `<name>-key` under `parent`. */
-export function keyOrNew(name: string, key: KeyReference | undefined, parent: pulumi.Resource): KeyReference {
-  return key ?? new EncryptionKey(`${name}-key`, {}, { parent });
+/**
+ * Returns the given key, or creates an {@link EncryptionKey} named `<name>-key` under
+ * `parent` (with `args`, e.g. the `principalArns` of cross-account roles).
+ */
+export function keyOrNew(
+  name: string,
+  key: KeyReference | undefined,
+  parent: pulumi.Resource,
+  args: EncryptionKeyArgs = {},
+): KeyReference {
+  return key ?? new EncryptionKey(`${name}-key`, args, { parent });
 }

@@ -57,6 +57,9 @@ export const KMS_SNS_PUBLISHER_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"] 
 /** Decrypt and encrypt data keys, granted to roles with a `kms:ViaService` condition. */
 export const KMS_VIA_SERVICE_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"] as const;
 
+/** What named roles (often in other accounts) may do with a key, through the key's via services. */
+export const KMS_NAMED_ROLE_ACTIONS = ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"] as const;
+
 /**
  * Services whose calls may use a key created by {@link EncryptionKey} on behalf of
  * principals in the account (the `kms:ViaService` condition of the key policy).
