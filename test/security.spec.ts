@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { EncryptionKey, SecureTopic, validateEncryptionKeyArgs } from "../packages/aws-cicd/src";
+import * as pulumi from "@pulumi/pulumi";
+import { EncryptionKey, policyDocument, SecureTopic, validateEncryptionKeyArgs } from "../packages/aws-cicd/src";
 import { ACCOUNT, childrenOf, findResource, recorded, settle, statementsOf, unwrap } from "./harness";
 import { checkRecordedPolicies } from "./harness/iam-check";
 
@@ -138,5 +139,24 @@ describe("SecureTopic", () => {
   it("throws for an address that is not an email", () => {
     const key = { keyArn: "arn:aws:kms:us-east-1:123456789012:key/x" };
     expect(() => new SecureTopic("t", { encryptionKey: key, emailSubscriptions: ["lead"] })).to.throw('`emailSubscriptions` must hold email addresses, got "lead".');
+  });
+});
+
+describe("policyDocument", () => {
+  it("writes a resource or action repeated in a statement once, whether string or Output", async () => {
+    const arn = "arn:aws:codecommit:us-east-1:123456789012:app";
+    const doc = await unwrap(
+      policyDocument([{ sid: "Pull", actions: ["codecommit:GitPull", "codecommit:GitPull"], resources: [arn, pulumi.output(arn), arn] }]),
+    );
+    expect(JSON.parse(doc)).to.deep.equal({
+      Version: "2012-10-17",
+      Statement: [{ Sid: "Pull", Effect: "Allow", Action: ["codecommit:GitPull"], Resource: [arn] }],
+    });
+  });
+
+  it("refuses a statement id with other characters than letters and digits", () => {
+    expect(() => policyDocument([{ sid: "read-repo", actions: ["codecommit:GitPull"], resources: ["*"] }])).to.throw(
+      'Policy statement `sid` must contain only letters and digits, got "read-repo".',
+    );
   });
 });

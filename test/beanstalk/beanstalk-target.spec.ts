@@ -293,6 +293,13 @@ describe("BeanstalkTarget", () => {
       ]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
+
+    it("accepts the stack's shared key without secrets and grants nothing for it", async () => {
+      const t = new BeanstalkTarget("web", { encryptionKey: { keyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/shared` } });
+      await deployed(t);
+      await settle();
+      expect(policyStatementsOf("web-instance-role")).to.deep.equal(BASE_INSTANCE_STATEMENTS);
+    });
   });
 
   describe("extra settings", () => {

@@ -45,7 +45,6 @@ describe("BeanstalkTarget", () => {
       ["a secret with no source", { secrets: { X: {} } }, "`secrets.X` takes exactly one of `ssmParameterArn` and `secretsManagerSecretArn`."],
       ["a parameter name instead of an ARN", { secrets: { X: { ssmParameterArn: "/shop/db" } } }, '`secrets.X.ssmParameterArn` must be a parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>), got "/shop/db".'],
       ["a secret name instead of an ARN", { secrets: { X: { secretsManagerSecretArn: "shop/db" } } }, '`secrets.X.secretsManagerSecretArn` must be a secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>), got "shop/db".'],
-      ["a key without secrets", { encryptionKey: { keyArn: "arn:aws:kms:us-east-1:123456789012:key/x" } }, "`encryptionKey` decrypts `secrets`; give `secrets` or remove `encryptionKey`."],
       ["an unsupported retention", { logRetentionInDays: 10 }, "`logRetentionInDays` must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653, got 10."],
       ["a bad update window", { managedUpdates: { preferredStartTime: "Sunday 10:00" } }, '`managedUpdates.preferredStartTime` must be "Day:HH:MM" in UTC with Day one of Sun, Mon, Tue, Wed, Thu, Fri, Sat, got "Sunday 10:00".'],
       ["a bad update level", { managedUpdates: { updateLevel: "major" as any } }, '`managedUpdates.updateLevel` must be "minor" or "patch", got "major".'],

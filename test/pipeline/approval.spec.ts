@@ -88,7 +88,7 @@ describe("Pipeline", () => {
 
   describe("notifications", () => {
     it("sends failures, other states and pending approvals to an encrypted topic", async () => {
-      const p = await loadedPipeline({ stages: withGate(approve()), notifications: { emails: ["team@example.com"] } });
+      const p = await loadedPipeline({ stages: withGate(approve()), notifications: { emailSubscriptions: ["team@example.com"] } });
       const topic = findResource("aws:sns/topic:Topic", "app-notifications-topic");
       expect(topic.inputs.kmsMasterKeyId).to.equal(KEY_ARN);
       expect(await unwrap(p.notificationTopicArn!)).to.equal(topic.state.arn);

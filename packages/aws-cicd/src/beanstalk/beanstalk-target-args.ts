@@ -222,7 +222,8 @@ export interface BeanstalkTargetArgs {
   secrets?: Record<string, BeanstalkSecret>;
   /**
    * Customer managed key that encrypts the parameters and secrets in `secrets`; the
-   * instance role may decrypt with it only through SSM and Secrets Manager.
+   * instance role may decrypt with it only through SSM and Secrets Manager. Without
+   * `secrets` it grants nothing, so a stack can pass its one key to every component.
    * @default - the secrets use AWS managed keys (`aws/ssm`, `aws/secretsmanager`), which need no grant.
    */
   encryptionKey?: KeyReference;

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { BeanstalkDeployActionArgs } from "../pipeline/actions/beanstalk-deploy";
 import { stackScopedName } from "../internal/naming";
 import { attachStatements, awsContext, AwsContext } from "../security/iam";
 import {
@@ -45,6 +46,23 @@ export type BeanstalkDeployTarget = { [K in keyof BeanstalkDeployTargetInfo]: pu
  * `new BeanstalkTarget("web")` runs the newest Amazon Linux 2023 Node.js 22 platform on one
  * `t4g.micro` instance in the default VPC. See the component README for the permissions
  * and the documented exceptions (default VPC, EBS encryption, log group encryption).
+ *
+ * {@link BeanstalkTarget.deployAction} describes a deploy action of a `Pipeline`:
+ *
+ * ```ts
+ * const dev = new BeanstalkTarget("dev", { encryptionKey: key });
+ * const prod = new BeanstalkTarget("prod", { application: dev.application, environmentType: "LoadBalanced", encryptionKey: key });
+ * new Pipeline("app", {
+ *   encryptionKey: key,
+ *   stages: [
+ *     { name: "Source", actions: [repo.sourceAction()] },
+ *     { name: "BuildAndTest", actions: [test.buildAction()] },
+ *     { name: "DeployDev", actions: [dev.deployAction()] },
+ *     { name: "Approve", actions: [manualApproval({ notifyEmails: ["lead@example.com"] })] },
+ *     { name: "DeployProd", actions: [prod.deployAction()] },
+ *   ],
+ * });
+ * ```
  */
 export class BeanstalkTarget extends pulumi.ComponentResource {
   /** The created `aws.elasticbeanstalk.Application`, or the application given in `application`. */
@@ -110,6 +128,7 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
       );
     }
     const applicationName = pulumi.output(this.application.name);
+    const applicationArn = beanstalkArn(ctx, pulumi.interpolate`application/${applicationName}`);
 
     const secrets = Object.entries(args.secrets ?? {});
     const ssmParameterArns = secrets.flatMap(([, s]) => (s.ssmParameterArn !== undefined ? [s.ssmParameterArn] : []));
@@ -164,7 +183,7 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
     this.applicationName = applicationName;
     this.environmentName = this.environment.name;
     this.endpointUrl = this.environment.endpointUrl;
-    this.applicationArn = beanstalkArn(ctx, pulumi.interpolate`application/${applicationName}`);
+    this.applicationArn = applicationArn;
     this.environmentArn = this.environment.arn;
     this.registerOutputs({
       applicationName: this.applicationName,
@@ -190,8 +209,25 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
     };
   }
 
+  /**
+   * Describes a pipeline action deploying to this environment: plain data, no resource is
+   * created. The `Pipeline` registers its input artifact as an application version and
+   * updates this environment, with `beanstalkDeployStatements` scoped to this application and
+   * environment on its role.
+   *
+   * @param options - Action settings (`name`, `inputs`, `runOrder`, `roleArn`); the target is filled in.
+   * @returns `{ beanstalkDeploy: { ...this.beanstalkDeployTarget(), ...options } }`, one entry of a
+   *   stage's `actions` (named "Deploy", deploying the newest artifact, unless set).
+   */
+  deployAction(options: BeanstalkDeployActionOptions = {}): { beanstalkDeploy: BeanstalkDeployActionArgs } {
+    return { beanstalkDeploy: { ...this.beanstalkDeployTarget(), ...options } };
+  }
+
   /** Account, partition and region the component runs in (for the deploy action's statements). */
   awsContext(): AwsContext {
     return this.ctx;
   }
 }
+
+/** Settings of {@link BeanstalkTarget.deployAction}: the `beanstalkDeploy` arguments that are not the target's. */
+export type BeanstalkDeployActionOptions = Omit<BeanstalkDeployActionArgs, keyof BeanstalkDeployTargetInfo>;

@@ -98,7 +98,7 @@ export function beanstalkInstanceRoleStatements(s: BeanstalkInstanceRoleScope): 
   if (s.secretArns.length > 0) {
     statements.push({ sid: "ReadSecrets", actions: [...INSTANCE_SECRET_ACTIONS], resources: s.secretArns });
   }
-  if (s.keyArn !== undefined) {
+  if (s.keyArn !== undefined && s.ssmParameterArns.length + s.secretArns.length > 0) {
     const services = [...(s.ssmParameterArns.length > 0 ? ["ssm"] : []), ...(s.secretArns.length > 0 ? ["secretsmanager"] : [])];
     statements.push({
       sid: "DecryptSecretsThroughServices",

@@ -184,25 +184,58 @@ export interface BeanstalkDeployPolicyArgs extends BeanstalkDeployTargetInfo {
  * The artifact key's `kms:Decrypt` (through S3) is the pipeline's grant, not part of this list.
  */
 export function beanstalkDeployStatements(a: BeanstalkDeployPolicyArgs): PolicyStatement[] {
-  const { ctx } = a;
-  const versions = beanstalkArn(ctx, pulumi.interpolate`applicationversion/${a.applicationName}/*`);
-  const bucket = pulumi.interpolate`arn:${ctx.partition}:s3:::${beanstalkBucketName(ctx)}`;
+  return beanstalkDeployStatementsForTargets({ targets: [a], ctx: a.ctx, artifactBucketArn: a.artifactBucketArn });
+}
+
+/** Arguments of {@link beanstalkDeployStatementsForTargets}. */
+export interface BeanstalkMultiDeployPolicyArgs {
+  /** The environments deployed to, in one account and region (at least one). */
+  targets: BeanstalkDeployTargetInfo[];
+  ctx: BeanstalkArnContext;
+  /** ARN of the pipeline's artifact bucket, from which the source bundles are read. */
+  artifactBucketArn: pulumi.Input<string>;
+}
+
+/** The inputs without repeats (equal strings, or the very same Output). */
+function distinct<T>(values: T[]): T[] {
+  return values.filter((v, i) => values.indexOf(v) === i);
+}
+
+/**
+ * The statements of {@link beanstalkDeployStatements} for several environments at once (e.g.
+ * dev and prod of one pipeline): the same statements, each listing every environment's
+ * resources, so that the role's policy grows by a few ARNs per environment instead of a whole
+ * statement list (IAM limits a role's inline policies to 10,240 characters). With one target
+ * the result equals `beanstalkDeployStatements`.
+ */
+export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolicyArgs): PolicyStatement[] {
+  const { ctx, targets } = a;
+  if (targets.length === 0) throw new Error("`targets` must hold at least one Elastic Beanstalk environment.");
   const regional = (service: string, resource: pulumi.Input<string>) =>
     pulumi.interpolate`arn:${ctx.partition}:${service}:${ctx.region}:${ctx.accountId}:${resource}`;
-  const stacks = regional("cloudformation", pulumi.interpolate`stack/awseb-${a.environmentId}-*`);
+  const applications = distinct(targets.map((t) => t.applicationName)).map((name) => ({
+    arn: targets.find((t) => t.applicationName === name)!.applicationArn,
+    versions: beanstalkArn(ctx, pulumi.interpolate`applicationversion/${name}/*`),
+  }));
+  const appArns = distinct(applications.map((x) => x.arn));
+  const versions = applications.map((x) => x.versions);
+  const environments = distinct(targets.map((t) => t.environmentArn));
+  const ids = distinct(targets.map((t) => t.environmentId));
+  const stacks = ids.map((id) => regional("cloudformation", pulumi.interpolate`stack/awseb-${id}-*`));
+  const bucket = pulumi.interpolate`arn:${ctx.partition}:s3:::${beanstalkBucketName(ctx)}`;
   return [
-    { sid: "RegisterApplicationVersions", actions: [...DEPLOY_VERSION_ACTIONS], resources: [a.applicationArn, versions] },
-    { sid: "UpdateEnvironment", actions: [...DEPLOY_ENVIRONMENT_ACTIONS], resources: [a.environmentArn] },
-    { sid: "FollowDeploymentEvents", actions: [...DEPLOY_EVENT_ACTIONS], resources: [a.applicationArn, versions, a.environmentArn] },
+    { sid: "RegisterApplicationVersions", actions: [...DEPLOY_VERSION_ACTIONS], resources: [...appArns, ...versions] },
+    { sid: "UpdateEnvironment", actions: [...DEPLOY_ENVIRONMENT_ACTIONS], resources: environments },
+    { sid: "FollowDeploymentEvents", actions: [...DEPLOY_EVENT_ACTIONS], resources: [...appArns, ...versions, ...environments] },
     { sid: "ReadPlatformVersions", actions: [...DEPLOY_PLATFORM_ACTIONS], resources: [pulumi.interpolate`arn:${ctx.partition}:elasticbeanstalk:${ctx.region}::platform/*`] },
     { sid: "ReadPipelineArtifacts", actions: [...DEPLOY_ARTIFACT_READ_ACTIONS], resources: [pulumi.interpolate`${a.artifactBucketArn}/*`] },
     { sid: "StageBundleInBeanstalkBucket", actions: [...DEPLOY_BUCKET_OBJECT_ACTIONS], resources: [pulumi.interpolate`${bucket}/*`] },
     { sid: "ReadBeanstalkBucket", actions: [...DEPLOY_BUCKET_ACTIONS], resources: [bucket] },
-    { sid: "UpdateEnvironmentStacks", actions: [...DEPLOY_STACK_ACTIONS], resources: [pulumi.interpolate`${stacks}/*`] },
+    { sid: "UpdateEnvironmentStacks", actions: [...DEPLOY_STACK_ACTIONS], resources: stacks.map((s) => pulumi.interpolate`${s}/*`) },
     {
       sid: "ScaleEnvironmentGroups",
       actions: [...DEPLOY_AUTOSCALING_ACTIONS],
-      resources: [regional("autoscaling", pulumi.interpolate`autoScalingGroup:*:autoScalingGroupName/awseb-${a.environmentId}-*`)],
+      resources: ids.map((id) => regional("autoscaling", pulumi.interpolate`autoScalingGroup:*:autoScalingGroupName/awseb-${id}-*`)),
     },
     { sid: "DescribeEnvironmentResources", actions: [...DEPLOY_DESCRIBE_ACTIONS], resources: ["*"] },
     { sid: "ManageLaunchTemplates", actions: [...DEPLOY_LAUNCH_TEMPLATE_ACTIONS], resources: [regional("ec2", "launch-template/*")] },
@@ -222,7 +255,7 @@ export function beanstalkDeployStatements(a: BeanstalkDeployPolicyArgs): PolicyS
       sid: "TerminateEnvironmentInstances",
       actions: [...DEPLOY_TERMINATE_ACTIONS],
       resources: [regional("ec2", "instance/*")],
-      conditions: { StringLike: { "ec2:ResourceTag/aws:cloudformation:stack-id": stacks } },
+      conditions: { StringLike: { "ec2:ResourceTag/aws:cloudformation:stack-id": stacks.length === 1 ? stacks[0] : stacks } },
     },
     {
       sid: "MoveSingleInstanceAddress",
@@ -230,11 +263,15 @@ export function beanstalkDeployStatements(a: BeanstalkDeployPolicyArgs): PolicyS
       resources: [regional("ec2", "elastic-ip/*"), regional("ec2", "instance/*"), regional("ec2", "network-interface/*")],
     },
     { sid: "RegisterTargets", actions: [...DEPLOY_TARGET_ACTIONS], resources: [regional("elasticloadbalancing", "targetgroup/awseb-*")] },
-    { sid: "UpdateScalingAlarms", actions: [...DEPLOY_ALARM_ACTIONS], resources: [regional("cloudwatch", pulumi.interpolate`alarm:awseb-${a.environmentId}-*`)] },
+    {
+      sid: "UpdateScalingAlarms",
+      actions: [...DEPLOY_ALARM_ACTIONS],
+      resources: ids.map((id) => regional("cloudwatch", pulumi.interpolate`alarm:awseb-${id}-*`)),
+    },
     {
       sid: "PassInstanceRoleToEc2",
       actions: [...DEPLOY_PASS_ROLE_ACTIONS],
-      resources: [a.instanceRoleArn],
+      resources: distinct(targets.map((t) => t.instanceRoleArn)),
       conditions: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
     },
   ];

@@ -140,9 +140,6 @@ function checkVariables(args: BeanstalkTargetArgs): void {
       throw new Error(`\`secrets.${name}.secretsManagerSecretArn\` must be a secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>), got "${sm}".`);
     }
   }
-  if (args.encryptionKey !== undefined && Object.keys(args.secrets ?? {}).length === 0) {
-    throw new Error("`encryptionKey` decrypts `secrets`; give `secrets` or remove `encryptionKey`.");
-  }
 }
 
 function checkOperations(args: BeanstalkTargetArgs): void {

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { CodeBuildActionArgs } from "../pipeline/actions/codebuild";
 import { stackScopedName } from "../internal/naming";
 import { KeyReference, keyOrNew } from "../security/encryption-key";
 import { attachStatements, awsContext, createServiceRole, PolicyStatement } from "../security/iam";
@@ -47,6 +48,19 @@ const POLICY_NAME = /^[A-Za-z0-9-]{1,64}$/;
  * configured, the named parameters and secrets, the ECR repository, the VPC network
  * interfaces, the report groups, the cache, log and artifact prefixes and the CodeCommit
  * repository. Grant more with {@link BuildProject.addToRolePolicy}.
+ *
+ * {@link BuildProject.buildAction} describes a build or test action of a `Pipeline`:
+ *
+ * ```ts
+ * const test = new BuildProject("test", { encryptionKey: key }); // runs buildspec.yml from the source
+ * new Pipeline("app", {
+ *   encryptionKey: key,
+ *   stages: [
+ *     { name: "Source", actions: [repo.sourceAction()] },
+ *     { name: "BuildAndTest", actions: [test.buildAction()] },
+ *   ],
+ * });
+ * ```
  */
 export class BuildProject extends pulumi.ComponentResource {
   readonly project: aws.codebuild.Project;
@@ -169,6 +183,19 @@ export class BuildProject extends pulumi.ComponentResource {
   }
 
   /**
+   * Describes a pipeline action running this project: plain data, no resource is created. The
+   * `Pipeline` lets its role start and follow builds of exactly this project, and grants
+   * this project's service role (`projectRoleName`) the artifact objects and key it needs.
+   *
+   * @param options - Action settings; the project name, ARN and role name are filled in.
+   * @returns `{ codeBuild: { projectName, projectArn, projectRoleName, ...options } }`, one entry of
+   *   a stage's `actions` (a `Build` producing `<ActionName>Output` unless `type: "Test"`).
+   */
+  buildAction(options: CodeBuildActionOptions = {}): { codeBuild: CodeBuildActionArgs } {
+    return { codeBuild: { projectName: this.projectName, projectArn: this.projectArn, projectRoleName: this.roleName, ...options } };
+  }
+
+  /**
    * Attaches more statements to the service role as an extra inline policy named
    * `<name>-<policyName>` (e.g. a pipeline granting its artifact bucket and key). Statements
    * follow the library's rules: exact actions on exact ARNs. Returns the policy resource.
@@ -242,6 +269,9 @@ export class BuildProject extends pulumi.ComponentResource {
     };
   }
 }
+
+/** Settings of {@link BuildProject.buildAction}: every `codeBuild` argument except the project's own. */
+export type CodeBuildActionOptions = Omit<CodeBuildActionArgs, "projectName" | "projectArn" | "projectRoleName">;
 
 /** `<bucket>/<prefix>` of a bucket location, with the default prefix `<folder>/<projectName>`. */
 function locationOf(l: BucketLocation, folder: string, projectName: string): pulumi.Output<string> {

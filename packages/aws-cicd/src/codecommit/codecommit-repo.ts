@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { CodeCommitSourceActionArgs } from "../pipeline/actions/codecommit-source";
 import { KeyReference, keyOrNew } from "../security/encryption-key";
 import { AwsContext, awsContext } from "../security/iam";
 import { SecureTopic } from "../security/secure-topic";
@@ -19,6 +20,19 @@ import { validateCodeCommitRepoArgs, validateCrossAccountAccess } from "./valida
  * principals, a notification rule to an encrypted topic, push triggers, EventBridge rules
  * for pull requests and commits, least-privilege grants (`grantPull`, `grantRead`,
  * `grantPush`) and cross-account roles assumed through STS.
+ *
+ * {@link CodeCommitRepo.sourceAction} describes the first action of a `Pipeline`:
+ *
+ * ```ts
+ * const repo = new CodeCommitRepo("app", { encryptionKey: key });
+ * new Pipeline("app", {
+ *   encryptionKey: key,
+ *   stages: [
+ *     { name: "Source", actions: [repo.sourceAction({ branch: "main" })] },
+ *     { name: "Build", actions: [project.buildAction()] },
+ *   ],
+ * });
+ * ```
  */
 export class CodeCommitRepo extends pulumi.ComponentResource {
   readonly repository: aws.codecommit.Repository;
@@ -47,6 +61,8 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
   readonly crossAccountGrants: CrossAccountAccessGrant[] = [];
   readonly crossAccountRoles: aws.iam.Role[] = [];
   readonly crossAccountRoleArns: pulumi.Output<string>[] = [];
+  /** The branch the repository was created with (and `sourceAction` follows by default). */
+  readonly defaultBranch: string;
 
   private readonly scope: RepositoryGrantScope;
   private readonly grantNames = new Set<string>();
@@ -60,7 +76,7 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
       throw new pulumi.ResourceError((e as Error).message, this);
     }
     const repositoryName = args.repositoryName ?? name;
-    const defaultBranch = args.defaultBranch ?? DEFAULT_REPOSITORY_BRANCH;
+    const defaultBranch = (this.defaultBranch = args.defaultBranch ?? DEFAULT_REPOSITORY_BRANCH);
     const protectedBranches = args.protectedBranches ?? [defaultBranch];
     const ctx: AwsContext = awsContext(this);
     this.tags = args.tags;
@@ -144,6 +160,27 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
   }
 
   /**
+   * Describes a pipeline source action on this repository: plain data, no resource is created.
+   * The `Pipeline` starts on pushes to the branch (EventBridge, never polling), reads the
+   * repository with exactly its ARN, and uses its key through CodeCommit only.
+   *
+   * @param options - Action settings; the repository name, ARN and key are filled in.
+   * @returns `{ codeCommitSource: { repositoryName, repositoryArn, keyArn, branch, ...options } }`,
+   *   one entry of a stage's `actions`; `branch` defaults to the repository's `defaultBranch`.
+   */
+  sourceAction(options: CodeCommitSourceActionOptions = {}): { codeCommitSource: CodeCommitSourceActionArgs } {
+    return {
+      codeCommitSource: {
+        repositoryName: this.repositoryName,
+        repositoryArn: this.repositoryArn,
+        keyArn: this.keyArn,
+        ...options,
+        branch: options.branch ?? this.defaultBranch,
+      },
+    };
+  }
+
+  /**
    * Lets `role` clone and fetch (`codecommit:GitPull`) this repository, and decrypt with its
    * key through CodeCommit only. Returns the inline policy, named "<name>-pull-<role>".
    */
@@ -194,3 +231,6 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
     return grantRepositoryAccess(this.scope, logicalName, role, access);
   }
 }
+
+/** Settings of {@link CodeCommitRepo.sourceAction}: every `codeCommitSource` argument except the repository's own. */
+export type CodeCommitSourceActionOptions = Omit<CodeCommitSourceActionArgs, "repositoryName" | "repositoryArn" | "keyArn">;

@@ -159,4 +159,20 @@ export interface ActionDefinition<A> {
   validate(args: A, path: string): void;
   /** Declaration, role statements and extra resources of one action. */
   bind(args: A, ctx: BindContext): BoundAction;
+  /**
+   * Replaces the pipeline-role statements of every action of this kind that runs with the
+   * pipeline role (in execution order) by one list, placed where the first one's would be. Kinds
+   * that grant the same permissions for each target merge them here: IAM limits the inline
+   * policies of a role to 10,240 characters, which repeated statement lists quickly exceed.
+   * @default - each action's `statements`, one after the other.
+   */
+  combineStatements?(actions: CombinableAction<A>[]): PolicyStatement[];
+}
+
+/** One action given to {@link ActionDefinition.combineStatements}. */
+export interface CombinableAction<A> {
+  args: A;
+  ctx: BindContext;
+  /** What `bind` returned as the action's statements. */
+  statements: PolicyStatement[];
 }

@@ -73,7 +73,7 @@ export interface PipelineNotificationArgs {
    * Email addresses subscribed to the created topic (each must confirm). Not with `topicArn`.
    * @default - no subscriptions.
    */
-  emails?: string[];
+  emailSubscriptions?: string[];
   /**
    * Execution states notified by the `<name>-execution-state` rule; `[]` for none. FAILED is not
    * listed here: the `<name>-execution-failed` rule always notifies it.

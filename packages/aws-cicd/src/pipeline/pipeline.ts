@@ -5,7 +5,7 @@ import { KeyReference, keyOrNew } from "../security/encryption-key";
 import { attachStatements, AwsContext, awsContext, PolicyStatement, roleNameOf, serviceTrustPolicy } from "../security/iam";
 import { SecureBucket } from "../security/secure-bucket";
 import { SecureTopic } from "../security/secure-topic";
-import { ArtifactFacts, BindContext, BoundAction, PlannedAction } from "./action-types";
+import { ArtifactFacts, BindContext, BoundAction, CombinableAction, PlannedAction } from "./action-types";
 import { ACTION_DEFINITIONS, ActionArgs } from "./actions";
 import { DEFAULT_EXECUTION_MODE, DEFAULT_PIPELINE_TYPE, PipelineArgs } from "./args";
 import { artifactStoreOf, artifactStoreStatements } from "./artifact-store";
@@ -97,7 +97,9 @@ export class Pipeline extends pulumi.ComponentResource {
 
     const facts = new Map<string, ArtifactFacts>();
     const bound = new Map<PlannedAction, BoundAction>();
-    const statements: PolicyStatement[] = artifactStoreStatements(store.info, ctx);
+    // Statement lists in policy order; a kind that combines its actions' statements takes one slot.
+    const slots: (() => PolicyStatement[])[] = [() => artifactStoreStatements(store.info, ctx)];
+    const combined = new Map<string, CombinableAction<unknown>[]>();
     for (const action of actions) {
       const bindCtx: BindContext = {
         parent: this,
@@ -110,13 +112,26 @@ export class Pipeline extends pulumi.ComponentResource {
         action,
         inputFacts: action.inputs.map((i) => facts.get(i) ?? {}),
       };
-      const b = ACTION_DEFINITIONS[action.kind as keyof ActionArgs].bind(action.args as never, bindCtx);
+      const definition = ACTION_DEFINITIONS[action.kind as keyof ActionArgs];
+      const b = definition.bind(action.args as never, bindCtx);
       bound.set(action, b);
       for (const o of action.outputs) facts.set(o, b.outputFacts ?? {});
       const roleArn = (action.args as { roleArn?: pulumi.Input<string> }).roleArn;
-      if (roleArn === undefined) statements.push(...b.statements);
-      else statements.push({ sid: "AssumeActionRole", actions: [...ASSUME_ACTION_ROLE_ACTIONS], resources: [roleArn] });
+      if (roleArn !== undefined) {
+        slots.push(() => [{ sid: "AssumeActionRole", actions: [...ASSUME_ACTION_ROLE_ACTIONS], resources: [roleArn] }]);
+      } else if (definition.combineStatements === undefined) {
+        slots.push(() => b.statements);
+      } else {
+        let group = combined.get(action.kind);
+        if (group === undefined) {
+          const g: CombinableAction<unknown>[] = (group = []);
+          combined.set(action.kind, g);
+          slots.push(() => definition.combineStatements!(g as never));
+        }
+        group.push({ args: action.args, ctx: bindCtx, statements: b.statements });
+      }
     }
+    const statements = slots.flatMap((slot) => slot());
     this.rolePolicy = attachStatements(`${name}-role-policy`, this.role.name, uniqueSids(statements), this);
 
     const stages = this.stages.map((stage) => ({

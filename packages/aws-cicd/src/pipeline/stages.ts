@@ -117,7 +117,7 @@ function resolveInputs(action: PlannedAction, bounds: { min: number; max: number
     return [available[available.length - 1]];
   }
   if (!Array.isArray(given) || given.length < bounds.min || given.length > bounds.max) {
-    const allowed = bounds.max === 0 ? "no input artifacts" : `${bounds.min} to ${bounds.max} input artifacts`;
+    const allowed = bounds.max === 0 ? "no input artifacts" : bounds.min === bounds.max ? `exactly ${bounds.min} input artifact${bounds.min === 1 ? "" : "s"}` : `${bounds.min} to ${bounds.max} input artifacts`;
     throw new Error(`\`${path}.inputs\` must name ${allowed} for a ${action.kind} action, got ${Array.isArray(given) ? given.length : typeof given}.`);
   }
   const seen = new Set<string>();
@@ -141,7 +141,7 @@ function resolveOutputs(action: PlannedAction, stage: PlannedStage, producedBy: 
   let outputs: string[];
   if (declared !== undefined) {
     if (declared.length < def.outputs.min || declared.length > def.outputs.max) {
-      const allowed = def.outputs.max === 0 ? "no output artifacts" : `${def.outputs.min} to ${def.outputs.max} output artifacts`;
+      const allowed = def.outputs.max === 0 ? "no output artifacts" : def.outputs.min === def.outputs.max ? `exactly ${def.outputs.min} output artifact${def.outputs.min === 1 ? "" : "s"}` : `${def.outputs.min} to ${def.outputs.max} output artifacts`;
       throw new Error(`\`${action.path}.${arg}\` must name ${allowed} for a ${action.kind} action, got ${declared.length}.`);
     }
     outputs = declared;

@@ -28,11 +28,11 @@ function validateVariables(args: PipelineArgs, type: string): void {
 
 function validateNotifications(args: PipelineArgs): void {
   const n = args.notifications ?? {};
-  if (n.emails !== undefined && n.topicArn !== undefined) {
-    throw new Error("`notifications.emails` only applies to the created topic; subscribe them to `notifications.topicArn` yourself, or remove `notifications.topicArn`.");
+  if (n.emailSubscriptions !== undefined && n.topicArn !== undefined) {
+    throw new Error("`notifications.emailSubscriptions` only applies to the created topic; subscribe them to `notifications.topicArn` yourself, or remove `notifications.topicArn`.");
   }
-  for (const email of n.emails ?? []) {
-    if (!EMAIL.test(email)) throw new Error(`\`notifications.emails\` must hold email addresses, got "${email}".`);
+  for (const email of n.emailSubscriptions ?? []) {
+    if (!EMAIL.test(email)) throw new Error(`\`notifications.emailSubscriptions\` must hold email addresses, got "${email}".`);
   }
   for (const state of n.executionStates ?? []) {
     if (state === ("FAILED" as never)) {

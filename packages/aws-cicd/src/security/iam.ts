@@ -67,9 +67,26 @@ export function renderStatement(s: PolicyStatement): Record<string, unknown> {
   return out;
 }
 
-/** Renders statements as a JSON policy document with `pulumi.jsonStringify`. */
+/** The list without repeated values (first occurrence kept). */
+function unique<T>(values: T[]): T[] {
+  return values.filter((v, i) => values.indexOf(v) === i);
+}
+
+/** Drops repeated resources and actions, which appear when statements for several targets are merged. */
+function withoutRepeats(statement: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...statement };
+  if (Array.isArray(out.Resource)) out.Resource = unique(out.Resource);
+  if (Array.isArray(out.Action)) out.Action = unique(out.Action);
+  return out;
+}
+
+/**
+ * Renders statements as a JSON policy document with `pulumi.jsonStringify`. Resources and
+ * actions repeated within a statement (once their values are known) are written once.
+ */
 export function policyDocument(statements: PolicyStatement[]): pulumi.Output<string> {
-  return pulumi.jsonStringify({ Version: POLICY_VERSION, Statement: statements.map(renderStatement) });
+  const rendered = pulumi.output(statements.map(renderStatement)).apply((list) => list.map((s) => withoutRepeats(s as Record<string, unknown>)));
+  return pulumi.jsonStringify({ Version: POLICY_VERSION, Statement: rendered });
 }
 
 /** Account, partition and region of the provider a component runs with. */

@@ -1,9 +1,11 @@
 import { ActionDefinition } from "../action-types";
+import { beanstalkDeployAction, BeanstalkDeployActionArgs } from "./beanstalk-deploy";
 import { codeBuildAction, CodeBuildActionArgs } from "./codebuild";
 import { codeCommitSourceAction, CodeCommitSourceActionArgs } from "./codecommit-source";
 import { manualApprovalAction, ManualApprovalActionArgs } from "./manual-approval";
 import { s3SourceAction, S3SourceActionArgs } from "./s3-source";
 
+export * from "./beanstalk-deploy";
 export * from "./codebuild";
 export * from "./codecommit-source";
 export * from "./manual-approval";
@@ -11,8 +13,8 @@ export * from "./s3-source";
 
 /**
  * One action of a stage: set exactly one kind. Components return these from sugar methods
- * (`repo.sourceAction()`, `project.buildAction()`), or build them with `codeCommitSource(...)`,
- * `s3Source(...)`, `codeBuild(...)`, `manualApproval(...)`.
+ * (`repo.sourceAction()`, `project.buildAction()`, `target.deployAction()`), or build them with
+ * `codeCommitSource(...)`, `s3Source(...)`, `codeBuild(...)`, `manualApproval(...)`, `beanstalkDeploy(...)`.
  */
 export interface ActionArgs {
   /**
@@ -35,6 +37,11 @@ export interface ActionArgs {
    * @default - not this kind.
    */
   manualApproval?: ManualApprovalActionArgs;
+  /**
+   * Deploy the input artifact to an Elastic Beanstalk environment.
+   * @default - not this kind.
+   */
+  beanstalkDeploy?: BeanstalkDeployActionArgs;
 }
 
 /** Every action kind, keyed as in {@link ActionArgs}. Adding a kind: one args field, one entry, one file. */
@@ -43,6 +50,7 @@ export const ACTION_DEFINITIONS: { [K in keyof ActionArgs]-?: ActionDefinition<N
   s3Source: s3SourceAction,
   codeBuild: codeBuildAction,
   manualApproval: manualApprovalAction,
+  beanstalkDeploy: beanstalkDeployAction,
 };
 
 /** The kinds, in the order error messages list them. */
