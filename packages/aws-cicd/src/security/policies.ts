@@ -99,11 +99,8 @@ export const SNS_OWNER_ACTIONS = [
 /** What a publishing service may do on a topic. */
 export const SNS_PUBLISH_ACTIONS = ["sns:Publish"] as const;
 
-/** Every SNS action a TLS-only guard denies without `aws:SecureTransport`. */
-export const SNS_TLS_GUARDED_ACTIONS = [
-  "sns:GetTopicAttributes",
-  "sns:ListSubscriptionsByTopic",
-  "sns:Publish",
-  "sns:SetTopicAttributes",
-  "sns:Subscribe",
-] as const;
+/**
+ * SNS actions a TLS-only guard denies without `aws:SecureTransport`: everything the topic
+ * policy allows anyone ({@link SNS_OWNER_ACTIONS} includes `sns:Publish`).
+ */
+export const SNS_TLS_GUARDED_ACTIONS = SNS_OWNER_ACTIONS;
