@@ -174,8 +174,27 @@ describe("SecureBucket", () => {
       ["an uppercase prefix", { bucketPrefix: "Data" }, '`bucketPrefix` must start with a lowercase letter or digit and hold at most 37 lowercase letters, digits, "." or "-", got "Data".'],
       ["zero expiration days", { lifecycle: { expireObjectsAfterDays: 0 } }, "`lifecycle.expireObjectsAfterDays` must be a whole number of days from 1 to 36500, got 0."],
       ["fractional noncurrent days", { lifecycle: { expireNoncurrentVersionsAfterDays: 1.5 } }, "`lifecycle.expireNoncurrentVersionsAfterDays` must be a whole number of days from 1 to 36500, got 1.5."],
-      ["a wildcard reader", { readerArns: ["*"] }, '`readerArns` takes exact IAM principal ARNs (a role, user or account root), got "*".'],
-      ["a service as writer", { writerArns: ["codebuild.amazonaws.com"] }, '`writerArns` takes exact IAM principal ARNs (a role, user or account root), got "codebuild.amazonaws.com".'],
+      ["a wildcard reader", { readerArns: ["*"] }, '`readerArns[0]` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "*". Name the exact role, not an account.'],
+      [
+        "a service as writer",
+        { writerArns: ["codebuild.amazonaws.com"] },
+        '`writerArns[0]` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "codebuild.amazonaws.com". Name the exact role, not an account.',
+      ],
+      [
+        "an account root as reader",
+        { readerArns: ["arn:aws:iam::210987654321:role/deployer", "arn:aws:iam::210987654321:root"] },
+        '`readerArns[1]` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "arn:aws:iam::210987654321:root". Name the exact role, not an account.',
+      ],
+      [
+        "an account root as writer",
+        { writerArns: ["arn:aws:iam::210987654321:root"] },
+        '`writerArns[0]` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "arn:aws:iam::210987654321:root". Name the exact role, not an account.',
+      ],
+      [
+        "a user as reader",
+        { readerArns: ["arn:aws:iam::210987654321:user/ci"] },
+        '`readerArns[0]` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "arn:aws:iam::210987654321:user/ci". Name the exact role, not an account.',
+      ],
     ];
     for (const [what, args, message] of cases) {
       it(`throws for ${what}`, () => expect(() => validateSecureBucketArgs(args)).to.throw(message));

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { EncryptionKey, policyDocument, SecureTopic, validateEncryptionKeyArgs } from "../packages/aws-cicd/src";
 import { ACCOUNT, childrenOf, findResource, recorded, settle, statementsOf, unwrap } from "./harness";
 import { checkRecordedPolicies } from "./harness/iam-check";
+import { optionalPropertiesWithoutDefault } from "./tsdoc-defaults";
 
 describe("EncryptionKey", () => {
   it("creates a rotating symmetric key with a 30-day window, retained, and an alias unique to the stack", async () => {
@@ -66,6 +67,34 @@ describe("EncryptionKey", () => {
       Resource: ["*"],
       Condition: { StringEquals: { "kms:ViaService": ["s3.us-east-1.amazonaws.com"] } },
     });
+    expect(await checkRecordedPolicies()).to.deep.equal([]);
+  });
+
+  it("lets EC2 Auto Scaling encrypt launched volumes only when asked", async () => {
+    const key = new EncryptionKey("fleet", { allowAutoScalingVolumes: true });
+    await unwrap(key.keyArn);
+    const statements = statementsOf(findResource("aws:kms/key:Key", "fleet-key").inputs.policy);
+    const role = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+    expect(statements.slice(4)).to.deep.equal([
+      {
+        Sid: "AutoScalingUsesKeyForVolumes",
+        Effect: "Allow",
+        Principal: { AWS: [role] },
+        Action: ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptFrom", "kms:ReEncryptTo"],
+        Resource: ["*"],
+      },
+      {
+        Sid: "AutoScalingGrantsKeyToEbs",
+        Effect: "Allow",
+        Principal: { AWS: [role] },
+        Action: ["kms:CreateGrant"],
+        Resource: ["*"],
+        Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+      },
+    ]);
+    const plain = new EncryptionKey("plain");
+    await unwrap(plain.keyArn);
+    expect(statementsOf(findResource("aws:kms/key:Key", "plain-key").inputs.policy).map((s) => s.Sid)).to.not.include("AutoScalingUsesKeyForVolumes");
     expect(await checkRecordedPolicies()).to.deep.equal([]);
   });
 
@@ -139,6 +168,12 @@ describe("SecureTopic", () => {
   it("throws for an address that is not an email", () => {
     const key = { keyArn: "arn:aws:kms:us-east-1:123456789012:key/x" };
     expect(() => new SecureTopic("t", { encryptionKey: key, emailSubscriptions: ["lead"] })).to.throw('`emailSubscriptions` must hold email addresses, got "lead".');
+  });
+});
+
+describe("security arguments", () => {
+  it("document a @default for every optional argument", () => {
+    expect(optionalPropertiesWithoutDefault(["security/encryption-key.ts", "security/secure-topic.ts", "security/secure-bucket.ts"])).to.deep.equal([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { BuildProject, BuildSpec, renderBuildSpec, reportGroupType } from "../../packages/aws-cicd/src/codebuild";
+import { BuildProject, BuildSpec, renderBuildSpec, reportGroupsToCreate, reportGroupType } from "../../packages/aws-cicd/src/codebuild";
 import { ACCOUNT, findResource, resourcesOfType } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 import { baseStatements, deployed, KEY_ARN, PROJECT } from "./build-project-fixtures";
@@ -83,6 +83,45 @@ describe("BuildProject", () => {
       });
       expect(statements[1].Resource).to.deep.equal([KEY_ARN, bucketKey]);
       expect(statements[2].Resource).to.deep.equal(["arn:aws:s3:::reports-bucket/raw/tests/*"]);
+    });
+
+    it("creates the listed report groups of a buildspec file, once each, and lets the role write to them", async () => {
+      const p = new BuildProject("build", { buildSpecFile: "ci/buildspec.yml", reportGroupNames: ["unit", "e2e", "unit"], coverageReportGroupNames: ["coverage"] });
+      const { project, statements } = await deployed(p);
+      expect(project.inputs.source).to.deep.equal({ type: "CODEPIPELINE", buildspec: "ci/buildspec.yml" });
+      expect(Object.keys(p.reportGroups)).to.deep.equal(["unit", "e2e", "coverage"]);
+      expect(resourcesOfType("aws:codebuild/reportGroup:ReportGroup").map((r) => [r.name, r.inputs])).to.deep.equal([
+        ["build-report-unit", { name: `${PROJECT}-unit`, type: "TEST", exportConfig: { type: "NO_EXPORT" }, deleteReports: true }],
+        ["build-report-e2e", { name: `${PROJECT}-e2e`, type: "TEST", exportConfig: { type: "NO_EXPORT" }, deleteReports: true }],
+        ["build-report-coverage", { name: `${PROJECT}-coverage`, type: "CODE_COVERAGE", exportConfig: { type: "NO_EXPORT" }, deleteReports: true }],
+      ]);
+      expect(statements).to.deep.equal([
+        ...baseStatements(),
+        {
+          Sid: "WriteReports",
+          Effect: "Allow",
+          Action: ["codebuild:BatchPutCodeCoverages", "codebuild:BatchPutTestCases", "codebuild:CreateReport", "codebuild:UpdateReport"],
+          Resource: [GROUP_ARN("unit"), GROUP_ARN("e2e"), GROUP_ARN("coverage")],
+        },
+      ]);
+      expect(await checkRecordedPolicies()).to.deep.equal([]);
+    });
+
+    it("merges listed report names with the inline buildSpec's reports, one group per name", async () => {
+      const p = new BuildProject("build", { buildSpec: SPEC, reportGroupNames: ["unit", "smoke"], coverageReportGroupNames: ["coverage"] });
+      await deployed(p);
+      expect(resourcesOfType("aws:codebuild/reportGroup:ReportGroup").map((r) => [r.name, r.inputs.type])).to.deep.equal([
+        ["build-report-unit", "TEST"],
+        ["build-report-cucumber", "TEST"],
+        ["build-report-coverage", "CODE_COVERAGE"],
+        ["build-report-smoke", "TEST"],
+      ]);
+      expect(reportGroupsToCreate(SPEC, ["unit", "smoke"], ["coverage"])).to.deep.equal({ unit: "TEST", cucumber: "TEST", coverage: "CODE_COVERAGE", smoke: "TEST" });
+    });
+
+    it("exports the listed report groups of a buildspec file", async () => {
+      await deployed(new BuildProject("build", { reportGroupNames: ["unit"], reportExport: { bucketName: "reports-bucket" } }));
+      expect(findResource("aws:codebuild/reportGroup:ReportGroup", "build-report-unit").inputs.exportConfig.type).to.equal("S3");
     });
 
     it("types reports by format", () => {

@@ -10,10 +10,16 @@ import {
 } from "../../packages/aws-cicd/src/codebuild";
 import { ACCOUNT, calls, childrenOf, findResource, recorded, resourcesOfType, trustStatementsOf, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
+import { optionalPropertiesWithoutDefault } from "../tsdoc-defaults";
 import { baseStatements, deployed, KEY_ARN, PROJECT } from "./build-project-fixtures";
 
 describe("BuildProject", () => {
   describe("defaults", () => {
+    it("documents a @default for every optional argument, the buildspec's fields included", () => {
+      const files = ["codebuild/build-project-args.ts", "codebuild/buildspec-types.ts", "codebuild/environment.ts"];
+      expect(optionalPropertiesWithoutDefault(files, ["ResolvedImage"])).to.deep.equal([]);
+    });
+
     it("exports the documented defaults", () => {
       expect(MANAGED_IMAGE_X86_64).to.equal("aws/codebuild/amazonlinux-x86_64-standard:6.0");
       expect(MANAGED_IMAGE_ARM64).to.equal("aws/codebuild/amazonlinux-aarch64-standard:4.0");

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { BuildProject } from "../../packages/aws-cicd/src/codebuild";
 import { ACCOUNT } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
-import { baseStatements, deployed } from "./build-project-fixtures";
+import { baseStatements, capturedWarnings, deployed } from "./build-project-fixtures";
 
 const REPO_ARN = `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/tools/builder`;
 
@@ -67,6 +67,16 @@ describe("BuildProject", () => {
       const { project, statements } = await deployed(new BuildProject("build", { dockerBuilds: true }));
       expect(project.inputs.environment.privilegedMode).to.equal(true);
       expect(statements).to.deep.equal(baseStatements());
+    });
+
+    it("warns, on the component, that Docker builds run privileged", async () => {
+      let p: BuildProject | undefined;
+      const warnings = await capturedWarnings(() => deployed((p = new BuildProject("build", { dockerBuilds: true }))));
+      expect(warnings.map((w) => w.message)).to.deep.equal([
+        "BuildProject build: builds run in privileged mode (`dockerBuilds: true`), with root access to the build host's kernel features; build only trusted sources (Checkov CKV_AWS_316).",
+      ]);
+      expect(warnings[0].resource).to.equal(p);
+      expect(await capturedWarnings(() => deployed(new BuildProject("quiet", {}), "quiet"))).to.deep.equal([]);
     });
   });
 

@@ -61,3 +61,22 @@ export async function recordedTypes(): Promise<string[]> {
   await settle();
   return recorded.map((r) => r.type);
 }
+
+/**
+ * Runs `fn` with `pulumi.log.warn` replaced by a recorder (restored afterwards); returns the
+ * warning messages and the resources they were logged for, in order.
+ */
+export async function capturedWarnings(fn: () => Promise<unknown>): Promise<{ message: string; resource?: pulumi.Resource }[]> {
+  const log = pulumi.log as { warn: typeof pulumi.log.warn };
+  const original = log.warn;
+  const warnings: { message: string; resource?: pulumi.Resource }[] = [];
+  log.warn = async (message: string, resource?: pulumi.Resource) => {
+    warnings.push({ message, resource });
+  };
+  try {
+    await fn();
+  } finally {
+    log.warn = original;
+  }
+  return warnings;
+}

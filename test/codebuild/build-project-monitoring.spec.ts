@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { BuildProject } from "../../packages/aws-cicd/src/codebuild";
 import { ACCOUNT, findResource, resourcesOfType, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
-import { deployed, PROJECT } from "./build-project-fixtures";
+import { capturedWarnings, deployed, PROJECT } from "./build-project-fixtures";
 
 const TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:team-alerts`;
 
@@ -17,9 +17,11 @@ describe("BuildProject", () => {
       expect(p.alarmTopic).to.equal(undefined);
     });
 
-    it("creates neither alarm nor topic when the alarm is opted out and nothing else publishes", async () => {
-      const p = new BuildProject("build", { monitoring: { failedBuildsAlarm: false } });
-      await deployed(p);
+    it("creates neither alarm nor topic when the alarm is opted out and nothing else publishes, and warns", async () => {
+      let created: BuildProject | undefined;
+      const warnings = await capturedWarnings(() => deployed((created = new BuildProject("build", { monitoring: { failedBuildsAlarm: false } }))));
+      const p = created!;
+      expect(warnings.map((w) => [w.message, w.resource])).to.deep.equal([["BuildProject build: failed builds raise no alarm (`monitoring.failedBuildsAlarm: false`).", p]]);
       expect(resourcesOfType("aws:cloudwatch/metricAlarm:MetricAlarm")).to.deep.equal([]);
       expect(resourcesOfType("aws:sns/topic:Topic")).to.deep.equal([]);
       expect([p.alarm, p.alarmTopic, p.alarmTopicArn]).to.deep.equal([undefined, undefined, undefined]);

@@ -5,6 +5,7 @@ import {
   distinctInputs,
   ECR_AUTH_ACTIONS,
   EC2_DESCRIBE_NETWORK_ACTIONS,
+  isCompleteSecretArn,
   parameterArn,
   secretArn,
   secretIdOf,
@@ -109,6 +110,28 @@ describe("BuildProject", () => {
       expect(await unwrap(secretArn(`${arn}:password`, CTX))).to.equal(arn);
       expect(secretIdOf(`${arn}:k::`)).to.equal(arn);
       expect(secretIdOf("name:k")).to.equal("name");
+    });
+
+    it("completes a partial secret ARN (no random suffix) with -?????? so the policy matches the secret", async () => {
+      const partial = `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:prod/db`;
+      expect(await unwrap(secretArn(`${partial}:password`, CTX))).to.equal(`${partial}-??????`);
+      const dashed = `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:ci-npm-token`;
+      expect(await unwrap(secretArn(dashed, CTX))).to.equal(`${dashed}-??????`);
+      const complete = `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:ci-npm-token-a1B2c3`;
+      expect(await unwrap(secretArn(complete, CTX))).to.equal(complete);
+      expect(isCompleteSecretArn(complete)).to.equal(true);
+      expect(isCompleteSecretArn(dashed)).to.equal(false);
+    });
+
+    it("grants the role a partial secret ARN's pattern, not the partial ARN itself", async () => {
+      const partial = `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:ci/npm`;
+      const { statements } = await deployed(new BuildProject("build", { environmentVariables: { NPM_TOKEN: { secret: `${partial}:token` } } }));
+      expect(statements.find((s) => s.Sid === "ReadSecrets")).to.deep.equal({
+        Sid: "ReadSecrets",
+        Effect: "Allow",
+        Action: ["secretsmanager:GetSecretValue"],
+        Resource: [`${partial}-??????`],
+      });
     });
 
     it("drops repeated plain values only", () => {

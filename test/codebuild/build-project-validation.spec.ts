@@ -99,7 +99,41 @@ const cases: [string, BuildProjectArgs, string][] = [
     { projectName: "p".repeat(120), buildSpec: { phases: { build: { commands: ["make"] } }, reports: { "integration-tests": { files: ["a.xml"] } } } },
     `\`buildSpec.reports\` name "integration-tests" gives the report group name "${"p".repeat(120)}-integration-tests", which CodeBuild refuses: report group names are 2 to 128 letters, digits, "-" or "_". Use a shorter name or a report group ARN.`,
   ],
-  ["a report export without reports", { reportExport: { bucketName: "reports-bucket" } }, "`reportExport` needs report groups to export: declare `reports` in `buildSpec`."],
+  [
+    "a report export without reports",
+    { reportExport: { bucketName: "reports-bucket" } },
+    "`reportExport` needs report groups to export: declare `reports` in `buildSpec`, or list a buildspec file's reports in `reportGroupNames`.",
+  ],
+  [
+    "a listed report given as an ARN",
+    { reportGroupNames: ["arn:aws:codebuild:us-east-1:123456789012:report-group/shared"] },
+    '`reportGroupNames` must hold report names as the buildspec\'s `reports` section writes them: 2 to 128 letters, digits, "-" or "_" starting with a letter or digit (not ARNs), got "arn:aws:codebuild:us-east-1:123456789012:report-group/shared".',
+  ],
+  [
+    "a listed coverage report with a space",
+    { coverageReportGroupNames: ["unit coverage"] },
+    '`coverageReportGroupNames` must hold report names as the buildspec\'s `reports` section writes them: 2 to 128 letters, digits, "-" or "_" starting with a letter or digit (not ARNs), got "unit coverage".',
+  ],
+  [
+    "a listed report whose group name would be too long",
+    { projectName: "p".repeat(120), reportGroupNames: ["integration-tests"] },
+    `\`reportGroupNames\` name "integration-tests" gives the report group name "${"p".repeat(120)}-integration-tests", which CodeBuild refuses: report group names are 2 to 128 letters, digits, "-" or "_". Use a shorter report name or \`projectName\`.`,
+  ],
+  [
+    "a report listed as test and coverage",
+    { reportGroupNames: ["unit"], coverageReportGroupNames: ["unit"] },
+    '`coverageReportGroupNames` and `reportGroupNames` both list "unit"; a report is either a test or a code coverage report.',
+  ],
+  [
+    "a listed test report the buildSpec declares as coverage",
+    { buildSpec: { phases: { build: { commands: ["make"] } }, reports: { coverage: { files: ["c.xml"], "file-format": "JACOCOXML" } } }, reportGroupNames: ["coverage"] },
+    '`reportGroupNames` lists "coverage", which `buildSpec.reports` declares as a code coverage report; list it in `coverageReportGroupNames` or leave it out.',
+  ],
+  [
+    "a listed coverage report the buildSpec declares as a test report",
+    { buildSpec: { phases: { build: { commands: ["make"] } }, reports: { unit: { files: ["junit.xml"] } } }, coverageReportGroupNames: ["unit"] },
+    '`coverageReportGroupNames` lists "unit", which `buildSpec.reports` declares as a test report; list it in `reportGroupNames` or leave it out.',
+  ],
   ["an empty source", { source: {} }, "`source` must set `codeCommit`; leave `source` out for a CodePipeline source."],
   [
     "a branch given as a ref",
@@ -142,6 +176,11 @@ const cases: [string, BuildProjectArgs, string][] = [
     "`monitoring.emailSubscriptions` only subscribes to the topic the component creates; subscribe to your `monitoring.topicArn` yourself.",
   ],
   ["a bad email", { monitoring: { emailSubscriptions: ["ops"] } }, '`monitoring.emailSubscriptions` must hold email addresses, got "ops".'],
+  [
+    "emails with nothing publishing to them",
+    { monitoring: { failedBuildsAlarm: false, emailSubscriptions: ["ops@example.com"] } },
+    "`monitoring.emailSubscriptions` has nothing to receive: with `monitoring.failedBuildsAlarm: false` and no `monitoring.notificationEvents`, no topic is created. Keep the alarm, add `notificationEvents`, or remove `emailSubscriptions`.",
+  ],
   ["an unknown event", { monitoring: { notificationEvents: ["build-failed" as never] } }, `\`monitoring.notificationEvents\` must hold ${EVENTS}, got "build-failed".`],
   ["an empty event list", { monitoring: { notificationEvents: [] } }, "`monitoring.notificationEvents` must list at least one event; leave it out for no notification rule."],
   ["a topic name instead of ARN", { monitoring: { topicArn: "alerts" } }, '`monitoring.topicArn` must be an SNS topic ARN, got "alerts".'],

@@ -4,6 +4,7 @@ import { CodeCommitRepo, DEFAULT_REQUIRED_APPROVALS, DEFAULT_REPOSITORY_BRANCH }
 import { EncryptionKey } from "../../packages/aws-cicd/src/security";
 import { ACCOUNT, calls, childrenOf, descendantsOf, findResource, recorded, resourcesOfType, settle, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
+import { optionalPropertiesWithoutDefault } from "../tsdoc-defaults";
 
 const REPO = "aws:codecommit/repository:Repository";
 const TEMPLATE = "aws:codecommit/approvalRuleTemplate:ApprovalRuleTemplate";
@@ -12,6 +13,10 @@ const KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/app-key-key-id`;
 
 describe("CodeCommitRepo", () => {
   describe("defaults", () => {
+    it("documents a @default for every optional argument", () => {
+      expect(optionalPropertiesWithoutDefault(["codecommit/args.ts"])).to.deep.equal([]);
+    });
+
     it("creates an encrypted, retained repository named after the component with a 2-approval rule on main", async () => {
       const repo = new CodeCommitRepo("app");
       expect(await unwrap(repo.repositoryArn)).to.equal(`arn:aws:codecommit:us-east-1:${ACCOUNT}:app`);

@@ -88,8 +88,20 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
     }
     case "aws:codepipeline/pipeline:Pipeline":
       return { name: n, arn: `${arnPrefix("codepipeline")}:${n}` };
+    case "aws:codeconnections/connection:Connection":
+      return { name: n, arn: `${arnPrefix("codeconnections")}:connection/${name}-id`, connectionStatus: "PENDING" };
     case "aws:elasticbeanstalk/application:Application":
       return { name: n, arn: `${arnPrefix("elasticbeanstalk")}:application/${n}` };
+    case "aws:codedeploy/application:Application":
+      return { name: n, arn: `${arnPrefix("codedeploy")}:application:${n}`, applicationId: `${name}-id` };
+    case "aws:codedeploy/deploymentGroup:DeploymentGroup":
+      return { arn: `${arnPrefix("codedeploy")}:deploymentgroup:${inputs.appName}/${inputs.deploymentGroupName}`, deploymentGroupId: `${name}-id` };
+    case "aws:codedeploy/deploymentConfig:DeploymentConfig":
+      return { arn: `${arnPrefix("codedeploy")}:deploymentconfig:${inputs.deploymentConfigName}`, deploymentConfigId: `${name}-id` };
+    case "aws:ec2/launchTemplate:LaunchTemplate":
+      return { arn: `${arnPrefix("ec2")}:launch-template/lt-${name}`, latestVersion: 1, defaultVersion: 1 };
+    case "aws:autoscaling/group:Group":
+      return { name: n, arn: `${arnPrefix("autoscaling")}:autoScalingGroup:${name}-id:autoScalingGroupName/${n}` };
     case "aws:elasticbeanstalk/environment:Environment":
       return {
         name: n,
@@ -131,6 +143,8 @@ function answer(token: string, inputs: Record<string, any>): Record<string, any>
       return { name: REGION, region: REGION, endpoint: `ec2.${REGION}.amazonaws.com`, description: "US East (N. Virginia)", id: REGION };
     case "aws:index/getPartition:getPartition":
       return { partition: PARTITION, dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: PARTITION };
+    case "aws:ssm/getParameter:getParameter":
+      return { name: inputs.name, arn: `${arnPrefix("ssm")}:parameter${inputs.name}`, type: "String", value: "ami-0123456789abcdef0", version: 1, insecureValue: "ami-0123456789abcdef0", id: inputs.name };
     case "aws:elasticbeanstalk/getSolutionStack:getSolutionStack":
       return { name: "64bit Amazon Linux 2023 v6.6.0 running Node.js 22", nameRegex: inputs.nameRegex, mostRecent: true, id: "stack" };
     default:

@@ -1,8 +1,11 @@
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
-import { manualApproval, Pipeline, StageArgs } from "../../packages/aws-cicd/src/pipeline";
+import * as pulumi from "@pulumi/pulumi";
+import { consoleOrigin, pipelineConsoleUrl } from "../../packages/aws-cicd/src/internal/console";
+import { approvalNotificationInput, executionNotificationInput, manualApproval, Pipeline, StageArgs } from "../../packages/aws-cicd/src/pipeline";
 import { ACCOUNT, childrenOf, findResource, policyStatementsOf, recorded, resourcesOfType, settle, statementsOf, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
+import { capturedWarnings } from "../codebuild/build-project-fixtures";
 import { approve, KEY_ARN, loadedPipeline, PIPELINE_ARN, source, twoStages } from "./fixtures";
 
 const withGate = (...actions: ReturnType<typeof approve>[]): StageArgs[] => [...twoStages(), { name: "Gate", actions }];
@@ -135,12 +138,38 @@ describe("Pipeline", () => {
       expect(findResource("aws:cloudwatch/eventTarget:EventTarget", "app-execution-failed-target").inputs.arn).to.equal(topicArn);
     });
 
-    it("creates no topic or rule when turned off", async () => {
-      const p = await loadedPipeline({ stages: withGate(approve()), notifications: { enabled: false } });
+    it("links the execution in the console of the provider's partition", async () => {
+      const china = await unwrap(executionNotificationInput("aws-cn").inputTemplate as pulumi.Output<string>);
+      expect(china).to.equal(
+        '"Pipeline <pipeline>: execution <executionId> <state>. https://console.amazonaws.cn/codesuite/codepipeline/pipelines/<pipeline>/executions/<executionId>/timeline?region=<region>"',
+      );
+      const gov = await unwrap(approvalNotificationInput("aws-us-gov").inputTemplate as pulumi.Output<string>);
+      expect(gov).to.equal(
+        '"Pipeline <pipeline>: approval <action> in stage <stage> is waiting for a decision. https://console.amazonaws-us-gov.com/codesuite/codepipeline/pipelines/<pipeline>/view?region=<region>"',
+      );
+    });
+
+    it("links the console of the provider's partition", () => {
+      expect(pipelineConsoleUrl("aws", "eu-west-1", "release", "view")).to.equal("https://eu-west-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/release/view?region=eu-west-1");
+      expect(pipelineConsoleUrl("aws-cn", "cn-north-1", "release", "view")).to.equal("https://console.amazonaws.cn/codesuite/codepipeline/pipelines/release/view?region=cn-north-1");
+      expect(pipelineConsoleUrl("aws-us-gov", "us-gov-west-1", "release", "view")).to.equal(
+        "https://console.amazonaws-us-gov.com/codesuite/codepipeline/pipelines/release/view?region=us-gov-west-1",
+      );
+      expect(consoleOrigin("aws-iso", "us-iso-east-1")).to.equal("https://us-iso-east-1.console.aws.amazon.com");
+    });
+
+    it("creates no topic or rule when turned off, and warns", async () => {
+      let p: Pipeline | undefined;
+      const warnings = await capturedWarnings(async () => {
+        p = await loadedPipeline({ stages: withGate(approve()), notifications: { enabled: false } });
+      });
+      expect(warnings.map((w) => [w.message, w.resource])).to.deep.equal([
+        ["Pipeline app: failures and pending approvals are not notified (`notifications.enabled: false`); someone must watch the console.", p],
+      ]);
       const component = findResource("aws-cicd:index:Pipeline", "app");
       expect(childrenOf(component).filter((c) => c.name.startsWith("app-execution") || c.name.startsWith("app-approval") || c.name === "app-notifications")).to.deep.equal([]);
-      expect(p.notificationTopic).to.equal(undefined);
-      expect(p.failureRule).to.equal(undefined);
+      expect(p!.notificationTopic).to.equal(undefined);
+      expect(p!.failureRule).to.equal(undefined);
     });
   });
 

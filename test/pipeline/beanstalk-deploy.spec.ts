@@ -258,7 +258,7 @@ describe("Pipeline", () => {
 
     it("throws for a deploy in the first stage", () => {
       expect(() => planStages([{ name: "Source", actions: [plainTarget(WEB)] }, { name: "Build", actions: [build()] }])).to.throw(
-        "`stages[0].actions[0]` is a beanstalkDeploy action; the first stage must hold only source actions (codeCommitSource, s3Source).",
+        "`stages[0].actions[0]` is a beanstalkDeploy action; the first stage must hold only source actions (codeCommitSource, s3Source, connectionSource).",
       );
     });
 

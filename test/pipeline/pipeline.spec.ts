@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { Pipeline } from "../../packages/aws-cicd/src/pipeline";
 import { ACCOUNT, calls, childrenOf, descendantsOf, findResource, policyStatementsOf, recorded, resourcesOfType, settle, statementsOf, trustStatementsOf, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
+import { optionalPropertiesWithoutDefault } from "../tsdoc-defaults";
 import { BUCKET_ARN, build, KEY_ARN, loadedPipeline, PIPELINE_ARN, PIPELINE_NAME, PROJECT_ARN, REPO_ARN, source, test } from "./fixtures";
 
 const VIA_S3 = { StringEquals: { "kms:ViaService": ["s3.us-east-1.amazonaws.com"] } };
@@ -176,6 +177,49 @@ describe("Pipeline", () => {
       expect(findResource("aws:codepipeline/pipeline:Pipeline", "app-pipeline").options.dependsOn).to.include(grant.urn);
     });
 
+    it("lets the CodeBuild project's role read exactly the parameters and secrets the action's variables name", async () => {
+      const partialSecret = `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:ci/deploy`;
+      await loadedPipeline({
+        stages: [
+          { name: "Source", actions: [source()] },
+          {
+            name: "Build",
+            actions: [
+              build({
+                projectRoleName: "build-role",
+                environmentVariables: {
+                  STAGE: { value: "prod" },
+                  DB_URL: { parameter: "/app/db-url" },
+                  DB_HOST: { parameter: "/app/db-url" },
+                  NPM_TOKEN: { secret: "ci/npm:token" },
+                  NPM_USER: { secret: "ci/npm:user" },
+                  DEPLOY_KEY: { secret: `${partialSecret}:key` },
+                },
+              }),
+            ],
+          },
+        ],
+      });
+      const grant = statementsOf(findResource("aws:iam/rolePolicy:RolePolicy", "app-Build-Build-project-access").inputs.policy);
+      expect(grant.slice(4)).to.deep.equal([
+        { Sid: "ReadParameters", Effect: "Allow", Action: ["ssm:GetParameters"], Resource: [`arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/app/db-url`] },
+        {
+          Sid: "ReadSecrets",
+          Effect: "Allow",
+          Action: ["secretsmanager:GetSecretValue"],
+          Resource: [`arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:ci/npm-??????`, `${partialSecret}-??????`],
+        },
+      ]);
+      expect(policyStatementsOf("app-role").map((s) => s.Sid)).to.not.include.members(["ReadParameters", "ReadSecrets"]);
+      expect(await checkRecordedPolicies()).to.deep.equal([]);
+    });
+
+    it("grants the project's role no parameter or secret when the variables are plain values", async () => {
+      await loadedPipeline({ stages: [{ name: "Source", actions: [source()] }, { name: "Build", actions: [build({ projectRoleName: "build-role", environmentVariables: { STAGE: { value: "prod" } } })] }] });
+      const grant = statementsOf(findResource("aws:iam/rolePolicy:RolePolicy", "app-Build-Build-project-access").inputs.policy);
+      expect(grant.map((s) => s.Sid)).to.deep.equal(["ReadInputArtifacts", "WriteOutputArtifacts", "LocateArtifactBucket", "UseArtifactKey"]);
+    });
+
     it("passes a full clone to CodeBuild and lets the project's role pull the repository", async () => {
       const repoKey = `arn:aws:kms:us-east-1:${ACCOUNT}:key/repo`;
       await loadedPipeline({
@@ -303,6 +347,10 @@ describe("Pipeline", () => {
       ]);
       expect(await unwrap(p.artifactBucketName)).to.equal("shared-artifacts");
       expect(p.notificationTopicArn).to.equal(undefined);
+    });
+
+    it("documents a @default for every optional argument", () => {
+      expect(optionalPropertiesWithoutDefault(["pipeline/args.ts", "pipeline/actions/codebuild.ts"])).to.deep.equal([]);
     });
 
     it("passes an explicit provider to every resource and invoke below it", async () => {

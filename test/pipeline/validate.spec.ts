@@ -60,9 +60,9 @@ describe("Pipeline validation (pure)", () => {
       ["duplicate stage names", [{ name: "Source", actions: [S] }, { name: "Source", actions: [B] }], '`stages[1].name` "Source" is already the name of `stages[0]`; stage names must be unique.'],
       ["a bad stage name", [{ name: "Source", actions: [S] }, { name: "Build stage", actions: [B] }], '`stages[1].name` must hold 1 to 100 letters, digits, ".", "@", "-" or "_", got "Build stage".'],
       ["an empty stage", [{ name: "Source", actions: [S] }, { name: "Build", actions: [] }], "`stages[1].actions` must hold at least one action."],
-      ["an action without kind", [{ name: "Source", actions: [S] }, { name: "Build", actions: [{} as ActionArgs] }], "`stages[1].actions[0]` must set exactly one action kind, got none. Kinds: codeCommitSource, s3Source, codeBuild, manualApproval, beanstalkDeploy."],
-      ["an action with two kinds", [{ name: "Source", actions: [S] }, { name: "Build", actions: [{ ...B, manualApproval: {} }] }], "`stages[1].actions[0]` must set exactly one action kind, got codeBuild and manualApproval. Kinds: codeCommitSource, s3Source, codeBuild, manualApproval, beanstalkDeploy."],
-      ["a build in the first stage", [{ name: "Source", actions: [S, B] }, { name: "Build", actions: [B] }], "`stages[0].actions[1]` is a codeBuild action; the first stage must hold only source actions (codeCommitSource, s3Source)."],
+      ["an action without kind", [{ name: "Source", actions: [S] }, { name: "Build", actions: [{} as ActionArgs] }], "`stages[1].actions[0]` must set exactly one action kind, got none. Kinds: codeCommitSource, s3Source, connectionSource, codeBuild, manualApproval, beanstalkDeploy, codeDeploy."],
+      ["an action with two kinds", [{ name: "Source", actions: [S] }, { name: "Build", actions: [{ ...B, manualApproval: {} }] }], "`stages[1].actions[0]` must set exactly one action kind, got codeBuild and manualApproval. Kinds: codeCommitSource, s3Source, connectionSource, codeBuild, manualApproval, beanstalkDeploy, codeDeploy."],
+      ["a build in the first stage", [{ name: "Source", actions: [S, B] }, { name: "Build", actions: [B] }], "`stages[0].actions[1]` is a codeBuild action; the first stage must hold only source actions (codeCommitSource, s3Source, connectionSource)."],
       ["an approval in the first stage", [{ name: "Source", actions: [approve()] }, { name: "Build", actions: [B] }], "`stages[0].actions[0]` is a manualApproval action; the first stage holds only source actions, so approvals go in a later stage."],
       ["a source in a later stage", [{ name: "Source", actions: [S] }, { name: "Build", actions: [S] }], "`stages[1].actions[0]` is a codeCommitSource action; source actions belong in the first stage only."],
       ["duplicate action names", [{ name: "Source", actions: [S] }, { name: "Build", actions: [B, build({ runOrder: 2 })] }], '`stages[1].actions[1].name` "Build" is already used by `stages[1].actions[0]`; action names must be unique within a stage (set `name`).'],
@@ -86,6 +86,36 @@ describe("Pipeline validation (pure)", () => {
       ["a primary source not among the inputs", [{ name: "Source", actions: [S] }, { name: "Build", actions: [build({ primarySource: "SourceOutput" })] }], '`stages[1].actions[0].primarySource` must be one of the action\'s `inputs` (none given), got "SourceOutput".'],
       ["a plain-text AWS secret key", [{ name: "Source", actions: [S] }, { name: "Build", actions: [build({ environmentVariables: { AWS_SECRET_ACCESS_KEY: { value: "x" } } })] }], "`stages[1].actions[0].environmentVariables.AWS_SECRET_ACCESS_KEY` must not be a plain `value`: AWS credentials belong in `secret` or, better, the project's role."],
       ["a variable with two sources", [{ name: "Source", actions: [S] }, { name: "Build", actions: [build({ environmentVariables: { STAGE: { value: "x", parameter: "/p" } } })] }], "`stages[1].actions[0].environmentVariables.STAGE` must set exactly one of `value`, `parameter` or `secret`, got value, parameter."],
+      [
+        "a reserved variable name",
+        [{ name: "Source", actions: [S] }, { name: "Build", actions: [build({ environmentVariables: { CODEBUILD_BUILD_ID: { value: "x" } } })] }],
+        '`stages[1].actions[0].environmentVariables` names must be letters, digits and "_", not starting with a digit nor with the reserved "CODEBUILD_" prefix, got "CODEBUILD_BUILD_ID".',
+      ],
+      [
+        "a password as a plain value",
+        [{ name: "Source", actions: [S] }, { name: "Build", actions: [build({ environmentVariables: { DB_PASSWORD: { value: "hunter2" } } })] }],
+        "`stages[1].actions[0].environmentVariables.DB_PASSWORD` looks like a credential (its name says it holds a secret); store it in SSM Parameter Store or Secrets Manager and pass `{ parameter: ... }` or `{ secret: ... }`.",
+      ],
+      [
+        "an access key id as a plain value",
+        [{ name: "Source", actions: [S] }, { name: "Build", actions: [build({ environmentVariables: { KEY_ID: { value: "AKIAIOSFODNN7EXAMPLE" } } })] }],
+        "`stages[1].actions[0].environmentVariables.KEY_ID` looks like a credential (its value is an AWS access key id); store it in SSM Parameter Store or Secrets Manager and pass `{ parameter: ... }` or `{ secret: ... }`.",
+      ],
+      [
+        "a malformed parameter name",
+        [{ name: "Source", actions: [S] }, { name: "Build", actions: [build({ environmentVariables: { DB_URL: { parameter: "app db" } } })] }],
+        '`stages[1].actions[0].environmentVariables.DB_URL.parameter` must be a Parameter Store parameter name such as "/app/db-url" or "db-url": letters, digits, "_", "." and "-", with levels separated by "/" and a leading "/" when there is more than one level, got "app db".',
+      ],
+      [
+        "a secret reference with too many parts",
+        [{ name: "Source", actions: [S] }, { name: "Build", actions: [build({ environmentVariables: { TOKEN: { secret: "s:k:AWSCURRENT:id:extra" } } })] }],
+        '`stages[1].actions[0].environmentVariables.TOKEN.secret` has too many ":"-separated parts; use secret-id[:json-key[:version-stage[:version-id]]], got "s:k:AWSCURRENT:id:extra".',
+      ],
+      [
+        "an action role that is a whole account",
+        [{ name: "Source", actions: [S] }, { name: "Build", actions: [build({ roleArn: "arn:aws:iam::210987654321:root" })] }],
+        '`stages[1].actions[0].roleArn` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "arn:aws:iam::210987654321:root". Name the exact role, not an account.',
+      ],
       ["a non-email approver", [{ name: "Source", actions: [S] }, { name: "Approve", actions: [approve({ notifyEmails: ["lead"] })] }], '`stages[1].actions[0].notifyEmails` must hold email addresses, got "lead".'],
       ["emails with a given topic", [{ name: "Source", actions: [S] }, { name: "Approve", actions: [approve({ topicArn: "arn:aws:sns:us-east-1:123456789012:t", notifyEmails: ["a@b.co"] })] }], "`stages[1].actions[0].notifyEmails` only applies to the created topic; subscribe them to `topicArn` yourself, or remove `topicArn`."],
       ["an http review URL", [{ name: "Source", actions: [S] }, { name: "Approve", actions: [approve({ reviewUrl: "http://x" })] }], '`stages[1].actions[0].reviewUrl` must be an https:// URL, got "http://x".'],
@@ -95,6 +125,16 @@ describe("Pipeline validation (pure)", () => {
     for (const [what, stages, message] of cases) {
       it(`throws for ${what}`, () => expect(() => planStages(stages)).to.throw(message));
     }
+
+    it("accepts parameter ARNs, secret ARNs and plain values that do not look like credentials", () => {
+      const vars = {
+        STAGE: { value: "prod" },
+        COMMIT: { value: "#{SourceVariables.CommitId}" },
+        DB_URL: { parameter: "arn:aws:ssm:us-east-1:123456789012:parameter/app/db-url" },
+        TOKEN: { secret: "arn:aws:secretsmanager:us-east-1:123456789012:secret:ci/token-AbCdEf:token" },
+      };
+      expect(() => planStages([{ name: "Source", actions: [S] }, { name: "Build", actions: [build({ environmentVariables: vars })] }])).to.not.throw();
+    });
   });
 
   describe("pipeline arguments", () => {

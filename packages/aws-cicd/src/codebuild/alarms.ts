@@ -50,6 +50,7 @@ export function createMonitoring(
 ): BuildMonitoring {
   const alarmOn = args.failedBuildsAlarm ?? true;
   const events = args.notificationEvents ?? [];
+  // Nothing publishes: no topic (validation refuses `emailSubscriptions` here, which would be lost).
   if (!alarmOn && events.length === 0) return {};
   const out: BuildMonitoring = {};
   if (args.topicArn !== undefined) {

@@ -164,10 +164,26 @@ export interface BuildProjectArgs {
   /**
    * Path of the buildspec file in the source, when `buildSpec` is not given. Permissions for
    * parameters, secrets and report groups it uses are not derived from it: pass them as
-   * `environmentVariables` or with {@link BuildProject.addToRolePolicy}.
+   * `environmentVariables`, list its reports in `reportGroupNames` / `coverageReportGroupNames`,
+   * or grant them with {@link BuildProject.addToRolePolicy}.
    * @default "buildspec.yml"
    */
   buildSpecFile?: string;
+  /**
+   * Names of the test reports of a buildspec file (`buildSpecFile` or `buildspec.yml`), exactly as
+   * its `reports` section writes them. Each gets a `TEST` report group `<projectName>-<name>`, created
+   * as for an inline `buildSpec`'s reports, and the role may write to it. Reports the file names by
+   * ARN need no entry (grant them with {@link BuildProject.addToRolePolicy}). A name that the inline
+   * `buildSpec.reports` also declares gets one group.
+   * @default - none: no report group is created for a buildspec file's reports.
+   */
+  reportGroupNames?: string[];
+  /**
+   * Names of the code coverage reports of a buildspec file, as for `reportGroupNames`, each getting
+   * a `CODE_COVERAGE` report group `<projectName>-<name>`.
+   * @default - none.
+   */
+  coverageReportGroupNames?: string[];
   /**
    * Source of the builds.
    * @default - the CodePipeline action that starts the build provides the source and takes the artifacts.

@@ -24,7 +24,7 @@ import { buildSpecReferences } from "./buildspec-validate";
 import { DEFAULT_COMPUTE_TYPE, environmentReferences, environmentVariableEntries, resolveImage, ResolvedImage } from "./environment";
 import { buildProjectArn, CODEBUILD_SERVICE_PRINCIPAL } from "./policies";
 import { BuildProjectPermissions, buildProjectStatements, PrefixGrant } from "./project-role";
-import { createReportGroups, defaultReportExportPrefix, reportExportConfig } from "./report-groups";
+import { createReportGroups, defaultReportExportPrefix, reportExportConfig, reportGroupsToCreate } from "./report-groups";
 import { validateBuildProjectArgs } from "./validate";
 
 /** Name of the log group of a project: `/aws/codebuild/<projectName>`. */
@@ -68,7 +68,7 @@ export class BuildProject extends pulumi.ComponentResource {
   /** The inline policy holding the statements derived from the configuration. */
   readonly rolePolicy: aws.iam.RolePolicy;
   readonly logGroup: aws.cloudwatch.LogGroup;
-  /** Report groups created for the buildspec's reports, by report name. */
+  /** Report groups created for the buildspec's reports and `reportGroupNames` / `coverageReportGroupNames`, by report name. */
   readonly reportGroups: Record<string, aws.codebuild.ReportGroup>;
   /** The failed-builds alarm, unless opted out. */
   readonly alarm?: aws.cloudwatch.MetricAlarm;
@@ -100,6 +100,15 @@ export class BuildProject extends pulumi.ComponentResource {
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);
     }
+    if (args.dockerBuilds === true) {
+      pulumi.log.warn(
+        `BuildProject ${name}: builds run in privileged mode (\`dockerBuilds: true\`), with root access to the build host's kernel features; build only trusted sources (Checkov CKV_AWS_316).`,
+        this,
+      );
+    }
+    if (args.monitoring?.failedBuildsAlarm === false) {
+      pulumi.log.warn(`BuildProject ${name}: failed builds raise no alarm (\`monitoring.failedBuildsAlarm: false\`).`, this);
+    }
     const ctx = awsContext(this);
     const tags = args.tags;
     this.encryptionKey = keyOrNew(name, args.encryptionKey, this);
@@ -116,7 +125,14 @@ export class BuildProject extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    this.reportGroups = createReportGroups(name, projectName, args.buildSpec, reportExportConfig(projectName, args.reportExport, keyArn), tags, this);
+    this.reportGroups = createReportGroups(
+      name,
+      projectName,
+      reportGroupsToCreate(args.buildSpec, args.reportGroupNames, args.coverageReportGroupNames),
+      reportExportConfig(projectName, args.reportExport, keyArn),
+      tags,
+      this,
+    );
 
     this.role = createServiceRole(
       `${name}-role`,

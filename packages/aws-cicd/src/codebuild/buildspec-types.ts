@@ -29,70 +29,159 @@ export const BUILDSPEC_SHELLS = ["bash", "/bin/sh", "sh", "powershell.exe", "cmd
 
 /** `env` section. */
 export interface BuildSpecEnv {
-  /** Shell for the commands. */
+  /**
+   * Shell for the commands.
+   * @default - CodeBuild's default: `sh` on Linux.
+   */
   shell?: (typeof BUILDSPEC_SHELLS)[number];
-  /** Plain variables. Never secrets: use `parameter-store` or `secrets-manager`. */
+  /**
+   * Plain variables. Never secrets: use `parameter-store` or `secrets-manager`.
+   * @default - none.
+   */
   variables?: Record<string, string>;
-  /** Variable name to an SSM parameter name (`/app/db-password`). */
+  /**
+   * Variable name to an SSM parameter name (`/app/db-password`).
+   * @default - none.
+   */
   "parameter-store"?: Record<string, string>;
   /**
    * Variable name to a Secrets Manager reference:
    * `secret-id:json-key:version-stage:version-id` (all but `secret-id` optional).
+   * @default - none.
    */
   "secrets-manager"?: Record<string, string>;
-  /** Variables exported to later pipeline actions (namespaces). */
+  /**
+   * Variables exported to later pipeline actions (namespaces).
+   * @default - none.
+   */
   "exported-variables"?: string[];
-  /** Use CodeBuild's git credential helper. */
+  /**
+   * Use CodeBuild's git credential helper.
+   * @default - not written (CodeBuild: "no").
+   */
   "git-credential-helper"?: "yes" | "no";
 }
 
 /** A phase. */
 export interface BuildSpecPhase {
-  /** Linux user to run the phase as. */
+  /**
+   * Linux user to run the phase as.
+   * @default - the buildspec's `run-as`, else root.
+   */
   "run-as"?: string;
-  /** What happens when a command fails. */
+  /**
+   * What happens when a command fails.
+   * @default - not written (CodeBuild: "ABORT").
+   */
   "on-failure"?: "ABORT" | "CONTINUE";
-  /** Commands, run in order. */
+  /**
+   * Commands, run in order.
+   * @default - none.
+   */
   commands?: string[];
-  /** Commands that always run after `commands`, whatever their outcome. */
+  /**
+   * Commands that always run after `commands`, whatever their outcome.
+   * @default - none.
+   */
   finally?: string[];
 }
 
 /** The `install` phase, which may also select runtimes. */
 export interface BuildSpecInstallPhase extends BuildSpecPhase {
-  /** Runtime to version, e.g. `{ nodejs: 22 }` or `{ python: "3.12" }`. */
+  /**
+   * Runtime to version, e.g. `{ nodejs: 22 }` or `{ python: "3.12" }`.
+   * @default - the image's default runtimes.
+   */
   "runtime-versions"?: Record<string, string | number>;
 }
 
 /** `phases` section. */
 export interface BuildSpecPhases {
+  /**
+   * Installs packages and selects runtimes.
+   * @default - no install phase.
+   */
   install?: BuildSpecInstallPhase;
+  /**
+   * Runs before the build (sign-ins, dependency downloads).
+   * @default - no pre_build phase.
+   */
   pre_build?: BuildSpecPhase;
+  /**
+   * The build itself.
+   * @default - no build phase.
+   */
   build?: BuildSpecPhase;
+  /**
+   * Runs after the build (packaging, pushes, notifications).
+   * @default - no post_build phase.
+   */
   post_build?: BuildSpecPhase;
 }
 
 /** One report group's files. */
 export interface BuildSpecReport {
+  /** Report files, as paths or patterns relative to `base-directory`. */
   files: string[];
+  /**
+   * Directory the `files` are relative to.
+   * @default - the source root.
+   */
   "base-directory"?: string;
+  /**
+   * Flatten the report files' paths.
+   * @default - not written (CodeBuild: "no").
+   */
   "discard-paths"?: "yes" | "no";
+  /**
+   * Format of the files; a coverage format makes the report group a `CODE_COVERAGE` one.
+   * @default - not written (CodeBuild: "JUNITXML").
+   */
   "file-format"?: BuildSpecReportFormat;
 }
 
 /** Output artifact files. */
 export interface BuildSpecArtifactFiles {
+  /** Files to upload, as paths or patterns relative to `base-directory`. */
   files: string[];
+  /**
+   * Name of the artifact.
+   * @default - the project's artifact name.
+   */
   name?: string;
+  /**
+   * Directory the `files` are relative to.
+   * @default - the source root.
+   */
   "base-directory"?: string;
+  /**
+   * Flatten the files' paths in the artifact.
+   * @default - not written (CodeBuild: "no").
+   */
   "discard-paths"?: "yes" | "no";
+  /**
+   * Patterns left out of the artifact.
+   * @default - none.
+   */
   "exclude-paths"?: string[];
+  /**
+   * Keep symbolic links in a ZIP artifact.
+   * @default - not written (CodeBuild: "no").
+   */
   "enable-symlinks"?: "yes" | "no";
+  /**
+   * Key prefix of an S3 artifact.
+   * @default - none.
+   */
   "s3-prefix"?: string;
 }
 
 /** `artifacts` section: the primary artifact and secondary ones by identifier. */
 export interface BuildSpecArtifacts extends BuildSpecArtifactFiles {
+  /**
+   * Secondary artifacts by identifier (the project's or action's output artifact names).
+   * @default - none.
+   */
   "secondary-artifacts"?: Record<string, BuildSpecArtifactFiles>;
 }
 
@@ -109,12 +198,34 @@ export interface BuildSpec {
    * @default "0.2"
    */
   version?: "0.2" | 0.2;
-  /** Linux user for every command. */
+  /**
+   * Linux user for every command.
+   * @default - root.
+   */
   "run-as"?: string;
+  /**
+   * Shell and variables of the build.
+   * @default - no `env` section.
+   */
   env?: BuildSpecEnv;
+  /**
+   * Commands by phase.
+   * @default - no phases.
+   */
   phases?: BuildSpecPhases;
-  /** Report group name (or ARN) to its files. */
+  /**
+   * Report group name (or ARN) to its files.
+   * @default - no reports.
+   */
   reports?: Record<string, BuildSpecReport>;
+  /**
+   * Output artifacts.
+   * @default - no artifacts.
+   */
   artifacts?: BuildSpecArtifacts;
+  /**
+   * Paths cached between builds (with the project's `cache`).
+   * @default - no cache paths.
+   */
   cache?: BuildSpecCache;
 }

@@ -101,7 +101,8 @@ export interface EnvironmentVariable {
   secret?: pulumi.Input<string>;
 }
 
-const PARAMETER_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9_.\-/]+$/;
+/** An SSM parameter ARN (accepted wherever a parameter name is). */
+export const SSM_PARAMETER_ARN_PATTERN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9_.\-/]+$/;
 const MANAGED_IMAGE = /^aws\/codebuild\/[A-Za-z0-9._/-]+:[A-Za-z0-9._-]+$/;
 const ECR_REPOSITORY_ARN = /^arn:aws[a-z-]*:ecr:[a-z0-9-]+:\d{12}:repository\/[a-z0-9][a-z0-9._/-]*$/;
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -168,7 +169,7 @@ export function validateEnvironmentVariables(vars: Record<string, EnvironmentVar
         );
       }
     }
-    if (typeof v.parameter === "string" && !PARAMETER_ARN.test(v.parameter)) {
+    if (typeof v.parameter === "string" && !SSM_PARAMETER_ARN_PATTERN.test(v.parameter)) {
       const problem = parameterNameProblem(v.parameter);
       if (problem !== undefined) throw new Error(`\`${arg}.parameter\` ${problem}, got "${v.parameter}".`);
     }

@@ -80,14 +80,31 @@ export function secretIdOf(reference: string): string {
 }
 
 /**
- * ARN (pattern) of a secret from a CodeBuild reference: a full ARN is used as is, a name
- * becomes `arn:<p>:secretsmanager:<r>:<a>:secret:<name>-??????` (the 6 random characters
- * Secrets Manager appends).
+ * The end of a complete secret ARN: `-` and the 6 random letters or digits Secrets Manager
+ * appends to the secret name.
+ */
+export const SECRET_ARN_RANDOM_SUFFIX_PATTERN = /-[A-Za-z0-9]{6}$/;
+
+/**
+ * Whether a secret ARN is complete (its name ends with `-` and 6 letters or digits) rather than
+ * partial (the name alone). A name such as `ci/token-backup` ends like a complete ARN: Secrets
+ * Manager itself then resolves the ARN as complete, so this function says the same.
+ */
+export function isCompleteSecretArn(arn: string): boolean {
+  return SECRET_ARN_RANDOM_SUFFIX_PATTERN.test(arn.substring(arn.indexOf(":secret:") + ":secret:".length));
+}
+
+/**
+ * ARN (pattern) of a secret from a CodeBuild reference: a complete ARN is used as is; a partial
+ * ARN (no random suffix, see {@link isCompleteSecretArn}) gets `-??????`, and a name becomes
+ * `arn:<p>:secretsmanager:<r>:<a>:secret:<name>-??????`, matching the 6 random characters Secrets
+ * Manager appends (a policy naming a partial ARN would match no secret).
  */
 export function secretArn(reference: pulumi.Input<string>, ctx: AwsContext): pulumi.Output<string> {
   return pulumi.all([reference, ctx.partition, ctx.region, ctx.accountId]).apply(([ref, p, r, a]) => {
     const id = secretIdOf(ref);
-    return id.startsWith("arn:") ? id : `arn:${p}:secretsmanager:${r}:${a}:secret:${id}-??????`;
+    if (!id.startsWith("arn:")) return `arn:${p}:secretsmanager:${r}:${a}:secret:${id}-??????`;
+    return isCompleteSecretArn(id) ? id : `${id}-??????`;
   });
 }
 

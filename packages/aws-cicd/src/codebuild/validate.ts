@@ -6,7 +6,9 @@ import {
   BUILD_LOG_RETENTION_DAYS,
 } from "./build-project-args";
 import { buildSpecReferences, validateBuildSpec } from "./buildspec-validate";
+import { REPORT_GROUP_NAME_PATTERN } from "./buildspec-validate-outputs";
 import { environmentReferences, validateComputeType, validateEnvironmentVariables, validateImage } from "./environment";
+import { reportGroupName, reportGroupsToCreate, reportGroupType } from "./report-groups";
 
 /** CodeBuild's rule for project names. */
 export const PROJECT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$/;
@@ -60,11 +62,6 @@ function validateBranch(branch: string): void {
   if (!ok) {
     throw new Error(`\`source.codeCommit.branch\` must be a branch name such as "main" or "release/1.2" (without "refs/heads/"), got "${branch}".`);
   }
-}
-
-/** The report group name CodeBuild resolves for a buildspec report name: `<projectName>-<reportName>`. */
-export function reportGroupName(projectName: string, reportName: string): string {
-  return `${projectName}-${reportName}`;
 }
 
 function validateSourceAndArtifacts(args: BuildProjectArgs): void {
@@ -129,6 +126,41 @@ function validateVpc(args: BuildProjectArgs): void {
   }
 }
 
+/** Validates `reportGroupNames` and `coverageReportGroupNames`: report names as a buildspec writes them. */
+function validateListedReports(args: BuildProjectArgs, projectName: string): void {
+  const lists = [
+    ["reportGroupNames", args.reportGroupNames ?? [], "TEST"],
+    ["coverageReportGroupNames", args.coverageReportGroupNames ?? [], "CODE_COVERAGE"],
+  ] as const;
+  const inline = args.buildSpec?.reports ?? {};
+  for (const [arg, names, type] of lists) {
+    for (const report of names) {
+      if (typeof report !== "string" || !REPORT_GROUP_NAME_PATTERN.test(report)) {
+        throw new Error(
+          `\`${arg}\` must hold report names as the buildspec's \`reports\` section writes them: 2 to 128 letters, digits, "-" or "_" starting with a letter or digit (not ARNs), got "${report}".`,
+        );
+      }
+      const group = reportGroupName(projectName, report);
+      if (!REPORT_GROUP_NAME.test(group)) {
+        throw new Error(
+          `\`${arg}\` name "${report}" gives the report group name "${group}", which CodeBuild refuses: report group names are 2 to 128 letters, digits, "-" or "_". Use a shorter report name or \`projectName\`.`,
+        );
+      }
+      const declared = inline[report];
+      if (declared !== undefined && reportGroupType(declared) !== type) {
+        const other = type === "TEST" ? "coverageReportGroupNames" : "reportGroupNames";
+        throw new Error(
+          `\`${arg}\` lists "${report}", which \`buildSpec.reports\` declares as a ${type === "TEST" ? "code coverage" : "test"} report; list it in \`${other}\` or leave it out.`,
+        );
+      }
+    }
+  }
+  const both = (args.reportGroupNames ?? []).filter((r) => (args.coverageReportGroupNames ?? []).includes(r));
+  if (both.length > 0) {
+    throw new Error(`\`coverageReportGroupNames\` and \`reportGroupNames\` both list "${both[0]}"; a report is either a test or a code coverage report.`);
+  }
+}
+
 function validateMonitoring(args: BuildProjectArgs): void {
   const m = args.monitoring;
   if (m === undefined) return;
@@ -145,6 +177,11 @@ function validateMonitoring(args: BuildProjectArgs): void {
   }
   if (m.notificationEvents !== undefined && m.notificationEvents.length === 0) {
     throw new Error("`monitoring.notificationEvents` must list at least one event; leave it out for no notification rule.");
+  }
+  if (m.failedBuildsAlarm === false && m.notificationEvents === undefined && (m.emailSubscriptions ?? []).length > 0) {
+    throw new Error(
+      "`monitoring.emailSubscriptions` has nothing to receive: with `monitoring.failedBuildsAlarm: false` and no `monitoring.notificationEvents`, no topic is created. Keep the alarm, add `notificationEvents`, or remove `emailSubscriptions`.",
+    );
   }
   if (typeof m.topicArn === "string" && !/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/.test(m.topicArn)) {
     throw new Error(`\`monitoring.topicArn\` must be an SNS topic ARN, got "${m.topicArn}".`);
@@ -201,7 +238,8 @@ export function validateBuildProjectArgs(args: BuildProjectArgs, projectName: st
       );
     }
   }
-  if (args.reportExport !== undefined && Object.keys(args.buildSpec?.reports ?? {}).every((r) => r.startsWith("arn:"))) {
-    throw new Error("`reportExport` needs report groups to export: declare `reports` in `buildSpec`.");
+  validateListedReports(args, projectName);
+  if (args.reportExport !== undefined && Object.keys(reportGroupsToCreate(args.buildSpec, args.reportGroupNames, args.coverageReportGroupNames)).length === 0) {
+    throw new Error("`reportExport` needs report groups to export: declare `reports` in `buildSpec`, or list a buildspec file's reports in `reportGroupNames`.");
   }
 }

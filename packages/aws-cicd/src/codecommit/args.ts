@@ -84,9 +84,15 @@ export const CODECOMMIT_COMMIT_EVENTS = ["referenceCreated", "referenceUpdated"]
  * EventBridge of its account publish) and, when encrypted, its key must let that service use it.
  */
 export interface RepoEventTarget {
-  /** ARN of an SNS topic, `arn:<partition>:sns:<region>:<account>:<name>`. */
+  /**
+   * ARN of an SNS topic, `arn:<partition>:sns:<region>:<account>:<name>`.
+   * @default - not set (set exactly one of `snsTopicArn` or `lambdaFunctionArn`).
+   */
   snsTopicArn?: pulumi.Input<string>;
-  /** ARN of a Lambda function; the component adds the invoke permission it needs. */
+  /**
+   * ARN of a Lambda function; the component adds the invoke permission it needs.
+   * @default - not set (set exactly one of `snsTopicArn` or `lambdaFunctionArn`).
+   */
   lambdaFunctionArn?: pulumi.Input<string>;
 }
 

@@ -19,11 +19,13 @@ export interface ActionCommonArgs {
    */
   runOrder?: number;
   /**
-   * Role the action runs with (e.g. in another account), assumed by the pipeline role, which
-   * then gets `sts:AssumeRole` on exactly this ARN instead of the action's own permissions.
-   * That role needs the action's permissions, and access to the artifact bucket and key: the
-   * pipeline's own artifact bucket lets it read and write objects; a key in this account must let
-   * it use the key (the {@link EncryptionKey} policy does not yet name other accounts).
+   * Exact IAM role ARN the action runs with (e.g. in another account), assumed by the pipeline
+   * role, which then gets `sts:AssumeRole` on exactly this ARN instead of the action's own
+   * permissions. That role needs the action's permissions, and access to the artifact bucket and
+   * key: the bucket the pipeline creates lets it read and write objects, and the key the pipeline
+   * creates names it in its `principalArns` (use through its services only). A key you pass as
+   * `encryptionKey` must list it in its own `principalArns`; a bucket you pass as `artifactBucket`
+   * must let it in through its policy.
    * @default - the pipeline role runs the action.
    */
   roleArn?: pulumi.Input<string>;
@@ -51,6 +53,12 @@ export interface ArtifactFacts {
    * @default - none.
    */
   gitCloneKeyArn?: pulumi.Input<string>;
+  /**
+   * The artifact is a Git reference to a repository reached through this connection (connection
+   * full clone): consumers need these `UseConnection` actions on it.
+   * @default - none.
+   */
+  gitCloneConnection?: { connectionArn: pulumi.Input<string>; actions: string[] };
 }
 
 /** The artifact store as actions see it. */
@@ -135,6 +143,11 @@ export interface BoundAction {
    * @default - none.
    */
   afterPipeline?: (pipeline: aws.codepipeline.Pipeline) => pulumi.Resource[];
+  /**
+   * Pipeline-level V2 trigger of this source action (connection sources with `triggers`).
+   * @default - none.
+   */
+  pipelineTrigger?: aws.types.input.codepipeline.PipelineTrigger;
 }
 
 /**

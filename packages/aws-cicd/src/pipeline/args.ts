@@ -96,7 +96,12 @@ export interface PipelineArgs {
   stages: StageArgs[];
   /**
    * Customer managed key for artifacts (when the bucket is created) and for the topics the pipeline creates.
-   * @default - `artifactBucket.keyArn` when given, else a new {@link EncryptionKey} `<name>-key`.
+   * When actions run with their own `roleArn` (a role in another account), your key's policy must
+   * let exactly those roles use it through S3: list them in your {@link EncryptionKey}'s
+   * `principalArns` (the pipeline does not change a key it did not create). The key the pipeline
+   * creates lists them itself.
+   * @default - `artifactBucket.keyArn` when given, else a new {@link EncryptionKey} `<name>-key` whose
+   *   `principalArns` are the actions' `roleArn`s.
    */
   encryptionKey?: KeyReference;
   /**

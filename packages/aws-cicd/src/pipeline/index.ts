@@ -6,4 +6,5 @@ export * from "./notifications";
 export * from "./pipeline";
 export * from "./policies";
 export * from "./stages";
+export * from "./triggers";
 export * from "./validate";

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { KeyReference } from "../security/encryption-key";
+import { pipelineConsoleUrl } from "../internal/console";
 import { SecureTopic } from "../security/secure-topic";
 import { DEFAULT_NOTIFIED_EXECUTION_STATES, PipelineNotificationArgs } from "./args";
 
@@ -22,18 +23,28 @@ export interface PipelineNotifications {
   approvalRule?: aws.cloudwatch.EventRule;
 }
 
-const consoleLink = (page: string) =>
-  `https://<region>.console.aws.amazon.com/codesuite/codepipeline/pipelines/<pipeline>/${page}?region=<region>`;
+/** `<pipeline>` and `<region>` are filled in by EventBridge from the event. */
+const consoleLink = (partition: string, page: string) => pipelineConsoleUrl(partition, "<region>", "<pipeline>", page);
 
-const EXECUTION_INPUT = {
-  inputPaths: { pipeline: "$.detail.pipeline", executionId: "$.detail.execution-id", state: "$.detail.state", region: "$.region" },
-  inputTemplate: `"Pipeline <pipeline>: execution <executionId> <state>. ${consoleLink("executions/<executionId>/timeline")}"`,
-};
+/** The input transformer of execution notifications, linking the execution in the partition's console. */
+export function executionNotificationInput(partition: pulumi.Input<string>): aws.types.input.cloudwatch.EventTargetInputTransformer {
+  return {
+    inputPaths: { pipeline: "$.detail.pipeline", executionId: "$.detail.execution-id", state: "$.detail.state", region: "$.region" },
+    inputTemplate: pulumi
+      .output(partition)
+      .apply((p) => `"Pipeline <pipeline>: execution <executionId> <state>. ${consoleLink(p, "executions/<executionId>/timeline")}"`),
+  };
+}
 
-const APPROVAL_INPUT = {
-  inputPaths: { pipeline: "$.detail.pipeline", stage: "$.detail.stage", action: "$.detail.action", region: "$.region" },
-  inputTemplate: `"Pipeline <pipeline>: approval <action> in stage <stage> is waiting for a decision. ${consoleLink("view")}"`,
-};
+/** The input transformer of approval notifications, linking the pipeline in the partition's console. */
+export function approvalNotificationInput(partition: pulumi.Input<string>): aws.types.input.cloudwatch.EventTargetInputTransformer {
+  return {
+    inputPaths: { pipeline: "$.detail.pipeline", stage: "$.detail.stage", action: "$.detail.action", region: "$.region" },
+    inputTemplate: pulumi
+      .output(partition)
+      .apply((p) => `"Pipeline <pipeline>: approval <action> in stage <stage> is waiting for a decision. ${consoleLink(p, "view")}"`),
+  };
+}
 
 /** The event pattern of execution state changes of one pipeline. */
 export function executionStatePattern(pipelineArn: pulumi.Input<string>, states: readonly string[]): pulumi.Output<string> {
@@ -76,6 +87,7 @@ export function createNotifications(
   pipelineArn: pulumi.Input<string>,
   hasApprovals: boolean,
   key: KeyReference,
+  partition: pulumi.Input<string>,
   parent: pulumi.Resource,
 ): PipelineNotifications {
   const topic =
@@ -88,7 +100,7 @@ export function createNotifications(
     `Notifies failed executions of pipeline ${pipelineName}.`,
     executionStatePattern(pipelineArn, ["FAILED"]),
     topicArn,
-    EXECUTION_INPUT,
+    executionNotificationInput(partition),
     parent,
   );
   const states = args.executionStates ?? DEFAULT_NOTIFIED_EXECUTION_STATES;
@@ -100,7 +112,7 @@ export function createNotifications(
           `Notifies ${states.join(", ")} executions of pipeline ${pipelineName}.`,
           executionStatePattern(pipelineArn, states),
           topicArn,
-          EXECUTION_INPUT,
+          executionNotificationInput(partition),
           parent,
         );
   const approvalRule =
@@ -110,7 +122,7 @@ export function createNotifications(
           `Notifies manual approvals waiting in pipeline ${pipelineName}.`,
           approvalNeededPattern(pipelineArn),
           topicArn,
-          APPROVAL_INPUT,
+          approvalNotificationInput(partition),
           parent,
         )
       : undefined;

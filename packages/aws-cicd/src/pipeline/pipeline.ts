@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { pipelineConsoleUrlOutput } from "../internal/console";
 import { stackScopedName } from "../internal/naming";
 import { KeyReference, keyOrNew } from "../security/encryption-key";
 import { attachStatements, AwsContext, awsContext, PolicyStatement, roleNameOf, serviceTrustPolicy } from "../security/iam";
@@ -31,6 +32,18 @@ function executionOrder(stages: PlannedStage[]): PlannedAction[] {
 }
 
 /**
+ * The `roleArn`s actions run with, in execution order, each plain ARN once. Exported for tests
+ * and reviews: the created key and artifact bucket let exactly these roles in.
+ */
+export function actionRoleArns(actions: PlannedAction[]): pulumi.Input<string>[] {
+  const roles = actions.flatMap((a) => {
+    const r = (a.args as { roleArn?: pulumi.Input<string> }).roleArn;
+    return r === undefined ? [] : [r];
+  });
+  return roles.filter((r, i) => typeof r !== "string" || roles.indexOf(r) === i);
+}
+
+/**
  * A CodePipeline (V2) whose actions are plain descriptions: the pipeline validates the stages,
  * wires artifacts, creates a role allowed exactly what each action needs on exactly its
  * resources, stores artifacts in a {@link SecureBucket} under a customer key, starts on source
@@ -56,7 +69,7 @@ export class Pipeline extends pulumi.ComponentResource {
   readonly artifactBucketName: pulumi.Output<string>;
   /** ARN of the notification topic (absent when notifications are off). */
   readonly notificationTopicArn?: pulumi.Output<string>;
-  /** The pipeline in the AWS console. */
+  /** The pipeline in the AWS console of the provider's partition (commercial, China or GovCloud). */
   readonly consoleUrl: pulumi.Output<string>;
 
   private readonly resourceName: string;
@@ -77,8 +90,14 @@ export class Pipeline extends pulumi.ComponentResource {
     const pipelineArn = pulumi.interpolate`arn:${ctx.partition}:codepipeline:${ctx.region}:${ctx.accountId}:${pipelineName}`;
     const actions = executionOrder(this.stages);
 
-    this.encryptionKey = args.encryptionKey ?? (args.artifactBucket ? { keyArn: args.artifactBucket.keyArn } : keyOrNew(name, undefined, this));
-    const actionRoles = actions.map((a) => (a.args as { roleArn?: pulumi.Input<string> }).roleArn).filter((r) => r !== undefined);
+    // Roles actions run with (usually in another account) read and write artifacts: the created
+    // bucket's policy and the created key's policy name exactly them.
+    const actionRoles = actionRoleArns(actions);
+    this.encryptionKey =
+      args.encryptionKey ??
+      (args.artifactBucket
+        ? { keyArn: args.artifactBucket.keyArn }
+        : keyOrNew(name, undefined, this, actionRoles.length > 0 ? { principalArns: actionRoles } : {}));
     const store = artifactStoreOf(name, args.artifactBucket, args.artifactBucketOptions, this.encryptionKey, actionRoles, ctx, args.tags, this);
     this.artifactBucket = store.bucket;
 
@@ -150,6 +169,8 @@ export class Pipeline extends pulumi.ComponentResource {
       }),
     }));
     const extra = [...bound.values()].flatMap((b) => b.resources ?? []);
+    // V2 trigger filters of connection sources, in stage order (none: each source starts on pushes to its branch).
+    const triggers = this.stages.flatMap((s) => s.actions.flatMap((a) => bound.get(a)?.pipelineTrigger ?? []));
     this.pipeline = new aws.codepipeline.Pipeline(
       `${name}-pipeline`,
       {
@@ -160,6 +181,7 @@ export class Pipeline extends pulumi.ComponentResource {
         artifactStores: [{ location: store.info.bucketName, type: "S3", encryptionKey: { id: store.info.keyArn, type: "KMS" } }],
         stages,
         variables: args.variables?.map((v) => ({ name: v.name, defaultValue: v.defaultValue, description: v.description })),
+        triggers: triggers.length > 0 ? triggers : undefined,
         tags: args.tags,
       },
       // A new pipeline starts an execution at once: its permissions and grants must exist first.
@@ -168,9 +190,14 @@ export class Pipeline extends pulumi.ComponentResource {
     for (const b of bound.values()) b.afterPipeline?.(this.pipeline);
 
     const notifications = args.notifications ?? {};
-    if (notifications.enabled !== false) {
+    if (notifications.enabled === false) {
+      pulumi.log.warn(
+        `Pipeline ${name}: failures and pending approvals are not notified (\`notifications.enabled: false\`); someone must watch the console.`,
+        this,
+      );
+    } else {
       const hasApprovals = actions.some((a) => a.category === "Approval");
-      const n = createNotifications(name, notifications, pipelineName, this.pipeline.arn, hasApprovals, this.encryptionKey, this);
+      const n = createNotifications(name, notifications, pipelineName, this.pipeline.arn, hasApprovals, this.encryptionKey, ctx.partition, this);
       this.notificationTopic = n.topic;
       this.failureRule = n.failureRule;
       this.notificationTopicArn = pulumi.output(n.topicArn);
@@ -180,7 +207,7 @@ export class Pipeline extends pulumi.ComponentResource {
     this.pipelineArn = this.pipeline.arn;
     this.roleArn = this.role.arn;
     this.artifactBucketName = pulumi.output(store.info.bucketName);
-    this.consoleUrl = pulumi.interpolate`https://${ctx.region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${this.pipeline.name}/view?region=${ctx.region}`;
+    this.consoleUrl = pipelineConsoleUrlOutput(ctx.partition, ctx.region, this.pipeline.name, "view");
     this.registerOutputs({
       pipelineName: this.pipelineName,
       pipelineArn: this.pipelineArn,

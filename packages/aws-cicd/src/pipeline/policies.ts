@@ -8,6 +8,8 @@
  * - CodePipeline: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodepipeline.html
  * - SNS: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsns.html
  * - STS: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html
+ * - CodeConnections: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodeconnections.html
+ * - CodeStar Connections: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodestarconnections.html
  */
 
 /** Pipeline role on artifact objects: read inputs, write outputs (S3). */
@@ -56,3 +58,8 @@ export const START_PIPELINE_ACTIONS = ["codepipeline:StartPipelineExecution"] as
 
 /** Pipeline role on an action's own role, e.g. in another account (STS). */
 export const ASSUME_ACTION_ROLE_ACTIONS = ["sts:AssumeRole"] as const;
+
+/** Pipeline role (and a CodeBuild role cloning a full-clone source) on a connection with a `codeconnections` ARN (CodeConnections). */
+export const CODECONNECTIONS_USE_ACTIONS = ["codeconnections:UseConnection"] as const;
+/** The same on a connection with an older `codestar-connections` ARN: IAM matches the action's prefix to the ARN's (CodeStar Connections). */
+export const CODESTAR_CONNECTIONS_USE_ACTIONS = ["codestar-connections:UseConnection"] as const;

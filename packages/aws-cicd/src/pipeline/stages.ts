@@ -1,3 +1,4 @@
+import { IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
 import { ActionCategory, PlannedAction } from "./action-types";
 import { ACTION_DEFINITIONS, ACTION_KINDS, ActionArgs } from "./actions";
 
@@ -62,7 +63,8 @@ function planStageActions(stage: StageArgs, stageIndex: number): PlannedAction[]
     const category = def.category(args);
     checkPlacement(kind, category, stageIndex, path);
     def.validate(args, path);
-    const a = args as { name?: string; runOrder?: number };
+    const a = args as { name?: string; runOrder?: number; roleArn?: unknown };
+    if (typeof a.roleArn === "string" && !IAM_ROLE_ARN_PATTERN.test(a.roleArn)) throw new Error(notARoleArnMessage(`${path}.roleArn`, a.roleArn));
     const name = a.name ?? def.defaultName(args);
     if (!STAGE_OR_ACTION_NAME.test(name)) throw new Error(`\`${path}.name\` must ${NAME_RULE}, got "${name}".`);
     const clash = byName.get(name);

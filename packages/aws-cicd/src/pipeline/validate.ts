@@ -1,5 +1,6 @@
 import { MAX_PIPELINE_VARIABLES, NOTIFIABLE_EXECUTION_STATES, PipelineArgs } from "./args";
 import { PlannedStage, planStages } from "./stages";
+import { checkTriggersNeedV2 } from "./triggers";
 import { validateSecureBucketArgs } from "../security/secure-bucket";
 
 const EXECUTION_MODES = ["QUEUED", "SUPERSEDED", "PARALLEL"];
@@ -74,5 +75,7 @@ export function validatePipelineArgs(args: PipelineArgs): PlannedStage[] {
     throw new Error((e as Error).message.replace(/^`/, "`artifactBucketOptions."));
   }
   validateNotifications(args);
-  return planStages(args.stages);
+  const planned = planStages(args.stages);
+  checkTriggersNeedV2(planned, type);
+  return planned;
 }

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
 import { stackScopedAlias } from "../internal/naming";
 import { accountRootArn, AwsContext, awsContext, policyDocument, PolicyStatement } from "./iam";
 import {
@@ -7,6 +8,8 @@ import {
   KMS_KEY_ADMIN_ACTIONS,
   KMS_KEY_USE_ACTIONS,
   KMS_LOGS_ACTIONS,
+  KMS_EBS_VOLUME_ACTIONS,
+  KMS_GRANT_ACTIONS,
   KMS_NAMED_ROLE_ACTIONS,
   KMS_SNS_PUBLISHER_ACTIONS,
   KMS_VIA_SERVICE_ACTIONS,
@@ -52,6 +55,13 @@ export interface EncryptionKeyArgs {
    */
   principalArns?: pulumi.Input<string>[];
   /**
+   * Let EC2 Auto Scaling (its service-linked role `AWSServiceRoleForAutoScaling` in this
+   * account) encrypt the EBS volumes of the instances it launches with this key, as a
+   * launch template with a customer key requires.
+   * @default false
+   */
+  allowAutoScalingVolumes?: boolean;
+  /**
    * Keep the key when the stack is deleted. A deleted key makes everything encrypted
    * with it (a retained repository, old artifacts) unreadable, so keys are retained.
    * **Warning:** `false` lets `pulumi destroy` schedule the key for deletion.
@@ -64,9 +74,6 @@ export interface EncryptionKeyArgs {
    */
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
-
-/** An IAM role ARN (any partition); account roots and users are not accepted. */
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/;
 
 /** Validates {@link EncryptionKeyArgs}; throws a plain `Error` naming the arg. */
 export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
@@ -83,11 +90,7 @@ export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
     }
   }
   (args.principalArns ?? []).forEach((arn, i) => {
-    if (typeof arn === "string" && !ROLE_ARN.test(arn)) {
-      throw new Error(
-        `\`principalArns[${i}]\` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "${arn}". Name the exact role, not an account.`,
-      );
-    }
+    if (typeof arn === "string" && !IAM_ROLE_ARN_PATTERN.test(arn)) throw new Error(notARoleArnMessage(`principalArns[${i}]`, arn));
   });
   for (const svc of args.viaServices ?? []) {
     if (!/^[a-z0-9-]+$/.test(svc)) {
@@ -121,6 +124,7 @@ export function encryptionKeyPolicy(
   ctx: AwsContext,
   viaServices: readonly string[],
   principalArns: pulumi.Input<string>[] = [],
+  allowAutoScalingVolumes = false,
 ): PolicyStatement[] {
   const root = accountRootArn(ctx);
   const via = viaServices.map((s) => viaService(s, ctx));
@@ -174,6 +178,22 @@ export function encryptionKeyPolicy(
       conditions: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
     },
     ...external,
+    ...(allowAutoScalingVolumes ? autoScalingVolumeStatements(ctx) : []),
+  ];
+}
+
+/** The key policy statements that let EC2 Auto Scaling launch instances with volumes under the key. */
+export function autoScalingVolumeStatements(ctx: AwsContext): PolicyStatement[] {
+  const role = pulumi.interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+  return [
+    { sid: "AutoScalingUsesKeyForVolumes", principals: { aws: [role] }, actions: [...KMS_EBS_VOLUME_ACTIONS], resources: ["*"] },
+    {
+      sid: "AutoScalingGrantsKeyToEbs",
+      principals: { aws: [role] },
+      actions: [...KMS_GRANT_ACTIONS],
+      resources: ["*"],
+      conditions: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+    },
   ];
 }
 
@@ -216,7 +236,7 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
         customerMasterKeySpec: "SYMMETRIC_DEFAULT",
         enableKeyRotation: true,
         deletionWindowInDays: args.deletionWindowInDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS,
-        policy: policyDocument(encryptionKeyPolicy(ctx, viaServices, args.principalArns)),
+        policy: policyDocument(encryptionKeyPolicy(ctx, viaServices, args.principalArns, args.allowAutoScalingVolumes ?? false)),
         tags: args.tags,
       },
       { parent: this, retainOnDelete: args.retainOnDelete ?? true },

@@ -9,20 +9,30 @@ export type PolicyConditions = Record<string, Record<string, pulumi.Input<string
 
 /** Principals of a resource-based or trust policy statement. */
 export interface PolicyPrincipals {
-  /** Exact IAM principal ARNs (roles, users, account roots). */
+  /**
+   * Exact IAM principal ARNs (roles, users, account roots).
+   * @default - no AWS principal.
+   */
   aws?: pulumi.Input<string>[];
-  /** Service principals such as `codebuild.amazonaws.com`. */
+  /**
+   * Service principals such as `codebuild.amazonaws.com`.
+   * @default - no service principal.
+   */
   service?: pulumi.Input<string>[];
   /**
    * `"*"`: any principal. Only ever used by this library in `Deny` statements
    * (TLS-only and encryption guards) or in `Allow` statements that carry conditions.
+   * @default false
    */
   any?: boolean;
 }
 
 /** A typed IAM policy statement, rendered by {@link policyDocument}. */
 export interface PolicyStatement {
-  /** Statement id: letters and digits only. */
+  /**
+   * Statement id: letters and digits only.
+   * @default - no `Sid`.
+   */
   sid?: string;
   /** @default "Allow" */
   effect?: "Allow" | "Deny";
@@ -31,11 +41,18 @@ export interface PolicyStatement {
   /**
    * Resource ARNs. A `"*"` is only used for actions that support no resource-level permission.
    * Omitted only in trust policies.
+   * @default - no `Resource` (trust policies only; other statements must set it).
    */
   resources?: pulumi.Input<string>[];
-  /** Principals, for resource-based and trust policies only. */
+  /**
+   * Principals, for resource-based and trust policies only.
+   * @default - no `Principal` (identity policies).
+   */
   principals?: PolicyPrincipals;
-  /** Conditions. */
+  /**
+   * Conditions.
+   * @default - none.
+   */
   conditions?: PolicyConditions;
 }
 
@@ -123,7 +140,10 @@ export function accountRootArn(ctx: AwsContext): pulumi.Output<string> {
 /** Confused-deputy guard for a service trust: the account, and the exact resource when the service sends it. */
 export interface ServiceTrustScope {
   sourceAccount: pulumi.Input<string>;
-  /** Exact ARN of the resource the service acts for (sent by CodeBuild, CodePipeline, Lambda...). */
+  /**
+   * Exact ARN of the resource the service acts for (sent by CodeBuild, CodePipeline, Lambda...).
+   * @default - no `aws:SourceArn` condition (for services that do not send it).
+   */
   sourceArn?: pulumi.Input<string>;
 }
 
@@ -139,10 +159,20 @@ export interface ServiceRoleArgs extends ServiceTrustScope {
   /** Service principal, e.g. `codebuild.amazonaws.com`. */
   service: pulumi.Input<string>;
   description: pulumi.Input<string>;
-  /** Permissions boundary ARN to attach, when an organization requires one. */
+  /**
+   * Permissions boundary ARN to attach, when an organization requires one.
+   * @default - no boundary.
+   */
   permissionsBoundary?: pulumi.Input<string>;
-  /** Path of the role. */
+  /**
+   * Path of the role.
+   * @default "/"
+   */
   path?: pulumi.Input<string>;
+  /**
+   * Tags of the role.
+   * @default - no tags.
+   */
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 

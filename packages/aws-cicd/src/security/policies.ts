@@ -60,6 +60,20 @@ export const KMS_VIA_SERVICE_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"] as
 /** What named roles (often in other accounts) may do with a key, through the key's via services. */
 export const KMS_NAMED_ROLE_ACTIONS = ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"] as const;
 
+/** What EC2 Auto Scaling's service-linked role needs on a key that encrypts launched volumes. */
+export const KMS_EBS_VOLUME_ACTIONS = [
+  "kms:Decrypt",
+  "kms:DescribeKey",
+  "kms:Encrypt",
+  "kms:GenerateDataKey",
+  "kms:GenerateDataKeyWithoutPlaintext",
+  "kms:ReEncryptFrom",
+  "kms:ReEncryptTo",
+] as const;
+
+/** Creating a grant for EBS, only for AWS resources (`kms:GrantIsForAWSResource`). */
+export const KMS_GRANT_ACTIONS = ["kms:CreateGrant"] as const;
+
 /**
  * Services whose calls may use a key created by {@link EncryptionKey} on behalf of
  * principals in the account (the `kms:ViaService` condition of the key policy).

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
 import { KeyReference, keyOrNew } from "./encryption-key";
 import { policyDocument, PolicyStatement } from "./iam";
 
@@ -89,14 +90,16 @@ export interface SecureBucketArgs {
    */
   accessLogs?: SecureBucketAccessLogs;
   /**
-   * Exact principal ARNs (e.g. roles in other accounts running pipeline actions) allowed to read
+   * Exact IAM role ARNs (e.g. roles in other accounts running pipeline actions) allowed to read
    * objects (`s3:GetObject`, `s3:GetObjectVersion`) and locate the bucket (`s3:GetBucketLocation`).
-   * Principals in another account also need the key policy to let them use the key.
+   * Account roots (`:root`) and users are refused: name the roles (CKV_AWS_61). Roles in another
+   * account also need the key policy to let them use the key (an {@link EncryptionKey}'s `principalArns`).
    * @default - none; principals of this account are granted through their IAM policies.
    */
   readerArns?: pulumi.Input<string>[];
   /**
-   * Exact principal ARNs allowed to upload objects (`s3:PutObject`), under the encryption rules.
+   * Exact IAM role ARNs allowed to upload objects (`s3:PutObject`), under the encryption rules.
+   * Account roots and users are refused, as for `readerArns`.
    * @default - none.
    */
   writerArns?: pulumi.Input<string>[];
@@ -125,7 +128,6 @@ export interface SecureBucketArgs {
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
-const PRINCIPAL_ARN = /^arn:aws[a-z-]*:(iam::\d{12}:(root|role\/.+|user\/.+)|sts::\d{12}:assumed-role\/.+)$/;
 
 function checkDays(arg: string, days: number | undefined, max: number): void {
   if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > max)) {
@@ -133,12 +135,11 @@ function checkDays(arg: string, days: number | undefined, max: number): void {
   }
 }
 
+/** Exact roles only: an account root would let every principal its administrators allow in (CKV_AWS_61). */
 function checkPrincipals(arg: string, arns: pulumi.Input<string>[] | undefined): void {
-  for (const arn of arns ?? []) {
-    if (typeof arn === "string" && !PRINCIPAL_ARN.test(arn)) {
-      throw new Error(`\`${arg}\` takes exact IAM principal ARNs (a role, user or account root), got "${arn}".`);
-    }
-  }
+  (arns ?? []).forEach((arn, i) => {
+    if (typeof arn === "string" && !IAM_ROLE_ARN_PATTERN.test(arn)) throw new Error(notARoleArnMessage(`${arg}[${i}]`, arn));
+  });
 }
 
 /** Validates {@link SecureBucketArgs}; throws a plain `Error` naming the arg. */

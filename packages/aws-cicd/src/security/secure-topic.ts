@@ -23,6 +23,10 @@ export interface SecureTopicArgs {
    * @default - none.
    */
   displayName?: pulumi.Input<string>;
+  /**
+   * Tags of the topic.
+   * @default - no tags.
+   */
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 

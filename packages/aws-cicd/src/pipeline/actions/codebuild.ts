@@ -10,26 +10,37 @@ import {
   CODEBUILD_BUILD_ACTIONS,
   CODECOMMIT_FULL_CLONE_BUILD_ACTIONS,
 } from "../policies";
+import { ENV_VAR_NAME_PATTERN, parameterNameProblem, RESERVED_ENV_VAR_PREFIX, secretsManagerReferenceProblem } from "../../codebuild/buildspec-references-syntax";
+import { environmentReferences, SSM_PARAMETER_ARN_PATTERN } from "../../codebuild/environment";
+import { plaintextSecretReason } from "../../codebuild/plaintext-secrets";
+import { parameterArn, parametersReadStatement, secretArn, secretIdOf, secretsReadStatement } from "../../codebuild/policies";
+import { distinctInputs } from "../../codebuild/project-role";
 import { checkArn, checkName, checkNamespace } from "./shared";
+import { connectionCloneStatements } from "./connection-source";
 
 /**
  * One environment variable override: exactly one of a plain `value`, a Systems Manager
  * `parameter` name, or a Secrets Manager `secret` (`secret-id[:json-key[:version-stage[:version-id]]]`).
- * The project's role must be able to read the parameter or secret (the pipeline does not grant it).
+ * With `projectRoleName`, the pipeline grants the project's role `ssm:GetParameters` on exactly
+ * the parameters and `secretsmanager:GetSecretValue` on exactly the secrets named here; without
+ * it, the project's role must already read them. A parameter or secret encrypted with a customer
+ * key also needs `kms:Decrypt` on that key (e.g. `BuildProject.addToRolePolicy`).
  */
 export interface CodeBuildEnvironmentVariable {
   /**
-   * Plain text value; never a secret (it is visible in the pipeline definition).
+   * Plain text value, visible in the pipeline definition. Values that look like credentials
+   * (by name or value) are refused: use `parameter` or `secret`.
    * @default - unset; set exactly one of the three.
    */
   value?: pulumi.Input<string>;
   /**
-   * Name of a Systems Manager parameter.
+   * Name (or ARN) of a Systems Manager parameter.
    * @default - unset.
    */
   parameter?: string;
   /**
-   * Secrets Manager reference.
+   * Secrets Manager reference: the secret's name or complete ARN, then optional `:json-key`,
+   * `:version-stage`, `:version-id`.
    * @default - unset.
    */
   secret?: string;
@@ -44,8 +55,9 @@ export interface CodeBuildActionArgs extends ActionCommonArgs, ConsumingActionAr
   /**
    * Name of the project's service role. When given, the pipeline grants that role read access to
    * the artifact objects, write access when the action has outputs, use of the artifact key through
-   * S3, and `codecommit:GitPull` on a full-clone source it consumes (an inline policy under the pipeline).
-   * @default - none: the project's role must already reach the artifact bucket and key.
+   * S3, `codecommit:GitPull` on a full-clone source it consumes, and read access to exactly the
+   * parameters and secrets of `environmentVariables` (an inline policy under the pipeline).
+   * @default - none: the project's role must already reach the artifact bucket, key, parameters and secrets.
    */
   projectRoleName?: pulumi.Input<string>;
   /**
@@ -85,20 +97,40 @@ export interface CodeBuildActionArgs extends ActionCommonArgs, ConsumingActionAr
   batch?: boolean;
 }
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Variable names that must never carry a plain-text value (Security Hub CodeBuild.2). */
 export const PLAINTEXT_FORBIDDEN_VARIABLES = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"] as const;
 
 function validateVariables(path: string, vars: Record<string, CodeBuildEnvironmentVariable>): void {
   for (const [name, v] of Object.entries(vars)) {
     const p = `${path}.environmentVariables.${name}`;
-    if (!ENV_NAME.test(name)) throw new Error(`\`${path}.environmentVariables\` names must be letters, digits and "_", not starting with a digit, got "${name}".`);
+    if (!ENV_VAR_NAME_PATTERN.test(name) || name.startsWith(RESERVED_ENV_VAR_PREFIX)) {
+      throw new Error(
+        `\`${path}.environmentVariables\` names must be letters, digits and "_", not starting with a digit nor with the reserved "${RESERVED_ENV_VAR_PREFIX}" prefix, got "${name}".`,
+      );
+    }
     const set = (["value", "parameter", "secret"] as const).filter((k) => v?.[k] !== undefined);
     if (set.length !== 1) {
       throw new Error(`\`${p}\` must set exactly one of \`value\`, \`parameter\` or \`secret\`, got ${set.length === 0 ? "none" : set.join(", ")}.`);
     }
-    if (set[0] === "value" && (PLAINTEXT_FORBIDDEN_VARIABLES as readonly string[]).includes(name)) {
-      throw new Error(`\`${p}\` must not be a plain \`value\`: AWS credentials belong in \`secret\` or, better, the project's role.`);
+    if (set[0] === "value") {
+      if ((PLAINTEXT_FORBIDDEN_VARIABLES as readonly string[]).includes(name)) {
+        throw new Error(`\`${p}\` must not be a plain \`value\`: AWS credentials belong in \`secret\` or, better, the project's role.`);
+      }
+      // An Output value is unknown here: its name is still checked.
+      const reason = plaintextSecretReason(name, typeof v.value === "string" ? v.value : "(computed)");
+      if (reason !== undefined) {
+        throw new Error(
+          `\`${p}\` looks like a credential (${reason}); store it in SSM Parameter Store or Secrets Manager and pass \`{ parameter: ... }\` or \`{ secret: ... }\`.`,
+        );
+      }
+    }
+    if (v.parameter !== undefined && !SSM_PARAMETER_ARN_PATTERN.test(v.parameter)) {
+      const problem = parameterNameProblem(v.parameter);
+      if (problem !== undefined) throw new Error(`\`${p}.parameter\` ${problem}, got "${v.parameter}".`);
+    }
+    if (v.secret !== undefined) {
+      const problem = secretsManagerReferenceProblem(v.secret);
+      if (problem !== undefined) throw new Error(`\`${p}.secret\` ${problem}, got "${v.secret}".`);
     }
   }
 }
@@ -115,8 +147,11 @@ function renderVariables(vars: Record<string, CodeBuildEnvironmentVariable>): pu
   );
 }
 
-/** Statements the project's role gets so that artifacts (and a full-clone source) reach CodeBuild. */
-export function codeBuildRoleStatements(ctx: BindContext): PolicyStatement[] {
+/**
+ * Statements the project's role gets so that artifacts (and a full-clone source) reach CodeBuild,
+ * and it can read the parameters and secrets the action's `environmentVariables` name.
+ */
+export function codeBuildRoleStatements(ctx: BindContext, variables: Record<string, CodeBuildEnvironmentVariable> = {}): PolicyStatement[] {
   const { bucketArn, keyArn } = ctx.artifactStore;
   const objects = pulumi.interpolate`${bucketArn}/*`;
   const statements: PolicyStatement[] = [
@@ -135,6 +170,12 @@ export function codeBuildRoleStatements(ctx: BindContext): PolicyStatement[] {
     const keys = clones.filter((f) => f.gitCloneKeyArn !== undefined).map((f) => f.gitCloneKeyArn!);
     if (keys.length > 0) statements.push({ ...keyUseThroughServices(keys[0], ["codecommit"], ctx.aws, "UseSourceRepositoryKey"), resources: keys });
   }
+  statements.push(...connectionCloneStatements(ctx.inputFacts));
+  const refs = environmentReferences(variables);
+  const parameters = distinctInputs(refs.parameters, (n) => (n.startsWith("arn:") ? n : n.replace(/^\//, "")));
+  const secrets = distinctInputs(refs.secrets, secretIdOf);
+  if (parameters.length > 0) statements.push(parametersReadStatement(parameters.map((n) => parameterArn(n, ctx.aws))));
+  if (secrets.length > 0) statements.push(secretsReadStatement(secrets.map((r) => secretArn(r, ctx.aws))));
   return statements;
 }
 
@@ -177,7 +218,7 @@ export const codeBuildAction: ActionDefinition<CodeBuildActionArgs> = {
     ];
     const resources: pulumi.Resource[] = [];
     if (a.projectRoleName !== undefined) {
-      resources.push(attachStatements(`${ctx.resourceName}-project-access`, a.projectRoleName, codeBuildRoleStatements(ctx), ctx.parent));
+      resources.push(attachStatements(`${ctx.resourceName}-project-access`, a.projectRoleName, codeBuildRoleStatements(ctx, a.environmentVariables), ctx.parent));
     }
     return {
       declaration: { category: a.type ?? "Build", owner: "AWS", provider: "CodeBuild", version: "1", configuration, namespace: a.namespace },

@@ -1,0 +1,45 @@
+// Push to CodeCommit, CodeBuild tests and packages the app (appspec.yml + scripts), CodeDeploy
+// installs it one instance at a time on a private Auto Scaling group, rolling back on failure.
+// Deploy with `pulumi up` (see README.md). Set `vpcId` and `subnetIds` (private subnets with a
+// NAT gateway or VPC endpoints for S3, CodeDeploy and SSM).
+import * as pulumi from "@pulumi/pulumi";
+import * as cicd from "aws-cicd";
+
+const config = new pulumi.Config();
+const vpcId = config.get("vpcId") ?? "vpc-0123456789abcdef0";
+const subnetIds = config.getObject<string[]>("subnetIds") ?? ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"];
+
+// One customer managed key for the stack (about $1 a month, kept after destroy); Auto Scaling
+// may use it for the fleet's encrypted root volumes.
+const key = new cicd.EncryptionKey("cicd", { allowAutoScalingVolumes: true });
+
+// The artifact bucket exists before the pipeline, so the fleet's role can be limited to it.
+const artifacts = new cicd.SecureBucket("artifacts", { encryptionKey: key });
+
+const repo = new cicd.CodeCommitRepo("app", { description: "Sample web app deployed with CodeDeploy", encryptionKey: key });
+
+// Runs app/buildspec.yml: tests, then packages the revision.
+const build = new cicd.BuildProject("build", { encryptionKey: key });
+
+const web = new cicd.Ec2FleetTarget("web", {
+  fleet: { instanceType: "t3.micro", vpcId, subnetIds, minSize: 2, maxSize: 3 },
+  deploymentStrategy: "OneAtATime",
+  artifactBucketArn: artifacts.bucketArn,
+  artifactKeyArn: key.keyArn,
+  encryptionKey: key,
+});
+
+const pipeline = new cicd.Pipeline("app", {
+  encryptionKey: key,
+  artifactBucket: { bucketName: artifacts.bucketName, bucketArn: artifacts.bucketArn, keyArn: key.keyArn },
+  stages: [
+    { name: "Source", actions: [repo.sourceAction({ branch: "main" })] },
+    { name: "Build", actions: [build.buildAction()] },
+    { name: "Deploy", actions: [web.deployAction()] },
+  ],
+});
+
+export const cloneUrlHttp = repo.cloneUrlHttp;
+export const pipelineUrl = pipeline.consoleUrl;
+export const applicationName = web.applicationName;
+export const deploymentGroupName = web.deploymentGroupName;

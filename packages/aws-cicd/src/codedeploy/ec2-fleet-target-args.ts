@@ -1,0 +1,191 @@
+import * as pulumi from "@pulumi/pulumi";
+import { KeyReference } from "../security/encryption-key";
+
+/**
+ * Tag put on the instances of the deployment group when no targeting arg is given: instances
+ * tagged `CodeDeployGroup = <deployment group name>` receive deployments (and the agent).
+ */
+export const DEFAULT_TARGET_TAG_KEY = "CodeDeployGroup";
+
+/** Built-in deployment configurations of the EC2/On-premises platform, by `deploymentStrategy`. */
+export const CODEDEPLOY_BUILT_IN_CONFIGS = {
+  OneAtATime: "CodeDeployDefault.OneAtATime",
+  HalfAtATime: "CodeDeployDefault.HalfAtATime",
+  AllAtOnce: "CodeDeployDefault.AllAtOnce",
+} as const;
+
+/** Strategy when neither `deploymentStrategy` nor `minimumHealthyHosts` is given: one instance at a time (the safest). */
+export const DEFAULT_DEPLOYMENT_STRATEGY = "OneAtATime";
+
+/** Most CloudWatch alarms a deployment group takes. */
+export const CODEDEPLOY_MAX_ALARMS = 10;
+/** Most tag groups an `ec2TagSet` takes. */
+export const CODEDEPLOY_MAX_TAG_GROUPS = 3;
+
+/**
+ * How often the SSM association re-runs `AWS-ConfigureAWSPackage` (install or update the
+ * CodeDeploy agent). It also runs when an instance matching the targets appears.
+ */
+export const DEFAULT_AGENT_UPDATE_SCHEDULE = "rate(14 days)";
+/** SSM document and package that install the CodeDeploy agent. */
+export const CODEDEPLOY_AGENT_DOCUMENT = "AWS-ConfigureAWSPackage";
+export const CODEDEPLOY_AGENT_PACKAGE = "AWSCodeDeployAgent";
+
+/** Public SSM parameter of the newest Amazon Linux 2023 x86_64 AMI (the created fleet's default image). */
+export const DEFAULT_FLEET_AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
+/** Auto Scaling group bounds of the created fleet. */
+export const DEFAULT_FLEET_MIN_SIZE = 1;
+export const DEFAULT_FLEET_MAX_SIZE = 2;
+/** Root volume of the created fleet: gp3, this many GiB (the AL2023 AMI's snapshot size). */
+export const DEFAULT_FLEET_ROOT_VOLUME_GIB = 8;
+/** Root device of Amazon Linux AMIs. */
+export const DEFAULT_FLEET_ROOT_DEVICE = "/dev/xvda";
+
+/** One EC2 tag filter: instances with this tag key (and value, when given). */
+export interface Ec2TagFilter {
+  /** Tag key. */
+  key: string;
+  /**
+   * Tag value.
+   * @default - any value (`KEY_ONLY`).
+   */
+  value?: string;
+}
+
+/** Minimum healthy hosts of a custom deployment configuration: set exactly one. */
+export interface MinimumHealthyHosts {
+  /**
+   * Instances that must stay healthy during a deployment (`HOST_COUNT`), 0 or more.
+   * @default - not this kind (give `fleetPercent`).
+   */
+  hostCount?: number;
+  /**
+   * Percentage of the fleet that must stay healthy (`FLEET_PERCENT`), 0 to 99.
+   * @default - not this kind (give `hostCount`).
+   */
+  fleetPercent?: number;
+}
+
+/** An Auto Scaling group of instances the component creates and deploys to. */
+export interface Ec2FleetArgs {
+  /** Instance type, e.g. `t3.micro`. Must match the AMI's architecture (the default AMI is x86_64). */
+  instanceType: string;
+  /**
+   * AMI id.
+   * @default - the newest Amazon Linux 2023 x86_64 AMI (SSM parameter {@link DEFAULT_FLEET_AMI_PARAMETER}).
+   */
+  amiId?: pulumi.Input<string>;
+  /** Private subnets of the instances (at least one). They need a route to S3, CodeDeploy and SSM (NAT or VPC endpoints). */
+  subnetIds: pulumi.Input<string>[];
+  /** VPC of the subnets (for the security group). */
+  vpcId: pulumi.Input<string>;
+  /**
+   * Minimum instances, 0 or more.
+   * @default 1
+   */
+  minSize?: number;
+  /**
+   * Maximum instances, at least 1 and `minSize`.
+   * @default 2 (or `minSize` when larger)
+   */
+  maxSize?: number;
+  /**
+   * Desired instances, between `minSize` and `maxSize`.
+   * @default - `minSize`.
+   */
+  desiredCapacity?: number;
+  /**
+   * Root volume size in GiB, 8 to 16384.
+   * @default 8
+   */
+  rootVolumeSizeGiB?: number;
+}
+
+/** Arguments of {@link Ec2FleetTarget}. */
+export interface Ec2FleetTargetArgs {
+  /**
+   * Name of the CodeDeploy application (1 to 100 characters).
+   * @default - `<project>-<stack>-<name>`.
+   */
+  applicationName?: string;
+  /**
+   * Name of the deployment group (1 to 100 characters).
+   * @default - `<project>-<stack>-<name>`.
+   */
+  deploymentGroupName?: string;
+  /**
+   * Deploy to instances matching any of these tags. Only one of `ec2TagFilters`, `ec2TagSet`,
+   * `autoscalingGroups` and `fleet`.
+   * @default - `[{ key: "CodeDeployGroup", value: <deployment group name> }]` when no other targeting arg is given.
+   */
+  ec2TagFilters?: Ec2TagFilter[];
+  /**
+   * Deploy to instances matching at least one filter of every group (1 to 3 groups).
+   * @default - not used.
+   */
+  ec2TagSet?: Ec2TagFilter[][];
+  /**
+   * Names of existing Auto Scaling groups to deploy to (new instances get the last revision).
+   * @default - not used.
+   */
+  autoscalingGroups?: pulumi.Input<string>[];
+  /**
+   * Create the fleet: a launch template (IMDSv2 only, encrypted gp3 root volume, no public IP,
+   * detailed monitoring), a security group without ingress and an Auto Scaling group.
+   * @default - no fleet is created; the deployment group targets your instances.
+   */
+  fleet?: Ec2FleetArgs;
+  /**
+   * Built-in deployment configuration: `OneAtATime`, `HalfAtATime` or `AllAtOnce`.
+   * Not with `minimumHealthyHosts`.
+   * @default "OneAtATime"
+   */
+  deploymentStrategy?: "OneAtATime" | "HalfAtATime" | "AllAtOnce";
+  /**
+   * Create a deployment configuration keeping this many (or this share of) instances healthy.
+   * Not with `deploymentStrategy`.
+   * @default - the built-in `CodeDeployDefault.OneAtATime`.
+   */
+  minimumHealthyHosts?: MinimumHealthyHosts;
+  /**
+   * Names of CloudWatch alarms (up to 10) that stop the deployment and roll it back when they fire.
+   * A deployment always rolls back on failure.
+   * @default - none: roll back on failure only.
+   */
+  rollbackAlarmNames?: pulumi.Input<string>[];
+  /**
+   * How the CodeDeploy agent gets onto the instances. `ssm`: an SSM association installs and
+   * updates it (the instance role gets `AmazonSSMManagedInstanceCore`). `userData`: the created
+   * fleet's user data installs it at boot (needs `fleet`; no SSM permissions).
+   * @default "ssm"
+   */
+  agentInstallation?: "ssm" | "userData";
+  /**
+   * ARN of the pipeline's artifact bucket. The instance role may read its objects (under
+   * `artifactKeyPrefix`) and nothing else of it.
+   * @default - no artifact access: instances cannot download revisions until it is given.
+   */
+  artifactBucketArn?: pulumi.Input<string>;
+  /**
+   * Object key prefix of this pipeline's artifacts in the bucket, e.g. the pipeline's folder.
+   * @default - every object of `artifactBucketArn` (a bucket of one pipeline).
+   */
+  artifactKeyPrefix?: string;
+  /**
+   * ARN of the key the artifacts are encrypted with; the instance role may decrypt with it through S3 only.
+   * @default - no key grant (artifacts encrypted with a customer key cannot be read).
+   */
+  artifactKeyArn?: pulumi.Input<string>;
+  /**
+   * Customer managed key for the created fleet's root volumes. Its key policy must let the
+   * Auto Scaling service-linked role (`AWSServiceRoleForAutoScaling`) use it and create grants:
+   * create it with `new EncryptionKey(name, { allowAutoScalingVolumes: true })`.
+   * @default - with `fleet`, a new {@link EncryptionKey} `<name>-key` that allows Auto Scaling; without `fleet`, none.
+   */
+  encryptionKey?: KeyReference;
+  /**
+   * Tags of every resource created.
+   * @default - no tags.
+   */
+  tags?: Record<string, string>;
+}

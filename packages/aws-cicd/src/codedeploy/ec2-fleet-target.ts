@@ -1,0 +1,259 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { CodeDeployActionArgs } from "../pipeline/actions/codedeploy-deploy";
+import { stackScopedName } from "../internal/naming";
+import { keyOrNew } from "../security/encryption-key";
+import { attachStatements, awsContext, AwsContext, createServiceRole, policyDocument } from "../security/iam";
+import {
+  CODEDEPLOY_AGENT_DOCUMENT,
+  CODEDEPLOY_AGENT_PACKAGE,
+  CODEDEPLOY_BUILT_IN_CONFIGS,
+  DEFAULT_AGENT_UPDATE_SCHEDULE,
+  DEFAULT_DEPLOYMENT_STRATEGY,
+  DEFAULT_TARGET_TAG_KEY,
+  Ec2FleetTargetArgs,
+  Ec2TagFilter,
+} from "./ec2-fleet-target-args";
+import { createFleet } from "./fleet";
+import { codeDeployArn, CodeDeployTargetInfo, fleetInstanceRoleStatements, INSTANCE_SSM_MANAGED_POLICY, ManagedPolicyUse, SERVICE_ROLE_MANAGED_POLICY } from "./policies";
+import { validateEc2FleetTargetArgs } from "./validate";
+
+/** The names and ARNs a deploy action needs, as Outputs. */
+export type Ec2FleetDeployTarget = { [K in keyof CodeDeployTargetInfo]: pulumi.Output<string> };
+
+/** Settings of {@link Ec2FleetTarget.deployAction}: the `codeDeploy` arguments that are not the target's. */
+export type CodeDeployActionOptions = Omit<CodeDeployActionArgs, keyof CodeDeployTargetInfo>;
+
+/** A deployment group tag filter as CodeDeploy takes it. */
+const tagFilter = (f: Ec2TagFilter) => (f.value === undefined ? { key: f.key, type: "KEY_ONLY" } : { key: f.key, value: f.value, type: "KEY_AND_VALUE" });
+
+/** SSM association targets reaching instances that match any of the filters: one target list per distinct key. */
+function associationTargets(filters: Ec2TagFilter[]): { key: string; values: string[] }[][] {
+  const byKey = new Map<string, { key: string; values: string[] }>();
+  for (const f of filters) {
+    const k = f.value === undefined ? `tag-key:${f.key}` : `tag:${f.key}`;
+    const t = byKey.get(k) ?? (f.value === undefined ? { key: "tag-key", values: [f.key] } : { key: `tag:${f.key}`, values: [] });
+    if (f.value !== undefined && !t.values.includes(f.value)) t.values.push(f.value);
+    byKey.set(k, t);
+  }
+  return [...byKey.values()].map((t) => [t]);
+}
+
+/** Trust policy of the instance role: EC2 only (EC2 sends no `aws:SourceAccount` for instance profiles). */
+export function fleetInstanceTrustPolicy(): pulumi.Output<string> {
+  return policyDocument([{ principals: { service: ["ec2.amazonaws.com"] }, actions: ["sts:AssumeRole"] }]);
+}
+
+/**
+ * A CodeDeploy application (EC2/On-premises) and deployment group for EC2 instances found by
+ * tag, by Auto Scaling group, or created here (`fleet`), with automatic rollback on failure and
+ * on the given alarms, a service role, and an instance role (with its instance profile) that
+ * reads only the pipeline's artifacts and gets the CodeDeploy agent through SSM.
+ *
+ * `new Ec2FleetTarget("web")` deploys one instance at a time to instances tagged
+ * `CodeDeployGroup = <deployment group name>` that use `target.instanceProfile`.
+ * See the component README for the permissions and the documented exceptions.
+ *
+ * ```ts
+ * const web = new Ec2FleetTarget("web", {
+ *   fleet: { instanceType: "t3.micro", vpcId, subnetIds },
+ *   artifactBucketArn: artifacts.bucketArn, artifactKeyArn: key.keyArn,
+ * });
+ * new Pipeline("app", { stages: [..., { name: "Deploy", actions: [web.deployAction()] }] });
+ * ```
+ */
+export class Ec2FleetTarget extends pulumi.ComponentResource {
+  readonly application: aws.codedeploy.Application;
+  readonly deploymentGroup: aws.codedeploy.DeploymentGroup;
+  /** The custom configuration, when `minimumHealthyHosts` is given. */
+  readonly deploymentConfig?: aws.codedeploy.DeploymentConfig;
+  readonly serviceRole: aws.iam.Role;
+  readonly instanceRole: aws.iam.Role;
+  readonly instanceProfile: aws.iam.InstanceProfile;
+  /** SSM associations installing the agent (`agentInstallation: "ssm"`). */
+  readonly agentAssociations: aws.ssm.Association[];
+  /** Created fleet, when `fleet` is given. */
+  readonly securityGroup?: aws.ec2.SecurityGroup;
+  readonly launchTemplate?: aws.ec2.LaunchTemplate;
+  readonly autoScalingGroup?: aws.autoscaling.Group;
+  readonly applicationName: pulumi.Output<string>;
+  readonly deploymentGroupName: pulumi.Output<string>;
+  readonly deploymentConfigName: pulumi.Output<string>;
+  readonly applicationArn: pulumi.Output<string>;
+  readonly deploymentGroupArn: pulumi.Output<string>;
+  readonly deploymentConfigArn: pulumi.Output<string>;
+  readonly instanceRoleArn: pulumi.Output<string>;
+  private readonly ctx: AwsContext;
+
+  constructor(name: string, args: Ec2FleetTargetArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    super("aws-cicd:index:Ec2FleetTarget", name, {}, opts);
+    try {
+      validateEc2FleetTargetArgs(args);
+    } catch (e) {
+      throw new pulumi.ResourceError((e as Error).message, this);
+    }
+    const ctx = awsContext(this);
+    this.ctx = ctx;
+    const tags = args.tags;
+    const appName = args.applicationName ?? stackScopedName(name, 100);
+    const groupName = args.deploymentGroupName ?? stackScopedName(name, 100);
+    const managed = (p: ManagedPolicyUse) => pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/${p.path}${p.name}`;
+
+    this.serviceRole = createServiceRole(
+      `${name}-service-role`,
+      { service: "codedeploy.amazonaws.com", sourceAccount: ctx.accountId, description: `CodeDeploy service role of ${appName}/${groupName} (aws-cicd)`, tags },
+      this,
+    );
+    const serviceAttachment = new aws.iam.RolePolicyAttachment(
+      `${name}-service-role-${SERVICE_ROLE_MANAGED_POLICY.name}`,
+      { role: this.serviceRole.name, policyArn: managed(SERVICE_ROLE_MANAGED_POLICY) },
+      { parent: this },
+    );
+
+    this.application = new aws.codedeploy.Application(`${name}-application`, { name: appName, computePlatform: "Server", tags }, { parent: this });
+
+    const mhh = args.minimumHealthyHosts;
+    if (mhh !== undefined) {
+      this.deploymentConfig = new aws.codedeploy.DeploymentConfig(
+        `${name}-deployment-config`,
+        {
+          deploymentConfigName: stackScopedName(`${name}-min-healthy`, 100),
+          computePlatform: "Server",
+          minimumHealthyHosts: mhh.hostCount !== undefined ? { type: "HOST_COUNT", value: mhh.hostCount } : { type: "FLEET_PERCENT", value: mhh.fleetPercent },
+        },
+        { parent: this },
+      );
+    }
+    const configName: pulumi.Input<string> =
+      this.deploymentConfig?.deploymentConfigName ?? CODEDEPLOY_BUILT_IN_CONFIGS[args.deploymentStrategy ?? DEFAULT_DEPLOYMENT_STRATEGY];
+
+    const ssm = (args.agentInstallation ?? "ssm") === "ssm";
+    this.instanceRole = new aws.iam.Role(
+      `${name}-instance-role`,
+      { description: `Instance role of CodeDeploy group ${appName}/${groupName} (aws-cicd)`, assumeRolePolicy: fleetInstanceTrustPolicy(), maxSessionDuration: 3600, tags },
+      { parent: this },
+    );
+    const instancePolicy = attachStatements(
+      `${name}-instance-policy`,
+      this.instanceRole.name,
+      fleetInstanceRoleStatements({ ctx, artifactBucketArn: args.artifactBucketArn, artifactKeyPrefix: args.artifactKeyPrefix, artifactKeyArn: args.artifactKeyArn }),
+      this,
+    );
+    const instanceAttachments = ssm
+      ? [
+          new aws.iam.RolePolicyAttachment(
+            `${name}-instance-role-${INSTANCE_SSM_MANAGED_POLICY.name}`,
+            { role: this.instanceRole.name, policyArn: managed(INSTANCE_SSM_MANAGED_POLICY) },
+            { parent: this },
+          ),
+        ]
+      : [];
+    this.instanceProfile = new aws.iam.InstanceProfile(`${name}-instance-profile`, { role: this.instanceRole.name, tags }, { parent: this });
+
+    let autoscalingGroups: pulumi.Input<string>[] | undefined = args.autoscalingGroups;
+    if (args.fleet !== undefined) {
+      const fleet = createFleet({
+        name,
+        fleet: args.fleet,
+        ctx,
+        instanceProfileArn: this.instanceProfile.arn,
+        volumeKeyArn: keyOrNew(name, args.encryptionKey, this, { allowAutoScalingVolumes: true }).keyArn,
+        installAgentWithUserData: !ssm,
+        tags,
+        parent: this,
+        dependsOn: [instancePolicy, ...instanceAttachments],
+      });
+      this.securityGroup = fleet.securityGroup;
+      this.launchTemplate = fleet.launchTemplate;
+      this.autoScalingGroup = fleet.autoScalingGroup;
+      autoscalingGroups = [fleet.autoScalingGroup.name];
+    }
+    const byTags = autoscalingGroups === undefined && args.ec2TagSet === undefined;
+    const filters = args.ec2TagFilters ?? (byTags ? [{ key: DEFAULT_TARGET_TAG_KEY, value: groupName }] : undefined);
+
+    const alarms = args.rollbackAlarmNames;
+    this.deploymentGroup = new aws.codedeploy.DeploymentGroup(
+      `${name}-deployment-group`,
+      {
+        appName: this.application.name,
+        deploymentGroupName: groupName,
+        serviceRoleArn: this.serviceRole.arn,
+        deploymentConfigName: configName,
+        deploymentStyle: { deploymentType: "IN_PLACE", deploymentOption: "WITHOUT_TRAFFIC_CONTROL" },
+        ...(autoscalingGroups !== undefined ? { autoscalingGroups } : {}),
+        ...(filters !== undefined ? { ec2TagFilters: filters.map(tagFilter) } : {}),
+        ...(args.ec2TagSet !== undefined ? { ec2TagSets: args.ec2TagSet.map((g) => ({ ec2TagFilters: g.map(tagFilter) })) } : {}),
+        autoRollbackConfiguration: { enabled: true, events: alarms ? ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] : ["DEPLOYMENT_FAILURE"] },
+        ...(alarms ? { alarmConfiguration: { enabled: true, alarms, ignorePollAlarmFailure: false } } : {}),
+        outdatedInstancesStrategy: "UPDATE",
+        tags,
+      },
+      { parent: this, dependsOn: [serviceAttachment] },
+    );
+
+    const targetLists: pulumi.Input<aws.types.input.ssm.AssociationTarget>[][] = !ssm
+      ? []
+      : autoscalingGroups !== undefined
+        ? [[{ key: "tag:aws:autoscaling:groupName", values: autoscalingGroups }]]
+        : associationTargets(filters ?? args.ec2TagSet!.flat());
+    this.agentAssociations = targetLists.map(
+      (targets, i) =>
+        new aws.ssm.Association(
+          targetLists.length === 1 ? `${name}-agent` : `${name}-agent-${i}`,
+          {
+            name: CODEDEPLOY_AGENT_DOCUMENT,
+            parameters: { action: "Install", name: CODEDEPLOY_AGENT_PACKAGE },
+            targets,
+            scheduleExpression: DEFAULT_AGENT_UPDATE_SCHEDULE,
+            tags,
+          },
+          { parent: this },
+        ),
+    );
+
+    this.applicationName = this.application.name;
+    this.deploymentGroupName = this.deploymentGroup.deploymentGroupName;
+    this.deploymentConfigName = pulumi.output(configName);
+    this.applicationArn = codeDeployArn(ctx, pulumi.interpolate`application:${this.applicationName}`);
+    this.deploymentGroupArn = codeDeployArn(ctx, pulumi.interpolate`deploymentgroup:${this.applicationName}/${this.deploymentGroupName}`);
+    this.deploymentConfigArn = codeDeployArn(ctx, pulumi.interpolate`deploymentconfig:${this.deploymentConfigName}`);
+    this.instanceRoleArn = this.instanceRole.arn;
+    this.registerOutputs({
+      applicationName: this.applicationName,
+      deploymentGroupName: this.deploymentGroupName,
+      deploymentConfigName: this.deploymentConfigName,
+      applicationArn: this.applicationArn,
+      deploymentGroupArn: this.deploymentGroupArn,
+      deploymentConfigArn: this.deploymentConfigArn,
+      instanceRoleArn: this.instanceRoleArn,
+    });
+  }
+
+  /** Plain data a pipeline's CodeDeploy action uses: names for its configuration, ARNs for the pipeline role's statements. */
+  deployTarget(): Ec2FleetDeployTarget {
+    return {
+      applicationName: this.applicationName,
+      deploymentGroupName: this.deploymentGroupName,
+      applicationArn: this.applicationArn,
+      deploymentGroupArn: this.deploymentGroupArn,
+      deploymentConfigArn: this.deploymentConfigArn,
+    };
+  }
+
+  /**
+   * Describes a pipeline action deploying to this deployment group: plain data, no resource is
+   * created. The `Pipeline` declares a `CodeDeploy` action and grants its role exactly
+   * `codeDeployDeployStatements` for this application, group and configuration.
+   *
+   * @param options - Action settings (`name`, `inputs`, `runOrder`, `roleArn`); the target is filled in.
+   * @returns `{ codeDeploy: { ...this.deployTarget(), ...options } }`, one entry of a stage's `actions`.
+   */
+  deployAction(options: CodeDeployActionOptions = {}): { codeDeploy: CodeDeployActionArgs } {
+    return { codeDeploy: { ...this.deployTarget(), ...options } };
+  }
+
+  /** Account, partition and region the component runs in. */
+  awsContext(): AwsContext {
+    return this.ctx;
+  }
+}

@@ -1,0 +1,5 @@
+export * from "./ec2-fleet-target";
+export * from "./ec2-fleet-target-args";
+export * from "./fleet";
+export * from "./policies";
+export * from "./validate";

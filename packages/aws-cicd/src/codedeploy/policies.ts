@@ -1,0 +1,150 @@
+/**
+ * IAM action lists of {@link Ec2FleetTarget} and the statements a pipeline role needs to
+ * deploy to it.
+ *
+ * CodeDeploy: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodedeploy.html
+ * S3: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html
+ * KMS: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { viaService } from "../security/encryption-key";
+import { AwsContext, PolicyStatement } from "../security/iam";
+
+/** What the CodeDeploy agent reads from the pipeline's artifact bucket: the revision. */
+export const INSTANCE_ARTIFACT_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"] as const;
+/** Decrypting the revision, through S3 only. */
+export const INSTANCE_ARTIFACT_KEY_ACTIONS = ["kms:Decrypt"] as const;
+/** What the agent installer reads from the regional `aws-codedeploy-<region>` bucket. */
+export const INSTANCE_AGENT_DOWNLOAD_ACTIONS = ["s3:GetObject"] as const;
+
+/** CodePipeline's CodeDeploy action: start a deployment to the group and follow it. */
+export const DEPLOY_GROUP_ACTIONS = ["codedeploy:CreateDeployment", "codedeploy:GetDeployment"] as const;
+/** Register the artifact as an application revision. */
+export const DEPLOY_APPLICATION_ACTIONS = ["codedeploy:GetApplication", "codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"] as const;
+/** Read the group's deployment configuration. */
+export const DEPLOY_CONFIG_ACTIONS = ["codedeploy:GetDeploymentConfig"] as const;
+
+/** An AWS managed policy attached by the component, with the reason (IAM4 waiver). */
+export interface ManagedPolicyUse {
+  name: string;
+  path: string;
+  reason: string;
+}
+
+/**
+ * The CodeDeploy service role's policy. AWS documents exactly this policy for EC2/On-premises
+ * deployment groups: CodeDeploy finds instances by tag or Auto Scaling group, installs
+ * lifecycle hooks on the groups, reads alarms for rollbacks. Its calls (`ec2:Describe*`,
+ * `autoscaling:Describe*`, `tag:GetResources`...) mostly support no resource-level permission,
+ * and groups it manages hooks on are not known in advance; the managed policy follows the
+ * service as AWS changes it.
+ */
+export const SERVICE_ROLE_MANAGED_POLICY: ManagedPolicyUse = {
+  name: "AWSCodeDeployRole",
+  path: "service-role/",
+  reason: "The policy AWS documents for a CodeDeploy EC2/On-premises service role: find instances by tag or Auto Scaling group, manage the groups' lifecycle hooks, read alarms.",
+};
+
+/**
+ * Attached to the instance role when the SSM association installs the agent: the SSM Agent
+ * registers the instance and runs the association's commands (`ssm:UpdateInstanceInformation`,
+ * `ssmmessages:*` channels, `ec2messages:*`), calls that mostly support no resource-level
+ * permission. AWS documents this policy as the minimum for a managed node.
+ */
+export const INSTANCE_SSM_MANAGED_POLICY: ManagedPolicyUse = {
+  name: "AmazonSSMManagedInstanceCore",
+  path: "",
+  reason: "The minimum AWS documents for an SSM managed node; the SSM association installs and updates the CodeDeploy agent through it.",
+};
+
+/** Partition, region and account (an `AwsContext` fits). */
+export interface CodeDeployArnContext {
+  partition: pulumi.Input<string>;
+  region: pulumi.Input<string>;
+  accountId: pulumi.Input<string>;
+}
+
+/** `arn:<p>:codedeploy:<r>:<a>:<resource>`. */
+export function codeDeployArn(ctx: CodeDeployArnContext, resource: pulumi.Input<string>): pulumi.Output<string> {
+  return pulumi.interpolate`arn:${ctx.partition}:codedeploy:${ctx.region}:${ctx.accountId}:${resource}`;
+}
+
+/** Arguments of {@link fleetInstanceRoleStatements}. */
+export interface FleetInstanceRoleArgs {
+  ctx: AwsContext;
+  /**
+   * Bucket the instances download revisions from.
+   * @default - no artifact read (revisions cannot be downloaded).
+   */
+  artifactBucketArn?: pulumi.Input<string>;
+  /**
+   * Key prefix of the artifacts.
+   * @default - the whole bucket.
+   */
+  artifactKeyPrefix?: string;
+  /**
+   * Customer key of the artifacts, used only through S3.
+   * @default - no key grant.
+   */
+  artifactKeyArn?: pulumi.Input<string>;
+}
+
+/**
+ * Inline statements of the fleet's instance role: read the pipeline's artifacts (and decrypt
+ * them through S3), download the agent from the regional CodeDeploy bucket.
+ */
+export function fleetInstanceRoleStatements(a: FleetInstanceRoleArgs): PolicyStatement[] {
+  const out: PolicyStatement[] = [];
+  if (a.artifactBucketArn !== undefined) {
+    out.push({
+      sid: "ReadPipelineArtifacts",
+      actions: [...INSTANCE_ARTIFACT_READ_ACTIONS],
+      resources: [pulumi.interpolate`${a.artifactBucketArn}/${a.artifactKeyPrefix ?? ""}*`],
+    });
+  }
+  if (a.artifactKeyArn !== undefined) {
+    out.push({
+      sid: "DecryptPipelineArtifacts",
+      actions: [...INSTANCE_ARTIFACT_KEY_ACTIONS],
+      resources: [a.artifactKeyArn],
+      conditions: { StringEquals: { "kms:ViaService": viaService("s3", a.ctx) } },
+    });
+  }
+  out.push({
+    sid: "DownloadCodeDeployAgent",
+    actions: [...INSTANCE_AGENT_DOWNLOAD_ACTIONS],
+    resources: [pulumi.interpolate`arn:${a.ctx.partition}:s3:::aws-codedeploy-${a.ctx.region}/*`],
+  });
+  return out;
+}
+
+/** What a deploy action needs to know about its target (returned by `Ec2FleetTarget.deployTarget()`). */
+export interface CodeDeployTargetInfo {
+  applicationName: pulumi.Input<string>;
+  deploymentGroupName: pulumi.Input<string>;
+  /** `arn:<p>:codedeploy:<r>:<a>:application:<app>`. */
+  applicationArn: pulumi.Input<string>;
+  /** `arn:<p>:codedeploy:<r>:<a>:deploymentgroup:<app>/<group>`. */
+  deploymentGroupArn: pulumi.Input<string>;
+  /** `arn:<p>:codedeploy:<r>:<a>:deploymentconfig:<name>`. */
+  deploymentConfigArn: pulumi.Input<string>;
+}
+
+/** The inputs without repeats (equal strings, or the very same Output). */
+function distinct<T>(values: T[]): T[] {
+  return values.filter((v, i) => values.indexOf(v) === i);
+}
+
+/**
+ * Statements a pipeline role needs for CodePipeline's `CodeDeploy` action on `targets`: register
+ * the revision on the application, start and follow a deployment of the group, read its
+ * configuration. Exact ARNs only. The artifact itself is read by the instances, not the role.
+ */
+export function codeDeployDeployStatements(targets: CodeDeployTargetInfo[]): PolicyStatement[] {
+  if (targets.length === 0) throw new Error("`targets` must hold at least one CodeDeploy deployment group.");
+  return [
+    { sid: "RegisterRevisions", actions: [...DEPLOY_APPLICATION_ACTIONS], resources: distinct(targets.map((t) => t.applicationArn)) },
+    { sid: "CreateDeployments", actions: [...DEPLOY_GROUP_ACTIONS], resources: distinct(targets.map((t) => t.deploymentGroupArn)) },
+    { sid: "ReadDeploymentConfigs", actions: [...DEPLOY_CONFIG_ACTIONS], resources: distinct(targets.map((t) => t.deploymentConfigArn)) },
+  ];
+}

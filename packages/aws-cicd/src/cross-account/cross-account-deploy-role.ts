@@ -1,0 +1,58 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { attachStatements, awsContext, policyDocument } from "../security/iam";
+import { CROSS_ACCOUNT_DEPLOY_MAX_SESSION_SECONDS, CrossAccountDeployRoleArgs } from "./args";
+import { crossAccountDeployStatements, crossAccountDeployTrustStatements } from "./policies";
+import { defaultCrossAccountDeployRoleName } from "./role-arns";
+import { validateCrossAccountDeployRoleArgs } from "./validate";
+
+/** The region field of an ARN (`arn:<partition>:<service>:<region>:...`). */
+function regionOfArn(arn: pulumi.Input<string>): pulumi.Output<string> {
+  return pulumi.output(arn).apply((a) => a.split(":")[3] ?? "");
+}
+
+/**
+ * The role a pipeline's deploy action runs as in another (target) account: create it with a
+ * provider for that account (`{ provider: prod }`). It trusts only the exact pipeline role,
+ * may read and decrypt (through S3) the pipeline's artifacts, and may deploy only to the
+ * targets given. Its name is fixed, so the pipeline can name it as the action's `roleArn`
+ * (`crossAccountDeployRoleArn(...)`) before it exists.
+ */
+export class CrossAccountDeployRole extends pulumi.ComponentResource {
+  readonly role: aws.iam.Role;
+  readonly rolePolicy: aws.iam.RolePolicy;
+  /** ARN to pass as the deploy action's `roleArn`. */
+  readonly roleArn: pulumi.Output<string>;
+  readonly roleName: pulumi.Output<string>;
+
+  constructor(name: string, args: CrossAccountDeployRoleArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("aws-cicd:index:CrossAccountDeployRole", name, {}, opts);
+    try {
+      validateCrossAccountDeployRoleArgs(args ?? ({} as CrossAccountDeployRoleArgs));
+    } catch (e) {
+      throw new pulumi.ResourceError((e as Error).message, this);
+    }
+    const ctx = awsContext(this);
+    this.role = new aws.iam.Role(
+      `${name}-role`,
+      {
+        name: args.roleName ?? defaultCrossAccountDeployRoleName(name),
+        description: args.description ?? pulumi.interpolate`Role the pipeline role ${args.pipelineRoleArn} assumes to deploy (aws-cicd).`,
+        assumeRolePolicy: policyDocument(crossAccountDeployTrustStatements(args.pipelineRoleArn, args.externalId)),
+        maxSessionDuration: CROSS_ACCOUNT_DEPLOY_MAX_SESSION_SECONDS,
+        permissionsBoundary: args.permissionsBoundary,
+        tags: args.tags,
+      },
+      { parent: this },
+    );
+    const artifacts = {
+      artifactBucketArn: args.artifactBucketArn,
+      artifactKeyArn: args.artifactKeyArn,
+      artifactRegion: args.artifactRegion ?? regionOfArn(args.artifactKeyArn),
+    };
+    this.rolePolicy = attachStatements(`${name}-role-policy`, this.role.name, crossAccountDeployStatements(args, artifacts, ctx), this);
+    this.roleArn = this.role.arn;
+    this.roleName = this.role.name;
+    this.registerOutputs({ roleArn: this.roleArn, roleName: this.roleName });
+  }
+}

@@ -1,0 +1,5 @@
+export * from "./args";
+export * from "./cross-account-deploy-role";
+export * from "./policies";
+export * from "./role-arns";
+export * from "./validate";
