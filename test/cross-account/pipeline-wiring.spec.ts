@@ -32,13 +32,12 @@ describe("Pipeline with a cross-account deploy action", () => {
       ]);
     });
 
-    it("names exactly the deploy role in the created bucket's policy and the created key's policy", async () => {
+    it("names exactly the deploy role in the created bucket's policy (reading only) and the created key's policy", async () => {
       await crossAccountPipeline();
       const bucket = statementsOf(findResource("aws:s3/bucketPolicy:BucketPolicy", "app-artifacts-policy").inputs.policy).filter((s) => s.Effect === "Allow");
       expect(bucket.map((s) => [s.Sid, s.Principal])).to.deep.equal([
         ["ReadersGetObjects", { AWS: [DEPLOY_ROLE_ARN] }],
         ["ReadersLocateBucket", { AWS: [DEPLOY_ROLE_ARN] }],
-        ["WritersPutObjects", { AWS: [DEPLOY_ROLE_ARN] }],
       ]);
       const keys = resourcesOfType("aws:kms/key:Key");
       expect(keys).to.have.length(1);

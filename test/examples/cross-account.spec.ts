@@ -144,13 +144,12 @@ describe("examples/cross-account (pipeline in tools, deploy role and environment
     expect(statements.flatMap((s) => s.Action).filter((a) => a.startsWith("elasticbeanstalk:"))).to.deep.equal([]);
   });
 
-  it("names exactly the deploy role in the artifact bucket policy", () => {
+  it("names exactly the deploy role in the artifact bucket policy, as a reader only", () => {
     const policy = statementsOf(findResource("aws:s3/bucketPolicy:BucketPolicy", "app-artifacts-policy").inputs.policy);
     const allows = policy.filter((s) => s.Effect === "Allow");
     expect(allows).to.deep.equal([
       { Sid: "ReadersGetObjects", Effect: "Allow", Principal: { AWS: [DEPLOY_ROLE_ARN] }, Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: [`${BUCKET_ARN}/*`] },
       { Sid: "ReadersLocateBucket", Effect: "Allow", Principal: { AWS: [DEPLOY_ROLE_ARN] }, Action: ["s3:GetBucketLocation"], Resource: [BUCKET_ARN] },
-      { Sid: "WritersPutObjects", Effect: "Allow", Principal: { AWS: [DEPLOY_ROLE_ARN] }, Action: ["s3:PutObject"], Resource: [`${BUCKET_ARN}/*`] },
     ]);
   });
 

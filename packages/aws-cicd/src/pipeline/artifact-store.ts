@@ -16,7 +16,8 @@ export interface ArtifactStore {
 
 /**
  * Returns the given bucket and key, or creates a {@link SecureBucket} `<name>-artifacts` under
- * `key`. Roles that actions run with (`roleArn`) may read and write objects of a created bucket.
+ * `key`. Roles that actions run with (`roleArn`) may read objects of a created bucket; only
+ * the roles of actions that produce artifacts may also write.
  */
 export function artifactStoreOf(
   name: string,
@@ -24,6 +25,7 @@ export function artifactStoreOf(
   options: ArtifactBucketOptions | undefined,
   key: KeyReference,
   actionRoleArns: pulumi.Input<string>[],
+  writerRoleArns: pulumi.Input<string>[],
   ctx: AwsContext,
   tags: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined,
   parent: pulumi.Resource,
@@ -43,7 +45,7 @@ export function artifactStoreOf(
       ...options,
       encryptionKey: key,
       readerArns: actionRoleArns.length > 0 ? actionRoleArns : undefined,
-      writerArns: actionRoleArns.length > 0 ? actionRoleArns : undefined,
+      writerArns: writerRoleArns.length > 0 ? writerRoleArns : undefined,
       tags,
     },
     { parent },

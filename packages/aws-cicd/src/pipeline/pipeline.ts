@@ -98,7 +98,8 @@ export class Pipeline extends pulumi.ComponentResource {
       (args.artifactBucket
         ? { keyArn: args.artifactBucket.keyArn }
         : keyOrNew(name, undefined, this, actionRoles.length > 0 ? { principalArns: actionRoles } : {}));
-    const store = artifactStoreOf(name, args.artifactBucket, args.artifactBucketOptions, this.encryptionKey, actionRoles, ctx, args.tags, this);
+    const writerRoles = actionRoleArns(actions.filter((a) => a.outputs.length > 0));
+    const store = artifactStoreOf(name, args.artifactBucket, args.artifactBucketOptions, this.encryptionKey, actionRoles, writerRoles, ctx, args.tags, this);
     this.artifactBucket = store.bucket;
 
     this.role = new aws.iam.Role(
