@@ -1,4 +1,3 @@
-import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import * as path from "path";
 import {
@@ -17,10 +16,9 @@ import {
 } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 
+import { BOOTSTRAP_ROLE, configureExample, DEVELOPERS, PROD_ACCOUNT } from "./example-config";
+
 // The mocks answer every provider as ACCOUNT; the prod account id only reaches the prod provider.
-const PROD_ACCOUNT = "210987654321";
-const BOOTSTRAP_ROLE = `arn:aws:iam::${PROD_ACCOUNT}:role/pulumi-bootstrap`;
-const DEVELOPERS = "arn:aws:iam::444455556666:role/developers";
 const PIPELINE_NAME = "aws-cicd-test-test-app";
 const PIPELINE_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/aws-cicd-test-test-app-pipeline`;
 const DEPLOY_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/aws-cicd-test-test-prod-deploy`;
@@ -30,9 +28,7 @@ const BUCKET_ARN = "arn:aws:s3:::app-artifacts-bucket";
 describe("examples/cross-account (pipeline in tools, deploy role and environment in prod)", () => {
   let run: ProgramRun;
   before(async () => {
-    pulumi.runtime.setConfig("aws-cicd-test:prodAccountId", PROD_ACCOUNT);
-    pulumi.runtime.setConfig("aws-cicd-test:prodBootstrapRoleArn", BOOTSTRAP_ROLE);
-    pulumi.runtime.setConfig("aws-cicd-test:developerRoleArns", JSON.stringify([DEVELOPERS]));
+    configureExample("cross-account");
     run = await runProgram(path.join(__dirname, "../../examples/cross-account/index.ts"));
   });
   beforeEach(() => useProgramResources(run));

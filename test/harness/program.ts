@@ -12,7 +12,20 @@ export interface ProgramRun {
  * outputs and returns them with every resource it registered. Use it in `before`, then
  * `useProgramResources(run)` in `beforeEach` so the finders see the program's resources.
  */
-export async function runProgram(modulePath: string): Promise<ProgramRun> {
+export function runProgram(modulePath: string): Promise<ProgramRun> {
+  // A module runs once per process: later callers (example specs, conformance suites) share its run.
+  const key = require.resolve(modulePath);
+  let run = runs.get(key);
+  if (run === undefined) {
+    run = execute(key);
+    runs.set(key, run);
+  }
+  return run;
+}
+
+const runs = new Map<string, Promise<ProgramRun>>();
+
+async function execute(modulePath: string): Promise<ProgramRun> {
   recorded.length = 0;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const exported: Record<string, unknown> = require(modulePath);
