@@ -33,7 +33,7 @@ describe("BeanstalkTarget", () => {
       ["minSize above maxSize", { environmentType: "LoadBalanced", minSize: 3, maxSize: 2 }, "`minSize` (3) must not be greater than `maxSize` (2)."],
       ["a rolling single instance", { deploymentPolicy: "Rolling" }, '`deploymentPolicy` for a SingleInstance environment must be one of AllAtOnce, Immutable, got "Rolling".'],
       ["an unknown policy", { environmentType: "LoadBalanced", deploymentPolicy: "Blue" }, '`deploymentPolicy` for a LoadBalanced environment must be one of AllAtOnce, Rolling, RollingWithAdditionalBatch, Immutable, TrafficSplitting, got "Blue".'],
-      ["a VPC without subnets", { vpc: { vpcId: "v", instanceSubnetIds: [] } }, "`vpc.instanceSubnetIds` must list at least one subnet."],
+      ["a VPC without subnets", { vpc: { vpcId: "v", instanceSubnetIds: [] } }, "`vpc.instanceSubnetIds` must list at least one subnet, got []."],
       ["empty load balancer subnets", { environmentType: "LoadBalanced", vpc: { vpcId: "v", instanceSubnetIds: ["s"], loadBalancerSubnetIds: [] } }, "`vpc.loadBalancerSubnetIds` must list at least one subnet when given."],
       ["a bad variable name", { environmentVariables: { "1X": "a" } }, '`environmentVariables` names must be letters, digits and "_", not starting with a digit, up to 128 characters, got "1X".'],
       ["a password in a variable", { environmentVariables: { DB_PASSWORD: "hunter2" } }, "`environmentVariables.DB_PASSWORD` looks like a credential (its name says it holds a secret); store it in SSM Parameter Store or Secrets Manager and pass it in `secrets`."],

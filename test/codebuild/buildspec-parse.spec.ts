@@ -57,7 +57,7 @@ describe("parseBuildSpec", () => {
       [
         "points at an empty commands key",
         "version: 0.2\nphases:\n  build:\n    commands: []\n",
-        "buildspec.yml:4:5: `buildSpec.phases.build.commands` must not be empty; list at least one command or remove `commands`.",
+        "buildspec.yml:4:5: `buildSpec.phases.build.commands` must not be empty, got []; list at least one command or remove `commands`.",
       ],
       [
         "points at a version written as 0.1",

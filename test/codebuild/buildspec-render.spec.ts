@@ -181,7 +181,7 @@ describe("renderBuildSpec", () => {
   describe("validation", () => {
     it("throws a BuildSpecError before writing anything for an invalid buildspec", () => {
       const bad = { phases: { build: { commands: [] } } } as BuildSpec;
-      expect(() => renderBuildSpec(bad)).to.throw(BuildSpecError, "`buildSpec.phases.build.commands` must not be empty; list at least one command or remove `commands`.");
+      expect(() => renderBuildSpec(bad)).to.throw(BuildSpecError, "`buildSpec.phases.build.commands` must not be empty, got []; list at least one command or remove `commands`.");
     });
   });
 });

@@ -97,7 +97,7 @@ describe("validateBuildSpec", () => {
       ["commands as a string", phases({ build: { commands: "npm test" } }), "buildSpec.phases.build.commands",
         "`buildSpec.phases.build.commands` must be a list of strings, got a string."],
       ["empty commands", phases({ build: { commands: [] } }), "buildSpec.phases.build.commands",
-        "`buildSpec.phases.build.commands` must not be empty; list at least one command or remove `commands`."],
+        "`buildSpec.phases.build.commands` must not be empty, got []; list at least one command or remove `commands`."],
       ["a number command", phases({ build: { commands: ["a", "b", 42] } }), "buildSpec.phases.build.commands[2]",
         "`buildSpec.phases.build.commands[2]` must be a string, got the number 42."],
       ["a blank command", phases({ build: { commands: ["a", "  "] } }), "buildSpec.phases.build.commands[1]",
@@ -161,7 +161,7 @@ describe("validateBuildSpec", () => {
       ["a report without files", spec({ reports: { unit: { "file-format": "JUNITXML" } } }), "buildSpec.reports.unit.files",
         '`buildSpec.reports.unit.files` is missing; list the report files, e.g. "reports/*.xml".'],
       ["a report with empty files", spec({ reports: { unit: { files: [] } } }), "buildSpec.reports.unit.files",
-        "`buildSpec.reports.unit.files` must not be empty; list at least one report file."],
+        "`buildSpec.reports.unit.files` must not be empty, got []; list at least one report file."],
       ["a bad report format", spec({ reports: { unit: { files: ["x"], "file-format": "JUNIT" } } }), "buildSpec.reports.unit.file-format",
         '`buildSpec.reports.unit.file-format` must be a test report format (JUNITXML, CUCUMBERJSON, TESTNGXML, VISUALSTUDIOTRX, NUNITXML, NUNIT3XML) or a code coverage format (CLOVERXML, COBERTURAXML, JACOCOXML, SIMPLECOV), got "JUNIT".'],
       ["a bad report discard-paths", spec({ reports: { unit: { files: ["x"], "discard-paths": "true" } } }), "buildSpec.reports.unit.discard-paths",
@@ -171,7 +171,7 @@ describe("validateBuildSpec", () => {
       ["artifacts without files", spec({ artifacts: { name: "app" } }), "buildSpec.artifacts.files",
         '`buildSpec.artifacts.files` is missing; list the files to upload, e.g. "**/*".'],
       ["artifacts with empty files", spec({ artifacts: { files: [] } }), "buildSpec.artifacts.files",
-        '`buildSpec.artifacts.files` must not be empty; list at least one path or pattern, e.g. "**/*".'],
+        '`buildSpec.artifacts.files` must not be empty, got []; list at least one path or pattern, e.g. "**/*".'],
       ["a bad enable-symlinks", spec({ artifacts: { files: ["x"], "enable-symlinks": "on" } }), "buildSpec.artifacts.enable-symlinks",
         '`buildSpec.artifacts.enable-symlinks` must be "yes" or "no", got "on".'],
       ["exclude-paths as a string", spec({ artifacts: { files: ["x"], "exclude-paths": "*.map" } }), "buildSpec.artifacts.exclude-paths",
@@ -188,7 +188,7 @@ describe("validateBuildSpec", () => {
         "buildSpec.artifacts.secondary-artifacts.web.secondary-artifacts",
         "`buildSpec.artifacts.secondary-artifacts.web.secondary-artifacts` is not a secondary artifact key; use files, name, base-directory, discard-paths, exclude-paths, enable-symlinks or s3-prefix."],
       ["empty cache paths", spec({ cache: { paths: [] } }), "buildSpec.cache.paths",
-        '`buildSpec.cache.paths` must not be empty; list at least one path, e.g. "/root/.npm/**/*".'],
+        '`buildSpec.cache.paths` must not be empty, got []; list at least one path, e.g. "/root/.npm/**/*".'],
       ["a cache without paths", spec({ cache: {} }), "buildSpec.cache.paths",
         '`buildSpec.cache.paths` is missing; list the directories to cache, e.g. "/root/.npm/**/*".'],
       ["an unknown cache key", spec({ cache: { paths: ["x"], key: "k" } }), "buildSpec.cache.key", "`buildSpec.cache.key` is not a cache key; use paths."],
@@ -204,7 +204,7 @@ describe("validateBuildSpec", () => {
 
     it("names the buildspec with the given root path", () => {
       const e = errorOf(phases({ build: { commands: [] } }), "buildSpec.inline");
-      expect(e.message).to.equal("`buildSpec.inline.phases.build.commands` must not be empty; list at least one command or remove `commands`.");
+      expect(e.message).to.equal("`buildSpec.inline.phases.build.commands` must not be empty, got []; list at least one command or remove `commands`.");
       expect(e.path).to.equal("buildSpec.inline.phases.build.commands");
       expect(e.segments).to.deep.equal(["phases", "build", "commands"]);
     });

@@ -15,7 +15,7 @@ const CASES: [string, Ec2FleetTargetArgs, string][] = [
   ["empty tag group", { ec2TagSet: [[{ key: "a" }], []] }, "`ec2TagSet[1]` must hold at least one tag filter."],
   ["empty autoscalingGroups", { autoscalingGroups: [] }, "`autoscalingGroups` must name at least one Auto Scaling group."],
   ["fleet.instanceType", { fleet: { ...FLEET, instanceType: "micro" } }, '`fleet.instanceType` must be an EC2 instance type such as "t3.micro", got "micro".'],
-  ["fleet.subnetIds", { fleet: { ...FLEET, subnetIds: [] } }, "`fleet.subnetIds` must list at least one subnet."],
+  ["fleet.subnetIds", { fleet: { ...FLEET, subnetIds: [] } }, "`fleet.subnetIds` must list at least one subnet, got []."],
   ["fleet.vpcId", { fleet: { ...FLEET, vpcId: "" } }, "`fleet.vpcId` is required: the VPC of `fleet.subnetIds`."],
   ["fleet.maxSize", { fleet: { ...FLEET, maxSize: 0 } }, "`fleet.maxSize` must be a whole number of at least 1, got 0."],
   ["fleet.minSize > maxSize", { fleet: { ...FLEET, minSize: 3, maxSize: 2 } }, "`fleet.minSize` (3) must not be greater than `fleet.maxSize` (2)."],

@@ -172,7 +172,7 @@ describe("CrossAccountDeployRole", () => {
       [
         "no target",
         { beanstalkTargets: [] },
-        "The role must be allowed to deploy to at least one target: give `beanstalkTargets` (e.g. `[target.beanstalkDeployTarget()]`).",
+        "`beanstalkTargets` must name at least one target to deploy to, got []; e.g. `[target.beanstalkDeployTarget()]`.",
       ],
       [
         "a target without environment id",

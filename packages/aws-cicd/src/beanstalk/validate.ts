@@ -8,6 +8,7 @@ import {
   BEANSTALK_MAX_GROUP_SIZE,
 } from "./beanstalk-target-args";
 import { validateBeanstalkSettings } from "./settings";
+import { checkKeyArnArg } from "../internal/arns";
 
 /** Environment names: 4 to 40 letters, digits and hyphens, no hyphen at either end. */
 export const BEANSTALK_ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{2,38}[A-Za-z0-9]$/;
@@ -101,7 +102,7 @@ function checkFleet(args: BeanstalkTargetArgs): void {
     throw new Error(`\`deploymentPolicy\` for a ${type} environment must be one of ${allowed.join(", ")}, got "${policy}".`);
   }
   if (args.vpc !== undefined && args.vpc.instanceSubnetIds.length === 0) {
-    throw new Error("`vpc.instanceSubnetIds` must list at least one subnet.");
+    throw new Error("`vpc.instanceSubnetIds` must list at least one subnet, got [].");
   }
   if (args.vpc?.loadBalancerSubnetIds !== undefined && args.vpc.loadBalancerSubnetIds.length === 0) {
     throw new Error("`vpc.loadBalancerSubnetIds` must list at least one subnet when given.");
@@ -158,6 +159,7 @@ function checkOperations(args: BeanstalkTargetArgs): void {
 
 /** Validates {@link BeanstalkTargetArgs}; throws a plain `Error` naming the arg. */
 export function validateBeanstalkTargetArgs(args: BeanstalkTargetArgs): void {
+  checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   checkName(args);
   checkPlatform(args);
   checkFleet(args);

@@ -69,7 +69,7 @@ export function expectNonEmptyString(p: SpecPath, value: unknown, what = "a non-
  */
 export function expectStringList(p: SpecPath, value: unknown, emptyHint: string): string[] {
   if (!Array.isArray(value)) p.fail(`must be a list of strings, got ${describeKind(value)}.`);
-  if (value.length === 0) p.fail(`must not be empty; ${emptyHint}`);
+  if (value.length === 0) p.fail(`must not be empty, got []; ${emptyHint}`);
   value.forEach((item, i) => {
     if (typeof item !== "string") p.at(i).fail(`must be a string, got ${describeKind(item)}.`);
     if (item.trim() === "") p.at(i).fail(`must not be blank, got ${describeValue(item)}; remove the item or fill it in.`);

@@ -9,6 +9,7 @@ import { buildSpecReferences, validateBuildSpec } from "./buildspec-validate";
 import { REPORT_GROUP_NAME_PATTERN } from "./buildspec-validate-outputs";
 import { environmentReferences, validateComputeType, validateEnvironmentVariables, validateImage } from "./environment";
 import { reportGroupName, reportGroupsToCreate, reportGroupType } from "./report-groups";
+import { checkKeyArnArg } from "../internal/arns";
 
 /** CodeBuild's rule for project names. */
 export const PROJECT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$/;
@@ -193,6 +194,8 @@ function validateMonitoring(args: BuildProjectArgs): void {
  * plain `Error` whose message names the arg. `projectName` is the resolved physical name.
  */
 export function validateBuildProjectArgs(args: BuildProjectArgs, projectName: string): void {
+  checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
+  (args.secretsKeyArns ?? []).forEach((k, i) => checkKeyArnArg(`secretsKeyArns[${i}]`, k));
   validateProjectName(projectName);
   validateRange("timeoutInMinutes", args.timeoutInMinutes, 5, 2160);
   validateRange("queuedTimeoutInMinutes", args.queuedTimeoutInMinutes, 5, 480);

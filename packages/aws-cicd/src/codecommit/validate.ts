@@ -14,6 +14,7 @@ import {
   RepoEventTarget,
   REPOSITORY_TRIGGER_EVENTS,
 } from "./args";
+import { checkKeyArnArg } from "../internal/arns";
 
 const REPOSITORY_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 const APPROVAL_TEMPLATE_NAME = /^[A-Za-z0-9._ -]{1,100}$/;
@@ -262,6 +263,7 @@ export function validateCrossAccountAccess(arg: string, a: CrossAccountAccessArg
 
 /** Validates every argument of {@link CodeCommitRepo}; throws a plain `Error` naming the argument. */
 export function validateCodeCommitRepoArgs(name: string, args: CodeCommitRepoArgs): void {
+  checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   validateRepositoryName(args.repositoryName ?? name, args.repositoryName === undefined);
   if (typeof args.description === "string" && args.description.length > 1000) {
     throw new Error(`\`description\` must be at most 1,000 characters, got ${args.description.length}.`);

@@ -99,6 +99,17 @@ export interface Ec2FleetArgs {
    * @default 8
    */
   rootVolumeSizeGiB?: number;
+  /**
+   * SNS topic told when the group launches or terminates an instance, or fails to (AwsSolutions-AS3).
+   * Its key must let EC2 Auto Scaling use it (an {@link EncryptionKey} with `allowAutoScalingVolumes`).
+   * @default - a {@link SecureTopic} `<name>-fleet-events` encrypted with the fleet's key.
+   */
+  notificationTopicArn?: pulumi.Input<string>;
+  /**
+   * Email addresses subscribed to the created topic (not with `notificationTopicArn`).
+   * @default - no subscriptions.
+   */
+  notificationEmails?: string[];
 }
 
 /** Arguments of {@link Ec2FleetTarget}. */

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CodeDeployActionArgs } from "../pipeline/actions/codedeploy-deploy";
 import { stackScopedName } from "../internal/naming";
 import { keyOrNew } from "../security/encryption-key";
+import { SecureTopic } from "../security/secure-topic";
 import { attachStatements, awsContext, AwsContext, createServiceRole, policyDocument } from "../security/iam";
 import {
   CODEDEPLOY_AGENT_DOCUMENT,
@@ -76,6 +77,8 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
   readonly securityGroup?: aws.ec2.SecurityGroup;
   readonly launchTemplate?: aws.ec2.LaunchTemplate;
   readonly autoScalingGroup?: aws.autoscaling.Group;
+  /** The topic told of the fleet's launches and terminations, when the component created it. */
+  readonly fleetNotificationTopic?: SecureTopic;
   readonly applicationName: pulumi.Output<string>;
   readonly deploymentGroupName: pulumi.Output<string>;
   readonly deploymentConfigName: pulumi.Output<string>;
@@ -152,12 +155,14 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
 
     let autoscalingGroups: pulumi.Input<string>[] | undefined = args.autoscalingGroups;
     if (args.fleet !== undefined) {
+      const fleetKey = keyOrNew(name, args.encryptionKey, this, { allowAutoScalingVolumes: true });
       const fleet = createFleet({
         name,
         fleet: args.fleet,
         ctx,
         instanceProfileArn: this.instanceProfile.arn,
-        volumeKeyArn: keyOrNew(name, args.encryptionKey, this, { allowAutoScalingVolumes: true }).keyArn,
+        volumeKeyArn: fleetKey.keyArn,
+        topicKey: fleetKey,
         installAgentWithUserData: !ssm,
         tags,
         parent: this,
@@ -166,6 +171,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
       this.securityGroup = fleet.securityGroup;
       this.launchTemplate = fleet.launchTemplate;
       this.autoScalingGroup = fleet.autoScalingGroup;
+      this.fleetNotificationTopic = fleet.notificationTopic;
       autoscalingGroups = [fleet.autoScalingGroup.name];
     }
     const byTags = autoscalingGroups === undefined && args.ec2TagSet === undefined;

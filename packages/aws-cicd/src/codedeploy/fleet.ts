@@ -1,5 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { KeyReference } from "../security/encryption-key";
+import { SecureTopic } from "../security/secure-topic";
 import { AwsContext } from "../security/iam";
 import {
   DEFAULT_FLEET_AMI_PARAMETER,
@@ -19,7 +21,17 @@ export interface CreatedFleet {
   egressRule: aws.vpc.SecurityGroupEgressRule;
   launchTemplate: aws.ec2.LaunchTemplate;
   autoScalingGroup: aws.autoscaling.Group;
+  notificationTopic?: SecureTopic;
+  notification: aws.autoscaling.Notification;
 }
+
+/** Auto Scaling events the fleet's topic receives: every launch and termination, and their failures. */
+export const FLEET_NOTIFICATION_TYPES = [
+  "autoscaling:EC2_INSTANCE_LAUNCH",
+  "autoscaling:EC2_INSTANCE_LAUNCH_ERROR",
+  "autoscaling:EC2_INSTANCE_TERMINATE",
+  "autoscaling:EC2_INSTANCE_TERMINATE_ERROR",
+] as const;
 
 /**
  * User data installing the CodeDeploy agent at boot from the regional `aws-codedeploy-<region>`
@@ -49,6 +61,8 @@ export interface CreateFleetArgs {
    * @default - the AWS managed `aws/ebs` key.
    */
   volumeKeyArn?: pulumi.Input<string>;
+  /** Key of the created notification topic (the fleet's key). */
+  topicKey: KeyReference;
   installAgentWithUserData: boolean;
   /**
    * Tags of the fleet's resources and instances.
@@ -123,5 +137,18 @@ export function createFleet(a: CreateFleetArgs): CreatedFleet {
     },
     { parent, dependsOn: a.dependsOn },
   );
-  return { securityGroup, egressRule, launchTemplate, autoScalingGroup };
+  const notificationTopic =
+    fleet.notificationTopicArn === undefined
+      ? new SecureTopic(`${name}-fleet-events`, { encryptionKey: a.topicKey, emailSubscriptions: fleet.notificationEmails, tags: a.tags }, opts)
+      : undefined;
+  const notification = new aws.autoscaling.Notification(
+    `${name}-asg-notifications`,
+    {
+      groupNames: [autoScalingGroup.name],
+      notifications: [...FLEET_NOTIFICATION_TYPES],
+      topicArn: fleet.notificationTopicArn ?? notificationTopic!.topicArn,
+    },
+    opts,
+  );
+  return { securityGroup, egressRule, launchTemplate, autoScalingGroup, notificationTopic, notification };
 }

@@ -9,15 +9,12 @@ import {
   Ec2FleetTargetArgs,
   Ec2TagFilter,
 } from "./ec2-fleet-target-args";
+import { checkKeyArnArg, KMS_KEY_ARN_PATTERN, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
 
 /** CodeDeploy application and deployment group names: 1 to 100 characters. */
 export const CODEDEPLOY_NAME_PATTERN = /^[A-Za-z0-9._+=,@-]{1,100}$/;
 /** EC2 instance types such as `t3.micro`. */
 export const EC2_INSTANCE_TYPE_PATTERN = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
-/** S3 bucket ARNs (no object part). */
-export const S3_BUCKET_ARN_PATTERN = /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-/** KMS key ARNs. */
-export const KMS_KEY_ARN_PATTERN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
 
 const isWhole = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER): boolean => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
 
@@ -66,7 +63,15 @@ export function checkFleet(f: Ec2FleetArgs): void {
   if (typeof f.instanceType !== "string" || !EC2_INSTANCE_TYPE_PATTERN.test(f.instanceType)) {
     throw new Error(`\`fleet.instanceType\` must be an EC2 instance type such as "t3.micro", got "${f.instanceType}".`);
   }
-  if (!Array.isArray(f.subnetIds) || f.subnetIds.length === 0) throw new Error("`fleet.subnetIds` must list at least one subnet.");
+  if (!Array.isArray(f.subnetIds) || f.subnetIds.length === 0) {
+    throw new Error(`\`fleet.subnetIds\` must list at least one subnet, got ${JSON.stringify(f.subnetIds ?? null)}.`);
+  }
+  if (typeof f.notificationTopicArn === "string" && !/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/.test(f.notificationTopicArn)) {
+    throw new Error(`\`fleet.notificationTopicArn\` must be an SNS topic ARN, got "${f.notificationTopicArn}".`);
+  }
+  if (f.notificationEmails !== undefined && f.notificationTopicArn !== undefined) {
+    throw new Error("`fleet.notificationEmails` subscribes to the created topic; with `fleet.notificationTopicArn` given, subscribe them to that topic yourself.");
+  }
   if (f.vpcId === undefined || f.vpcId === "") throw new Error("`fleet.vpcId` is required: the VPC of `fleet.subnetIds`.");
   for (const key of ["minSize", "maxSize", "desiredCapacity"] as const) {
     const v = f[key];
@@ -142,6 +147,7 @@ function checkAgentAndArtifacts(args: Ec2FleetTargetArgs): void {
 
 /** Validates {@link Ec2FleetTargetArgs}; throws a plain `Error` naming the arg. */
 export function validateEc2FleetTargetArgs(args: Ec2FleetTargetArgs): void {
+  checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   checkNames(args);
   checkTargeting(args);
   checkDeployment(args);

@@ -55,7 +55,7 @@ export function validateCrossAccountDeployRoleArgs(args: CrossAccountDeployRoleA
   const total = DEPLOY_TARGET_KIND_KEYS.reduce((n, k) => n + (args[k]?.length ?? 0), 0);
   if (total === 0) {
     throw new Error(
-      `The role must be allowed to deploy to at least one target: give ${DEPLOY_TARGET_KIND_KEYS.map((k) => `\`${k}\``).join(" or ")} (e.g. \`[target.beanstalkDeployTarget()]\`).`,
+      `${DEPLOY_TARGET_KIND_KEYS.map((k) => `\`${k}\``).join(" or ")} must name at least one target to deploy to, got ${DEPLOY_TARGET_KIND_KEYS.map((k) => JSON.stringify(args[k] ?? [])).join(" and ")}; e.g. \`[target.beanstalkDeployTarget()]\`.`,
     );
   }
   (args.beanstalkTargets ?? []).forEach((t, i) => {

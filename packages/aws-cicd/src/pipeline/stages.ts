@@ -52,7 +52,7 @@ function checkPlacement(kind: string, category: ActionCategory, stageIndex: numb
 function planStageActions(stage: StageArgs, stageIndex: number): PlannedAction[] {
   const sp = `stages[${stageIndex}]`;
   if (!Array.isArray(stage.actions) || stage.actions.length === 0) {
-    throw new Error(`\`${sp}.actions\` must hold at least one action.`);
+    throw new Error(`\`${sp}.actions\` must hold at least one action, got [].`);
   }
   const byName = new Map<string, string>();
   return stage.actions.map((action, actionIndex) => {

@@ -2,6 +2,7 @@ import { MAX_PIPELINE_VARIABLES, NOTIFIABLE_EXECUTION_STATES, PipelineArgs } fro
 import { PlannedStage, planStages } from "./stages";
 import { checkTriggersNeedV2 } from "./triggers";
 import { validateSecureBucketArgs } from "../security/secure-bucket";
+import { checkArnArg, checkKeyArnArg, S3_BUCKET_ARN_PATTERN, SNS_TOPIC_ARN_PATTERN } from "../internal/arns";
 
 const EXECUTION_MODES = ["QUEUED", "SUPERSEDED", "PARALLEL"];
 const PIPELINE_NAME = /^[A-Za-z0-9.@_-]{1,100}$/;
@@ -50,6 +51,10 @@ function validateNotifications(args: PipelineArgs): void {
  * artifacts resolved). Pure: throws a plain `Error` naming the argument on the first problem.
  */
 export function validatePipelineArgs(args: PipelineArgs): PlannedStage[] {
+  checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
+  checkKeyArnArg("artifactBucket.keyArn", args.artifactBucket?.keyArn);
+  checkArnArg("artifactBucket.bucketArn", args.artifactBucket?.bucketArn, S3_BUCKET_ARN_PATTERN, "an S3 bucket ARN such as \"arn:aws:s3:::my-artifacts\"");
+  checkArnArg("notifications.topicArn", args.notifications?.topicArn, SNS_TOPIC_ARN_PATTERN, "an SNS topic ARN");
   if (args.pipelineName !== undefined && !PIPELINE_NAME.test(args.pipelineName)) {
     throw new Error(`\`pipelineName\` must hold 1 to 100 letters, digits, ".", "@", "-" or "_", got "${args.pipelineName}".`);
   }

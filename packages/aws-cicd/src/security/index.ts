@@ -3,3 +3,4 @@ export * from "./iam";
 export * from "./policies";
 export * from "./secure-bucket";
 export * from "./secure-topic";
+export { IAM_ROLE_ARN_PATTERN } from "../internal/arns";

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
+import { checkKeyArnArg, IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
 import { KeyReference, keyOrNew } from "./encryption-key";
 import { policyDocument, PolicyStatement } from "./iam";
 
@@ -144,6 +144,10 @@ function checkPrincipals(arg: string, arns: pulumi.Input<string>[] | undefined):
 
 /** Validates {@link SecureBucketArgs}; throws a plain `Error` naming the arg. */
 export function validateSecureBucketArgs(args: SecureBucketArgs): void {
+  checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
+  if (args.accessLogs !== undefined && typeof args.accessLogs.bucketName === "string" && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(args.accessLogs.bucketName)) {
+    throw new Error(`\`accessLogs.bucketName\` must be an S3 bucket name (not an ARN), got "${args.accessLogs.bucketName}".`);
+  }
   if (args.bucketPrefix !== undefined && !/^[a-z0-9][a-z0-9.-]{0,36}$/.test(args.bucketPrefix)) {
     throw new Error(
       `\`bucketPrefix\` must start with a lowercase letter or digit and hold at most 37 lowercase letters, digits, "." or "-", got "${args.bucketPrefix}".`,

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { checkKeyArnArg } from "../internal/arns";
 import { KeyReference } from "./encryption-key";
 import { accountRootArn, awsContext, policyDocument, PolicyStatement } from "./iam";
 import { SNS_OWNER_ACTIONS, SNS_PUBLISH_ACTIONS, SNS_PUBLISHER_SERVICES, SNS_TLS_GUARDED_ACTIONS } from "./policies";
@@ -67,6 +68,19 @@ export function secureTopicPolicy(
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Validates {@link SecureTopicArgs}; throws a plain `Error` naming the arg. */
+export function validateSecureTopicArgs(args: SecureTopicArgs): void {
+  checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey.keyArn);
+  for (const email of args.emailSubscriptions ?? []) {
+    if (!EMAIL.test(email)) throw new Error(`\`emailSubscriptions\` must hold email addresses, got "${email}".`);
+  }
+  for (const service of args.publisherServices ?? []) {
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/.test(service)) {
+      throw new Error(`\`publisherServices\` must hold AWS service principals such as "events.amazonaws.com", got "${service}".`);
+    }
+  }
+}
+
 /**
  * An SNS topic encrypted with a customer key, whose policy refuses any request without
  * TLS, lets the account's IAM policies manage it, and lets only the named AWS services
@@ -80,10 +94,10 @@ export class SecureTopic extends pulumi.ComponentResource {
 
   constructor(name: string, args: SecureTopicArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:SecureTopic", name, {}, opts);
-    for (const email of args.emailSubscriptions ?? []) {
-      if (!EMAIL.test(email)) {
-        throw new pulumi.ResourceError(`\`emailSubscriptions\` must hold email addresses, got "${email}".`, this);
-      }
+    try {
+      validateSecureTopicArgs(args);
+    } catch (e) {
+      throw new pulumi.ResourceError((e as Error).message, this);
     }
     const ctx = awsContext(this);
     this.topic = new aws.sns.Topic(

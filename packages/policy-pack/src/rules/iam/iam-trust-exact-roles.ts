@@ -1,0 +1,27 @@
+import { IAM_ROLE_ARN_PATTERN } from "aws-cicd";
+import { statementLabel } from "../policy-documents";
+import { documentsRule } from "./documents-rule";
+
+/** An account root (`arn:aws:iam::111122223333:root`) or a bare account id. */
+const WHOLE_ACCOUNT = /^(\d{12}|arn:aws[a-z-]*:iam::\d{12}:root)$/;
+
+export const iamTrustExactRoles = documentsRule(
+  {
+    id: "aws-cicd-iam-trust-exact-roles",
+    service: "iam",
+    description: "Role trust policies trust exact role ARNs, not whole accounts (the same role ARN pattern aws-cicd's components validate).",
+    severity: "high",
+    remediation: "Replace the account root or id with the ARN of the role that assumes this one.",
+    references: { checkov: ["CKV_AWS_61"] },
+  },
+  ["trust"],
+  (doc, report) => {
+    for (const [i, s] of doc.statements.entries()) {
+      if (s.Effect !== "Allow" || !s.Principal || s.Principal === "*") continue;
+      for (const p of s.Principal.AWS ?? []) {
+        if (p === "*" || IAM_ROLE_ARN_PATTERN.test(p)) continue;
+        if (WHOLE_ACCOUNT.test(p)) report(`Trust policy ${statementLabel(s, i)} trusts the whole account "${p}"; name the role.`);
+      }
+    }
+  },
+);

@@ -1,0 +1,105 @@
+/** Parsing and reading IAM policy documents found in resource inputs. */
+
+/** A statement with every list-or-string field turned into a list. */
+export interface NormalizedStatement {
+  Sid?: string;
+  Effect: string;
+  Action: string[];
+  NotAction: string[];
+  Resource: string[];
+  NotResource: string[];
+  /** `"*"` for the anonymous principal, otherwise principal kind → values. */
+  Principal?: "*" | Record<string, string[]>;
+  Condition?: Record<string, unknown>;
+}
+
+const list = (v: unknown): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+
+/** Parses a JSON string (or an object) into its statements; `undefined` when it is not a policy. */
+export function statementsOf(doc: unknown): NormalizedStatement[] | undefined {
+  let parsed: any = doc;
+  if (typeof doc === "string") {
+    try {
+      parsed = JSON.parse(doc);
+    } catch {
+      return undefined;
+    }
+  }
+  if (!parsed || typeof parsed !== "object") return undefined;
+  return (Array.isArray(parsed.Statement) ? parsed.Statement : parsed.Statement ? [parsed.Statement] : []).map(
+    (s: any): NormalizedStatement => {
+      let principal: NormalizedStatement["Principal"];
+      if (s.Principal === "*") principal = "*";
+      else if (s.Principal && typeof s.Principal === "object") {
+        principal = Object.fromEntries(Object.entries(s.Principal).map(([k, v]) => [k, list(v)]));
+      }
+      return {
+        Sid: s.Sid,
+        Effect: String(s.Effect ?? "Allow"),
+        Action: list(s.Action),
+        NotAction: list(s.NotAction),
+        Resource: list(s.Resource),
+        NotResource: list(s.NotResource),
+        Principal: principal,
+        Condition: s.Condition && typeof s.Condition === "object" && Object.keys(s.Condition).length > 0 ? s.Condition : undefined,
+      };
+    },
+  );
+}
+
+/** True when the statement applies to anyone: `"*"` or `{ AWS: "*" }`. */
+export function isPublicPrincipal(s: NormalizedStatement): boolean {
+  if (s.Principal === "*") return true;
+  return !!s.Principal && (s.Principal.AWS ?? []).includes("*");
+}
+
+/** `Sid "X"` or `statement 2` for messages. */
+export function statementLabel(s: NormalizedStatement, index: number): string {
+  return s.Sid ? `statement "${s.Sid}"` : `statement ${index + 1}`;
+}
+
+/** Where a document sits: identity policy, resource policy or trust policy. */
+export type DocumentKind = "identity" | "resource" | "trust";
+
+/** One policy document of a resource. */
+export interface FoundDocument {
+  kind: DocumentKind;
+  /** The input that holds it (`policy`, `inlinePolicies[0].policy`, `assumeRolePolicy`). */
+  field: string;
+  statements: NormalizedStatement[];
+}
+
+const RESOURCE_POLICY_TYPES = [
+  "aws:s3/bucketPolicy:BucketPolicy",
+  "aws:sns/topicPolicy:TopicPolicy",
+  "aws:kms/keyPolicy:KeyPolicy",
+  "aws:kms/key:Key",
+  "aws:sns/topic:Topic",
+];
+const IDENTITY_POLICY_TYPES = [
+  "aws:iam/rolePolicy:RolePolicy",
+  "aws:iam/policy:Policy",
+  "aws:iam/userPolicy:UserPolicy",
+  "aws:iam/groupPolicy:GroupPolicy",
+];
+
+/** Resource types whose inputs hold policy documents. */
+export const POLICY_HOLDER_TYPES = [...RESOURCE_POLICY_TYPES, ...IDENTITY_POLICY_TYPES, "aws:iam/role:Role"];
+
+/** Every policy document in the inputs of a resource of one of {@link POLICY_HOLDER_TYPES}. */
+export function documentsOf(type: string, props: Record<string, any>): FoundDocument[] {
+  const out: FoundDocument[] = [];
+  const add = (kind: DocumentKind, field: string, doc: unknown) => {
+    const statements = statementsOf(doc);
+    if (statements) out.push({ kind, field, statements });
+  };
+  if (RESOURCE_POLICY_TYPES.includes(type)) add("resource", "policy", props.policy);
+  if (IDENTITY_POLICY_TYPES.includes(type)) add("identity", "policy", props.policy);
+  if (type === "aws:iam/role:Role") {
+    add("trust", "assumeRolePolicy", props.assumeRolePolicy);
+    (Array.isArray(props.inlinePolicies) ? props.inlinePolicies : []).forEach((p: any, i: number) =>
+      add("identity", `inlinePolicies[${i}].policy`, p?.policy),
+    );
+  }
+  return out;
+}

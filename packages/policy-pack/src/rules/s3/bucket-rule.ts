@@ -1,0 +1,20 @@
+import { PolicyResource } from "@pulumi/policy";
+import { Rule, RuleMetadata, stackRule } from "../rule";
+import { bucketConfigs, bucketsOf } from "../relations";
+
+/**
+ * A stack rule over every bucket: `check` receives the bucket and its configuration resources of
+ * `configType` and returns the problem, if any. Reported on the bucket's URN.
+ */
+export function bucketRule(
+  m: RuleMetadata,
+  configType: string,
+  check: (bucket: PolicyResource, configs: PolicyResource[]) => string | undefined,
+): Rule {
+  return stackRule(m, (resources, report) => {
+    for (const bucket of bucketsOf(resources)) {
+      const problem = check(bucket, bucketConfigs(resources, bucket, configType));
+      if (problem) report(problem, bucket.urn);
+    }
+  });
+}

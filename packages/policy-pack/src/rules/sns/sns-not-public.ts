@@ -1,0 +1,18 @@
+import { resourceRule } from "../rule";
+import { statementsOf } from "../policy-documents";
+import { publicAllowProblems } from "../resource-policy-checks";
+
+export const snsNotPublic = resourceRule(
+  {
+    id: "aws-cicd-sns-not-public",
+    service: "sns",
+    description: "SNS topic policies do not allow the \"*\" principal without conditions.",
+    severity: "critical",
+    remediation: "Name the publishing service principals (with aws:SourceAccount) or accounts instead of \"*\".",
+    references: { securityHub: ["SNS.4"] },
+  },
+  ["aws:sns/topicPolicy:TopicPolicy", "aws:sns/topic:Topic"],
+  (props, report) => {
+    for (const p of publicAllowProblems(statementsOf(props.policy) ?? [])) report(`Topic policy ${p}.`);
+  },
+);
