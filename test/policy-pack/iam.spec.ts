@@ -14,6 +14,17 @@ describe("policy pack: IAM", () => {
     { rule: rule(policies, "aws-cicd-iam-trust-no-public-principal"), type: ROLE, compliant: trust({ Service: "codebuild.amazonaws.com" }), noncompliant: trust({ AWS: "*" }), messages: ['Trust policy statement 1 trusts the "*" principal.'] },
     { rule: rule(policies, "aws-cicd-iam-trust-exact-roles"), type: ROLE, compliant: trust({ AWS: "arn:aws:iam::444455556666:role/deploy" }), noncompliant: trust({ AWS: ["arn:aws:iam::444455556666:root", "444455556666"] }), messages: ['Trust policy statement 1 trusts the whole account "arn:aws:iam::444455556666:root"; name the role.', 'Trust policy statement 1 trusts the whole account "444455556666"; name the role.'] },
     { rule: rule(policies, "aws-cicd-iam-service-trust-source"), type: ROLE, compliant: trust({ Service: "codebuild.amazonaws.com" }, { StringEquals: { "aws:SourceAccount": "123456789012" } }), noncompliant: trust({ Service: ["codebuild.amazonaws.com", "ec2.amazonaws.com"] }), messages: ["Trust policy statement 1 trusts codebuild.amazonaws.com without aws:SourceAccount or aws:SourceArn."] },
+    {
+      rule: rule(policies, "aws-cicd-iam-no-privilege-escalation"),
+      type: RP,
+      compliant: { policy: doc({ Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::123456789012:role/app", Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } } }) },
+      noncompliant: { policy: doc({ Sid: "Admin", Effect: "Allow", Action: ["iam:PutRolePolicy", "iam:PassRole"], Resource: "*" }) },
+      messages: [
+        '`policy` statement "Admin" allows "iam:PutRolePolicy", which lets a principal raise its own permissions.',
+        '`policy` statement "Admin" allows "iam:PassRole" on "*"; name the roles.',
+        '`policy` statement "Admin" allows "iam:PassRole" without an `iam:PassedToService` condition.',
+      ],
+    },
     { rule: rule(policies, "aws-cicd-iam-managed-policies"), type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment", compliant: { policyArn: "arn:aws:iam::aws:policy/service-role/AWSCodeDeployRole" }, noncompliant: { policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" }, messages: ['Attaches the AWS managed policy "AdministratorAccess" without a documented reason.'] },
   ]);
 });

@@ -48,6 +48,7 @@ import { logsKms } from "./rules/logs/logs-kms";
 import { logsRetention } from "./rules/logs/logs-retention";
 import { iamKnownActions } from "./rules/iam/iam-known-actions";
 import { iamManagedPolicies } from "./rules/iam/iam-managed-policies";
+import { iamNoPrivilegeEscalation } from "./rules/iam/iam-no-privilege-escalation";
 import { iamNoStarResource } from "./rules/iam/iam-no-star-resource";
 import { iamNoWildcardActions } from "./rules/iam/iam-no-wildcard-actions";
 import { iamServiceTrustSource } from "./rules/iam/iam-service-trust-source";
@@ -70,4 +71,5 @@ export const policies: Rule[] = [
   snsKms, snsTlsOnly, snsNotPublic,
   logsKms, logsRetention,
   iamKnownActions, iamNoWildcardActions, iamNoStarResource, iamTrustNoPublicPrincipal, iamTrustExactRoles, iamServiceTrustSource, iamManagedPolicies,
+  iamNoPrivilegeEscalation,
 ];
