@@ -21,6 +21,7 @@ export const DEFAULT_BEANSTALK_ENVIRONMENT_TYPE = "SingleInstance";
 
 /** Auto Scaling group bounds of a `LoadBalanced` environment when `minSize`/`maxSize` are not given. */
 export const DEFAULT_BEANSTALK_MIN_SIZE = 1;
+/** Largest Auto Scaling group size of a `LoadBalanced` environment when `maxSize` is not given. */
 export const DEFAULT_BEANSTALK_MAX_SIZE = 2;
 /** The largest Auto Scaling group Elastic Beanstalk accepts. */
 export const BEANSTALK_MAX_GROUP_SIZE = 10000;

@@ -67,17 +67,25 @@ export type BeanstalkDeployTarget = { [K in keyof BeanstalkDeployTargetInfo]: pu
 export class BeanstalkTarget extends pulumi.ComponentResource {
   /** The created `aws.elasticbeanstalk.Application`, or the application given in `application`. */
   readonly application: ApplicationReference;
+  /** The Elastic Beanstalk environment. */
   readonly environment: aws.elasticbeanstalk.Environment;
+  /** Role of the environment's EC2 instances. */
   readonly instanceRole: aws.iam.Role;
+  /** Instance profile wrapping `instanceRole`. */
   readonly instanceProfile: aws.iam.InstanceProfile;
+  /** Service role Elastic Beanstalk assumes to manage the environment. */
   readonly serviceRole: aws.iam.Role;
   /** Account-level EBS default encryption, when `enableEbsEncryptionByDefault` is set. */
   readonly ebsEncryptionByDefault?: aws.ebs.EncryptionByDefault;
+  /** Name of the Elastic Beanstalk application. */
   readonly applicationName: pulumi.Output<string>;
+  /** Name of the environment. */
   readonly environmentName: pulumi.Output<string>;
   /** URL of the environment (the load balancer's or the instance's public DNS name). */
   readonly endpointUrl: pulumi.Output<string>;
+  /** ARN of the Elastic Beanstalk application. */
   readonly applicationArn: pulumi.Output<string>;
+  /** ARN of the environment. */
   readonly environmentArn: pulumi.Output<string>;
   private readonly ctx: AwsContext;
 

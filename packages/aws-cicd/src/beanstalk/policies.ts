@@ -53,18 +53,22 @@ export const SERVICE_ROLE_MANAGED_POLICIES = [
 
 /** Elastic Beanstalk calls of a CodePipeline Elastic Beanstalk deploy: register the version, update the environment, follow it. */
 export const DEPLOY_VERSION_ACTIONS = ["elasticbeanstalk:CreateApplicationVersion", "elasticbeanstalk:DescribeApplicationVersions"] as const;
+/** Reading and updating the target environment during a deploy. */
 export const DEPLOY_ENVIRONMENT_ACTIONS = [
   "elasticbeanstalk:DescribeConfigurationSettings",
   "elasticbeanstalk:DescribeEnvironmentResources",
   "elasticbeanstalk:DescribeEnvironments",
   "elasticbeanstalk:UpdateEnvironment",
 ] as const;
+/** Following the environment's events while a deploy runs. */
 export const DEPLOY_EVENT_ACTIONS = ["elasticbeanstalk:DescribeEvents"] as const;
+/** Reading the environment's platform version during an update. */
 export const DEPLOY_PLATFORM_ACTIONS = ["elasticbeanstalk:DescribePlatformVersion"] as const;
 /** Reading the pipeline's artifact (the source bundle). */
 export const DEPLOY_ARTIFACT_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"] as const;
 /** Staging the bundle in the Elastic Beanstalk bucket, which `UpdateEnvironment` does with the caller's permissions. */
 export const DEPLOY_BUCKET_OBJECT_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:PutObjectAcl"] as const;
+/** Bucket-level calls on the Elastic Beanstalk bucket made while staging the bundle. */
 export const DEPLOY_BUCKET_ACTIONS = ["s3:GetBucketLocation", "s3:GetBucketPolicy", "s3:ListBucket"] as const;
 /** The environment's CloudFormation stacks (`awseb-<envId>-stack`, `awseb-<envId>-immutable-stack`). */
 export const DEPLOY_STACK_ACTIONS = [
@@ -122,19 +126,26 @@ export const DEPLOY_DESCRIBE_ACTIONS = [
   "elasticloadbalancing:DescribeTargetGroups",
   "elasticloadbalancing:DescribeTargetHealth",
 ] as const;
+/** Managing the environment's launch templates when instances are replaced. */
 export const DEPLOY_LAUNCH_TEMPLATE_ACTIONS = [
   "ec2:CreateLaunchTemplate",
   "ec2:CreateLaunchTemplateVersion",
   "ec2:DeleteLaunchTemplate",
   "ec2:DeleteLaunchTemplateVersions",
 ] as const;
+/** Launching the new instances of a deployment. */
 export const DEPLOY_RUN_INSTANCES_ACTIONS = ["ec2:RunInstances"] as const;
+/** Tagging instances and volumes as they are launched. */
 export const DEPLOY_TAG_ON_CREATE_ACTIONS = ["ec2:CreateTags"] as const;
+/** Terminating the replaced instances. */
 export const DEPLOY_TERMINATE_ACTIONS = ["ec2:TerminateInstances"] as const;
 /** Moving a single instance environment's Elastic IP to the new instance (immutable deployments). */
 export const DEPLOY_ADDRESS_ACTIONS = ["ec2:AssociateAddress", "ec2:DisassociateAddress"] as const;
+/** Moving instances in and out of the load balancer's target groups. */
 export const DEPLOY_TARGET_ACTIONS = ["elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"] as const;
+/** Managing the environment's Auto Scaling CloudWatch alarms. */
 export const DEPLOY_ALARM_ACTIONS = ["cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms", "cloudwatch:PutMetricAlarm"] as const;
+/** Handing the instance profile role to the new instances. */
 export const DEPLOY_PASS_ROLE_ACTIONS = ["iam:PassRole"] as const;
 
 /** Partition, region and account of the environment (an `AwsContext` fits). */

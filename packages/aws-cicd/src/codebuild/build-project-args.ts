@@ -27,6 +27,7 @@ export const DEFAULT_S3_ARTIFACTS_PREFIX_FOLDER = "codebuild-artifacts";
 export const DEFAULT_REPORT_EXPORT_PREFIX_FOLDER = "codebuild-reports";
 /** Local cache modes CodeBuild offers. */
 export const LOCAL_CACHE_MODES = ["LOCAL_SOURCE_CACHE", "LOCAL_DOCKER_LAYER_CACHE", "LOCAL_CUSTOM_CACHE"] as const;
+/** A local cache mode (one of `LOCAL_CACHE_MODES`). */
 export type LocalCacheMode = (typeof LOCAL_CACHE_MODES)[number];
 /** Event type ids of CodeBuild notification rules. */
 export const BUILD_NOTIFICATION_EVENTS = [
@@ -37,6 +38,7 @@ export const BUILD_NOTIFICATION_EVENTS = [
   "codebuild-project-build-phase-failure",
   "codebuild-project-build-phase-success",
 ] as const;
+/** A CodeBuild notification event type id (one of `BUILD_NOTIFICATION_EVENTS`). */
 export type BuildNotificationEvent = (typeof BUILD_NOTIFICATION_EVENTS)[number];
 /** Whether report groups delete their reports when destroyed (reports expire after 30 days anyway; export them to S3 to keep them). */
 export const DEFAULT_DELETE_REPORTS = true;

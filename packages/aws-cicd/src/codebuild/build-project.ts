@@ -63,10 +63,13 @@ const POLICY_NAME = /^[A-Za-z0-9-]{1,64}$/;
  * ```
  */
 export class BuildProject extends pulumi.ComponentResource {
+  /** The CodeBuild project. */
   readonly project: aws.codebuild.Project;
+  /** Service role the project's builds run as. */
   readonly role: aws.iam.Role;
   /** The inline policy holding the statements derived from the configuration. */
   readonly rolePolicy: aws.iam.RolePolicy;
+  /** CloudWatch log group of the builds. */
   readonly logGroup: aws.cloudwatch.LogGroup;
   /** Report groups created for the buildspec's reports and `reportGroupNames` / `coverageReportGroupNames`, by report name. */
   readonly reportGroups: Record<string, aws.codebuild.ReportGroup>;
@@ -78,11 +81,15 @@ export class BuildProject extends pulumi.ComponentResource {
   readonly notificationRule?: aws.codestarnotifications.NotificationRule;
   /** The key encrypting artifacts, logs and the topic. */
   readonly encryptionKey: KeyReference;
+  /** Name of the CodeBuild project. */
   readonly projectName: pulumi.Output<string>;
+  /** ARN of the CodeBuild project. */
   readonly projectArn: pulumi.Output<string>;
+  /** ARN of the project's service role. */
   readonly roleArn: pulumi.Output<string>;
   /** Name of the service role (what a pipeline's CodeBuild action takes as `projectRoleName`). */
   readonly roleName: pulumi.Output<string>;
+  /** Name of the builds' log group. */
   readonly logGroupName: pulumi.Output<string>;
   /** ARN of the topic receiving alarm and notifications, when there is one. */
   readonly alarmTopicArn?: pulumi.Output<string>;

@@ -8,6 +8,7 @@
 
 /** The phases CodeBuild runs, in order. */
 export const BUILDSPEC_PHASES = ["install", "pre_build", "build", "post_build"] as const;
+/** Name of a buildspec phase (one of `BUILDSPEC_PHASES`). */
 export type BuildSpecPhaseName = (typeof BUILDSPEC_PHASES)[number];
 
 /** Report formats CodeBuild accepts: test reports, then code coverage reports. */
@@ -19,7 +20,9 @@ export const BUILDSPEC_TEST_REPORT_FORMATS = [
   "NUNITXML",
   "NUNIT3XML",
 ] as const;
+/** Code coverage report formats CodeBuild accepts. */
 export const BUILDSPEC_COVERAGE_REPORT_FORMATS = ["CLOVERXML", "COBERTURAXML", "JACOCOXML", "SIMPLECOV"] as const;
+/** A test or code coverage report format of a buildspec report group. */
 export type BuildSpecReportFormat =
   | (typeof BUILDSPEC_TEST_REPORT_FORMATS)[number]
   | (typeof BUILDSPEC_COVERAGE_REPORT_FORMATS)[number];

@@ -27,6 +27,7 @@ export const COMPUTE_TYPES = [
   "BUILD_GENERAL1_XLARGE",
   "BUILD_GENERAL1_2XLARGE",
 ] as const;
+/** A CodeBuild compute type (one of `COMPUTE_TYPES`). */
 export type ComputeType = (typeof COMPUTE_TYPES)[number];
 
 /** Compute type when `computeType` is not given: 2 vCPUs, 3 GB (x86) or 4 GB (ARM). */

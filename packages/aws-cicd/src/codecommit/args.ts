@@ -28,6 +28,7 @@ export const MAX_REPOSITORY_TRIGGERS = 10;
 
 /** Events a CodeCommit trigger can fire on (`all` cannot be combined with the others). */
 export const REPOSITORY_TRIGGER_EVENTS = ["all", "updateReference", "createReference", "deleteReference"] as const;
+/** An event a repository trigger fires on (one of `REPOSITORY_TRIGGER_EVENTS`). */
 export type RepositoryTriggerEvent = (typeof REPOSITORY_TRIGGER_EVENTS)[number];
 
 /** Trigger events used when a trigger names none: a push that creates or moves a branch. */
@@ -50,6 +51,7 @@ export const CODECOMMIT_NOTIFICATION_EVENT_TYPE_IDS = [
   "codecommit-repository-branches-and-tags-deleted",
   "codecommit-repository-branches-and-tags-updated",
 ] as const;
+/** A CodeCommit notification event type id (one of `CODECOMMIT_NOTIFICATION_EVENT_TYPE_IDS`). */
 export type CodeCommitNotificationEventTypeId = (typeof CODECOMMIT_NOTIFICATION_EVENT_TYPE_IDS)[number];
 
 /**
@@ -73,6 +75,7 @@ export const CODECOMMIT_PULL_REQUEST_EVENTS = [
   "pullRequestStatusChanged",
   "pullRequestMergeStatusUpdated",
 ] as const;
+/** A CodeCommit pull request event (one of `CODECOMMIT_PULL_REQUEST_EVENTS`). */
 export type CodeCommitPullRequestEvent = (typeof CODECOMMIT_PULL_REQUEST_EVENTS)[number];
 
 /** `detail.event` values a commit rule matches in "CodeCommit Repository State Change" events. */

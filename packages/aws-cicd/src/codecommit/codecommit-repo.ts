@@ -35,31 +35,49 @@ import { validateCodeCommitRepoArgs, validateCrossAccountAccess } from "./valida
  * ```
  */
 export class CodeCommitRepo extends pulumi.ComponentResource {
+  /** The CodeCommit repository. */
   readonly repository: aws.codecommit.Repository;
   /** The key that encrypts the repository (given, or created as "<name>-key"). */
   readonly encryptionKey: KeyReference;
+  /** ARN of the KMS key encrypting the repository. */
   readonly keyArn: pulumi.Output<string>;
+  /** Name of the repository. */
   readonly repositoryName: pulumi.Output<string>;
+  /** ARN of the repository. */
   readonly repositoryArn: pulumi.Output<string>;
+  /** HTTPS clone URL. */
   readonly cloneUrlHttp: pulumi.Output<string>;
+  /** SSH clone URL. */
   readonly cloneUrlSsh: pulumi.Output<string>;
   /** `codecommit::<region>://<name>`, the URL git-remote-codecommit clones with. */
   readonly cloneUrlGrc: pulumi.Output<string>;
+  /** Pull request approval rule template, when approvals are required. */
   readonly approvalRuleTemplate?: aws.codecommit.ApprovalRuleTemplate;
+  /** Association of the approval rule template with the repository. */
   readonly approvalRuleTemplateAssociation?: aws.codecommit.ApprovalRuleTemplateAssociation;
+  /** IAM policy denying direct pushes to protected branches, when branch protection is on. */
   readonly branchProtectionPolicy?: aws.iam.Policy;
+  /** Attachments of the branch protection policy to roles, users and groups. */
   readonly branchProtectionAttachments: pulumi.CustomResource[] = [];
+  /** Notification rule sending repository events to the notification topic, when notifications are on. */
   readonly notificationRule?: aws.codestarnotifications.NotificationRule;
   /** The notification topic, when the component created it. */
   readonly notificationTopic?: SecureTopic;
+  /** ARN of the notification topic, when notifications are on. */
   readonly notificationTopicArn?: pulumi.Output<string>;
+  /** Subscriptions of the notification topic. */
   readonly notificationSubscriptions: aws.sns.TopicSubscription[] = [];
+  /** Repository trigger, when triggers are given. */
   readonly trigger?: aws.codecommit.Trigger;
+  /** Permissions letting CodeCommit invoke the triggers' Lambda functions. */
   readonly triggerPermissions: aws.lambda.Permission[] = [];
+  /** EventBridge rules on the repository's events. */
   readonly eventRules: RepositoryEventRule[] = [];
   /** Cross-account roles, from `crossAccountAccess` and then {@link grantCrossAccountAccess}. */
   readonly crossAccountGrants: CrossAccountAccessGrant[] = [];
+  /** Roles other accounts assume to use the repository. */
   readonly crossAccountRoles: aws.iam.Role[] = [];
+  /** ARNs of `crossAccountRoles`. */
   readonly crossAccountRoleArns: pulumi.Output<string>[] = [];
   /** The branch the repository was created with (and `sourceAction` follows by default). */
   readonly defaultBranch: string;

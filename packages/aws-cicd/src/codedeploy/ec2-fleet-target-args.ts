@@ -29,12 +29,14 @@ export const CODEDEPLOY_MAX_TAG_GROUPS = 3;
 export const DEFAULT_AGENT_UPDATE_SCHEDULE = "rate(14 days)";
 /** SSM document and package that install the CodeDeploy agent. */
 export const CODEDEPLOY_AGENT_DOCUMENT = "AWS-ConfigureAWSPackage";
+/** Distributor package of the CodeDeploy agent installed by `CODEDEPLOY_AGENT_DOCUMENT`. */
 export const CODEDEPLOY_AGENT_PACKAGE = "AWSCodeDeployAgent";
 
 /** Public SSM parameter of the newest Amazon Linux 2023 x86_64 AMI (the created fleet's default image). */
 export const DEFAULT_FLEET_AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
 /** Auto Scaling group bounds of the created fleet. */
 export const DEFAULT_FLEET_MIN_SIZE = 1;
+/** Largest size of the created fleet when `maxSize` is not given (raised to `minSize` when that is larger). */
 export const DEFAULT_FLEET_MAX_SIZE = 2;
 /** Root volume of the created fleet: gp3, this many GiB (the AL2023 AMI's snapshot size). */
 export const DEFAULT_FLEET_ROOT_VOLUME_GIB = 8;

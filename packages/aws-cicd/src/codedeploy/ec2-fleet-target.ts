@@ -64,27 +64,41 @@ export function fleetInstanceTrustPolicy(): pulumi.Output<string> {
  * ```
  */
 export class Ec2FleetTarget extends pulumi.ComponentResource {
+  /** The CodeDeploy application. */
   readonly application: aws.codedeploy.Application;
+  /** The CodeDeploy deployment group. */
   readonly deploymentGroup: aws.codedeploy.DeploymentGroup;
   /** The custom configuration, when `minimumHealthyHosts` is given. */
   readonly deploymentConfig?: aws.codedeploy.DeploymentConfig;
+  /** Service role CodeDeploy assumes to deploy. */
   readonly serviceRole: aws.iam.Role;
+  /** Role of the fleet's EC2 instances. */
   readonly instanceRole: aws.iam.Role;
+  /** Instance profile wrapping `instanceRole`. */
   readonly instanceProfile: aws.iam.InstanceProfile;
   /** SSM associations installing the agent (`agentInstallation: "ssm"`). */
   readonly agentAssociations: aws.ssm.Association[];
   /** Created fleet, when `fleet` is given. */
   readonly securityGroup?: aws.ec2.SecurityGroup;
+  /** Launch template of the created fleet (absent when deploying to an existing fleet). */
   readonly launchTemplate?: aws.ec2.LaunchTemplate;
+  /** Auto Scaling group of the created fleet (absent when deploying to an existing fleet). */
   readonly autoScalingGroup?: aws.autoscaling.Group;
   /** The topic told of the fleet's launches and terminations, when the component created it. */
   readonly fleetNotificationTopic?: SecureTopic;
+  /** Name of the CodeDeploy application. */
   readonly applicationName: pulumi.Output<string>;
+  /** Name of the deployment group. */
   readonly deploymentGroupName: pulumi.Output<string>;
+  /** Name of the deployment configuration the group uses. */
   readonly deploymentConfigName: pulumi.Output<string>;
+  /** ARN of the CodeDeploy application. */
   readonly applicationArn: pulumi.Output<string>;
+  /** ARN of the deployment group. */
   readonly deploymentGroupArn: pulumi.Output<string>;
+  /** ARN of the deployment configuration. */
   readonly deploymentConfigArn: pulumi.Output<string>;
+  /** ARN of the instances' role. */
   readonly instanceRoleArn: pulumi.Output<string>;
   private readonly ctx: AwsContext;
 

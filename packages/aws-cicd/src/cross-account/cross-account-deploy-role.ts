@@ -19,10 +19,13 @@ function regionOfArn(arn: pulumi.Input<string>): pulumi.Output<string> {
  * (`crossAccountDeployRoleArn(...)`) before it exists.
  */
 export class CrossAccountDeployRole extends pulumi.ComponentResource {
+  /** The role the pipeline's account assumes. */
   readonly role: aws.iam.Role;
+  /** Inline policy of the role. */
   readonly rolePolicy: aws.iam.RolePolicy;
   /** ARN to pass as the deploy action's `roleArn`. */
   readonly roleArn: pulumi.Output<string>;
+  /** Name of the role. */
   readonly roleName: pulumi.Output<string>;
 
   constructor(name: string, args: CrossAccountDeployRoleArgs, opts?: pulumi.ComponentResourceOptions) {

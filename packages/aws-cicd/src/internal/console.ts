@@ -11,7 +11,7 @@ export const CONSOLE_HOSTS: Readonly<Record<string, string>> = {
  * `https://<host>` of the console for a partition and region: `<region>.console.aws.amazon.com`
  * in the commercial partition (the region's own console endpoint), the partition's console host
  * elsewhere (pages then take the region from `?region=`). A partition without a public console
- * (the isolated ones) gets the commercial form. `region` may be a placeholder such as `<region>`.
+ * (the isolated ones) gets the commercial form. `region` may also be a pattern such as `<region>` in documentation.
  */
 export function consoleOrigin(partition: string, region: string): string {
   const host = CONSOLE_HOSTS[partition];

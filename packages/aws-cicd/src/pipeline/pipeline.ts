@@ -50,8 +50,11 @@ export function actionRoleArns(actions: PlannedAction[]): pulumi.Input<string>[]
  * events (never polling), and notifies failures and pending approvals.
  */
 export class Pipeline extends pulumi.ComponentResource {
+  /** The CodePipeline pipeline. */
   readonly pipeline: aws.codepipeline.Pipeline;
+  /** Service role the pipeline runs as. */
   readonly role: aws.iam.Role;
+  /** Inline policy of the pipeline's role. */
   readonly rolePolicy: aws.iam.RolePolicy;
   /** Present when the pipeline created its artifact bucket. */
   readonly artifactBucket?: SecureBucket;
@@ -63,9 +66,13 @@ export class Pipeline extends pulumi.ComponentResource {
   readonly encryptionKey: KeyReference;
   /** Stages with every default resolved (names, run orders, artifacts). */
   readonly stages: PlannedStage[];
+  /** Name of the pipeline. */
   readonly pipelineName: pulumi.Output<string>;
+  /** ARN of the pipeline. */
   readonly pipelineArn: pulumi.Output<string>;
+  /** ARN of the pipeline's role. */
   readonly roleArn: pulumi.Output<string>;
+  /** Name of the artifact bucket. */
   readonly artifactBucketName: pulumi.Output<string>;
   /** ARN of the notification topic (absent when notifications are off). */
   readonly notificationTopicArn?: pulumi.Output<string>;

@@ -210,7 +210,9 @@ export function autoScalingVolumeStatements(ctx: AwsContext): PolicyStatement[] 
  * an unconditioned `*` principal.
  */
 export class EncryptionKey extends pulumi.ComponentResource implements KeyReference {
+  /** The KMS key. */
   readonly key: aws.kms.Key;
+  /** Alias of the key. */
   readonly alias: aws.kms.Alias;
   /** ARN of the key. */
   readonly keyArn: pulumi.Output<string>;

@@ -240,18 +240,27 @@ export function secureBucketPolicy(
  * uploads under another key, and retention when the stack is deleted.
  */
 export class SecureBucket extends pulumi.ComponentResource {
+  /** The S3 bucket. */
   readonly bucket: aws.s3.Bucket;
+  /** Default encryption configuration of the bucket. */
   readonly encryption: aws.s3.BucketServerSideEncryptionConfiguration;
+  /** Public access block of the bucket. */
   readonly publicAccessBlock: aws.s3.BucketPublicAccessBlock;
+  /** Object ownership controls (ACLs disabled). */
   readonly ownershipControls: aws.s3.BucketOwnershipControls;
+  /** Versioning configuration of the bucket. */
   readonly versioning: aws.s3.BucketVersioning;
+  /** Lifecycle configuration of the bucket. */
   readonly lifecycle: aws.s3.BucketLifecycleConfiguration;
+  /** Bucket policy. */
   readonly policy: aws.s3.BucketPolicy;
   /** Present when `accessLogs` is given. */
   readonly logging?: aws.s3.BucketLogging;
   /** Present when `eventBridgeNotifications` is true. */
   readonly notification?: aws.s3.BucketNotification;
+  /** Name of the bucket. */
   readonly bucketName: pulumi.Output<string>;
+  /** ARN of the bucket. */
   readonly bucketArn: pulumi.Output<string>;
   /** ARN of the key that encrypts the bucket. */
   readonly keyArn: pulumi.Output<string>;

@@ -87,9 +87,13 @@ export function validateSecureTopicArgs(args: SecureTopicArgs): void {
  * publish, on behalf of this account. Never public.
  */
 export class SecureTopic extends pulumi.ComponentResource {
+  /** The SNS topic. */
   readonly topic: aws.sns.Topic;
+  /** Access policy of the topic. */
   readonly policy: aws.sns.TopicPolicy;
+  /** Subscriptions of the topic. */
   readonly subscriptions: aws.sns.TopicSubscription[];
+  /** ARN of the topic. */
   readonly topicArn: pulumi.Output<string>;
 
   constructor(name: string, args: SecureTopicArgs, opts?: pulumi.ComponentResourceOptions) {

@@ -1,0 +1,62 @@
+/**
+ * `aws-cicd buildspec validate [FILE]`: checks a buildspec with the same validator
+ * `BuildProject` uses (`parseBuildSpec`), printing `file:line:column: message` for YAML files.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { BuildSpecError } from "../../codebuild/buildspec-error";
+import { DEFAULT_BUILDSPEC_FILE_NAME, parseBuildSpec } from "../../codebuild/buildspec-parse";
+import { BuildSpec } from "../../codebuild/buildspec-types";
+import { CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs } from "./args";
+
+export const VALIDATE_USAGE = `Usage: aws-cicd buildspec validate [FILE]
+
+Checks a buildspec (YAML, or JSON) against buildspec version 0.2 with the validator
+BuildProject uses. Problems are printed as FILE:LINE:COLUMN: message.
+
+  FILE   the buildspec; default ${DEFAULT_BUILDSPEC_FILE_NAME} in the current directory.
+
+Exit codes: 0 valid, 1 invalid, 2 usage or read error.
+`;
+
+/** Reads and parses a buildspec file; `UsageError` when it cannot be read, `BuildSpecError` when invalid. */
+export function readBuildSpecFile(file: string, cwd: string): { spec: BuildSpec; absolute: string; shown: string } {
+  const absolute = path.resolve(cwd, file);
+  let text: string;
+  try {
+    text = fs.readFileSync(absolute, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (e as Error).message;
+    throw new UsageError(`Cannot read buildspec \`${file}\`: ${reason}. Give the path of a buildspec.yml as FILE.`);
+  }
+  return { spec: parseBuildSpec(text, file), absolute, shown: file };
+}
+
+/** Runs `buildspec validate` with the arguments after `validate`; returns the exit code. */
+export function validateCommand(argv: readonly string[], io: CliIo): number {
+  try {
+    const args = parseArgs(argv, { values: [], flags: ["help"] });
+    if (args.flags.has("help")) {
+      io.stdout(VALIDATE_USAGE);
+      return EXIT_OK;
+    }
+    if (args.positionals.length > 1) {
+      throw new UsageError(`\`buildspec validate\` takes one FILE, got ${args.positionals.length}: ${args.positionals.join(" ")}.`);
+    }
+    const file = args.positionals[0] ?? DEFAULT_BUILDSPEC_FILE_NAME;
+    readBuildSpecFile(file, io.cwd);
+    io.stdout(`${file}: valid buildspec.\n`);
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof BuildSpecError) {
+      io.stderr(`${e.message}\n`);
+      return EXIT_FAILED;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`${e.message}\n\n${VALIDATE_USAGE}`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Runs the aws-cicd policy pack (package `aws-cicd-policies`, an optional companion) on the
+ * recorded resources the way the CrossGuard engine would: resource rules see each resource's
+ * inputs, stack rules see every resource's outputs. The pack is resolved from the program's
+ * directory, then the current directory; aws-cicd never depends on it.
+ */
+import * as path from "path";
+import type { EngineResource } from "./engine";
+import type { FindingReport, PolicyPackReport } from "./report-types";
+
+type Report = (message: string, urn?: string) => void;
+type Validate = (args: any, report: Report) => Promise<void> | void;
+
+/** The shape of a rule this runner needs (a CrossGuard policy). */
+interface LoadedRule {
+  name: string;
+  severity?: string;
+  enforcementLevel?: string;
+  validateResource?: Validate | Validate[];
+  validateStack?: Validate;
+}
+
+/** The module id of the rules array. */
+export const POLICY_PACK_MODULE = "aws-cicd-policies/policies";
+
+/** Where the pack resolves from `dirs`, in order; `undefined` when it is not installed. */
+export function resolvePolicyPack(dirs: string[]): string | undefined {
+  for (const dir of dirs) {
+    try {
+      return require.resolve(POLICY_PACK_MODULE, { paths: [path.resolve(dir)] });
+    } catch {
+      // not installed there
+    }
+  }
+  return undefined;
+}
+
+class NotApplicable extends Error {}
+
+const common = (r: EngineResource, props: Record<string, any>) => ({
+  type: r.type,
+  name: r.name,
+  urn: r.urn,
+  props,
+  opts: { protect: r.options.protect, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
+  isType: (cls: unknown) => (cls as { __pulumiType?: string })?.__pulumiType === r.type,
+  asType: (cls: unknown) => ((cls as { __pulumiType?: string })?.__pulumiType === r.type ? props : undefined),
+});
+
+const notApplicable = (reason?: string): never => {
+  throw new NotApplicable(reason);
+};
+
+/** The stack as `validateStack` sees it. */
+function stackResources(resources: EngineResource[]): any[] {
+  const byUrn = new Map<string, any>();
+  for (const r of resources) byUrn.set(r.urn, { ...common(r, { ...r.state, ...r.inputs }), dependencies: [], propertyDependencies: {} });
+  for (const r of resources) {
+    const p = byUrn.get(r.urn);
+    p.dependencies = r.options.dependsOn.flatMap((u) => (byUrn.has(u) ? [byUrn.get(u)] : []));
+    if (r.parent && byUrn.has(r.parent)) p.parent = byUrn.get(r.parent);
+  }
+  return [...byUrn.values()];
+}
+
+/** Runs each enabled rule; a rule that throws is reported as a finding of that rule. */
+export async function runRules(rules: LoadedRule[], resources: EngineResource[]): Promise<FindingReport[]> {
+  const findings: FindingReport[] = [];
+  const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  const custom = resources.filter((r) => r.custom);
+  const stack = stackResources(custom);
+  for (const rule of rules) {
+    const level = rule.enforcementLevel ?? "advisory";
+    if (level === "disabled") continue;
+    const add = (message: string, r?: EngineResource) =>
+      findings.push({ rule: rule.name, severity: rule.severity ?? "medium", enforcementLevel: level, resource: r?.name ?? "(stack)", ...(r ? { type: r.type } : {}), message });
+    const guard = async (f: () => Promise<void> | void, r?: EngineResource) => {
+      try {
+        await f();
+      } catch (e) {
+        if (!(e instanceof NotApplicable)) add(`The rule failed: ${(e as Error).message}`, r);
+      }
+    };
+    const validators = [rule.validateResource ?? []].flat();
+    for (const r of custom) {
+      for (const v of validators) {
+        await guard(() => v({ ...common(r, r.inputs), stackTags: new Map(), getConfig: () => ({}), notApplicable }, (m) => add(m, r)), r);
+      }
+    }
+    if (rule.validateStack) {
+      const validateStack = rule.validateStack;
+      await guard(() => validateStack({ resources: stack, stackTags: new Map(), getConfig: () => ({}), notApplicable }, (m, urn) => add(m, urn ? byUrn.get(urn) : undefined)));
+    }
+  }
+  return findings.sort((a, b) => a.rule.localeCompare(b.rule) || a.resource.localeCompare(b.resource) || a.message.localeCompare(b.message));
+}
+
+/** Loads the pack (when installed) and runs it. */
+export async function runPolicyPack(resources: EngineResource[], dirs: string[]): Promise<PolicyPackReport> {
+  const source = resolvePolicyPack(dirs);
+  if (!source) {
+    return { status: "not-installed", rules: 0, message: "policy pack not installed (aws-cicd-policies was not found from the program's directory or the current directory)", findings: [] };
+  }
+  let rules: LoadedRule[];
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    rules = require(source).policies;
+    if (!Array.isArray(rules)) throw new Error(`${source} does not export a \`policies\` array.`);
+  } catch (e) {
+    return { status: "failed", source, rules: 0, message: `The policy pack could not be loaded: ${(e as Error).message}`, findings: [] };
+  }
+  return { status: "ran", source: path.relative(process.cwd(), source).split(path.sep).join("/"), rules: rules.length, findings: await runRules(rules, resources) };
+}

@@ -1,0 +1,158 @@
+/**
+ * The JSON document `aws-cicd synth --json` writes (schema version 1). Fields are only ever added
+ * within a schema version; a removal or a change of meaning bumps `schemaVersion`.
+ * Arrays are in a stable order: resources in registration order, roles and pipelines by key,
+ * statements in document order, findings by rule then resource.
+ */
+
+/** The version of this document's shape. */
+export const SCHEMA_VERSION = 1;
+
+/** The whole synth report. */
+export interface SynthReport {
+  schemaVersion: typeof SCHEMA_VERSION;
+  /** Always "aws-cicd synth". */
+  tool: "aws-cicd synth";
+  project: string;
+  stack: string;
+  account: string;
+  region: string;
+  /** The program's entry file, relative to the directory synth ran in. */
+  program: string;
+  /** The program's stack outputs, resolved under the mocks. */
+  outputs: Record<string, unknown>;
+  summary: { resources: number; components: number; roles: number; pipelines: number; mandatoryFindings: number; advisoryFindings: number };
+  /** The resource tree: top-level resources with their children (by parent URN). */
+  resources: ResourceNode[];
+  roles: RoleReport[];
+  pipelines: PipelineReport[];
+  policyPack: PolicyPackReport;
+  /** Things the reader should know (invokes the engine could not answer...). */
+  warnings: string[];
+}
+
+/** One resource and the resources whose parent it is. */
+export interface ResourceNode {
+  type: string;
+  name: string;
+  urn: string;
+  /** True for component resources (no cloud object of their own). */
+  component: boolean;
+  children: ResourceNode[];
+}
+
+/** An IAM condition: `operator` (`StringEquals`...), the context `key` and its `values`. */
+export interface ConditionReport {
+  operator: string;
+  key: string;
+  values: string[];
+}
+
+/** A principal of a trust statement: `type` is AWS, Service, Federated, CanonicalUser or "*". */
+export interface PrincipalReport {
+  type: string;
+  value: string;
+}
+
+/** One statement of a role's trust policy. */
+export interface TrustStatementReport {
+  sid?: string;
+  effect: string;
+  actions: string[];
+  principals: PrincipalReport[];
+  conditions: ConditionReport[];
+}
+
+/** Where a permission statement comes from. */
+export interface StatementSource {
+  /** `inline` (aws.iam.RolePolicy or the role's inlinePolicies), `policy` (an aws.iam.Policy attached). */
+  kind: "inline" | "policy";
+  /** The Pulumi name of the RolePolicy/Policy resource, or the inline policy name. */
+  name: string;
+}
+
+/** One statement of a role's permissions: actions on resources, under conditions. */
+export interface PermissionStatementReport {
+  source: StatementSource;
+  sid?: string;
+  effect: string;
+  actions: string[];
+  /** Present only when the statement uses NotAction. */
+  notActions?: string[];
+  resources: string[];
+  /** Present only when the statement uses NotResource. */
+  notResources?: string[];
+  conditions: ConditionReport[];
+}
+
+/** One IAM role and what it may do. */
+export interface RoleReport {
+  /** Stable identity across runs: the URN without stack and project (`type$...::name`). */
+  key: string;
+  /** Pulumi resource name. */
+  name: string;
+  /** The IAM role name and ARN the engine computed. */
+  roleName: string;
+  arn: string;
+  /** URN of the component that owns the role, when it has one. */
+  parent?: string;
+  trust: TrustStatementReport[];
+  statements: PermissionStatementReport[];
+  /** Attached policy ARNs that are not defined in the program (AWS managed or existing policies). */
+  managedPolicyArns: string[];
+}
+
+/** One action of a pipeline stage. */
+export interface PipelineActionReport {
+  name: string;
+  category: string;
+  owner: string;
+  provider: string;
+  runOrder: number;
+  inputArtifacts: string[];
+  outputArtifacts: string[];
+  roleArn?: string;
+  region?: string;
+  configuration: Record<string, string>;
+}
+
+/** One pipeline stage, actions sorted by run order (then declaration order). */
+export interface PipelineStageReport {
+  name: string;
+  actions: PipelineActionReport[];
+}
+
+/** One aws.codepipeline.Pipeline. */
+export interface PipelineReport {
+  key: string;
+  name: string;
+  pipelineName: string;
+  arn: string;
+  roleArn: string;
+  pipelineType?: string;
+  stages: PipelineStageReport[];
+}
+
+/** One policy-pack violation. */
+export interface FindingReport {
+  rule: string;
+  severity: string;
+  /** `mandatory` or `advisory` (disabled rules do not run). */
+  enforcementLevel: string;
+  /** Pulumi name of the resource, or "(stack)". */
+  resource: string;
+  type?: string;
+  message: string;
+}
+
+/** The policy pack's run. */
+export interface PolicyPackReport {
+  /** `ran`, `not-installed` (aws-cicd-policies not resolvable from the program or CWD) or `failed`. */
+  status: "ran" | "not-installed" | "failed";
+  /** Path of the loaded `aws-cicd-policies/policies` module. */
+  source?: string;
+  /** Number of rules run. */
+  rules: number;
+  message?: string;
+  findings: FindingReport[];
+}

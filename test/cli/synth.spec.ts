@@ -1,0 +1,180 @@
+import { expect } from "chai";
+import * as fs from "fs";
+import { cli, CliRun, tempProgram } from "./synth-helpers";
+import type { SynthReport } from "../../packages/aws-cicd/src/cli/synth/report-types";
+import { exitCodeOf, parseSynthArgs } from "../../packages/aws-cicd/src/cli/synth";
+
+// Every spawn starts in `before` at once, so the suite costs about one synth.
+describe("aws-cicd synth", () => {
+  let repo: CliRun;
+  let flagship: CliRun;
+  let markdown: CliRun;
+  let broken: CliRun;
+  let bad: CliRun;
+  let badLenient: CliRun;
+  const dirs: string[] = [];
+  before(async function () {
+    this.timeout(60000);
+    const failing = tempProgram("failing", 'throw new Error("boom in the program");\n');
+    const rawBucket = tempProgram(
+      "raw-bucket",
+      'import * as aws from "@pulumi/aws";\nexport const bucket = new aws.s3.Bucket("raw").bucket;\n',
+    );
+    dirs.push(failing.dir, rawBucket.dir);
+    [repo, flagship, markdown, broken, bad, badLenient] = await Promise.all([
+      cli(["synth", "examples/repo-and-build", "--json"]),
+      cli(["synth", "examples/beanstalk-pipeline", "--json", "--fail-on", "none", "--config", "approverEmails=[\"ops@example.com\"]"]),
+      cli(["synth", "examples/beanstalk-pipeline", "--markdown", "--stack", "prod", "--region", "eu-west-1", "--account", "111122223333"]),
+      cli(["synth", failing.dir], failing.env),
+      cli(["synth", rawBucket.dir, "--json"], rawBucket.env),
+      cli(["synth", rawBucket.dir, "--fail-on", "none"], rawBucket.env),
+    ]);
+  });
+  after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+  describe("examples/repo-and-build --json", () => {
+    const report = (): SynthReport => JSON.parse(repo.stdout);
+
+    it("exits 0 with a schema-versioned report of the project, stack and identity", () => {
+      expect(repo.code, repo.stderr).to.equal(0);
+      const r = report();
+      expect([r.schemaVersion, r.tool, r.project, r.stack, r.account, r.region, r.program]).to.deep.equal([
+        1, "aws-cicd synth", "repo-and-build", "dev", "123456789012", "us-east-1", "examples/repo-and-build/index.ts",
+      ]);
+      expect(r.outputs.projectName).to.equal("repo-and-build-dev-tests");
+    });
+
+    it("draws the resource tree by parent", () => {
+      const r = report();
+      expect(r.resources.map((n) => `${n.type} ${n.name}`)).to.deep.equal([
+        "aws-cicd:index:EncryptionKey cicd",
+        "aws-cicd:index:CodeCommitRepo app",
+        "aws-cicd:index:BuildProject tests",
+      ]);
+      const tests = r.resources[2];
+      expect(tests.component).to.equal(true);
+      expect(tests.children.map((c) => c.name)).to.include.members(["tests-role", "tests-policy", "tests-project", "tests-logs"]);
+    });
+
+    it("lists the build role with its trust and its statements as actions on resources", () => {
+      const r = report();
+      expect(r.roles.map((x) => x.key)).to.deep.equal(["aws-cicd:index:BuildProject$aws:iam/role:Role::tests-role"]);
+      const role = r.roles[0];
+      expect(role.trust).to.deep.equal([
+        {
+          effect: "Allow",
+          actions: ["sts:AssumeRole"],
+          principals: [{ type: "Service", value: "codebuild.amazonaws.com" }],
+          conditions: [
+            { operator: "ArnLike", key: "aws:SourceArn", values: ["arn:aws:codebuild:us-east-1:123456789012:project/repo-and-build-dev-tests"] },
+            { operator: "StringEquals", key: "aws:SourceAccount", values: ["123456789012"] },
+          ],
+        },
+      ]);
+      expect(role.statements.map((s) => [s.source.name, s.sid, s.actions, s.resources])).to.deep.equal([
+        ["tests-policy", "WriteBuildLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [
+          "arn:aws:logs:us-east-1:123456789012:log-group:/aws/codebuild/repo-and-build-dev-tests",
+          "arn:aws:logs:us-east-1:123456789012:log-group:/aws/codebuild/repo-and-build-dev-tests:log-stream:*",
+        ]],
+        ["tests-policy", "UseKeysThroughS3", ["kms:Decrypt", "kms:GenerateDataKey"], ["arn:aws:kms:us-east-1:123456789012:key/cicd-key-id"]],
+        ["tests-policy", "PullSource", ["codecommit:GitPull"], ["arn:aws:codecommit:us-east-1:123456789012:app"]],
+        ["tests-policy", "UseRepositoryKeyThroughCodeCommit", ["kms:Decrypt", "kms:GenerateDataKey"], ["arn:aws:kms:us-east-1:123456789012:key/cicd-key-id"]],
+      ]);
+      expect(role.statements[1].conditions).to.deep.equal([{ operator: "StringEquals", key: "kms:ViaService", values: ["s3.us-east-1.amazonaws.com"] }]);
+      expect(role.managedPolicyArns).to.deep.equal([]);
+    });
+
+    it("runs the policy pack and finds nothing", () => {
+      const r = report();
+      expect(r.policyPack.status).to.equal("ran");
+      expect(r.policyPack.rules).to.be.greaterThan(40);
+      expect(r.policyPack.findings).to.deep.equal([]);
+      expect(r.pipelines).to.deep.equal([]);
+    });
+  });
+
+  describe("examples/beanstalk-pipeline (the flagship)", () => {
+    const report = (): SynthReport => JSON.parse(flagship.stdout);
+
+    it("draws the pipeline's stages and actions in order, with artifacts", () => {
+      expect(flagship.code, flagship.stderr).to.equal(0);
+      const [p] = report().pipelines;
+      expect(p.pipelineName).to.equal("beanstalk-pipeline-dev-app");
+      expect(p.stages.map((s) => s.actions.map((a) => [s.name, a.name, a.category, a.provider, a.inputArtifacts, a.outputArtifacts]))).to.deep.equal([
+        [["Source", "Source", "Source", "CodeCommit", [], ["SourceOutput"]]],
+        [["BuildAndTest", "Build", "Build", "CodeBuild", ["SourceOutput"], ["BuildOutput"]]],
+        [["DeployDev", "Deploy", "Deploy", "ElasticBeanstalk", ["BuildOutput"], []]],
+        [["Approve", "Approve", "Approval", "Manual", [], []]],
+        [["DeployProd", "Deploy", "Deploy", "ElasticBeanstalk", ["BuildOutput"], []]],
+      ]);
+    });
+
+    it("shows the Beanstalk service roles' managed policies", () => {
+      const r = report();
+      expect(r.summary.roles).to.equal(7);
+      const service = r.roles.find((x) => x.name === "dev-service-role")!;
+      expect(service.managedPolicyArns).to.deep.equal([
+        "arn:aws:iam::aws:policy/AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy",
+        "arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkEnhancedHealth",
+      ]);
+    });
+
+    it("reports the advisory policy-pack findings the conformance suite waives, which only --fail-on advisory turns into exit 3", () => {
+      const r = report();
+      expect(r.policyPack.findings.map((f) => `${f.enforcementLevel} ${f.rule} ${f.resource}`)).to.deep.equal([
+        "advisory aws-cicd-eb-vpc dev-environment",
+        "advisory aws-cicd-eb-vpc prod-environment",
+        "advisory aws-cicd-s3-access-logging app-artifacts-bucket",
+      ]);
+      expect(exitCodeOf(r, "none")).to.equal(0);
+      expect(exitCodeOf(r, "mandatory")).to.equal(0);
+      expect(exitCodeOf(r, "advisory")).to.equal(3);
+    });
+
+    it("writes Markdown with a Mermaid flowchart of the stages, under the given stack, region and account", () => {
+      expect(markdown.code).to.equal(0);
+      expect(markdown.stdout).to.include("# aws-cicd synth: beanstalk-pipeline (prod)");
+      const mermaid = /```mermaid\n([\s\S]*?)```/.exec(markdown.stdout)?.[1] ?? "";
+      expect(mermaid.split("\n")[0]).to.equal("flowchart LR");
+      const stages = [...mermaid.matchAll(/subgraph \w+\["([^"]+)"\]/g)].map((m) => m[1]);
+      expect(stages).to.deep.equal(["Source", "BuildAndTest", "DeployDev", "Approve", "DeployProd"]);
+      expect(mermaid).to.include("p0s3 --> p0s4");
+      expect(markdown.stdout).to.include("arn:aws:iam::111122223333:role/beanstalk-pipeline-prod-app-pipeline");
+      expect(markdown.stdout).to.include("arn:aws:codebuild:eu-west-1:111122223333:project/beanstalk-pipeline-prod-test");
+    });
+  });
+
+  describe("exit codes", () => {
+    it("exits 1 with the program's message when the program throws", () => {
+      expect(broken.code).to.equal(1);
+      expect(broken.stderr).to.equal("aws-cicd synth: The program failed: boom in the program\n");
+      expect(broken.stdout).to.equal("");
+    });
+
+    it("exits 3 on mandatory policy-pack findings, and 0 with --fail-on none", () => {
+      expect(bad.code).to.equal(3);
+      const r: SynthReport = JSON.parse(bad.stdout);
+      expect(r.policyPack.findings.filter((f) => f.enforcementLevel === "mandatory").map((f) => f.rule)).to.include.members([
+        "aws-cicd-s3-public-access-block",
+        "aws-cicd-s3-encryption-customer-key",
+      ]);
+      expect(bad.stderr).to.match(/policy pack findings \(\d+ mandatory, 1 advisory\) fail --fail-on mandatory\./);
+      expect(badLenient.code).to.equal(0);
+      expect(badLenient.stdout).to.match(/\n  \[mandatory\/\w+\] aws-cicd-s3-public-access-block raw: /);
+    });
+  });
+
+  describe("arguments", () => {
+    it("parses flags, repeated --config and the directory", () => {
+      expect(parseSynthArgs(["ex", "--config", "a=1", "--config=ns:b=x=y", "--stack=qa", "--markdown", "--fail-on", "advisory"])).to.deep.equal({
+        dir: "ex", stack: "qa", account: "123456789012", region: "us-east-1", config: { a: "1", "ns:b": "x=y" }, format: "markdown", failOn: "advisory",
+      });
+    });
+
+    it("throws on a bad --fail-on, account or option", () => {
+      expect(() => parseSynthArgs(["--fail-on", "all"])).to.throw('`--fail-on` must be none, mandatory or advisory, got "all".');
+      expect(() => parseSynthArgs(["--account", "12"])).to.throw('`--account` must be a 12-digit AWS account id, got "12".');
+      expect(() => parseSynthArgs(["--verbose"])).to.throw("Unknown option `--verbose` for synth.");
+    });
+  });
+});
