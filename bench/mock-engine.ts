@@ -9,11 +9,28 @@ export const REGION = "us-east-1";
 export const registeredTypes: string[] = [];
 
 const answers: Record<string, (inputs: Record<string, any>) => Record<string, unknown>> = {
-  "aws:index/getCallerIdentity:getCallerIdentity": () => ({ accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/bench`, userId: "AIDABENCH", id: ACCOUNT }),
+  "aws:index/getCallerIdentity:getCallerIdentity": () => ({
+    accountId: ACCOUNT,
+    arn: `arn:aws:iam::${ACCOUNT}:user/bench`,
+    userId: "AIDABENCH",
+    id: ACCOUNT,
+  }),
   "aws:index/getRegion:getRegion": () => ({ name: REGION, region: REGION, id: REGION }),
   "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" }),
-  "aws:ssm/getParameter:getParameter": (i) => ({ name: i.name, type: "String", value: "ami-0123456789abcdef0", insecureValue: "ami-0123456789abcdef0", version: 1, id: i.name }),
-  "aws:elasticbeanstalk/getSolutionStack:getSolutionStack": (i) => ({ name: "64bit Amazon Linux 2023 v6.6.0 running Node.js 22", nameRegex: i.nameRegex, mostRecent: true, id: "stack" }),
+  "aws:ssm/getParameter:getParameter": (i) => ({
+    name: i.name,
+    type: "String",
+    value: "ami-0123456789abcdef0",
+    insecureValue: "ami-0123456789abcdef0",
+    version: 1,
+    id: i.name,
+  }),
+  "aws:elasticbeanstalk/getSolutionStack:getSolutionStack": (i) => ({
+    name: "64bit Amazon Linux 2023 v6.6.0 running Node.js 22",
+    nameRegex: i.nameRegex,
+    mostRecent: true,
+    id: "stack",
+  }),
 };
 
 /** Installs the mocks; call before the library or the program is loaded. */

@@ -83,7 +83,7 @@ function main(): void {
     "`npm run bench` (bench/synth-bench.ts) synthesizes each scenario in a fresh Node.js process under",
     "a mock engine (bench/mock-engine.ts; no Pulumi CLI, no AWS) and records the median of",
     `${RUNS} runs. *Synth* is the time from loading the library to the last registration answered`,
-    "(program run, outputs resolved, RPC queue drained); *load* is `require(\"aws-cicd\")` (the built",
+    '(program run, outputs resolved, RPC queue drained); *load* is `require("aws-cicd")` (the built',
     "`dist/`). Peak memory is the child's `process.resourceUsage().maxRSS`.",
     "",
     "Each generated pipeline is a `CodeCommitRepo`, a `BuildProject` building it and a two-stage",

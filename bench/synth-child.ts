@@ -43,11 +43,11 @@ async function main(): Promise<void> {
   const [scenario = "flagship", count = "1"] = process.argv.slice(2);
   installBenchMocks();
   const start = process.hrtime.bigint();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const cicd: typeof import("aws-cicd") = require("aws-cicd");
   const loaded = process.hrtime.bigint();
   const n = scenario === "flagship" ? 1 : Number(count);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const exported = scenario === "flagship" ? require(FLAGSHIP) : generatedStack(cicd, n);
   await settleProgram(exported);
   const done = process.hrtime.bigint();

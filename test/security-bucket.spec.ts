@@ -36,7 +36,9 @@ describe("SecureBucket", () => {
 
     it("encrypts with the customer key and an S3 Bucket Key", async () => {
       await loaded("data");
-      expect(findResource("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "data-encryption").inputs).to.deep.equal({
+      expect(
+        findResource("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "data-encryption").inputs,
+      ).to.deep.equal({
         bucket: "data-bucket",
         rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN }, bucketKeyEnabled: true }],
       });
@@ -66,8 +68,18 @@ describe("SecureBucket", () => {
       const lifecycle = findResource("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "data-lifecycle");
       expect(lifecycle.inputs.rules).to.deep.equal([
         { id: "expire-objects", status: "Enabled", filter: { prefix: "" }, expiration: { days: 90 } },
-        { id: "expire-noncurrent-versions", status: "Enabled", filter: { prefix: "" }, noncurrentVersionExpiration: { noncurrentDays: 30 } },
-        { id: "abort-incomplete-uploads", status: "Enabled", filter: { prefix: "" }, abortIncompleteMultipartUpload: { daysAfterInitiation: 7 } },
+        {
+          id: "expire-noncurrent-versions",
+          status: "Enabled",
+          filter: { prefix: "" },
+          noncurrentVersionExpiration: { noncurrentDays: 30 },
+        },
+        {
+          id: "abort-incomplete-uploads",
+          status: "Enabled",
+          filter: { prefix: "" },
+          abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+        },
       ]);
       expect(lifecycle.options.dependsOn).to.include(findResource("aws:s3/bucketVersioning:BucketVersioning", "data-versioning").urn);
     });
@@ -75,7 +87,9 @@ describe("SecureBucket", () => {
     it("writes a policy that refuses plain HTTP and uploads under another encryption or key", async () => {
       await loaded("data");
       const policy = findResource("aws:s3/bucketPolicy:BucketPolicy", "data-policy");
-      expect(policy.options.dependsOn).to.include(findResource("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "data-public-access-block").urn);
+      expect(policy.options.dependsOn).to.include(
+        findResource("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "data-public-access-block").urn,
+      );
       const arn = "arn:aws:s3:::data-bucket";
       expect(statementsOf(policy.inputs.policy)).to.deep.equal([
         {
@@ -92,7 +106,10 @@ describe("SecureBucket", () => {
           Principal: "*",
           Action: ["s3:PutObject"],
           Resource: [`${arn}/*`],
-          Condition: { StringNotEquals: { "s3:x-amz-server-side-encryption": "aws:kms" }, Null: { "s3:x-amz-server-side-encryption": "false" } },
+          Condition: {
+            StringNotEquals: { "s3:x-amz-server-side-encryption": "aws:kms" },
+            Null: { "s3:x-amz-server-side-encryption": "false" },
+          },
         },
         {
           Sid: "DenyUploadsWithAwsManagedKey",
@@ -100,7 +117,10 @@ describe("SecureBucket", () => {
           Principal: "*",
           Action: ["s3:PutObject"],
           Resource: [`${arn}/*`],
-          Condition: { StringEquals: { "s3:x-amz-server-side-encryption": "aws:kms" }, Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "true" } },
+          Condition: {
+            StringEquals: { "s3:x-amz-server-side-encryption": "aws:kms" },
+            Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "true" },
+          },
         },
         {
           Sid: "DenyUploadsWithOtherKeys",
@@ -136,9 +156,27 @@ describe("SecureBucket", () => {
       await loaded("data", { readerArns: [reader], writerArns: [writer] });
       const statements = statementsOf(findResource("aws:s3/bucketPolicy:BucketPolicy", "data-policy").inputs.policy).slice(4);
       expect(statements).to.deep.equal([
-        { Sid: "ReadersGetObjects", Effect: "Allow", Principal: { AWS: [reader] }, Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: ["arn:aws:s3:::data-bucket/*"] },
-        { Sid: "ReadersLocateBucket", Effect: "Allow", Principal: { AWS: [reader] }, Action: ["s3:GetBucketLocation"], Resource: ["arn:aws:s3:::data-bucket"] },
-        { Sid: "WritersPutObjects", Effect: "Allow", Principal: { AWS: [writer] }, Action: ["s3:PutObject"], Resource: ["arn:aws:s3:::data-bucket/*"] },
+        {
+          Sid: "ReadersGetObjects",
+          Effect: "Allow",
+          Principal: { AWS: [reader] },
+          Action: ["s3:GetObject", "s3:GetObjectVersion"],
+          Resource: ["arn:aws:s3:::data-bucket/*"],
+        },
+        {
+          Sid: "ReadersLocateBucket",
+          Effect: "Allow",
+          Principal: { AWS: [reader] },
+          Action: ["s3:GetBucketLocation"],
+          Resource: ["arn:aws:s3:::data-bucket"],
+        },
+        {
+          Sid: "WritersPutObjects",
+          Effect: "Allow",
+          Principal: { AWS: [writer] },
+          Action: ["s3:PutObject"],
+          Resource: ["arn:aws:s3:::data-bucket/*"],
+        },
       ]);
     });
 
@@ -149,17 +187,30 @@ describe("SecureBucket", () => {
         lifecycle: { expireObjectsAfterDays: 30, expireNoncurrentVersionsAfterDays: 5, abortIncompleteUploadsAfterDays: 1 },
         bucketPrefix: "my-data-",
       });
-      expect(findResource("aws:s3/bucketLogging:BucketLogging", "data-logging").inputs).to.deep.equal({ bucket: "data-bucket", targetBucket: "logs", targetPrefix: "data/" });
-      expect(findResource("aws:s3/bucketNotification:BucketNotification", "data-notification").inputs).to.deep.equal({ bucket: "data-bucket", eventbridge: true });
+      expect(findResource("aws:s3/bucketLogging:BucketLogging", "data-logging").inputs).to.deep.equal({
+        bucket: "data-bucket",
+        targetBucket: "logs",
+        targetPrefix: "data/",
+      });
+      expect(findResource("aws:s3/bucketNotification:BucketNotification", "data-notification").inputs).to.deep.equal({
+        bucket: "data-bucket",
+        eventbridge: true,
+      });
       const rules = findResource("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "data-lifecycle").inputs.rules;
-      expect(rules.map((r: any) => r.expiration?.days ?? r.noncurrentVersionExpiration?.noncurrentDays ?? r.abortIncompleteMultipartUpload?.daysAfterInitiation)).to.deep.equal([30, 5, 1]);
+      expect(
+        rules.map(
+          (r: any) =>
+            r.expiration?.days ?? r.noncurrentVersionExpiration?.noncurrentDays ?? r.abortIncompleteMultipartUpload?.daysAfterInitiation,
+        ),
+      ).to.deep.equal([30, 5, 1]);
       expect(findResource("aws:s3/bucket:Bucket", "data-bucket").inputs.bucketPrefix).to.equal("my-data-");
     });
 
     it("lets the user opt out of retention and allow force-destroy", async () => {
       await loaded("tmp", { retainOnDelete: false, forceDestroy: true });
       const component = findResource("aws-cicd:index:SecureBucket", "tmp");
-      for (const c of childrenOf(component).filter((c) => c.type.startsWith("aws:s3"))) expect(c.options.retainOnDelete, c.name).to.equal(false);
+      for (const c of childrenOf(component).filter((c) => c.type.startsWith("aws:s3")))
+        expect(c.options.retainOnDelete, c.name).to.equal(false);
       expect(findResource("aws:s3/bucket:Bucket", "tmp-bucket").inputs.forceDestroy).to.equal(true);
     });
 
@@ -171,10 +222,26 @@ describe("SecureBucket", () => {
 
   describe("validation", () => {
     const cases: [string, object, string][] = [
-      ["an uppercase prefix", { bucketPrefix: "Data" }, '`bucketPrefix` must start with a lowercase letter or digit and hold at most 37 lowercase letters, digits, "." or "-", got "Data".'],
-      ["zero expiration days", { lifecycle: { expireObjectsAfterDays: 0 } }, "`lifecycle.expireObjectsAfterDays` must be a whole number of days from 1 to 36500, got 0."],
-      ["fractional noncurrent days", { lifecycle: { expireNoncurrentVersionsAfterDays: 1.5 } }, "`lifecycle.expireNoncurrentVersionsAfterDays` must be a whole number of days from 1 to 36500, got 1.5."],
-      ["a wildcard reader", { readerArns: ["*"] }, '`readerArns[0]` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "*". Name the exact role, not an account.'],
+      [
+        "an uppercase prefix",
+        { bucketPrefix: "Data" },
+        '`bucketPrefix` must start with a lowercase letter or digit and hold at most 37 lowercase letters, digits, "." or "-", got "Data".',
+      ],
+      [
+        "zero expiration days",
+        { lifecycle: { expireObjectsAfterDays: 0 } },
+        "`lifecycle.expireObjectsAfterDays` must be a whole number of days from 1 to 36500, got 0.",
+      ],
+      [
+        "fractional noncurrent days",
+        { lifecycle: { expireNoncurrentVersionsAfterDays: 1.5 } },
+        "`lifecycle.expireNoncurrentVersionsAfterDays` must be a whole number of days from 1 to 36500, got 1.5.",
+      ],
+      [
+        "a wildcard reader",
+        { readerArns: ["*"] },
+        '`readerArns[0]` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "*". Name the exact role, not an account.',
+      ],
       [
         "a service as writer",
         { writerArns: ["codebuild.amazonaws.com"] },
@@ -209,6 +276,11 @@ describe("SecureBucket", () => {
 
   it("exports its policy builder for reviews", async () => {
     const statements = secureBucketPolicy("arn:aws:s3:::b", KEY_ARN);
-    expect(statements.map((s) => s.sid)).to.deep.equal(["DenyInsecureTransport", "DenyUploadsWithOtherEncryption", "DenyUploadsWithAwsManagedKey", "DenyUploadsWithOtherKeys"]);
+    expect(statements.map((s) => s.sid)).to.deep.equal([
+      "DenyInsecureTransport",
+      "DenyUploadsWithOtherEncryption",
+      "DenyUploadsWithAwsManagedKey",
+      "DenyUploadsWithOtherKeys",
+    ]);
   });
 });

@@ -10,10 +10,19 @@ describe("EncryptionKey", () => {
     const key = new EncryptionKey("cicd");
     expect(await unwrap(key.aliasName)).to.equal("alias/aws-cicd-test/test/cicd");
     const k = findResource("aws:kms/key:Key", "cicd-key");
-    expect(k.inputs).to.include({ enableKeyRotation: true, deletionWindowInDays: 30, keyUsage: "ENCRYPT_DECRYPT", customerMasterKeySpec: "SYMMETRIC_DEFAULT" });
+    expect(k.inputs).to.include({
+      enableKeyRotation: true,
+      deletionWindowInDays: 30,
+      keyUsage: "ENCRYPT_DECRYPT",
+      customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+    });
     expect(k.options.retainOnDelete).to.equal(true);
     const component = findResource("aws-cicd:index:EncryptionKey", "cicd");
-    expect(childrenOf(component).map((c) => c.name).sort()).to.deep.equal(["cicd-alias", "cicd-key"]);
+    expect(
+      childrenOf(component)
+        .map((c) => c.name)
+        .sort(),
+    ).to.deep.equal(["cicd-alias", "cicd-key"]);
     expect(findResource("aws:kms/alias:Alias", "cicd-alias").inputs.targetKeyId).to.equal("cicd-key-id");
   });
 
@@ -39,7 +48,9 @@ describe("EncryptionKey", () => {
       },
     });
     expect(statements[2].Principal).to.deep.equal({ Service: ["logs.us-east-1.amazonaws.com"] });
-    expect(statements[2].Condition).to.deep.equal({ ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:*` } });
+    expect(statements[2].Condition).to.deep.equal({
+      ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:*` },
+    });
     expect(statements[3].Condition).to.deep.equal({ StringEquals: { "aws:SourceAccount": ACCOUNT } });
     for (const s of statements) expect(s.Principal).to.not.equal("*");
     expect(await checkRecordedPolicies()).to.deep.equal([]);
@@ -80,7 +91,15 @@ describe("EncryptionKey", () => {
         Sid: "AutoScalingUsesKeyForVolumes",
         Effect: "Allow",
         Principal: { AWS: [role] },
-        Action: ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptFrom", "kms:ReEncryptTo"],
+        Action: [
+          "kms:Decrypt",
+          "kms:DescribeKey",
+          "kms:Encrypt",
+          "kms:GenerateDataKey",
+          "kms:GenerateDataKeyWithoutPlaintext",
+          "kms:ReEncryptFrom",
+          "kms:ReEncryptTo",
+        ],
         Resource: ["*"],
       },
       {
@@ -94,7 +113,9 @@ describe("EncryptionKey", () => {
     ]);
     const plain = new EncryptionKey("plain");
     await unwrap(plain.keyArn);
-    expect(statementsOf(findResource("aws:kms/key:Key", "plain-key").inputs.policy).map((s) => s.Sid)).to.not.include("AutoScalingUsesKeyForVolumes");
+    expect(statementsOf(findResource("aws:kms/key:Key", "plain-key").inputs.policy).map((s) => s.Sid)).to.not.include(
+      "AutoScalingUsesKeyForVolumes",
+    );
     expect(await checkRecordedPolicies()).to.deep.equal([]);
   });
 
@@ -112,16 +133,30 @@ describe("EncryptionKey", () => {
       ],
       ["a window below 7 days", { deletionWindowInDays: 1 }, "`deletionWindowInDays` must be a whole number from 7 to 30, got 1."],
       ["a window above 30 days", { deletionWindowInDays: 31 }, "`deletionWindowInDays` must be a whole number from 7 to 30, got 31."],
-      ["an alias without the prefix", { aliasName: "cicd" }, '`aliasName` must start with "alias/" followed by letters, digits, "/", "_" or "-" and must not use the reserved "alias/aws/" prefix, got "cicd".'],
-      ["a reserved alias", { aliasName: "alias/aws/s3" }, '`aliasName` must start with "alias/" followed by letters, digits, "/", "_" or "-" and must not use the reserved "alias/aws/" prefix, got "alias/aws/s3".'],
-      ["a service given as an endpoint", { viaServices: ["s3.us-east-1.amazonaws.com"] }, '`viaServices` takes short service names such as "s3" or "codebuild", got "s3.us-east-1.amazonaws.com".'],
+      [
+        "an alias without the prefix",
+        { aliasName: "cicd" },
+        '`aliasName` must start with "alias/" followed by letters, digits, "/", "_" or "-" and must not use the reserved "alias/aws/" prefix, got "cicd".',
+      ],
+      [
+        "a reserved alias",
+        { aliasName: "alias/aws/s3" },
+        '`aliasName` must start with "alias/" followed by letters, digits, "/", "_" or "-" and must not use the reserved "alias/aws/" prefix, got "alias/aws/s3".',
+      ],
+      [
+        "a service given as an endpoint",
+        { viaServices: ["s3.us-east-1.amazonaws.com"] },
+        '`viaServices` takes short service names such as "s3" or "codebuild", got "s3.us-east-1.amazonaws.com".',
+      ],
     ];
     for (const [what, args, message] of cases) {
       it(`throws for ${what}`, () => expect(() => validateEncryptionKeyArgs(args)).to.throw(message));
     }
 
     it("throws before creating any child", async () => {
-      expect(() => new EncryptionKey("bad", { deletionWindowInDays: 3 })).to.throw("`deletionWindowInDays` must be a whole number from 7 to 30, got 3.");
+      expect(() => new EncryptionKey("bad", { deletionWindowInDays: 3 })).to.throw(
+        "`deletionWindowInDays` must be a whole number from 7 to 30, got 3.",
+      );
       await settle();
       expect(recorded.filter((r) => r.type !== "aws-cicd:index:EncryptionKey")).to.deep.equal([]);
     });
@@ -133,7 +168,9 @@ describe("SecureTopic", () => {
     const key = new EncryptionKey("k");
     const topic = new SecureTopic("alerts", { encryptionKey: key, emailSubscriptions: ["lead@example.com"] });
     const arn = await unwrap(topic.topicArn);
-    expect(findResource("aws:sns/topic:Topic", "alerts-topic").inputs.kmsMasterKeyId).to.equal(`arn:aws:kms:us-east-1:${ACCOUNT}:key/k-key-id`);
+    expect(findResource("aws:sns/topic:Topic", "alerts-topic").inputs.kmsMasterKeyId).to.equal(
+      `arn:aws:kms:us-east-1:${ACCOUNT}:key/k-key-id`,
+    );
     await settle();
     const statements = statementsOf(findResource("aws:sns/topicPolicy:TopicPolicy", "alerts-policy").inputs.policy);
     expect(statements).to.deep.equal([
@@ -155,25 +192,34 @@ describe("SecureTopic", () => {
       {
         Sid: "ServicesOfThisAccountPublish",
         Effect: "Allow",
-        Principal: { Service: ["cloudwatch.amazonaws.com", "codecommit.amazonaws.com", "codestar-notifications.amazonaws.com", "events.amazonaws.com"] },
+        Principal: {
+          Service: ["cloudwatch.amazonaws.com", "codecommit.amazonaws.com", "codestar-notifications.amazonaws.com", "events.amazonaws.com"],
+        },
         Action: ["sns:Publish"],
         Resource: [arn],
         Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
       },
     ]);
-    expect(findResource("aws:sns/topicSubscription:TopicSubscription", "alerts-email-0").inputs).to.include({ protocol: "email", endpoint: "lead@example.com" });
+    expect(findResource("aws:sns/topicSubscription:TopicSubscription", "alerts-email-0").inputs).to.include({
+      protocol: "email",
+      endpoint: "lead@example.com",
+    });
     expect(await checkRecordedPolicies()).to.deep.equal([]);
   });
 
   it("throws for an address that is not an email", () => {
     const key = { keyArn: "arn:aws:kms:us-east-1:123456789012:key/x" };
-    expect(() => new SecureTopic("t", { encryptionKey: key, emailSubscriptions: ["lead"] })).to.throw('`emailSubscriptions` must hold email addresses, got "lead".');
+    expect(() => new SecureTopic("t", { encryptionKey: key, emailSubscriptions: ["lead"] })).to.throw(
+      '`emailSubscriptions` must hold email addresses, got "lead".',
+    );
   });
 });
 
 describe("security arguments", () => {
   it("document a @default for every optional argument", () => {
-    expect(optionalPropertiesWithoutDefault(["security/encryption-key.ts", "security/secure-topic.ts", "security/secure-bucket.ts"])).to.deep.equal([]);
+    expect(
+      optionalPropertiesWithoutDefault(["security/encryption-key.ts", "security/secure-topic.ts", "security/secure-bucket.ts"]),
+    ).to.deep.equal([]);
   });
 });
 

@@ -2,7 +2,18 @@ import * as aws from "@pulumi/aws";
 import { expect } from "chai";
 import { BeanstalkTarget } from "../../packages/aws-cicd/src/beanstalk";
 import { EncryptionKey } from "../../packages/aws-cicd/src/security";
-import { ACCOUNT, calls, childrenOf, findResource, policyStatementsOf, recorded, resourcesOfType, settle, trustStatementsOf, unwrap } from "../harness";
+import {
+  ACCOUNT,
+  calls,
+  childrenOf,
+  findResource,
+  policyStatementsOf,
+  recorded,
+  resourcesOfType,
+  settle,
+  trustStatementsOf,
+  unwrap,
+} from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 
 const ENV = "aws:elasticbeanstalk/environment:Environment";
@@ -12,7 +23,9 @@ const SERVICE_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/web-service-role`;
 
 /** The settings of an environment as `namespace name=value` lines. */
 function settingsOf(resource: string): string[] {
-  return findResource(ENV, resource).inputs.settings.map((s: any) => `${s.namespace} ${s.name}=${s.value}${s.resource ? ` (${s.resource})` : ""}`);
+  return findResource(ENV, resource).inputs.settings.map(
+    (s: any) => `${s.namespace} ${s.name}=${s.value}${s.resource ? ` (${s.resource})` : ""}`,
+  );
 }
 
 async function deployed(t: BeanstalkTarget): Promise<void> {
@@ -56,7 +69,10 @@ const BASE_INSTANCE_STATEMENTS = [
     Sid: "ReportEnhancedHealth",
     Effect: "Allow",
     Action: ["elasticbeanstalk:PutInstanceStatistics"],
-    Resource: [`arn:aws:elasticbeanstalk:us-east-1:${ACCOUNT}:application/${NAME}`, `arn:aws:elasticbeanstalk:us-east-1:${ACCOUNT}:environment/${NAME}/${NAME}`],
+    Resource: [
+      `arn:aws:elasticbeanstalk:us-east-1:${ACCOUNT}:application/${NAME}`,
+      `arn:aws:elasticbeanstalk:us-east-1:${ACCOUNT}:environment/${NAME}/${NAME}`,
+    ],
   },
   {
     Sid: "ReadStagedBundles",
@@ -78,15 +94,26 @@ describe("BeanstalkTarget", () => {
       const t = new BeanstalkTarget("web");
       await deployed(t);
       const env = findResource(ENV, "web-environment");
-      expect(env.inputs).to.include({ name: NAME, application: NAME, tier: "WebServer", solutionStackName: "64bit Amazon Linux 2023 v6.6.0 running Node.js 22" });
+      expect(env.inputs).to.include({
+        name: NAME,
+        application: NAME,
+        tier: "WebServer",
+        solutionStackName: "64bit Amazon Linux 2023 v6.6.0 running Node.js 22",
+      });
       expect(settingsOf("web-environment")).to.deep.equal(SECURE_DEFAULTS("SingleInstance", "AllAtOnce"));
       const stack = calls.filter((c) => c.token === "aws:elasticbeanstalk/getSolutionStack:getSolutionStack");
-      expect(stack.map((c) => c.inputs)).to.deep.equal([{ mostRecent: true, nameRegex: "^64bit Amazon Linux 2023 (.*) running Node.js 22$" }]);
+      expect(stack.map((c) => c.inputs)).to.deep.equal([
+        { mostRecent: true, nameRegex: "^64bit Amazon Linux 2023 (.*) running Node.js 22$" },
+      ]);
       expect(await unwrap(t.endpointUrl)).to.equal(`${NAME}.us-east-1.elasticbeanstalk.com`);
       expect(await unwrap(t.environmentName)).to.equal(NAME);
       expect(await unwrap(t.applicationName)).to.equal(NAME);
       const component = findResource("aws-cicd:index:BeanstalkTarget", "web");
-      expect(childrenOf(component).map((c) => `${c.type} ${c.name}`).sort()).to.deep.equal([
+      expect(
+        childrenOf(component)
+          .map((c) => `${c.type} ${c.name}`)
+          .sort(),
+      ).to.deep.equal([
         `${APP} web-application`,
         `${ENV} web-environment`,
         "aws:iam/instanceProfile:InstanceProfile web-instance-profile",
@@ -96,7 +123,9 @@ describe("BeanstalkTarget", () => {
         "aws:iam/rolePolicyAttachment:RolePolicyAttachment web-service-role-AWSElasticBeanstalkEnhancedHealth",
         "aws:iam/rolePolicyAttachment:RolePolicyAttachment web-service-role-AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy",
       ]);
-      const needed = ["aws:iam/rolePolicy:RolePolicy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment"].flatMap((type) => resourcesOfType(type).map((r) => r.urn));
+      const needed = ["aws:iam/rolePolicy:RolePolicy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment"].flatMap((type) =>
+        resourcesOfType(type).map((r) => r.urn),
+      );
       expect(env.options.dependsOn).to.include.members(needed);
     });
 
@@ -118,7 +147,9 @@ describe("BeanstalkTarget", () => {
         { Effect: "Allow", Principal: { Service: ["ec2.amazonaws.com"] }, Action: ["sts:AssumeRole"], Resource: [] },
       ]);
       expect(policyStatementsOf("web-instance-role")).to.deep.equal(BASE_INSTANCE_STATEMENTS);
-      expect(findResource("aws:iam/instanceProfile:InstanceProfile", "web-instance-profile").inputs).to.deep.equal({ role: "web-instance-role" });
+      expect(findResource("aws:iam/instanceProfile:InstanceProfile", "web-instance-profile").inputs).to.deep.equal({
+        role: "web-instance-role",
+      });
       const attached = resourcesOfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((a) => a.inputs.role);
       expect(attached).to.not.include("web-instance-role");
       expect(await unwrap(t.instanceRole.arn)).to.equal(`arn:aws:iam::${ACCOUNT}:role/web-instance-role`);
@@ -206,13 +237,23 @@ describe("BeanstalkTarget", () => {
       const b = new BeanstalkTarget("b", { environmentType: "LoadBalanced", minSize: 3 });
       await deployed(a);
       await deployed(b);
-      expect(settingsOf("a-environment").filter((s) => s.startsWith("aws:autoscaling:asg"))).to.deep.equal(["aws:autoscaling:asg MinSize=1", "aws:autoscaling:asg MaxSize=2"]);
-      expect(settingsOf("b-environment").filter((s) => s.startsWith("aws:autoscaling:asg"))).to.deep.equal(["aws:autoscaling:asg MinSize=3", "aws:autoscaling:asg MaxSize=3"]);
+      expect(settingsOf("a-environment").filter((s) => s.startsWith("aws:autoscaling:asg"))).to.deep.equal([
+        "aws:autoscaling:asg MinSize=1",
+        "aws:autoscaling:asg MaxSize=2",
+      ]);
+      expect(settingsOf("b-environment").filter((s) => s.startsWith("aws:autoscaling:asg"))).to.deep.equal([
+        "aws:autoscaling:asg MinSize=3",
+        "aws:autoscaling:asg MaxSize=3",
+      ]);
     });
 
     const policies: [string, object, string][] = [
       ["single instance immutable", { deploymentPolicy: "Immutable" }, "Immutable"],
-      ["load-balanced with an additional batch", { environmentType: "LoadBalanced", deploymentPolicy: "RollingWithAdditionalBatch" }, "RollingWithAdditionalBatch"],
+      [
+        "load-balanced with an additional batch",
+        { environmentType: "LoadBalanced", deploymentPolicy: "RollingWithAdditionalBatch" },
+        "RollingWithAdditionalBatch",
+      ],
       ["load-balanced all at once", { environmentType: "LoadBalanced", deploymentPolicy: "AllAtOnce" }, "AllAtOnce"],
     ];
     for (const [what, args, expected] of policies) {
@@ -227,7 +268,12 @@ describe("BeanstalkTarget", () => {
       const t = new BeanstalkTarget("web", {
         environmentType: "LoadBalanced",
         instanceType: "t3.small",
-        vpc: { vpcId: "vpc-1", instanceSubnetIds: ["subnet-a", "subnet-b"], loadBalancerSubnetIds: ["subnet-c", "subnet-d"], associatePublicIpAddress: false },
+        vpc: {
+          vpcId: "vpc-1",
+          instanceSubnetIds: ["subnet-a", "subnet-b"],
+          loadBalancerSubnetIds: ["subnet-c", "subnet-d"],
+          associatePublicIpAddress: false,
+        },
       });
       await deployed(t);
       const s = settingsOf("web-environment");
@@ -339,7 +385,10 @@ describe("BeanstalkTarget", () => {
         '`environmentName` must be 4 to 40 letters, digits or hyphens, not starting or ending with a hyphen, got "-bad-".',
       );
       expect(
-        () => new BeanstalkTarget("bad2", { settings: [{ namespace: "aws:elasticbeanstalk:healthreporting:system", name: "SystemType", value: "basic" }] }),
+        () =>
+          new BeanstalkTarget("bad2", {
+            settings: [{ namespace: "aws:elasticbeanstalk:healthreporting:system", name: "SystemType", value: "basic" }],
+          }),
       ).to.throw("`settings[0]` must not replace aws:elasticbeanstalk:healthreporting:system SystemType");
       await settle();
       expect(recorded.map((r) => r.type)).to.deep.equal(["aws-cicd:index:BeanstalkTarget", "aws-cicd:index:BeanstalkTarget"]);

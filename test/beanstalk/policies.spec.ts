@@ -26,23 +26,48 @@ describe("BeanstalkTarget", () => {
       const env = `arn:aws:elasticbeanstalk:${R}:environment/${APP}/${APP}`;
       const stacks = `arn:aws:cloudformation:${R}:stack/awseb-${ENV_ID}-*`;
       expect(statementsOf(findResource("aws:iam/rolePolicy:RolePolicy", "deploy").inputs.policy)).to.deep.equal([
-        { Sid: "RegisterApplicationVersions", Effect: "Allow", Action: ["elasticbeanstalk:CreateApplicationVersion", "elasticbeanstalk:DescribeApplicationVersions"], Resource: [app, versions] },
+        {
+          Sid: "RegisterApplicationVersions",
+          Effect: "Allow",
+          Action: ["elasticbeanstalk:CreateApplicationVersion", "elasticbeanstalk:DescribeApplicationVersions"],
+          Resource: [app, versions],
+        },
         {
           Sid: "UpdateEnvironment",
           Effect: "Allow",
-          Action: ["elasticbeanstalk:DescribeConfigurationSettings", "elasticbeanstalk:DescribeEnvironmentResources", "elasticbeanstalk:DescribeEnvironments", "elasticbeanstalk:UpdateEnvironment"],
+          Action: [
+            "elasticbeanstalk:DescribeConfigurationSettings",
+            "elasticbeanstalk:DescribeEnvironmentResources",
+            "elasticbeanstalk:DescribeEnvironments",
+            "elasticbeanstalk:UpdateEnvironment",
+          ],
           Resource: [env],
         },
         { Sid: "FollowDeploymentEvents", Effect: "Allow", Action: ["elasticbeanstalk:DescribeEvents"], Resource: [app, versions, env] },
-        { Sid: "ReadPlatformVersions", Effect: "Allow", Action: ["elasticbeanstalk:DescribePlatformVersion"], Resource: ["arn:aws:elasticbeanstalk:us-east-1::platform/*"] },
-        { Sid: "ReadPipelineArtifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: ["arn:aws:s3:::pipeline-artifacts/*"] },
+        {
+          Sid: "ReadPlatformVersions",
+          Effect: "Allow",
+          Action: ["elasticbeanstalk:DescribePlatformVersion"],
+          Resource: ["arn:aws:elasticbeanstalk:us-east-1::platform/*"],
+        },
+        {
+          Sid: "ReadPipelineArtifacts",
+          Effect: "Allow",
+          Action: ["s3:GetObject", "s3:GetObjectVersion"],
+          Resource: ["arn:aws:s3:::pipeline-artifacts/*"],
+        },
         {
           Sid: "StageBundleInBeanstalkBucket",
           Effect: "Allow",
           Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:PutObjectAcl"],
           Resource: [`arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}/*`],
         },
-        { Sid: "ReadBeanstalkBucket", Effect: "Allow", Action: ["s3:GetBucketLocation", "s3:GetBucketPolicy", "s3:ListBucket"], Resource: [`arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}`] },
+        {
+          Sid: "ReadBeanstalkBucket",
+          Effect: "Allow",
+          Action: ["s3:GetBucketLocation", "s3:GetBucketPolicy", "s3:ListBucket"],
+          Resource: [`arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}`],
+        },
         {
           Sid: "UpdateEnvironmentStacks",
           Effect: "Allow",
@@ -114,7 +139,12 @@ describe("BeanstalkTarget", () => {
         {
           Sid: "ManageLaunchTemplates",
           Effect: "Allow",
-          Action: ["ec2:CreateLaunchTemplate", "ec2:CreateLaunchTemplateVersion", "ec2:DeleteLaunchTemplate", "ec2:DeleteLaunchTemplateVersions"],
+          Action: [
+            "ec2:CreateLaunchTemplate",
+            "ec2:CreateLaunchTemplateVersion",
+            "ec2:DeleteLaunchTemplate",
+            "ec2:DeleteLaunchTemplateVersions",
+          ],
           Resource: [`arn:aws:ec2:${R}:launch-template/*`],
         },
         {

@@ -41,7 +41,19 @@ describe("aws-cicd buildspec run", () => {
       expect(code).to.equal(0);
       expect(io.out).to.contain("built with CODEBUILD_BUILD_SUCCEEDING=1");
       expect(phaseStatuses(io.out)).to.deep.equal(
-        ["SUBMITTED", "QUEUED", "PROVISIONING", "DOWNLOAD_SOURCE", "INSTALL", "PRE_BUILD", "BUILD", "POST_BUILD", "UPLOAD_ARTIFACTS", "FINALIZING", "COMPLETED"].map((p) => `${p} SUCCEEDED`),
+        [
+          "SUBMITTED",
+          "QUEUED",
+          "PROVISIONING",
+          "DOWNLOAD_SOURCE",
+          "INSTALL",
+          "PRE_BUILD",
+          "BUILD",
+          "POST_BUILD",
+          "UPLOAD_ARTIFACTS",
+          "FINALIZING",
+          "COMPLETED",
+        ].map((p) => `${p} SUCCEEDED`),
       );
       expect(io.out).to.contain("Build SUCCEEDED");
       const entries = readZip(fs.readFileSync(path.join(dir, "out/primary.zip")));
@@ -51,7 +63,12 @@ describe("aws-cicd buildspec run", () => {
     it("fails in PRE_BUILD and skips BUILD, POST_BUILD and UPLOAD_ARTIFACTS when the page lacks it", async () => {
       const { code, io, dir } = await run({ "buildspec.yml": SAMPLE, "index.html": "<h1>Hello</h1>\n" });
       expect(code).to.equal(1);
-      expect(phaseStatuses(io.out).slice(4)).to.deep.equal(["INSTALL SUCCEEDED", "PRE_BUILD FAILED", "FINALIZING SUCCEEDED", "COMPLETED FAILED"]);
+      expect(phaseStatuses(io.out).slice(4)).to.deep.equal([
+        "INSTALL SUCCEEDED",
+        "PRE_BUILD FAILED",
+        "FINALIZING SUCCEEDED",
+        "COMPLETED FAILED",
+      ]);
       expect(io.out).to.contain('COMMAND_EXECUTION_ERROR: grep -Fq "Congratulations" index.html exited with status 1');
       expect(io.out).to.not.contain("built with");
       expect(fs.existsSync(path.join(dir, "out/primary.zip"))).to.equal(false);
@@ -60,7 +77,8 @@ describe("aws-cicd buildspec run", () => {
 
   describe("failures", () => {
     it("ends the build after a failing install", async () => {
-      const spec = "version: 0.2\nphases:\n  install:\n    commands:\n      - echo installing\n      - exit 4\n      - echo never\n  build:\n    commands:\n      - echo building\n";
+      const spec =
+        "version: 0.2\nphases:\n  install:\n    commands:\n      - echo installing\n      - exit 4\n      - echo never\n  build:\n    commands:\n      - echo building\n";
       const { code, io } = await run({ "buildspec.yml": spec });
       expect(code).to.equal(1);
       expect(io.out).to.contain("installing").and.not.contain("never").and.not.contain("building");
@@ -90,12 +108,19 @@ artifacts:
       expect(code).to.equal(1);
       const order = io.out.split("\n").filter((l) => ["step1", "never", "cleanup", "post SUCCEEDING=0", "post-finally"].includes(l));
       expect(order).to.deep.equal(["step1", "cleanup", "post SUCCEEDING=0", "post-finally"]);
-      expect(phaseStatuses(io.out).slice(6)).to.deep.equal(["BUILD FAILED", "POST_BUILD SUCCEEDED", "UPLOAD_ARTIFACTS SUCCEEDED", "FINALIZING SUCCEEDED", "COMPLETED FAILED"]);
+      expect(phaseStatuses(io.out).slice(6)).to.deep.equal([
+        "BUILD FAILED",
+        "POST_BUILD SUCCEEDED",
+        "UPLOAD_ARTIFACTS SUCCEEDED",
+        "FINALIZING SUCCEEDED",
+        "COMPLETED FAILED",
+      ]);
       expect(readZip(fs.readFileSync(path.join(dir, "out/primary.zip"))).map((e) => e.name)).to.deep.equal(["logs/a.txt"]);
     });
 
     it("goes on after a failing install with on-failure CONTINUE, and the build fails", async () => {
-      const spec = "version: 0.2\nphases:\n  install:\n    on-failure: CONTINUE\n    commands:\n      - exit 2\n  build:\n    commands:\n      - echo \"build ran $CODEBUILD_BUILD_SUCCEEDING\"\n";
+      const spec =
+        'version: 0.2\nphases:\n  install:\n    on-failure: CONTINUE\n    commands:\n      - exit 2\n  build:\n    commands:\n      - echo "build ran $CODEBUILD_BUILD_SUCCEEDING"\n';
       const { code, io } = await run({ "buildspec.yml": spec });
       expect(code).to.equal(1);
       expect(io.out).to.contain("build ran 0");
@@ -143,9 +168,16 @@ phases:
     });
 
     it("exits 2 with a clear error when --image is given and Docker is not available", async () => {
-      const { code, io } = await run({ "buildspec.yml": SAMPLE, "index.html": PAGE }, ["--image", "ubuntu:24.04", "--docker", "/nonexistent/docker"]);
+      const { code, io } = await run({ "buildspec.yml": SAMPLE, "index.html": PAGE }, [
+        "--image",
+        "ubuntu:24.04",
+        "--docker",
+        "/nonexistent/docker",
+      ]);
       expect(code).to.equal(2);
-      expect(io.err).to.equal("`--image` needs Docker, which is not available (`/nonexistent/docker` is not installed). Start Docker, or leave out `--image` to run the commands on this machine.\n");
+      expect(io.err).to.equal(
+        "`--image` needs Docker, which is not available (`/nonexistent/docker` is not installed). Start Docker, or leave out `--image` to run the commands on this machine.\n",
+      );
     });
   });
 
@@ -172,11 +204,13 @@ artifacts:
       const { code, dir } = await run({ "buildspec.yml": spec });
       expect(code).to.equal(0);
       expect(readZip(fs.readFileSync(path.join(dir, "out/primary.zip"))).map((e) => e.name)).to.deep.equal(["index.html", "js/app.js"]);
-      expect(readZip(fs.readFileSync(path.join(dir, "out/scripts.zip"))).map((e) => [e.name, e.data.toString()])).to.deep.equal([["app.js", "a\n"]]);
+      expect(readZip(fs.readFileSync(path.join(dir, "out/scripts.zip"))).map((e) => [e.name, e.data.toString()])).to.deep.equal([
+        ["app.js", "a\n"],
+      ]);
     });
 
     it("writes to ./.aws-cicd/artifacts by default and never zips earlier artifacts", async () => {
-      const spec = "version: 0.2\nphases:\n  build:\n    commands:\n      - echo hi\nartifacts:\n  files:\n    - \"**/*\"\n";
+      const spec = 'version: 0.2\nphases:\n  build:\n    commands:\n      - echo hi\nartifacts:\n  files:\n    - "**/*"\n';
       const dir = tempSource({ "buildspec.yml": spec, "a.txt": "a" });
       for (let i = 0; i < 2; i++) expect(await runCommand([], collectingIo(dir))).to.equal(0);
       const zip = path.join(dir, ".aws-cicd/artifacts/primary.zip");

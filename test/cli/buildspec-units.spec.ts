@@ -21,12 +21,26 @@ describe("aws-cicd buildspec run (pure parts)", () => {
     });
 
     it("goes from a failed INSTALL or PRE_BUILD straight to FINALIZING", () => {
-      expect(phaseWalk({ INSTALL: { succeeded: false } })).to.deep.equal(["SUBMITTED", "QUEUED", "PROVISIONING", "DOWNLOAD_SOURCE", "INSTALL", "FINALIZING", "COMPLETED"]);
+      expect(phaseWalk({ INSTALL: { succeeded: false } })).to.deep.equal([
+        "SUBMITTED",
+        "QUEUED",
+        "PROVISIONING",
+        "DOWNLOAD_SOURCE",
+        "INSTALL",
+        "FINALIZING",
+        "COMPLETED",
+      ]);
       expect(nextPhase("PRE_BUILD", false)).to.equal("FINALIZING");
     });
 
     it("runs POST_BUILD and UPLOAD_ARTIFACTS after a failed BUILD", () => {
-      expect(phaseWalk({ BUILD: { succeeded: false } }).slice(6)).to.deep.equal(["BUILD", "POST_BUILD", "UPLOAD_ARTIFACTS", "FINALIZING", "COMPLETED"]);
+      expect(phaseWalk({ BUILD: { succeeded: false } }).slice(6)).to.deep.equal([
+        "BUILD",
+        "POST_BUILD",
+        "UPLOAD_ARTIFACTS",
+        "FINALIZING",
+        "COMPLETED",
+      ]);
       expect(nextPhase("POST_BUILD", false)).to.equal("UPLOAD_ARTIFACTS");
       expect(nextPhase("UPLOAD_ARTIFACTS", false)).to.equal("FINALIZING");
     });
@@ -66,14 +80,19 @@ describe("aws-cicd buildspec run (pure parts)", () => {
         { path: "dist/a.js", entryName: "a.js" },
         { path: "dist/sub/b.js", entryName: "b.js" },
       ]);
-      expect(() => selectArtifactFiles(["a/x", "b/x"], ["**/*"], [], true)).to.throw("`discard-paths: yes` gives a/x and b/x the same name \"x\"");
+      expect(() => selectArtifactFiles(["a/x", "b/x"], ["**/*"], [], true)).to.throw(
+        '`discard-paths: yes` gives a/x and b/x the same name "x"',
+      );
     });
   });
 
   describe("zip", () => {
     it("writes a zip the reader reads back, stored and deflated", () => {
       const big = Buffer.from("hello ".repeat(1000));
-      const zip = writeZip([{ name: "a.txt", data: Buffer.from("x") }, { name: "d/b.txt", data: big }]);
+      const zip = writeZip([
+        { name: "a.txt", data: Buffer.from("x") },
+        { name: "d/b.txt", data: big },
+      ]);
       const back = readZip(zip);
       expect(back.map((e) => e.name)).to.deep.equal(["a.txt", "d/b.txt"]);
       expect(back[1].data.equals(big)).to.equal(true);
@@ -85,7 +104,11 @@ describe("aws-cicd buildspec run (pure parts)", () => {
     const env = { "parameter-store": { DB_URL: "/app/db-url" }, "secrets-manager": { PW: "prod/db:password", TOKEN: "tok" } };
 
     it("reads values by parameter name, secret id with json-key, and AWS_CICD_PARAM_<variable>", () => {
-      const out = resolveSecretVariables(env, { "/app/db-url": "postgres://x", "prod/db": '{"password":"s3cret"}' }, { AWS_CICD_PARAM_TOKEN: "t" });
+      const out = resolveSecretVariables(
+        env,
+        { "/app/db-url": "postgres://x", "prod/db": '{"password":"s3cret"}' },
+        { AWS_CICD_PARAM_TOKEN: "t" },
+      );
       expect(out).to.deep.equal({ DB_URL: "postgres://x", PW: "s3cret", TOKEN: "t" });
     });
 
@@ -100,7 +123,11 @@ describe("aws-cicd buildspec run (pure parts)", () => {
     it("strips a marker split across chunks and reports its code", () => {
       let text = "";
       const codes: number[] = [];
-      const f = new MarkerFilter("__M__", (t) => (text += t), (c) => codes.push(c));
+      const f = new MarkerFilter(
+        "__M__",
+        (t) => (text += t),
+        (c) => codes.push(c),
+      );
       ["out", "put__", "M__7\nnext"].forEach((c) => f.push(c));
       f.flush();
       expect(text).to.equal("outputnext");
@@ -111,11 +138,37 @@ describe("aws-cicd buildspec run (pure parts)", () => {
   describe("docker", () => {
     it("builds the docker run command line, passing variables by name only", () => {
       const l = dockerRunLauncher(
-        { image: "public.ecr.aws/codebuild/amazonlinux-x86_64-standard:5.0", shell: "bash", srcDir: "/src", commandDir: "/tmp/c", variables: { B: "2", A: "s3cret" }, clientEnv: { PATH: "/bin" } },
+        {
+          image: "public.ecr.aws/codebuild/amazonlinux-x86_64-standard:5.0",
+          shell: "bash",
+          srcDir: "/src",
+          commandDir: "/tmp/c",
+          variables: { B: "2", A: "s3cret" },
+          clientEnv: { PATH: "/bin" },
+        },
         "LOOP",
       );
       expect(l.command).to.equal("docker");
-      expect(l.args).to.deep.equal(["run", "--rm", "-i", "-v", "/src:/src", "-v", "/tmp/c:/tmp/c", "-w", "/src", "-e", "A", "-e", "B", "--entrypoint", "bash", "public.ecr.aws/codebuild/amazonlinux-x86_64-standard:5.0", "-c", "LOOP"]);
+      expect(l.args).to.deep.equal([
+        "run",
+        "--rm",
+        "-i",
+        "-v",
+        "/src:/src",
+        "-v",
+        "/tmp/c:/tmp/c",
+        "-w",
+        "/src",
+        "-e",
+        "A",
+        "-e",
+        "B",
+        "--entrypoint",
+        "bash",
+        "public.ecr.aws/codebuild/amazonlinux-x86_64-standard:5.0",
+        "-c",
+        "LOOP",
+      ]);
       expect(l.args.join(" ")).to.not.contain("s3cret");
       expect(l.env).to.deep.equal({ PATH: "/bin", A: "s3cret", B: "2" });
     });

@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import { ensureLibraryBuilt } from "../harness/build";
 import * as path from "node:path";
 import { buildspecCommand, validateCommand } from "../../packages/aws-cicd/src/cli/buildspec";
 import { main } from "../../packages/aws-cicd/src/cli/main";
@@ -61,7 +62,7 @@ describe("aws-cicd buildspec validate", () => {
     const root = path.resolve(__dirname, "../..");
     before(function () {
       this.timeout(120000);
-      execFileSync("npm", ["run", "build", "--workspace", "aws-cicd"], { cwd: root, stdio: "ignore" });
+      ensureLibraryBuilt();
     });
 
     it("runs through bin/aws-cicd.js with exit codes 0 and 1", () => {

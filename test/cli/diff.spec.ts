@@ -19,7 +19,9 @@ const role = (name: string, statements: PermissionStatementReport[], extra: Part
   name,
   roleName: name,
   arn: `arn:aws:iam::123456789012:role/${name}`,
-  trust: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", value: "codebuild.amazonaws.com" }], conditions: [] }],
+  trust: [
+    { effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", value: "codebuild.amazonaws.com" }], conditions: [] },
+  ],
   statements,
   managedPolicyArns: [],
   ...extra,
@@ -38,7 +40,14 @@ function report(roles: RoleReport[]): SynthReport {
 describe("aws-cicd diff", () => {
   describe("diffReports", () => {
     it("reports no change and no growth for identical reports", () => {
-      expect(diffReports(report(BASE), report(BASE))).to.deep.equal({ schemaVersion: 1, tool: "aws-cicd diff", grew: false, rolesAdded: [], rolesRemoved: [], rolesChanged: [] });
+      expect(diffReports(report(BASE), report(BASE))).to.deep.equal({
+        schemaVersion: 1,
+        tool: "aws-cicd diff",
+        grew: false,
+        rolesAdded: [],
+        rolesRemoved: [],
+        rolesChanged: [],
+      });
     });
 
     it("counts an added role as growth and a removed role as not", () => {
@@ -51,20 +60,37 @@ describe("aws-cicd diff", () => {
       expect(back.rolesRemoved.map((r) => r.name)).to.deep.equal(["deploy-role"]);
     });
 
-    it("highlights a resource widened to \"*\"", () => {
+    it('highlights a resource widened to "*"', () => {
       const d = diffReports(report(BASE), report([role("build-role", [statement(["logs:PutLogEvents"], ["*"]), KEY])]));
       expect(d.grew).to.equal(true);
       expect(d.rolesChanged[0].broadened.map((b) => [b.kind, b.detail])).to.deep.equal([
-        ["resource-widened", "Allow inline build-policy: resource widened from arn:aws:logs:us-east-1:123456789012:log-group:/aws/codebuild/app to *."],
+        [
+          "resource-widened",
+          "Allow inline build-policy: resource widened from arn:aws:logs:us-east-1:123456789012:log-group:/aws/codebuild/app to *.",
+        ],
       ]);
       expect(d.rolesChanged[0].statementsAdded).to.deep.equal([]);
       expect(d.rolesChanged[0].statementsRemoved).to.deep.equal([]);
     });
 
     it("reports a gained action, a removed condition and an added trust principal as broadening", () => {
-      const next = role("build-role", [statement(["logs:PutLogEvents", "logs:DeleteLogGroup"], LOGS.resources), { ...KEY, conditions: [] }], {
-        trust: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", value: "codebuild.amazonaws.com" }, { type: "AWS", value: "arn:aws:iam::444455556666:root" }], conditions: [] }],
-      });
+      const next = role(
+        "build-role",
+        [statement(["logs:PutLogEvents", "logs:DeleteLogGroup"], LOGS.resources), { ...KEY, conditions: [] }],
+        {
+          trust: [
+            {
+              effect: "Allow",
+              actions: ["sts:AssumeRole"],
+              principals: [
+                { type: "Service", value: "codebuild.amazonaws.com" },
+                { type: "AWS", value: "arn:aws:iam::444455556666:root" },
+              ],
+              conditions: [],
+            },
+          ],
+        },
+      );
       const d = diffReports(report(BASE), report([next]));
       expect(d.rolesChanged[0].broadened.map((b) => b.kind)).to.deep.equal(["action-added", "condition-removed", "trust-principal-added"]);
       expect(d.rolesChanged[0].broadened[2].detail).to.equal("trust: AWS arn:aws:iam::444455556666:root may now assume the role.");
@@ -83,7 +109,14 @@ describe("aws-cicd diff", () => {
     });
 
     it("counts an added statement and an attached managed policy as growth", () => {
-      const d = diffReports(report(BASE), report([role("build-role", [LOGS, KEY, statement(["s3:PutObject"], ["arn:aws:s3:::b/*"])], { managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] })]));
+      const d = diffReports(
+        report(BASE),
+        report([
+          role("build-role", [LOGS, KEY, statement(["s3:PutObject"], ["arn:aws:s3:::b/*"])], {
+            managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"],
+          }),
+        ]),
+      );
       expect(d.grew).to.equal(true);
       expect(d.rolesChanged[0].statementsAdded.map((s) => s.actions)).to.deep.equal([["s3:PutObject"]]);
       expect(d.rolesChanged[0].broadened.map((b) => b.kind)).to.deep.equal(["action-added", "managed-policy-added"]);

@@ -23,7 +23,7 @@ describe("aws-cicd synth", () => {
     dirs.push(failing.dir, rawBucket.dir);
     [repo, flagship, markdown, broken, bad, badLenient] = await Promise.all([
       cli(["synth", "examples/repo-and-build", "--json"]),
-      cli(["synth", "examples/beanstalk-pipeline", "--json", "--fail-on", "none", "--config", "approverEmails=[\"ops@example.com\"]"]),
+      cli(["synth", "examples/beanstalk-pipeline", "--json", "--fail-on", "none", "--config", 'approverEmails=["ops@example.com"]']),
       cli(["synth", "examples/beanstalk-pipeline", "--markdown", "--stack", "prod", "--region", "eu-west-1", "--account", "111122223333"]),
       cli(["synth", failing.dir], failing.env),
       cli(["synth", rawBucket.dir, "--json"], rawBucket.env),
@@ -39,7 +39,13 @@ describe("aws-cicd synth", () => {
       expect(repo.code, repo.stderr).to.equal(0);
       const r = report();
       expect([r.schemaVersion, r.tool, r.project, r.stack, r.account, r.region, r.program]).to.deep.equal([
-        1, "aws-cicd synth", "repo-and-build", "dev", "123456789012", "us-east-1", "examples/repo-and-build/index.ts",
+        1,
+        "aws-cicd synth",
+        "repo-and-build",
+        "dev",
+        "123456789012",
+        "us-east-1",
+        "examples/repo-and-build/index.ts",
       ]);
       expect(r.outputs.projectName).to.equal("repo-and-build-dev-tests");
     });
@@ -66,21 +72,42 @@ describe("aws-cicd synth", () => {
           actions: ["sts:AssumeRole"],
           principals: [{ type: "Service", value: "codebuild.amazonaws.com" }],
           conditions: [
-            { operator: "ArnLike", key: "aws:SourceArn", values: ["arn:aws:codebuild:us-east-1:123456789012:project/repo-and-build-dev-tests"] },
+            {
+              operator: "ArnLike",
+              key: "aws:SourceArn",
+              values: ["arn:aws:codebuild:us-east-1:123456789012:project/repo-and-build-dev-tests"],
+            },
             { operator: "StringEquals", key: "aws:SourceAccount", values: ["123456789012"] },
           ],
         },
       ]);
       expect(role.statements.map((s) => [s.source.name, s.sid, s.actions, s.resources])).to.deep.equal([
-        ["tests-policy", "WriteBuildLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [
-          "arn:aws:logs:us-east-1:123456789012:log-group:/aws/codebuild/repo-and-build-dev-tests",
-          "arn:aws:logs:us-east-1:123456789012:log-group:/aws/codebuild/repo-and-build-dev-tests:log-stream:*",
-        ]],
-        ["tests-policy", "UseKeysThroughS3", ["kms:Decrypt", "kms:GenerateDataKey"], ["arn:aws:kms:us-east-1:123456789012:key/cicd-key-id"]],
+        [
+          "tests-policy",
+          "WriteBuildLogs",
+          ["logs:CreateLogStream", "logs:PutLogEvents"],
+          [
+            "arn:aws:logs:us-east-1:123456789012:log-group:/aws/codebuild/repo-and-build-dev-tests",
+            "arn:aws:logs:us-east-1:123456789012:log-group:/aws/codebuild/repo-and-build-dev-tests:log-stream:*",
+          ],
+        ],
+        [
+          "tests-policy",
+          "UseKeysThroughS3",
+          ["kms:Decrypt", "kms:GenerateDataKey"],
+          ["arn:aws:kms:us-east-1:123456789012:key/cicd-key-id"],
+        ],
         ["tests-policy", "PullSource", ["codecommit:GitPull"], ["arn:aws:codecommit:us-east-1:123456789012:app"]],
-        ["tests-policy", "UseRepositoryKeyThroughCodeCommit", ["kms:Decrypt", "kms:GenerateDataKey"], ["arn:aws:kms:us-east-1:123456789012:key/cicd-key-id"]],
+        [
+          "tests-policy",
+          "UseRepositoryKeyThroughCodeCommit",
+          ["kms:Decrypt", "kms:GenerateDataKey"],
+          ["arn:aws:kms:us-east-1:123456789012:key/cicd-key-id"],
+        ],
       ]);
-      expect(role.statements[1].conditions).to.deep.equal([{ operator: "StringEquals", key: "kms:ViaService", values: ["s3.us-east-1.amazonaws.com"] }]);
+      expect(role.statements[1].conditions).to.deep.equal([
+        { operator: "StringEquals", key: "kms:ViaService", values: ["s3.us-east-1.amazonaws.com"] },
+      ]);
       expect(role.managedPolicyArns).to.deep.equal([]);
     });
 
@@ -100,7 +127,9 @@ describe("aws-cicd synth", () => {
       expect(flagship.code, flagship.stderr).to.equal(0);
       const [p] = report().pipelines;
       expect(p.pipelineName).to.equal("beanstalk-pipeline-dev-app");
-      expect(p.stages.map((s) => s.actions.map((a) => [s.name, a.name, a.category, a.provider, a.inputArtifacts, a.outputArtifacts]))).to.deep.equal([
+      expect(
+        p.stages.map((s) => s.actions.map((a) => [s.name, a.name, a.category, a.provider, a.inputArtifacts, a.outputArtifacts])),
+      ).to.deep.equal([
         [["Source", "Source", "Source", "CodeCommit", [], ["SourceOutput"]]],
         [["BuildAndTest", "Build", "Build", "CodeBuild", ["SourceOutput"], ["BuildOutput"]]],
         [["DeployDev", "Deploy", "Deploy", "ElasticBeanstalk", ["BuildOutput"], []]],
@@ -160,14 +189,22 @@ describe("aws-cicd synth", () => {
       ]);
       expect(bad.stderr).to.match(/policy pack findings \(\d+ mandatory, 1 advisory\) fail --fail-on mandatory\./);
       expect(badLenient.code).to.equal(0);
-      expect(badLenient.stdout).to.match(/\n  \[mandatory\/\w+\] aws-cicd-s3-public-access-block raw: /);
+      expect(badLenient.stdout).to.match(/\n {2}\[mandatory\/\w+\] aws-cicd-s3-public-access-block raw: /);
     });
   });
 
   describe("arguments", () => {
     it("parses flags, repeated --config and the directory", () => {
-      expect(parseSynthArgs(["ex", "--config", "a=1", "--config=ns:b=x=y", "--stack=qa", "--markdown", "--fail-on", "advisory"])).to.deep.equal({
-        dir: "ex", stack: "qa", account: "123456789012", region: "us-east-1", config: { a: "1", "ns:b": "x=y" }, format: "markdown", failOn: "advisory",
+      expect(
+        parseSynthArgs(["ex", "--config", "a=1", "--config=ns:b=x=y", "--stack=qa", "--markdown", "--fail-on", "advisory"]),
+      ).to.deep.equal({
+        dir: "ex",
+        stack: "qa",
+        account: "123456789012",
+        region: "us-east-1",
+        config: { a: "1", "ns:b": "x=y" },
+        format: "markdown",
+        failOn: "advisory",
       });
     });
 

@@ -36,7 +36,10 @@ describe("BuildProject", () => {
       expect(resourcesOfType("aws:codebuild/reportGroup:ReportGroup").map((r) => [r.name, r.inputs])).to.deep.equal([
         ["build-report-unit", { name: `${PROJECT}-unit`, type: "TEST", exportConfig: { type: "NO_EXPORT" }, deleteReports: true }],
         ["build-report-cucumber", { name: `${PROJECT}-cucumber`, type: "TEST", exportConfig: { type: "NO_EXPORT" }, deleteReports: true }],
-        ["build-report-coverage", { name: `${PROJECT}-coverage`, type: "CODE_COVERAGE", exportConfig: { type: "NO_EXPORT" }, deleteReports: true }],
+        [
+          "build-report-coverage",
+          { name: `${PROJECT}-coverage`, type: "CODE_COVERAGE", exportConfig: { type: "NO_EXPORT" }, deleteReports: true },
+        ],
       ]);
     });
 
@@ -48,7 +51,12 @@ describe("BuildProject", () => {
           Sid: "WriteReports",
           Effect: "Allow",
           Action: ["codebuild:BatchPutCodeCoverages", "codebuild:BatchPutTestCases", "codebuild:CreateReport", "codebuild:UpdateReport"],
-          Resource: [GROUP_ARN("unit"), GROUP_ARN("cucumber"), GROUP_ARN("coverage"), `arn:aws:codebuild:us-east-1:${ACCOUNT}:report-group/shared-tests`],
+          Resource: [
+            GROUP_ARN("unit"),
+            GROUP_ARN("cucumber"),
+            GROUP_ARN("coverage"),
+            `arn:aws:codebuild:us-east-1:${ACCOUNT}:report-group/shared-tests`,
+          ],
         },
       ]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
@@ -67,17 +75,32 @@ describe("BuildProject", () => {
         },
       });
       expect(statements.slice(2, 4)).to.deep.equal([
-        { Sid: "WriteReportExports", Effect: "Allow", Action: ["s3:PutObject"], Resource: [`arn:aws:s3:::reports-bucket/codebuild-reports/${PROJECT}/*`] },
-        { Sid: "LocateReportExportsBucket", Effect: "Allow", Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"], Resource: ["arn:aws:s3:::reports-bucket"] },
+        {
+          Sid: "WriteReportExports",
+          Effect: "Allow",
+          Action: ["s3:PutObject"],
+          Resource: [`arn:aws:s3:::reports-bucket/codebuild-reports/${PROJECT}/*`],
+        },
+        {
+          Sid: "LocateReportExportsBucket",
+          Effect: "Allow",
+          Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"],
+          Resource: ["arn:aws:s3:::reports-bucket"],
+        },
       ]);
     });
 
     it("exports with the bucket's own key and prefix when given", async () => {
       const bucketKey = `arn:aws:kms:us-east-1:${ACCOUNT}:key/reports`;
       const { statements } = await deployed(
-        new BuildProject("build", { buildSpec: SPEC, reportExport: { bucketName: "reports-bucket", prefix: "raw/tests", keyArn: bucketKey } }),
+        new BuildProject("build", {
+          buildSpec: SPEC,
+          reportExport: { bucketName: "reports-bucket", prefix: "raw/tests", keyArn: bucketKey },
+        }),
       );
-      expect(findResource("aws:codebuild/reportGroup:ReportGroup", "build-report-coverage").inputs.exportConfig.s3Destination).to.deep.include({
+      expect(
+        findResource("aws:codebuild/reportGroup:ReportGroup", "build-report-coverage").inputs.exportConfig.s3Destination,
+      ).to.deep.include({
         path: "raw/tests",
         encryptionKey: bucketKey,
       });
@@ -86,14 +109,21 @@ describe("BuildProject", () => {
     });
 
     it("creates the listed report groups of a buildspec file, once each, and lets the role write to them", async () => {
-      const p = new BuildProject("build", { buildSpecFile: "ci/buildspec.yml", reportGroupNames: ["unit", "e2e", "unit"], coverageReportGroupNames: ["coverage"] });
+      const p = new BuildProject("build", {
+        buildSpecFile: "ci/buildspec.yml",
+        reportGroupNames: ["unit", "e2e", "unit"],
+        coverageReportGroupNames: ["coverage"],
+      });
       const { project, statements } = await deployed(p);
       expect(project.inputs.source).to.deep.equal({ type: "CODEPIPELINE", buildspec: "ci/buildspec.yml" });
       expect(Object.keys(p.reportGroups)).to.deep.equal(["unit", "e2e", "coverage"]);
       expect(resourcesOfType("aws:codebuild/reportGroup:ReportGroup").map((r) => [r.name, r.inputs])).to.deep.equal([
         ["build-report-unit", { name: `${PROJECT}-unit`, type: "TEST", exportConfig: { type: "NO_EXPORT" }, deleteReports: true }],
         ["build-report-e2e", { name: `${PROJECT}-e2e`, type: "TEST", exportConfig: { type: "NO_EXPORT" }, deleteReports: true }],
-        ["build-report-coverage", { name: `${PROJECT}-coverage`, type: "CODE_COVERAGE", exportConfig: { type: "NO_EXPORT" }, deleteReports: true }],
+        [
+          "build-report-coverage",
+          { name: `${PROJECT}-coverage`, type: "CODE_COVERAGE", exportConfig: { type: "NO_EXPORT" }, deleteReports: true },
+        ],
       ]);
       expect(statements).to.deep.equal([
         ...baseStatements(),
@@ -116,7 +146,12 @@ describe("BuildProject", () => {
         ["build-report-coverage", "CODE_COVERAGE"],
         ["build-report-smoke", "TEST"],
       ]);
-      expect(reportGroupsToCreate(SPEC, ["unit", "smoke"], ["coverage"])).to.deep.equal({ unit: "TEST", cucumber: "TEST", coverage: "CODE_COVERAGE", smoke: "TEST" });
+      expect(reportGroupsToCreate(SPEC, ["unit", "smoke"], ["coverage"])).to.deep.equal({
+        unit: "TEST",
+        cucumber: "TEST",
+        coverage: "CODE_COVERAGE",
+        smoke: "TEST",
+      });
     });
 
     it("exports the listed report groups of a buildspec file", async () => {

@@ -23,7 +23,9 @@ describe("BuildProject", () => {
     it("exports the documented defaults", () => {
       expect(MANAGED_IMAGE_X86_64).to.equal("aws/codebuild/amazonlinux-x86_64-standard:6.0");
       expect(MANAGED_IMAGE_ARM64).to.equal("aws/codebuild/amazonlinux-aarch64-standard:4.0");
-      expect([DEFAULT_BUILD_TIMEOUT_MINUTES, DEFAULT_QUEUED_TIMEOUT_MINUTES, DEFAULT_BUILD_LOG_RETENTION_DAYS]).to.deep.equal([60, 480, 365]);
+      expect([DEFAULT_BUILD_TIMEOUT_MINUTES, DEFAULT_QUEUED_TIMEOUT_MINUTES, DEFAULT_BUILD_LOG_RETENTION_DAYS]).to.deep.equal([
+        60, 480, 365,
+      ]);
     });
 
     it("creates a pipeline project running buildspec.yml on the managed x86 image, encrypted, logged and not privileged", async () => {
@@ -56,7 +58,11 @@ describe("BuildProject", () => {
     it("creates exactly the key, log group, role, policy, project, topic and alarm under the component", async () => {
       await deployed(new BuildProject("build"));
       const component = findResource("aws-cicd:index:BuildProject", "build");
-      expect(childrenOf(component).map((c) => `${c.type} ${c.name}`).sort()).to.deep.equal([
+      expect(
+        childrenOf(component)
+          .map((c) => `${c.type} ${c.name}`)
+          .sort(),
+      ).to.deep.equal([
         "aws-cicd:index:EncryptionKey build-key",
         "aws-cicd:index:SecureTopic build-alerts",
         "aws:cloudwatch/logGroup:LogGroup build-logs",

@@ -10,7 +10,9 @@ const REPO_ARN = `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/tools/builder`;
 describe("BuildProject", () => {
   describe("image and compute", () => {
     it("runs the managed ARM image on an ARM container", async () => {
-      const { project, statements } = await deployed(new BuildProject("build", { image: { managed: "arm64" }, computeType: "BUILD_GENERAL1_LARGE" }));
+      const { project, statements } = await deployed(
+        new BuildProject("build", { image: { managed: "arm64" }, computeType: "BUILD_GENERAL1_LARGE" }),
+      );
       expect(project.inputs.environment).to.deep.equal({
         type: "ARM_CONTAINER",
         image: "aws/codebuild/amazonlinux-aarch64-standard:4.0",
@@ -22,14 +24,21 @@ describe("BuildProject", () => {
     });
 
     it("accepts another managed image id and picks the container type from it", async () => {
-      const { project } = await deployed(new BuildProject("build", { image: { managed: "aws/codebuild/amazonlinux2-aarch64-standard:3.0" } }));
-      expect(project.inputs.environment).to.deep.include({ type: "ARM_CONTAINER", image: "aws/codebuild/amazonlinux2-aarch64-standard:3.0" });
+      const { project } = await deployed(
+        new BuildProject("build", { image: { managed: "aws/codebuild/amazonlinux2-aarch64-standard:3.0" } }),
+      );
+      expect(project.inputs.environment).to.deep.include({
+        type: "ARM_CONTAINER",
+        image: "aws/codebuild/amazonlinux2-aarch64-standard:3.0",
+      });
       const x86 = await deployed(new BuildProject("x86", { image: { managed: "aws/codebuild/standard:7.0" } }), "x86");
       expect(x86.project.inputs.environment).to.deep.include({ type: "LINUX_CONTAINER", image: "aws/codebuild/standard:7.0" });
     });
 
     it("pulls an ECR image with the service role, which may pull only from that repository", async () => {
-      const { project, statements } = await deployed(new BuildProject("build", { image: { ecr: { repositoryArn: REPO_ARN, tag: "1.4.2" } } }));
+      const { project, statements } = await deployed(
+        new BuildProject("build", { image: { ecr: { repositoryArn: REPO_ARN, tag: "1.4.2" } } }),
+      );
       expect(project.inputs.environment).to.deep.equal({
         type: "LINUX_CONTAINER",
         image: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/tools/builder:1.4.2`,
@@ -118,7 +127,10 @@ describe("BuildProject", () => {
           Sid: "ReadSecrets",
           Effect: "Allow",
           Action: ["secretsmanager:GetSecretValue"],
-          Resource: [`arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:prod/api-??????`, `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:db-AbCdEf`],
+          Resource: [
+            `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:prod/api-??????`,
+            `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:db-AbCdEf`,
+          ],
         },
       ]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
@@ -170,14 +182,23 @@ describe("BuildProject", () => {
 
     it("limits the key grant to SSM when only parameters are read", async () => {
       const { statements } = await deployed(
-        new BuildProject("build", { environmentVariables: { DB_URL: { parameter: "/app/db-url" } }, secretsKeyArns: ["arn:aws:kms:us-east-1:123456789012:key/k"] }),
+        new BuildProject("build", {
+          environmentVariables: { DB_URL: { parameter: "/app/db-url" } },
+          secretsKeyArns: ["arn:aws:kms:us-east-1:123456789012:key/k"],
+        }),
       );
-      expect(statements[statements.length - 1].Condition).to.deep.equal({ StringEquals: { "kms:ViaService": ["ssm.us-east-1.amazonaws.com"] } });
+      expect(statements[statements.length - 1].Condition).to.deep.equal({
+        StringEquals: { "kms:ViaService": ["ssm.us-east-1.amazonaws.com"] },
+      });
     });
 
     it("accepts a computed plain value whose name does not announce a secret", async () => {
-      const { project } = await deployed(new BuildProject("build", { environmentVariables: { BUCKET: { value: pulumi.output("artifacts-bucket") } } }));
-      expect(project.inputs.environment.environmentVariables).to.deep.equal([{ name: "BUCKET", type: "PLAINTEXT", value: "artifacts-bucket" }]);
+      const { project } = await deployed(
+        new BuildProject("build", { environmentVariables: { BUCKET: { value: pulumi.output("artifacts-bucket") } } }),
+      );
+      expect(project.inputs.environment.environmentVariables).to.deep.equal([
+        { name: "BUCKET", type: "PLAINTEXT", value: "artifacts-bucket" },
+      ]);
     });
   });
 });

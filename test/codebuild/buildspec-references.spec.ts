@@ -1,5 +1,10 @@
 import { expect } from "chai";
-import { BuildSpec, BuildSpecError, buildSpecReferences, splitSecretsManagerReference } from "../../packages/aws-cicd/src/codebuild/buildspec";
+import {
+  BuildSpec,
+  BuildSpecError,
+  buildSpecReferences,
+  splitSecretsManagerReference,
+} from "../../packages/aws-cicd/src/codebuild/buildspec";
 
 const ARN = "arn:aws:secretsmanager:eu-west-1:210987654321:secret:shared/api-AbCdEf";
 

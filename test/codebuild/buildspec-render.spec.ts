@@ -92,7 +92,7 @@ cache:
 
 /** Strings that break naive YAML writers. */
 const TRICKY = [
-  "echo \"a: b\"",
+  'echo "a: b"',
   "npm test # not a comment",
   "- looks like a list",
   "'single' and \"double\"",
@@ -120,7 +120,7 @@ const TRICKY = [
   "unicode ✓ ünïcödé",
   "back\\slash",
   "bell\u0007",
-  "if [ -f x ]; then\n  echo \"x: y\"\nfi",
+  'if [ -f x ]; then\n  echo "x: y"\nfi',
   "  indented first line\nsecond",
   "ends with newline\n",
   "ends with blank lines\n\n",
@@ -141,11 +141,16 @@ describe("renderBuildSpec", () => {
 
     it("writes multi-line commands as literal blocks", () => {
       const yaml = renderBuildSpec({ phases: { build: { commands: ["if [ -f x ]; then\n  make\nfi"] } } });
-      expect(yaml).to.equal("version: 0.2\nphases:\n  build:\n    commands:\n      - |-\n        if [ -f x ]; then\n          make\n        fi\n");
+      expect(yaml).to.equal(
+        "version: 0.2\nphases:\n  build:\n    commands:\n      - |-\n        if [ -f x ]; then\n          make\n        fi\n",
+      );
     });
 
     it("quotes strings a YAML 1.1 or 1.2 reader would take for another type", () => {
-      const yaml = renderBuildSpec({ env: { variables: { A: "yes", B: "0755", C: "1:20", D: "2024-01-01", E: "1e3", F: "plain" } }, phases: { build: { commands: ["x"] } } });
+      const yaml = renderBuildSpec({
+        env: { variables: { A: "yes", B: "0755", C: "1:20", D: "2024-01-01", E: "1e3", F: "plain" } },
+        phases: { build: { commands: ["x"] } },
+      });
       expect(yaml).to.include('    A: "yes"\n    B: "0755"\n    C: "1:20"\n    D: "2024-01-01"\n    E: "1e3"\n    F: plain\n');
     });
 
@@ -181,7 +186,10 @@ describe("renderBuildSpec", () => {
   describe("validation", () => {
     it("throws a BuildSpecError before writing anything for an invalid buildspec", () => {
       const bad = { phases: { build: { commands: [] } } } as BuildSpec;
-      expect(() => renderBuildSpec(bad)).to.throw(BuildSpecError, "`buildSpec.phases.build.commands` must not be empty, got []; list at least one command or remove `commands`.");
+      expect(() => renderBuildSpec(bad)).to.throw(
+        BuildSpecError,
+        "`buildSpec.phases.build.commands` must not be empty, got []; list at least one command or remove `commands`.",
+      );
     });
   });
 });

@@ -61,12 +61,19 @@ describe("CodeCommitRepo", () => {
         },
       ]);
       const policyArn = `arn:aws:iam::${ACCOUNT}:policy/app-branch-protection`;
-      expect(resourcesOfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((a) => [a.name, a.inputs]).sort()).to.deep.equal([
+      expect(
+        resourcesOfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")
+          .map((a) => [a.name, a.inputs])
+          .sort(),
+      ).to.deep.equal([
         ["app-branch-protection-role-0", { role: "dev", policyArn }],
         ["app-branch-protection-role-1", { role: "contractor", policyArn }],
         ["app-branch-protection-role-2", { role: "intern", policyArn }],
       ]);
-      expect(findResource("aws:iam/userPolicyAttachment:UserPolicyAttachment", "app-branch-protection-user-0").inputs).to.deep.equal({ user: "alice", policyArn });
+      expect(findResource("aws:iam/userPolicyAttachment:UserPolicyAttachment", "app-branch-protection-user-0").inputs).to.deep.equal({
+        user: "alice",
+        policyArn,
+      });
       expect(findResource("aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "app-branch-protection-group-0").inputs).to.deep.equal({
         group: "developers",
         policyArn,
@@ -88,11 +95,21 @@ describe("CodeCommitRepo", () => {
       await unwrap(repo.repositoryArn);
       await settle();
       expect(statementsOf(findResource(POLICY, "app-branch-protection").inputs.policy)).to.deep.equal([
-        { Sid: "DenyDirectChangesToProtectedBranches", Effect: "Deny", Action: DIRECT_CHANGES, Resource: [REPO_ARN], Condition: conditionFor("main") },
+        {
+          Sid: "DenyDirectChangesToProtectedBranches",
+          Effect: "Deny",
+          Action: DIRECT_CHANGES,
+          Resource: [REPO_ARN],
+          Condition: conditionFor("main"),
+        },
         {
           Sid: "DenyPullRequestMergesIntoProtectedBranches",
           Effect: "Deny",
-          Action: ["codecommit:MergePullRequestByFastForward", "codecommit:MergePullRequestBySquash", "codecommit:MergePullRequestByThreeWay"],
+          Action: [
+            "codecommit:MergePullRequestByFastForward",
+            "codecommit:MergePullRequestBySquash",
+            "codecommit:MergePullRequestByThreeWay",
+          ],
           Resource: [REPO_ARN],
           Condition: conditionFor("main"),
         },

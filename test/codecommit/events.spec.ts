@@ -23,7 +23,13 @@ describe("CodeCommitRepo", () => {
       const repo = new CodeCommitRepo("app", {
         triggers: [
           { target: { snsTopicArn: SNS } },
-          { target: { lambdaFunctionArn: LAMBDA }, name: "deploy", branches: ["main", "release/v1"], events: ["all"], customData: "env=prod" },
+          {
+            target: { lambdaFunctionArn: LAMBDA },
+            name: "deploy",
+            branches: ["main", "release/v1"],
+            events: ["all"],
+            customData: "env=prod",
+          },
         ],
       });
       await unwrap(repo.repositoryArn);
@@ -51,7 +57,10 @@ describe("CodeCommitRepo", () => {
     });
 
     it("uses the default branch the user chose", async () => {
-      const repo = new CodeCommitRepo("app", { defaultBranch: "trunk", triggers: [{ target: { snsTopicArn: SNS }, events: ["deleteReference"] }] });
+      const repo = new CodeCommitRepo("app", {
+        defaultBranch: "trunk",
+        triggers: [{ target: { snsTopicArn: SNS }, events: ["deleteReference"] }],
+      });
       await unwrap(repo.repositoryArn);
       await settle();
       expect(findResource(TRIGGER, "app-triggers").inputs.triggers).to.deep.equal([
@@ -71,7 +80,10 @@ describe("CodeCommitRepo", () => {
   describe("EventBridge rules", () => {
     it("routes pull request state changes to SNS, optionally only those into some branches", async () => {
       const repo = new CodeCommitRepo("app", {
-        pullRequestEvents: [{ target: { snsTopicArn: SNS } }, { target: { snsTopicArn: SNS }, events: ["pullRequestCreated"], destinationBranches: ["main"] }],
+        pullRequestEvents: [
+          { target: { snsTopicArn: SNS } },
+          { target: { snsTopicArn: SNS }, events: ["pullRequestCreated"], destinationBranches: ["main"] },
+        ],
       });
       await unwrap(repo.repositoryArn);
       await settle();
@@ -81,7 +93,9 @@ describe("CodeCommitRepo", () => {
         source: ["aws.codecommit"],
         "detail-type": ["CodeCommit Pull Request State Change"],
         resources: [REPO_ARN],
-        detail: { event: ["pullRequestCreated", "pullRequestSourceBranchUpdated", "pullRequestStatusChanged", "pullRequestMergeStatusUpdated"] },
+        detail: {
+          event: ["pullRequestCreated", "pullRequestSourceBranchUpdated", "pullRequestStatusChanged", "pullRequestMergeStatusUpdated"],
+        },
       });
       expect(JSON.parse(findResource(RULE, "app-pr-1").inputs.eventPattern).detail).to.deep.equal({
         event: ["pullRequestCreated"],
@@ -93,7 +107,9 @@ describe("CodeCommitRepo", () => {
     });
 
     it("routes commits to the default branch to Lambda, with an invoke permission scoped to the rule", async () => {
-      const repo = new CodeCommitRepo("app", { commitEvents: [{ target: { lambdaFunctionArn: LAMBDA } }, { target: { snsTopicArn: SNS }, branches: ["dev", "qa"] }] });
+      const repo = new CodeCommitRepo("app", {
+        commitEvents: [{ target: { lambdaFunctionArn: LAMBDA } }, { target: { snsTopicArn: SNS }, branches: ["dev", "qa"] }],
+      });
       await unwrap(repo.repositoryArn);
       await settle();
       const rule = findResource(RULE, "app-commits-0");
@@ -119,7 +135,9 @@ describe("CodeCommitRepo", () => {
     });
 
     it("throws for an unknown pull request event before creating any child", async () => {
-      expect(() => new CodeCommitRepo("app", { pullRequestEvents: [{ target: { snsTopicArn: SNS }, events: ["merged" as never] }] })).to.throw(
+      expect(
+        () => new CodeCommitRepo("app", { pullRequestEvents: [{ target: { snsTopicArn: SNS }, events: ["merged" as never] }] }),
+      ).to.throw(
         '`pullRequestEvents[0].events` must hold events from "pullRequestCreated", "pullRequestSourceBranchUpdated", "pullRequestStatusChanged", "pullRequestMergeStatusUpdated", got "merged".',
       );
       await settle();

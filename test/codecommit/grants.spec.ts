@@ -2,7 +2,17 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { CODECOMMIT_READ_ACTIONS, CodeCommitRepo } from "../../packages/aws-cicd/src/codecommit";
-import { ACCOUNT, findResource, policyStatementsOf, recorded, resourcesOfType, settle, statementsOf, trustStatementsOf, unwrap } from "../harness";
+import {
+  ACCOUNT,
+  findResource,
+  policyStatementsOf,
+  recorded,
+  resourcesOfType,
+  settle,
+  statementsOf,
+  trustStatementsOf,
+  unwrap,
+} from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 
 const REPO_ARN = `arn:aws:codecommit:us-east-1:${ACCOUNT}:app`;
@@ -20,7 +30,10 @@ const KEY_STATEMENT = {
   Condition: { StringEquals: { "kms:ViaService": ["codecommit.us-east-1.amazonaws.com"] } },
 };
 const PULL = [{ Sid: "CodeCommitGitPull", Effect: "Allow", Action: ["codecommit:GitPull"], Resource: [REPO_ARN] }, KEY_STATEMENT];
-const PUSH = [{ Sid: "CodeCommitPush", Effect: "Allow", Action: ["codecommit:GitPull", "codecommit:GitPush"], Resource: [REPO_ARN] }, KEY_STATEMENT];
+const PUSH = [
+  { Sid: "CodeCommitPush", Effect: "Allow", Action: ["codecommit:GitPull", "codecommit:GitPush"], Resource: [REPO_ARN] },
+  KEY_STATEMENT,
+];
 const READ = [{ Sid: "CodeCommitRead", Effect: "Allow", Action: [...CODECOMMIT_READ_ACTIONS], Resource: [REPO_ARN] }, KEY_STATEMENT];
 
 describe("CodeCommitRepo", () => {
@@ -64,7 +77,11 @@ describe("CodeCommitRepo", () => {
       repo.grantPush("ci");
       repo.grantPull(pulumi.output("late"));
       await settle();
-      expect(resourcesOfType(ROLE_POLICY).map((p) => p.name).sort()).to.deep.equal(["app-pull-ci", "app-pull-ci-2", "app-pull-role3", "app-push-ci"]);
+      expect(
+        resourcesOfType(ROLE_POLICY)
+          .map((p) => p.name)
+          .sort(),
+      ).to.deep.equal(["app-pull-ci", "app-pull-ci-2", "app-pull-role3", "app-push-ci"]);
       expect(findResource(ROLE_POLICY, "app-pull-role3").inputs.role).to.equal("late");
     });
   });

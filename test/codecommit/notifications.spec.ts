@@ -47,7 +47,11 @@ describe("CodeCommitRepo", () => {
         `arn:aws:kms:us-east-1:${ACCOUNT}:key/app-key-key-id`,
       );
       const statements = statementsOf(findResource("aws:sns/topicPolicy:TopicPolicy", "app-notifications-policy").inputs.policy);
-      expect(statements.map((s) => s.Sid)).to.deep.equal(["DenyInsecureTransport", "AccountManagesTopicThroughIam", "ServicesOfThisAccountPublish"]);
+      expect(statements.map((s) => s.Sid)).to.deep.equal([
+        "DenyInsecureTransport",
+        "AccountManagesTopicThroughIam",
+        "ServicesOfThisAccountPublish",
+      ]);
       expect(statements[2]).to.deep.equal({
         Sid: "ServicesOfThisAccountPublish",
         Effect: "Allow",
@@ -67,7 +71,11 @@ describe("CodeCommitRepo", () => {
     it("sends the chosen events to a given topic and subscribes emails to it", async () => {
       const topicArn = `arn:aws:sns:us-east-1:${ACCOUNT}:shared`;
       const repo = new CodeCommitRepo("app", {
-        notifications: { topicArn, emailSubscriptions: ["a@example.com"], eventTypeIds: ["codecommit-repository-branches-and-tags-updated"] },
+        notifications: {
+          topicArn,
+          emailSubscriptions: ["a@example.com"],
+          eventTypeIds: ["codecommit-repository-branches-and-tags-updated"],
+        },
       });
       expect(await unwrap(repo.notificationTopicArn!)).to.equal(topicArn);
       await settle();

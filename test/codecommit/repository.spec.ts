@@ -22,7 +22,11 @@ describe("CodeCommitRepo", () => {
       expect(await unwrap(repo.repositoryArn)).to.equal(`arn:aws:codecommit:us-east-1:${ACCOUNT}:app`);
       await settle();
       const component = findResource("aws-cicd:index:CodeCommitRepo", "app");
-      expect(childrenOf(component).map((c) => `${c.type} ${c.name}`).sort()).to.deep.equal([
+      expect(
+        childrenOf(component)
+          .map((c) => `${c.type} ${c.name}`)
+          .sort(),
+      ).to.deep.equal([
         "aws-cicd:index:EncryptionKey app-key",
         `${TEMPLATE} app-approvals`,
         `${ASSOCIATION} app-approvals-association`,
@@ -73,7 +77,12 @@ describe("CodeCommitRepo", () => {
 
   describe("repository settings", () => {
     it("uses the given name, description, default branch and tags, and protects the default branch", async () => {
-      const repo = new CodeCommitRepo("app", { repositoryName: "billing.api", description: "Billing API", defaultBranch: "trunk", tags: { team: "billing" } });
+      const repo = new CodeCommitRepo("app", {
+        repositoryName: "billing.api",
+        description: "Billing API",
+        defaultBranch: "trunk",
+        tags: { team: "billing" },
+      });
       expect(await unwrap(repo.cloneUrlGrc)).to.equal("codecommit::us-east-1://billing.api");
       await settle();
       expect(findResource(REPO, "app-repository").inputs).to.deep.equal({
@@ -133,10 +142,11 @@ describe("CodeCommitRepo", () => {
       new CodeCommitRepo("web");
       new CodeCommitRepo("api");
       await settle();
-      expect(resourcesOfType(TEMPLATE).map((t) => t.inputs.name).sort()).to.deep.equal([
-        "aws-cicd-test-test-api-approvals",
-        "aws-cicd-test-test-web-approvals",
-      ]);
+      expect(
+        resourcesOfType(TEMPLATE)
+          .map((t) => t.inputs.name)
+          .sort(),
+      ).to.deep.equal(["aws-cicd-test-test-api-approvals", "aws-cicd-test-test-web-approvals"]);
     });
 
     it("creates no template when approvals are explicitly turned off", async () => {
@@ -173,14 +183,26 @@ describe("CodeCommitRepo", () => {
     const cases: [string, object, string][] = [
       ["a name ending in .git", { repositoryName: "app.git" }, 'must not end in ".git", got "app.git".'],
       ["0 approvals", { requiredApprovals: 0 }, "`requiredApprovals` must be a whole number from 1 to 200, got 0."],
-      ["a bad branch", { protectedBranches: ["a..b"] }, '`protectedBranches[0]` must hold Git branch names (without "refs/heads/"); "a..b"'],
+      [
+        "a bad branch",
+        { protectedBranches: ["a..b"] },
+        '`protectedBranches[0]` must hold Git branch names (without "refs/heads/"); "a..b"',
+      ],
       [
         "an account-root principal",
         { crossAccountAccess: [{ principalArns: ["arn:aws:iam::111122223333:root"], access: "pull" }] },
         "An account root trusts every principal that account's administrators allow; name the exact roles or users.",
       ],
-      ["a trigger without target", { triggers: [{ target: {} }] }, "`triggers[0].target` must set one of `snsTopicArn` or `lambdaFunctionArn`, got neither."],
-      ["a bad email", { notifications: { emailSubscriptions: ["x"] } }, '`notifications.emailSubscriptions` must hold email addresses, got "x".'],
+      [
+        "a trigger without target",
+        { triggers: [{ target: {} }] },
+        "`triggers[0].target` must set one of `snsTopicArn` or `lambdaFunctionArn`, got neither.",
+      ],
+      [
+        "a bad email",
+        { notifications: { emailSubscriptions: ["x"] } },
+        '`notifications.emailSubscriptions` must hold email addresses, got "x".',
+      ],
     ];
     for (const [what, args, message] of cases) {
       it(`throws for ${what} before creating any child`, async () => {
@@ -192,7 +214,7 @@ describe("CodeCommitRepo", () => {
 
     it("throws a ResourceError for an invalid component name used as the repository name", async () => {
       expect(() => new CodeCommitRepo("my app")).to.throw(
-        'The name defaults to the component name; pass `repositoryName` to choose another.',
+        "The name defaults to the component name; pass `repositoryName` to choose another.",
       );
       await settle();
       expect(recorded.map((r) => r.type)).to.deep.equal(["aws-cicd:index:CodeCommitRepo"]);

@@ -12,7 +12,10 @@ const LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:on-push";
 const ROLE = "arn:aws:iam::111122223333:role/ci";
 
 /** Validates `args` for a component named "app". */
-const check = (args: CodeCommitRepoArgs, name = "app") => () => validateCodeCommitRepoArgs(name, args);
+const check =
+  (args: CodeCommitRepoArgs, name = "app") =>
+  () =>
+    validateCodeCommitRepoArgs(name, args);
 
 describe("CodeCommitRepo", () => {
   describe("validation", () => {
@@ -32,11 +35,20 @@ describe("CodeCommitRepo", () => {
           ],
           approvalRuleTemplateName: "Two reviewers.v2",
           branchProtection: { users: ["dev"] },
-          notifications: { topicArn: SNS, emailSubscriptions: ["team@example.com"], eventTypeIds: ["codecommit-repository-pull-request-merged"] },
-          triggers: [{ target: { snsTopicArn: SNS }, events: ["all"] }, { target: { lambdaFunctionArn: `${LAMBDA}:live` }, name: "deploy" }],
+          notifications: {
+            topicArn: SNS,
+            emailSubscriptions: ["team@example.com"],
+            eventTypeIds: ["codecommit-repository-pull-request-merged"],
+          },
+          triggers: [
+            { target: { snsTopicArn: SNS }, events: ["all"] },
+            { target: { lambdaFunctionArn: `${LAMBDA}:live` }, name: "deploy" },
+          ],
           pullRequestEvents: [{ target: { snsTopicArn: SNS }, events: ["pullRequestCreated"], destinationBranches: ["trunk"] }],
           commitEvents: [{ target: { lambdaFunctionArn: LAMBDA }, branches: ["trunk"] }],
-          crossAccountAccess: [{ principalArns: [ROLE, "arn:aws-us-gov:iam::111122223333:user/ops/carol"], access: "push", externalId: "ci-123" }],
+          crossAccountAccess: [
+            { principalArns: [ROLE, "arn:aws-us-gov:iam::111122223333:user/ops/carol"], access: "push", externalId: "ci-123" },
+          ],
         }),
       ).to.not.throw();
     });
@@ -88,10 +100,14 @@ describe("CodeCommitRepo", () => {
         expect(check({ protectedBranches: ["main", "feature..x"] })).to.throw(
           '`protectedBranches[1]` must hold Git branch names (without "refs/heads/"); "feature..x" must not contain "..", "//" or "@{".',
         );
-        expect(check({ defaultBranch: "my branch" })).to.throw('`defaultBranch` must hold Git branch names (without "refs/heads/"); "my branch"');
+        expect(check({ defaultBranch: "my branch" })).to.throw(
+          '`defaultBranch` must hold Git branch names (without "refs/heads/"); "my branch"',
+        );
       });
       it("throws for an empty list of protected branches", () =>
-        expect(check({ protectedBranches: [] })).to.throw("`protectedBranches` must name at least one branch, got an empty list. Omit it to use the default."));
+        expect(check({ protectedBranches: [] })).to.throw(
+          "`protectedBranches` must name at least one branch, got an empty list. Omit it to use the default.",
+        ));
       it("throws for more than 100 protected branches", () =>
         expect(check({ protectedBranches: Array.from({ length: 101 }, (_, i) => `b${i}`) })).to.throw(
           "`protectedBranches` may hold at most 100 branches, got 101.",
@@ -103,7 +119,11 @@ describe("CodeCommitRepo", () => {
         ["0 approvals", { requiredApprovals: 0 }, "`requiredApprovals` must be a whole number from 1 to 200, got 0."],
         ["a fraction", { requiredApprovals: 1.5 }, "`requiredApprovals` must be a whole number from 1 to 200, got 1.5."],
         ["201 approvals", { requiredApprovals: 201 }, "`requiredApprovals` must be a whole number from 1 to 200, got 201."],
-        ["an empty pool", { approvalPoolMembers: [] }, "`approvalPoolMembers` must hold 1 to 50 members, got 0. Omit it to let anyone with access approve."],
+        [
+          "an empty pool",
+          { approvalPoolMembers: [] },
+          "`approvalPoolMembers` must hold 1 to 50 members, got 0. Omit it to let anyone with access approve.",
+        ],
         [
           "a pool over 50",
           { approvalPoolMembers: Array.from({ length: 51 }, (_, i) => `CodeCommitApprovers:123456789012:u${i}`) },
@@ -158,7 +178,11 @@ describe("CodeCommitRepo", () => {
           { notifications: { topicArn: "alerts" } },
           '`notifications.topicArn` must be an SNS topic ARN ("arn:aws:sns:<region>:<account>:<name>"), got "alerts".',
         ],
-        ["a bad email", { notifications: { emailSubscriptions: ["lead"] } }, '`notifications.emailSubscriptions` must hold email addresses, got "lead".'],
+        [
+          "a bad email",
+          { notifications: { emailSubscriptions: ["lead"] } },
+          '`notifications.emailSubscriptions` must hold email addresses, got "lead".',
+        ],
         [
           "an unknown event type",
           { notifications: { eventTypeIds: ["codecommit-repository-pushed" as never] } },
@@ -183,7 +207,11 @@ describe("CodeCommitRepo", () => {
     describe("triggers and event rules", () => {
       const sns = { snsTopicArn: SNS };
       const cases: [string, CodeCommitRepoArgs, string][] = [
-        ["a trigger without target", { triggers: [{ target: {} }] }, "`triggers[0].target` must set one of `snsTopicArn` or `lambdaFunctionArn`, got neither."],
+        [
+          "a trigger without target",
+          { triggers: [{ target: {} }] },
+          "`triggers[0].target` must set one of `snsTopicArn` or `lambdaFunctionArn`, got neither.",
+        ],
         [
           "a trigger with both targets",
           { triggers: [{ target: { snsTopicArn: SNS, lambdaFunctionArn: LAMBDA } }] },
@@ -209,7 +237,11 @@ describe("CodeCommitRepo", () => {
           { triggers: [{ target: sns, events: ["all", "createReference"] }] },
           '`triggers[0].events` must be ["all"] alone or a list without "all", got ["all","createReference"].',
         ],
-        ["no trigger events", { triggers: [{ target: sns, events: [] }] }, "`triggers[0].events` must name at least one event, got an empty list. Omit it to use the default."],
+        [
+          "no trigger events",
+          { triggers: [{ target: sns, events: [] }] },
+          "`triggers[0].events` must name at least one event, got an empty list. Omit it to use the default.",
+        ],
         [
           "a trigger on a bad branch",
           { triggers: [{ target: sns, branches: ["a b"] }] },
@@ -217,10 +249,19 @@ describe("CodeCommitRepo", () => {
         ],
         [
           "two triggers with one name",
-          { triggers: [{ target: sns, name: "t" }, { target: sns, name: "t" }] },
+          {
+            triggers: [
+              { target: sns, name: "t" },
+              { target: sns, name: "t" },
+            ],
+          },
           '`triggers[1].name` must be unique among the triggers, got "t" twice.',
         ],
-        ["an empty trigger name", { triggers: [{ target: sns, name: " " }] }, '`triggers[0].name` must not be empty, got " ". Omit it to use the default.'],
+        [
+          "an empty trigger name",
+          { triggers: [{ target: sns, name: " " }] },
+          '`triggers[0].name` must not be empty, got " ". Omit it to use the default.',
+        ],
         [
           "custom data over 1,000 characters",
           { triggers: [{ target: sns, customData: "x".repeat(1001) }] },
@@ -258,20 +299,30 @@ describe("CodeCommitRepo", () => {
     });
 
     describe("cross-account principals", () => {
-      const rule = '`crossAccountAccess[0].principalArns` must hold IAM role or user ARNs ("arn:aws:iam::<account>:role/<name>" or "arn:aws:iam::<account>:user/<name>")';
+      const rule =
+        '`crossAccountAccess[0].principalArns` must hold IAM role or user ARNs ("arn:aws:iam::<account>:role/<name>" or "arn:aws:iam::<account>:user/<name>")';
       const cases: [string, string, string][] = [
         [
           "an account root",
           "arn:aws:iam::111122223333:root",
           `${rule}, got "arn:aws:iam::111122223333:root". An account root trusts every principal that account's administrators allow; name the exact roles or users.`,
         ],
-        ["a bare account id", "111122223333", `${rule}, got "111122223333". A bare account id trusts the whole account; name the exact roles or users.`],
+        [
+          "a bare account id",
+          "111122223333",
+          `${rule}, got "111122223333". A bare account id trusts the whole account; name the exact roles or users.`,
+        ],
         ["a wildcard", "arn:aws:iam::111122223333:role/*", `${rule}, got "arn:aws:iam::111122223333:role/*".`],
-        ["an assumed-role session", "arn:aws:sts::111122223333:assumed-role/ci/s", `${rule}, got "arn:aws:sts::111122223333:assumed-role/ci/s".`],
+        [
+          "an assumed-role session",
+          "arn:aws:sts::111122223333:assumed-role/ci/s",
+          `${rule}, got "arn:aws:sts::111122223333:assumed-role/ci/s".`,
+        ],
         ["the any principal", "*", `${rule}, got "*".`],
       ];
       for (const [what, value, message] of cases) {
-        it(`throws for ${what}`, () => expect(check({ crossAccountAccess: [{ principalArns: [value], access: "pull" }] })).to.throw(message));
+        it(`throws for ${what}`, () =>
+          expect(check({ crossAccountAccess: [{ principalArns: [value], access: "pull" }] })).to.throw(message));
       }
       it("validates a single ARN with the argument name given", () =>
         expect(() => validateTrustedPrincipalArn("principalArns", "arn:aws:iam::111122223333:root")).to.throw(

@@ -8,7 +8,8 @@ import { CD, GROUP } from "./fixtures";
 
 const DEPLOY_SIDS = ["RegisterRevisions", "CreateDeployments", "ReadDeploymentConfigs"];
 const deployStatementsOf = (role: string) => policyStatementsOf(role).filter((s) => s.Sid !== undefined && DEPLOY_SIDS.includes(s.Sid));
-const stage = (p: string, n: string) => findResource("aws:codepipeline/pipeline:Pipeline", `${p}-pipeline`).inputs.stages.find((s: any) => s.name === n);
+const stage = (p: string, n: string) =>
+  findResource("aws:codepipeline/pipeline:Pipeline", `${p}-pipeline`).inputs.stages.find((s: any) => s.name === n);
 
 describe("Ec2FleetTarget", () => {
   describe("deploy action", () => {
@@ -16,12 +17,26 @@ describe("Ec2FleetTarget", () => {
       const t = new Ec2FleetTarget("web");
       const a = t.deployAction({ name: "ToWeb", runOrder: 2 });
       expect(Object.keys(a)).to.deep.equal(["codeDeploy"]);
-      expect(Object.keys(a.codeDeploy)).to.deep.equal(["applicationName", "deploymentGroupName", "applicationArn", "deploymentGroupArn", "deploymentConfigArn", "name", "runOrder"]);
+      expect(Object.keys(a.codeDeploy)).to.deep.equal([
+        "applicationName",
+        "deploymentGroupName",
+        "applicationArn",
+        "deploymentGroupArn",
+        "deploymentConfigArn",
+        "name",
+        "runOrder",
+      ]);
     });
 
     it("declares a CodeDeploy action and grants the pipeline role exactly the CodeDeploy calls on this group", async () => {
       const t = new Ec2FleetTarget("web", { minimumHealthyHosts: { fleetPercent: 50 } });
-      await loadedPipeline({ stages: [{ name: "Source", actions: [source()] }, { name: "Build", actions: [build()] }, { name: "Deploy", actions: [t.deployAction()] }] });
+      await loadedPipeline({
+        stages: [
+          { name: "Source", actions: [source()] },
+          { name: "Build", actions: [build()] },
+          { name: "Deploy", actions: [t.deployAction()] },
+        ],
+      });
       expect(stage("app", "Deploy").actions).to.deep.equal([
         {
           name: "Deploy",
@@ -41,8 +56,18 @@ describe("Ec2FleetTarget", () => {
           Action: ["codedeploy:GetApplication", "codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"],
           Resource: [`${CD}:application:${GROUP}`],
         },
-        { Sid: "CreateDeployments", Effect: "Allow", Action: ["codedeploy:CreateDeployment", "codedeploy:GetDeployment"], Resource: [`${CD}:deploymentgroup:${GROUP}/${GROUP}`] },
-        { Sid: "ReadDeploymentConfigs", Effect: "Allow", Action: ["codedeploy:GetDeploymentConfig"], Resource: [`${CD}:deploymentconfig:aws-cicd-test-test-web-min-healthy`] },
+        {
+          Sid: "CreateDeployments",
+          Effect: "Allow",
+          Action: ["codedeploy:CreateDeployment", "codedeploy:GetDeployment"],
+          Resource: [`${CD}:deploymentgroup:${GROUP}/${GROUP}`],
+        },
+        {
+          Sid: "ReadDeploymentConfigs",
+          Effect: "Allow",
+          Action: ["codedeploy:GetDeploymentConfig"],
+          Resource: [`${CD}:deploymentconfig:aws-cicd-test-test-web-min-healthy`],
+        },
       ]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
@@ -63,7 +88,10 @@ describe("Ec2FleetTarget", () => {
       expect(deployStatementsOf("app-role").map((s) => [s.Sid, s.Resource])).to.deep.equal([
         ["RegisterRevisions", [`${CD}:application:${d}`, `${CD}:application:${p}`]],
         ["CreateDeployments", [`${CD}:deploymentgroup:${d}/${d}`, `${CD}:deploymentgroup:${p}/${p}`]],
-        ["ReadDeploymentConfigs", [`${CD}:deploymentconfig:CodeDeployDefault.OneAtATime`, `${CD}:deploymentconfig:CodeDeployDefault.HalfAtATime`]],
+        [
+          "ReadDeploymentConfigs",
+          [`${CD}:deploymentconfig:CodeDeployDefault.OneAtATime`, `${CD}:deploymentconfig:CodeDeployDefault.HalfAtATime`],
+        ],
       ]);
     });
 
@@ -75,7 +103,12 @@ describe("Ec2FleetTarget", () => {
         deploymentGroupArn: `${CD}:deploymentgroup:shop/shop-web`,
         deploymentConfigArn: `${CD}:deploymentconfig:CodeDeployDefault.AllAtOnce`,
       });
-      await loadedPipeline({ stages: [{ name: "Source", actions: [source()] }, { name: "Deploy", actions: [plain] }] });
+      await loadedPipeline({
+        stages: [
+          { name: "Source", actions: [source()] },
+          { name: "Deploy", actions: [plain] },
+        ],
+      });
       expect(stage("app", "Deploy").actions[0].configuration).to.deep.equal({ ApplicationName: "shop", DeploymentGroupName: "shop-web" });
       expect(stage("app", "Deploy").actions[0].inputArtifacts).to.deep.equal(["SourceOutput"]);
     });
@@ -89,8 +122,14 @@ describe("Ec2FleetTarget", () => {
         deploymentConfigArn: `${CD}:deploymentconfig:CodeDeployDefault.AllAtOnce`,
       };
       const cases: [Record<string, unknown>, string][] = [
-        [{ deploymentGroupArn: undefined }, "`stages[1].actions[0].deploymentGroupArn` is required; pass `target.deployAction()` or spread `target.deployTarget()` of an Ec2FleetTarget."],
-        [{ applicationName: "a b" }, '`stages[1].actions[0].applicationName` must be a CodeDeploy name (1 to 100 letters, digits or ._+=,@- characters), got "a b".'],
+        [
+          { deploymentGroupArn: undefined },
+          "`stages[1].actions[0].deploymentGroupArn` is required; pass `target.deployAction()` or spread `target.deployTarget()` of an Ec2FleetTarget.",
+        ],
+        [
+          { applicationName: "a b" },
+          '`stages[1].actions[0].applicationName` must be a CodeDeploy name (1 to 100 letters, digits or ._+=,@- characters), got "a b".',
+        ],
         [
           { deploymentGroupArn: `${CD}:application:shop` },
           `\`stages[1].actions[0].deploymentGroupArn\` must be a deployment group ARN ("arn:aws:codedeploy:<region>:<account>:deploymentgroup:<application>/<group>"), got "${CD}:application:shop".`,
@@ -100,7 +139,12 @@ describe("Ec2FleetTarget", () => {
         recorded.length = 0;
         let error: Error | undefined;
         try {
-          new Pipeline("app", { stages: [{ name: "Source", actions: [source()] }, { name: "Deploy", actions: [codeDeploy({ ...base, ...extra } as any)] }] });
+          new Pipeline("app", {
+            stages: [
+              { name: "Source", actions: [source()] },
+              { name: "Deploy", actions: [codeDeploy({ ...base, ...extra } as any)] },
+            ],
+          });
         } catch (e) {
           error = e as Error;
         }

@@ -1,20 +1,38 @@
 import * as aws from "@pulumi/aws";
 import { expect } from "chai";
 import { Ec2FleetTarget } from "../../packages/aws-cicd/src/codedeploy";
-import { ACCOUNT, calls, descendantsOf, findResource, policyStatementsOf, recorded, resourcesOfType, statementsOf, trustStatementsOf } from "../harness";
+import {
+  ACCOUNT,
+  calls,
+  descendantsOf,
+  findResource,
+  policyStatementsOf,
+  recorded,
+  resourcesOfType,
+  statementsOf,
+  trustStatementsOf,
+} from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 import { ARTIFACT_KEY, ARTIFACTS, CD, deployed, GROUP, SUBNETS, VPC } from "./fixtures";
 
 const DG = "aws:codedeploy/deploymentGroup:DeploymentGroup";
 const group = () => findResource(DG, "web-deployment-group").inputs;
-const AGENT = { Sid: "DownloadCodeDeployAgent", Effect: "Allow", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::aws-codedeploy-us-east-1/*"] };
+const AGENT = {
+  Sid: "DownloadCodeDeployAgent",
+  Effect: "Allow",
+  Action: ["s3:GetObject"],
+  Resource: ["arn:aws:s3:::aws-codedeploy-us-east-1/*"],
+};
 const FLEET = { instanceType: "t3.micro", subnetIds: SUBNETS, vpcId: VPC };
 
 describe("Ec2FleetTarget", () => {
   describe("defaults", () => {
     it("creates a Server application and a group deploying one at a time to tagged instances, rolling back on failure", async () => {
       const t = await deployed(new Ec2FleetTarget("web"));
-      expect(findResource("aws:codedeploy/application:Application", "web-application").inputs).to.deep.equal({ computePlatform: "Server", name: GROUP });
+      expect(findResource("aws:codedeploy/application:Application", "web-application").inputs).to.deep.equal({
+        computePlatform: "Server",
+        name: GROUP,
+      });
       expect(group()).to.deep.equal({
         appName: GROUP,
         deploymentGroupName: GROUP,
@@ -28,7 +46,9 @@ describe("Ec2FleetTarget", () => {
       expect(resourcesOfType("aws:codedeploy/deploymentConfig:DeploymentConfig")).to.have.length(0);
       expect(resourcesOfType("aws:ec2/launchTemplate:LaunchTemplate")).to.have.length(0);
       const d = t.deployTarget();
-      expect(await Promise.all([d.applicationArn, d.deploymentGroupArn, d.deploymentConfigArn].map((o) => new Promise((r) => o.apply(r))))).to.deep.equal([
+      expect(
+        await Promise.all([d.applicationArn, d.deploymentGroupArn, d.deploymentConfigArn].map((o) => new Promise((r) => o.apply(r)))),
+      ).to.deep.equal([
         `${CD}:application:${GROUP}`,
         `${CD}:deploymentgroup:${GROUP}/${GROUP}`,
         `${CD}:deploymentconfig:CodeDeployDefault.OneAtATime`,
@@ -55,12 +75,17 @@ describe("Ec2FleetTarget", () => {
 
     it("creates an instance role and profile that only download the agent, with SSM core for the agent association", async () => {
       await deployed(new Ec2FleetTarget("web"));
-      expect(trustStatementsOf("web-instance-role")).to.deep.equal([{ Effect: "Allow", Principal: { Service: ["ec2.amazonaws.com"] }, Action: ["sts:AssumeRole"], Resource: [] }]);
+      expect(trustStatementsOf("web-instance-role")).to.deep.equal([
+        { Effect: "Allow", Principal: { Service: ["ec2.amazonaws.com"] }, Action: ["sts:AssumeRole"], Resource: [] },
+      ]);
       expect(policyStatementsOf("web-instance-role")).to.deep.equal([AGENT]);
-      expect(findResource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "web-instance-role-AmazonSSMManagedInstanceCore").inputs.policyArn).to.equal(
-        "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
-      );
-      expect(findResource("aws:iam/instanceProfile:InstanceProfile", "web-instance-profile").inputs).to.deep.equal({ role: "web-instance-role" });
+      expect(
+        findResource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "web-instance-role-AmazonSSMManagedInstanceCore").inputs
+          .policyArn,
+      ).to.equal("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
+      expect(findResource("aws:iam/instanceProfile:InstanceProfile", "web-instance-profile").inputs).to.deep.equal({
+        role: "web-instance-role",
+      });
     });
 
     it("installs the agent through an SSM association targeting the same tag", async () => {
@@ -74,14 +99,18 @@ describe("Ec2FleetTarget", () => {
     });
 
     it("passes the IAM catalog check", async () => {
-      await deployed(new Ec2FleetTarget("web", { artifactBucketArn: ARTIFACTS, artifactKeyArn: ARTIFACT_KEY, rollbackAlarmNames: ["errors"] }));
+      await deployed(
+        new Ec2FleetTarget("web", { artifactBucketArn: ARTIFACTS, artifactKeyArn: ARTIFACT_KEY, rollbackAlarmNames: ["errors"] }),
+      );
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
   });
 
   describe("targeting", () => {
     it("targets tag filters (key-only and key-value) and installs the agent per key", async () => {
-      await deployed(new Ec2FleetTarget("web", { ec2TagFilters: [{ key: "App", value: "web" }, { key: "App", value: "api" }, { key: "Canary" }] }));
+      await deployed(
+        new Ec2FleetTarget("web", { ec2TagFilters: [{ key: "App", value: "web" }, { key: "App", value: "api" }, { key: "Canary" }] }),
+      );
       expect(group().ec2TagFilters).to.deep.equal([
         { key: "App", value: "web", type: "KEY_AND_VALUE" },
         { key: "App", value: "api", type: "KEY_AND_VALUE" },
@@ -107,7 +136,9 @@ describe("Ec2FleetTarget", () => {
       await deployed(new Ec2FleetTarget("web", { autoscalingGroups: ["web-a", "web-b"] }));
       expect(group().autoscalingGroups).to.deep.equal(["web-a", "web-b"]);
       expect(group().ec2TagFilters).to.equal(undefined);
-      expect(findResource("aws:ssm/association:Association", "web-agent").inputs.targets).to.deep.equal([{ key: "tag:aws:autoscaling:groupName", values: ["web-a", "web-b"] }]);
+      expect(findResource("aws:ssm/association:Association", "web-agent").inputs.targets).to.deep.equal([
+        { key: "tag:aws:autoscaling:groupName", values: ["web-a", "web-b"] },
+      ]);
     });
   });
 
@@ -136,22 +167,44 @@ describe("Ec2FleetTarget", () => {
 
     it("creates a FLEET_PERCENT configuration for minimumHealthyHosts.fleetPercent", async () => {
       const t = await deployed(new Ec2FleetTarget("web", { minimumHealthyHosts: { fleetPercent: 75 } }));
-      expect(findResource("aws:codedeploy/deploymentConfig:DeploymentConfig", "web-deployment-config").inputs.minimumHealthyHosts).to.deep.equal({ type: "FLEET_PERCENT", value: 75 });
-      expect(await new Promise((r) => t.deploymentConfigArn.apply(r))).to.equal(`${CD}:deploymentconfig:aws-cicd-test-test-web-min-healthy`);
+      expect(
+        findResource("aws:codedeploy/deploymentConfig:DeploymentConfig", "web-deployment-config").inputs.minimumHealthyHosts,
+      ).to.deep.equal({ type: "FLEET_PERCENT", value: 75 });
+      expect(await new Promise((r) => t.deploymentConfigArn.apply(r))).to.equal(
+        `${CD}:deploymentconfig:aws-cicd-test-test-web-min-healthy`,
+      );
     });
 
     it("rolls back on failure and on the given alarms", async () => {
       await deployed(new Ec2FleetTarget("web", { rollbackAlarmNames: ["web-5xx", "web-latency"] }));
-      expect(group().autoRollbackConfiguration).to.deep.equal({ enabled: true, events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] });
-      expect(group().alarmConfiguration).to.deep.equal({ enabled: true, alarms: ["web-5xx", "web-latency"], ignorePollAlarmFailure: false });
+      expect(group().autoRollbackConfiguration).to.deep.equal({
+        enabled: true,
+        events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"],
+      });
+      expect(group().alarmConfiguration).to.deep.equal({
+        enabled: true,
+        alarms: ["web-5xx", "web-latency"],
+        ignorePollAlarmFailure: false,
+      });
     });
   });
 
   describe("instance role", () => {
     it("reads only the pipeline's artifacts (under the prefix) and decrypts them through S3", async () => {
-      await deployed(new Ec2FleetTarget("web", { artifactBucketArn: ARTIFACTS, artifactKeyPrefix: "aws-cicd-test-test-/", artifactKeyArn: ARTIFACT_KEY }));
+      await deployed(
+        new Ec2FleetTarget("web", {
+          artifactBucketArn: ARTIFACTS,
+          artifactKeyPrefix: "aws-cicd-test-test-/",
+          artifactKeyArn: ARTIFACT_KEY,
+        }),
+      );
       expect(policyStatementsOf("web-instance-role")).to.deep.equal([
-        { Sid: "ReadPipelineArtifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: [`${ARTIFACTS}/aws-cicd-test-test-/*`] },
+        {
+          Sid: "ReadPipelineArtifacts",
+          Effect: "Allow",
+          Action: ["s3:GetObject", "s3:GetObjectVersion"],
+          Resource: [`${ARTIFACTS}/aws-cicd-test-test-/*`],
+        },
         {
           Sid: "DecryptPipelineArtifacts",
           Effect: "Allow",
@@ -173,8 +226,15 @@ describe("Ec2FleetTarget", () => {
         instanceType: "t3.micro",
         iamInstanceProfile: { arn: `arn:aws:iam::${ACCOUNT}:instance-profile/web-instance-profile` },
         metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" },
-        blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeType: "gp3", volumeSize: 8, encrypted: "true", deleteOnTermination: "true", kmsKeyId: ARTIFACT_KEY } }],
-        networkInterfaces: [{ deviceIndex: 0, associatePublicIpAddress: "false", deleteOnTermination: "true", securityGroups: ["web-sg-id"] }],
+        blockDeviceMappings: [
+          {
+            deviceName: "/dev/xvda",
+            ebs: { volumeType: "gp3", volumeSize: 8, encrypted: "true", deleteOnTermination: "true", kmsKeyId: ARTIFACT_KEY },
+          },
+        ],
+        networkInterfaces: [
+          { deviceIndex: 0, associatePublicIpAddress: "false", deleteOnTermination: "true", securityGroups: ["web-sg-id"] },
+        ],
         monitoring: { enabled: true },
         updateDefaultVersion: true,
       });
@@ -201,10 +261,21 @@ describe("Ec2FleetTarget", () => {
     it("creates a security group without ingress and HTTPS-only egress", async () => {
       await deployed(new Ec2FleetTarget("web", { fleet: FLEET }));
       const sg = findResource("aws:ec2/securityGroup:SecurityGroup", "web-sg").inputs;
-      expect(sg).to.deep.equal({ description: "Instances of web (aws-cicd): no ingress, HTTPS egress only", vpcId: VPC, revokeRulesOnDelete: true });
+      expect(sg).to.deep.equal({
+        description: "Instances of web (aws-cicd): no ingress, HTTPS egress only",
+        vpcId: VPC,
+        revokeRulesOnDelete: true,
+      });
       expect(resourcesOfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")).to.have.length(0);
       expect(resourcesOfType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").map((r) => r.inputs)).to.deep.equal([
-        { securityGroupId: "web-sg-id", description: "HTTPS to S3, CodeDeploy, SSM and package repositories", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" },
+        {
+          securityGroupId: "web-sg-id",
+          description: "HTTPS to S3, CodeDeploy, SSM and package repositories",
+          ipProtocol: "tcp",
+          fromPort: 443,
+          toPort: 443,
+          cidrIpv4: "0.0.0.0/0",
+        },
       ]);
     });
 
@@ -223,14 +294,21 @@ describe("Ec2FleetTarget", () => {
         ],
       });
       expect(group().autoscalingGroups).to.deep.equal(["web-asg"]);
-      expect(findResource("aws:ssm/association:Association", "web-agent").inputs.targets).to.deep.equal([{ key: "tag:aws:autoscaling:groupName", values: ["web-asg"] }]);
+      expect(findResource("aws:ssm/association:Association", "web-agent").inputs.targets).to.deep.equal([
+        { key: "tag:aws:autoscaling:groupName", values: ["web-asg"] },
+      ]);
     });
 
     it("installs the agent with user data instead of SSM when asked, with no SSM permissions and no secrets", async () => {
       await deployed(new Ec2FleetTarget("web", { fleet: FLEET, agentInstallation: "userData" }));
       expect(resourcesOfType("aws:ssm/association:Association")).to.have.length(0);
-      expect(resourcesOfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((r) => r.name)).to.deep.equal(["web-service-role-AWSCodeDeployRole"]);
-      const script = Buffer.from(findResource("aws:ec2/launchTemplate:LaunchTemplate", "web-launch-template").inputs.userData, "base64").toString();
+      expect(resourcesOfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((r) => r.name)).to.deep.equal([
+        "web-service-role-AWSCodeDeployRole",
+      ]);
+      const script = Buffer.from(
+        findResource("aws:ec2/launchTemplate:LaunchTemplate", "web-launch-template").inputs.userData,
+        "base64",
+      ).toString();
       expect(script).to.equal(
         [
           "#!/bin/bash",
@@ -259,11 +337,14 @@ describe("Ec2FleetTarget", () => {
       const root = findResource("aws-cicd:index:Ec2FleetTarget", "web");
       const children = descendantsOf(root);
       expect(children.length).to.be.greaterThan(12);
-      for (const r of children.filter((c) => !c.type.startsWith("aws-cicd:"))) expect(r.provider, `${r.type} ${r.name}`).to.match(/pulumi:providers:aws::other::/);
+      for (const r of children.filter((c) => !c.type.startsWith("aws-cicd:")))
+        expect(r.provider, `${r.type} ${r.name}`).to.match(/pulumi:providers:aws::other::/);
       const invokes = calls.filter((c) => c.token.startsWith("aws:"));
       expect(invokes.map((c) => c.token)).to.include("aws:ssm/getParameter:getParameter");
       for (const c of invokes) expect(c.provider, c.token).to.match(/pulumi:providers:aws::other::/);
-      expect(recorded.filter((r) => r.type.startsWith("aws:") && r.type !== "pulumi:providers:aws" && !children.includes(r))).to.deep.equal([]);
+      expect(recorded.filter((r) => r.type.startsWith("aws:") && r.type !== "pulumi:providers:aws" && !children.includes(r))).to.deep.equal(
+        [],
+      );
     });
   });
 });

@@ -17,7 +17,8 @@ const CONSTRUCTORS: Record<ComponentName, new (name: string, args: never) => pul
   CrossAccountDeployRole: lib.CrossAccountDeployRole,
 };
 
-const construct = (c: { component: ComponentName; name: string; args: unknown }) => () => new CONSTRUCTORS[c.component](c.name, c.args as never);
+const construct = (c: { component: ComponentName; name: string; args: unknown }) => () =>
+  new CONSTRUCTORS[c.component](c.name, c.args as never);
 
 /** `type/name` of everything registered, to show in a failure. */
 const registered = () => recorded.map((r) => `${r.type}/${r.name}`);

@@ -21,83 +21,127 @@ const EC2 = "arn:aws:ec2:us-east-1:123456789012";
 /** IAM5 on the pipeline role's Elastic Beanstalk deploy statements (beanstalk README, "Deploy permissions"). */
 const BEANSTALK_DEPLOY_WILDCARDS: Array<[RegExp, string]> = [
   [/^Resource::\*$/, "Auto Scaling, EC2 and ELB Describe calls and cloudformation:ValidateTemplate support no resource-level permission."],
-  [/^Resource::arn:aws:elasticbeanstalk:us-east-1:123456789012:applicationversion\/[\w-]+\/\*$/, "Version labels are chosen per pipeline execution, so versions are scoped to the application's `applicationversion/<app>/*`."],
-  [/^Resource::arn:aws:elasticbeanstalk:us-east-1::platform\/\*$/, "The platform ARN of a managed update is not known in advance; the statement only reads platform versions."],
-  [new RegExp(`^Resource::${EB_BUCKET}/\\*$`), "Elastic Beanstalk chooses the object keys in its own per-region bucket when UpdateEnvironment stages the bundle."],
-  [/^Resource::arn:aws:cloudformation:us-east-1:123456789012:stack\/awseb-[\w-]+-\*\/\*$/, "Elastic Beanstalk names the environment's stacks `awseb-<envId>-<random>`; the scope is this environment id."],
-  [/^Resource::arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:\*:autoScalingGroupName\/awseb-[\w-]+-\*$/, "Auto Scaling group ARNs carry a random id; the groups are limited to the names `awseb-<envId>-*` of this environment."],
-  [/^Resource::arn:aws:cloudwatch:us-east-1:123456789012:alarm:awseb-[\w-]+-\*$/, "Elastic Beanstalk names the environment's alarms `awseb-<envId>-<random>`; the scope is this environment id."],
-  [new RegExp(`^Resource::${EC2}:launch-template/\\*$`), "Launch template ARNs carry ids, not the environment's name, and are not known before the environment exists."],
-  [new RegExp(`^Resource::${EC2}:\\*$`), "RunInstances and CreateTags touch many resource types; they are limited by condition to launches from a launch template and to tagging on create."],
-  [/^Resource::arn:aws:ec2:us-east-1::image\/\*$/, "RunInstances needs the AMI of the environment's platform, which is AWS-owned and changes with platform updates."],
-  [new RegExp(`^Resource::${EC2}:(instance|elastic-ip|network-interface)/\\*$`), "A single-instance environment's Elastic IP is allocated by its stack, so the address, instance and interface ids are not known in advance."],
-  [/^Resource::arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup\/awseb-\*$/, "Elastic Beanstalk names target groups `awseb-AWSEB-<random>`, without the environment id."],
+  [
+    /^Resource::arn:aws:elasticbeanstalk:us-east-1:123456789012:applicationversion\/[\w-]+\/\*$/,
+    "Version labels are chosen per pipeline execution, so versions are scoped to the application's `applicationversion/<app>/*`.",
+  ],
+  [
+    /^Resource::arn:aws:elasticbeanstalk:us-east-1::platform\/\*$/,
+    "The platform ARN of a managed update is not known in advance; the statement only reads platform versions.",
+  ],
+  [
+    new RegExp(`^Resource::${EB_BUCKET}/\\*$`),
+    "Elastic Beanstalk chooses the object keys in its own per-region bucket when UpdateEnvironment stages the bundle.",
+  ],
+  [
+    /^Resource::arn:aws:cloudformation:us-east-1:123456789012:stack\/awseb-[\w-]+-\*\/\*$/,
+    "Elastic Beanstalk names the environment's stacks `awseb-<envId>-<random>`; the scope is this environment id.",
+  ],
+  [
+    /^Resource::arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:\*:autoScalingGroupName\/awseb-[\w-]+-\*$/,
+    "Auto Scaling group ARNs carry a random id; the groups are limited to the names `awseb-<envId>-*` of this environment.",
+  ],
+  [
+    /^Resource::arn:aws:cloudwatch:us-east-1:123456789012:alarm:awseb-[\w-]+-\*$/,
+    "Elastic Beanstalk names the environment's alarms `awseb-<envId>-<random>`; the scope is this environment id.",
+  ],
+  [
+    new RegExp(`^Resource::${EC2}:launch-template/\\*$`),
+    "Launch template ARNs carry ids, not the environment's name, and are not known before the environment exists.",
+  ],
+  [
+    new RegExp(`^Resource::${EC2}:\\*$`),
+    "RunInstances and CreateTags touch many resource types; they are limited by condition to launches from a launch template and to tagging on create.",
+  ],
+  [
+    /^Resource::arn:aws:ec2:us-east-1::image\/\*$/,
+    "RunInstances needs the AMI of the environment's platform, which is AWS-owned and changes with platform updates.",
+  ],
+  [
+    new RegExp(`^Resource::${EC2}:(instance|elastic-ip|network-interface)/\\*$`),
+    "A single-instance environment's Elastic IP is allocated by its stack, so the address, instance and interface ids are not known in advance.",
+  ],
+  [
+    /^Resource::arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup\/awseb-\*$/,
+    "Elastic Beanstalk names target groups `awseb-AWSEB-<random>`, without the environment id.",
+  ],
 ];
 
 export const CDK_NAG_WAIVERS: NagWaiver[] = [
   {
     ruleId: "AwsSolutions-S1",
     resource: /^(\w*ArtifactsBucket|DefaultsBucketBucket)$/,
-    reason: "SecureBucket documents no access logs by default: the bucket holds short-lived artifacts used by the account's own service roles, API activity is in CloudTrail, and `accessLogs` turns logging on.",
+    reason:
+      "SecureBucket documents no access logs by default: the bucket holds short-lived artifacts used by the account's own service roles, API activity is in CloudTrail, and `accessLogs` turns logging on.",
   },
   {
     ruleId: "AwsSolutions-EB1",
     resource: /Environment$/,
-    reason: "BeanstalkTarget documents the region's default VPC when no `vpc` is given, so an environment works without network set-up; `vpc` places it in private subnets.",
+    reason:
+      "BeanstalkTarget documents the region's default VPC when no `vpc` is given, so an environment works without network set-up; `vpc` places it in private subnets.",
   },
   {
     ruleId: "AwsSolutions-IAM4",
     resource: /ServiceRole$/,
     appliesTo: "Policy::arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkEnhancedHealth",
-    reason: "AWSElasticBeanstalkEnhancedHealth is the policy AWS documents for an Elastic Beanstalk service role's health reporting and follows the service as it changes (beanstalk README).",
+    reason:
+      "AWSElasticBeanstalkEnhancedHealth is the policy AWS documents for an Elastic Beanstalk service role's health reporting and follows the service as it changes (beanstalk README).",
   },
   {
     ruleId: "AwsSolutions-IAM4",
     resource: /ServiceRole$/,
     appliesTo: "Policy::arn:aws:iam::aws:policy/AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy",
-    reason: "AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy is the policy AWS documents for managed platform updates, which the environment enables (EB3) (beanstalk README).",
+    reason:
+      "AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy is the policy AWS documents for managed platform updates, which the environment enables (EB3) (beanstalk README).",
   },
   {
     ruleId: "AwsSolutions-IAM4",
     resource: /ServiceRole$/,
     appliesTo: "Policy::arn:aws:iam::aws:policy/service-role/AWSCodeDeployRole",
-    reason: "AWSCodeDeployRole is the policy AWS documents for EC2 deployment groups, whose calls mostly have no resource-level permission (codedeploy README).",
+    reason:
+      "AWSCodeDeployRole is the policy AWS documents for EC2 deployment groups, whose calls mostly have no resource-level permission (codedeploy README).",
   },
   {
     ruleId: "AwsSolutions-IAM4",
     resource: /InstanceRole$/,
     appliesTo: "Policy::arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
-    reason: "AmazonSSMManagedInstanceCore is the minimum AWS documents for an SSM managed node, needed by the default `agentInstallation: \"ssm\"` (codedeploy README).",
+    reason:
+      'AmazonSSMManagedInstanceCore is the minimum AWS documents for an SSM managed node, needed by the default `agentInstallation: "ssm"` (codedeploy README).',
   },
   {
     ruleId: "AwsSolutions-IAM5",
     resource: /Role$/,
     appliesTo: /^Resource::<\w+Logs\.Arn>:log-stream:\*$/,
-    reason: "CodeBuild names a build's log stream after the build id, so the project role writes to the streams of its own log group only (codebuild README).",
+    reason:
+      "CodeBuild names a build's log stream after the build id, so the project role writes to the streams of its own log group only (codebuild README).",
   },
   {
     ruleId: "AwsSolutions-IAM5",
     resource: /Role$/,
     appliesTo: /^Resource::<\w*ArtifactsBucket\.Arn>\/\*$/,
-    reason: "CodePipeline generates artifact object keys per execution, so object actions are granted on the objects of the pipeline's own artifact bucket (pipeline README).",
+    reason:
+      "CodePipeline generates artifact object keys per execution, so object actions are granted on the objects of the pipeline's own artifact bucket (pipeline README).",
   },
   {
     ruleId: "AwsSolutions-IAM5",
     resource: /InstanceRole$/,
     appliesTo: /^Resource::arn:aws:logs:us-east-1:123456789012:log-group:\/aws\/elasticbeanstalk\/[\w-]+\/\*$/,
-    reason: "Elastic Beanstalk creates the environment's log groups under `/aws/elasticbeanstalk/<env>/`, so the instance role streams to those groups only (beanstalk README).",
+    reason:
+      "Elastic Beanstalk creates the environment's log groups under `/aws/elasticbeanstalk/<env>/`, so the instance role streams to those groups only (beanstalk README).",
   },
   {
     ruleId: "AwsSolutions-IAM5",
     resource: /InstanceRole$/,
     appliesTo: new RegExp(`^Resource::${EB_BUCKET}/resources/environments/(logs/)?\\*$`),
-    reason: "Instances read their bundle and publish logs under `resources/environments/` of the Elastic Beanstalk bucket while the environment id is not yet known (beanstalk README).",
+    reason:
+      "Instances read their bundle and publish logs under `resources/environments/` of the Elastic Beanstalk bucket while the environment id is not yet known (beanstalk README).",
   },
   {
     ruleId: "AwsSolutions-IAM5",
     resource: /InstanceRole$/,
     appliesTo: "Resource::arn:aws:s3:::aws-codedeploy-us-east-1/*",
-    reason: "The CodeDeploy agent is downloaded from AWS's regional `aws-codedeploy-<region>` bucket, whose object keys AWS chooses (codedeploy README).",
+    reason:
+      "The CodeDeploy agent is downloaded from AWS's regional `aws-codedeploy-<region>` bucket, whose object keys AWS chooses (codedeploy README).",
   },
   ...BEANSTALK_DEPLOY_WILDCARDS.map(([appliesTo, reason]) => ({
     ruleId: "AwsSolutions-IAM5",

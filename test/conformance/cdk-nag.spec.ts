@@ -37,29 +37,65 @@ function badResources(): RecordedResource[] {
   return [
     fake("aws:s3/bucket:Bucket", "bad-bucket", {}, { bucket: "bad-bucket", arn: "arn:aws:s3:::bad-bucket" }),
     // Folded into the bucket: S2 only judges a bucket whose block is set, and this one is partial.
-    fake("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "bad-bucket-public-access", { bucket: "bad-bucket", blockPublicAcls: true }),
-    fake("aws:iam/role:Role", "bad-role", {
-      assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "codebuild.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
-    }, { name: "bad-role", arn: `${ACCOUNT_ARN}:role/bad-role` }),
+    fake("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "bad-bucket-public-access", {
+      bucket: "bad-bucket",
+      blockPublicAcls: true,
+    }),
+    fake(
+      "aws:iam/role:Role",
+      "bad-role",
+      {
+        assumeRolePolicy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Principal: { Service: "codebuild.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        }),
+      },
+      { name: "bad-role", arn: `${ACCOUNT_ARN}:role/bad-role` },
+    ),
     fake("aws:iam/rolePolicy:RolePolicy", "bad-role-policy", {
       role: "bad-role",
       policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }] }),
     }),
-    fake("aws:kms/key:Key", "bad-key", { enableKeyRotation: false }, { keyId: "bad-key-id", arn: "arn:aws:kms:us-east-1:123456789012:key/bad-key-id" }),
-    fake("aws:codebuild/project:Project", "bad-project", {
-      name: "bad-project",
-      serviceRole: `${ACCOUNT_ARN}:role/bad-role`,
-      artifacts: { type: "NO_ARTIFACTS" },
-      environment: { computeType: "BUILD_GENERAL1_SMALL", image: "example.org/custom:latest", type: "LINUX_CONTAINER", imagePullCredentialsType: "SERVICE_ROLE" },
-      source: { type: "NO_SOURCE", buildspec: "version: 0.2" },
-    }, { arn: "arn:aws:codebuild:us-east-1:123456789012:project/bad-project" }),
-    fake("aws:elasticbeanstalk/environment:Environment", "bad-env", { application: "bad-app", name: "bad-env", tier: "WebServer", settings: [] }),
+    fake(
+      "aws:kms/key:Key",
+      "bad-key",
+      { enableKeyRotation: false },
+      { keyId: "bad-key-id", arn: "arn:aws:kms:us-east-1:123456789012:key/bad-key-id" },
+    ),
+    fake(
+      "aws:codebuild/project:Project",
+      "bad-project",
+      {
+        name: "bad-project",
+        serviceRole: `${ACCOUNT_ARN}:role/bad-role`,
+        artifacts: { type: "NO_ARTIFACTS" },
+        environment: {
+          computeType: "BUILD_GENERAL1_SMALL",
+          image: "example.org/custom:latest",
+          type: "LINUX_CONTAINER",
+          imagePullCredentialsType: "SERVICE_ROLE",
+        },
+        source: { type: "NO_SOURCE", buildspec: "version: 0.2" },
+      },
+      { arn: "arn:aws:codebuild:us-east-1:123456789012:project/bad-project" },
+    ),
+    fake("aws:elasticbeanstalk/environment:Environment", "bad-env", {
+      application: "bad-app",
+      name: "bad-env",
+      tier: "WebServer",
+      settings: [],
+    }),
     fake("aws:sns/topic:Topic", "bad-topic", {}, { name: "bad-topic", arn: "arn:aws:sns:us-east-1:123456789012:bad-topic" }),
-    fake("aws:ec2/securityGroup:SecurityGroup", "bad-sg", {
-      description: "open",
-      vpcId: "vpc-1",
-      ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }],
-    }, { id: "sg-bad" }),
+    fake(
+      "aws:ec2/securityGroup:SecurityGroup",
+      "bad-sg",
+      {
+        description: "open",
+        vpcId: "vpc-1",
+        ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }],
+      },
+      { id: "sg-bad" },
+    ),
   ];
 }
 

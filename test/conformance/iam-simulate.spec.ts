@@ -59,22 +59,40 @@ function mustNot(jobs: StackJobs, roleName: string): { request: RoleRequest; exp
     { request: { action: "kms:PutKeyPolicy", resource: jobs.key, what: "the stack's key" }, expected: denied },
     { request: { action: "kms:Decrypt", resource: jobs.key, what: "the stack's key directly (no kms:ViaService)" }, expected: denied },
     {
-      request: { action: "iam:PassRole", resource: roleArn("admin", own), context: { "iam:PassedToService": "ec2.amazonaws.com" }, what: "another role" },
+      request: {
+        action: "iam:PassRole",
+        resource: roleArn("admin", own),
+        context: { "iam:PassedToService": "ec2.amazonaws.com" },
+        what: "another role",
+      },
       expected: denied,
     },
-    { request: { action: "s3:GetObject", resource: "arn:aws:s3:::another-teams-bucket/secrets.env", what: "another bucket" }, expected: denied },
+    {
+      request: { action: "s3:GetObject", resource: "arn:aws:s3:::another-teams-bucket/secrets.env", what: "another bucket" },
+      expected: denied,
+    },
     { request: { action: "iam:CreateUser", resource: `arn:aws:iam::${own}:user/intruder`, what: "a new user" }, expected: denied },
     { request: { action: "iam:AttachRolePolicy", resource: principal, what: "its own role" }, expected: denied },
   ];
   if (jobs.bucket) {
     const withKey = putArtifact(jobs.bucket, jobs.key);
     list.push(
-      { request: { ...withKey, context: { ...withKey.context, "aws:SecureTransport": "false" }, what: "artifacts without TLS" }, expected: ["ExplicitlyDenied"] },
       {
-        request: { ...withKey, context: { ...withKey.context, "s3:x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:us-east-1:999999999999:key/other" }, what: "artifacts with another key" },
+        request: { ...withKey, context: { ...withKey.context, "aws:SecureTransport": "false" }, what: "artifacts without TLS" },
         expected: ["ExplicitlyDenied"],
       },
-      { request: { ...withKey, context: { "s3:x-amz-server-side-encryption": "AES256" }, what: "artifacts with S3-managed encryption" }, expected: ["ExplicitlyDenied"] },
+      {
+        request: {
+          ...withKey,
+          context: { ...withKey.context, "s3:x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:us-east-1:999999999999:key/other" },
+          what: "artifacts with another key",
+        },
+        expected: ["ExplicitlyDenied"],
+      },
+      {
+        request: { ...withKey, context: { "s3:x-amz-server-side-encryption": "AES256" }, what: "artifacts with S3-managed encryption" },
+        expected: ["ExplicitlyDenied"],
+      },
     );
   }
   return list;
@@ -131,7 +149,9 @@ describe("IAM conformance (issue 5, item 4): cross-account deploy needs both sid
   });
 
   it("denies the deploy role s3:GetObject on artifacts when its identity policy does not grant it", async () => {
-    expect(await decide(stack(), DEPLOY, getArtifact, { identity: identityWithout(DEPLOY, "ReadPipelineArtifacts") })).to.equal("ImplicitlyDenied");
+    expect(await decide(stack(), DEPLOY, getArtifact, { identity: identityWithout(DEPLOY, "ReadPipelineArtifacts") })).to.equal(
+      "ImplicitlyDenied",
+    );
   });
 
   it("denies the deploy role kms:Decrypt through S3 when the key policy does not name it", async () => {
@@ -140,28 +160,50 @@ describe("IAM conformance (issue 5, item 4): cross-account deploy needs both sid
   });
 
   it("denies the deploy role kms:Decrypt through S3 when its identity policy does not grant it", async () => {
-    expect(await decide(stack(), DEPLOY, decrypt, { identity: identityWithout(DEPLOY, "DecryptPipelineArtifacts") })).to.equal("ImplicitlyDenied");
+    expect(await decide(stack(), DEPLOY, decrypt, { identity: identityWithout(DEPLOY, "DecryptPipelineArtifacts") })).to.equal(
+      "ImplicitlyDenied",
+    );
   });
 
   const assumeDeploy: RoleRequest = { action: "sts:AssumeRole", resource: deployArn, what: "the deploy role" };
 
   it("lets the pipeline role (exact ARN) assume the deploy role only while its own policy grants it", async () => {
     expect(await decide(stack(), "app-role", assumeDeploy)).to.equal("Allowed");
-    expect(await decide(stack(), "app-role", assumeDeploy, { identity: identityWithout("app-role", "AssumeActionRole") })).to.equal("ImplicitlyDenied");
+    expect(await decide(stack(), "app-role", assumeDeploy, { identity: identityWithout("app-role", "AssumeActionRole") })).to.equal(
+      "ImplicitlyDenied",
+    );
   });
 
   it("denies sts:AssumeRole on the deploy role to another role of the tools account, even one allowed to by its own policy", async () => {
-    const allowAssume = { name: "allow-assume", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: deployArn }] } };
+    const allowAssume = {
+      name: "allow-assume",
+      policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: deployArn }] },
+    };
     for (const other of [roleArn("build-role"), `arn:aws:iam::${ACCOUNT}:root`]) {
-      expect(await decide(stack(), undefined, assumeDeploy, { principal: other, identity: [allowAssume] }), other).to.equal("ImplicitlyDenied");
+      expect(await decide(stack(), undefined, assumeDeploy, { principal: other, identity: [allowAssume] }), other).to.equal(
+        "ImplicitlyDenied",
+      );
     }
   });
 
   it("lets the developers' role assume the CodeCommit cross-account role with MFA only", async () => {
-    const allowAssume = { name: "allow-assume", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: roleArn("app-cross-account-0") }] } };
-    const assume = (mfa: string): RoleRequest => ({ action: "sts:AssumeRole", resource: roleArn("app-cross-account-0"), context: { "aws:MultiFactorAuthPresent": mfa }, what: "the CodeCommit role" });
+    const allowAssume = {
+      name: "allow-assume",
+      policy: {
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: roleArn("app-cross-account-0") }],
+      },
+    };
+    const assume = (mfa: string): RoleRequest => ({
+      action: "sts:AssumeRole",
+      resource: roleArn("app-cross-account-0"),
+      context: { "aws:MultiFactorAuthPresent": mfa },
+      what: "the CodeCommit role",
+    });
     expect(await decide(stack(), undefined, assume("true"), { principal: DEVELOPERS, identity: [allowAssume] })).to.equal("Allowed");
-    expect(await decide(stack(), undefined, assume("false"), { principal: DEVELOPERS, identity: [allowAssume] })).to.equal("ImplicitlyDenied");
+    expect(await decide(stack(), undefined, assume("false"), { principal: DEVELOPERS, identity: [allowAssume] })).to.equal(
+      "ImplicitlyDenied",
+    );
   });
 });
 
@@ -177,8 +219,20 @@ describe("IAM conformance (issue 5, item 4): service trust is scoped to the stac
   const pipeline = (name: string) => `arn:aws:codepipeline:us-east-1:${ACCOUNT}:${name}`;
   const cases: [string, string, string, string, string][] = [
     ["CodeBuild", "codebuild.amazonaws.com", "test-role", project(`${STACK_PREFIX}-test`), project("someone-elses-project")],
-    ["CodePipeline", "codepipeline.amazonaws.com", `${STACK_PREFIX}-app-pipeline`, pipeline(`${STACK_PREFIX}-app`), pipeline("someone-elses-pipeline")],
-    ["EventBridge", "events.amazonaws.com", "app-Source-Source-trigger-role", `arn:aws:events:us-east-1:${ACCOUNT}:rule/app-Source-Source-trigger`, `arn:aws:events:us-east-1:${ACCOUNT}:rule/other`],
+    [
+      "CodePipeline",
+      "codepipeline.amazonaws.com",
+      `${STACK_PREFIX}-app-pipeline`,
+      pipeline(`${STACK_PREFIX}-app`),
+      pipeline("someone-elses-pipeline"),
+    ],
+    [
+      "EventBridge",
+      "events.amazonaws.com",
+      "app-Source-Source-trigger-role",
+      `arn:aws:events:us-east-1:${ACCOUNT}:rule/app-Source-Source-trigger`,
+      `arn:aws:events:us-east-1:${ACCOUNT}:rule/other`,
+    ],
   ];
   for (const [service, principal, role, own, other] of cases) {
     it(`lets ${service} assume role ${role} of examples/beanstalk-pipeline for its own resource only`, async () => {

@@ -10,7 +10,8 @@ export const POLICY_PACK_WAIVERS: Waiver[] = [
   {
     rule: "aws-cicd-s3-access-logging",
     resource: /-bucket$/,
-    reason: "Artifact buckets hold short-lived objects written and read by the account's own service roles; API activity is in CloudTrail, and a log bucket would need the same waiver (security README, S1/S3.9).",
+    reason:
+      "Artifact buckets hold short-lived objects written and read by the account's own service roles; API activity is in CloudTrail, and a log bucket would need the same waiver (security README, S1/S3.9).",
   },
   {
     rule: "aws-cicd-eb-vpc",

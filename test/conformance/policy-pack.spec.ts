@@ -5,9 +5,7 @@ import { policies } from "../../packages/policy-pack/src/policies";
 import { fromRecorded, resourceArgs, stackArgs } from "../policy-pack/fake-args";
 import { allStacks, ConformanceStack } from "./stacks";
 
-
 /** Every accepted finding (documented in the component READMEs' "Exceptions (waivers)" sections). */
-
 
 interface Finding {
   stack: string;
@@ -22,7 +20,9 @@ async function findingsOf(stack: ConformanceStack): Promise<Finding[]> {
     const validate = (rule as ResourceValidationPolicy).validateResource;
     for (const r of stack.resources) {
       for (const f of [validate ?? []].flat()) {
-        await f({ ...resourceArgs(r.type, r.inputs, {}, r.name), urn: r.urn }, (message) => out.push({ stack: stack.name, rule: rule.name, resource: r.name, message }));
+        await f({ ...resourceArgs(r.type, r.inputs, {}, r.name), urn: r.urn }, (message) =>
+          out.push({ stack: stack.name, rule: rule.name, resource: r.name, message }),
+        );
       }
     }
     const validateStack = (rule as StackValidationPolicy).validateStack;
@@ -59,7 +59,10 @@ describe("Conformance: aws-cicd policy pack", () => {
       }
     }
     expect(unwaived).to.deep.equal([]);
-    expect(POLICY_PACK_WAIVERS.filter((w) => !used.has(w)).map((w) => w.rule), "waivers no finding needs").to.deep.equal([]);
+    expect(
+      POLICY_PACK_WAIVERS.filter((w) => !used.has(w)).map((w) => w.rule),
+      "waivers no finding needs",
+    ).to.deep.equal([]);
   });
 
   it("gives every waiver a reason", () => {

@@ -37,7 +37,7 @@ export function defaultsStack(): Promise<ConformanceStack> {
 
 async function buildDefaults(): Promise<ConformanceStack> {
   // Imported here so that the mocks are installed first (.mocharc.json requires the harness setup).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const lib = require("../../packages/aws-cicd/src") as typeof import("../../packages/aws-cicd/src");
   recorded.length = 0;
   const key = new lib.EncryptionKey("defaults-key");

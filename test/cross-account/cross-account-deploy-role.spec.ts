@@ -7,7 +7,19 @@ import {
   CrossAccountDeployRoleArgs,
 } from "../../packages/aws-cicd/src/cross-account";
 import { beanstalkDeployStatementsForTargets } from "../../packages/aws-cicd/src/beanstalk";
-import { ACCOUNT, calls, childrenOf, descendantsOf, findResource, policyStatementsOf, recorded, settle, statementsOf, trustStatementsOf, unwrap } from "../harness";
+import {
+  ACCOUNT,
+  calls,
+  childrenOf,
+  descendantsOf,
+  findResource,
+  policyStatementsOf,
+  recorded,
+  settle,
+  statementsOf,
+  trustStatementsOf,
+  unwrap,
+} from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 import { BUCKET_ARN, KEY_ARN, PIPELINE_ROLE_ARN, PROD_TARGET, ROLE_ARGS } from "./fixtures";
 
@@ -24,7 +36,9 @@ async function deployed(r: CrossAccountDeployRole): Promise<void> {
 async function beanstalkStatements(): Promise<any[]> {
   const ctx = { partition: "aws", region: "us-east-1", accountId: ACCOUNT };
   const covered: readonly string[] = BEANSTALK_SIDS_COVERED_BY_ARTIFACT_READ;
-  const list = beanstalkDeployStatementsForTargets({ targets: [PROD_TARGET], ctx, artifactBucketArn: BUCKET_ARN }).filter((s) => !covered.includes(s.sid!));
+  const list = beanstalkDeployStatementsForTargets({ targets: [PROD_TARGET], ctx, artifactBucketArn: BUCKET_ARN }).filter(
+    (s) => !covered.includes(s.sid!),
+  );
   const { policyDocument } = await import("../../packages/aws-cicd/src/security/iam");
   return statementsOf(await unwrap(policyDocument(list)));
 }
@@ -46,7 +60,10 @@ describe("CrossAccountDeployRole", () => {
       const r = new CrossAccountDeployRole("prod-deploy", ROLE_ARGS);
       await deployed(r);
       const component = findResource("aws-cicd:index:CrossAccountDeployRole", "prod-deploy");
-      expect(childrenOf(component).map((c) => `${c.type} ${c.name}`)).to.deep.equal([`${ROLE} prod-deploy-role`, "aws:iam/rolePolicy:RolePolicy prod-deploy-role-policy"]);
+      expect(childrenOf(component).map((c) => `${c.type} ${c.name}`)).to.deep.equal([
+        `${ROLE} prod-deploy-role`,
+        "aws:iam/rolePolicy:RolePolicy prod-deploy-role-policy",
+      ]);
       const role = findResource(ROLE, "prod-deploy-role").inputs;
       expect(role.name).to.equal(ROLE_NAME);
       expect(role.maxSessionDuration).to.equal(CROSS_ACCOUNT_DEPLOY_MAX_SESSION_SECONDS);
@@ -58,10 +75,21 @@ describe("CrossAccountDeployRole", () => {
     it("uses `roleName`, `description`, `permissionsBoundary` and `tags` when given", async () => {
       const boundary = `arn:aws:iam::${ACCOUNT}:policy/boundary`;
       await deployed(
-        new CrossAccountDeployRole("prod-deploy", { ...ROLE_ARGS, roleName: "shop-deploy", description: "d", permissionsBoundary: boundary, tags: { team: "shop" } }),
+        new CrossAccountDeployRole("prod-deploy", {
+          ...ROLE_ARGS,
+          roleName: "shop-deploy",
+          description: "d",
+          permissionsBoundary: boundary,
+          tags: { team: "shop" },
+        }),
       );
       const role = findResource(ROLE, "prod-deploy-role").inputs;
-      expect([role.name, role.description, role.permissionsBoundary, role.tags]).to.deep.equal(["shop-deploy", "d", boundary, { team: "shop" }]);
+      expect([role.name, role.description, role.permissionsBoundary, role.tags]).to.deep.equal([
+        "shop-deploy",
+        "d",
+        boundary,
+        { team: "shop" },
+      ]);
     });
   });
 
@@ -127,7 +155,12 @@ describe("CrossAccountDeployRole", () => {
     });
 
     it("names every environment once when given several targets", async () => {
-      const staging = { ...PROD_TARGET, environmentName: "shop-staging", environmentArn: PROD_TARGET.environmentArn.replace("shop-prod", "shop-staging"), environmentId: "e-stg5678" };
+      const staging = {
+        ...PROD_TARGET,
+        environmentName: "shop-staging",
+        environmentArn: PROD_TARGET.environmentArn.replace("shop-prod", "shop-staging"),
+        environmentId: "e-stg5678",
+      };
       await deployed(new CrossAccountDeployRole("prod-deploy", { ...ROLE_ARGS, beanstalkTargets: [PROD_TARGET, staging] }));
       const bySid = Object.fromEntries(policyStatementsOf("prod-deploy-role").map((s) => [s.Sid, s]));
       expect(bySid.UpdateEnvironment.Resource).to.deep.equal([PROD_TARGET.environmentArn, staging.environmentArn]);
@@ -160,7 +193,11 @@ describe("CrossAccountDeployRole", () => {
         { pipelineRoleArn: undefined },
         "`pipelineRoleArn` is required: pass `pipeline.roleArn` or `pipelineRoleArn({ accountId, name })` of the tools account's pipeline.",
       ],
-      ["a bucket name", { artifactBucketArn: "app-artifacts" }, '`artifactBucketArn` must be an S3 bucket ARN such as "arn:aws:s3:::my-artifacts", got "app-artifacts".'],
+      [
+        "a bucket name",
+        { artifactBucketArn: "app-artifacts" },
+        '`artifactBucketArn` must be an S3 bucket ARN such as "arn:aws:s3:::my-artifacts", got "app-artifacts".',
+      ],
       [
         "a key alias",
         { artifactKeyArn: "arn:aws:kms:eu-west-1:111122223333:alias/cicd" },
@@ -168,7 +205,11 @@ describe("CrossAccountDeployRole", () => {
       ],
       ["a bad region", { artifactRegion: "europe" }, '`artifactRegion` must be an AWS region such as "us-east-1", got "europe".'],
       ["a bad role name", { roleName: "a b" }, '`roleName` must hold 1 to 64 letters, digits or any of + = , . @ _ -, got "a b".'],
-      ["a one-character external id", { externalId: "x" }, '`externalId` must be 2 to 1,224 letters, digits or any of + = , . @ : / - _, got "x".'],
+      [
+        "a one-character external id",
+        { externalId: "x" },
+        '`externalId` must be 2 to 1,224 letters, digits or any of + = , . @ : / - _, got "x".',
+      ],
       [
         "no target",
         { beanstalkTargets: [] },
@@ -182,7 +223,9 @@ describe("CrossAccountDeployRole", () => {
     ];
     for (const [what, change, message] of cases) {
       it(`throws when given ${what}, before creating any child`, async () => {
-        expect(() => new CrossAccountDeployRole("prod-deploy", { ...ROLE_ARGS, ...change } as CrossAccountDeployRoleArgs)).to.throw(message);
+        expect(() => new CrossAccountDeployRole("prod-deploy", { ...ROLE_ARGS, ...change } as CrossAccountDeployRoleArgs)).to.throw(
+          message,
+        );
         await settle();
         expect(recorded.map((r) => r.type)).to.deep.equal(["aws-cicd:index:CrossAccountDeployRole"]);
       });

@@ -16,4 +16,9 @@ export const PROD_TARGET = {
   instanceRoleArn: `arn:aws:iam::${ACCOUNT}:role/shop-prod-instance`,
 };
 
-export const ROLE_ARGS = { pipelineRoleArn: PIPELINE_ROLE_ARN, artifactBucketArn: BUCKET_ARN, artifactKeyArn: KEY_ARN, beanstalkTargets: [PROD_TARGET] };
+export const ROLE_ARGS = {
+  pipelineRoleArn: PIPELINE_ROLE_ARN,
+  artifactBucketArn: BUCKET_ARN,
+  artifactKeyArn: KEY_ARN,
+  beanstalkTargets: [PROD_TARGET],
+};

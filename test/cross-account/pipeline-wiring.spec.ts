@@ -34,7 +34,9 @@ describe("Pipeline with a cross-account deploy action", () => {
 
     it("names exactly the deploy role in the created bucket's policy (reading only) and the created key's policy", async () => {
       await crossAccountPipeline();
-      const bucket = statementsOf(findResource("aws:s3/bucketPolicy:BucketPolicy", "app-artifacts-policy").inputs.policy).filter((s) => s.Effect === "Allow");
+      const bucket = statementsOf(findResource("aws:s3/bucketPolicy:BucketPolicy", "app-artifacts-policy").inputs.policy).filter(
+        (s) => s.Effect === "Allow",
+      );
       expect(bucket.map((s) => [s.Sid, s.Principal])).to.deep.equal([
         ["ReadersGetObjects", { AWS: [DEPLOY_ROLE_ARN] }],
         ["ReadersLocateBucket", { AWS: [DEPLOY_ROLE_ARN] }],

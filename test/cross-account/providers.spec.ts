@@ -43,7 +43,11 @@ describe("Components in the target account", () => {
 
     it("CodeCommitRepo passes it to every child, its key and a cross-account access role", async () => {
       const prod = new aws.Provider("prod", { region: "us-east-1" });
-      const repo = new CodeCommitRepo("app", { crossAccountAccess: [{ principalArns: [PIPELINE_ROLE_ARN], access: "pull" }] }, { provider: prod });
+      const repo = new CodeCommitRepo(
+        "app",
+        { crossAccountAccess: [{ principalArns: [PIPELINE_ROLE_ARN], access: "pull" }] },
+        { provider: prod },
+      );
       await unwrap(repo.cloneUrlGrc);
       await unwrap(pulumi.all(repo.crossAccountRoleArns));
       expect(descendantsOf(findResource("aws-cicd:index:CodeCommitRepo", "app")).map((r) => r.type)).to.include("aws:kms/key:Key");

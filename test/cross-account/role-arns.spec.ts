@@ -33,7 +33,9 @@ describe("Cross-account role ARNs", () => {
     });
 
     it("throws on a malformed account id or without a name", () => {
-      expect(() => pipelineRoleArn({ accountId: "1111", name: "app" })).to.throw('`pipelineRoleArn`: `accountId` must be a 12-digit AWS account id, got "1111".');
+      expect(() => pipelineRoleArn({ accountId: "1111", name: "app" })).to.throw(
+        '`pipelineRoleArn`: `accountId` must be a 12-digit AWS account id, got "1111".',
+      );
       expect(() => pipelineRoleArn({ accountId: "111122223333" })).to.throw(
         "`pipelineRoleArn` needs `name` (the component's name) or `roleName` (its `roleName` arg).",
       );
@@ -45,12 +47,16 @@ describe("Cross-account role ARNs", () => {
       const r = new CrossAccountDeployRole("prod-deploy", ROLE_ARGS);
       expect(defaultCrossAccountDeployRoleName("prod-deploy")).to.equal("aws-cicd-test-test-prod-deploy");
       expect(crossAccountDeployRoleArn({ accountId: ACCOUNT, name: "prod-deploy" })).to.equal(await unwrap(r.roleArn));
-      expect(crossAccountDeployRoleArn({ accountId: "444455556666", roleName: "shop-deploy" })).to.equal("arn:aws:iam::444455556666:role/shop-deploy");
+      expect(crossAccountDeployRoleArn({ accountId: "444455556666", roleName: "shop-deploy" })).to.equal(
+        "arn:aws:iam::444455556666:role/shop-deploy",
+      );
     });
 
     it("cuts long default names to IAM's 64 characters, as the components do", () => {
       const long = "x".repeat(80);
-      expect(crossAccountDeployRoleArn({ accountId: ACCOUNT, name: long })).to.equal(`arn:aws:iam::${ACCOUNT}:role/${`aws-cicd-test-test-${long}`.slice(0, 64)}`);
+      expect(crossAccountDeployRoleArn({ accountId: ACCOUNT, name: long })).to.equal(
+        `arn:aws:iam::${ACCOUNT}:role/${`aws-cicd-test-test-${long}`.slice(0, 64)}`,
+      );
     });
   });
 });

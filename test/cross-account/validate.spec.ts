@@ -10,7 +10,9 @@ describe("validateCrossAccountDeployRoleArgs", () => {
       for (const arn of ["arn:aws:iam::111122223333:role/ci/app-pipeline", "arn:aws-us-gov:iam::111122223333:role/app-pipeline"]) {
         expect(() => validatePipelineRoleArn(arn)).not.to.throw();
       }
-      expect(() => validateCrossAccountDeployRoleArgs({ ...ROLE_ARGS, externalId: "shop-prod", roleName: "shop-deploy", artifactRegion: "eu-west-1" })).not.to.throw();
+      expect(() =>
+        validateCrossAccountDeployRoleArgs({ ...ROLE_ARGS, externalId: "shop-prod", roleName: "shop-deploy", artifactRegion: "eu-west-1" }),
+      ).not.to.throw();
     });
 
     it("refuses an assumed-role session ARN", () => {
@@ -25,7 +27,13 @@ describe("validateCrossAccountDeployRoleArgs", () => {
       const unknown = pulumi.output("later");
       expect(() => validatePipelineRoleArn(unknown)).not.to.throw();
       expect(() =>
-        validateCrossAccountDeployRoleArgs({ ...ROLE_ARGS, pipelineRoleArn: unknown, artifactBucketArn: unknown, artifactKeyArn: unknown, artifactRegion: unknown }),
+        validateCrossAccountDeployRoleArgs({
+          ...ROLE_ARGS,
+          pipelineRoleArn: unknown,
+          artifactBucketArn: unknown,
+          artifactKeyArn: unknown,
+          artifactRegion: unknown,
+        }),
       ).not.to.throw();
     });
   });
@@ -33,6 +41,8 @@ describe("validateCrossAccountDeployRoleArgs", () => {
 
 describe("cross-account TSDoc", () => {
   it("documents a @default for every optional argument", () => {
-    expect(optionalPropertiesWithoutDefault(["cross-account/args.ts", "cross-account/policies.ts", "cross-account/role-arns.ts"])).to.deep.equal([]);
+    expect(
+      optionalPropertiesWithoutDefault(["cross-account/args.ts", "cross-account/policies.ts", "cross-account/role-arns.ts"]),
+    ).to.deep.equal([]);
   });
 });

@@ -58,9 +58,15 @@ describe("examples/beanstalk-pipeline (the flagship)", () => {
       RepositoryName: "app",
     });
     expect(p.stages[1].actions[0].configuration).to.deep.equal({ ProjectName: "aws-cicd-test-test-test" });
-    expect(p.stages[2].actions[0].configuration).to.deep.equal({ ApplicationName: "aws-cicd-test-test-dev", EnvironmentName: "aws-cicd-test-test-dev" });
+    expect(p.stages[2].actions[0].configuration).to.deep.equal({
+      ApplicationName: "aws-cicd-test-test-dev",
+      EnvironmentName: "aws-cicd-test-test-dev",
+    });
     expect(p.stages[3].actions[0].configuration.CustomData).to.equal("Promote to prod?");
-    expect(p.stages[4].actions[0].configuration).to.deep.equal({ ApplicationName: "aws-cicd-test-test-dev", EnvironmentName: "aws-cicd-test-test-prod" });
+    expect(p.stages[4].actions[0].configuration).to.deep.equal({
+      ApplicationName: "aws-cicd-test-test-dev",
+      EnvironmentName: "aws-cicd-test-test-prod",
+    });
   });
 
   it("starts the pipeline from an EventBridge rule on pushes to main, through a role that may only start it", () => {
@@ -82,7 +88,9 @@ describe("examples/beanstalk-pipeline (the flagship)", () => {
       ["prod-environment", "aws-cicd-test-test-dev"],
     ]);
     const setting = (env: string, ns: string, option: string) =>
-      findResource("aws:elasticbeanstalk/environment:Environment", env).inputs.settings.find((s: any) => s.namespace === ns && s.name === option)?.value;
+      findResource("aws:elasticbeanstalk/environment:Environment", env).inputs.settings.find(
+        (s: any) => s.namespace === ns && s.name === option,
+      )?.value;
     expect(setting("dev-environment", "aws:elasticbeanstalk:environment", "EnvironmentType")).to.equal("SingleInstance");
     expect(setting("prod-environment", "aws:elasticbeanstalk:environment", "EnvironmentType")).to.equal("LoadBalanced");
     for (const env of ["dev-environment", "prod-environment"]) {
@@ -108,7 +116,11 @@ describe("examples/beanstalk-pipeline (the flagship)", () => {
     ] as const;
     for (const [type, name, keyOf] of keyed) expect(keyOf(findResource(type, name).inputs), `${type} ${name}`).to.equal(KEY_ARN);
     const topics = resourcesOfType("aws:sns/topic:Topic");
-    expect(topics.map((t) => t.name).sort()).to.deep.equal(["app-Approve-Approve-topic-topic", "app-notifications-topic", "test-alerts-topic"]);
+    expect(topics.map((t) => t.name).sort()).to.deep.equal([
+      "app-Approve-Approve-topic-topic",
+      "app-notifications-topic",
+      "test-alerts-topic",
+    ]);
     for (const t of topics) expect(t.inputs.kmsMasterKeyId, t.name).to.equal(KEY_ARN);
   });
 
@@ -120,12 +132,20 @@ describe("examples/beanstalk-pipeline (the flagship)", () => {
 
   it("gives every role a trust limited to its service (and this account and resource where the service sends them)", () => {
     const trusts = Object.fromEntries(
-      resourcesOfType("aws:iam/role:Role").map((r) => [r.name, trustStatementsOf(r).map((s) => ({ principal: s.Principal, condition: s.Condition ?? null }))]),
+      resourcesOfType("aws:iam/role:Role").map((r) => [
+        r.name,
+        trustStatementsOf(r).map((s) => ({ principal: s.Principal, condition: s.Condition ?? null })),
+      ]),
     );
     const scoped = (service: string, sourceArn: string) => [
-      { principal: { Service: [service] }, condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnLike: { "aws:SourceArn": sourceArn } } },
+      {
+        principal: { Service: [service] },
+        condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnLike: { "aws:SourceArn": sourceArn } },
+      },
     ];
-    const beanstalk = [{ principal: { Service: ["elasticbeanstalk.amazonaws.com"] }, condition: { StringEquals: { "sts:ExternalId": "elasticbeanstalk" } } }];
+    const beanstalk = [
+      { principal: { Service: ["elasticbeanstalk.amazonaws.com"] }, condition: { StringEquals: { "sts:ExternalId": "elasticbeanstalk" } } },
+    ];
     const ec2 = [{ principal: { Service: ["ec2.amazonaws.com"] }, condition: null }];
     expect(trusts).to.deep.equal({
       "dev-service-role": beanstalk,
@@ -134,7 +154,10 @@ describe("examples/beanstalk-pipeline (the flagship)", () => {
       "prod-instance-role": ec2,
       "test-role": scoped("codebuild.amazonaws.com", `arn:aws:codebuild:us-east-1:${ACCOUNT}:project/aws-cicd-test-test-test`),
       "app-role": scoped("codepipeline.amazonaws.com", PIPELINE_ARN),
-      "app-Source-Source-trigger-role": scoped("events.amazonaws.com", `arn:aws:events:us-east-1:${ACCOUNT}:rule/app-Source-Source-trigger`),
+      "app-Source-Source-trigger-role": scoped(
+        "events.amazonaws.com",
+        `arn:aws:events:us-east-1:${ACCOUNT}:rule/app-Source-Source-trigger`,
+      ),
     });
   });
 
@@ -146,7 +169,14 @@ describe("examples/beanstalk-pipeline (the flagship)", () => {
       "dev-instance-role": instance,
       "prod-service-role": [],
       "prod-instance-role": instance,
-      "test-role": ["ReadInputArtifacts", "WriteOutputArtifacts", "LocateArtifactBucket", "UseArtifactKey", "WriteBuildLogs", "UseKeysThroughS3"],
+      "test-role": [
+        "ReadInputArtifacts",
+        "WriteOutputArtifacts",
+        "LocateArtifactBucket",
+        "UseArtifactKey",
+        "WriteBuildLogs",
+        "UseKeysThroughS3",
+      ],
       "app-role": [
         "ReadWriteArtifacts",
         "InspectArtifactBucket",
@@ -201,7 +231,9 @@ describe("examples/beanstalk-pipeline (the flagship)", () => {
   });
 
   it("notifies failed executions and pending approvals by email", () => {
-    const rules = resourcesOfType("aws:cloudwatch/eventRule:EventRule").map((r) => r.name).sort();
+    const rules = resourcesOfType("aws:cloudwatch/eventRule:EventRule")
+      .map((r) => r.name)
+      .sort();
     expect(rules).to.deep.equal(["app-Source-Source-trigger", "app-approval-needed", "app-execution-failed", "app-execution-state"]);
     const failed = JSON.parse(findResource("aws:cloudwatch/eventRule:EventRule", "app-execution-failed").inputs.eventPattern);
     expect(failed.detail.state).to.deep.equal(["FAILED"]);

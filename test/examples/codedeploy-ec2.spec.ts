@@ -22,8 +22,14 @@ describe("examples/codedeploy-ec2", () => {
   it("deploys the build output with CodeDeploy to the created Auto Scaling group", () => {
     const stages = findResource("aws:codepipeline/pipeline:Pipeline", "app-pipeline").inputs.stages;
     expect(stages.map((s: any) => s.name)).to.deep.equal(["Source", "Build", "Deploy"]);
-    expect(stages[2].actions[0]).to.deep.include({ provider: "CodeDeploy", configuration: { ApplicationName: GROUP, DeploymentGroupName: GROUP }, inputArtifacts: ["BuildOutput"] });
-    expect(findResource("aws:codedeploy/deploymentGroup:DeploymentGroup", "web-deployment-group").inputs.autoscalingGroups).to.deep.equal(["web-asg"]);
+    expect(stages[2].actions[0]).to.deep.include({
+      provider: "CodeDeploy",
+      configuration: { ApplicationName: GROUP, DeploymentGroupName: GROUP },
+      inputArtifacts: ["BuildOutput"],
+    });
+    expect(findResource("aws:codedeploy/deploymentGroup:DeploymentGroup", "web-deployment-group").inputs.autoscalingGroups).to.deep.equal([
+      "web-asg",
+    ]);
     const lt = findResource("aws:ec2/launchTemplate:LaunchTemplate", "web-launch-template").inputs;
     expect(lt.metadataOptions.httpTokens).to.equal("required");
     expect(lt.networkInterfaces[0].associatePublicIpAddress).to.equal("false");

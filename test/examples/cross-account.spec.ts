@@ -92,8 +92,15 @@ describe("examples/cross-account (pipeline in tools, deploy role and environment
   it("runs Source, Build and DeployProd, the deploy as the prod deploy role", () => {
     const p = findResource("aws:codepipeline/pipeline:Pipeline", "app-pipeline").inputs;
     const summary = p.stages.map((s: any) => s.actions.map((a: any) => [s.name, a.name, a.provider, a.roleArn ?? "-"].join(" ")));
-    expect(summary).to.deep.equal([["Source Source CodeCommit -"], ["Build Build CodeBuild -"], [`DeployProd Deploy ElasticBeanstalk ${DEPLOY_ROLE_ARN}`]]);
-    expect(p.stages[2].actions[0].configuration).to.deep.equal({ ApplicationName: "aws-cicd-test-test-prod", EnvironmentName: "aws-cicd-test-test-prod" });
+    expect(summary).to.deep.equal([
+      ["Source Source CodeCommit -"],
+      ["Build Build CodeBuild -"],
+      [`DeployProd Deploy ElasticBeanstalk ${DEPLOY_ROLE_ARN}`],
+    ]);
+    expect(p.stages[2].actions[0].configuration).to.deep.equal({
+      ApplicationName: "aws-cicd-test-test-prod",
+      EnvironmentName: "aws-cicd-test-test-prod",
+    });
   });
 
   it("lets the deploy role be assumed only by the exact pipeline role", () => {
@@ -116,7 +123,9 @@ describe("examples/cross-account (pipeline in tools, deploy role and environment
       },
     ]);
     const bySid = Object.fromEntries(statements.map((s) => [s.Sid, s]));
-    expect(bySid.UpdateEnvironment.Resource).to.deep.equal([`arn:aws:elasticbeanstalk:us-east-1:${ACCOUNT}:environment/aws-cicd-test-test-prod/aws-cicd-test-test-prod`]);
+    expect(bySid.UpdateEnvironment.Resource).to.deep.equal([
+      `arn:aws:elasticbeanstalk:us-east-1:${ACCOUNT}:environment/aws-cicd-test-test-prod/aws-cicd-test-test-prod`,
+    ]);
     expect(bySid.PassInstanceRoleToEc2.Resource).to.deep.equal([`arn:aws:iam::${ACCOUNT}:role/prod-instance-role`]);
   });
 
@@ -144,8 +153,20 @@ describe("examples/cross-account (pipeline in tools, deploy role and environment
     const policy = statementsOf(findResource("aws:s3/bucketPolicy:BucketPolicy", "app-artifacts-policy").inputs.policy);
     const allows = policy.filter((s) => s.Effect === "Allow");
     expect(allows).to.deep.equal([
-      { Sid: "ReadersGetObjects", Effect: "Allow", Principal: { AWS: [DEPLOY_ROLE_ARN] }, Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: [`${BUCKET_ARN}/*`] },
-      { Sid: "ReadersLocateBucket", Effect: "Allow", Principal: { AWS: [DEPLOY_ROLE_ARN] }, Action: ["s3:GetBucketLocation"], Resource: [BUCKET_ARN] },
+      {
+        Sid: "ReadersGetObjects",
+        Effect: "Allow",
+        Principal: { AWS: [DEPLOY_ROLE_ARN] },
+        Action: ["s3:GetObject", "s3:GetObjectVersion"],
+        Resource: [`${BUCKET_ARN}/*`],
+      },
+      {
+        Sid: "ReadersLocateBucket",
+        Effect: "Allow",
+        Principal: { AWS: [DEPLOY_ROLE_ARN] },
+        Action: ["s3:GetBucketLocation"],
+        Resource: [BUCKET_ARN],
+      },
     ]);
   });
 

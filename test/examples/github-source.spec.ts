@@ -1,6 +1,16 @@
 import { expect } from "chai";
 import * as path from "path";
-import { ACCOUNT, childrenOf, findResource, policyStatementsOf, ProgramRun, recorded, resourcesOfType, runProgram, useProgramResources } from "../harness";
+import {
+  ACCOUNT,
+  childrenOf,
+  findResource,
+  policyStatementsOf,
+  ProgramRun,
+  recorded,
+  resourcesOfType,
+  runProgram,
+  useProgramResources,
+} from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 
 const CONNECTION_ARN = `arn:aws:codeconnections:us-east-1:${ACCOUNT}:connection/web-Source-GitHub-connection-id`;
@@ -66,7 +76,9 @@ describe("examples/github-source", () => {
 
   it("lets the pipeline role use exactly the created connection", () => {
     const use = policyStatementsOf("web-role").filter((s) => s.Action.some((a) => a.endsWith(":UseConnection")));
-    expect(use).to.deep.equal([{ Sid: "UseSourceConnection", Effect: "Allow", Action: ["codeconnections:UseConnection"], Resource: [CONNECTION_ARN] }]);
+    expect(use).to.deep.equal([
+      { Sid: "UseSourceConnection", Effect: "Allow", Action: ["codeconnections:UseConnection"], Resource: [CONNECTION_ARN] },
+    ]);
   });
 
   it("passes the IAM catalog check", async () => {

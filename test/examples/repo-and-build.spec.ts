@@ -1,6 +1,15 @@
 import { expect } from "chai";
 import * as path from "path";
-import { ACCOUNT, findResource, policyStatementsOf, ProgramRun, recorded, resourcesOfType, runProgram, useProgramResources } from "../harness";
+import {
+  ACCOUNT,
+  findResource,
+  policyStatementsOf,
+  ProgramRun,
+  recorded,
+  resourcesOfType,
+  runProgram,
+  useProgramResources,
+} from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 
 const KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/cicd-key-id`;

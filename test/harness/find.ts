@@ -78,7 +78,8 @@ export function trustStatementsOf(role: RecordedResource | string): Statement[] 
 export function allPolicyDocuments(): { resource: RecordedResource; kind: "identity" | "resource" | "trust"; statements: Statement[] }[] {
   const out: { resource: RecordedResource; kind: "identity" | "resource" | "trust"; statements: Statement[] }[] = [];
   for (const r of recorded) {
-    if (r.type === "aws:iam/role:Role" && r.inputs.assumeRolePolicy) out.push({ resource: r, kind: "trust", statements: statementsOf(r.inputs.assumeRolePolicy) });
+    if (r.type === "aws:iam/role:Role" && r.inputs.assumeRolePolicy)
+      out.push({ resource: r, kind: "trust", statements: statementsOf(r.inputs.assumeRolePolicy) });
     if ((r.type === "aws:iam/rolePolicy:RolePolicy" || r.type === "aws:iam/policy:Policy") && r.inputs.policy)
       out.push({ resource: r, kind: "identity", statements: statementsOf(r.inputs.policy) });
     if (["aws:kms/key:Key", "aws:sns/topicPolicy:TopicPolicy", "aws:s3/bucketPolicy:BucketPolicy"].includes(r.type) && r.inputs.policy)

@@ -49,7 +49,7 @@ export async function checkStatement(resource: string, kind: string, s: Statemen
     }
   }
   if (s.Effect === "Allow" && s.Principal === "*" && !s.Condition) {
-    findings.push({ resource, sid: s.Sid, problem: "allows the \"*\" principal without conditions" });
+    findings.push({ resource, sid: s.Sid, problem: 'allows the "*" principal without conditions' });
   }
   return findings;
 }

@@ -95,7 +95,10 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
     case "aws:codedeploy/application:Application":
       return { name: n, arn: `${arnPrefix("codedeploy")}:application:${n}`, applicationId: `${name}-id` };
     case "aws:codedeploy/deploymentGroup:DeploymentGroup":
-      return { arn: `${arnPrefix("codedeploy")}:deploymentgroup:${inputs.appName}/${inputs.deploymentGroupName}`, deploymentGroupId: `${name}-id` };
+      return {
+        arn: `${arnPrefix("codedeploy")}:deploymentgroup:${inputs.appName}/${inputs.deploymentGroupName}`,
+        deploymentGroupId: `${name}-id`,
+      };
     case "aws:codedeploy/deploymentConfig:DeploymentConfig":
       return { arn: `${arnPrefix("codedeploy")}:deploymentconfig:${inputs.deploymentConfigName}`, deploymentConfigId: `${name}-id` };
     case "aws:ec2/launchTemplate:LaunchTemplate":
@@ -144,7 +147,15 @@ function answer(token: string, inputs: Record<string, any>): Record<string, any>
     case "aws:index/getPartition:getPartition":
       return { partition: PARTITION, dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: PARTITION };
     case "aws:ssm/getParameter:getParameter":
-      return { name: inputs.name, arn: `${arnPrefix("ssm")}:parameter${inputs.name}`, type: "String", value: "ami-0123456789abcdef0", version: 1, insecureValue: "ami-0123456789abcdef0", id: inputs.name };
+      return {
+        name: inputs.name,
+        arn: `${arnPrefix("ssm")}:parameter${inputs.name}`,
+        type: "String",
+        value: "ami-0123456789abcdef0",
+        version: 1,
+        insecureValue: "ami-0123456789abcdef0",
+        id: inputs.name,
+      };
     case "aws:elasticbeanstalk/getSolutionStack:getSolutionStack":
       return { name: "64bit Amazon Linux 2023 v6.6.0 running Node.js 22", nameRegex: inputs.nameRegex, mostRecent: true, id: "stack" };
     default:
@@ -158,7 +169,6 @@ let current: { parent?: string; urn?: string; options?: RecordedResource["option
 
 /** Wraps the mock monitor so each registration's parent and URN reach `newResource`. */
 function captureParents(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { MockMonitor } = require("@pulumi/pulumi/runtime/mocks");
   const original = MockMonitor.prototype.registerResource;
   MockMonitor.prototype.registerResource = function (this: any, req: any, callback: any) {

@@ -27,7 +27,7 @@ const runs = new Map<string, Promise<ProgramRun>>();
 
 async function execute(modulePath: string): Promise<ProgramRun> {
   recorded.length = 0;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const exported: Record<string, unknown> = require(modulePath);
   const outputs: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(exported)) outputs[key] = await unwrap(value as any);

@@ -41,13 +41,23 @@ describe("IAM actions the library can emit", () => {
 
 describe("IAM checker", () => {
   it("reports a misspelled action", async () => {
-    const findings = await checkStatement("r", "identity", { Effect: "Allow", Action: ["codecommit:GitPul"], Resource: ["arn:aws:codecommit:us-east-1:123456789012:app"] });
-    expect(findings).to.deep.equal([{ resource: "r", sid: undefined, problem: "\"codecommit:GitPul\" is not in AWS's service authorization reference" }]);
+    const findings = await checkStatement("r", "identity", {
+      Effect: "Allow",
+      Action: ["codecommit:GitPul"],
+      Resource: ["arn:aws:codecommit:us-east-1:123456789012:app"],
+    });
+    expect(findings).to.deep.equal([
+      { resource: "r", sid: undefined, problem: '"codecommit:GitPul" is not in AWS\'s service authorization reference' },
+    ]);
   });
 
   it("reports wrong capitalisation", async () => {
-    const findings = await checkStatement("r", "identity", { Effect: "Allow", Action: ["codecommit:gitpull"], Resource: ["arn:aws:codecommit:us-east-1:123456789012:app"] });
-    expect(findings.map((f) => f.problem)).to.deep.equal(["\"codecommit:gitpull\" is spelled \"codecommit:GitPull\" by AWS"]);
+    const findings = await checkStatement("r", "identity", {
+      Effect: "Allow",
+      Action: ["codecommit:gitpull"],
+      Resource: ["arn:aws:codecommit:us-east-1:123456789012:app"],
+    });
+    expect(findings.map((f) => f.problem)).to.deep.equal(['"codecommit:gitpull" is spelled "codecommit:GitPull" by AWS']);
   });
 
   it("reports wildcard actions", async () => {
@@ -56,24 +66,39 @@ describe("IAM checker", () => {
   });
 
   it("accepts service:* only in a Deny statement", async () => {
-    const deny = await checkStatement("r", "resource", { Effect: "Deny", Principal: "*", Action: ["s3:*"], Resource: ["arn:aws:s3:::b"], Condition: { Bool: { "aws:SecureTransport": "false" } } });
+    const deny = await checkStatement("r", "resource", {
+      Effect: "Deny",
+      Principal: "*",
+      Action: ["s3:*"],
+      Resource: ["arn:aws:s3:::b"],
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    });
     expect(deny).to.deep.equal([]);
     const allow = await checkStatement("r", "identity", { Effect: "Allow", Action: ["s3:*"], Resource: ["arn:aws:s3:::b"] });
     expect(allow.map((f) => f.problem)).to.deep.equal(['uses a wildcard action "s3:*"']);
   });
 
-  it("reports Resource \"*\" for an action that supports resource-level permissions", async () => {
-    const findings = await checkStatement("r", "identity", { Effect: "Allow", Action: ["s3:GetObject", "ecr:GetAuthorizationToken"], Resource: ["*"] });
+  it('reports Resource "*" for an action that supports resource-level permissions', async () => {
+    const findings = await checkStatement("r", "identity", {
+      Effect: "Allow",
+      Action: ["s3:GetObject", "ecr:GetAuthorizationToken"],
+      Resource: ["*"],
+    });
     expect(findings.map((f) => f.problem)).to.deep.equal(['grants "s3:GetObject" on "*" although it supports resource-level permissions']);
   });
 
-  it("accepts Resource \"*\" for wildcard-only actions", async () => {
+  it('accepts Resource "*" for wildcard-only actions', async () => {
     expect(await supportsResourceScoping("ecr:GetAuthorizationToken")).to.equal(false);
     expect(await supportsResourceScoping("codebuild:StartBuild")).to.equal(true);
   });
 
-  it("reports an unconditioned \"*\" principal Allow", async () => {
-    const findings = await checkStatement("r", "resource", { Effect: "Allow", Principal: "*", Action: ["sns:Publish"], Resource: ["arn:aws:sns:us-east-1:123456789012:t"] });
+  it('reports an unconditioned "*" principal Allow', async () => {
+    const findings = await checkStatement("r", "resource", {
+      Effect: "Allow",
+      Principal: "*",
+      Action: ["sns:Publish"],
+      Resource: ["arn:aws:sns:us-east-1:123456789012:t"],
+    });
     expect(findings.map((f) => f.problem)).to.deep.equal(['allows the "*" principal without conditions']);
   });
 });

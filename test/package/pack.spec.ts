@@ -5,6 +5,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { ensureLibraryBuilt } from "../harness/build";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PACKAGE_DIR = path.join(ROOT, "packages/aws-cicd");
@@ -100,8 +101,8 @@ describe("aws-cicd package", function () {
 
   before(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "aws-cicd-pack-"));
-    npm(["run", "build", "--workspace", "aws-cicd"], ROOT);
-    // --ignore-scripts: the build above already ran; prepack would rebuild it.
+    ensureLibraryBuilt();
+    // --ignore-scripts: the library is built; prepack would rebuild it.
     const out = npm(["pack", "--workspace", "aws-cicd", "--pack-destination", tmp, "--json", "--ignore-scripts"], ROOT);
     pack = (JSON.parse(out) as PackResult[])[0]!;
   });
@@ -114,9 +115,7 @@ describe("aws-cicd package", function () {
     it("contains only dist/ (JS, declarations, source maps), README.md, LICENSE and package.json", () => {
       const files = pack.files.map((f) => f.path);
       const unexpected = files.filter(
-        (f) =>
-          !/^dist\/.+\.(js|d\.ts|js\.map)$/.test(f) &&
-          !["README.md", "LICENSE", "package.json", ALLOWED_BIN].includes(f),
+        (f) => !/^dist\/.+\.(js|d\.ts|js\.map)$/.test(f) && !["README.md", "LICENSE", "package.json", ALLOWED_BIN].includes(f),
       );
       expect(unexpected).to.deep.equal([]);
       expect(files).to.include.members(["dist/index.js", "dist/index.d.ts", "dist/index.js.map", "README.md", "LICENSE", "package.json"]);
@@ -150,7 +149,15 @@ describe("aws-cicd package", function () {
       fs.writeFileSync(
         path.join(project, "tsconfig.json"),
         JSON.stringify({
-          compilerOptions: { strict: true, target: "ES2022", module: "commonjs", moduleResolution: "node", outDir: "out", skipLibCheck: true, types: [] },
+          compilerOptions: {
+            strict: true,
+            target: "ES2022",
+            module: "commonjs",
+            moduleResolution: "node",
+            outDir: "out",
+            skipLibCheck: true,
+            types: [],
+          },
           files: ["index.ts"],
         }),
       );

@@ -75,7 +75,9 @@ describe("aws-cicd Pulumi package schema", function () {
     });
 
     it("exports every component class the language host looks for", () => {
-      const found = getPulumiComponents(cicd).map((c) => c.name).sort();
+      const found = getPulumiComponents(cicd)
+        .map((c) => c.name)
+        .sort();
       expect(found).to.deep.equal([...COMPONENTS].sort());
     });
   });
@@ -94,9 +96,7 @@ describe("aws-cicd Pulumi package schema", function () {
     });
 
     it("refuses the others for exactly the union-typed args listed in SCHEMA.md", () => {
-      const refused = Object.fromEntries(
-        COMPONENTS.filter((n) => results[n]!.error !== undefined).map((n) => [n, results[n]!.error]),
-      );
+      const refused = Object.fromEntries(COMPONENTS.filter((n) => results[n]!.error !== undefined).map((n) => [n, results[n]!.error]));
       const expected = Object.fromEntries(
         Object.entries(BLOCKERS).map(([n, b]) => [
           n,

@@ -7,11 +7,16 @@ import { build, loadedPipeline, source, test } from "./fixtures";
 describe("Pipeline", () => {
   describe("cross-account action roles and the created key", () => {
     const deployer = "arn:aws:iam::210987654321:role/deployer";
-    const VIA = ["codebuild", "codecommit", "codepipeline", "elasticbeanstalk", "s3", "secretsmanager", "sns", "ssm"].map((s) => `${s}.us-east-1.amazonaws.com`);
+    const VIA = ["codebuild", "codecommit", "codepipeline", "elasticbeanstalk", "s3", "secretsmanager", "sns", "ssm"].map(
+      (s) => `${s}.us-east-1.amazonaws.com`,
+    );
 
     it("names exactly the roles actions run with in the created key's policy, through its services only", async () => {
       await loadedPipeline({
-        stages: [{ name: "Source", actions: [source()] }, { name: "Build", actions: [build({ roleArn: deployer }), test({ roleArn: deployer })] }],
+        stages: [
+          { name: "Source", actions: [source()] },
+          { name: "Build", actions: [build({ roleArn: deployer }), test({ roleArn: deployer })] },
+        ],
       });
       const keyPolicy = statementsOf(findResource("aws:kms/key:Key", "app-key-key").inputs.policy);
       expect(keyPolicy.filter((s) => s.Sid === "NamedRolesUseKeyThroughServices")).to.deep.equal([
@@ -46,19 +51,35 @@ describe("Pipeline", () => {
 
     it("gives a key passed as encryptionKey no statement: its principalArns are the user's to set", async () => {
       const keyArn = `arn:aws:kms:us-east-1:${ACCOUNT}:key/shared`;
-      await loadedPipeline({ encryptionKey: { keyArn }, stages: [{ name: "Source", actions: [source()] }, { name: "Build", actions: [build({ roleArn: deployer })] }] });
+      await loadedPipeline({
+        encryptionKey: { keyArn },
+        stages: [
+          { name: "Source", actions: [source()] },
+          { name: "Build", actions: [build({ roleArn: deployer })] },
+        ],
+      });
       expect(resourcesOfType("aws-cicd:index:EncryptionKey")).to.deep.equal([]);
-      expect(findResource("aws:codepipeline/pipeline:Pipeline", "app-pipeline").inputs.artifactStores[0].encryptionKey).to.deep.equal({ id: keyArn, type: "KMS" });
+      expect(findResource("aws:codepipeline/pipeline:Pipeline", "app-pipeline").inputs.artifactStores[0].encryptionKey).to.deep.equal({
+        id: keyArn,
+        type: "KMS",
+      });
     });
 
     it("throws for an action role that is a whole account, before creating any child", async () => {
       const root = "arn:aws:iam::210987654321:root";
-      expect(() => new Pipeline("bad", { stages: [{ name: "Source", actions: [source()] }, { name: "Build", actions: [build({ roleArn: root })] }] })).to.throw(
+      expect(
+        () =>
+          new Pipeline("bad", {
+            stages: [
+              { name: "Source", actions: [source()] },
+              { name: "Build", actions: [build({ roleArn: root })] },
+            ],
+          }),
+      ).to.throw(
         `\`stages[1].actions[0].roleArn\` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "${root}". Name the exact role, not an account.`,
       );
       await settle();
       expect(recorded.map((r) => r.type)).to.deep.equal(["aws-cicd:index:Pipeline"]);
     });
   });
-
 });

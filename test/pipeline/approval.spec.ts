@@ -2,7 +2,13 @@ import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { consoleOrigin, pipelineConsoleUrl } from "../../packages/aws-cicd/src/internal/console";
-import { approvalNotificationInput, executionNotificationInput, manualApproval, Pipeline, StageArgs } from "../../packages/aws-cicd/src/pipeline";
+import {
+  approvalNotificationInput,
+  executionNotificationInput,
+  manualApproval,
+  Pipeline,
+  StageArgs,
+} from "../../packages/aws-cicd/src/pipeline";
 import { ACCOUNT, childrenOf, findResource, policyStatementsOf, recorded, resourcesOfType, settle, statementsOf, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 import { capturedWarnings } from "../codebuild/build-project-fixtures";
@@ -15,7 +21,9 @@ describe("Pipeline", () => {
   describe("manual approval", () => {
     it("creates an encrypted topic with the emails and lets the pipeline role publish to exactly it", async () => {
       await loadedPipeline({
-        stages: withGate(manualApproval({ notifyEmails: ["lead@example.com"], message: "Promote to prod?", reviewUrl: "https://dev.example.com" })),
+        stages: withGate(
+          manualApproval({ notifyEmails: ["lead@example.com"], message: "Promote to prod?", reviewUrl: "https://dev.example.com" }),
+        ),
       });
       const topic = findResource("aws:sns/topic:Topic", "app-Gate-Approve-topic-topic");
       expect(topic.inputs.kmsMasterKeyId).to.equal(KEY_ARN);
@@ -23,7 +31,9 @@ describe("Pipeline", () => {
         protocol: "email",
         endpoint: "lead@example.com",
       });
-      expect(findResource("aws-cicd:index:SecureTopic", "app-Gate-Approve-topic").parent).to.equal(findResource("aws-cicd:index:Pipeline", "app").urn);
+      expect(findResource("aws-cicd:index:SecureTopic", "app-Gate-Approve-topic").parent).to.equal(
+        findResource("aws-cicd:index:Pipeline", "app").urn,
+      );
       const action = findResource("aws:codepipeline/pipeline:Pipeline", "app-pipeline").inputs.stages[2].actions[0];
       expect(action).to.deep.equal({
         name: "Approve",
@@ -36,7 +46,13 @@ describe("Pipeline", () => {
       });
       expect(policyStatementsOf("app-role").slice(5)).to.deep.equal([
         { Sid: "NotifyApprovers", Effect: "Allow", Action: ["sns:Publish"], Resource: [topic.state.arn] },
-        { Sid: "EncryptApprovalNotifications", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [KEY_ARN], Condition: VIA_SNS },
+        {
+          Sid: "EncryptApprovalNotifications",
+          Effect: "Allow",
+          Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+          Resource: [KEY_ARN],
+          Condition: VIA_SNS,
+        },
       ]);
     });
 
@@ -47,7 +63,13 @@ describe("Pipeline", () => {
       expect(resourcesOfType("aws-cicd:index:SecureTopic").map((t) => t.name)).to.deep.equal(["app-notifications"]);
       expect(policyStatementsOf("app-role").slice(5)).to.deep.equal([
         { Sid: "NotifyApprovers", Effect: "Allow", Action: ["sns:Publish"], Resource: [topicArn] },
-        { Sid: "EncryptApprovalNotifications", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [topicKeyArn], Condition: VIA_SNS },
+        {
+          Sid: "EncryptApprovalNotifications",
+          Effect: "Allow",
+          Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+          Resource: [topicKeyArn],
+          Condition: VIA_SNS,
+        },
       ]);
     });
 
@@ -61,7 +83,12 @@ describe("Pipeline", () => {
       expect(recordedGrant.parent).to.equal(findResource("aws-cicd:index:Pipeline", "app").urn);
       expect(recordedGrant.inputs.role).to.equal("approver");
       expect(statementsOf(recordedGrant.inputs.policy)).to.deep.equal([
-        { Sid: "ApproveOrReject", Effect: "Allow", Action: ["codepipeline:PutApprovalResult"], Resource: [`${PIPELINE_ARN}/Gate/Security`] },
+        {
+          Sid: "ApproveOrReject",
+          Effect: "Allow",
+          Action: ["codepipeline:PutApprovalResult"],
+          Resource: [`${PIPELINE_ARN}/Gate/Security`],
+        },
         { Sid: "ReadApprovalToken", Effect: "Allow", Action: ["codepipeline:GetPipelineState"], Resource: [PIPELINE_ARN] },
       ]);
     });
@@ -83,7 +110,9 @@ describe("Pipeline", () => {
     it("throws for an unknown stage, listing the stages, and registers nothing", async () => {
       const p = await loadedPipeline({ stages: withGate(approve()) });
       const before = recorded.length;
-      expect(() => p.grantApproval("qa", "Prod")).to.throw('The pipeline has no stage named "Prod". Available stages: Source, Build, Gate.');
+      expect(() => p.grantApproval("qa", "Prod")).to.throw(
+        'The pipeline has no stage named "Prod". Available stages: Source, Build, Gate.',
+      );
       await settle();
       expect(recorded.length).to.equal(before);
     });
@@ -95,7 +124,9 @@ describe("Pipeline", () => {
       const topic = findResource("aws:sns/topic:Topic", "app-notifications-topic");
       expect(topic.inputs.kmsMasterKeyId).to.equal(KEY_ARN);
       expect(await unwrap(p.notificationTopicArn!)).to.equal(topic.state.arn);
-      expect(findResource("aws:sns/topicSubscription:TopicSubscription", "app-notifications-email-0").inputs.endpoint).to.equal("team@example.com");
+      expect(findResource("aws:sns/topicSubscription:TopicSubscription", "app-notifications-email-0").inputs.endpoint).to.equal(
+        "team@example.com",
+      );
       const pattern = (name: string) => JSON.parse(findResource("aws:cloudwatch/eventRule:EventRule", name).inputs.eventPattern);
       const execution = (states: string[]) => ({
         source: ["aws.codepipeline"],
@@ -129,12 +160,14 @@ describe("Pipeline", () => {
       const topicArn = `arn:aws:sns:us-east-1:${ACCOUNT}:ops`;
       await loadedPipeline({ notifications: { topicArn, executionStates: ["STARTED"] } });
       expect(resourcesOfType("aws-cicd:index:SecureTopic")).to.deep.equal([]);
-      expect(resourcesOfType("aws:cloudwatch/eventRule:EventRule").map((r) => r.name).sort()).to.deep.equal([
-        "app-Source-Source-trigger",
-        "app-execution-failed",
-        "app-execution-state",
-      ]);
-      expect(JSON.parse(findResource("aws:cloudwatch/eventRule:EventRule", "app-execution-state").inputs.eventPattern).detail).to.deep.equal({ state: ["STARTED"] });
+      expect(
+        resourcesOfType("aws:cloudwatch/eventRule:EventRule")
+          .map((r) => r.name)
+          .sort(),
+      ).to.deep.equal(["app-Source-Source-trigger", "app-execution-failed", "app-execution-state"]);
+      expect(
+        JSON.parse(findResource("aws:cloudwatch/eventRule:EventRule", "app-execution-state").inputs.eventPattern).detail,
+      ).to.deep.equal({ state: ["STARTED"] });
       expect(findResource("aws:cloudwatch/eventTarget:EventTarget", "app-execution-failed-target").inputs.arn).to.equal(topicArn);
     });
 
@@ -150,8 +183,12 @@ describe("Pipeline", () => {
     });
 
     it("links the console of the provider's partition", () => {
-      expect(pipelineConsoleUrl("aws", "eu-west-1", "release", "view")).to.equal("https://eu-west-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/release/view?region=eu-west-1");
-      expect(pipelineConsoleUrl("aws-cn", "cn-north-1", "release", "view")).to.equal("https://console.amazonaws.cn/codesuite/codepipeline/pipelines/release/view?region=cn-north-1");
+      expect(pipelineConsoleUrl("aws", "eu-west-1", "release", "view")).to.equal(
+        "https://eu-west-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/release/view?region=eu-west-1",
+      );
+      expect(pipelineConsoleUrl("aws-cn", "cn-north-1", "release", "view")).to.equal(
+        "https://console.amazonaws.cn/codesuite/codepipeline/pipelines/release/view?region=cn-north-1",
+      );
       expect(pipelineConsoleUrl("aws-us-gov", "us-gov-west-1", "release", "view")).to.equal(
         "https://console.amazonaws-us-gov.com/codesuite/codepipeline/pipelines/release/view?region=us-gov-west-1",
       );
@@ -164,10 +201,17 @@ describe("Pipeline", () => {
         p = await loadedPipeline({ stages: withGate(approve()), notifications: { enabled: false } });
       });
       expect(warnings.map((w) => [w.message, w.resource])).to.deep.equal([
-        ["Pipeline app: failures and pending approvals are not notified (`notifications.enabled: false`); someone must watch the console.", p],
+        [
+          "Pipeline app: failures and pending approvals are not notified (`notifications.enabled: false`); someone must watch the console.",
+          p,
+        ],
       ]);
       const component = findResource("aws-cicd:index:Pipeline", "app");
-      expect(childrenOf(component).filter((c) => c.name.startsWith("app-execution") || c.name.startsWith("app-approval") || c.name === "app-notifications")).to.deep.equal([]);
+      expect(
+        childrenOf(component).filter(
+          (c) => c.name.startsWith("app-execution") || c.name.startsWith("app-approval") || c.name === "app-notifications",
+        ),
+      ).to.deep.equal([]);
       expect(p!.notificationTopic).to.equal(undefined);
       expect(p!.failureRule).to.equal(undefined);
     });
@@ -175,8 +219,19 @@ describe("Pipeline", () => {
 
   describe("sugar", () => {
     it("accepts the action builders as stage actions", async () => {
-      const p = new Pipeline("sugar", { stages: [{ name: "Source", actions: [source()] }, { name: "Gate", actions: [manualApproval()] }] });
-      expect(p.stages[1].actions[0]).to.deep.include({ kind: "manualApproval", name: "Approve", category: "Approval", inputs: [], outputs: [] });
+      const p = new Pipeline("sugar", {
+        stages: [
+          { name: "Source", actions: [source()] },
+          { name: "Gate", actions: [manualApproval()] },
+        ],
+      });
+      expect(p.stages[1].actions[0]).to.deep.include({
+        kind: "manualApproval",
+        name: "Approve",
+        category: "Approval",
+        inputs: [],
+        outputs: [],
+      });
       await unwrap(p.consoleUrl);
       await settle();
     });

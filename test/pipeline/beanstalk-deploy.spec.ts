@@ -2,7 +2,15 @@ import { expect } from "chai";
 import { BeanstalkTarget, beanstalkDeployStatementsForTargets } from "../../packages/aws-cicd/src/beanstalk";
 import { BuildProject } from "../../packages/aws-cicd/src/codebuild";
 import { CodeCommitRepo } from "../../packages/aws-cicd/src/codecommit";
-import { ActionArgs, BeanstalkDeployActionArgs, beanstalkDeploy, manualApproval, Pipeline, planStages, StageArgs } from "../../packages/aws-cicd/src/pipeline";
+import {
+  ActionArgs,
+  BeanstalkDeployActionArgs,
+  beanstalkDeploy,
+  manualApproval,
+  Pipeline,
+  planStages,
+  StageArgs,
+} from "../../packages/aws-cicd/src/pipeline";
 import { EncryptionKey } from "../../packages/aws-cicd/src/security";
 import { ACCOUNT, findResource, policyStatementsOf, recorded, settle, statementsOf, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
@@ -10,8 +18,18 @@ import { deployStatements, EB, Env, KMS_USE, R, VIA } from "./beanstalk-fixtures
 import { BUCKET_ARN, build, KEY_ARN, loadedPipeline, source } from "./fixtures";
 
 const FLAGSHIP_APP = "aws-cicd-test-test-dev";
-const DEV: Env = { app: FLAGSHIP_APP, env: "aws-cicd-test-test-dev", id: "dev-environment-id", instanceRole: `arn:aws:iam::${ACCOUNT}:role/dev-instance-role` };
-const PROD: Env = { app: FLAGSHIP_APP, env: "aws-cicd-test-test-prod", id: "prod-environment-id", instanceRole: `arn:aws:iam::${ACCOUNT}:role/prod-instance-role` };
+const DEV: Env = {
+  app: FLAGSHIP_APP,
+  env: "aws-cicd-test-test-dev",
+  id: "dev-environment-id",
+  instanceRole: `arn:aws:iam::${ACCOUNT}:role/dev-instance-role`,
+};
+const PROD: Env = {
+  app: FLAGSHIP_APP,
+  env: "aws-cicd-test-test-prod",
+  id: "prod-environment-id",
+  instanceRole: `arn:aws:iam::${ACCOUNT}:role/prod-instance-role`,
+};
 const STACK_KEY_ARN = `arn:aws:kms:${R}:key/cicd-key-id`;
 const PROJECT = "aws-cicd-test-test-test";
 
@@ -123,19 +141,45 @@ describe("Pipeline", () => {
       await flagship();
       const artifacts = "arn:aws:s3:::app-artifacts-bucket";
       expect(policyStatementsOf("app-role")).to.deep.equal([
-        { Sid: "ReadWriteArtifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"], Resource: [`${artifacts}/*`] },
-        { Sid: "InspectArtifactBucket", Effect: "Allow", Action: ["s3:GetBucketLocation", "s3:GetBucketVersioning"], Resource: [artifacts] },
+        {
+          Sid: "ReadWriteArtifacts",
+          Effect: "Allow",
+          Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
+          Resource: [`${artifacts}/*`],
+        },
+        {
+          Sid: "InspectArtifactBucket",
+          Effect: "Allow",
+          Action: ["s3:GetBucketLocation", "s3:GetBucketVersioning"],
+          Resource: [artifacts],
+        },
         { Sid: "UseArtifactKey", Effect: "Allow", Action: KMS_USE, Resource: [STACK_KEY_ARN], Condition: VIA("s3") },
         {
           Sid: "ReadSourceRepository",
           Effect: "Allow",
-          Action: ["codecommit:CancelUploadArchive", "codecommit:GetBranch", "codecommit:GetCommit", "codecommit:GetUploadArchiveStatus", "codecommit:UploadArchive"],
+          Action: [
+            "codecommit:CancelUploadArchive",
+            "codecommit:GetBranch",
+            "codecommit:GetCommit",
+            "codecommit:GetUploadArchiveStatus",
+            "codecommit:UploadArchive",
+          ],
           Resource: [`arn:aws:codecommit:${R}:app`],
         },
         { Sid: "UseSourceRepositoryKey", Effect: "Allow", Action: KMS_USE, Resource: [STACK_KEY_ARN], Condition: VIA("codecommit") },
-        { Sid: "RunBuild", Effect: "Allow", Action: ["codebuild:BatchGetBuilds", "codebuild:StartBuild"], Resource: [`arn:aws:codebuild:${R}:project/${PROJECT}`] },
+        {
+          Sid: "RunBuild",
+          Effect: "Allow",
+          Action: ["codebuild:BatchGetBuilds", "codebuild:StartBuild"],
+          Resource: [`arn:aws:codebuild:${R}:project/${PROJECT}`],
+        },
         ...deployStatements([DEV, PROD]),
-        { Sid: "NotifyApprovers", Effect: "Allow", Action: ["sns:Publish"], Resource: [`arn:aws:sns:${R}:app-Approve-Approve-topic-topic`] },
+        {
+          Sid: "NotifyApprovers",
+          Effect: "Allow",
+          Action: ["sns:Publish"],
+          Resource: [`arn:aws:sns:${R}:app-Approve-Approve-topic-topic`],
+        },
         { Sid: "EncryptApprovalNotifications", Effect: "Allow", Action: KMS_USE, Resource: [STACK_KEY_ARN], Condition: VIA("sns") },
       ]);
     });
@@ -164,13 +208,30 @@ describe("Pipeline", () => {
 
   describe("Elastic Beanstalk deploy (plain data)", () => {
     it("deploys the newest artifact to one environment, leaving artifact reads to the artifact store grant", async () => {
-      await loadedPipeline({ stages: [{ name: "Source", actions: [source()] }, { name: "Build", actions: [build()] }, { name: "Deploy", actions: [plainTarget(WEB)] }] });
+      await loadedPipeline({
+        stages: [
+          { name: "Source", actions: [source()] },
+          { name: "Build", actions: [build()] },
+          { name: "Deploy", actions: [plainTarget(WEB)] },
+        ],
+      });
       const action = findResource("aws:codepipeline/pipeline:Pipeline", "app-pipeline").inputs.stages[2].actions[0];
       expect(action).to.deep.equal({ ...deployDeclaration(WEB), configuration: { ApplicationName: "shop", EnvironmentName: "shop-web" } });
       const statements = policyStatementsOf("app-role");
       expect(statements.slice(5)).to.deep.equal(deployStatements([WEB]));
-      expect(statements[0]).to.deep.equal({ Sid: "ReadWriteArtifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"], Resource: [`${BUCKET_ARN}/*`] });
-      expect(statements[2]).to.deep.equal({ Sid: "UseArtifactKey", Effect: "Allow", Action: KMS_USE, Resource: [KEY_ARN], Condition: VIA("s3") });
+      expect(statements[0]).to.deep.equal({
+        Sid: "ReadWriteArtifacts",
+        Effect: "Allow",
+        Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
+        Resource: [`${BUCKET_ARN}/*`],
+      });
+      expect(statements[2]).to.deep.equal({
+        Sid: "UseArtifactKey",
+        Effect: "Allow",
+        Action: KMS_USE,
+        Resource: [KEY_ARN],
+        Condition: VIA("s3"),
+      });
       expect(statements.map((s) => s.Sid)).to.not.include("ReadPipelineArtifacts");
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
@@ -180,7 +241,10 @@ describe("Pipeline", () => {
         stages: [
           { name: "Source", actions: [source()] },
           { name: "Build", actions: [build()] },
-          { name: "Deploy", actions: [plainTarget(WEB, { name: "Web", inputs: ["SourceOutput"] }), plainTarget(API, { name: "Api", runOrder: 2 })] },
+          {
+            name: "Deploy",
+            actions: [plainTarget(WEB, { name: "Web", inputs: ["SourceOutput"] }), plainTarget(API, { name: "Api", runOrder: 2 })],
+          },
         ],
       });
       const actions = findResource("aws:codepipeline/pipeline:Pipeline", "app-pipeline").inputs.stages[2].actions;
@@ -212,21 +276,37 @@ describe("Pipeline", () => {
   });
 
   describe("Elastic Beanstalk deploy validation", () => {
-    const stages = (deploy: ActionArgs): StageArgs[] => [{ name: "Source", actions: [source()] }, { name: "Build", actions: [build()] }, { name: "Deploy", actions: [deploy] }];
+    const stages = (deploy: ActionArgs): StageArgs[] => [
+      { name: "Source", actions: [source()] },
+      { name: "Build", actions: [build()] },
+      { name: "Deploy", actions: [deploy] },
+    ];
     const cases: [string, ActionArgs, string][] = [
       [
         "a missing environment id",
         plainTarget(WEB, { environmentId: undefined as never }),
         "`stages[2].actions[0].environmentId` is required; pass `target.deployAction()` or spread `target.beanstalkDeployTarget()` of a BeanstalkTarget.",
       ],
-      ["an empty application name", plainTarget({ ...WEB, app: "" }), '`stages[2].actions[0].applicationName` must be an Elastic Beanstalk application name (1 to 100 characters without "/"), got "".'],
-      ["an application name with a slash", plainTarget({ ...WEB, app: "shop/web" }), '`stages[2].actions[0].applicationName` must be an Elastic Beanstalk application name (1 to 100 characters without "/"), got "shop/web".'],
+      [
+        "an empty application name",
+        plainTarget({ ...WEB, app: "" }),
+        '`stages[2].actions[0].applicationName` must be an Elastic Beanstalk application name (1 to 100 characters without "/"), got "".',
+      ],
+      [
+        "an application name with a slash",
+        plainTarget({ ...WEB, app: "shop/web" }),
+        '`stages[2].actions[0].applicationName` must be an Elastic Beanstalk application name (1 to 100 characters without "/"), got "shop/web".',
+      ],
       [
         "a too short environment name",
         plainTarget({ ...WEB, env: "web" }),
         '`stages[2].actions[0].environmentName` must be an Elastic Beanstalk environment name (4 to 40 letters, digits or hyphens, not starting or ending with a hyphen), got "web".',
       ],
-      ["a malformed environment id", plainTarget({ ...WEB, id: "web" }), '`stages[2].actions[0].environmentId` must be an Elastic Beanstalk environment id such as "e-abcd1234ef", got "web".'],
+      [
+        "a malformed environment id",
+        plainTarget({ ...WEB, id: "web" }),
+        '`stages[2].actions[0].environmentId` must be an Elastic Beanstalk environment id such as "e-abcd1234ef", got "web".',
+      ],
       [
         "an application ARN of another service",
         plainTarget(WEB, { applicationArn: "arn:aws:s3:::shop" }),
@@ -242,22 +322,43 @@ describe("Pipeline", () => {
         plainTarget({ ...WEB, instanceRole: "web-instances" }),
         '`stages[2].actions[0].instanceRoleArn` must be an ARN of the iam service ("arn:aws:iam:..."), got "web-instances".',
       ],
-      ["a role that is not an IAM ARN", plainTarget(WEB, { roleArn: "deployer" }), '`stages[2].actions[0].roleArn` must be an ARN of the iam service ("arn:aws:iam:..."), got "deployer".'],
-      ["two inputs", plainTarget(WEB, { inputs: ["SourceOutput", "BuildOutput"] }), "`stages[2].actions[0].inputs` must name exactly 1 input artifact for a beanstalkDeploy action, got 2."],
-      ["an unknown input", plainTarget(WEB, { inputs: ["Bundle"] }), '`stages[2].actions[0].inputs` names "Bundle", which no earlier action produces (an artifact of the same stage needs a lower `runOrder`). Available at this point: SourceOutput, BuildOutput.'],
+      [
+        "a role that is not an IAM ARN",
+        plainTarget(WEB, { roleArn: "deployer" }),
+        '`stages[2].actions[0].roleArn` must be an ARN of the iam service ("arn:aws:iam:..."), got "deployer".',
+      ],
+      [
+        "two inputs",
+        plainTarget(WEB, { inputs: ["SourceOutput", "BuildOutput"] }),
+        "`stages[2].actions[0].inputs` must name exactly 1 input artifact for a beanstalkDeploy action, got 2.",
+      ],
+      [
+        "an unknown input",
+        plainTarget(WEB, { inputs: ["Bundle"] }),
+        '`stages[2].actions[0].inputs` names "Bundle", which no earlier action produces (an artifact of the same stage needs a lower `runOrder`). Available at this point: SourceOutput, BuildOutput.',
+      ],
     ];
     for (const [what, deploy, message] of cases) {
       it(`throws for ${what}`, () => expect(() => planStages(stages(deploy))).to.throw(message));
     }
 
     it("throws for deploy statements without targets", () => {
-      expect(() => beanstalkDeployStatementsForTargets({ targets: [], ctx: { partition: "aws", region: "us-east-1", accountId: ACCOUNT }, artifactBucketArn: BUCKET_ARN })).to.throw(
-        "`targets` must hold at least one Elastic Beanstalk environment.",
-      );
+      expect(() =>
+        beanstalkDeployStatementsForTargets({
+          targets: [],
+          ctx: { partition: "aws", region: "us-east-1", accountId: ACCOUNT },
+          artifactBucketArn: BUCKET_ARN,
+        }),
+      ).to.throw("`targets` must hold at least one Elastic Beanstalk environment.");
     });
 
     it("throws for a deploy in the first stage", () => {
-      expect(() => planStages([{ name: "Source", actions: [plainTarget(WEB)] }, { name: "Build", actions: [build()] }])).to.throw(
+      expect(() =>
+        planStages([
+          { name: "Source", actions: [plainTarget(WEB)] },
+          { name: "Build", actions: [build()] },
+        ]),
+      ).to.throw(
         "`stages[0].actions[0]` is a beanstalkDeploy action; the first stage must hold only source actions (codeCommitSource, s3Source, connectionSource).",
       );
     });

@@ -9,14 +9,24 @@ export const KMS_USE = ["kms:Decrypt", "kms:GenerateDataKey"];
 
 /** Target-independent deploy statements (one account and region). */
 const SHARED = {
-  platform: { Sid: "ReadPlatformVersions", Effect: "Allow", Action: ["elasticbeanstalk:DescribePlatformVersion"], Resource: ["arn:aws:elasticbeanstalk:us-east-1::platform/*"] },
+  platform: {
+    Sid: "ReadPlatformVersions",
+    Effect: "Allow",
+    Action: ["elasticbeanstalk:DescribePlatformVersion"],
+    Resource: ["arn:aws:elasticbeanstalk:us-east-1::platform/*"],
+  },
   stage: {
     Sid: "StageBundleInBeanstalkBucket",
     Effect: "Allow",
     Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:PutObjectAcl"],
     Resource: [`arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}/*`],
   },
-  bucket: { Sid: "ReadBeanstalkBucket", Effect: "Allow", Action: ["s3:GetBucketLocation", "s3:GetBucketPolicy", "s3:ListBucket"], Resource: [`arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}`] },
+  bucket: {
+    Sid: "ReadBeanstalkBucket",
+    Effect: "Allow",
+    Action: ["s3:GetBucketLocation", "s3:GetBucketPolicy", "s3:ListBucket"],
+    Resource: [`arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}`],
+  },
   describe: {
     Sid: "DescribeEnvironmentResources",
     Effect: "Allow",
@@ -73,7 +83,12 @@ const SHARED = {
     Action: ["ec2:AssociateAddress", "ec2:DisassociateAddress"],
     Resource: [`arn:aws:ec2:${R}:elastic-ip/*`, `arn:aws:ec2:${R}:instance/*`, `arn:aws:ec2:${R}:network-interface/*`],
   },
-  targets: { Sid: "RegisterTargets", Effect: "Allow", Action: ["elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"], Resource: [`arn:aws:elasticloadbalancing:${R}:targetgroup/awseb-*`] },
+  targets: {
+    Sid: "RegisterTargets",
+    Effect: "Allow",
+    Action: ["elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"],
+    Resource: [`arn:aws:elasticloadbalancing:${R}:targetgroup/awseb-*`],
+  },
 };
 
 const STACK_ACTIONS = [
@@ -121,14 +136,29 @@ export function deployStatements(envs: Env[]): object[] {
   const envArns = envs.map((e) => `${EB}:environment/${e.app}/${e.env}`);
   const stacks = envs.map((e) => `arn:aws:cloudformation:${R}:stack/awseb-${e.id}-*`);
   return [
-    { Sid: "RegisterApplicationVersions", Effect: "Allow", Action: ["elasticbeanstalk:CreateApplicationVersion", "elasticbeanstalk:DescribeApplicationVersions"], Resource: [...appArns, ...versions] },
+    {
+      Sid: "RegisterApplicationVersions",
+      Effect: "Allow",
+      Action: ["elasticbeanstalk:CreateApplicationVersion", "elasticbeanstalk:DescribeApplicationVersions"],
+      Resource: [...appArns, ...versions],
+    },
     {
       Sid: "UpdateEnvironment",
       Effect: "Allow",
-      Action: ["elasticbeanstalk:DescribeConfigurationSettings", "elasticbeanstalk:DescribeEnvironmentResources", "elasticbeanstalk:DescribeEnvironments", "elasticbeanstalk:UpdateEnvironment"],
+      Action: [
+        "elasticbeanstalk:DescribeConfigurationSettings",
+        "elasticbeanstalk:DescribeEnvironmentResources",
+        "elasticbeanstalk:DescribeEnvironments",
+        "elasticbeanstalk:UpdateEnvironment",
+      ],
       Resource: envArns,
     },
-    { Sid: "FollowDeploymentEvents", Effect: "Allow", Action: ["elasticbeanstalk:DescribeEvents"], Resource: [...appArns, ...versions, ...envArns] },
+    {
+      Sid: "FollowDeploymentEvents",
+      Effect: "Allow",
+      Action: ["elasticbeanstalk:DescribeEvents"],
+      Resource: [...appArns, ...versions, ...envArns],
+    },
     SHARED.platform,
     SHARED.stage,
     SHARED.bucket,
@@ -152,7 +182,12 @@ export function deployStatements(envs: Env[]): object[] {
     },
     SHARED.address,
     SHARED.targets,
-    { Sid: "UpdateScalingAlarms", Effect: "Allow", Action: ["cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms", "cloudwatch:PutMetricAlarm"], Resource: envs.map((e) => `arn:aws:cloudwatch:${R}:alarm:awseb-${e.id}-*`) },
+    {
+      Sid: "UpdateScalingAlarms",
+      Effect: "Allow",
+      Action: ["cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms", "cloudwatch:PutMetricAlarm"],
+      Resource: envs.map((e) => `arn:aws:cloudwatch:${R}:alarm:awseb-${e.id}-*`),
+    },
     {
       Sid: "PassInstanceRoleToEc2",
       Effect: "Allow",
@@ -162,4 +197,3 @@ export function deployStatements(envs: Env[]): object[] {
     },
   ];
 }
-

@@ -8,7 +8,12 @@ import { build, loadedPipeline, PROJECT_ARN, test } from "./fixtures";
 const CREATED_ARN = `arn:aws:codeconnections:us-east-1:${ACCOUNT}:connection/app-Source-Source-connection-id`;
 const GIVEN_ARN = `arn:aws:codeconnections:us-east-1:${ACCOUNT}:connection/0b7a3c1e-1111-2222-3333-444455556666`;
 const OLD_ARN = `arn:aws:codestar-connections:us-east-1:${ACCOUNT}:connection/0b7a3c1e-1111-2222-3333-444455556666`;
-const RUN_BUILD = { Sid: "RunBuild", Effect: "Allow", Action: ["codebuild:BatchGetBuilds", "codebuild:StartBuild"], Resource: [PROJECT_ARN] };
+const RUN_BUILD = {
+  Sid: "RunBuild",
+  Effect: "Allow",
+  Action: ["codebuild:BatchGetBuilds", "codebuild:StartBuild"],
+  Resource: [PROJECT_ARN],
+};
 
 const github = (extra: Partial<ConnectionSourceActionArgs> = {}) =>
   connectionSource({ createConnection: { providerType: "GitHub" }, repository: "octo-org/web-app", ...extra });
@@ -51,7 +56,11 @@ describe("Pipeline", () => {
         RUN_BUILD,
       ]);
       const component = findResource("aws-cicd:index:Pipeline", "app");
-      expect(childrenOf(component).filter((c) => c.name.startsWith("app-Source-")).map((c) => c.name)).to.deep.equal(["app-Source-Source-connection"]);
+      expect(
+        childrenOf(component)
+          .filter((c) => c.name.startsWith("app-Source-"))
+          .map((c) => c.name),
+      ).to.deep.equal(["app-Source-Source-connection"]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
 
@@ -85,7 +94,9 @@ describe("Pipeline", () => {
     });
 
     it("sets DetectChanges to false with startOnPush: false", async () => {
-      await loadedPipeline({ stages: stagesWith(connectionSource({ connectionArn: GIVEN_ARN, repository: "team/api", startOnPush: false })) });
+      await loadedPipeline({
+        stages: stagesWith(connectionSource({ connectionArn: GIVEN_ARN, repository: "team/api", startOnPush: false })),
+      });
       expect(sourceDeclaration().configuration.DetectChanges).to.equal("false");
     });
 
@@ -98,8 +109,18 @@ describe("Pipeline", () => {
       expect(sourceDeclaration().configuration.OutputArtifactFormat).to.equal("CODEBUILD_CLONE_REF");
       expect(sourceDeclaration().namespace).to.equal("Src");
       const grant = statementsOf(findResource("aws:iam/rolePolicy:RolePolicy", "app-Build-Test-project-access").inputs.policy);
-      expect(grant.map((s) => s.Sid)).to.deep.equal(["ReadInputArtifacts", "LocateArtifactBucket", "UseArtifactKey", "UseSourceConnection"]);
-      expect(grant[3]).to.deep.equal({ Sid: "UseSourceConnection", Effect: "Allow", Action: ["codeconnections:UseConnection"], Resource: [CREATED_ARN] });
+      expect(grant.map((s) => s.Sid)).to.deep.equal([
+        "ReadInputArtifacts",
+        "LocateArtifactBucket",
+        "UseArtifactKey",
+        "UseSourceConnection",
+      ]);
+      expect(grant[3]).to.deep.equal({
+        Sid: "UseSourceConnection",
+        Effect: "Allow",
+        Action: ["codeconnections:UseConnection"],
+        Resource: [CREATED_ARN],
+      });
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
   });
@@ -109,8 +130,15 @@ describe("Pipeline", () => {
       const source = github({
         name: "GitHub",
         triggers: {
-          push: [{ branches: { includes: ["main"] } }, { tags: { includes: ["v*"], excludes: ["v*-rc*"] } }, { branches: { includes: ["release/**"] }, filePaths: { excludes: ["docs/**"] } }],
-          pullRequest: [{ branches: { includes: ["main"] } }, { events: ["CLOSED"], branches: { excludes: ["wip/**"] }, filePaths: { includes: ["src/**"] } }],
+          push: [
+            { branches: { includes: ["main"] } },
+            { tags: { includes: ["v*"], excludes: ["v*-rc*"] } },
+            { branches: { includes: ["release/**"] }, filePaths: { excludes: ["docs/**"] } },
+          ],
+          pullRequest: [
+            { branches: { includes: ["main"] } },
+            { events: ["CLOSED"], branches: { excludes: ["wip/**"] }, filePaths: { includes: ["src/**"] } },
+          ],
         },
       });
       await loadedPipeline({ stages: stagesWith(source) });
@@ -147,7 +175,10 @@ describe("Pipeline", () => {
       ];
       await loadedPipeline({ stages });
       expect(findResource("aws:codepipeline/pipeline:Pipeline", "app-pipeline").inputs.triggers).to.deep.equal([
-        { providerType: "CodeStarSourceConnection", gitConfiguration: { sourceActionName: "App", pushes: [{ tags: { includes: ["v*"] } }] } },
+        {
+          providerType: "CodeStarSourceConnection",
+          gitConfiguration: { sourceActionName: "App", pushes: [{ tags: { includes: ["v*"] } }] },
+        },
       ]);
     });
   });
@@ -156,8 +187,16 @@ describe("Pipeline", () => {
     const P = "stages[0].actions[0]";
     const nine = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
     const cases: [string, ReturnType<typeof connectionSource>, string, Partial<PipelineArgs>?][] = [
-      ["neither connection", connectionSource({ repository: "o/r" }), `\`${P}\` must set exactly one of \`connectionArn\` and \`createConnection\`, got none.`],
-      ["both connections", github({ connectionArn: GIVEN_ARN }), `\`${P}\` must set exactly one of \`connectionArn\` and \`createConnection\`, got both.`],
+      [
+        "neither connection",
+        connectionSource({ repository: "o/r" }),
+        `\`${P}\` must set exactly one of \`connectionArn\` and \`createConnection\`, got none.`,
+      ],
+      [
+        "both connections",
+        github({ connectionArn: GIVEN_ARN }),
+        `\`${P}\` must set exactly one of \`connectionArn\` and \`createConnection\`, got both.`,
+      ],
       [
         "a connection ARN of another service",
         connectionSource({ connectionArn: "arn:aws:codecommit:us-east-1:123456789012:app", repository: "o/r" }),
@@ -178,7 +217,11 @@ describe("Pipeline", () => {
         github({ repository: "web-app" }),
         `\`${P}.repository\` must be the repository as "owner/name" (letters, digits, ".", "_" or "-" in each part), got "web-app".`,
       ],
-      ["a bad branch", github({ branch: "a..b" }), `\`${P}.branch\` must be a Git branch name such as "main" or "release/1.2", got "a..b".`],
+      [
+        "a bad branch",
+        github({ branch: "a..b" }),
+        `\`${P}.branch\` must be a Git branch name such as "main" or "release/1.2", got "a..b".`,
+      ],
       [
         "startOnPush false with triggers",
         github({ startOnPush: false, triggers: { push: [{ branches: { includes: ["main"] } }] } }),
@@ -194,7 +237,11 @@ describe("Pipeline", () => {
         github({ triggers: { push: [1, 2, 3, 4].map((i) => ({ branches: { includes: [`b${i}`] } })) } }),
         `\`${P}.triggers.push\` must hold 1 to 3 filters, got 4; omit it for none.`,
       ],
-      ["no pull request filters", github({ triggers: { pullRequest: [] } }), `\`${P}.triggers.pullRequest\` must hold 1 to 3 filters, got 0; omit it for none.`],
+      [
+        "no pull request filters",
+        github({ triggers: { pullRequest: [] } }),
+        `\`${P}.triggers.pullRequest\` must hold 1 to 3 filters, got 0; omit it for none.`,
+      ],
       [
         "tags with branches",
         github({ triggers: { push: [{ branches: { includes: ["main"] }, tags: { includes: ["v*"] } }] } }),
@@ -206,8 +253,16 @@ describe("Pipeline", () => {
         `\`${P}.triggers.push[0]\` must set \`branches\` or \`tags\` (\`filePaths\` needs \`branches\`).`,
       ],
       ["an empty push filter", github({ triggers: { push: [{}] } }), `\`${P}.triggers.push[0]\` must set \`branches\` or \`tags\`.`],
-      ["patterns without includes or excludes", github({ triggers: { push: [{ branches: {} }] } }), `\`${P}.triggers.push[0].branches\` must set \`includes\`, \`excludes\` or both.`],
-      ["nine patterns", github({ triggers: { push: [{ tags: { includes: nine } }] } }), `\`${P}.triggers.push[0].tags.includes\` must hold 1 to 8 patterns, got 9.`],
+      [
+        "patterns without includes or excludes",
+        github({ triggers: { push: [{ branches: {} }] } }),
+        `\`${P}.triggers.push[0].branches\` must set \`includes\`, \`excludes\` or both.`,
+      ],
+      [
+        "nine patterns",
+        github({ triggers: { push: [{ tags: { includes: nine } }] } }),
+        `\`${P}.triggers.push[0].tags.includes\` must hold 1 to 8 patterns, got 9.`,
+      ],
       [
         "a pattern over 255 characters",
         github({ triggers: { push: [{ branches: { excludes: ["b".repeat(256)] } }] } }),

@@ -1,4 +1,12 @@
-import { ActionArgs, CodeBuildActionArgs, CodeCommitSourceActionArgs, ManualApprovalActionArgs, Pipeline, PipelineArgs, StageArgs } from "../../packages/aws-cicd/src/pipeline";
+import {
+  ActionArgs,
+  CodeBuildActionArgs,
+  CodeCommitSourceActionArgs,
+  ManualApprovalActionArgs,
+  Pipeline,
+  PipelineArgs,
+  StageArgs,
+} from "../../packages/aws-cicd/src/pipeline";
 import { ACCOUNT, settle, unwrap } from "../harness";
 
 export const REPO_ARN = `arn:aws:codecommit:us-east-1:${ACCOUNT}:app`;

@@ -37,7 +37,11 @@ describe("Sugar methods (actions as plain data)", () => {
       const repo = new CodeCommitRepo("app", { defaultBranch: "trunk" });
       expect(repo.defaultBranch).to.equal("trunk");
       expect(await plainData(() => repo.sourceAction())).to.have.nested.property("codeCommitSource.branch", "trunk");
-      expect(await plainData(() => repo.sourceAction({ branch: "release/1.2", name: "Checkout", fullClone: true, output: "Code", namespace: "Src", runOrder: 2 }))).to.deep.equal({
+      expect(
+        await plainData(() =>
+          repo.sourceAction({ branch: "release/1.2", name: "Checkout", fullClone: true, output: "Code", namespace: "Src", runOrder: 2 }),
+        ),
+      ).to.deep.equal({
         codeCommitSource: {
           repositoryName: "app",
           repositoryArn: `arn:aws:codecommit:${R}:app`,
@@ -57,7 +61,11 @@ describe("Sugar methods (actions as plain data)", () => {
     it("returns the project's name, ARN and role name, so the pipeline grants the role its artifacts", async () => {
       const project = new BuildProject("test");
       expect(await plainData(() => project.buildAction())).to.deep.equal({
-        codeBuild: { projectName: "aws-cicd-test-test-test", projectArn: `arn:aws:codebuild:${R}:project/aws-cicd-test-test-test`, projectRoleName: "test-role" },
+        codeBuild: {
+          projectName: "aws-cicd-test-test-test",
+          projectArn: `arn:aws:codebuild:${R}:project/aws-cicd-test-test-test`,
+          projectRoleName: "test-role",
+        },
       });
     });
 
@@ -75,7 +83,12 @@ describe("Sugar methods (actions as plain data)", () => {
         batch: true,
       };
       expect(await plainData(() => project.buildAction(options))).to.deep.equal({
-        codeBuild: { projectName: "unit-tests", projectArn: `arn:aws:codebuild:${R}:project/unit-tests`, projectRoleName: "test-role", ...options },
+        codeBuild: {
+          projectName: "unit-tests",
+          projectArn: `arn:aws:codebuild:${R}:project/unit-tests`,
+          projectRoleName: "test-role",
+          ...options,
+        },
       });
       expect(await plainData(() => project.buildAction({ output: "Bundle" }))).to.have.nested.property("codeBuild.output", "Bundle");
     });

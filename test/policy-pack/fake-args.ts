@@ -1,4 +1,10 @@
-import { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import {
+  PolicyResource,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  StackValidationArgs,
+  StackValidationPolicy,
+} from "@pulumi/policy";
 import type { RecordedResource } from "../harness/mocks";
 import type { Rule } from "../../packages/policy-pack/src/policies";
 
@@ -7,7 +13,13 @@ export class NotApplicable extends Error {}
 
 const STACK = "urn:pulumi:test::aws-cicd-test";
 const urnOf = (type: string, name: string) => `${STACK}::${type}::${name}`;
-const opts = () => ({ protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] });
+const opts = () => ({
+  protect: false,
+  ignoreChanges: [],
+  aliases: [],
+  customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+  additionalSecretOutputs: [],
+});
 const typeOf = (cls: unknown) => (cls as { __pulumiType?: string }).__pulumiType;
 
 /** Complete `validateResource` args for one resource. */
@@ -29,7 +41,12 @@ export function resourceArgs(type: string, props: Record<string, any>, config: o
 }
 
 /** One stack resource as `validateStack` sees it. */
-export function policyResource(type: string, name: string, props: Record<string, any>, dependencies: PolicyResource[] = []): PolicyResource {
+export function policyResource(
+  type: string,
+  name: string,
+  props: Record<string, any>,
+  dependencies: PolicyResource[] = [],
+): PolicyResource {
   return {
     type,
     name,
@@ -66,7 +83,9 @@ export async function resourceViolations(rule: Rule, type: string, props: Record
 /** Violations of a stack rule: message and the resource name (from the URN) when one is given. */
 export async function stackViolations(rule: Rule, resources: PolicyResource[], config: object = {}): Promise<string[]> {
   const out: string[] = [];
-  await (rule as StackValidationPolicy).validateStack(stackArgs(resources, config), (m, urn) => out.push(urn ? `${urn.split("::").pop()}: ${m}` : m));
+  await (rule as StackValidationPolicy).validateStack(stackArgs(resources, config), (m, urn) =>
+    out.push(urn ? `${urn.split("::").pop()}: ${m}` : m),
+  );
   return out;
 }
 
@@ -76,7 +95,8 @@ export async function stackViolations(rule: Rule, resources: PolicyResource[], c
  */
 export function fromRecorded(resources: RecordedResource[]): PolicyResource[] {
   const byUrn = new Map<string, PolicyResource>();
-  for (const r of resources) // The mock computes some outputs (an `arn` for every type) that the provider would echo from inputs.
+  for (const r of resources)
+    // The mock computes some outputs (an `arn` for every type) that the provider would echo from inputs.
     byUrn.set(r.urn, { ...policyResource(r.type, r.name, { ...r.state, ...r.inputs }), urn: r.urn });
   for (const r of resources) {
     const p = byUrn.get(r.urn)!;

@@ -5,28 +5,89 @@ import { policyResource as res } from "./fake-args";
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/k";
 const open = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*" }] });
 const topicArn = "arn:aws:sns:us-east-1:123456789012:t";
-const tls = JSON.stringify({ Statement: [{ Effect: "Deny", Principal: "*", Action: ["sns:Publish"], Resource: topicArn, Condition: { Bool: { "aws:SecureTransport": "false" } } }] });
+const tls = JSON.stringify({
+  Statement: [
+    {
+      Effect: "Deny",
+      Principal: "*",
+      Action: ["sns:Publish"],
+      Resource: topicArn,
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    },
+  ],
+});
 
 describe("policy pack: KMS, SNS, CloudWatch Logs", () => {
   describeResourceCases([
-    { rule: rule(policies, "aws-cicd-kms-key-rotation"), type: "aws:kms/key:Key", compliant: { enableKeyRotation: true }, noncompliant: { enableKeyRotation: false }, messages: ["Symmetric KMS key does not enable automatic rotation (`enableKeyRotation`)."] },
-    { rule: rule(policies, "aws-cicd-kms-no-public-principal"), type: "aws:kms/key:Key", compliant: { policy: open.replace('"Resource":"*"', '"Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"123456789012"}}') }, noncompliant: { policy: open }, messages: ['Key policy statement 1 allows the "*" principal without conditions.'] },
-    { rule: rule(policies, "aws-cicd-sns-kms"), type: "aws:sns/topic:Topic", compliant: { kmsMasterKeyId: KEY }, noncompliant: { kmsMasterKeyId: "alias/aws/sns" }, messages: ["SNS topic uses the AWS managed key alias/aws/sns; use a customer managed key."] },
-    { rule: rule(policies, "aws-cicd-sns-not-public"), type: "aws:sns/topicPolicy:TopicPolicy", compliant: { policy: tls }, noncompliant: { policy: open }, messages: ['Topic policy statement 1 allows the "*" principal without conditions.'] },
-    { rule: rule(policies, "aws-cicd-logs-kms"), type: "aws:cloudwatch/logGroup:LogGroup", compliant: { kmsKeyId: KEY }, noncompliant: {}, messages: ["Log group has no `kmsKeyId`."] },
-    { rule: rule(policies, "aws-cicd-logs-retention"), type: "aws:cloudwatch/logGroup:LogGroup", compliant: { retentionInDays: 365 }, noncompliant: { retentionInDays: 30 }, messages: ["Log group `retentionInDays` is 30, below the minimum of 365."] },
-    { rule: rule(policies, "aws-cicd-logs-retention"), type: "aws:cloudwatch/logGroup:LogGroup", compliant: { retentionInDays: 30 }, noncompliant: {}, messages: ["Log group sets no `retentionInDays`."], config: { minimumRetentionDays: 30 } },
+    {
+      rule: rule(policies, "aws-cicd-kms-key-rotation"),
+      type: "aws:kms/key:Key",
+      compliant: { enableKeyRotation: true },
+      noncompliant: { enableKeyRotation: false },
+      messages: ["Symmetric KMS key does not enable automatic rotation (`enableKeyRotation`)."],
+    },
+    {
+      rule: rule(policies, "aws-cicd-kms-no-public-principal"),
+      type: "aws:kms/key:Key",
+      compliant: {
+        policy: open.replace('"Resource":"*"', '"Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"123456789012"}}'),
+      },
+      noncompliant: { policy: open },
+      messages: ['Key policy statement 1 allows the "*" principal without conditions.'],
+    },
+    {
+      rule: rule(policies, "aws-cicd-sns-kms"),
+      type: "aws:sns/topic:Topic",
+      compliant: { kmsMasterKeyId: KEY },
+      noncompliant: { kmsMasterKeyId: "alias/aws/sns" },
+      messages: ["SNS topic uses the AWS managed key alias/aws/sns; use a customer managed key."],
+    },
+    {
+      rule: rule(policies, "aws-cicd-sns-not-public"),
+      type: "aws:sns/topicPolicy:TopicPolicy",
+      compliant: { policy: tls },
+      noncompliant: { policy: open },
+      messages: ['Topic policy statement 1 allows the "*" principal without conditions.'],
+    },
+    {
+      rule: rule(policies, "aws-cicd-logs-kms"),
+      type: "aws:cloudwatch/logGroup:LogGroup",
+      compliant: { kmsKeyId: KEY },
+      noncompliant: {},
+      messages: ["Log group has no `kmsKeyId`."],
+    },
+    {
+      rule: rule(policies, "aws-cicd-logs-retention"),
+      type: "aws:cloudwatch/logGroup:LogGroup",
+      compliant: { retentionInDays: 365 },
+      noncompliant: { retentionInDays: 30 },
+      messages: ["Log group `retentionInDays` is 30, below the minimum of 365."],
+    },
+    {
+      rule: rule(policies, "aws-cicd-logs-retention"),
+      type: "aws:cloudwatch/logGroup:LogGroup",
+      compliant: { retentionInDays: 30 },
+      noncompliant: {},
+      messages: ["Log group sets no `retentionInDays`."],
+      config: { minimumRetentionDays: 30 },
+    },
   ]);
   describeStackCases([
     {
       rule: rule(policies, "aws-cicd-kms-key-policy-defined"),
-      compliant: [res("aws:kms/key:Key", "k", { keyId: "k-id" }), res("aws:kms/keyPolicy:KeyPolicy", "kp", { keyId: "k-id", policy: "{}" })],
+      compliant: [
+        res("aws:kms/key:Key", "k", { keyId: "k-id" }),
+        res("aws:kms/keyPolicy:KeyPolicy", "kp", { keyId: "k-id", policy: "{}" }),
+      ],
       noncompliant: [res("aws:kms/key:Key", "k", { keyId: "k-id" })],
       messages: ['k: KMS key "k" has no key policy.'],
     },
     {
       rule: rule(policies, "aws-cicd-sns-tls-only"),
-      compliant: [res("aws:sns/topic:Topic", "t", { arn: topicArn }), res("aws:sns/topicPolicy:TopicPolicy", "tp", { arn: topicArn, policy: tls })],
+      compliant: [
+        res("aws:sns/topic:Topic", "t", { arn: topicArn }),
+        res("aws:sns/topicPolicy:TopicPolicy", "tp", { arn: topicArn, policy: tls }),
+      ],
       noncompliant: [res("aws:sns/topic:Topic", "t", { arn: topicArn })],
       messages: ['t: SNS topic "t" has no policy denying publishing without TLS.'],
     },

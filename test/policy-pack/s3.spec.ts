@@ -6,27 +6,68 @@ const bucket = res("aws:s3/bucket:Bucket", "b", { bucket: "b1", arn: "arn:aws:s3
 const sub = (type: string, name: string, props: Record<string, any>) => res(type, name, { bucket: "b1", ...props });
 const tlsPolicy = JSON.stringify({
   Version: "2012-10-17",
-  Statement: [{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["arn:aws:s3:::b1", "arn:aws:s3:::b1/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } }],
+  Statement: [
+    {
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:*",
+      Resource: ["arn:aws:s3:::b1", "arn:aws:s3:::b1/*"],
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    },
+  ],
 });
 
 describe("policy pack: S3", () => {
   describeStackCases([
     {
       rule: rule(policies, "aws-cicd-s3-public-access-block"),
-      compliant: [bucket, sub("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true })],
-      noncompliant: [bucket, sub("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", { blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true })],
+      compliant: [
+        bucket,
+        sub("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", {
+          blockPublicAcls: true,
+          blockPublicPolicy: true,
+          ignorePublicAcls: true,
+          restrictPublicBuckets: true,
+        }),
+      ],
+      noncompliant: [
+        bucket,
+        sub("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", {
+          blockPublicAcls: true,
+          blockPublicPolicy: false,
+          ignorePublicAcls: true,
+        }),
+      ],
       messages: ['b: Bucket "b" public access block leaves blockPublicPolicy, restrictPublicBuckets off.'],
     },
     {
       rule: rule(policies, "aws-cicd-s3-acls-disabled"),
-      compliant: [bucket, sub("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "o", { rule: { objectOwnership: "BucketOwnerEnforced" } })],
-      noncompliant: [bucket, sub("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "o", { rule: { objectOwnership: "ObjectWriter" } })],
+      compliant: [
+        bucket,
+        sub("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "o", { rule: { objectOwnership: "BucketOwnerEnforced" } }),
+      ],
+      noncompliant: [
+        bucket,
+        sub("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "o", { rule: { objectOwnership: "ObjectWriter" } }),
+      ],
       messages: ['b: Bucket "b" does not set object ownership to BucketOwnerEnforced.'],
     },
     {
       rule: rule(policies, "aws-cicd-s3-encryption-customer-key"),
-      compliant: [bucket, sub("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "e", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "arn:aws:kms:us-east-1:123456789012:key/k" } }] })],
-      noncompliant: [bucket, sub("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "e", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "alias/aws/s3" } }] })],
+      compliant: [
+        bucket,
+        sub("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "e", {
+          rules: [
+            { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "arn:aws:kms:us-east-1:123456789012:key/k" } },
+          ],
+        }),
+      ],
+      noncompliant: [
+        bucket,
+        sub("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "e", {
+          rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "alias/aws/s3" } }],
+        }),
+      ],
       messages: ['b: Bucket "b" has no default encryption with a customer managed KMS key.'],
     },
     {
@@ -37,7 +78,10 @@ describe("policy pack: S3", () => {
     },
     {
       rule: rule(policies, "aws-cicd-s3-lifecycle"),
-      compliant: [bucket, sub("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "l", { rules: [{ id: "x", status: "Enabled" }] })],
+      compliant: [
+        bucket,
+        sub("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "l", { rules: [{ id: "x", status: "Enabled" }] }),
+      ],
       noncompliant: [bucket],
       messages: ['b: Bucket "b" has no enabled lifecycle rule.'],
     },
@@ -59,7 +103,11 @@ describe("policy pack: S3", () => {
       rule: rule(policies, "aws-cicd-s3-no-public-principal"),
       type: "aws:s3/bucketPolicy:BucketPolicy",
       compliant: { policy: tlsPolicy },
-      noncompliant: { policy: JSON.stringify({ Statement: [{ Sid: "Open", Effect: "Allow", Principal: { AWS: "*" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::b1/*" }] }) },
+      noncompliant: {
+        policy: JSON.stringify({
+          Statement: [{ Sid: "Open", Effect: "Allow", Principal: { AWS: "*" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::b1/*" }],
+        }),
+      },
       messages: ['Bucket policy statement "Open" allows the "*" principal without conditions.'],
     },
   ]);

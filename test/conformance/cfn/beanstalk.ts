@@ -6,9 +6,10 @@ function lifecycle(l: any): Record<string, unknown> | undefined {
   const rule = { Enabled: true, DeleteSourceFromS3: l.deleteSourceFromS3 ?? false };
   return {
     ServiceRole: l.serviceRole,
-    VersionLifecycleConfig: l.maxAgeInDays !== undefined
-      ? { MaxAgeRule: { ...rule, MaxAgeInDays: l.maxAgeInDays } }
-      : { MaxCountRule: { ...rule, MaxCount: l.maxCount } },
+    VersionLifecycleConfig:
+      l.maxAgeInDays !== undefined
+        ? { MaxAgeRule: { ...rule, MaxAgeInDays: l.maxAgeInDays } }
+        : { MaxCountRule: { ...rule, MaxCount: l.maxCount } },
   };
 }
 
@@ -26,7 +27,10 @@ export const beanstalk: ServiceTranslations = {
     }),
   },
   "aws:elasticbeanstalk/environment:Environment": {
-    exposes: (r) => [[r.state.name, "Ref"], [r.state.endpointUrl, "EndpointURL"]],
+    exposes: (r) => [
+      [r.state.name, "Ref"],
+      [r.state.endpointUrl, "EndpointURL"],
+    ],
     translate: (r, ctx) => ({
       Type: "AWS::ElasticBeanstalk::Environment",
       Properties: defined({

@@ -12,7 +12,10 @@ const PROJECT_RENAMES: Record<string, string> = {
 /** CodeBuild: projects and report groups. */
 export const codebuild: ServiceTranslations = {
   "aws:codebuild/project:Project": {
-    exposes: (r) => [[r.state.arn, "Arn"], [r.state.name, "Ref"]],
+    exposes: (r) => [
+      [r.state.arn, "Arn"],
+      [r.state.name, "Ref"],
+    ],
     translate: (r, ctx) => {
       const { tags: _tags, projectVisibility, ...inputs } = r.inputs;
       return {

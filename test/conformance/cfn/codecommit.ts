@@ -9,7 +9,12 @@ const ASSOCIATION = "aws:codecommit/approvalRuleTemplateAssociation:ApprovalRule
  */
 export const codecommit: ServiceTranslations = {
   "aws:codecommit/repository:Repository": {
-    exposes: (r) => [[r.state.arn, "Arn"], [r.state.repositoryName, "Name"], [r.state.repositoryId, "Ref"], [r.state.cloneUrlHttp, "CloneUrlHttp"]],
+    exposes: (r) => [
+      [r.state.arn, "Arn"],
+      [r.state.repositoryName, "Name"],
+      [r.state.repositoryId, "Ref"],
+      [r.state.cloneUrlHttp, "CloneUrlHttp"],
+    ],
     translate: (r, ctx) => {
       for (const association of ctx.claim(ASSOCIATION, "repositoryName", r.inputs.repositoryName)) {
         ctx.claim(TEMPLATE, "name", association.inputs.approvalRuleTemplateName);

@@ -17,14 +17,23 @@ function action(a: any): Record<string, unknown> {
     Configuration: a.configuration,
     InputArtifacts: a.inputArtifacts?.map((name: string) => ({ Name: name })),
     OutputArtifacts: a.outputArtifacts?.map((name: string) => ({ Name: name })),
-    ...pick(a, { namespace: "Namespace", region: "Region", roleArn: "RoleArn", runOrder: "RunOrder", timeoutInMinutes: "TimeoutInMinutes" }),
+    ...pick(a, {
+      namespace: "Namespace",
+      region: "Region",
+      roleArn: "RoleArn",
+      runOrder: "RunOrder",
+      timeoutInMinutes: "TimeoutInMinutes",
+    }),
   });
 }
 
 /** CodePipeline: the pipeline (one store as `ArtifactStore`, regional stores as `ArtifactStores`). */
 export const codepipeline: ServiceTranslations = {
   "aws:codepipeline/pipeline:Pipeline": {
-    exposes: (r) => [[r.state.arn, "Arn"], [r.state.name, "Ref"]],
+    exposes: (r) => [
+      [r.state.arn, "Arn"],
+      [r.state.name, "Ref"],
+    ],
     translate: (r, ctx) => {
       const stores: any[] = r.inputs.artifactStores ?? [];
       const regional = stores.some((s) => s.region !== undefined);

@@ -111,7 +111,13 @@ function autoScalingGroup(r: RecordedResource, ctx: TranslateContext) {
         MinSize: String(i.minSize),
         MaxSize: String(i.maxSize),
         DesiredCapacity: i.desiredCapacity === undefined ? undefined : String(i.desiredCapacity),
-        LaunchTemplate: i.launchTemplate && defined({ LaunchTemplateId: i.launchTemplate.id, LaunchTemplateName: i.launchTemplate.name, Version: String(i.launchTemplate.version) }),
+        LaunchTemplate:
+          i.launchTemplate &&
+          defined({
+            LaunchTemplateId: i.launchTemplate.id,
+            LaunchTemplateName: i.launchTemplate.name,
+            Version: String(i.launchTemplate.version),
+          }),
         Tags: i.tags?.map((t: any) => ({ Key: t.key, Value: t.value, PropagateAtLaunch: t.propagateAtLaunch })),
         NotificationConfigurations: notificationsOf(r, ctx),
       }),

@@ -5,7 +5,10 @@ const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
 
 function rule(r: RecordedResource, ctx: TranslateContext) {
   const targets = ctx.claim(TARGET, "rule", r.state.name).map((t) =>
-    defined({ Id: t.inputs.targetId ?? t.name, ...pick(t.inputs, { arn: "Arn", roleArn: "RoleArn", input: "Input", inputPath: "InputPath" }) }),
+    defined({
+      Id: t.inputs.targetId ?? t.name,
+      ...pick(t.inputs, { arn: "Arn", roleArn: "RoleArn", input: "Input", inputPath: "InputPath" }),
+    }),
   );
   return {
     Type: "AWS::Events::Rule",
@@ -29,10 +32,19 @@ function rule(r: RecordedResource, ctx: TranslateContext) {
 
 /** EventBridge rules (targets folded in) and CloudWatch alarms. */
 export const events: ServiceTranslations = {
-  "aws:cloudwatch/eventRule:EventRule": { exposes: (r) => [[r.state.arn, "Arn"], [r.state.name, "Ref"]], translate: rule },
+  "aws:cloudwatch/eventRule:EventRule": {
+    exposes: (r) => [
+      [r.state.arn, "Arn"],
+      [r.state.name, "Ref"],
+    ],
+    translate: rule,
+  },
   [TARGET]: { translate: "folded" },
   "aws:cloudwatch/metricAlarm:MetricAlarm": {
-    exposes: (r) => [[r.state.arn, "Arn"], [r.state.name, "Ref"]],
+    exposes: (r) => [
+      [r.state.arn, "Arn"],
+      [r.state.name, "Ref"],
+    ],
     translate: (r, ctx) => ({
       Type: "AWS::CloudWatch::Alarm",
       Properties: ctx.link(

@@ -36,7 +36,10 @@ function role(r: RecordedResource, ctx: TranslateContext) {
 /** IAM: roles (inline policies and attachments folded in), instance profiles and customer managed policies. */
 export const iam: ServiceTranslations = {
   "aws:iam/role:Role": {
-    exposes: (r) => [[r.state.arn, "Arn"], [r.state.name, "Ref"]],
+    exposes: (r) => [
+      [r.state.arn, "Arn"],
+      [r.state.name, "Ref"],
+    ],
     translate: role,
   },
   [ROLE_POLICY]: { translate: "folded" },
@@ -44,7 +47,10 @@ export const iam: ServiceTranslations = {
   [POLICIES_EXCLUSIVE]: { translate: "folded" },
   [ATTACHMENTS_EXCLUSIVE]: { translate: "folded" },
   "aws:iam/instanceProfile:InstanceProfile": {
-    exposes: (r) => [[r.state.arn, "Arn"], [r.state.name, "Ref"]],
+    exposes: (r) => [
+      [r.state.arn, "Arn"],
+      [r.state.name, "Ref"],
+    ],
     translate: (r, ctx) => ({
       Type: "AWS::IAM::InstanceProfile",
       Properties: defined({ ...pick(r.inputs, { name: "InstanceProfileName", path: "Path" }), Roles: [ctx.link(r.inputs.role)] }),

@@ -3,7 +3,11 @@ import { defined, pick, policyJson, ServiceTranslations } from "./context";
 /** KMS: the key (its policy as `KeyPolicy`) and its alias. */
 export const kms: ServiceTranslations = {
   "aws:kms/key:Key": {
-    exposes: (r) => [[r.state.arn, "Arn"], [r.state.keyId, "Ref"], [r.id, "Ref"]],
+    exposes: (r) => [
+      [r.state.arn, "Arn"],
+      [r.state.keyId, "Ref"],
+      [r.id, "Ref"],
+    ],
     translate: (r, ctx) => ({
       Type: "AWS::KMS::Key",
       Properties: defined({

@@ -3,7 +3,10 @@ import { defined, pick, ServiceTranslations } from "./context";
 /** CloudWatch Logs: log groups. */
 export const logs: ServiceTranslations = {
   "aws:cloudwatch/logGroup:LogGroup": {
-    exposes: (r) => [[r.state.arn, "Arn"], [r.state.name, "Ref"]],
+    exposes: (r) => [
+      [r.state.arn, "Arn"],
+      [r.state.name, "Ref"],
+    ],
     translate: (r, ctx) => ({
       Type: "AWS::Logs::LogGroup",
       Properties: defined({

@@ -73,11 +73,17 @@ function lifecycleRule(rule: any): Record<string, unknown> {
 /** S3: the bucket with its v2 settings folded in, and the bucket policy. */
 export const s3: ServiceTranslations = {
   "aws:s3/bucket:Bucket": {
-    exposes: (r) => [[r.state.bucket, "Ref"], [r.state.arn, "Arn"]],
+    exposes: (r) => [
+      [r.state.bucket, "Ref"],
+      [r.state.arn, "Arn"],
+    ],
     translate: bucket,
   },
   "aws:s3/bucketV2:BucketV2": {
-    exposes: (r) => [[r.state.bucket, "Ref"], [r.state.arn, "Arn"]],
+    exposes: (r) => [
+      [r.state.bucket, "Ref"],
+      [r.state.arn, "Arn"],
+    ],
     translate: bucket,
   },
   "aws:s3/bucketPolicy:BucketPolicy": {

@@ -4,7 +4,11 @@ import { defined, pick, policyJson, ServiceTranslations } from "./context";
 export const sns: ServiceTranslations = {
   "aws:sns/topic:Topic": {
     // Ref of AWS::SNS::Topic is the topic ARN.
-    exposes: (r) => [[r.state.arn, "Ref"], [r.id, "Ref"], [r.state.name, "TopicName"]],
+    exposes: (r) => [
+      [r.state.arn, "Ref"],
+      [r.id, "Ref"],
+      [r.state.name, "TopicName"],
+    ],
     translate: (r, ctx) => ({
       Type: "AWS::SNS::Topic",
       Properties: defined({

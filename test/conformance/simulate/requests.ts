@@ -28,7 +28,12 @@ export function readArtifacts(bucket: string): RoleRequest[] {
 
 /** Data-key use of a KMS key through one service (`kms:ViaService`). */
 export function keyThrough(key: string, service: string, actions = ["kms:Decrypt", "kms:GenerateDataKey"]): RoleRequest[] {
-  return actions.map((action) => ({ action, resource: key, context: { "kms:ViaService": via(service) }, what: `the key through ${service}` }));
+  return actions.map((action) => ({
+    action,
+    resource: key,
+    context: { "kms:ViaService": via(service) },
+    what: `the key through ${service}`,
+  }));
 }
 
 /** The pipeline role's artifact store work: read, write, versioning, and the key through S3. */
@@ -45,14 +50,24 @@ export function artifactStore(bucket: string, key: string): RoleRequest[] {
 /** CodePipeline's CodeCommit source action. */
 export function codeCommitSource(repo: string, key: string): RoleRequest[] {
   const repoArn = arn("codecommit", repo);
-  const actions = ["codecommit:GetBranch", "codecommit:GetCommit", "codecommit:UploadArchive", "codecommit:GetUploadArchiveStatus", "codecommit:CancelUploadArchive"];
+  const actions = [
+    "codecommit:GetBranch",
+    "codecommit:GetCommit",
+    "codecommit:UploadArchive",
+    "codecommit:GetUploadArchiveStatus",
+    "codecommit:CancelUploadArchive",
+  ];
   return [...actions.map((action) => ({ action, resource: repoArn, what: `repository ${repo}` })), ...keyThrough(key, "codecommit")];
 }
 
 /** CodePipeline's CodeBuild action. */
 export function runBuild(project: string): RoleRequest[] {
   const projectArn = arn("codebuild", `project/${project}`);
-  return ["codebuild:StartBuild", "codebuild:BatchGetBuilds"].map((action) => ({ action, resource: projectArn, what: `project ${project}` }));
+  return ["codebuild:StartBuild", "codebuild:BatchGetBuilds"].map((action) => ({
+    action,
+    resource: projectArn,
+    what: `project ${project}`,
+  }));
 }
 
 /** A manual approval's notification to an encrypted topic. */
@@ -64,8 +79,16 @@ export function notifyApprovers(topic: string, key: string): RoleRequest[] {
 export function beanstalkDeploy(app: string, envs: string[], instanceRoles: string[], account = ACCOUNT): RoleRequest[] {
   const ebBucket = `elasticbeanstalk-${REGION}-${account}`;
   return [
-    { action: "elasticbeanstalk:CreateApplicationVersion", resource: arn("elasticbeanstalk", `application/${app}`, account), what: `application ${app}` },
-    { action: "elasticbeanstalk:CreateApplicationVersion", resource: arn("elasticbeanstalk", `applicationversion/${app}/v1`, account), what: `a version of ${app}` },
+    {
+      action: "elasticbeanstalk:CreateApplicationVersion",
+      resource: arn("elasticbeanstalk", `application/${app}`, account),
+      what: `application ${app}`,
+    },
+    {
+      action: "elasticbeanstalk:CreateApplicationVersion",
+      resource: arn("elasticbeanstalk", `applicationversion/${app}/v1`, account),
+      what: `a version of ${app}`,
+    },
     ...envs.flatMap((env) =>
       ["elasticbeanstalk:UpdateEnvironment", "elasticbeanstalk:DescribeEnvironments"].map((action) => ({
         action,
@@ -73,7 +96,12 @@ export function beanstalkDeploy(app: string, envs: string[], instanceRoles: stri
         what: `environment ${env}`,
       })),
     ),
-    { action: "s3:PutObject", resource: `arn:aws:s3:::${ebBucket}/${app}/bundle.zip`, what: "the bundle in the Beanstalk bucket", resourceAccount: account },
+    {
+      action: "s3:PutObject",
+      resource: `arn:aws:s3:::${ebBucket}/${app}/bundle.zip`,
+      what: "the bundle in the Beanstalk bucket",
+      resourceAccount: account,
+    },
     ...instanceRoles.map((role) => ({
       action: "iam:PassRole",
       resource: roleArn(role, account),
@@ -88,8 +116,16 @@ export function codeDeployDeploy(app: string, group: string, config: string): Ro
   return [
     { action: "codedeploy:RegisterApplicationRevision", resource: arn("codedeploy", `application:${app}`), what: `application ${app}` },
     { action: "codedeploy:GetApplicationRevision", resource: arn("codedeploy", `application:${app}`), what: `application ${app}` },
-    { action: "codedeploy:CreateDeployment", resource: arn("codedeploy", `deploymentgroup:${app}/${group}`), what: `deployment group ${group}` },
-    { action: "codedeploy:GetDeployment", resource: arn("codedeploy", `deploymentgroup:${app}/${group}`), what: `deployment group ${group}` },
+    {
+      action: "codedeploy:CreateDeployment",
+      resource: arn("codedeploy", `deploymentgroup:${app}/${group}`),
+      what: `deployment group ${group}`,
+    },
+    {
+      action: "codedeploy:GetDeployment",
+      resource: arn("codedeploy", `deploymentgroup:${app}/${group}`),
+      what: `deployment group ${group}`,
+    },
     { action: "codedeploy:GetDeploymentConfig", resource: arn("codedeploy", `deploymentconfig:${config}`), what: config },
   ];
 }
@@ -113,8 +149,16 @@ export const startPipeline = (pipeline: string): RoleRequest[] => [
 /** A Beanstalk instance: its environment's logs, health reports and staged bundles. */
 export function beanstalkInstance(app: string, env: string, account = ACCOUNT): RoleRequest[] {
   return [
-    { action: "logs:PutLogEvents", resource: arn("logs", `log-group:/aws/elasticbeanstalk/${env}/var/log/web.stdout.log:log-stream:i-0abc`, account), what: "its environment's logs" },
-    { action: "elasticbeanstalk:PutInstanceStatistics", resource: arn("elasticbeanstalk", `environment/${app}/${env}`, account), what: `environment ${env}` },
+    {
+      action: "logs:PutLogEvents",
+      resource: arn("logs", `log-group:/aws/elasticbeanstalk/${env}/var/log/web.stdout.log:log-stream:i-0abc`, account),
+      what: "its environment's logs",
+    },
+    {
+      action: "elasticbeanstalk:PutInstanceStatistics",
+      resource: arn("elasticbeanstalk", `environment/${app}/${env}`, account),
+      what: `environment ${env}`,
+    },
     {
       action: "s3:GetObject",
       resource: `arn:aws:s3:::elasticbeanstalk-${REGION}-${account}/resources/environments/e-abc/_runtime/bundle.zip`,

@@ -37,7 +37,11 @@ export interface StackJobs {
 }
 
 const KEY = keyArn("cicd-key-id");
-const trigger = (pipeline: string, role = "app-Source-Source-trigger-role"): RoleJob => ({ title: "event trigger role", role, may: startPipeline(pipeline) });
+const trigger = (pipeline: string, role = "app-Source-Source-trigger-role"): RoleJob => ({
+  title: "event trigger role",
+  role,
+  may: startPipeline(pipeline),
+});
 
 export const STACK_JOBS: StackJobs[] = [
   {
@@ -87,7 +91,11 @@ export const STACK_JOBS: StackJobs[] = [
         role: "web-role",
         may: [
           ...artifactStore("web-artifacts-bucket", KEY),
-          { action: "codeconnections:UseConnection", resource: `arn:aws:codeconnections:us-east-1:${ACCOUNT}:connection/web-Source-GitHub-connection-id`, what: "the GitHub connection" },
+          {
+            action: "codeconnections:UseConnection",
+            resource: `arn:aws:codeconnections:us-east-1:${ACCOUNT}:connection/web-Source-GitHub-connection-id`,
+            what: "the GitHub connection",
+          },
           ...runBuild(`${P}-test`),
           ...runBuild(`${P}-package`),
           ...notifyApprovers("web-Approve-Approve-topic-topic", KEY),
@@ -152,7 +160,11 @@ export const STACK_JOBS: StackJobs[] = [
         title: "CodeCommit cross-account role",
         role: "app-cross-account-0",
         may: [
-          ...["codecommit:GitPull", "codecommit:GitPush"].map((action) => ({ action, resource: `arn:aws:codecommit:us-east-1:${ACCOUNT}:app`, what: "the repository" })),
+          ...["codecommit:GitPull", "codecommit:GitPush"].map((action) => ({
+            action,
+            resource: `arn:aws:codecommit:us-east-1:${ACCOUNT}:app`,
+            what: "the repository",
+          })),
           ...keyThrough(KEY, "codecommit"),
         ],
       },
@@ -181,7 +193,11 @@ export const STACK_JOBS: StackJobs[] = [
         ],
       },
       trigger(`${P}-defaults-pipeline`, "defaults-pipeline-Source-Source-trigger-role"),
-      { title: "Beanstalk instance role", role: "defaults-web-instance-role", may: beanstalkInstance(`${P}-defaults-web`, `${P}-defaults-web`) },
+      {
+        title: "Beanstalk instance role",
+        role: "defaults-web-instance-role",
+        may: beanstalkInstance(`${P}-defaults-web`, `${P}-defaults-web`),
+      },
     ],
   },
 ];

@@ -50,10 +50,16 @@ export function requestContext(principalArn: string, r: RoleRequest): Record<str
  * policy the stack puts on the target. Fails on simulator validation errors and on context keys
  * the simulator drops as not applicable, so that no expected key silently goes unevaluated.
  */
-export async function decide(stack: StackPolicies, roleName: string | undefined, r: RoleRequest, overrides: PolicyOverrides = {}): Promise<Decision> {
+export async function decide(
+  stack: StackPolicies,
+  roleName: string | undefined,
+  r: RoleRequest,
+  overrides: PolicyOverrides = {},
+): Promise<Decision> {
   const role = overrides.principal === undefined ? stack.role(roleName ?? "") : undefined;
   const principalArn: string = overrides.principal ?? role!.state.arn;
-  const resourcePolicy = overrides.resourcePolicy === null ? undefined : (overrides.resourcePolicy ?? stack.resourcePolicy(r.action, r.resource));
+  const resourcePolicy =
+    overrides.resourcePolicy === null ? undefined : (overrides.resourcePolicy ?? stack.resourcePolicy(r.action, r.resource));
   const result = await runSimulation(
     {
       request: {

@@ -68,7 +68,8 @@ export class StackPolicies {
 /** Drops the statement with `sid` from a document (to show that the other side alone does not grant). */
 export function withoutStatement(doc: PolicyDocument, sid: string): PolicyDocument {
   const kept = doc.Statement.filter((s) => s.Sid !== sid);
-  if (kept.length === doc.Statement.length) throw new Error(`No statement "${sid}" to remove; Sids: ${doc.Statement.map((s) => s.Sid).join(", ")}.`);
+  if (kept.length === doc.Statement.length)
+    throw new Error(`No statement "${sid}" to remove; Sids: ${doc.Statement.map((s) => s.Sid).join(", ")}.`);
   return { ...doc, Statement: kept };
 }
 

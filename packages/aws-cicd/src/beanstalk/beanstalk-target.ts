@@ -18,7 +18,12 @@ import {
   DEFAULT_SOLUTION_STACK_REGEX,
   DEFAULT_UPDATE_LEVEL,
 } from "./beanstalk-target-args";
-import { beanstalkInstanceRoleStatements, beanstalkInstanceTrustPolicy, secretResourceArn, beanstalkServiceTrustPolicy } from "./instance-role";
+import {
+  beanstalkInstanceRoleStatements,
+  beanstalkInstanceTrustPolicy,
+  secretResourceArn,
+  beanstalkServiceTrustPolicy,
+} from "./instance-role";
 import { beanstalkArn, BeanstalkDeployTargetInfo, SERVICE_ROLE_MANAGED_POLICIES } from "./policies";
 import { buildBeanstalkOptionSettings } from "./settings";
 import { validateBeanstalkTargetArgs } from "./validate";
@@ -29,7 +34,9 @@ import { validateBeanstalkTargetArgs } from "./validate";
  * (padded with `-env` when shorter than 4 characters).
  */
 export function defaultBeanstalkEnvironmentName(name: string): string {
-  let n = stackScopedName(name, 40).replace(/[^A-Za-z0-9-]/g, "-").replace(/^-+|-+$/g, "");
+  let n = stackScopedName(name, 40)
+    .replace(/[^A-Za-z0-9-]/g, "-")
+    .replace(/^-+|-+$/g, "");
   if (n.length < 4) n = `${n}-env`.replace(/^-+/, "");
   return n;
 }
@@ -140,23 +147,45 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
 
     const secrets = Object.entries(args.secrets ?? {});
     const ssmParameterArns = secrets.flatMap(([, s]) => (s.ssmParameterArn !== undefined ? [s.ssmParameterArn] : []));
-    const secretArns = secrets.flatMap(([, s]) => (s.secretsManagerSecretArn !== undefined ? [secretResourceArn(s.secretsManagerSecretArn)] : []));
+    const secretArns = secrets.flatMap(([, s]) =>
+      s.secretsManagerSecretArn !== undefined ? [secretResourceArn(s.secretsManagerSecretArn)] : [],
+    );
 
     this.instanceRole = new aws.iam.Role(
       `${name}-instance-role`,
-      { description: `Instance role of Elastic Beanstalk environment ${environmentName} (aws-cicd)`, assumeRolePolicy: beanstalkInstanceTrustPolicy(), maxSessionDuration: 3600, tags },
+      {
+        description: `Instance role of Elastic Beanstalk environment ${environmentName} (aws-cicd)`,
+        assumeRolePolicy: beanstalkInstanceTrustPolicy(),
+        maxSessionDuration: 3600,
+        tags,
+      },
       { parent: this },
     );
     const instancePolicy = attachStatements(
       `${name}-instance-policy`,
       this.instanceRole.name,
-      beanstalkInstanceRoleStatements({ ctx, applicationName, environmentName, ssmParameterArns, secretArns, keyArn: args.encryptionKey?.keyArn }),
+      beanstalkInstanceRoleStatements({
+        ctx,
+        applicationName,
+        environmentName,
+        ssmParameterArns,
+        secretArns,
+        keyArn: args.encryptionKey?.keyArn,
+      }),
       this,
     );
-    this.instanceProfile = new aws.iam.InstanceProfile(`${name}-instance-profile`, { role: this.instanceRole.name, tags }, { parent: this });
+    this.instanceProfile = new aws.iam.InstanceProfile(
+      `${name}-instance-profile`,
+      { role: this.instanceRole.name, tags },
+      { parent: this },
+    );
 
     if (args.enableEbsEncryptionByDefault) {
-      this.ebsEncryptionByDefault = new aws.ebs.EncryptionByDefault(`${name}-ebs-encryption`, { enabled: true }, { parent: this, retainOnDelete: true });
+      this.ebsEncryptionByDefault = new aws.ebs.EncryptionByDefault(
+        `${name}-ebs-encryption`,
+        { enabled: true },
+        { parent: this, retainOnDelete: true },
+      );
     }
 
     const environmentType = args.environmentType ?? DEFAULT_BEANSTALK_ENVIRONMENT_TYPE;
@@ -180,7 +209,10 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
 
     const solutionStackName =
       args.solutionStackName ??
-      aws.elasticbeanstalk.getSolutionStackOutput({ mostRecent: true, nameRegex: args.solutionStackRegex ?? DEFAULT_SOLUTION_STACK_REGEX }, { parent: this }).name;
+      aws.elasticbeanstalk.getSolutionStackOutput(
+        { mostRecent: true, nameRegex: args.solutionStackRegex ?? DEFAULT_SOLUTION_STACK_REGEX },
+        { parent: this },
+      ).name;
 
     this.environment = new aws.elasticbeanstalk.Environment(
       `${name}-environment`,

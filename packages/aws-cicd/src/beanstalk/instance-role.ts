@@ -79,7 +79,9 @@ export function beanstalkInstanceRoleStatements(s: BeanstalkInstanceRoleScope): 
     {
       sid: "StreamLogsToEnvironmentLogGroups",
       actions: [...INSTANCE_LOG_STREAMING_ACTIONS],
-      resources: [pulumi.interpolate`arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:/aws/elasticbeanstalk/${s.environmentName}/*`],
+      resources: [
+        pulumi.interpolate`arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:/aws/elasticbeanstalk/${s.environmentName}/*`,
+      ],
     },
     {
       sid: "ReportEnhancedHealth",
@@ -89,8 +91,16 @@ export function beanstalkInstanceRoleStatements(s: BeanstalkInstanceRoleScope): 
         beanstalkArn(ctx, pulumi.interpolate`environment/${s.applicationName}/${s.environmentName}`),
       ],
     },
-    { sid: "ReadStagedBundles", actions: [...INSTANCE_BUNDLE_READ_ACTIONS], resources: [pulumi.interpolate`${bucket}/resources/environments/*`] },
-    { sid: "PublishInstanceLogs", actions: [...INSTANCE_LOG_PUBLICATION_ACTIONS], resources: [pulumi.interpolate`${bucket}/resources/environments/logs/*`] },
+    {
+      sid: "ReadStagedBundles",
+      actions: [...INSTANCE_BUNDLE_READ_ACTIONS],
+      resources: [pulumi.interpolate`${bucket}/resources/environments/*`],
+    },
+    {
+      sid: "PublishInstanceLogs",
+      actions: [...INSTANCE_LOG_PUBLICATION_ACTIONS],
+      resources: [pulumi.interpolate`${bucket}/resources/environments/logs/*`],
+    },
   ];
   if (s.ssmParameterArns.length > 0) {
     statements.push({ sid: "ReadSecretParameters", actions: [...INSTANCE_SSM_PARAMETER_ACTIONS], resources: s.ssmParameterArns });

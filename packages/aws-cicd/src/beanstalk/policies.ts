@@ -47,12 +47,16 @@ export const SERVICE_ROLE_MANAGED_POLICIES = [
   {
     name: "AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy",
     path: "",
-    reason: "Elastic Beanstalk replaces instances and updates the environment's CloudFormation stack for managed platform updates (ElasticBeanstalk.2).",
+    reason:
+      "Elastic Beanstalk replaces instances and updates the environment's CloudFormation stack for managed platform updates (ElasticBeanstalk.2).",
   },
 ] as const;
 
 /** Elastic Beanstalk calls of a CodePipeline Elastic Beanstalk deploy: register the version, update the environment, follow it. */
-export const DEPLOY_VERSION_ACTIONS = ["elasticbeanstalk:CreateApplicationVersion", "elasticbeanstalk:DescribeApplicationVersions"] as const;
+export const DEPLOY_VERSION_ACTIONS = [
+  "elasticbeanstalk:CreateApplicationVersion",
+  "elasticbeanstalk:DescribeApplicationVersions",
+] as const;
 /** Reading and updating the target environment during a deploy. */
 export const DEPLOY_ENVIRONMENT_ACTIONS = [
   "elasticbeanstalk:DescribeConfigurationSettings",
@@ -238,7 +242,11 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
     { sid: "RegisterApplicationVersions", actions: [...DEPLOY_VERSION_ACTIONS], resources: [...appArns, ...versions] },
     { sid: "UpdateEnvironment", actions: [...DEPLOY_ENVIRONMENT_ACTIONS], resources: environments },
     { sid: "FollowDeploymentEvents", actions: [...DEPLOY_EVENT_ACTIONS], resources: [...appArns, ...versions, ...environments] },
-    { sid: "ReadPlatformVersions", actions: [...DEPLOY_PLATFORM_ACTIONS], resources: [pulumi.interpolate`arn:${ctx.partition}:elasticbeanstalk:${ctx.region}::platform/*`] },
+    {
+      sid: "ReadPlatformVersions",
+      actions: [...DEPLOY_PLATFORM_ACTIONS],
+      resources: [pulumi.interpolate`arn:${ctx.partition}:elasticbeanstalk:${ctx.region}::platform/*`],
+    },
     { sid: "ReadPipelineArtifacts", actions: [...DEPLOY_ARTIFACT_READ_ACTIONS], resources: [pulumi.interpolate`${a.artifactBucketArn}/*`] },
     { sid: "StageBundleInBeanstalkBucket", actions: [...DEPLOY_BUCKET_OBJECT_ACTIONS], resources: [pulumi.interpolate`${bucket}/*`] },
     { sid: "ReadBeanstalkBucket", actions: [...DEPLOY_BUCKET_ACTIONS], resources: [bucket] },

@@ -81,7 +81,9 @@ export function validateBeanstalkSettings(settings: BeanstalkOptionSetting[], al
   settings.forEach((s, i) => {
     const at = `\`settings[${i}]\``;
     if (typeof s.namespace !== "string" || !BEANSTALK_NAMESPACE_PATTERN.test(s.namespace)) {
-      throw new Error(`${at} namespace must look like "aws:<service>:<section>", e.g. "aws:elasticbeanstalk:environment:process:default", got "${s.namespace}".`);
+      throw new Error(
+        `${at} namespace must look like "aws:<service>:<section>", e.g. "aws:elasticbeanstalk:environment:process:default", got "${s.namespace}".`,
+      );
     }
     if (typeof s.name !== "string" || !/^\S+$/.test(s.name)) {
       throw new Error(`${at} name must be a non-empty option name without spaces, got "${s.name}".`);
@@ -100,7 +102,9 @@ export function validateBeanstalkSettings(settings: BeanstalkOptionSetting[], al
     if (typed) throw new Error(`${at} must not set ${s.namespace} ${s.name}; use \`${typed}\` instead.`);
     const secure = BEANSTALK_SECURE_SETTINGS[k];
     if (secure && !allowInsecure) {
-      throw new Error(`${at} must not replace ${s.namespace} ${s.name}, which keeps ${secure}; set \`allowInsecureSettingOverrides: true\` to replace it.`);
+      throw new Error(
+        `${at} must not replace ${s.namespace} ${s.name}, which keeps ${secure}; set \`allowInsecureSettingOverrides: true\` to replace it.`,
+      );
     }
     const id = `${k} ${s.resource ?? ""}`;
     if (seen.has(id)) throw new Error(`${at} sets ${s.namespace} ${s.name} a second time.`);
@@ -161,13 +165,15 @@ export function buildBeanstalkOptionSettings(p: BeanstalkSettingsPlan): Beanstal
   if (p.vpc) {
     out.push(s(BEANSTALK_NAMESPACES.vpc, "VPCId", p.vpc.vpcId), s(BEANSTALK_NAMESPACES.vpc, "Subnets", joined(p.vpc.instanceSubnetIds)));
     if (p.vpc.loadBalancerSubnetIds) out.push(s(BEANSTALK_NAMESPACES.vpc, "ELBSubnets", joined(p.vpc.loadBalancerSubnetIds)));
-    if (p.vpc.associatePublicIpAddress !== undefined) out.push(s(BEANSTALK_NAMESPACES.vpc, "AssociatePublicIpAddress", String(p.vpc.associatePublicIpAddress)));
+    if (p.vpc.associatePublicIpAddress !== undefined)
+      out.push(s(BEANSTALK_NAMESPACES.vpc, "AssociatePublicIpAddress", String(p.vpc.associatePublicIpAddress)));
   }
   for (const [name, value] of Object.entries(p.environmentVariables)) out.push(s(BEANSTALK_NAMESPACES.variables, name, value));
   for (const [name, arn] of Object.entries(p.secrets)) out.push(s(BEANSTALK_NAMESPACES.secrets, name, arn));
   for (const e of p.extra) {
     const i = out.findIndex((o) => o.namespace === e.namespace && o.name === e.name && o.resource === e.resource);
-    const setting: BeanstalkEnvironmentSetting = e.resource === undefined ? s(e.namespace, e.name, e.value) : { ...s(e.namespace, e.name, e.value), resource: e.resource };
+    const setting: BeanstalkEnvironmentSetting =
+      e.resource === undefined ? s(e.namespace, e.name, e.value) : { ...s(e.namespace, e.name, e.value), resource: e.resource };
     if (i >= 0) out[i] = setting;
     else out.push(setting);
   }

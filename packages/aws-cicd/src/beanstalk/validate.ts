@@ -112,12 +112,16 @@ function checkFleet(args: BeanstalkTargetArgs): void {
 function checkVariables(args: BeanstalkTargetArgs): void {
   for (const [name, value] of Object.entries(args.environmentVariables ?? {})) {
     if (!BEANSTALK_VARIABLE_NAME_PATTERN.test(name)) {
-      throw new Error(`\`environmentVariables\` names must be letters, digits and "_", not starting with a digit, up to 128 characters, got "${name}".`);
+      throw new Error(
+        `\`environmentVariables\` names must be letters, digits and "_", not starting with a digit, up to 128 characters, got "${name}".`,
+      );
     }
     if (isPlain(value)) {
       const reason = plaintextSecretReason(name, value);
       if (reason) {
-        throw new Error(`\`environmentVariables.${name}\` looks like a credential (${reason}); store it in SSM Parameter Store or Secrets Manager and pass it in \`secrets\`.`);
+        throw new Error(
+          `\`environmentVariables.${name}\` looks like a credential (${reason}); store it in SSM Parameter Store or Secrets Manager and pass it in \`secrets\`.`,
+        );
       }
     } else if (!pulumi.Output.isInstance(value) && !(value instanceof Promise)) {
       throw new Error(`\`environmentVariables.${name}\` must be a string, got ${typeof value}.`);
@@ -135,10 +139,14 @@ function checkVariables(args: BeanstalkTargetArgs): void {
       throw new Error(`\`secrets.${name}\` takes exactly one of \`ssmParameterArn\` and \`secretsManagerSecretArn\`.`);
     }
     if (isPlain(ssm) && !BEANSTALK_SSM_PARAMETER_ARN_PATTERN.test(ssm)) {
-      throw new Error(`\`secrets.${name}.ssmParameterArn\` must be a parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>), got "${ssm}".`);
+      throw new Error(
+        `\`secrets.${name}.ssmParameterArn\` must be a parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>), got "${ssm}".`,
+      );
     }
     if (isPlain(sm) && !BEANSTALK_SECRET_ARN_PATTERN.test(sm)) {
-      throw new Error(`\`secrets.${name}.secretsManagerSecretArn\` must be a secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>), got "${sm}".`);
+      throw new Error(
+        `\`secrets.${name}.secretsManagerSecretArn\` must be a secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>), got "${sm}".`,
+      );
     }
   }
 }
@@ -150,7 +158,9 @@ function checkOperations(args: BeanstalkTargetArgs): void {
   }
   const m = args.managedUpdates;
   if (m?.preferredStartTime !== undefined && !BEANSTALK_UPDATE_WINDOW_PATTERN.test(m.preferredStartTime)) {
-    throw new Error(`\`managedUpdates.preferredStartTime\` must be "Day:HH:MM" in UTC with Day one of Sun, Mon, Tue, Wed, Thu, Fri, Sat, got "${m.preferredStartTime}".`);
+    throw new Error(
+      `\`managedUpdates.preferredStartTime\` must be "Day:HH:MM" in UTC with Day one of Sun, Mon, Tue, Wed, Thu, Fri, Sat, got "${m.preferredStartTime}".`,
+    );
   }
   if (m?.updateLevel !== undefined && m.updateLevel !== "minor" && m.updateLevel !== "patch") {
     throw new Error(`\`managedUpdates.updateLevel\` must be "minor" or "patch", got "${m.updateLevel}".`);

@@ -168,7 +168,11 @@ export class BuildProject extends pulumi.ComponentResource {
           cloudwatchLogs: { status: "ENABLED", groupName: this.logGroup.name },
           s3Logs:
             args.s3Logs !== undefined
-              ? { status: "ENABLED", location: locationOf(args.s3Logs, DEFAULT_S3_LOGS_PREFIX_FOLDER, projectName), encryptionDisabled: false }
+              ? {
+                  status: "ENABLED",
+                  location: locationOf(args.s3Logs, DEFAULT_S3_LOGS_PREFIX_FOLDER, projectName),
+                  encryptionDisabled: false,
+                }
               : { status: "DISABLED" },
         },
         cache: cacheOf(args, projectName),
@@ -275,7 +279,12 @@ export class BuildProject extends pulumi.ComponentResource {
     }
     const s3 = args.artifacts?.s3;
     return {
-      source: { type: "CODECOMMIT", location: cc.repository.cloneUrlHttp, gitCloneDepth: cc.gitCloneDepth ?? DEFAULT_GIT_CLONE_DEPTH, buildspec },
+      source: {
+        type: "CODECOMMIT",
+        location: cc.repository.cloneUrlHttp,
+        gitCloneDepth: cc.gitCloneDepth ?? DEFAULT_GIT_CLONE_DEPTH,
+        buildspec,
+      },
       sourceVersion: `refs/heads/${cc.branch ?? DEFAULT_BUILD_SOURCE_BRANCH}`,
       artifacts:
         s3 === undefined

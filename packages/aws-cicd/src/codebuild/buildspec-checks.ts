@@ -2,7 +2,15 @@
  * Small checks shared by the buildspec section validators. Each throws a
  * `BuildSpecError` naming the path, the received value and what is allowed.
  */
-import { BuildSpecError, BuildSpecPathSegment, describeKind, describeValue, formatBuildSpecPath, orList, quotedOrList } from "./buildspec-error";
+import {
+  BuildSpecError,
+  BuildSpecPathSegment,
+  describeKind,
+  describeValue,
+  formatBuildSpecPath,
+  orList,
+  quotedOrList,
+} from "./buildspec-error";
 
 /** A position in the buildspec being validated. */
 export class SpecPath {

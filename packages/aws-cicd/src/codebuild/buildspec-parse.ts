@@ -16,7 +16,13 @@ const ROOT = "buildSpec";
 /** Anchors and aliases may not expand into more nodes than this (a guard against alias bombs). */
 const MAX_ALIAS_COUNT = 100;
 
-function errorAt(fileName: string, lineCounter: YAML.LineCounter, offset: number, message: string, segments: readonly BuildSpecPathSegment[] = []): BuildSpecError {
+function errorAt(
+  fileName: string,
+  lineCounter: YAML.LineCounter,
+  offset: number,
+  message: string,
+  segments: readonly BuildSpecPathSegment[] = [],
+): BuildSpecError {
   const { line, col } = lineCounter.linePos(offset);
   return new BuildSpecError(`${fileName}:${line}:${col}: ${message}`, formatBuildSpecPath(ROOT, segments), segments, {
     file: fileName,
@@ -122,7 +128,12 @@ export function parseBuildSpec(text: string, fileName: string = DEFAULT_BUILDSPE
   });
   if (unresolved) {
     const offset = unresolved.range ? unresolved.range[0] : 0;
-    throw errorAt(fileName, lineCounter, offset, `YAML syntax error: Alias *${unresolved.source} has no anchor before it; define &${unresolved.source} first.`);
+    throw errorAt(
+      fileName,
+      lineCounter,
+      offset,
+      `YAML syntax error: Alias *${unresolved.source} has no anchor before it; define &${unresolved.source} first.`,
+    );
   }
   let spec: unknown;
   try {

@@ -29,9 +29,7 @@ function each(obj: unknown, convert: (value: unknown) => unknown): Mapping {
 }
 
 function artifact(value: unknown): Mapping {
-  return ordered(value as Mapping, BUILDSPEC_ARTIFACT_KEYS, (key, v) =>
-    key === "secondary-artifacts" ? each(v, artifact) : v,
-  );
+  return ordered(value as Mapping, BUILDSPEC_ARTIFACT_KEYS, (key, v) => (key === "secondary-artifacts" ? each(v, artifact) : v));
 }
 
 /** The buildspec as plain data with every mapping in canonical key order. */

@@ -12,20 +12,11 @@ export const BUILDSPEC_PHASES = ["install", "pre_build", "build", "post_build"] 
 export type BuildSpecPhaseName = (typeof BUILDSPEC_PHASES)[number];
 
 /** Report formats CodeBuild accepts: test reports, then code coverage reports. */
-export const BUILDSPEC_TEST_REPORT_FORMATS = [
-  "JUNITXML",
-  "CUCUMBERJSON",
-  "TESTNGXML",
-  "VISUALSTUDIOTRX",
-  "NUNITXML",
-  "NUNIT3XML",
-] as const;
+export const BUILDSPEC_TEST_REPORT_FORMATS = ["JUNITXML", "CUCUMBERJSON", "TESTNGXML", "VISUALSTUDIOTRX", "NUNITXML", "NUNIT3XML"] as const;
 /** Code coverage report formats CodeBuild accepts. */
 export const BUILDSPEC_COVERAGE_REPORT_FORMATS = ["CLOVERXML", "COBERTURAXML", "JACOCOXML", "SIMPLECOV"] as const;
 /** A test or code coverage report format of a buildspec report group. */
-export type BuildSpecReportFormat =
-  | (typeof BUILDSPEC_TEST_REPORT_FORMATS)[number]
-  | (typeof BUILDSPEC_COVERAGE_REPORT_FORMATS)[number];
+export type BuildSpecReportFormat = (typeof BUILDSPEC_TEST_REPORT_FORMATS)[number] | (typeof BUILDSPEC_COVERAGE_REPORT_FORMATS)[number];
 
 /** Shells a Linux or Windows build may run commands with. */
 export const BUILDSPEC_SHELLS = ["bash", "/bin/sh", "sh", "powershell.exe", "cmd.exe", "pwsh.exe"] as const;

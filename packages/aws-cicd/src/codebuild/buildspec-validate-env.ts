@@ -1,15 +1,7 @@
 /**
  * Validation of the buildspec `env` section.
  */
-import {
-  SpecPath,
-  expectKnownKeys,
-  expectMapping,
-  expectNonEmptyString,
-  expectOneOf,
-  expectYesNo,
-  optional,
-} from "./buildspec-checks";
+import { SpecPath, expectKnownKeys, expectMapping, expectNonEmptyString, expectOneOf, expectYesNo, optional } from "./buildspec-checks";
 import { describeKind, describeValue } from "./buildspec-error";
 import {
   ENV_VAR_NAME_PATTERN,
@@ -110,7 +102,9 @@ function validateExportedVariables(p: SpecPath, value: unknown): void {
   value.forEach((name, i) => {
     const at: SpecPath = p.at(i);
     if (typeof name !== "string" || !ENV_VAR_NAME_PATTERN.test(name)) {
-      at.fail(`must be an environment variable name (letters, digits and underscores, not starting with a digit), got ${describeValue(name)}.`);
+      at.fail(
+        `must be an environment variable name (letters, digits and underscores, not starting with a digit), got ${describeValue(name)}.`,
+      );
     }
     if (seen.has(name)) at.fail(`repeats ${describeValue(name)}; list each variable once.`);
     seen.add(name);

@@ -59,7 +59,11 @@ export function validateReports(p: SpecPath, value: unknown): void {
 function validateReport(p: SpecPath, value: unknown): void {
   const report = expectMapping(p, value);
   expectKnownKeys(p, report, BUILDSPEC_REPORT_KEYS, "a report key");
-  expectStringList(p.at("files"), expectPresent(p, report, "files", 'list the report files, e.g. "reports/*.xml".'), "list at least one report file.");
+  expectStringList(
+    p.at("files"),
+    expectPresent(p, report, "files", 'list the report files, e.g. "reports/*.xml".'),
+    "list at least one report file.",
+  );
   optional(report, "base-directory", (v) => expectNonEmptyString(p.at("base-directory"), v));
   optional(report, "discard-paths", (v) => expectYesNo(p.at("discard-paths"), v));
   optional(report, "file-format", (v) => {
@@ -81,7 +85,9 @@ export function validateArtifacts(p: SpecPath, value: unknown): void {
     if (Object.keys(secondary).length === 0) at.fail("must not be empty; add an artifact or remove `secondary-artifacts`.");
     for (const [id, artifact] of Object.entries(secondary)) {
       if (!ARTIFACT_IDENTIFIER_PATTERN.test(id)) {
-        at.at(id).fail("is not a valid artifact identifier; use letters, digits and underscores, as in the project's secondary artifact `artifactIdentifier`.");
+        at.at(id).fail(
+          "is not a valid artifact identifier; use letters, digits and underscores, as in the project's secondary artifact `artifactIdentifier`.",
+        );
       }
       const keys = BUILDSPEC_ARTIFACT_KEYS.filter((k) => k !== "secondary-artifacts");
       validateArtifact(at.at(id), artifact, keys, "a secondary artifact key");
@@ -97,7 +103,9 @@ function validateArtifact(p: SpecPath, value: unknown, keys: readonly string[], 
   optional(artifact, "name", (v) => expectNonEmptyString(p.at("name"), v));
   optional(artifact, "base-directory", (v) => expectNonEmptyString(p.at("base-directory"), v));
   optional(artifact, "discard-paths", (v) => expectYesNo(p.at("discard-paths"), v));
-  optional(artifact, "exclude-paths", (v) => expectStringList(p.at("exclude-paths"), v, "list at least one pattern or remove `exclude-paths`."));
+  optional(artifact, "exclude-paths", (v) =>
+    expectStringList(p.at("exclude-paths"), v, "list at least one pattern or remove `exclude-paths`."),
+  );
   optional(artifact, "enable-symlinks", (v) => expectYesNo(p.at("enable-symlinks"), v));
   optional(artifact, "s3-prefix", (v) => expectNonEmptyString(p.at("s3-prefix"), v));
   return artifact;

@@ -26,7 +26,9 @@ export const RUN_AS_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
 export function validateRunAs(p: SpecPath, value: unknown): void {
   const user = expectNonEmptyString(p, value, "a Linux user name");
   if (!RUN_AS_PATTERN.test(user)) {
-    p.fail(`must be a Linux user name (up to 32 letters, digits, "_", "." or "-", not starting with a digit, "." or "-"), got ${describeValue(user)}.`);
+    p.fail(
+      `must be a Linux user name (up to 32 letters, digits, "_", "." or "-", not starting with a digit, "." or "-"), got ${describeValue(user)}.`,
+    );
   }
 }
 
@@ -58,7 +60,9 @@ function validatePhase(p: SpecPath, name: BuildSpecPhaseName, value: unknown): v
   optional(phase, "finally", (v) => expectStringList(p.at("finally"), v, "list at least one command or remove `finally`."));
   if (phase.commands === undefined) {
     if (phase.finally !== undefined) {
-      p.at("finally").fail("needs `commands` in the same phase, since it runs after them; add `commands` or rename `finally` to `commands`.");
+      p.at("finally").fail(
+        "needs `commands` in the same phase, since it runs after them; add `commands` or rename `finally` to `commands`.",
+      );
     }
     // An install phase may only select runtimes.
     if (phase["runtime-versions"] === undefined) p.fail("has no `commands`; add at least one command or remove the phase.");

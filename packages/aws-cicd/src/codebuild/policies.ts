@@ -196,7 +196,11 @@ export function ecrPullStatements(repositoryArn: pulumi.Input<string>): PolicySt
  * create interfaces only in the build subnets and security groups, delete only interfaces in
  * those subnets, and let only CodeBuild attach interfaces of those subnets.
  */
-export function vpcStatements(subnetIds: pulumi.Input<string>[], securityGroupIds: pulumi.Input<string>[], ctx: AwsContext): PolicyStatement[] {
+export function vpcStatements(
+  subnetIds: pulumi.Input<string>[],
+  securityGroupIds: pulumi.Input<string>[],
+  ctx: AwsContext,
+): PolicyStatement[] {
   const subnets = subnetIds.map((s) => subnetArn(s, ctx));
   const enis = networkInterfacesArn(ctx);
   return [

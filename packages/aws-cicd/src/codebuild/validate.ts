@@ -30,9 +30,7 @@ function validateRange(arg: string, value: number | undefined, min: number, max:
 /** Validates a project name against CodeBuild's rule. */
 export function validateProjectName(name: string, arg = "projectName"): void {
   if (!PROJECT_NAME_PATTERN.test(name)) {
-    throw new Error(
-      `\`${arg}\` must be 2 to 255 characters, letters, digits, "-" or "_", starting with a letter or digit, got "${name}".`,
-    );
+    throw new Error(`\`${arg}\` must be 2 to 255 characters, letters, digits, "-" or "_", starting with a letter or digit, got "${name}".`);
   }
 }
 
@@ -61,7 +59,9 @@ function validateBranch(branch: string): void {
     !branch.includes("..") &&
     !branch.includes("//");
   if (!ok) {
-    throw new Error(`\`source.codeCommit.branch\` must be a branch name such as "main" or "release/1.2" (without "refs/heads/"), got "${branch}".`);
+    throw new Error(
+      `\`source.codeCommit.branch\` must be a branch name such as "main" or "release/1.2" (without "refs/heads/"), got "${branch}".`,
+    );
   }
 }
 
@@ -97,7 +97,9 @@ function validateCache(args: BuildProjectArgs): void {
     }
     if (new Set(cache.local).size !== cache.local.length) throw new Error("`cache.local` lists a mode twice.");
     if (cache.local.includes("LOCAL_DOCKER_LAYER_CACHE") && args.dockerBuilds !== true) {
-      throw new Error("`cache.local` mode LOCAL_DOCKER_LAYER_CACHE needs `dockerBuilds: true` (the Docker daemon runs in privileged mode).");
+      throw new Error(
+        "`cache.local` mode LOCAL_DOCKER_LAYER_CACHE needs `dockerBuilds: true` (the Docker daemon runs in privileged mode).",
+      );
     }
   }
   validateBucketLocation("cache.s3", cache.s3);
@@ -158,7 +160,9 @@ function validateListedReports(args: BuildProjectArgs, projectName: string): voi
   }
   const both = (args.reportGroupNames ?? []).filter((r) => (args.coverageReportGroupNames ?? []).includes(r));
   if (both.length > 0) {
-    throw new Error(`\`coverageReportGroupNames\` and \`reportGroupNames\` both list "${both[0]}"; a report is either a test or a code coverage report.`);
+    throw new Error(
+      `\`coverageReportGroupNames\` and \`reportGroupNames\` both list "${both[0]}"; a report is either a test or a code coverage report.`,
+    );
   }
 }
 
@@ -166,7 +170,9 @@ function validateMonitoring(args: BuildProjectArgs): void {
   const m = args.monitoring;
   if (m === undefined) return;
   if (m.topicArn !== undefined && m.emailSubscriptions !== undefined) {
-    throw new Error("`monitoring.emailSubscriptions` only subscribes to the topic the component creates; subscribe to your `monitoring.topicArn` yourself.");
+    throw new Error(
+      "`monitoring.emailSubscriptions` only subscribes to the topic the component creates; subscribe to your `monitoring.topicArn` yourself.",
+    );
   }
   for (const email of m.emailSubscriptions ?? []) {
     if (!EMAIL.test(email)) throw new Error(`\`monitoring.emailSubscriptions\` must hold email addresses, got "${email}".`);
@@ -208,8 +214,13 @@ export function validateBuildProjectArgs(args: BuildProjectArgs, projectName: st
   if (args.buildSpec !== undefined && args.buildSpecFile !== undefined) {
     throw new Error("`buildSpec` and `buildSpecFile` are exclusive: give the buildspec inline or name its file in the source.");
   }
-  if (args.buildSpecFile !== undefined && (args.buildSpecFile.length === 0 || args.buildSpecFile.startsWith("/") || args.buildSpecFile.includes(".."))) {
-    throw new Error(`\`buildSpecFile\` must be a path relative to the source root such as "ci/buildspec.yml", got "${args.buildSpecFile}".`);
+  if (
+    args.buildSpecFile !== undefined &&
+    (args.buildSpecFile.length === 0 || args.buildSpecFile.startsWith("/") || args.buildSpecFile.includes(".."))
+  ) {
+    throw new Error(
+      `\`buildSpecFile\` must be a path relative to the source root such as "ci/buildspec.yml", got "${args.buildSpecFile}".`,
+    );
   }
   if (args.buildSpec !== undefined) {
     validateBuildSpec(args.buildSpec, "buildSpec");
@@ -242,7 +253,12 @@ export function validateBuildProjectArgs(args: BuildProjectArgs, projectName: st
     }
   }
   validateListedReports(args, projectName);
-  if (args.reportExport !== undefined && Object.keys(reportGroupsToCreate(args.buildSpec, args.reportGroupNames, args.coverageReportGroupNames)).length === 0) {
-    throw new Error("`reportExport` needs report groups to export: declare `reports` in `buildSpec`, or list a buildspec file's reports in `reportGroupNames`.");
+  if (
+    args.reportExport !== undefined &&
+    Object.keys(reportGroupsToCreate(args.buildSpec, args.reportGroupNames, args.coverageReportGroupNames)).length === 0
+  ) {
+    throw new Error(
+      "`reportExport` needs report groups to export: declare `reports` in `buildSpec`, or list a buildspec file's reports in `reportGroupNames`.",
+    );
   }
 }

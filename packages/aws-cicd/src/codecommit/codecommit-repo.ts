@@ -4,7 +4,13 @@ import type { CodeCommitSourceActionArgs } from "../pipeline/actions/codecommit-
 import { KeyReference, keyOrNew } from "../security/encryption-key";
 import { AwsContext, awsContext } from "../security/iam";
 import { SecureTopic } from "../security/secure-topic";
-import { CodeCommitRepoArgs, CrossAccountAccessArgs, DEFAULT_REPOSITORY_BRANCH, DEFAULT_REQUIRED_APPROVALS, RepositoryAccess } from "./args";
+import {
+  CodeCommitRepoArgs,
+  CrossAccountAccessArgs,
+  DEFAULT_REPOSITORY_BRANCH,
+  DEFAULT_REQUIRED_APPROVALS,
+  RepositoryAccess,
+} from "./args";
 import { createRepositoryEventRules, createRepositoryTriggers, RepositoryEventRule } from "./events";
 import { createCrossAccountRole, CrossAccountAccessGrant, grantRepositoryAccess, RepositoryGrantScope, grantRoleSuffix } from "./grants";
 import { createRepositoryNotifications } from "./notifications";
@@ -160,7 +166,16 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
     }
 
     this.eventRules.push(
-      ...createRepositoryEventRules(name, this.repository, repositoryName, defaultBranch, args.pullRequestEvents ?? [], args.commitEvents ?? [], args.tags, this),
+      ...createRepositoryEventRules(
+        name,
+        this.repository,
+        repositoryName,
+        defaultBranch,
+        args.pullRequestEvents ?? [],
+        args.commitEvents ?? [],
+        args.tags,
+        this,
+      ),
     );
 
     for (const access of args.crossAccountAccess ?? []) this.addCrossAccountRole(access);
@@ -234,7 +249,12 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
   }
 
   private addCrossAccountRole(access: CrossAccountAccessArgs): CrossAccountAccessGrant {
-    const grant = createCrossAccountRole(this.scope, `${this.scope.name}-cross-account-${this.crossAccountGrants.length}`, access, this.tags);
+    const grant = createCrossAccountRole(
+      this.scope,
+      `${this.scope.name}-cross-account-${this.crossAccountGrants.length}`,
+      access,
+      this.tags,
+    );
     this.crossAccountGrants.push(grant);
     this.crossAccountRoles.push(grant.role);
     this.crossAccountRoleArns.push(grant.roleArn);

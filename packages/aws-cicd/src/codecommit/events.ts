@@ -89,7 +89,12 @@ function createEventRule(
       ? undefined
       : new aws.lambda.Permission(
           `${name}-invoke`,
-          { action: REPO_EVENT_LAMBDA_INVOKE_ACTION, function: target.lambdaFunctionArn, principal: "events.amazonaws.com", sourceArn: rule.arn },
+          {
+            action: REPO_EVENT_LAMBDA_INVOKE_ACTION,
+            function: target.lambdaFunctionArn,
+            principal: "events.amazonaws.com",
+            sourceArn: rule.arn,
+          },
           { parent },
         );
   const eventTarget = new aws.cloudwatch.EventTarget(

@@ -32,7 +32,12 @@ export function grantRepositoryAccess(
   role: aws.iam.Role | pulumi.Input<string>,
   access: RepositoryAccess,
 ): aws.iam.RolePolicy {
-  return attachStatements(logicalName, roleNameOf(role), repositoryAccessStatements(access, scope.repositoryArn, scope.keyArn, scope.ctx), scope.parent);
+  return attachStatements(
+    logicalName,
+    roleNameOf(role),
+    repositoryAccessStatements(access, scope.repositoryArn, scope.keyArn, scope.ctx),
+    scope.parent,
+  );
 }
 
 /** A role created for cross-account access, and its permissions. */

@@ -46,7 +46,11 @@ export function createRepositoryNotifications(
     topicArn = pulumi.output(args.topicArn);
     subscriptions = (args.emailSubscriptions ?? []).map(
       (email, i) =>
-        new aws.sns.TopicSubscription(`${name}-notifications-email-${i}`, { topic: topicArn, protocol: "email", endpoint: email }, { parent }),
+        new aws.sns.TopicSubscription(
+          `${name}-notifications-email-${i}`,
+          { topic: topicArn, protocol: "email", endpoint: email },
+          { parent },
+        ),
     );
   }
   const rule = new aws.codestarnotifications.NotificationRule(

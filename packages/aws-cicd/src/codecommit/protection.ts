@@ -64,14 +64,20 @@ export function createBranchProtection(
   const attachments: BranchProtection["attachments"] = [];
   (args.roles ?? []).forEach((role, i) =>
     attachments.push(
-      new aws.iam.RolePolicyAttachment(`${name}-branch-protection-role-${i}`, { role: roleNameOf(role), policyArn: policy.arn }, { parent }),
+      new aws.iam.RolePolicyAttachment(
+        `${name}-branch-protection-role-${i}`,
+        { role: roleNameOf(role), policyArn: policy.arn },
+        { parent },
+      ),
     ),
   );
   (args.users ?? []).forEach((user, i) =>
     attachments.push(new aws.iam.UserPolicyAttachment(`${name}-branch-protection-user-${i}`, { user, policyArn: policy.arn }, { parent })),
   );
   (args.groups ?? []).forEach((group, i) =>
-    attachments.push(new aws.iam.GroupPolicyAttachment(`${name}-branch-protection-group-${i}`, { group, policyArn: policy.arn }, { parent })),
+    attachments.push(
+      new aws.iam.GroupPolicyAttachment(`${name}-branch-protection-group-${i}`, { group, policyArn: policy.arn }, { parent }),
+    ),
   );
   return { policy, attachments };
 }

@@ -16,7 +16,14 @@ import {
   Ec2TagFilter,
 } from "./ec2-fleet-target-args";
 import { createFleet } from "./fleet";
-import { codeDeployArn, CodeDeployTargetInfo, fleetInstanceRoleStatements, INSTANCE_SSM_MANAGED_POLICY, ManagedPolicyUse, SERVICE_ROLE_MANAGED_POLICY } from "./policies";
+import {
+  codeDeployArn,
+  CodeDeployTargetInfo,
+  fleetInstanceRoleStatements,
+  INSTANCE_SSM_MANAGED_POLICY,
+  ManagedPolicyUse,
+  SERVICE_ROLE_MANAGED_POLICY,
+} from "./policies";
 import { validateEc2FleetTargetArgs } from "./validate";
 
 /** The names and ARNs a deploy action needs, as Outputs. */
@@ -26,7 +33,8 @@ export type Ec2FleetDeployTarget = { [K in keyof CodeDeployTargetInfo]: pulumi.O
 export type CodeDeployActionOptions = Omit<CodeDeployActionArgs, keyof CodeDeployTargetInfo>;
 
 /** A deployment group tag filter as CodeDeploy takes it. */
-const tagFilter = (f: Ec2TagFilter) => (f.value === undefined ? { key: f.key, type: "KEY_ONLY" } : { key: f.key, value: f.value, type: "KEY_AND_VALUE" });
+const tagFilter = (f: Ec2TagFilter) =>
+  f.value === undefined ? { key: f.key, type: "KEY_ONLY" } : { key: f.key, value: f.value, type: "KEY_AND_VALUE" };
 
 /** SSM association targets reaching instances that match any of the filters: one target list per distinct key. */
 function associationTargets(filters: Ec2TagFilter[]): { key: string; values: string[] }[][] {
@@ -118,7 +126,12 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
 
     this.serviceRole = createServiceRole(
       `${name}-service-role`,
-      { service: "codedeploy.amazonaws.com", sourceAccount: ctx.accountId, description: `CodeDeploy service role of ${appName}/${groupName} (aws-cicd)`, tags },
+      {
+        service: "codedeploy.amazonaws.com",
+        sourceAccount: ctx.accountId,
+        description: `CodeDeploy service role of ${appName}/${groupName} (aws-cicd)`,
+        tags,
+      },
       this,
     );
     const serviceAttachment = new aws.iam.RolePolicyAttachment(
@@ -127,7 +140,11 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    this.application = new aws.codedeploy.Application(`${name}-application`, { name: appName, computePlatform: "Server", tags }, { parent: this });
+    this.application = new aws.codedeploy.Application(
+      `${name}-application`,
+      { name: appName, computePlatform: "Server", tags },
+      { parent: this },
+    );
 
     const mhh = args.minimumHealthyHosts;
     if (mhh !== undefined) {
@@ -136,7 +153,8 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
         {
           deploymentConfigName: stackScopedName(`${name}-min-healthy`, 100),
           computePlatform: "Server",
-          minimumHealthyHosts: mhh.hostCount !== undefined ? { type: "HOST_COUNT", value: mhh.hostCount } : { type: "FLEET_PERCENT", value: mhh.fleetPercent },
+          minimumHealthyHosts:
+            mhh.hostCount !== undefined ? { type: "HOST_COUNT", value: mhh.hostCount } : { type: "FLEET_PERCENT", value: mhh.fleetPercent },
         },
         { parent: this },
       );
@@ -147,13 +165,23 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
     const ssm = (args.agentInstallation ?? "ssm") === "ssm";
     this.instanceRole = new aws.iam.Role(
       `${name}-instance-role`,
-      { description: `Instance role of CodeDeploy group ${appName}/${groupName} (aws-cicd)`, assumeRolePolicy: fleetInstanceTrustPolicy(), maxSessionDuration: 3600, tags },
+      {
+        description: `Instance role of CodeDeploy group ${appName}/${groupName} (aws-cicd)`,
+        assumeRolePolicy: fleetInstanceTrustPolicy(),
+        maxSessionDuration: 3600,
+        tags,
+      },
       { parent: this },
     );
     const instancePolicy = attachStatements(
       `${name}-instance-policy`,
       this.instanceRole.name,
-      fleetInstanceRoleStatements({ ctx, artifactBucketArn: args.artifactBucketArn, artifactKeyPrefix: args.artifactKeyPrefix, artifactKeyArn: args.artifactKeyArn }),
+      fleetInstanceRoleStatements({
+        ctx,
+        artifactBucketArn: args.artifactBucketArn,
+        artifactKeyPrefix: args.artifactKeyPrefix,
+        artifactKeyArn: args.artifactKeyArn,
+      }),
       this,
     );
     const instanceAttachments = ssm
@@ -165,7 +193,11 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
           ),
         ]
       : [];
-    this.instanceProfile = new aws.iam.InstanceProfile(`${name}-instance-profile`, { role: this.instanceRole.name, tags }, { parent: this });
+    this.instanceProfile = new aws.iam.InstanceProfile(
+      `${name}-instance-profile`,
+      { role: this.instanceRole.name, tags },
+      { parent: this },
+    );
 
     let autoscalingGroups: pulumi.Input<string>[] | undefined = args.autoscalingGroups;
     if (args.fleet !== undefined) {
@@ -203,7 +235,10 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
         ...(autoscalingGroups !== undefined ? { autoscalingGroups } : {}),
         ...(filters !== undefined ? { ec2TagFilters: filters.map(tagFilter) } : {}),
         ...(args.ec2TagSet !== undefined ? { ec2TagSets: args.ec2TagSet.map((g) => ({ ec2TagFilters: g.map(tagFilter) })) } : {}),
-        autoRollbackConfiguration: { enabled: true, events: alarms ? ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] : ["DEPLOYMENT_FAILURE"] },
+        autoRollbackConfiguration: {
+          enabled: true,
+          events: alarms ? ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] : ["DEPLOYMENT_FAILURE"],
+        },
         ...(alarms ? { alarmConfiguration: { enabled: true, alarms, ignorePollAlarmFailure: false } } : {}),
         outdatedInstancesStrategy: "UPDATE",
         tags,

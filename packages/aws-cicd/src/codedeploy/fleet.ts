@@ -82,7 +82,12 @@ export function createFleet(a: CreateFleetArgs): CreatedFleet {
   const opts = { parent };
   const securityGroup = new aws.ec2.SecurityGroup(
     `${name}-sg`,
-    { description: `Instances of ${name} (aws-cicd): no ingress, HTTPS egress only`, vpcId: fleet.vpcId, revokeRulesOnDelete: true, tags: a.tags },
+    {
+      description: `Instances of ${name} (aws-cicd): no ingress, HTTPS egress only`,
+      vpcId: fleet.vpcId,
+      revokeRulesOnDelete: true,
+      tags: a.tags,
+    },
     opts,
   );
   const egressRule = new aws.vpc.SecurityGroupEgressRule(
@@ -114,9 +119,13 @@ export function createFleet(a: CreateFleetArgs): CreatedFleet {
       iamInstanceProfile: { arn: a.instanceProfileArn },
       metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" },
       blockDeviceMappings: [{ deviceName: DEFAULT_FLEET_ROOT_DEVICE, ebs }],
-      networkInterfaces: [{ deviceIndex: 0, associatePublicIpAddress: "false", deleteOnTermination: "true", securityGroups: [securityGroup.id] }],
+      networkInterfaces: [
+        { deviceIndex: 0, associatePublicIpAddress: "false", deleteOnTermination: "true", securityGroups: [securityGroup.id] },
+      ],
       monitoring: { enabled: true },
-      ...(a.installAgentWithUserData ? { userData: agentUserData(a.ctx.region, a.ctx.dnsSuffix).apply((s) => Buffer.from(s).toString("base64")) } : {}),
+      ...(a.installAgentWithUserData
+        ? { userData: agentUserData(a.ctx.region, a.ctx.dnsSuffix).apply((s) => Buffer.from(s).toString("base64")) }
+        : {}),
       updateDefaultVersion: true,
       tags: a.tags,
     },
@@ -133,13 +142,20 @@ export function createFleet(a: CreateFleetArgs): CreatedFleet {
       desiredCapacity: fleet.desiredCapacity ?? minSize,
       launchTemplate: { id: launchTemplate.id, version: launchTemplate.latestVersion.apply(String) },
       healthCheckType: "EC2",
-      tags: [{ key: "Name", value: name, propagateAtLaunch: true }, ...Object.entries(a.tags ?? {}).map(([key, value]) => ({ key, value, propagateAtLaunch: true }))],
+      tags: [
+        { key: "Name", value: name, propagateAtLaunch: true },
+        ...Object.entries(a.tags ?? {}).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
+      ],
     },
     { parent, dependsOn: a.dependsOn },
   );
   const notificationTopic =
     fleet.notificationTopicArn === undefined
-      ? new SecureTopic(`${name}-fleet-events`, { encryptionKey: a.topicKey, emailSubscriptions: fleet.notificationEmails, tags: a.tags }, opts)
+      ? new SecureTopic(
+          `${name}-fleet-events`,
+          { encryptionKey: a.topicKey, emailSubscriptions: fleet.notificationEmails, tags: a.tags },
+          opts,
+        )
       : undefined;
   const notification = new aws.autoscaling.Notification(
     `${name}-asg-notifications`,

@@ -20,7 +20,11 @@ export const INSTANCE_AGENT_DOWNLOAD_ACTIONS = ["s3:GetObject"] as const;
 /** CodePipeline's CodeDeploy action: start a deployment to the group and follow it. */
 export const DEPLOY_GROUP_ACTIONS = ["codedeploy:CreateDeployment", "codedeploy:GetDeployment"] as const;
 /** Register the artifact as an application revision. */
-export const DEPLOY_APPLICATION_ACTIONS = ["codedeploy:GetApplication", "codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"] as const;
+export const DEPLOY_APPLICATION_ACTIONS = [
+  "codedeploy:GetApplication",
+  "codedeploy:GetApplicationRevision",
+  "codedeploy:RegisterApplicationRevision",
+] as const;
 /** Read the group's deployment configuration. */
 export const DEPLOY_CONFIG_ACTIONS = ["codedeploy:GetDeploymentConfig"] as const;
 
@@ -42,7 +46,8 @@ export interface ManagedPolicyUse {
 export const SERVICE_ROLE_MANAGED_POLICY: ManagedPolicyUse = {
   name: "AWSCodeDeployRole",
   path: "service-role/",
-  reason: "The policy AWS documents for a CodeDeploy EC2/On-premises service role: find instances by tag or Auto Scaling group, manage the groups' lifecycle hooks, read alarms.",
+  reason:
+    "The policy AWS documents for a CodeDeploy EC2/On-premises service role: find instances by tag or Auto Scaling group, manage the groups' lifecycle hooks, read alarms.",
 };
 
 /**

@@ -16,7 +16,8 @@ export const CODEDEPLOY_NAME_PATTERN = /^[A-Za-z0-9._+=,@-]{1,100}$/;
 /** EC2 instance types such as `t3.micro`. */
 export const EC2_INSTANCE_TYPE_PATTERN = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 
-const isWhole = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER): boolean => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
+const isWhole = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER): boolean =>
+  typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
 
 function checkNames(args: Ec2FleetTargetArgs): void {
   for (const key of ["applicationName", "deploymentGroupName"] as const) {
@@ -42,7 +43,9 @@ function checkFilters(at: string, filters: Ec2TagFilter[]): void {
 function checkTargeting(args: Ec2FleetTargetArgs): void {
   const given = (["ec2TagFilters", "ec2TagSet", "autoscalingGroups", "fleet"] as const).filter((k) => args[k] !== undefined);
   if (given.length > 1) {
-    throw new Error(`Give only one of \`ec2TagFilters\`, \`ec2TagSet\`, \`autoscalingGroups\` and \`fleet\`, got ${given.map((k) => `\`${k}\``).join(" and ")}.`);
+    throw new Error(
+      `Give only one of \`ec2TagFilters\`, \`ec2TagSet\`, \`autoscalingGroups\` and \`fleet\`, got ${given.map((k) => `\`${k}\``).join(" and ")}.`,
+    );
   }
   if (args.ec2TagFilters !== undefined) checkFilters("ec2TagFilters", args.ec2TagFilters);
   if (args.ec2TagSet !== undefined) {
@@ -70,7 +73,9 @@ export function checkFleet(f: Ec2FleetArgs): void {
     throw new Error(`\`fleet.notificationTopicArn\` must be an SNS topic ARN, got "${f.notificationTopicArn}".`);
   }
   if (f.notificationEmails !== undefined && f.notificationTopicArn !== undefined) {
-    throw new Error("`fleet.notificationEmails` subscribes to the created topic; with `fleet.notificationTopicArn` given, subscribe them to that topic yourself.");
+    throw new Error(
+      "`fleet.notificationEmails` subscribes to the created topic; with `fleet.notificationTopicArn` given, subscribe them to that topic yourself.",
+    );
   }
   if (f.vpcId === undefined || f.vpcId === "") throw new Error("`fleet.vpcId` is required: the VPC of `fleet.subnetIds`.");
   for (const key of ["minSize", "maxSize", "desiredCapacity"] as const) {
@@ -83,7 +88,9 @@ export function checkFleet(f: Ec2FleetArgs): void {
   const max = f.maxSize ?? Math.max(DEFAULT_FLEET_MAX_SIZE, min);
   if (min > max) throw new Error(`\`fleet.minSize\` (${min}) must not be greater than \`fleet.maxSize\` (${max}).`);
   if (f.desiredCapacity !== undefined && (f.desiredCapacity < min || f.desiredCapacity > max)) {
-    throw new Error(`\`fleet.desiredCapacity\` must be between \`fleet.minSize\` (${min}) and \`fleet.maxSize\` (${max}), got ${f.desiredCapacity}.`);
+    throw new Error(
+      `\`fleet.desiredCapacity\` must be between \`fleet.minSize\` (${min}) and \`fleet.maxSize\` (${max}), got ${f.desiredCapacity}.`,
+    );
   }
   if (f.rootVolumeSizeGiB !== undefined && !isWhole(f.rootVolumeSizeGiB, 8, 16384)) {
     throw new Error(`\`fleet.rootVolumeSizeGiB\` must be a whole number from 8 to 16384, got ${f.rootVolumeSizeGiB}.`);

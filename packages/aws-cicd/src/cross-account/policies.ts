@@ -47,7 +47,11 @@ export interface PipelineArtifactsInfo {
  */
 export function artifactReadStatements(a: PipelineArtifactsInfo, ctx: Pick<AwsContext, "dnsSuffix">): PolicyStatement[] {
   return [
-    { sid: "ReadPipelineArtifacts", actions: [...DEPLOY_ROLE_ARTIFACT_READ_ACTIONS], resources: [pulumi.interpolate`${a.artifactBucketArn}/*`] },
+    {
+      sid: "ReadPipelineArtifacts",
+      actions: [...DEPLOY_ROLE_ARTIFACT_READ_ACTIONS],
+      resources: [pulumi.interpolate`${a.artifactBucketArn}/*`],
+    },
     {
       sid: "DecryptPipelineArtifacts",
       actions: [...DEPLOY_ROLE_ARTIFACT_KEY_ACTIONS],
@@ -77,11 +81,15 @@ export interface CrossAccountDeployTargets {
 }
 
 /** Every target kind, keyed as in {@link CrossAccountDeployTargets}. */
-export const DEPLOY_TARGET_KINDS: { [K in keyof CrossAccountDeployTargets]-?: DeployTargetKind<NonNullable<CrossAccountDeployTargets[K]>[number]> } = {
+export const DEPLOY_TARGET_KINDS: {
+  [K in keyof CrossAccountDeployTargets]-?: DeployTargetKind<NonNullable<CrossAccountDeployTargets[K]>[number]>;
+} = {
   beanstalkTargets: {
     statements(targets, ctx, artifactBucketArn) {
       const covered: readonly string[] = BEANSTALK_SIDS_COVERED_BY_ARTIFACT_READ;
-      return beanstalkDeployStatementsForTargets({ targets, ctx, artifactBucketArn }).filter((s) => s.sid === undefined || !covered.includes(s.sid));
+      return beanstalkDeployStatementsForTargets({ targets, ctx, artifactBucketArn }).filter(
+        (s) => s.sid === undefined || !covered.includes(s.sid),
+      );
     },
   },
 };
@@ -90,7 +98,11 @@ export const DEPLOY_TARGET_KINDS: { [K in keyof CrossAccountDeployTargets]-?: De
 export const DEPLOY_TARGET_KIND_KEYS = Object.keys(DEPLOY_TARGET_KINDS) as (keyof CrossAccountDeployTargets)[];
 
 /** The deploy role's statements: artifact read and decrypt first, then each kind's deploy statements. */
-export function crossAccountDeployStatements(targets: CrossAccountDeployTargets, artifacts: PipelineArtifactsInfo, ctx: AwsContext): PolicyStatement[] {
+export function crossAccountDeployStatements(
+  targets: CrossAccountDeployTargets,
+  artifacts: PipelineArtifactsInfo,
+  ctx: AwsContext,
+): PolicyStatement[] {
   const deploy = DEPLOY_TARGET_KIND_KEYS.flatMap((k) => {
     const list = targets[k] ?? [];
     return list.length === 0 ? [] : DEPLOY_TARGET_KINDS[k].statements(list as never, ctx, artifacts.artifactBucketArn);

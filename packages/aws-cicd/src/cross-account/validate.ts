@@ -1,31 +1,39 @@
 import * as pulumi from "@pulumi/pulumi";
+import { IAM_ROLE_ARN_PATTERN, KMS_KEY_ARN_PATTERN, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
 import { CrossAccountDeployRoleArgs } from "./args";
 import { DEPLOY_TARGET_KIND_KEYS } from "./policies";
 
-/** An IAM role ARN, path included; account roots, users and sessions do not match. */
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/;
 const ROOT_ARN = /^arn:aws[a-z-]*:iam::\d{12}:root$/;
 const ACCOUNT_ID = /^\d{12}$/;
-const BUCKET_ARN = /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-const KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
-const EXTERNAL_ID = /^[\w+=,.@:\/-]{2,1224}$/;
+const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 /** Fields every Elastic Beanstalk target must carry (what `BeanstalkTarget.beanstalkDeployTarget()` returns). */
-const BEANSTALK_TARGET_FIELDS = ["applicationName", "environmentName", "applicationArn", "environmentArn", "environmentId", "instanceRoleArn"] as const;
+const BEANSTALK_TARGET_FIELDS = [
+  "applicationName",
+  "environmentName",
+  "applicationArn",
+  "environmentArn",
+  "environmentId",
+  "instanceRoleArn",
+] as const;
 
 /** Throws unless a known `pipelineRoleArn` is an exact role ARN. */
 export function validatePipelineRoleArn(value: pulumi.Input<string> | undefined): void {
   if (value === undefined || value === null) {
-    throw new Error("`pipelineRoleArn` is required: pass `pipeline.roleArn` or `pipelineRoleArn({ accountId, name })` of the tools account's pipeline.");
+    throw new Error(
+      "`pipelineRoleArn` is required: pass `pipeline.roleArn` or `pipelineRoleArn({ accountId, name })` of the tools account's pipeline.",
+    );
   }
-  if (typeof value !== "string" || ROLE_ARN.test(value)) return;
+  if (typeof value !== "string" || IAM_ROLE_ARN_PATTERN.test(value)) return;
   const why = ROOT_ARN.test(value)
     ? " An account root trusts every principal that account's administrators allow; name the pipeline's role."
     : ACCOUNT_ID.test(value)
       ? " A bare account id trusts the whole account; name the pipeline's role."
       : "";
-  throw new Error(`\`pipelineRoleArn\` must be the exact ARN of the pipeline's role ("arn:aws:iam::<account>:role/<name>"), got "${value}".${why}`);
+  throw new Error(
+    `\`pipelineRoleArn\` must be the exact ARN of the pipeline's role ("arn:aws:iam::<account>:role/<name>"), got "${value}".${why}`,
+  );
 }
 
 /** Validates every argument of {@link CrossAccountDeployRole}; throws a plain `Error` naming the argument. */
@@ -33,12 +41,13 @@ export function validateCrossAccountDeployRoleArgs(args: CrossAccountDeployRoleA
   validatePipelineRoleArn(args.pipelineRoleArn);
   const bucket = args.artifactBucketArn;
   if (bucket === undefined || bucket === null) throw new Error("`artifactBucketArn` is required: pass the pipeline's artifact bucket ARN.");
-  if (typeof bucket === "string" && !BUCKET_ARN.test(bucket)) {
+  if (typeof bucket === "string" && !S3_BUCKET_ARN_PATTERN.test(bucket)) {
     throw new Error(`\`artifactBucketArn\` must be an S3 bucket ARN such as "arn:aws:s3:::my-artifacts", got "${bucket}".`);
   }
   const key = args.artifactKeyArn;
-  if (key === undefined || key === null) throw new Error("`artifactKeyArn` is required: pass the ARN of the key the pipeline encrypts artifacts with.");
-  if (typeof key === "string" && !KEY_ARN.test(key)) {
+  if (key === undefined || key === null)
+    throw new Error("`artifactKeyArn` is required: pass the ARN of the key the pipeline encrypts artifacts with.");
+  if (typeof key === "string" && !KMS_KEY_ARN_PATTERN.test(key)) {
     throw new Error(
       `\`artifactKeyArn\` must be a KMS key ARN such as "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", got "${key}". Aliases are not accepted: IAM policies name keys.`,
     );

@@ -3,7 +3,7 @@
  * Account roots (`:root`), users and assumed-role sessions do not match: policies of this
  * library name exact roles (CKV_AWS_61).
  */
-export const IAM_ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/;
+export const IAM_ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 /** The message for a value of `arg` that is not an exact IAM role ARN. */
 export function notARoleArnMessage(arg: string, value: string): string {
@@ -29,5 +29,10 @@ export function checkArnArg(arg: string, value: unknown, pattern: RegExp, what: 
 
 /** Checks a key given as `{ keyArn }`: a KMS key ARN, not an alias (policies and grants name keys by ARN). */
 export function checkKeyArnArg(arg: string, value: unknown): void {
-  checkArnArg(arg, value, KMS_KEY_ARN_PATTERN, "a KMS key ARN such as \"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\" (not an alias)");
+  checkArnArg(
+    arg,
+    value,
+    KMS_KEY_ARN_PATTERN,
+    'a KMS key ARN such as "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" (not an alias)',
+  );
 }

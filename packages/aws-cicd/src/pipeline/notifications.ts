@@ -92,7 +92,11 @@ export function createNotifications(
 ): PipelineNotifications {
   const topic =
     args.topicArn === undefined
-      ? new SecureTopic(`${name}-notifications`, { encryptionKey: key, emailSubscriptions: args.emailSubscriptions, displayName: `Pipeline ${pipelineName}`.slice(0, 100) }, { parent })
+      ? new SecureTopic(
+          `${name}-notifications`,
+          { encryptionKey: key, emailSubscriptions: args.emailSubscriptions, displayName: `Pipeline ${pipelineName}`.slice(0, 100) },
+          { parent },
+        )
       : undefined;
   const topicArn = args.topicArn ?? topic!.topicArn;
   const failureRule = ruleToTopic(

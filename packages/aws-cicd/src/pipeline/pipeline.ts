@@ -106,7 +106,17 @@ export class Pipeline extends pulumi.ComponentResource {
         ? { keyArn: args.artifactBucket.keyArn }
         : keyOrNew(name, undefined, this, actionRoles.length > 0 ? { principalArns: actionRoles } : {}));
     const writerRoles = actionRoleArns(actions.filter((a) => a.outputs.length > 0));
-    const store = artifactStoreOf(name, args.artifactBucket, args.artifactBucketOptions, this.encryptionKey, actionRoles, writerRoles, ctx, args.tags, this);
+    const store = artifactStoreOf(
+      name,
+      args.artifactBucket,
+      args.artifactBucketOptions,
+      this.encryptionKey,
+      actionRoles,
+      writerRoles,
+      ctx,
+      args.tags,
+      this,
+    );
     this.artifactBucket = store.bucket;
 
     this.role = new aws.iam.Role(
@@ -205,7 +215,16 @@ export class Pipeline extends pulumi.ComponentResource {
       );
     } else {
       const hasApprovals = actions.some((a) => a.category === "Approval");
-      const n = createNotifications(name, notifications, pipelineName, this.pipeline.arn, hasApprovals, this.encryptionKey, ctx.partition, this);
+      const n = createNotifications(
+        name,
+        notifications,
+        pipelineName,
+        this.pipeline.arn,
+        hasApprovals,
+        this.encryptionKey,
+        ctx.partition,
+        this,
+      );
       this.notificationTopic = n.topic;
       this.failureRule = n.failureRule;
       this.notificationTopicArn = pulumi.output(n.topicArn);
@@ -246,7 +265,11 @@ export class Pipeline extends pulumi.ComponentResource {
       `${this.resourceName}-${stageName}-approvers${suffix}`,
       roleNameOf(role),
       [
-        { sid: "ApproveOrReject", actions: [...APPROVAL_RESULT_ACTIONS], resources: approvals.map((a) => pulumi.interpolate`${pipelineArn}/${stageName}/${a.name}`) },
+        {
+          sid: "ApproveOrReject",
+          actions: [...APPROVAL_RESULT_ACTIONS],
+          resources: approvals.map((a) => pulumi.interpolate`${pipelineArn}/${stageName}/${a.name}`),
+        },
         { sid: "ReadApprovalToken", actions: [...APPROVAL_STATE_ACTIONS], resources: [pipelineArn] },
       ],
       this,

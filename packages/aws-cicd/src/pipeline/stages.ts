@@ -31,7 +31,9 @@ const list = (names: string[]) => (names.length === 0 ? "none" : names.join(", "
 function kindOf(action: ActionArgs, path: string): keyof ActionArgs {
   const set = ACTION_KINDS.filter((k) => action?.[k] !== undefined);
   if (set.length !== 1) {
-    throw new Error(`\`${path}\` must set exactly one action kind, got ${set.length === 0 ? "none" : set.join(" and ")}. Kinds: ${ACTION_KINDS.join(", ")}.`);
+    throw new Error(
+      `\`${path}\` must set exactly one action kind, got ${set.length === 0 ? "none" : set.join(" and ")}. Kinds: ${ACTION_KINDS.join(", ")}.`,
+    );
   }
   return set[0];
 }
@@ -64,12 +66,15 @@ function planStageActions(stage: StageArgs, stageIndex: number): PlannedAction[]
     checkPlacement(kind, category, stageIndex, path);
     def.validate(args, path);
     const a = args as { name?: string; runOrder?: number; roleArn?: unknown };
-    if (typeof a.roleArn === "string" && !IAM_ROLE_ARN_PATTERN.test(a.roleArn)) throw new Error(notARoleArnMessage(`${path}.roleArn`, a.roleArn));
+    if (typeof a.roleArn === "string" && !IAM_ROLE_ARN_PATTERN.test(a.roleArn))
+      throw new Error(notARoleArnMessage(`${path}.roleArn`, a.roleArn));
     const name = a.name ?? def.defaultName(args);
     if (!STAGE_OR_ACTION_NAME.test(name)) throw new Error(`\`${path}.name\` must ${NAME_RULE}, got "${name}".`);
     const clash = byName.get(name);
     if (clash !== undefined) {
-      throw new Error(`\`${path}.name\` "${name}" is already used by \`${clash}\`; action names must be unique within a stage (set \`name\`).`);
+      throw new Error(
+        `\`${path}.name\` "${name}" is already used by \`${clash}\`; action names must be unique within a stage (set \`name\`).`,
+      );
     }
     byName.set(name, path);
     const runOrder = a.runOrder ?? 1;
@@ -99,7 +104,9 @@ function wireArtifacts(stages: PlannedStage[]): void {
         if (args.namespace !== undefined) {
           const clash = namespaces.get(args.namespace);
           if (clash !== undefined) {
-            throw new Error(`\`${action.path}.namespace\` "${args.namespace}" is already used by \`${clash}\`; namespaces must be unique in a pipeline.`);
+            throw new Error(
+              `\`${action.path}.namespace\` "${args.namespace}" is already used by \`${clash}\`; namespaces must be unique in a pipeline.`,
+            );
           }
           namespaces.set(args.namespace, action.path);
         }
@@ -109,7 +116,12 @@ function wireArtifacts(stages: PlannedStage[]): void {
   }
 }
 
-function resolveInputs(action: PlannedAction, bounds: { min: number; max: number }, given: string[] | undefined, available: string[]): string[] {
+function resolveInputs(
+  action: PlannedAction,
+  bounds: { min: number; max: number },
+  given: string[] | undefined,
+  available: string[],
+): string[] {
   const path = action.path;
   if (given === undefined) {
     if (bounds.min === 0) return [];
@@ -119,8 +131,15 @@ function resolveInputs(action: PlannedAction, bounds: { min: number; max: number
     return [available[available.length - 1]];
   }
   if (!Array.isArray(given) || given.length < bounds.min || given.length > bounds.max) {
-    const allowed = bounds.max === 0 ? "no input artifacts" : bounds.min === bounds.max ? `exactly ${bounds.min} input artifact${bounds.min === 1 ? "" : "s"}` : `${bounds.min} to ${bounds.max} input artifacts`;
-    throw new Error(`\`${path}.inputs\` must name ${allowed} for a ${action.kind} action, got ${Array.isArray(given) ? given.length : typeof given}.`);
+    const allowed =
+      bounds.max === 0
+        ? "no input artifacts"
+        : bounds.min === bounds.max
+          ? `exactly ${bounds.min} input artifact${bounds.min === 1 ? "" : "s"}`
+          : `${bounds.min} to ${bounds.max} input artifacts`;
+    throw new Error(
+      `\`${path}.inputs\` must name ${allowed} for a ${action.kind} action, got ${Array.isArray(given) ? given.length : typeof given}.`,
+    );
   }
   const seen = new Set<string>();
   for (const input of given) {
@@ -143,7 +162,12 @@ function resolveOutputs(action: PlannedAction, stage: PlannedStage, producedBy: 
   let outputs: string[];
   if (declared !== undefined) {
     if (declared.length < def.outputs.min || declared.length > def.outputs.max) {
-      const allowed = def.outputs.max === 0 ? "no output artifacts" : def.outputs.min === def.outputs.max ? `exactly ${def.outputs.min} output artifact${def.outputs.min === 1 ? "" : "s"}` : `${def.outputs.min} to ${def.outputs.max} output artifacts`;
+      const allowed =
+        def.outputs.max === 0
+          ? "no output artifacts"
+          : def.outputs.min === def.outputs.max
+            ? `exactly ${def.outputs.min} output artifact${def.outputs.min === 1 ? "" : "s"}`
+            : `${def.outputs.min} to ${def.outputs.max} output artifacts`;
       throw new Error(`\`${action.path}.${arg}\` must name ${allowed} for a ${action.kind} action, got ${declared.length}.`);
     }
     outputs = declared;
@@ -160,7 +184,9 @@ function resolveOutputs(action: PlannedAction, stage: PlannedStage, producedBy: 
     }
     const clash = producedBy.get(output);
     if (clash !== undefined || outputs.indexOf(output) !== outputs.lastIndexOf(output)) {
-      throw new Error(`\`${action.path}.${arg}\` "${output}" is already produced by \`${clash ?? action.path}\`; artifact names must be unique in a pipeline.`);
+      throw new Error(
+        `\`${action.path}.${arg}\` "${output}" is already produced by \`${clash ?? action.path}\`; artifact names must be unique in a pipeline.`,
+      );
     }
   }
   return outputs;
@@ -208,7 +234,9 @@ export function findApprovalActions(stages: PlannedStage[], stageName: string, a
   if (actionName === undefined) return approvals;
   const found = approvals.filter((a) => a.name === actionName);
   if (found.length === 0) {
-    throw new Error(`Stage "${stageName}" has no manual approval action named "${actionName}". Approval actions: ${list(approvals.map((a) => a.name))}.`);
+    throw new Error(
+      `Stage "${stageName}" has no manual approval action named "${actionName}". Approval actions: ${list(approvals.map((a) => a.name))}.`,
+    );
   }
   return found;
 }

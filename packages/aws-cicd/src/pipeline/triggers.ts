@@ -119,7 +119,9 @@ function checkFilterCount(path: string, filters: unknown[] | undefined): void {
 
 function checkPush(path: string, f: GitPushFilterArgs): void {
   if (f?.tags !== undefined && (f.branches !== undefined || f.filePaths !== undefined)) {
-    throw new Error(`\`${path}\` combines \`tags\` with \`branches\` or \`filePaths\`, which CodePipeline refuses; put the tags in a push filter of their own.`);
+    throw new Error(
+      `\`${path}\` combines \`tags\` with \`branches\` or \`filePaths\`, which CodePipeline refuses; put the tags in a push filter of their own.`,
+    );
   }
   if (f?.tags === undefined && f?.branches === undefined) {
     throw new Error(`\`${path}\` must set \`branches\` or \`tags\`${f?.filePaths !== undefined ? " (`filePaths` needs `branches`)" : ""}.`);
@@ -131,7 +133,9 @@ function checkPush(path: string, f: GitPushFilterArgs): void {
 
 function checkPullRequest(path: string, f: GitPullRequestFilterArgs): void {
   if (f?.branches === undefined) {
-    throw new Error(`\`${path}.branches\` is required: a pull request filter names the destination branches (add \`filePaths\` to narrow it further).`);
+    throw new Error(
+      `\`${path}.branches\` is required: a pull request filter names the destination branches (add \`filePaths\` to narrow it further).`,
+    );
   }
   if (f.events !== undefined) {
     if (!Array.isArray(f.events) || f.events.length === 0) {
@@ -190,9 +194,15 @@ export function renderConnectionTrigger(sourceActionName: string, t: ConnectionT
     providerType: "CodeStarSourceConnection",
     gitConfiguration: withoutUndefined({
       sourceActionName,
-      pushes: t.push?.map((f) => withoutUndefined({ branches: renderPatterns(f.branches), filePaths: renderPatterns(f.filePaths), tags: renderPatterns(f.tags) })),
+      pushes: t.push?.map((f) =>
+        withoutUndefined({ branches: renderPatterns(f.branches), filePaths: renderPatterns(f.filePaths), tags: renderPatterns(f.tags) }),
+      ),
       pullRequests: t.pullRequest?.map((f) =>
-        withoutUndefined({ events: [...(f.events ?? GIT_PULL_REQUEST_EVENTS)], branches: renderPatterns(f.branches), filePaths: renderPatterns(f.filePaths) }),
+        withoutUndefined({
+          events: [...(f.events ?? GIT_PULL_REQUEST_EVENTS)],
+          branches: renderPatterns(f.branches),
+          filePaths: renderPatterns(f.filePaths),
+        }),
       ),
     }),
   };

@@ -31,7 +31,9 @@ function validateVariables(args: PipelineArgs, type: string): void {
 function validateNotifications(args: PipelineArgs): void {
   const n = args.notifications ?? {};
   if (n.emailSubscriptions !== undefined && n.topicArn !== undefined) {
-    throw new Error("`notifications.emailSubscriptions` only applies to the created topic; subscribe them to `notifications.topicArn` yourself, or remove `notifications.topicArn`.");
+    throw new Error(
+      "`notifications.emailSubscriptions` only applies to the created topic; subscribe them to `notifications.topicArn` yourself, or remove `notifications.topicArn`.",
+    );
   }
   for (const email of n.emailSubscriptions ?? []) {
     if (!EMAIL.test(email)) throw new Error(`\`notifications.emailSubscriptions\` must hold email addresses, got "${email}".`);
@@ -53,7 +55,12 @@ function validateNotifications(args: PipelineArgs): void {
 export function validatePipelineArgs(args: PipelineArgs): PlannedStage[] {
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   checkKeyArnArg("artifactBucket.keyArn", args.artifactBucket?.keyArn);
-  checkArnArg("artifactBucket.bucketArn", args.artifactBucket?.bucketArn, S3_BUCKET_ARN_PATTERN, "an S3 bucket ARN such as \"arn:aws:s3:::my-artifacts\"");
+  checkArnArg(
+    "artifactBucket.bucketArn",
+    args.artifactBucket?.bucketArn,
+    S3_BUCKET_ARN_PATTERN,
+    'an S3 bucket ARN such as "arn:aws:s3:::my-artifacts"',
+  );
   checkArnArg("notifications.topicArn", args.notifications?.topicArn, SNS_TOPIC_ARN_PATTERN, "an SNS topic ARN");
   if (args.pipelineName !== undefined && !PIPELINE_NAME.test(args.pipelineName)) {
     throw new Error(`\`pipelineName\` must hold 1 to 100 letters, digits, ".", "@", "-" or "_", got "${args.pipelineName}".`);
@@ -77,7 +84,7 @@ export function validatePipelineArgs(args: PipelineArgs): PlannedStage[] {
   try {
     validateSecureBucketArgs(args.artifactBucketOptions ?? {});
   } catch (e) {
-    throw new Error((e as Error).message.replace(/^`/, "`artifactBucketOptions."));
+    throw new Error((e as Error).message.replace(/^`/, "`artifactBucketOptions."), { cause: e });
   }
   validateNotifications(args);
   const planned = planStages(args.stages);

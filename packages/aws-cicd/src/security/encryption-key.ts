@@ -256,11 +256,6 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
  * Returns the given key, or creates an {@link EncryptionKey} named `<name>-key` under
  * `parent` (with `args`, e.g. the `principalArns` of cross-account roles).
  */
-export function keyOrNew(
-  name: string,
-  key: KeyReference | undefined,
-  parent: pulumi.Resource,
-  args: EncryptionKeyArgs = {},
-): KeyReference {
+export function keyOrNew(name: string, key: KeyReference | undefined, parent: pulumi.Resource, args: EncryptionKeyArgs = {}): KeyReference {
   return key ?? new EncryptionKey(`${name}-key`, args, { parent });
 }

@@ -102,7 +102,9 @@ function withoutRepeats(statement: Record<string, unknown>): Record<string, unkn
  * actions repeated within a statement (once their values are known) are written once.
  */
 export function policyDocument(statements: PolicyStatement[]): pulumi.Output<string> {
-  const rendered = pulumi.output(statements.map(renderStatement)).apply((list) => list.map((s) => withoutRepeats(s as Record<string, unknown>)));
+  const rendered = pulumi
+    .output(statements.map(renderStatement))
+    .apply((list) => list.map((s) => withoutRepeats(s as Record<string, unknown>)));
   return pulumi.jsonStringify({ Version: POLICY_VERSION, Statement: rendered });
 }
 

@@ -128,7 +128,6 @@ export interface SecureBucketArgs {
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
-
 function checkDays(arg: string, days: number | undefined, max: number): void {
   if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > max)) {
     throw new Error(`\`${arg}\` must be a whole number of days from 1 to ${max}, got ${days}.`);
@@ -145,7 +144,11 @@ function checkPrincipals(arg: string, arns: pulumi.Input<string>[] | undefined):
 /** Validates {@link SecureBucketArgs}; throws a plain `Error` naming the arg. */
 export function validateSecureBucketArgs(args: SecureBucketArgs): void {
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
-  if (args.accessLogs !== undefined && typeof args.accessLogs.bucketName === "string" && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(args.accessLogs.bucketName)) {
+  if (
+    args.accessLogs !== undefined &&
+    typeof args.accessLogs.bucketName === "string" &&
+    !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(args.accessLogs.bucketName)
+  ) {
     throw new Error(`\`accessLogs.bucketName\` must be an S3 bucket name (not an ARN), got "${args.accessLogs.bucketName}".`);
   }
   if (args.bucketPrefix !== undefined && !/^[a-z0-9][a-z0-9.-]{0,36}$/.test(args.bucketPrefix)) {
@@ -163,7 +166,11 @@ export function validateSecureBucketArgs(args: SecureBucketArgs): void {
 
 /** The default bucket prefix of a component named `name`. */
 export function defaultBucketPrefix(name: string): string {
-  const p = name.toLowerCase().replace(/[^a-z0-9.-]/g, "-").replace(/^[^a-z0-9]+/, "").slice(0, 36);
+  const p = name
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]/g, "-")
+    .replace(/^[^a-z0-9]+/, "")
+    .slice(0, 36);
   return `${p || "bucket"}-`.slice(0, 37);
 }
 
@@ -228,7 +235,12 @@ export function secureBucketPolicy(
     );
   }
   if (writerArns.length > 0) {
-    statements.push({ sid: "WritersPutObjects", principals: { aws: writerArns }, actions: [...S3_OBJECT_WRITE_ACTIONS], resources: [objects] });
+    statements.push({
+      sid: "WritersPutObjects",
+      principals: { aws: writerArns },
+      actions: [...S3_OBJECT_WRITE_ACTIONS],
+      resources: [objects],
+    });
   }
   return statements;
 }
@@ -286,7 +298,10 @@ export class SecureBucket extends pulumi.ComponentResource {
     const bucket = this.bucket.bucket;
     this.encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
       `${name}-encryption`,
-      { bucket, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.keyArn }, bucketKeyEnabled: true }] },
+      {
+        bucket,
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.keyArn }, bucketKeyEnabled: true }],
+      },
       o,
     );
     this.publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
@@ -294,7 +309,11 @@ export class SecureBucket extends pulumi.ComponentResource {
       { bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
       o,
     );
-    this.ownershipControls = new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } }, o);
+    this.ownershipControls = new aws.s3.BucketOwnershipControls(
+      `${name}-ownership`,
+      { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } },
+      o,
+    );
     this.versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket, versioningConfiguration: { status: "Enabled" } }, o);
     const l = args.lifecycle ?? {};
     this.lifecycle = new aws.s3.BucketLifecycleConfiguration(
@@ -312,13 +331,17 @@ export class SecureBucket extends pulumi.ComponentResource {
             id: "expire-noncurrent-versions",
             status: "Enabled",
             filter: { prefix: "" },
-            noncurrentVersionExpiration: { noncurrentDays: l.expireNoncurrentVersionsAfterDays ?? DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS },
+            noncurrentVersionExpiration: {
+              noncurrentDays: l.expireNoncurrentVersionsAfterDays ?? DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS,
+            },
           },
           {
             id: "abort-incomplete-uploads",
             status: "Enabled",
             filter: { prefix: "" },
-            abortIncompleteMultipartUpload: { daysAfterInitiation: l.abortIncompleteUploadsAfterDays ?? DEFAULT_ABORT_INCOMPLETE_UPLOAD_DAYS },
+            abortIncompleteMultipartUpload: {
+              daysAfterInitiation: l.abortIncompleteUploadsAfterDays ?? DEFAULT_ABORT_INCOMPLETE_UPLOAD_DAYS,
+            },
           },
         ],
       },

@@ -115,14 +115,14 @@ export class SecureTopic extends pulumi.ComponentResource {
       ctx.accountId,
       args.publisherServices ?? [...SNS_PUBLISHER_SERVICES],
     );
-    this.policy = new aws.sns.TopicPolicy(
-      `${name}-policy`,
-      { arn: this.topic.arn, policy: policyDocument(statements) },
-      { parent: this },
-    );
+    this.policy = new aws.sns.TopicPolicy(`${name}-policy`, { arn: this.topic.arn, policy: policyDocument(statements) }, { parent: this });
     this.subscriptions = (args.emailSubscriptions ?? []).map(
       (email, i) =>
-        new aws.sns.TopicSubscription(`${name}-email-${i}`, { topic: this.topic.arn, protocol: "email", endpoint: email }, { parent: this }),
+        new aws.sns.TopicSubscription(
+          `${name}-email-${i}`,
+          { topic: this.topic.arn, protocol: "email", endpoint: email },
+          { parent: this },
+        ),
     );
     this.topicArn = this.topic.arn;
     this.registerOutputs({ topicArn: this.topicArn });

@@ -24,6 +24,8 @@ export function hasTlsDeny(statements: NormalizedStatement[], service: string, a
 /** Messages for Allow statements open to the `*` principal without any condition. */
 export function publicAllowProblems(statements: NormalizedStatement[]): string[] {
   return statements.flatMap((s, i) =>
-    s.Effect === "Allow" && isPublicPrincipal(s) && !s.Condition ? [`${statementLabel(s, i)} allows the "*" principal without conditions`] : [],
+    s.Effect === "Allow" && isPublicPrincipal(s) && !s.Condition
+      ? [`${statementLabel(s, i)} allows the "*" principal without conditions`]
+      : [],
   );
 }

@@ -50,15 +50,20 @@ export function writeArtifact(id: string, spec: BuildSpecArtifactFiles, srcDir: 
   const baseDir = path.resolve(srcDir, spec["base-directory"] ?? ".");
   const rel = path.relative(srcDir, baseDir);
   if (rel.startsWith("..") || path.isAbsolute(rel)) {
-    throw new Error(`Artifact ${id}: \`base-directory\` "${spec["base-directory"]}" is outside the source directory; use a path inside it.`);
+    throw new Error(
+      `Artifact ${id}: \`base-directory\` "${spec["base-directory"]}" is outside the source directory; use a path inside it.`,
+    );
   }
   // The output directory may sit inside the sources (the default ./.aws-cicd/artifacts): never zip earlier artifacts.
   const outRel = path.relative(baseDir, outDir).split(path.sep).join("/");
-  const inOut = (f: string): boolean => !outRel.startsWith("..") && !path.isAbsolute(outRel) && (outRel === "" || f === outRel || f.startsWith(`${outRel}/`));
+  const inOut = (f: string): boolean =>
+    !outRel.startsWith("..") && !path.isAbsolute(outRel) && (outRel === "" || f === outRel || f.startsWith(`${outRel}/`));
   const candidates = listFiles(baseDir).filter((f) => !inOut(f));
   const selected = selectArtifactFiles(candidates, spec.files, spec["exclude-paths"] ?? [], spec["discard-paths"] === "yes");
   if (selected.length === 0) {
-    throw new Error(`Artifact ${id}: no file matches \`files\` (${spec.files.join(", ")}) under ${baseDir}; check the patterns and \`base-directory\`.`);
+    throw new Error(
+      `Artifact ${id}: no file matches \`files\` (${spec.files.join(", ")}) under ${baseDir}; check the patterns and \`base-directory\`.`,
+    );
   }
   const zip = writeZip(
     selected.map((f) => {
@@ -68,7 +73,7 @@ export function writeArtifact(id: string, spec: BuildSpecArtifactFiles, srcDir: 
     }),
   );
   fs.mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, zipFileName(id === DEFAULT_PRIMARY_ARTIFACT_NAME ? spec.name ?? id : id));
+  const file = path.join(outDir, zipFileName(id === DEFAULT_PRIMARY_ARTIFACT_NAME ? (spec.name ?? id) : id));
   fs.writeFileSync(file, zip);
   return { id, file, entries: selected.map((f) => f.entryName) };
 }

@@ -54,10 +54,23 @@ export function dockerRunLauncher(o: DockerRunOptions, loop: string): ShellLaunc
 }
 
 /** Throws a `UsageError` unless `docker info` succeeds (the client exists and reaches a daemon). */
-export function assertDockerAvailable(dockerCommand: string = DEFAULT_DOCKER_COMMAND, env: Record<string, string | undefined> = process.env): void {
-  const r = spawnSync(dockerCommand, ["info", "--format", "{{.ServerVersion}}"], { env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 15000 });
+export function assertDockerAvailable(
+  dockerCommand: string = DEFAULT_DOCKER_COMMAND,
+  env: Record<string, string | undefined> = process.env,
+): void {
+  const r = spawnSync(dockerCommand, ["info", "--format", "{{.ServerVersion}}"], {
+    env: env as NodeJS.ProcessEnv,
+    encoding: "utf8",
+    timeout: 15000,
+  });
   if (r.error || r.status !== 0) {
-    const why = r.error ? (r.error as NodeJS.ErrnoException).code === "ENOENT" ? `\`${dockerCommand}\` is not installed` : r.error.message : (r.stderr || r.stdout || "").trim().split("\n")[0] || `exit code ${r.status}`;
-    throw new UsageError(`\`--image\` needs Docker, which is not available (${why}). Start Docker, or leave out \`--image\` to run the commands on this machine.`);
+    const why = r.error
+      ? (r.error as NodeJS.ErrnoException).code === "ENOENT"
+        ? `\`${dockerCommand}\` is not installed`
+        : r.error.message
+      : (r.stderr || r.stdout || "").trim().split("\n")[0] || `exit code ${r.status}`;
+    throw new UsageError(
+      `\`--image\` needs Docker, which is not available (${why}). Start Docker, or leave out \`--image\` to run the commands on this machine.`,
+    );
   }
 }

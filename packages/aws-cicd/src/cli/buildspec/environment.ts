@@ -42,7 +42,9 @@ export interface BuildIdentity {
 /** `git rev-parse HEAD` in `dir`, or undefined when it is not a git work tree. */
 export function gitHead(dir: string): string | undefined {
   try {
-    return execFileSync("git", ["rev-parse", "HEAD"], { cwd: dir, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }).trim() || undefined;
+    return (
+      execFileSync("git", ["rev-parse", "HEAD"], { cwd: dir, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }).trim() || undefined
+    );
   } catch {
     return undefined;
   }
@@ -130,7 +132,11 @@ function jsonField(value: string, jsonKey: string, variable: string): string {
  * (secrets) under the secret id, taking the `json-key` from a JSON value. Throws one
  * `UsageError` listing every missing value.
  */
-export function resolveSecretVariables(spec: BuildSpecEnv | undefined, secrets: Record<string, string>, env: Record<string, string | undefined>): Record<string, string> {
+export function resolveSecretVariables(
+  spec: BuildSpecEnv | undefined,
+  secrets: Record<string, string>,
+  env: Record<string, string | undefined>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   const missing: string[] = [];
   const fromEnvOrVar = (variable: string): string | undefined => env[`${SECRET_ENV_PREFIX}${variable}`] ?? secrets[variable];

@@ -30,7 +30,10 @@ export function globToRegExp(pattern: string): RegExp {
         const end = segment.indexOf("]", j + 1);
         if (end === -1) part += "\\[";
         else {
-          part += `[${segment.slice(j + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+          part += `[${segment
+            .slice(j + 1, end)
+            .replace(/^!/, "^")
+            .replace(/\\/g, "\\\\")}]`;
           j = end;
         }
       } else part += escapeRegExp(c);
@@ -67,15 +70,15 @@ export function selectArtifactFiles(
 ): SelectedFile[] {
   const include = files.map(globToRegExp);
   const exclude = excludePaths.map(globToRegExp);
-  const chosen = [...new Set(candidates)]
-    .filter((p) => include.some((r) => r.test(p)) && !exclude.some((r) => r.test(p)))
-    .sort();
+  const chosen = [...new Set(candidates)].filter((p) => include.some((r) => r.test(p)) && !exclude.some((r) => r.test(p))).sort();
   const seen = new Map<string, string>();
   return chosen.map((p) => {
     const entryName = discardPaths ? p.slice(p.lastIndexOf("/") + 1) : p;
     const earlier = seen.get(entryName);
     if (earlier !== undefined) {
-      throw new Error(`\`discard-paths: yes\` gives ${earlier} and ${p} the same name "${entryName}" in the artifact; narrow \`files\` or keep the paths.`);
+      throw new Error(
+        `\`discard-paths: yes\` gives ${earlier} and ${p} the same name "${entryName}" in the artifact; narrow \`files\` or keep the paths.`,
+      );
     }
     seen.set(entryName, p);
     return { path: p, entryName };

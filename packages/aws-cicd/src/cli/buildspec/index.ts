@@ -38,7 +38,9 @@ export async function buildspecCommand(argv: readonly string[], io: CliIo): Prom
       io.stdout(BUILDSPEC_USAGE);
       return EXIT_OK;
     default:
-      io.stderr(`${sub === undefined ? "Missing" : `Unknown`} \`buildspec\` command${sub === undefined ? "" : ` "${sub}"`}; use validate or run.\n\n${BUILDSPEC_USAGE}`);
+      io.stderr(
+        `${sub === undefined ? "Missing" : `Unknown`} \`buildspec\` command${sub === undefined ? "" : ` "${sub}"`}; use validate or run.\n\n${BUILDSPEC_USAGE}`,
+      );
       return EXIT_USAGE;
   }
 }

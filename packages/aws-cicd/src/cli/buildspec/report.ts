@@ -30,7 +30,13 @@ export function formatDuration(ms: number): string {
 
 /** The table: one line per phase that ran, then the build status. */
 export function formatPhaseTable(records: readonly PhaseRecord[]): string {
-  const rows = [["Phase", "Status", "Duration", "Context"], ...records.map((r) => [r.phase, r.status, formatDuration(r.durationMs), r.context ?? ""])];
+  const rows = [
+    ["Phase", "Status", "Duration", "Context"],
+    ...records.map((r) => [r.phase, r.status, formatDuration(r.durationMs), r.context ?? ""]),
+  ];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c].length)));
-  return rows.map((row) => [pad(row[0], widths[0]), pad(row[1], widths[1]), pad(row[2], widths[2]), row[3]].join("  ").trimEnd()).join("\n") + "\n";
+  return (
+    rows.map((row) => [pad(row[0], widths[0]), pad(row[1], widths[1]), pad(row[2], widths[2]), row[3]].join("  ").trimEnd()).join("\n") +
+    "\n"
+  );
 }

@@ -55,7 +55,8 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     let buildNumber = 1;
     if (v["build-number"] !== undefined) {
       buildNumber = Number(v["build-number"]);
-      if (!Number.isInteger(buildNumber) || buildNumber < 1) throw new UsageError(`\`--build-number\` must be a whole number of 1 or more, got "${v["build-number"]}".`);
+      if (!Number.isInteger(buildNumber) || buildNumber < 1)
+        throw new UsageError(`\`--build-number\` must be a whole number of 1 or more, got "${v["build-number"]}".`);
     }
     const result = await runBuild({
       spec,

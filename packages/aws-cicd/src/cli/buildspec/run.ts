@@ -10,7 +10,15 @@ import { BUILDSPEC_PHASES, BuildSpec, BuildSpecPhaseName } from "../../codebuild
 import { UsageError } from "./args";
 import { WrittenArtifact, writeArtifacts } from "./artifacts";
 import { assertDockerAvailable, dockerRunLauncher } from "./docker";
-import { DEFAULT_ACCOUNT, DEFAULT_PROJECT_NAME, DEFAULT_REGION, buildEnvironment, codeBuildVariables, readSecretsFile, resolveSecretVariables } from "./environment";
+import {
+  DEFAULT_ACCOUNT,
+  DEFAULT_PROJECT_NAME,
+  DEFAULT_REGION,
+  buildEnvironment,
+  codeBuildVariables,
+  readSecretsFile,
+  resolveSecretVariables,
+} from "./environment";
 import { BuildPhaseType, OnFailure, PHASE_TYPE_OF, nextPhase, runPhaseCommands } from "./phases";
 import { PhaseRecord, formatPhaseTable } from "./report";
 import { ShellLauncher, ShellSession } from "./shell";
@@ -67,7 +75,9 @@ export interface BuildResult {
 function shellOf(spec: BuildSpec): string {
   const shell = spec.env?.shell ?? DEFAULT_SHELL;
   if (!LOCAL_SHELLS.includes(shell)) {
-    throw new UsageError(`\`env.shell\` "${shell}" is a Windows shell; a local build runs ${LOCAL_SHELLS.join(", ")}. Use one of those to run it here.`);
+    throw new UsageError(
+      `\`env.shell\` "${shell}" is a Windows shell; a local build runs ${LOCAL_SHELLS.join(", ")}. Use one of those to run it here.`,
+    );
   }
   return shell;
 }
@@ -107,7 +117,18 @@ export async function runBuild(o: RunBuildOptions): Promise<BuildResult> {
   const session: ShellSession = new ShellSession(
     (loop): ShellLauncher =>
       o.image
-        ? dockerRunLauncher({ image: o.image, shell, srcDir: o.srcDir, commandDir: session.commandDir, variables: { ...buildVars, CODEBUILD_BUILD_SUCCEEDING: fullEnv.CODEBUILD_BUILD_SUCCEEDING }, clientEnv: o.env, ...(o.dockerCommand ? { dockerCommand: o.dockerCommand } : {}) }, loop)
+        ? dockerRunLauncher(
+            {
+              image: o.image,
+              shell,
+              srcDir: o.srcDir,
+              commandDir: session.commandDir,
+              variables: { ...buildVars, CODEBUILD_BUILD_SUCCEEDING: fullEnv.CODEBUILD_BUILD_SUCCEEDING },
+              clientEnv: o.env,
+              ...(o.dockerCommand ? { dockerCommand: o.dockerCommand } : {}),
+            },
+            loop,
+          )
         : { command: shell, args: ["-c", loop], env: fullEnv, cwd: o.srcDir },
     output,
     o.tempRoot ?? os.tmpdir(),
@@ -138,7 +159,8 @@ export async function runBuild(o: RunBuildOptions): Promise<BuildResult> {
         const result = await runPhaseCommands(p?.commands ?? [], p?.finally ?? [], async (command) => {
           output.stdout(`[aws-cicd] Running command ${command}\n`);
           const code = await session.run(command);
-          if (session.restarted > restartsBefore) output.stdout("[aws-cicd] Note: an earlier command exited the shell; this command runs in a new shell.\n");
+          if (session.restarted > restartsBefore)
+            output.stdout("[aws-cicd] Note: an earlier command exited the shell; this command runs in a new shell.\n");
           if (code !== 0) output.stdout(`[aws-cicd] Command did not exit successfully ${command} exit status ${code}\n`);
           return code;
         });
@@ -188,7 +210,8 @@ export function formatBuildSummary(result: BuildResult): string {
     for (const [k, v] of exported) lines.push(`  ${k}=${v}`);
     lines.push("");
   }
-  for (const a of result.artifacts) lines.push(`Artifact ${a.id}: ${a.file} (${a.entries.length} file${a.entries.length === 1 ? "" : "s"})`);
+  for (const a of result.artifacts)
+    lines.push(`Artifact ${a.id}: ${a.file} (${a.entries.length} file${a.entries.length === 1 ? "" : "s"})`);
   if (result.artifacts.length > 0) lines.push("");
   lines.push(`Build ${result.succeeded ? "SUCCEEDED" : "FAILED"}`, "");
   return lines.join("\n");

@@ -30,10 +30,13 @@ export function readReport(file: string): SynthReport {
   try {
     doc = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (e) {
-    throw new Error(`${file} could not be read as JSON: ${(e as Error).message}`);
+    throw new Error(`${file} could not be read as JSON: ${(e as Error).message}`, { cause: e });
   }
   if (doc?.tool !== "aws-cicd synth" || !Array.isArray(doc.roles)) throw new Error(`${file} is not an \`aws-cicd synth --json\` report.`);
-  if (doc.schemaVersion !== SCHEMA_VERSION) throw new Error(`${file} has schemaVersion ${doc.schemaVersion}; this aws-cicd reads schemaVersion ${SCHEMA_VERSION}. Synthesize both sides with the same aws-cicd version.`);
+  if (doc.schemaVersion !== SCHEMA_VERSION)
+    throw new Error(
+      `${file} has schemaVersion ${doc.schemaVersion}; this aws-cicd reads schemaVersion ${SCHEMA_VERSION}. Synthesize both sides with the same aws-cicd version.`,
+    );
   return doc as SynthReport;
 }
 
@@ -72,7 +75,10 @@ export interface DiffIo {
 }
 
 /** `aws-cicd diff ...`: returns the exit code. */
-export function diffCommand(argv: readonly string[], io: DiffIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }): number {
+export function diffCommand(
+  argv: readonly string[],
+  io: DiffIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
+): number {
   if (argv.includes("--help") || argv.includes("-h")) {
     io.stdout(`${DIFF_USAGE}\n`);
     return DIFF_EXIT.noGrowth;
@@ -81,7 +87,10 @@ export function diffCommand(argv: readonly string[], io: DiffIo = { stdout: (t) 
   const unknown = argv.filter((a) => a.startsWith("-") && a !== "--json");
   const files = argv.filter((a) => !a.startsWith("-"));
   if (unknown.length > 0 || files.length !== 2) {
-    const why = unknown.length > 0 ? `Unknown option \`${unknown[0]}\` for diff; the only option is --json.` : `diff takes two synth reports, got ${files.length}.`;
+    const why =
+      unknown.length > 0
+        ? `Unknown option \`${unknown[0]}\` for diff; the only option is --json.`
+        : `diff takes two synth reports, got ${files.length}.`;
     io.stderr(`aws-cicd diff: ${why}\n\n${DIFF_USAGE}\n`);
     return DIFF_EXIT.usage;
   }

@@ -10,7 +10,15 @@ export const DIFF_SCHEMA_VERSION = 1;
 
 /** One way a role may now do more than before. */
 export interface Broadening {
-  kind: "action-added" | "resource-widened" | "resource-added" | "condition-removed" | "trust-principal-added" | "trust-condition-removed" | "managed-policy-added" | "deny-removed";
+  kind:
+    | "action-added"
+    | "resource-widened"
+    | "resource-added"
+    | "condition-removed"
+    | "trust-principal-added"
+    | "trust-condition-removed"
+    | "managed-policy-added"
+    | "deny-removed";
   /** A sentence for a person. */
   detail: string;
   /** The statement (in NEW) the broadening is about, when there is one. */
@@ -46,15 +54,25 @@ export interface PermissionDiff {
   rolesChanged: RoleChange[];
 }
 
-const canonical = (v: unknown): string => JSON.stringify(v, (_k, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x) =>
+    x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
+  );
 /** A statement's meaning (its source is not part of it: moving a statement between policies is not a change). */
-const meaning = (s: PermissionStatementReport) => canonical({ ...s, source: undefined, sid: undefined, actions: [...s.actions].sort(), resources: [...s.resources].sort() });
+const meaning = (s: PermissionStatementReport) =>
+  canonical({ ...s, source: undefined, sid: undefined, actions: [...s.actions].sort(), resources: [...s.resources].sort() });
 const condKey = (c: ConditionReport) => canonical({ ...c, values: [...c.values].sort() });
 const principalKey = (p: PrincipalReport) => `${p.type}:${p.value}`;
 
 /** True when IAM pattern `pattern` (with `*` and `?`) matches `value`. */
 export function iamMatches(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.split("").map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("")}$`, "i");
+  const re = new RegExp(
+    `^${pattern
+      .split("")
+      .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
+      .join("")}$`,
+    "i",
+  );
   return re.test(value);
 }
 
@@ -74,7 +92,9 @@ function affinity(a: PermissionStatementReport, b: PermissionStatementReport): n
 function compareStatement(o: PermissionStatementReport, n: PermissionStatementReport, broadened: Broadening[], narrowed: string[]): void {
   const where = `${n.effect} ${n.source.kind} ${n.source.name}${n.sid ? ` (${n.sid})` : ""}`;
   if (n.effect === "Deny") return compareDeny(o, n, broadened, narrowed, where);
-  for (const a of n.actions) if (!o.actions.some((x) => iamMatches(x, a))) broadened.push({ kind: "action-added", detail: `${where}: action ${a} gained.`, statement: n });
+  for (const a of n.actions)
+    if (!o.actions.some((x) => iamMatches(x, a)))
+      broadened.push({ kind: "action-added", detail: `${where}: action ${a} gained.`, statement: n });
   for (const a of o.actions) if (!n.actions.some((x) => iamMatches(x, a))) narrowed.push(`${where}: action ${a} dropped.`);
   for (const r of n.resources) {
     if (o.resources.some((x) => iamMatches(x, r))) continue;
@@ -88,16 +108,34 @@ function compareStatement(o: PermissionStatementReport, n: PermissionStatementRe
   for (const r of o.resources) if (!n.resources.some((x) => iamMatches(x, r))) narrowed.push(`${where}: resource ${r} dropped.`);
   const newConds = new Set(n.conditions.map(condKey));
   const oldConds = new Set(o.conditions.map(condKey));
-  for (const c of o.conditions) if (!newConds.has(condKey(c))) broadened.push({ kind: "condition-removed", detail: `${where}: condition ${c.operator} ${c.key} = ${c.values.join(" | ")} removed or changed.`, statement: n });
-  for (const c of n.conditions) if (!oldConds.has(condKey(c))) narrowed.push(`${where}: condition ${c.operator} ${c.key} = ${c.values.join(" | ")} added.`);
+  for (const c of o.conditions)
+    if (!newConds.has(condKey(c)))
+      broadened.push({
+        kind: "condition-removed",
+        detail: `${where}: condition ${c.operator} ${c.key} = ${c.values.join(" | ")} removed or changed.`,
+        statement: n,
+      });
+  for (const c of n.conditions)
+    if (!oldConds.has(condKey(c))) narrowed.push(`${where}: condition ${c.operator} ${c.key} = ${c.values.join(" | ")} added.`);
 }
 
 /** For a Deny, fewer actions/resources or more conditions is broadening. */
-function compareDeny(o: PermissionStatementReport, n: PermissionStatementReport, broadened: Broadening[], narrowed: string[], where: string): void {
+function compareDeny(
+  o: PermissionStatementReport,
+  n: PermissionStatementReport,
+  broadened: Broadening[],
+  narrowed: string[],
+  where: string,
+): void {
   const lost = [...o.actions.filter((a) => !n.actions.includes(a)), ...o.resources.filter((r) => !n.resources.includes(r))];
   const oldConds = new Set(o.conditions.map(condKey));
   const gained = n.conditions.filter((c) => !oldConds.has(condKey(c)));
-  if (lost.length > 0 || gained.length > 0) broadened.push({ kind: "deny-removed", detail: `${where}: the Deny no longer covers ${[...lost, ...gained.map((c) => `requests failing ${c.key}`)].join(", ")}.`, statement: n });
+  if (lost.length > 0 || gained.length > 0)
+    broadened.push({
+      kind: "deny-removed",
+      detail: `${where}: the Deny no longer covers ${[...lost, ...gained.map((c) => `requests failing ${c.key}`)].join(", ")}.`,
+      statement: n,
+    });
   else if (meaning(o) !== meaning(n)) narrowed.push(`${where}: the Deny covers more.`);
 }
 
@@ -124,15 +162,30 @@ export function diffRole(o: RoleReport, n: RoleReport): RoleChange | undefined {
     else added.push(s);
   }
   for (const s of added) {
-    if (s.effect === "Allow") broadened.push({ kind: "action-added", detail: `statement added: ${s.effect} ${(s.notActions ? ["NOT", ...s.notActions] : s.actions).join(", ")} on ${(s.notResources ? ["NOT", ...s.notResources] : s.resources).join(", ")}.`, statement: s });
+    if (s.effect === "Allow")
+      broadened.push({
+        kind: "action-added",
+        detail: `statement added: ${s.effect} ${(s.notActions ? ["NOT", ...s.notActions] : s.actions).join(", ")} on ${(s.notResources ? ["NOT", ...s.notResources] : s.resources).join(", ")}.`,
+        statement: s,
+      });
   }
-  for (const s of oldLeft) if (s.effect === "Deny") broadened.push({ kind: "deny-removed", detail: `Deny of ${s.actions.join(", ")} on ${s.resources.join(", ")} removed.` });
+  for (const s of oldLeft)
+    if (s.effect === "Deny")
+      broadened.push({ kind: "deny-removed", detail: `Deny of ${s.actions.join(", ")} on ${s.resources.join(", ")} removed.` });
   const oldPrincipals = new Set(o.trust.flatMap((t) => t.principals.map(principalKey)));
   const newPrincipals = new Set(n.trust.flatMap((t) => t.principals.map(principalKey)));
-  for (const p of n.trust.flatMap((t) => t.principals)) if (!oldPrincipals.has(principalKey(p))) broadened.push({ kind: "trust-principal-added", detail: `trust: ${p.type} ${p.value} may now assume the role.` });
+  for (const p of n.trust.flatMap((t) => t.principals))
+    if (!oldPrincipals.has(principalKey(p)))
+      broadened.push({ kind: "trust-principal-added", detail: `trust: ${p.type} ${p.value} may now assume the role.` });
   const newTrustConds = new Set(n.trust.flatMap((t) => t.conditions.map(condKey)));
-  for (const c of o.trust.flatMap((t) => t.conditions)) if (!newTrustConds.has(condKey(c))) broadened.push({ kind: "trust-condition-removed", detail: `trust: condition ${c.operator} ${c.key} = ${c.values.join(" | ")} removed or changed.` });
-  for (const a of n.managedPolicyArns) if (!o.managedPolicyArns.includes(a)) broadened.push({ kind: "managed-policy-added", detail: `managed policy ${a} attached.` });
+  for (const c of o.trust.flatMap((t) => t.conditions))
+    if (!newTrustConds.has(condKey(c)))
+      broadened.push({
+        kind: "trust-condition-removed",
+        detail: `trust: condition ${c.operator} ${c.key} = ${c.values.join(" | ")} removed or changed.`,
+      });
+  for (const a of n.managedPolicyArns)
+    if (!o.managedPolicyArns.includes(a)) broadened.push({ kind: "managed-policy-added", detail: `managed policy ${a} attached.` });
   const change: RoleChange = {
     key: n.key,
     name: n.name,
@@ -144,7 +197,13 @@ export function diffRole(o: RoleReport, n: RoleReport): RoleChange | undefined {
     trustPrincipalsRemoved: o.trust.flatMap((t) => t.principals).filter((p) => !newPrincipals.has(principalKey(p))),
     managedPolicyArnsRemoved: o.managedPolicyArns.filter((a) => !n.managedPolicyArns.includes(a)),
   };
-  const empty = !broadened.length && !narrowed.length && !added.length && !oldLeft.length && !change.trustPrincipalsRemoved.length && !change.managedPolicyArnsRemoved.length;
+  const empty =
+    !broadened.length &&
+    !narrowed.length &&
+    !added.length &&
+    !oldLeft.length &&
+    !change.trustPrincipalsRemoved.length &&
+    !change.managedPolicyArnsRemoved.length;
   return empty ? undefined : change;
 }
 

@@ -48,7 +48,12 @@ export interface SynthEngine {
 }
 
 /** Computed attributes for a resource type, derived from its inputs (AWS's ARN formats). */
-export function computedAttributes(type: string, name: string, inputs: Record<string, any>, who: Required<EngineIdentity>): Record<string, any> {
+export function computedAttributes(
+  type: string,
+  name: string,
+  inputs: Record<string, any>,
+  who: Required<EngineIdentity>,
+): Record<string, any> {
   const { account, region, partition } = who;
   const arn = (service: string, rest: string) => `arn:${partition}:${service}:${region}:${account}:${rest}`;
   const n: string = inputs.name ?? name;

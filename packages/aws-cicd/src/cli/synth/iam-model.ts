@@ -1,6 +1,13 @@
 /** Reads IAM roles, their trust and their permissions out of the recorded resources. */
 import type { EngineResource } from "./engine";
-import type { ConditionReport, PermissionStatementReport, PrincipalReport, RoleReport, StatementSource, TrustStatementReport } from "./report-types";
+import type {
+  ConditionReport,
+  PermissionStatementReport,
+  PrincipalReport,
+  RoleReport,
+  StatementSource,
+  TrustStatementReport,
+} from "./report-types";
 
 const ROLE = "aws:iam/role:Role";
 const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
@@ -45,7 +52,8 @@ export function conditionsOf(c: unknown): ConditionReport[] {
 function principalsOf(p: unknown): PrincipalReport[] {
   if (p === "*") return [{ type: "*", value: "*" }];
   const out: PrincipalReport[] = [];
-  for (const [type, values] of Object.entries((p ?? {}) as Record<string, unknown>)) for (const value of list(values)) out.push({ type, value });
+  for (const [type, values] of Object.entries((p ?? {}) as Record<string, unknown>))
+    for (const value of list(values)) out.push({ type, value });
   return out;
 }
 
@@ -80,33 +88,36 @@ function designates(role: EngineResource, value: unknown): boolean {
 /** Every role with its trust policy and its permissions (inline, attached, managed). */
 export function rolesOf(resources: EngineResource[]): RoleReport[] {
   const policiesByArn = new Map(resources.filter((r) => r.type === POLICY).map((p) => [String(p.state.arn), p]));
-  const roles = resources.filter((r) => r.type === ROLE).map((role): RoleReport => {
-    const statements: PermissionStatementReport[] = [];
-    const managed: string[] = [];
-    const attach = (arn: string) => {
-      const policy = policiesByArn.get(arn);
-      if (policy) statements.push(...permissionsOf(policy.inputs.policy, { kind: "policy", name: policy.name }));
-      else if (!managed.includes(arn)) managed.push(arn);
-    };
-    for (const p of (role.inputs.inlinePolicies ?? []) as { name?: string; policy?: unknown }[]) {
-      if (p.policy) statements.push(...permissionsOf(p.policy, { kind: "inline", name: p.name ?? role.name }));
-    }
-    for (const r of resources) {
-      if (r.type === ROLE_POLICY && designates(role, r.inputs.role)) statements.push(...permissionsOf(r.inputs.policy, { kind: "inline", name: r.name }));
-      if (r.type === ATTACHMENT && designates(role, r.inputs.role)) attach(String(r.inputs.policyArn));
-      if (r.type === POLICY_ATTACHMENT && list(r.inputs.roles).some((v) => designates(role, v))) attach(String(r.inputs.policyArn));
-    }
-    for (const arn of list(role.inputs.managedPolicyArns)) attach(arn);
-    return {
-      key: keyOf(role.urn),
-      name: role.name,
-      roleName: String(role.state.name),
-      arn: String(role.state.arn),
-      ...(role.parent ? { parent: role.parent } : {}),
-      trust: trustOf(role.inputs.assumeRolePolicy),
-      statements,
-      managedPolicyArns: managed.sort(),
-    };
-  });
+  const roles = resources
+    .filter((r) => r.type === ROLE)
+    .map((role): RoleReport => {
+      const statements: PermissionStatementReport[] = [];
+      const managed: string[] = [];
+      const attach = (arn: string) => {
+        const policy = policiesByArn.get(arn);
+        if (policy) statements.push(...permissionsOf(policy.inputs.policy, { kind: "policy", name: policy.name }));
+        else if (!managed.includes(arn)) managed.push(arn);
+      };
+      for (const p of (role.inputs.inlinePolicies ?? []) as { name?: string; policy?: unknown }[]) {
+        if (p.policy) statements.push(...permissionsOf(p.policy, { kind: "inline", name: p.name ?? role.name }));
+      }
+      for (const r of resources) {
+        if (r.type === ROLE_POLICY && designates(role, r.inputs.role))
+          statements.push(...permissionsOf(r.inputs.policy, { kind: "inline", name: r.name }));
+        if (r.type === ATTACHMENT && designates(role, r.inputs.role)) attach(String(r.inputs.policyArn));
+        if (r.type === POLICY_ATTACHMENT && list(r.inputs.roles).some((v) => designates(role, v))) attach(String(r.inputs.policyArn));
+      }
+      for (const arn of list(role.inputs.managedPolicyArns)) attach(arn);
+      return {
+        key: keyOf(role.urn),
+        name: role.name,
+        roleName: String(role.state.name),
+        arn: String(role.state.arn),
+        ...(role.parent ? { parent: role.parent } : {}),
+        trust: trustOf(role.inputs.assumeRolePolicy),
+        statements,
+        managedPolicyArns: managed.sort(),
+      };
+    });
   return roles.sort((a, b) => a.key.localeCompare(b.key));
 }

@@ -63,24 +63,37 @@ export class UsageError extends Error {}
 
 /** Parses `aws-cicd synth` arguments (after the `synth` word). */
 export function parseSynthArgs(argv: readonly string[]): SynthOptions {
-  const o: SynthOptions = { dir: ".", stack: DEFAULT_STACK, account: DEFAULT_ACCOUNT, region: DEFAULT_REGION, config: {}, format: "text", failOn: DEFAULT_FAIL_ON };
+  const o: SynthOptions = {
+    dir: ".",
+    stack: DEFAULT_STACK,
+    account: DEFAULT_ACCOUNT,
+    region: DEFAULT_REGION,
+    config: {},
+    format: "text",
+    failOn: DEFAULT_FAIL_ON,
+  };
   let dirGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === "") throw new UsageError(`\`${flag}\` needs a value.`);
       return v;
     };
     switch (flag) {
-      case "--stack": o.stack = value(); break;
+      case "--stack":
+        o.stack = value();
+        break;
       case "--account": {
         o.account = value();
         if (!/^\d{12}$/.test(o.account)) throw new UsageError(`\`--account\` must be a 12-digit AWS account id, got "${o.account}".`);
         break;
       }
-      case "--region": o.region = value(); break;
+      case "--region":
+        o.region = value();
+        break;
       case "--config": {
         const kv = value();
         const eq = kv.indexOf("=");
@@ -88,16 +101,24 @@ export function parseSynthArgs(argv: readonly string[]): SynthOptions {
         o.config[kv.slice(0, eq)] = kv.slice(eq + 1);
         break;
       }
-      case "--json": o.format = "json"; break;
-      case "--markdown": o.format = "markdown"; break;
+      case "--json":
+        o.format = "json";
+        break;
+      case "--markdown":
+        o.format = "markdown";
+        break;
       case "--fail-on": {
         const v = value();
-        if (v !== "none" && v !== "mandatory" && v !== "advisory") throw new UsageError(`\`--fail-on\` must be none, mandatory or advisory, got "${v}".`);
+        if (v !== "none" && v !== "mandatory" && v !== "advisory")
+          throw new UsageError(`\`--fail-on\` must be none, mandatory or advisory, got "${v}".`);
         o.failOn = v;
         break;
       }
       default:
-        if (arg.startsWith("-")) throw new UsageError(`Unknown option \`${arg}\` for synth. Options: --stack, --account, --region, --config, --json, --markdown, --fail-on.`);
+        if (arg.startsWith("-"))
+          throw new UsageError(
+            `Unknown option \`${arg}\` for synth. Options: --stack, --account, --region, --config, --json, --markdown, --fail-on.`,
+          );
         if (dirGiven) throw new UsageError(`synth takes one directory, got "${o.dir}" and "${arg}".`);
         o.dir = arg;
         dirGiven = true;
@@ -158,11 +179,15 @@ export async function synthCommand(argv: readonly string[], io: SynthIo = proces
     io.stderr(`aws-cicd synth: ${message}\n`);
     return SYNTH_EXIT.programError;
   }
-  io.stdout(o.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : o.format === "markdown" ? renderMarkdown(report) : renderText(report));
+  io.stdout(
+    o.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : o.format === "markdown" ? renderMarkdown(report) : renderText(report),
+  );
   const code = exitCodeOf(report, o.failOn);
   if (code !== SYNTH_EXIT.ok) {
     const s = report.summary;
-    io.stderr(`aws-cicd synth: policy pack findings (${s.mandatoryFindings} mandatory, ${s.advisoryFindings} advisory) fail --fail-on ${o.failOn}.\n`);
+    io.stderr(
+      `aws-cicd synth: policy pack findings (${s.mandatoryFindings} mandatory, ${s.advisoryFindings} advisory) fail --fail-on ${o.failOn}.\n`,
+    );
   }
   return code;
 }

@@ -2,14 +2,7 @@
 import type { EngineResource } from "./engine";
 import { keyOf, rolesOf } from "./iam-model";
 import type { ProgramResult } from "./run-program";
-import {
-  PipelineActionReport,
-  PipelineReport,
-  PolicyPackReport,
-  ResourceNode,
-  SCHEMA_VERSION,
-  SynthReport,
-} from "./report-types";
+import { PipelineActionReport, PipelineReport, PolicyPackReport, ResourceNode, SCHEMA_VERSION, SynthReport } from "./report-types";
 
 const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
 

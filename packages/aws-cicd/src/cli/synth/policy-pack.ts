@@ -42,7 +42,13 @@ const common = (r: EngineResource, props: Record<string, any>) => ({
   name: r.name,
   urn: r.urn,
   props,
-  opts: { protect: r.options.protect, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
+  opts: {
+    protect: r.options.protect,
+    ignoreChanges: [],
+    aliases: [],
+    additionalSecretOutputs: [],
+    customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+  },
   isType: (cls: unknown) => (cls as { __pulumiType?: string })?.__pulumiType === r.type,
   asType: (cls: unknown) => ((cls as { __pulumiType?: string })?.__pulumiType === r.type ? props : undefined),
 });
@@ -73,7 +79,14 @@ export async function runRules(rules: LoadedRule[], resources: EngineResource[])
     const level = rule.enforcementLevel ?? "advisory";
     if (level === "disabled") continue;
     const add = (message: string, r?: EngineResource) =>
-      findings.push({ rule: rule.name, severity: rule.severity ?? "medium", enforcementLevel: level, resource: r?.name ?? "(stack)", ...(r ? { type: r.type } : {}), message });
+      findings.push({
+        rule: rule.name,
+        severity: rule.severity ?? "medium",
+        enforcementLevel: level,
+        resource: r?.name ?? "(stack)",
+        ...(r ? { type: r.type } : {}),
+        message,
+      });
     const guard = async (f: () => Promise<void> | void, r?: EngineResource) => {
       try {
         await f();
@@ -89,25 +102,40 @@ export async function runRules(rules: LoadedRule[], resources: EngineResource[])
     }
     if (rule.validateStack) {
       const validateStack = rule.validateStack;
-      await guard(() => validateStack({ resources: stack, stackTags: new Map(), getConfig: () => ({}), notApplicable }, (m, urn) => add(m, urn ? byUrn.get(urn) : undefined)));
+      await guard(() =>
+        validateStack({ resources: stack, stackTags: new Map(), getConfig: () => ({}), notApplicable }, (m, urn) =>
+          add(m, urn ? byUrn.get(urn) : undefined),
+        ),
+      );
     }
   }
-  return findings.sort((a, b) => a.rule.localeCompare(b.rule) || a.resource.localeCompare(b.resource) || a.message.localeCompare(b.message));
+  return findings.sort(
+    (a, b) => a.rule.localeCompare(b.rule) || a.resource.localeCompare(b.resource) || a.message.localeCompare(b.message),
+  );
 }
 
 /** Loads the pack (when installed) and runs it. */
 export async function runPolicyPack(resources: EngineResource[], dirs: string[]): Promise<PolicyPackReport> {
   const source = resolvePolicyPack(dirs);
   if (!source) {
-    return { status: "not-installed", rules: 0, message: "policy pack not installed (aws-cicd-policies was not found from the program's directory or the current directory)", findings: [] };
+    return {
+      status: "not-installed",
+      rules: 0,
+      message: "policy pack not installed (aws-cicd-policies was not found from the program's directory or the current directory)",
+      findings: [],
+    };
   }
   let rules: LoadedRule[];
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     rules = require(source).policies;
     if (!Array.isArray(rules)) throw new Error(`${source} does not export a \`policies\` array.`);
   } catch (e) {
     return { status: "failed", source, rules: 0, message: `The policy pack could not be loaded: ${(e as Error).message}`, findings: [] };
   }
-  return { status: "ran", source: path.relative(process.cwd(), source).split(path.sep).join("/"), rules: rules.length, findings: await runRules(rules, resources) };
+  return {
+    status: "ran",
+    source: path.relative(process.cwd(), source).split(path.sep).join("/"),
+    rules: rules.length,
+    findings: await runRules(rules, resources),
+  };
 }

@@ -1,5 +1,13 @@
 /** The synth report for a person (terminal text) and for a pull request (Markdown with Mermaid). */
-import type { ConditionReport, PermissionStatementReport, PipelineReport, ResourceNode, RoleReport, SynthReport, TrustStatementReport } from "./report-types";
+import type {
+  ConditionReport,
+  PermissionStatementReport,
+  PipelineReport,
+  ResourceNode,
+  RoleReport,
+  SynthReport,
+  TrustStatementReport,
+} from "./report-types";
 
 const condition = (c: ConditionReport) => `${c.operator} ${c.key} = ${c.values.join(" | ")}`;
 
@@ -13,7 +21,10 @@ function treeLines(nodes: ResourceNode[], indent = ""): string[] {
 
 function trustLines(t: TrustStatementReport): string[] {
   const who = t.principals.map((p) => (p.type === "*" ? "*" : `${p.type}: ${p.value}`)).join(", ");
-  return [`    ${t.effect} ${t.actions.join(", ")} by ${who || "(no principal)"}`, ...t.conditions.map((c) => `      when ${condition(c)}`)];
+  return [
+    `    ${t.effect} ${t.actions.join(", ")} by ${who || "(no principal)"}`,
+    ...t.conditions.map((c) => `      when ${condition(c)}`),
+  ];
 }
 
 function statementLines(s: PermissionStatementReport): string[] {
@@ -40,7 +51,12 @@ function roleLines(r: RoleReport): string[] {
 }
 
 const artifacts = (a: { inputArtifacts: string[]; outputArtifacts: string[] }) =>
-  [a.inputArtifacts.length ? `in: ${a.inputArtifacts.join(", ")}` : "", a.outputArtifacts.length ? `out: ${a.outputArtifacts.join(", ")}` : ""].filter(Boolean).join("; ");
+  [
+    a.inputArtifacts.length ? `in: ${a.inputArtifacts.join(", ")}` : "",
+    a.outputArtifacts.length ? `out: ${a.outputArtifacts.join(", ")}` : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
 
 function pipelineLines(p: PipelineReport): string[] {
   return [
@@ -123,13 +139,17 @@ export function renderMarkdown(report: SynthReport): string {
   for (const r of report.roles) {
     out.push(`### ${r.name}`, "", `\`${r.arn}\``, "", "Trusted by:", "");
     for (const t of r.trust) {
-      out.push(`- ${t.effect} \`${t.actions.join("`, `")}\` by ${t.principals.map((p) => `\`${p.type === "*" ? "*" : `${p.type}: ${p.value}`}\``).join(", ")}${t.conditions.length ? ` when ${t.conditions.map((c) => `\`${condition(c)}\``).join(", ")}` : ""}`);
+      out.push(
+        `- ${t.effect} \`${t.actions.join("`, `")}\` by ${t.principals.map((p) => `\`${p.type === "*" ? "*" : `${p.type}: ${p.value}`}\``).join(", ")}${t.conditions.length ? ` when ${t.conditions.map((c) => `\`${condition(c)}\``).join(", ")}` : ""}`,
+      );
     }
     out.push("", "| Effect | Actions | Resources | Conditions | Source |", "| --- | --- | --- | --- | --- |");
     for (const st of r.statements) {
       const actions = st.notActions ? `NOT ${st.notActions.join("<br>")}` : st.actions.join("<br>");
       const resources = st.notResources ? `NOT ${st.notResources.join("<br>")}` : st.resources.join("<br>");
-      out.push(`| ${st.effect} | ${md(actions)} | ${md(resources)} | ${md(st.conditions.map(condition).join("<br>"))} | ${st.source.kind} ${md(st.source.name)} |`);
+      out.push(
+        `| ${st.effect} | ${md(actions)} | ${md(resources)} | ${md(st.conditions.map(condition).join("<br>"))} | ${st.source.kind} ${md(st.source.name)} |`,
+      );
     }
     for (const a of r.managedPolicyArns) out.push(`| Allow | managed policy | ${md(a)} |  | attached |`);
     out.push("");
@@ -139,7 +159,8 @@ export function renderMarkdown(report: SynthReport): string {
   else if (report.policyPack.findings.length === 0) out.push(`None (${report.policyPack.rules} rules).`, "");
   else {
     out.push("| Level | Severity | Rule | Resource | Message |", "| --- | --- | --- | --- | --- |");
-    for (const f of report.policyPack.findings) out.push(`| ${f.enforcementLevel} | ${f.severity} | \`${f.rule}\` | \`${md(f.resource)}\` | ${md(f.message)} |`);
+    for (const f of report.policyPack.findings)
+      out.push(`| ${f.enforcementLevel} | ${f.severity} | \`${f.rule}\` | \`${md(f.resource)}\` | ${md(f.message)} |`);
     out.push("");
   }
   out.push("<details><summary>Resources</summary>", "", ...treeMarkdown(report.resources), "", "</details>", "");

@@ -49,7 +49,8 @@ export class ProgramError extends Error {}
 /** The project name and entry file of a Pulumi project directory. */
 export function readProject(dir: string): { project: string; main: string } {
   const yamlPath = ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
-  if (!yamlPath) throw new ProgramError(`No Pulumi.yaml in ${dir}. Give the directory of a Pulumi project: \`aws-cicd synth path/to/project\`.`);
+  if (!yamlPath)
+    throw new ProgramError(`No Pulumi.yaml in ${dir}. Give the directory of a Pulumi project: \`aws-cicd synth path/to/project\`.`);
   let doc: any;
   try {
     doc = parse(fs.readFileSync(yamlPath, "utf8"));
@@ -85,7 +86,7 @@ function registerTypeScript(dir: string): void {
       "The program is TypeScript and ts-node was not found from its directory. Install it next to the program (`npm install --save-dev ts-node typescript`) or give a compiled JavaScript entry file as `main` in Pulumi.yaml.",
     );
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   require(tsNode).register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
   tsRegistered = true;
 }
@@ -108,10 +109,9 @@ export async function runProgram(options: ProgramOptions): Promise<ProgramResult
   const pulumiPath = resolveFrom(path.dirname(main), "@pulumi/pulumi");
   if (!pulumiPath) throw new ProgramError("`@pulumi/pulumi` was not found from the program's directory; run `npm install` there first.");
   const pulumiRoot = path.dirname(pulumiPath);
-  /* eslint-disable @typescript-eslint/no-require-imports */
+
   const pulumi = require(pulumiPath) as typeof import("@pulumi/pulumi");
   const settings = require(path.join(pulumiRoot, "runtime", "settings")) as { getMonitor(): any; waitForRPCs?: () => Promise<void> };
-  /* eslint-enable @typescript-eslint/no-require-imports */
 
   const engine = createEngine({ account, region });
   // setMocks installs the monitor synchronously (its promise only wraps that work).
@@ -128,7 +128,6 @@ export async function runProgram(options: ProgramOptions): Promise<ProgramResult
     if (/\.[cm]?tsx?$/.test(main)) registerTypeScript(path.dirname(main));
     let exported: Record<string, unknown>;
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       exported = require(main);
     } catch (e) {
       throw new ProgramError(`The program failed: ${messageOf(e)}`);
@@ -140,7 +139,16 @@ export async function runProgram(options: ProgramOptions): Promise<ProgramResult
     }
     await settle(settings);
     if (failures.length > 0) throw new ProgramError(`The program failed: ${messageOf(failures[0])}`);
-    return { project, stack, account, region, main: path.relative(process.cwd(), main), outputs, resources: engine.resources, calls: engine.calls };
+    return {
+      project,
+      stack,
+      account,
+      region,
+      main: path.relative(process.cwd(), main),
+      outputs,
+      resources: engine.resources,
+      calls: engine.calls,
+    };
   } finally {
     process.off("unhandledRejection", onFailure);
     process.off("uncaughtException", onFailure);

@@ -43,10 +43,18 @@ export const beanstalkDeployAction: ActionDefinition<BeanstalkDeployActionArgs> 
   validate(a, path) {
     for (const arg of REQUIRED) {
       if (a[arg] === undefined || a[arg] === null) {
-        throw new Error(`\`${path}.${arg}\` is required; pass \`target.deployAction()\` or spread \`target.beanstalkDeployTarget()\` of a BeanstalkTarget.`);
+        throw new Error(
+          `\`${path}.${arg}\` is required; pass \`target.deployAction()\` or spread \`target.beanstalkDeployTarget()\` of a BeanstalkTarget.`,
+        );
       }
     }
-    checkName(path, "applicationName", a.applicationName, APPLICATION_NAME, 'an Elastic Beanstalk application name (1 to 100 characters without "/")');
+    checkName(
+      path,
+      "applicationName",
+      a.applicationName,
+      APPLICATION_NAME,
+      'an Elastic Beanstalk application name (1 to 100 characters without "/")',
+    );
     checkName(
       path,
       "environmentName",
@@ -69,7 +77,11 @@ export const beanstalkDeployAction: ActionDefinition<BeanstalkDeployActionArgs> 
   },
   // Several environments (dev, prod...) share one statement list: a list per environment would
   // exceed IAM's 10,240 characters of inline policy per role with the second environment.
-  combineStatements: (actions) => deployStatements(actions.map((x) => x.args), actions[0].ctx),
+  combineStatements: (actions) =>
+    deployStatements(
+      actions.map((x) => x.args),
+      actions[0].ctx,
+    ),
 };
 
 /** The pipeline role's statements for deploying to `targets`, without what its artifact store grant already holds. */

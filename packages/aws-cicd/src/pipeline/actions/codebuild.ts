@@ -10,7 +10,12 @@ import {
   CODEBUILD_BUILD_ACTIONS,
   CODECOMMIT_FULL_CLONE_BUILD_ACTIONS,
 } from "../policies";
-import { ENV_VAR_NAME_PATTERN, parameterNameProblem, RESERVED_ENV_VAR_PREFIX, secretsManagerReferenceProblem } from "../../codebuild/buildspec-references-syntax";
+import {
+  ENV_VAR_NAME_PATTERN,
+  parameterNameProblem,
+  RESERVED_ENV_VAR_PREFIX,
+  secretsManagerReferenceProblem,
+} from "../../codebuild/buildspec-references-syntax";
 import { environmentReferences, SSM_PARAMETER_ARN_PATTERN } from "../../codebuild/environment";
 import { plaintextSecretReason } from "../../codebuild/plaintext-secrets";
 import { parameterArn, parametersReadStatement, secretArn, secretIdOf, secretsReadStatement } from "../../codebuild/policies";
@@ -110,7 +115,9 @@ function validateVariables(path: string, vars: Record<string, CodeBuildEnvironme
     }
     const set = (["value", "parameter", "secret"] as const).filter((k) => v?.[k] !== undefined);
     if (set.length !== 1) {
-      throw new Error(`\`${p}\` must set exactly one of \`value\`, \`parameter\` or \`secret\`, got ${set.length === 0 ? "none" : set.join(", ")}.`);
+      throw new Error(
+        `\`${p}\` must set exactly one of \`value\`, \`parameter\` or \`secret\`, got ${set.length === 0 ? "none" : set.join(", ")}.`,
+      );
     }
     if (set[0] === "value") {
       if ((PLAINTEXT_FORBIDDEN_VARIABLES as readonly string[]).includes(name)) {
@@ -166,9 +173,14 @@ export function codeBuildRoleStatements(ctx: BindContext, variables: Record<stri
   );
   const clones = ctx.inputFacts.filter((f) => f.gitCloneRepositoryArn !== undefined);
   if (clones.length > 0) {
-    statements.push({ sid: "CloneSourceRepository", actions: [...CODECOMMIT_FULL_CLONE_BUILD_ACTIONS], resources: clones.map((f) => f.gitCloneRepositoryArn!) });
+    statements.push({
+      sid: "CloneSourceRepository",
+      actions: [...CODECOMMIT_FULL_CLONE_BUILD_ACTIONS],
+      resources: clones.map((f) => f.gitCloneRepositoryArn!),
+    });
     const keys = clones.filter((f) => f.gitCloneKeyArn !== undefined).map((f) => f.gitCloneKeyArn!);
-    if (keys.length > 0) statements.push({ ...keyUseThroughServices(keys[0], ["codecommit"], ctx.aws, "UseSourceRepositoryKey"), resources: keys });
+    if (keys.length > 0)
+      statements.push({ ...keyUseThroughServices(keys[0], ["codecommit"], ctx.aws, "UseSourceRepositoryKey"), resources: keys });
   }
   statements.push(...connectionCloneStatements(ctx.inputFacts));
   const refs = environmentReferences(variables);
@@ -188,7 +200,13 @@ export const codeBuildAction: ActionDefinition<CodeBuildActionArgs> = {
   declaredOutputs: (a) => a.outputs ?? (a.output === undefined ? undefined : [a.output]),
   producesByDefault: (a) => (a.type ?? "Build") === "Build",
   validate(a, path) {
-    checkName(path, "projectName", a.projectName, /^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$/, "a CodeBuild project name (2 to 255 letters, digits, \"-\" or \"_\")");
+    checkName(
+      path,
+      "projectName",
+      a.projectName,
+      /^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$/,
+      'a CodeBuild project name (2 to 255 letters, digits, "-" or "_")',
+    );
     checkArn(path, "projectArn", a.projectArn, "codebuild");
     if (a.type !== undefined && a.type !== "Build" && a.type !== "Test") {
       throw new Error(`\`${path}.type\` must be "Build" or "Test", got "${a.type}".`);
@@ -218,10 +236,24 @@ export const codeBuildAction: ActionDefinition<CodeBuildActionArgs> = {
     ];
     const resources: pulumi.Resource[] = [];
     if (a.projectRoleName !== undefined) {
-      resources.push(attachStatements(`${ctx.resourceName}-project-access`, a.projectRoleName, codeBuildRoleStatements(ctx, a.environmentVariables), ctx.parent));
+      resources.push(
+        attachStatements(
+          `${ctx.resourceName}-project-access`,
+          a.projectRoleName,
+          codeBuildRoleStatements(ctx, a.environmentVariables),
+          ctx.parent,
+        ),
+      );
     }
     return {
-      declaration: { category: a.type ?? "Build", owner: "AWS", provider: "CodeBuild", version: "1", configuration, namespace: a.namespace },
+      declaration: {
+        category: a.type ?? "Build",
+        owner: "AWS",
+        provider: "CodeBuild",
+        version: "1",
+        configuration,
+        namespace: a.namespace,
+      },
       statements,
       resources,
     };

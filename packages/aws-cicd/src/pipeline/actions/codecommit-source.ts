@@ -67,7 +67,13 @@ export const codeCommitSourceAction: ActionDefinition<CodeCommitSourceActionArgs
   declaredOutputs: (a) => (a.output === undefined ? undefined : [a.output]),
   producesByDefault: () => true,
   validate(a, path) {
-    checkName(path, "repositoryName", a.repositoryName, /^[\w.-]{1,100}$/, "a repository name of 1 to 100 letters, digits, \".\", \"_\" or \"-\"");
+    checkName(
+      path,
+      "repositoryName",
+      a.repositoryName,
+      /^[\w.-]{1,100}$/,
+      'a repository name of 1 to 100 letters, digits, ".", "_" or "-"',
+    );
     checkArn(path, "repositoryArn", a.repositoryArn, "codecommit");
     checkArn(path, "keyArn", a.keyArn, "kms");
     if (a.branch !== undefined && !BRANCH.test(a.branch)) {

@@ -33,13 +33,21 @@ export const codeDeployAction: ActionDefinition<CodeDeployActionArgs> = {
   validate(a, path) {
     for (const arg of REQUIRED) {
       if (a[arg] === undefined || a[arg] === null) {
-        throw new Error(`\`${path}.${arg}\` is required; pass \`target.deployAction()\` or spread \`target.deployTarget()\` of an Ec2FleetTarget.`);
+        throw new Error(
+          `\`${path}.${arg}\` is required; pass \`target.deployAction()\` or spread \`target.deployTarget()\` of an Ec2FleetTarget.`,
+        );
       }
     }
     const names = "a CodeDeploy name (1 to 100 letters, digits or ._+=,@- characters)";
     checkName(path, "applicationName", a.applicationName, CODEDEPLOY_NAME_PATTERN, names);
     checkName(path, "deploymentGroupName", a.deploymentGroupName, CODEDEPLOY_NAME_PATTERN, names);
-    checkName(path, "applicationArn", a.applicationArn, /^arn:aws[a-z-]*:codedeploy:[a-z0-9-]+:\d{12}:application:.+$/, 'an application ARN ("arn:aws:codedeploy:<region>:<account>:application:<name>")');
+    checkName(
+      path,
+      "applicationArn",
+      a.applicationArn,
+      /^arn:aws[a-z-]*:codedeploy:[a-z0-9-]+:\d{12}:application:.+$/,
+      'an application ARN ("arn:aws:codedeploy:<region>:<account>:application:<name>")',
+    );
     checkName(
       path,
       "deploymentGroupArn",
@@ -57,7 +65,10 @@ export const codeDeployAction: ActionDefinition<CodeDeployActionArgs> = {
     checkArn(path, "roleArn", a.roleArn, "iam");
   },
   bind(a) {
-    const configuration: Record<string, pulumi.Input<string>> = { ApplicationName: a.applicationName, DeploymentGroupName: a.deploymentGroupName };
+    const configuration: Record<string, pulumi.Input<string>> = {
+      ApplicationName: a.applicationName,
+      DeploymentGroupName: a.deploymentGroupName,
+    };
     return {
       declaration: { category: "Deploy", owner: "AWS", provider: "CodeDeploy", version: "1", configuration },
       statements: codeDeployDeployStatements([a]),

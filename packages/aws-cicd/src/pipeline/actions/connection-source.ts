@@ -94,7 +94,9 @@ const CONNECTION_ARN = /^arn:aws[a-z-]*:(codeconnections|codestar-connections):[
  */
 export function useConnectionActions(connectionArn: pulumi.Input<string>): string[] {
   if (typeof connectionArn === "string") {
-    return /^arn:[^:]+:codestar-connections:/.test(connectionArn) ? [...CODESTAR_CONNECTIONS_USE_ACTIONS] : [...CODECONNECTIONS_USE_ACTIONS];
+    return /^arn:[^:]+:codestar-connections:/.test(connectionArn)
+      ? [...CODESTAR_CONNECTIONS_USE_ACTIONS]
+      : [...CODECONNECTIONS_USE_ACTIONS];
   }
   return [...CODECONNECTIONS_USE_ACTIONS, ...CODESTAR_CONNECTIONS_USE_ACTIONS];
 }
@@ -110,7 +112,9 @@ export function connectionCloneStatements(inputFacts: ArtifactFacts[]): PolicySt
 function validate(a: ConnectionSourceActionArgs, path: string): void {
   const given = (["connectionArn", "createConnection"] as const).filter((k) => a[k] !== undefined);
   if (given.length !== 1) {
-    throw new Error(`\`${path}\` must set exactly one of \`connectionArn\` and \`createConnection\`, got ${given.length === 0 ? "none" : "both"}.`);
+    throw new Error(
+      `\`${path}\` must set exactly one of \`connectionArn\` and \`createConnection\`, got ${given.length === 0 ? "none" : "both"}.`,
+    );
   }
   if (typeof a.connectionArn === "string" && !CONNECTION_ARN.test(a.connectionArn)) {
     throw new Error(
@@ -129,7 +133,8 @@ function validate(a: ConnectionSourceActionArgs, path: string): void {
     }
   }
   checkName(path, "repository", a.repository, REPOSITORY, 'the repository as "owner/name" (letters, digits, ".", "_" or "-" in each part)');
-  if (typeof a.repository !== "string") throw new Error(`\`${path}.repository\` must be the repository as "owner/name", got ${typeof a.repository}.`);
+  if (typeof a.repository !== "string")
+    throw new Error(`\`${path}.repository\` must be the repository as "owner/name", got ${typeof a.repository}.`);
   if (a.branch !== undefined && !BRANCH.test(a.branch)) {
     throw new Error(`\`${path}.branch\` must be a Git branch name such as "main" or "release/1.2", got "${a.branch}".`);
   }

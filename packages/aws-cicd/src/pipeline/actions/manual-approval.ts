@@ -58,7 +58,9 @@ export const manualApprovalAction: ActionDefinition<ManualApprovalActionArgs> = 
       throw new Error(`\`${path}.topicKeyArn\` only applies with \`topicArn\`; the created topic uses the pipeline's key.`);
     }
     if (a.notifyEmails !== undefined && a.topicArn !== undefined) {
-      throw new Error(`\`${path}.notifyEmails\` only applies to the created topic; subscribe them to \`topicArn\` yourself, or remove \`topicArn\`.`);
+      throw new Error(
+        `\`${path}.notifyEmails\` only applies to the created topic; subscribe them to \`topicArn\` yourself, or remove \`topicArn\`.`,
+      );
     }
     for (const email of a.notifyEmails ?? []) {
       if (!EMAIL.test(email)) throw new Error(`\`${path}.notifyEmails\` must hold email addresses, got "${email}".`);

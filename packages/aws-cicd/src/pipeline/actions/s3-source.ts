@@ -54,7 +54,13 @@ export const s3SourceAction: ActionDefinition<S3SourceActionArgs> = {
   declaredOutputs: (a) => (a.output === undefined ? undefined : [a.output]),
   producesByDefault: () => true,
   validate(a, path) {
-    checkName(path, "bucketName", a.bucketName, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name (3 to 63 lowercase letters, digits, \".\" or \"-\")");
+    checkName(
+      path,
+      "bucketName",
+      a.bucketName,
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'an S3 bucket name (3 to 63 lowercase letters, digits, "." or "-")',
+    );
     checkArn(path, "bucketArn", a.bucketArn, "s3");
     checkArn(path, "keyArn", a.keyArn, "kms");
     if (typeof a.objectKey !== "string" || a.objectKey.length === 0 || a.objectKey.length > 1024 || a.objectKey.startsWith("/")) {
@@ -86,7 +92,11 @@ export const s3SourceAction: ActionDefinition<S3SourceActionArgs> = {
       "detail-type": ["Object Created"],
       detail: { bucket: { name: [a.bucketName] }, object: { key: [a.objectKey] } },
     });
-    const { trigger, afterPipeline } = createStartTrigger(ctx, pattern, `Starts pipeline ${ctx.pipelineName} when ${a.objectKey} is uploaded.`);
+    const { trigger, afterPipeline } = createStartTrigger(
+      ctx,
+      pattern,
+      `Starts pipeline ${ctx.pipelineName} when ${a.objectKey} is uploaded.`,
+    );
     return { ...bound, resources: [trigger.rule, trigger.role, trigger.policy], afterPipeline };
   },
 };

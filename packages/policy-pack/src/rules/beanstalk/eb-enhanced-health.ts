@@ -12,6 +12,7 @@ export const ebEnhancedHealth = resourceRule(
   },
   BEANSTALK_TYPES,
   (props, report) => {
-    if (settingOf(props, "aws:elasticbeanstalk:healthreporting:system", "SystemType") !== "enhanced") report("Elastic Beanstalk environment does not use enhanced health reporting (`SystemType`).");
+    if (settingOf(props, "aws:elasticbeanstalk:healthreporting:system", "SystemType") !== "enhanced")
+      report("Elastic Beanstalk environment does not use enhanced health reporting (`SystemType`).");
   },
 );

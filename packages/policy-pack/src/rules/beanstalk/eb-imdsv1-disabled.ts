@@ -12,6 +12,7 @@ export const ebImdsv1Disabled = resourceRule(
   },
   BEANSTALK_TYPES,
   (props, report) => {
-    if (settingOf(props, "aws:autoscaling:launchconfiguration", "DisableIMDSv1") !== "true") report("Elastic Beanstalk environment does not disable IMDSv1 (`DisableIMDSv1`).");
+    if (settingOf(props, "aws:autoscaling:launchconfiguration", "DisableIMDSv1") !== "true")
+      report("Elastic Beanstalk environment does not disable IMDSv1 (`DisableIMDSv1`).");
   },
 );

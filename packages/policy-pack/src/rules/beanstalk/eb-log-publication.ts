@@ -12,6 +12,7 @@ export const ebLogPublication = resourceRule(
   },
   BEANSTALK_TYPES,
   (props, report) => {
-    if (settingOf(props, "aws:elasticbeanstalk:hostmanager", "LogPublicationControl") !== "true") report("Elastic Beanstalk environment does not publish instance logs (`LogPublicationControl`).");
+    if (settingOf(props, "aws:elasticbeanstalk:hostmanager", "LogPublicationControl") !== "true")
+      report("Elastic Beanstalk environment does not publish instance logs (`LogPublicationControl`).");
   },
 );

@@ -7,13 +7,18 @@ export const ebManagedUpdates = resourceRule(
     service: "beanstalk",
     description: "Elastic Beanstalk environments enable managed platform updates with an update level.",
     severity: "medium",
-    remediation: "Set aws:elasticbeanstalk:managedactions ManagedActionsEnabled to true and aws:elasticbeanstalk:managedactions:platformupdate UpdateLevel to minor or patch.",
+    remediation:
+      "Set aws:elasticbeanstalk:managedactions ManagedActionsEnabled to true and aws:elasticbeanstalk:managedactions:platformupdate UpdateLevel to minor or patch.",
     references: { cdkNag: ["EB3"], securityHub: ["ElasticBeanstalk.2"], checkov: ["CKV_AWS_340"] },
   },
   BEANSTALK_TYPES,
   (props, report) => {
-    if (settingOf(props, "aws:elasticbeanstalk:managedactions", "ManagedActionsEnabled") !== "true") report("Elastic Beanstalk environment does not enable managed platform updates (`ManagedActionsEnabled`).");
+    if (settingOf(props, "aws:elasticbeanstalk:managedactions", "ManagedActionsEnabled") !== "true")
+      report("Elastic Beanstalk environment does not enable managed platform updates (`ManagedActionsEnabled`).");
     const level = settingOf(props, "aws:elasticbeanstalk:managedactions:platformupdate", "UpdateLevel");
-    if (level !== "minor" && level !== "patch") report(`Elastic Beanstalk environment sets no managed update level (\`UpdateLevel\` minor or patch), got ${level === undefined ? "none" : `"${level}"`}.`);
+    if (level !== "minor" && level !== "patch")
+      report(
+        `Elastic Beanstalk environment sets no managed update level (\`UpdateLevel\` minor or patch), got ${level === undefined ? "none" : `"${level}"`}.`,
+      );
   },
 );

@@ -12,6 +12,7 @@ export const ebStreamLogs = resourceRule(
   },
   BEANSTALK_TYPES,
   (props, report) => {
-    if (settingOf(props, "aws:elasticbeanstalk:cloudwatch:logs", "StreamLogs") !== "true") report("Elastic Beanstalk environment does not stream logs to CloudWatch Logs (`StreamLogs`).");
+    if (settingOf(props, "aws:elasticbeanstalk:cloudwatch:logs", "StreamLogs") !== "true")
+      report("Elastic Beanstalk environment does not stream logs to CloudWatch Logs (`StreamLogs`).");
   },
 );

@@ -6,4 +6,7 @@ export function settingOf(props: Record<string, any>, namespace: string, name: s
 }
 
 /** The resource types the Elastic Beanstalk rules judge (environments; templates carry the same settings). */
-export const BEANSTALK_TYPES = ["aws:elasticbeanstalk/environment:Environment", "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate"];
+export const BEANSTALK_TYPES = [
+  "aws:elasticbeanstalk/environment:Environment",
+  "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate",
+];

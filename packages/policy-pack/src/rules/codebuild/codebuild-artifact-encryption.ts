@@ -11,7 +11,13 @@ export const codebuildArtifactEncryption = resourceRule(
   },
   ["aws:codebuild/project:Project"],
   (props, report) => {
-    const all = [["artifacts", props.artifacts], ...(Array.isArray(props.secondaryArtifacts) ? props.secondaryArtifacts : []).map((a: unknown, i: number) => [`secondaryArtifacts[${i}]`, a])];
+    const all = [
+      ["artifacts", props.artifacts],
+      ...(Array.isArray(props.secondaryArtifacts) ? props.secondaryArtifacts : []).map((a: unknown, i: number) => [
+        `secondaryArtifacts[${i}]`,
+        a,
+      ]),
+    ];
     for (const [path, a] of all as [string, any][]) {
       if (isTrue(a?.encryptionDisabled)) report(`CodeBuild project \`${path}\` disables encryption.`);
     }

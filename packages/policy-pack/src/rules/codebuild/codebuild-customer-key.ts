@@ -12,6 +12,7 @@ export const codebuildCustomerKey = resourceRule(
   ["aws:codebuild/project:Project"],
   (props, report) => {
     if (!props.encryptionKey) report("CodeBuild project has no `encryptionKey`; it falls back to the AWS managed key alias/aws/s3.");
-    else if (isAwsManagedKeyAlias(props.encryptionKey)) report(`CodeBuild project uses the AWS managed key "${props.encryptionKey}"; use a customer managed key.`);
+    else if (isAwsManagedKeyAlias(props.encryptionKey))
+      report(`CodeBuild project uses the AWS managed key "${props.encryptionKey}"; use a customer managed key.`);
   },
 );

@@ -9,7 +9,8 @@ export const codebuildImage = resourceRule(
     service: "codebuild",
     description: "CodeBuild projects use a managed aws/codebuild/* image, or a private ECR image pulled with the service role.",
     severity: "medium",
-    remediation: "Use an `aws/codebuild/...` image, or an ECR image with `imagePullCredentialsType: \"SERVICE_ROLE\"` (BuildProject: `image.ecr`).",
+    remediation:
+      'Use an `aws/codebuild/...` image, or an ECR image with `imagePullCredentialsType: "SERVICE_ROLE"` (BuildProject: `image.ecr`).',
     references: { cdkNag: ["CB5"] },
   },
   ["aws:codebuild/project:Project"],
@@ -17,6 +18,7 @@ export const codebuildImage = resourceRule(
     const image = props.environment?.image;
     if (typeof image !== "string" || image.startsWith("aws/codebuild/")) return;
     if (!ECR_IMAGE.test(image)) report(`CodeBuild image "${image}" is neither an aws/codebuild/ managed image nor a private ECR image.`);
-    else if (props.environment?.imagePullCredentialsType !== "SERVICE_ROLE") report(`CodeBuild image "${image}" is not pulled with the service role (\`imagePullCredentialsType\` "SERVICE_ROLE").`);
+    else if (props.environment?.imagePullCredentialsType !== "SERVICE_ROLE")
+      report(`CodeBuild image "${image}" is not pulled with the service role (\`imagePullCredentialsType\` "SERVICE_ROLE").`);
   },
 );

@@ -14,6 +14,7 @@ export const codebuildReportExportEncrypted = resourceRule(
     if (props.exportConfig?.type !== "S3") return;
     const d = props.exportConfig.s3Destination ?? {};
     if (isTrue(d.encryptionDisabled)) report("Report group export disables encryption.");
-    else if (!d.encryptionKey || isAwsManagedKeyAlias(d.encryptionKey)) report("Report group export has no customer managed `encryptionKey`.");
+    else if (!d.encryptionKey || isAwsManagedKeyAlias(d.encryptionKey))
+      report("Report group export has no customer managed `encryptionKey`.");
   },
 );

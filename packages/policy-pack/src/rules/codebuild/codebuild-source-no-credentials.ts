@@ -9,14 +9,22 @@ export const codebuildSourceNoCredentials = resourceRule(
     service: "codebuild",
     description: "CodeBuild source locations carry no credentials in the URL.",
     severity: "critical",
-    remediation: "Use a CodeConnections connection or OAuth source credentials (aws.codebuild.SourceCredential) instead of user:token@ in the URL.",
+    remediation:
+      "Use a CodeConnections connection or OAuth source credentials (aws.codebuild.SourceCredential) instead of user:token@ in the URL.",
     references: { securityHub: ["CodeBuild.1"] },
   },
   ["aws:codebuild/project:Project"],
   (props, report) => {
-    const sources = [["source", props.source], ...(Array.isArray(props.secondarySources) ? props.secondarySources : []).map((s: unknown, i: number) => [`secondarySources[${i}]`, s])];
+    const sources = [
+      ["source", props.source],
+      ...(Array.isArray(props.secondarySources) ? props.secondarySources : []).map((s: unknown, i: number) => [
+        `secondarySources[${i}]`,
+        s,
+      ]),
+    ];
     for (const [path, s] of sources as [string, any][]) {
-      if (typeof s?.location === "string" && CREDENTIALS_IN_URL.test(s.location)) report(`CodeBuild \`${path}.location\` has credentials in the URL.`);
+      if (typeof s?.location === "string" && CREDENTIALS_IN_URL.test(s.location))
+        report(`CodeBuild \`${path}.location\` has credentials in the URL.`);
     }
   },
 );

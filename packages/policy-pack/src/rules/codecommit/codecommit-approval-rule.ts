@@ -20,7 +20,8 @@ export const codecommitApprovalRule = stackRule<Config>(
     service: "codecommit",
     description: "CodeCommit repositories are associated with an approval rule template that needs at least `minimumApprovals` approvals.",
     severity: "medium",
-    remediation: "Create an `aws.codecommit.ApprovalRuleTemplate` with NumberOfApprovalsNeeded >= the minimum and associate it with the repository (CodeCommitRepo does, `requiredApprovals`).",
+    remediation:
+      "Create an `aws.codecommit.ApprovalRuleTemplate` with NumberOfApprovalsNeeded >= the minimum and associate it with the repository (CodeCommitRepo does, `requiredApprovals`).",
     references: { checkov: ["CKV2_AWS_37", "CKV_AWS_257"] },
     configSchema: {
       properties: { minimumApprovals: { type: "integer", minimum: 1, default: DEFAULT_REQUIRED_APPROVALS } },
@@ -28,14 +29,19 @@ export const codecommitApprovalRule = stackRule<Config>(
   },
   (resources, report, config) => {
     const templates = resources.filter((r) => r.type === "aws:codecommit/approvalRuleTemplate:ApprovalRuleTemplate");
-    const associations = resources.filter((r) => r.type === "aws:codecommit/approvalRuleTemplateAssociation:ApprovalRuleTemplateAssociation");
+    const associations = resources.filter(
+      (r) => r.type === "aws:codecommit/approvalRuleTemplateAssociation:ApprovalRuleTemplateAssociation",
+    );
     for (const repo of resources.filter((r) => r.type === "aws:codecommit/repository:Repository")) {
       const best = associations
         .filter((a) => a.props.repositoryName === repo.props.repositoryName)
         .flatMap((a) => templates.filter((t) => t.props.name === a.props.approvalRuleTemplateName))
         .reduce((n, t) => Math.max(n, approvalsOf(t.props.content)), 0);
       if (best < config.minimumApprovals) {
-        report(`CodeCommit repository "${repo.props.repositoryName ?? repo.name}" has no approval rule template needing at least ${config.minimumApprovals} approvals (found ${best}).`, repo.urn);
+        report(
+          `CodeCommit repository "${repo.props.repositoryName ?? repo.name}" has no approval rule template needing at least ${config.minimumApprovals} approvals (found ${best}).`,
+          repo.urn,
+        );
       }
     }
   },

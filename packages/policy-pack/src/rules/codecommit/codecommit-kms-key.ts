@@ -11,6 +11,7 @@ export const codecommitKmsKey = resourceRule(
   },
   ["aws:codecommit/repository:Repository"],
   (props, report) => {
-    if (!props.kmsKeyId || isAwsManagedKeyAlias(props.kmsKeyId)) report("CodeCommit repository is not encrypted with a customer managed `kmsKeyId`.");
+    if (!props.kmsKeyId || isAwsManagedKeyAlias(props.kmsKeyId))
+      report("CodeCommit repository is not encrypted with a customer managed `kmsKeyId`.");
   },
 );

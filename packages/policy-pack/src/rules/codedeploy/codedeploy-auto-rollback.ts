@@ -6,7 +6,8 @@ export const codedeployAutoRollback = resourceRule(
     service: "codedeploy",
     description: "CodeDeploy deployment groups roll back automatically on failure, and on alarms when alarms are configured.",
     severity: "medium",
-    remediation: "Set `autoRollbackConfiguration: { enabled: true, events: [\"DEPLOYMENT_FAILURE\"] }` (add DEPLOYMENT_STOP_ON_ALARM with alarms).",
+    remediation:
+      'Set `autoRollbackConfiguration: { enabled: true, events: ["DEPLOYMENT_FAILURE"] }` (add DEPLOYMENT_STOP_ON_ALARM with alarms).',
     references: {},
   },
   ["aws:codedeploy/deploymentGroup:DeploymentGroup"],
@@ -18,7 +19,7 @@ export const codedeployAutoRollback = resourceRule(
       return;
     }
     const alarms = props.alarmConfiguration;
-    if (isTrue(alarms?.enabled ?? (alarms?.alarms?.length > 0)) && !events.includes("DEPLOYMENT_STOP_ON_ALARM")) {
+    if (isTrue(alarms?.enabled ?? alarms?.alarms?.length > 0) && !events.includes("DEPLOYMENT_STOP_ON_ALARM")) {
       report("Deployment group has alarms but does not roll back on DEPLOYMENT_STOP_ON_ALARM.");
     }
   },

@@ -6,14 +6,16 @@ export const codepipelineNoPolling = resourceRule(
     service: "codepipeline",
     description: "CodePipeline sources are triggered by events, not by polling (AWS recommendation; polling is deprecated).",
     severity: "low",
-    remediation: "Set `PollForSourceChanges` to \"false\" and start the pipeline from an EventBridge rule or a connection trigger (Pipeline does).",
+    remediation:
+      'Set `PollForSourceChanges` to "false" and start the pipeline from an EventBridge rule or a connection trigger (Pipeline does).',
     references: {},
   },
   ["aws:codepipeline/pipeline:Pipeline"],
   (props, report) => {
     for (const stage of Array.isArray(props.stages) ? props.stages : []) {
       for (const action of Array.isArray(stage?.actions) ? stage.actions : []) {
-        if (isTrue(action?.configuration?.PollForSourceChanges)) report(`Pipeline action "${stage.name}/${action.name}" polls for source changes.`);
+        if (isTrue(action?.configuration?.PollForSourceChanges))
+          report(`Pipeline action "${stage.name}/${action.name}" polls for source changes.`);
       }
     }
   },

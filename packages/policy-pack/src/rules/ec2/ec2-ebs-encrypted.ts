@@ -6,7 +6,8 @@ export const ec2EbsEncrypted = resourceRule(
     service: "ec2",
     description: "Launch templates and instances encrypt every EBS volume they declare, and declare the root volume.",
     severity: "high",
-    remediation: "Add `blockDeviceMappings` for the root device with `ebs.encrypted: true` (and a customer `kmsKeyId`); Ec2FleetTarget does.",
+    remediation:
+      "Add `blockDeviceMappings` for the root device with `ebs.encrypted: true` (and a customer `kmsKeyId`); Ec2FleetTarget does.",
     references: { cdkNag: ["EC26"], securityHub: ["EC2.3"], checkov: ["CKV_AWS_8"] },
   },
   ["aws:ec2/launchTemplate:LaunchTemplate", "aws:ec2/instance:Instance"],

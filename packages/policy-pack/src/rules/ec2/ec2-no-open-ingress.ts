@@ -11,9 +11,14 @@ export const ec2NoOpenIngress = resourceRule(
     remediation: "Allow ingress only from known CIDRs or security groups (a load balancer's), or none (Ec2FleetTarget's default).",
     references: { cdkNag: ["EC23"], securityHub: ["EC2.18", "EC2.19"] },
   },
-  ["aws:ec2/securityGroup:SecurityGroup", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws:ec2/securityGroupRule:SecurityGroupRule"],
+  [
+    "aws:ec2/securityGroup:SecurityGroup",
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    "aws:ec2/securityGroupRule:SecurityGroupRule",
+  ],
   (props, report, _c, args) => {
-    const open = (r: any) => [...(r?.cidrBlocks ?? []), ...(r?.ipv6CidrBlocks ?? []), r?.cidrIpv4, r?.cidrIpv6].filter((c) => OPEN.includes(c));
+    const open = (r: any) =>
+      [...(r?.cidrBlocks ?? []), ...(r?.ipv6CidrBlocks ?? []), r?.cidrIpv4, r?.cidrIpv6].filter((c) => OPEN.includes(c));
     if (args.type === "aws:ec2/securityGroup:SecurityGroup") {
       for (const r of Array.isArray(props.ingress) ? props.ingress : []) {
         for (const c of open(r)) report(`Security group allows ingress from ${c} on ports ${r.fromPort}-${r.toPort}.`);

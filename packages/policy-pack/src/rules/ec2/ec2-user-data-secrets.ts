@@ -27,7 +27,8 @@ export const ec2UserDataSecrets = resourceRule(
     service: "ec2",
     description: "Launch template and instance user data holds no credentials or secrets.",
     severity: "critical",
-    remediation: "Read secrets at boot from SSM Parameter Store or Secrets Manager with the instance role; never write them into user data.",
+    remediation:
+      "Read secrets at boot from SSM Parameter Store or Secrets Manager with the instance role; never write them into user data.",
     references: { checkov: ["CKV_AWS_46"] },
   },
   ["aws:ec2/launchTemplate:LaunchTemplate", "aws:ec2/instance:Instance"],

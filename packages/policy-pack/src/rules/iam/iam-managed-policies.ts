@@ -6,9 +6,11 @@ interface Config {
 }
 
 /** The AWS managed policies aws-cicd attaches, each with a documented reason (component READMEs, IAM4 waivers). */
-export const DOCUMENTED_MANAGED_POLICIES: string[] = [...SERVICE_ROLE_MANAGED_POLICIES, SERVICE_ROLE_MANAGED_POLICY, INSTANCE_SSM_MANAGED_POLICY].map(
-  (p) => `${p.path}${p.name}`,
-);
+export const DOCUMENTED_MANAGED_POLICIES: string[] = [
+  ...SERVICE_ROLE_MANAGED_POLICIES,
+  SERVICE_ROLE_MANAGED_POLICY,
+  INSTANCE_SSM_MANAGED_POLICY,
+].map((p) => `${p.path}${p.name}`);
 
 const AWS_MANAGED = /^arn:aws[a-z-]*:iam::aws:policy\/(.+)$/;
 
@@ -16,10 +18,12 @@ export const iamManagedPolicies = resourceRule<Config>(
   {
     id: "aws-cicd-iam-managed-policies",
     service: "iam",
-    description: "Roles attach no AWS managed policy except those in `allowedPolicies` (by default the ones aws-cicd documents a reason for). Advisory.",
+    description:
+      "Roles attach no AWS managed policy except those in `allowedPolicies` (by default the ones aws-cicd documents a reason for). Advisory.",
     severity: "low",
     enforcementLevel: "advisory",
-    remediation: "Replace the managed policy with an inline policy of exact actions on exact resources, or add it to `allowedPolicies` with a documented reason.",
+    remediation:
+      "Replace the managed policy with an inline policy of exact actions on exact resources, or add it to `allowedPolicies` with a documented reason.",
     references: { cdkNag: ["IAM4"] },
     configSchema: {
       properties: {
@@ -29,7 +33,8 @@ export const iamManagedPolicies = resourceRule<Config>(
   },
   ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:iam/policyAttachment:PolicyAttachment", "aws:iam/role:Role"],
   (props, report, config) => {
-    const arns: unknown[] = props.policyArn !== undefined ? [props.policyArn] : Array.isArray(props.managedPolicyArns) ? props.managedPolicyArns : [];
+    const arns: unknown[] =
+      props.policyArn !== undefined ? [props.policyArn] : Array.isArray(props.managedPolicyArns) ? props.managedPolicyArns : [];
     for (const arn of arns) {
       const m = typeof arn === "string" ? AWS_MANAGED.exec(arn) : null;
       if (m && !config.allowedPolicies.includes(m[1])) report(`Attaches the AWS managed policy "${m[1]}" without a documented reason.`);

@@ -39,7 +39,8 @@ export const iamNoPrivilegeEscalation = documentsRule(
     description:
       "Allow statements grant no privilege-escalation action (changing policies, trusts, group membership or credentials), and `iam:PassRole` only on named roles with an `iam:PassedToService` condition.",
     severity: "critical",
-    remediation: "Remove the IAM write actions; give `iam:PassRole` on the exact role ARNs with `iam:PassedToService` set to the service that receives them.",
+    remediation:
+      "Remove the IAM write actions; give `iam:PassRole` on the exact role ARNs with `iam:PassedToService` set to the service that receives them.",
     references: { cdkNag: ["IAM5"], securityHub: ["IAM.1"], checkov: ["CKV_AWS_286", "CKV_AWS_287", "CKV_AWS_289"] },
   },
   ["identity"],
@@ -52,7 +53,8 @@ export const iamNoPrivilegeEscalation = documentsRule(
       if (s.Action.includes(PASS_ROLE)) {
         if (s.Resource.includes("*")) report(`\`${doc.field}\` ${statementLabel(s, i)} allows "iam:PassRole" on "*"; name the roles.`);
         const passedTo = Object.values(s.Condition ?? {}).some((c) => Object.keys(c as object).includes("iam:PassedToService"));
-        if (!passedTo) report(`\`${doc.field}\` ${statementLabel(s, i)} allows "iam:PassRole" without an \`iam:PassedToService\` condition.`);
+        if (!passedTo)
+          report(`\`${doc.field}\` ${statementLabel(s, i)} allows "iam:PassRole" without an \`iam:PassedToService\` condition.`);
       }
     }
   },

@@ -6,9 +6,10 @@ export const iamNoStarResource = documentsRule(
   {
     id: "aws-cicd-iam-no-star-resource",
     service: "iam",
-    description: "Identity policies grant `Resource: \"*\"` only for actions that support no resource-level permission (covers kms:Decrypt on \"*\" too).",
+    description:
+      'Identity policies grant `Resource: "*"` only for actions that support no resource-level permission (covers kms:Decrypt on "*" too).',
     severity: "high",
-    remediation: "Name the exact ARNs; keep `\"*\"` only for actions AWS cannot scope (ecr:GetAuthorizationToken, ec2:Describe*...).",
+    remediation: 'Name the exact ARNs; keep `"*"` only for actions AWS cannot scope (ecr:GetAuthorizationToken, ec2:Describe*...).',
     references: { cdkNag: ["IAM5"], securityHub: ["IAM.21", "KMS.1", "KMS.2"], checkov: ["CKV_AWS_355", "CKV_AWS_290"] },
   },
   ["identity"],

@@ -5,7 +5,8 @@ export const iamNoWildcardActions = documentsRule(
   {
     id: "aws-cicd-iam-no-wildcard-actions",
     service: "iam",
-    description: "Allow statements name exact actions: no `*`, `service:*` or `service:Prefix*`, no NotAction (Deny statements may use `service:*`).",
+    description:
+      "Allow statements name exact actions: no `*`, `service:*` or `service:Prefix*`, no NotAction (Deny statements may use `service:*`).",
     severity: "high",
     remediation: "List the exact actions the workload calls, from the service authorization reference.",
     references: { cdkNag: ["IAM5"], securityHub: ["IAM.1", "IAM.21"], checkov: ["CKV_AWS_63", "CKV_AWS_355"] },

@@ -16,9 +16,11 @@ export const iamServiceTrustSource = documentsRule<Config>(
   {
     id: "aws-cicd-iam-service-trust-source",
     service: "iam",
-    description: "Trust statements for service principals carry aws:SourceAccount / aws:SourceArn (or the external id the service documents), against the confused deputy; services that send no source keys (EC2 instance profiles) are listed in `servicesWithoutSourceKeys`.",
+    description:
+      "Trust statements for service principals carry aws:SourceAccount / aws:SourceArn (or the external id the service documents), against the confused deputy; services that send no source keys (EC2 instance profiles) are listed in `servicesWithoutSourceKeys`.",
     severity: "medium",
-    remediation: "Add `Condition: { StringEquals: { \"aws:SourceAccount\": <account> }, ArnLike: { \"aws:SourceArn\": <resource ARN> } }` (createServiceRole does).",
+    remediation:
+      'Add `Condition: { StringEquals: { "aws:SourceAccount": <account> }, ArnLike: { "aws:SourceArn": <resource ARN> } }` (createServiceRole does).',
     references: {},
     configSchema: {
       properties: {

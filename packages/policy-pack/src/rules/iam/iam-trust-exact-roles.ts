@@ -9,7 +9,8 @@ export const iamTrustExactRoles = documentsRule(
   {
     id: "aws-cicd-iam-trust-exact-roles",
     service: "iam",
-    description: "Role trust policies trust exact role ARNs, not whole accounts (the same role ARN pattern aws-cicd's components validate).",
+    description:
+      "Role trust policies trust exact role ARNs, not whole accounts (the same role ARN pattern aws-cicd's components validate).",
     severity: "high",
     remediation: "Replace the account root or id with the ARN of the role that assumes this one.",
     references: { checkov: ["CKV_AWS_61"] },

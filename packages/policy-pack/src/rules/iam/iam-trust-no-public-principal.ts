@@ -5,7 +5,7 @@ export const iamTrustNoPublicPrincipal = documentsRule(
   {
     id: "aws-cicd-iam-trust-no-public-principal",
     service: "iam",
-    description: "Role trust policies do not let the \"*\" principal assume the role.",
+    description: 'Role trust policies do not let the "*" principal assume the role.',
     severity: "critical",
     remediation: "Trust exact role ARNs or service principals.",
     references: { checkov: ["CKV_AWS_60"] },

@@ -7,7 +7,8 @@ export const kmsKeyPolicyDefined = stackRule(
     service: "kms",
     description: "KMS keys have an explicit key policy (on the key or as an aws.kms.KeyPolicy), not the default one.",
     severity: "medium",
-    remediation: "Give the key a `policy` that names who administers and who uses it (EncryptionKey writes one), or add an `aws.kms.KeyPolicy`.",
+    remediation:
+      "Give the key a `policy` that names who administers and who uses it (EncryptionKey writes one), or add an `aws.kms.KeyPolicy`.",
     references: { securityHub: ["KMS.5"], checkov: ["CKV_AWS_33"] },
   },
   (resources, report) => {

@@ -6,9 +6,10 @@ export const kmsNoPublicPrincipal = resourceRule(
   {
     id: "aws-cicd-kms-no-public-principal",
     service: "kms",
-    description: "KMS key policies do not allow the \"*\" principal without conditions.",
+    description: 'KMS key policies do not allow the "*" principal without conditions.',
     severity: "critical",
-    remediation: "Name the account, roles or service principals that use the key, or condition the statement (kms:CallerAccount, kms:ViaService).",
+    remediation:
+      "Name the account, roles or service principals that use the key, or condition the statement (kms:CallerAccount, kms:ViaService).",
     references: { securityHub: ["KMS.5"], checkov: ["CKV_AWS_33"] },
   },
   ["aws:kms/key:Key", "aws:kms/keyPolicy:KeyPolicy"],

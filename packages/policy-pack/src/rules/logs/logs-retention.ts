@@ -21,6 +21,7 @@ export const logsRetention = resourceRule<Config>(
   (props, report, config) => {
     const days = Number(props.retentionInDays ?? 0);
     if (!days) report("Log group sets no `retentionInDays`.");
-    else if (days < config.minimumRetentionDays) report(`Log group \`retentionInDays\` is ${days}, below the minimum of ${config.minimumRetentionDays}.`);
+    else if (days < config.minimumRetentionDays)
+      report(`Log group \`retentionInDays\` is ${days}, below the minimum of ${config.minimumRetentionDays}.`);
   },
 );

@@ -4,10 +4,12 @@ export const s3AccessLogging = bucketRule(
   {
     id: "aws-cicd-s3-access-logging",
     service: "s3",
-    description: "S3 buckets deliver server access logs. Advisory: a documented waiver is acceptable (log buckets themselves; aws-cicd's artifact buckets, whose API activity is in CloudTrail).",
+    description:
+      "S3 buckets deliver server access logs. Advisory: a documented waiver is acceptable (log buckets themselves; aws-cicd's artifact buckets, whose API activity is in CloudTrail).",
     severity: "low",
     enforcementLevel: "advisory",
-    remediation: "Add an `aws.s3.BucketLogging` for the bucket naming a log bucket (SecureBucket: `accessLogs: { bucketName }`), or record a waiver with the reason.",
+    remediation:
+      "Add an `aws.s3.BucketLogging` for the bucket naming a log bucket (SecureBucket: `accessLogs: { bucketName }`), or record a waiver with the reason.",
     references: { cdkNag: ["S1"], securityHub: ["S3.9"], checkov: ["CKV_AWS_18"] },
   },
   "aws:s3/bucketLogging:BucketLogging",

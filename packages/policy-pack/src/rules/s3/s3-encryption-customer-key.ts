@@ -5,7 +5,9 @@ function usesCustomerKey(rules: unknown): boolean {
   const list = Array.isArray(rules) ? rules : rules ? [rules] : [];
   return list.some((r: any) => {
     const d = r?.applyServerSideEncryptionByDefault;
-    return (d?.sseAlgorithm === "aws:kms" || d?.sseAlgorithm === "aws:kms:dsse") && !!d.kmsMasterKeyId && !isAwsManagedKeyAlias(d.kmsMasterKeyId);
+    return (
+      (d?.sseAlgorithm === "aws:kms" || d?.sseAlgorithm === "aws:kms:dsse") && !!d.kmsMasterKeyId && !isAwsManagedKeyAlias(d.kmsMasterKeyId)
+    );
   });
 }
 
@@ -15,7 +17,8 @@ export const s3EncryptionCustomerKey = bucketRule(
     service: "s3",
     description: "S3 buckets encrypt by default with SSE-KMS and a customer managed key.",
     severity: "high",
-    remediation: "Add an `aws.s3.BucketServerSideEncryptionConfiguration` with `sseAlgorithm: \"aws:kms\"` and `kmsMasterKeyId` set to a customer managed key (not alias/aws/s3).",
+    remediation:
+      'Add an `aws.s3.BucketServerSideEncryptionConfiguration` with `sseAlgorithm: "aws:kms"` and `kmsMasterKeyId` set to a customer managed key (not alias/aws/s3).',
     references: { securityHub: ["S3.17"], checkov: ["CKV_AWS_145"] },
   },
   "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",

@@ -6,7 +6,8 @@ export const s3Lifecycle = bucketRule(
     service: "s3",
     description: "S3 buckets have at least one enabled lifecycle rule.",
     severity: "low",
-    remediation: "Add an `aws.s3.BucketLifecycleConfiguration` for the bucket with an enabled rule (expire objects and noncurrent versions).",
+    remediation:
+      "Add an `aws.s3.BucketLifecycleConfiguration` for the bucket with an enabled rule (expire objects and noncurrent versions).",
     references: { securityHub: ["S3.13"], checkov: ["CKV2_AWS_61"] },
   },
   "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",

@@ -6,9 +6,10 @@ export const s3NoPublicPrincipal = resourceRule(
   {
     id: "aws-cicd-s3-no-public-principal",
     service: "s3",
-    description: "S3 bucket policies do not allow the \"*\" principal without conditions.",
+    description: 'S3 bucket policies do not allow the "*" principal without conditions.',
     severity: "critical",
-    remediation: "Name the exact principals (role ARNs, service principals with aws:SourceAccount) instead of \"*\", or add a condition that limits the statement.",
+    remediation:
+      'Name the exact principals (role ARNs, service principals with aws:SourceAccount) instead of "*", or add a condition that limits the statement.',
     references: { securityHub: ["S3.6"], checkov: ["CKV_AWS_70"] },
   },
   ["aws:s3/bucketPolicy:BucketPolicy"],

@@ -6,7 +6,7 @@ export const s3OwnershipControls = bucketRule(
     service: "s3",
     description: "S3 buckets disable ACLs (object ownership `BucketOwnerEnforced`).",
     severity: "medium",
-    remediation: "Add an `aws.s3.BucketOwnershipControls` for the bucket with `rule.objectOwnership: \"BucketOwnerEnforced\"`.",
+    remediation: 'Add an `aws.s3.BucketOwnershipControls` for the bucket with `rule.objectOwnership: "BucketOwnerEnforced"`.',
     references: { securityHub: ["S3.12"] },
   },
   "aws:s3/bucketOwnershipControls:BucketOwnershipControls",

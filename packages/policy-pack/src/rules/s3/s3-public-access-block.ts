@@ -8,7 +8,8 @@ export const s3PublicAccessBlock = bucketRule(
     service: "s3",
     description: "S3 buckets have a public access block with all four settings on.",
     severity: "high",
-    remediation: "Add an `aws.s3.BucketPublicAccessBlock` for the bucket with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets set to true (or use aws-cicd's SecureBucket).",
+    remediation:
+      "Add an `aws.s3.BucketPublicAccessBlock` for the bucket with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets set to true (or use aws-cicd's SecureBucket).",
     references: { cdkNag: ["S2"], securityHub: ["S3.8", "S3.1"], checkov: ["CKV2_AWS_6"] },
   },
   "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",

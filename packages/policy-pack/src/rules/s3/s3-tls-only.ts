@@ -9,7 +9,8 @@ export const s3TlsOnly = stackRule(
     service: "s3",
     description: "S3 bucket policies deny every request made without TLS, on the bucket and its objects.",
     severity: "high",
-    remediation: "Add an `aws.s3.BucketPolicy` with a Deny of `s3:*` for Principal \"*\" on the bucket ARN and `<arn>/*` when `aws:SecureTransport` is false (SecureBucket does this).",
+    remediation:
+      'Add an `aws.s3.BucketPolicy` with a Deny of `s3:*` for Principal "*" on the bucket ARN and `<arn>/*` when `aws:SecureTransport` is false (SecureBucket does this).',
     references: { cdkNag: ["S10"], securityHub: ["S3.5"] },
   },
   (resources, report) => {
@@ -22,7 +23,8 @@ export const s3TlsOnly = stackRule(
         // ARN not known (preview): accept a TLS deny on a bucket ARN and its objects.
         return statements.some((s) => hasTlsDeny([s], "s3", ["s3:*"], []) && s.Resource.some((r) => r.endsWith("/*")));
       });
-      if (!ok) report(`Bucket "${bucket.name}" has no bucket policy denying requests without TLS on the bucket and its objects.`, bucket.urn);
+      if (!ok)
+        report(`Bucket "${bucket.name}" has no bucket policy denying requests without TLS on the bucket and its objects.`, bucket.urn);
     }
   },
 );

@@ -6,7 +6,7 @@ export const s3Versioning = bucketRule(
     service: "s3",
     description: "S3 buckets have versioning enabled.",
     severity: "medium",
-    remediation: "Add an `aws.s3.BucketVersioning` for the bucket with `versioningConfiguration.status: \"Enabled\"`.",
+    remediation: 'Add an `aws.s3.BucketVersioning` for the bucket with `versioningConfiguration.status: "Enabled"`.',
     references: { securityHub: ["S3.14"], checkov: ["CKV_AWS_21"] },
   },
   "aws:s3/bucketVersioning:BucketVersioning",

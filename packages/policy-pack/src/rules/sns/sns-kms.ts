@@ -12,6 +12,7 @@ export const snsKms = resourceRule(
   ["aws:sns/topic:Topic"],
   (props, report) => {
     if (!props.kmsMasterKeyId) report("SNS topic has no `kmsMasterKeyId`.");
-    else if (/(^|:)alias\/aws\/sns$/.test(props.kmsMasterKeyId)) report("SNS topic uses the AWS managed key alias/aws/sns; use a customer managed key.");
+    else if (/(^|:)alias\/aws\/sns$/.test(props.kmsMasterKeyId))
+      report("SNS topic uses the AWS managed key alias/aws/sns; use a customer managed key.");
   },
 );

@@ -6,9 +6,9 @@ export const snsNotPublic = resourceRule(
   {
     id: "aws-cicd-sns-not-public",
     service: "sns",
-    description: "SNS topic policies do not allow the \"*\" principal without conditions.",
+    description: 'SNS topic policies do not allow the "*" principal without conditions.',
     severity: "critical",
-    remediation: "Name the publishing service principals (with aws:SourceAccount) or accounts instead of \"*\".",
+    remediation: 'Name the publishing service principals (with aws:SourceAccount) or accounts instead of "*".',
     references: { securityHub: ["SNS.4"] },
   },
   ["aws:sns/topicPolicy:TopicPolicy", "aws:sns/topic:Topic"],
