@@ -1,6 +1,6 @@
 // The API reference (`npm run docs`) is generated from the TSDoc without a single warning:
 // packages/aws-cicd/typedoc.json treats warnings as errors and requires every exported symbol
-// (classes, interfaces, functions, variables, type aliases, methods) to be documented.
+// (classes, interfaces, functions, variables, type aliases, methods, properties) to be documented.
 import { expect } from "chai";
 import { spawnSync } from "child_process";
 import * as fs from "fs";

@@ -28,7 +28,9 @@ export const BEANSTALK_MAX_GROUP_SIZE = 10000;
 
 /** Deployment policies accepted for each environment type. */
 export const BEANSTALK_DEPLOYMENT_POLICIES = {
+  /** Policies allowed for a single-instance environment. */
   SingleInstance: ["AllAtOnce", "Immutable"],
+  /** Policies allowed for a load-balanced environment. */
   LoadBalanced: ["AllAtOnce", "Rolling", "RollingWithAdditionalBatch", "Immutable", "TrafficSplitting"],
 } as const;
 
@@ -37,7 +39,12 @@ export const BEANSTALK_DEPLOYMENT_POLICIES = {
  * (the only instance is replaced in place), `Immutable` for a load-balanced fleet (new
  * instances in a temporary group; a failed deployment leaves the old fleet serving).
  */
-export const DEFAULT_BEANSTALK_DEPLOYMENT_POLICY = { SingleInstance: "AllAtOnce", LoadBalanced: "Immutable" } as const;
+export const DEFAULT_BEANSTALK_DEPLOYMENT_POLICY = {
+  /** Default for a single-instance environment. */
+  SingleInstance: "AllAtOnce",
+  /** Default for a load-balanced environment. */
+  LoadBalanced: "Immutable",
+} as const;
 
 /** Days CloudWatch Logs keeps instance and health logs (CKV_AWS_338 asks for at least 365). */
 export const DEFAULT_BEANSTALK_LOG_RETENTION_DAYS = 365;
@@ -61,6 +68,7 @@ export const DEFAULT_MAX_APPLICATION_VERSIONS = 200;
 
 /** Anything naming an Elastic Beanstalk application: an `aws.elasticbeanstalk.Application`, or `{ name }`. */
 export interface ApplicationReference {
+  /** Name of the Elastic Beanstalk application. */
   readonly name: pulumi.Input<string>;
 }
 

@@ -259,7 +259,10 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
    * @returns `{ beanstalkDeploy: { ...this.beanstalkDeployTarget(), ...options } }`, one entry of a
    *   stage's `actions` (named "Deploy", deploying the newest artifact, unless set).
    */
-  deployAction(options: BeanstalkDeployActionOptions = {}): { beanstalkDeploy: BeanstalkDeployActionArgs } {
+  deployAction(options: BeanstalkDeployActionOptions = {}): {
+    /** The Elastic Beanstalk deploy action. */
+    beanstalkDeploy: BeanstalkDeployActionArgs;
+  } {
     return { beanstalkDeploy: { ...this.beanstalkDeployTarget(), ...options } };
   }
 

@@ -43,8 +43,11 @@ export function beanstalkServiceTrustPolicy(): pulumi.Output<string> {
 
 /** What the instance role statements depend on. */
 export interface BeanstalkInstanceRoleScope {
+  /** Account, partition and region the environment runs in. */
   ctx: AwsContext;
+  /** Name of the environment's application. */
   applicationName: pulumi.Input<string>;
+  /** Name of the environment. */
   environmentName: string;
   /** Parameter Store parameter ARNs of `secrets`. */
   ssmParameterArns: pulumi.Input<string>[];

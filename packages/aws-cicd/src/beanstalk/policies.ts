@@ -40,13 +40,19 @@ export const INSTANCE_SECRET_KEY_ACTIONS = ["kms:Decrypt"] as const;
  */
 export const SERVICE_ROLE_MANAGED_POLICIES = [
   {
+    /** Managed policy name. */
     name: "AWSElasticBeanstalkEnhancedHealth",
+    /** Managed policy path. */
     path: "service-role/",
+    /** Why the managed policy is attached. */
     reason: "Elastic Beanstalk reads instance, load balancer and Auto Scaling state for enhanced health reporting (ElasticBeanstalk.1).",
   },
   {
+    /** Managed policy name. */
     name: "AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy",
+    /** Managed policy path. */
     path: "",
+    /** Why the managed policy is attached. */
     reason:
       "Elastic Beanstalk replaces instances and updates the environment's CloudFormation stack for managed platform updates (ElasticBeanstalk.2).",
   },
@@ -154,8 +160,11 @@ export const DEPLOY_PASS_ROLE_ACTIONS = ["iam:PassRole"] as const;
 
 /** Partition, region and account of the environment (an `AwsContext` fits). */
 export interface BeanstalkArnContext {
+  /** AWS partition, e.g. `aws`. */
   partition: pulumi.Input<string>;
+  /** AWS region. */
   region: pulumi.Input<string>;
+  /** AWS account id. */
   accountId: pulumi.Input<string>;
 }
 
@@ -171,9 +180,13 @@ export function beanstalkBucketName(ctx: BeanstalkArnContext): pulumi.Output<str
 
 /** What a deploy action needs to know about its target (returned by `BeanstalkTarget.beanstalkDeployTarget()`). */
 export interface BeanstalkDeployTargetInfo {
+  /** Name of the application. */
   applicationName: pulumi.Input<string>;
+  /** Name of the environment. */
   environmentName: pulumi.Input<string>;
+  /** ARN of the application. */
   applicationArn: pulumi.Input<string>;
+  /** ARN of the environment. */
   environmentArn: pulumi.Input<string>;
   /** Environment id (`e-...`), which names the environment's stacks and groups. */
   environmentId: pulumi.Input<string>;
@@ -183,6 +196,7 @@ export interface BeanstalkDeployTargetInfo {
 
 /** Arguments of {@link beanstalkDeployStatements}. */
 export interface BeanstalkDeployPolicyArgs extends BeanstalkDeployTargetInfo {
+  /** Account, partition and region of the environment. */
   ctx: BeanstalkArnContext;
   /** ARN of the pipeline's artifact bucket, from which the source bundle is read. */
   artifactBucketArn: pulumi.Input<string>;
@@ -206,6 +220,7 @@ export function beanstalkDeployStatements(a: BeanstalkDeployPolicyArgs): PolicyS
 export interface BeanstalkMultiDeployPolicyArgs {
   /** The environments deployed to, in one account and region (at least one). */
   targets: BeanstalkDeployTargetInfo[];
+  /** Account, partition and region of the environments. */
   ctx: BeanstalkArnContext;
   /** ARN of the pipeline's artifact bucket, from which the source bundles are read. */
   artifactBucketArn: pulumi.Input<string>;

@@ -3,27 +3,45 @@ import { BeanstalkOptionSetting, BeanstalkVpc } from "./beanstalk-target-args";
 
 /** One option setting as `aws.elasticbeanstalk.Environment` takes it. */
 export interface BeanstalkEnvironmentSetting {
+  /** Option namespace, e.g. `aws:elasticbeanstalk:environment`. */
   namespace: string;
+  /** Option name within the namespace, e.g. `EnvironmentType`. */
   name: string;
+  /** Option value, always a string. */
   value: pulumi.Input<string>;
+  /** Resource name, only for namespaces that take one (e.g. `aws:autoscaling:scheduledaction`). */
   resource?: string;
 }
 
 /** Option namespaces (selected) used by the component. */
 export const BEANSTALK_NAMESPACES = {
+  /** Environment type, service role and load balancer type. */
   environment: "aws:elasticbeanstalk:environment",
+  /** Instance launch settings: instance profile, IMDS and root volume. */
   launch: "aws:autoscaling:launchconfiguration",
+  /** EC2 instance types. */
   instances: "aws:ec2:instances",
+  /** Auto Scaling group size. */
   asg: "aws:autoscaling:asg",
+  /** Deployment policy. */
   command: "aws:elasticbeanstalk:command",
+  /** Health reporting system (enhanced). */
   health: "aws:elasticbeanstalk:healthreporting:system",
+  /** Managed platform updates. */
   managed: "aws:elasticbeanstalk:managedactions",
+  /** Level of managed platform updates. */
   platformUpdate: "aws:elasticbeanstalk:managedactions:platformupdate",
+  /** Streaming of instance logs to CloudWatch Logs. */
   logs: "aws:elasticbeanstalk:cloudwatch:logs",
+  /** Streaming of health events to CloudWatch Logs. */
   healthLogs: "aws:elasticbeanstalk:cloudwatch:logs:health",
+  /** Publication of rotated logs to S3. */
   hostManager: "aws:elasticbeanstalk:hostmanager",
+  /** VPC, subnets and public IP addresses. */
   vpc: "aws:ec2:vpc",
+  /** Environment variables. */
   variables: "aws:elasticbeanstalk:application:environment",
+  /** Environment secrets resolved from Parameter Store or Secrets Manager. */
   secrets: "aws:elasticbeanstalk:application:environmentsecrets",
 } as const;
 
@@ -114,21 +132,35 @@ export function validateBeanstalkSettings(settings: BeanstalkOptionSetting[], al
 
 /** Everything {@link buildBeanstalkOptionSettings} needs, with defaults already applied. */
 export interface BeanstalkSettingsPlan {
+  /** Single instance or load balanced (Application Load Balancer). */
   environmentType: "SingleInstance" | "LoadBalanced";
+  /** EC2 instance type. */
   instanceType: string;
+  /** Minimum Auto Scaling group size (load balanced only). */
   minSize: number;
+  /** Maximum Auto Scaling group size (load balanced only). */
   maxSize: number;
+  /** Deployment policy, e.g. `Immutable`. */
   deploymentPolicy: string;
+  /** Name of the instance profile of the environment's instances. */
   instanceProfileName: pulumi.Input<string>;
+  /** ARN of the service role, also used for managed updates. */
   serviceRoleArn: pulumi.Input<string>;
+  /** Retention of the instance and health log groups, in days. */
   logRetentionInDays: number;
+  /** Weekly window start of managed platform updates. */
   preferredStartTime: string;
+  /** Level of managed platform updates (`minor` or `patch`). */
   updateLevel: string;
+  /** EBS volume type of the instances' root volumes, e.g. `gp3`. */
   rootVolumeType: string;
+  /** VPC placement; when absent, the default VPC. */
   vpc?: BeanstalkVpc;
+  /** Environment variables by name. */
   environmentVariables: Record<string, pulumi.Input<string>>;
   /** Variable name to the ARN Elastic Beanstalk resolves. */
   secrets: Record<string, pulumi.Input<string>>;
+  /** Further option settings, replacing computed ones with the same key. */
   extra: BeanstalkOptionSetting[];
 }
 

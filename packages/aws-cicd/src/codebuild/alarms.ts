@@ -10,9 +10,13 @@ export const FAILED_BUILDS_ALARM_PERIOD_SECONDS = 300;
 
 /** What {@link createMonitoring} created. */
 export interface BuildMonitoring {
+  /** The alert topic, when created (no `topicArn` given). */
   topic?: SecureTopic;
+  /** ARN of the topic alerts go to (created or given). */
   topicArn?: pulumi.Output<string>;
+  /** The failed-builds alarm, when enabled. */
   alarm?: aws.cloudwatch.MetricAlarm;
+  /** The CodeStar notification rule of `notificationEvents`, when any. */
   notificationRule?: aws.codestarnotifications.NotificationRule;
 }
 

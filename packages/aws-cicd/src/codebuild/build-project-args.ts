@@ -62,7 +62,9 @@ export interface BucketLocation {
 
 /** A CodeCommit repository: a `CodeCommitRepo` of this library satisfies it. */
 export interface CodeCommitRepositoryReference {
+  /** ARN of the repository. */
   repositoryArn: pulumi.Input<string>;
+  /** HTTPS clone URL of the repository. */
   cloneUrlHttp: pulumi.Input<string>;
   /**
    * Customer key encrypting the repository; the role may use it only through CodeCommit.
@@ -79,6 +81,7 @@ export interface BuildSourceArgs {
    * @default - required whenever `source` is given (leave `source` out for a pipeline source).
    */
   codeCommit?: {
+    /** The repository the build checks out. */
     repository: CodeCommitRepositoryReference;
     /** @default "main" */
     branch?: string;
@@ -107,6 +110,7 @@ export interface BuildCacheArgs {
 
 /** VPC in which builds run (to reach private resources). */
 export interface BuildVpcArgs {
+  /** VPC the build runs in. */
   vpcId: pulumi.Input<string>;
   /** Private subnets with a route to the internet or VPC endpoints (1 to 16). */
   subnetIds: pulumi.Input<string>[];
@@ -197,7 +201,10 @@ export interface BuildProjectArgs {
    * Not allowed with a pipeline source.
    * @default - no artifacts (`NO_ARTIFACTS`) for a standalone source; the pipeline's for a pipeline source.
    */
-  artifacts?: { s3: BucketLocation };
+  artifacts?: {
+    /** Bucket (and optional prefix) receiving the artifacts zip. */
+    s3: BucketLocation;
+  };
   /**
    * Build image.
    * @default - `{ managed: "x86_64" }`: {@link MANAGED_IMAGE_X86_64}.

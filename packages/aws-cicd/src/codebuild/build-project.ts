@@ -218,7 +218,10 @@ export class BuildProject extends pulumi.ComponentResource {
    * @returns `{ codeBuild: { projectName, projectArn, projectRoleName, ...options } }`, one entry of
    *   a stage's `actions` (a `Build` producing `<ActionName>Output` unless `type: "Test"`).
    */
-  buildAction(options: CodeBuildActionOptions = {}): { codeBuild: CodeBuildActionArgs } {
+  buildAction(options: CodeBuildActionOptions = {}): {
+    /** The CodeBuild action. */
+    codeBuild: CodeBuildActionArgs;
+  } {
     return { codeBuild: { projectName: this.projectName, projectArn: this.projectArn, projectRoleName: this.roleName, ...options } };
   }
 

@@ -7,8 +7,11 @@ export type BuildSpecPathSegment = string | number;
 
 /** Where a parsed buildspec problem sits in its file (1-based line and column). */
 export interface BuildSpecLocation {
+  /** File name, as given to the parser. */
   file: string;
+  /** 1-based line. */
   line: number;
+  /** 1-based column. */
   column: number;
 }
 

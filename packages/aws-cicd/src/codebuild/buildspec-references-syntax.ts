@@ -34,8 +34,11 @@ export const SECRET_VERSION_ID_PATTERN = /^[A-Za-z0-9-]{32,64}$/;
 export interface SecretsManagerReference {
   /** Secret name or ARN. */
   secretId: string;
+  /** Key of the JSON secret value to read. */
   jsonKey?: string;
+  /** Version staging label, e.g. `AWSCURRENT`. */
   versionStage?: string;
+  /** Version id. */
   versionId?: string;
 }
 

@@ -181,6 +181,7 @@ export interface BuildSpecArtifacts extends BuildSpecArtifactFiles {
 
 /** `cache` section. */
 export interface BuildSpecCache {
+  /** Paths to cache. */
   paths: string[];
 }
 

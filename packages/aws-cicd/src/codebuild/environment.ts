@@ -183,8 +183,11 @@ export function validateEnvironmentVariables(vars: Record<string, EnvironmentVar
 
 /** The resolved image settings of the project environment. */
 export interface ResolvedImage {
+  /** Image name or URI. */
   image: pulumi.Input<string>;
+  /** Environment type, from the image's architecture. */
   type: "LINUX_CONTAINER" | "ARM_CONTAINER";
+  /** `CODEBUILD` for managed images, `SERVICE_ROLE` for images pulled with the project role. */
   imagePullCredentialsType: "CODEBUILD" | "SERVICE_ROLE";
   /** ECR repository the role must be able to pull from. */
   ecrRepositoryArn?: pulumi.Input<string>;
@@ -229,7 +232,9 @@ export function environmentVariableEntries(
 
 /** SSM parameter names (or ARNs) and Secrets Manager references the variables read. */
 export function environmentReferences(vars: Record<string, EnvironmentVariable> | undefined): {
+  /** SSM parameter names or ARNs. */
   parameters: pulumi.Input<string>[];
+  /** Secrets Manager references. */
   secrets: pulumi.Input<string>[];
 } {
   const values = Object.values(vars ?? {});

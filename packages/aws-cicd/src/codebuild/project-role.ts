@@ -19,7 +19,9 @@ import {
 
 /** A bucket prefix the role works in. */
 export interface PrefixGrant {
+  /** Name of the bucket. */
   bucketName: pulumi.Input<string>;
+  /** Key prefix within the bucket. */
   prefix: pulumi.Input<string>;
 }
 
@@ -29,9 +31,13 @@ export interface BuildProjectPermissions {
   logGroupArn: pulumi.Input<string>;
   /** Keys used through S3: the project key, then the keys of the other buckets. */
   s3KeyArns: pulumi.Input<string>[];
+  /** Where build logs are written in S3. */
   s3Logs?: PrefixGrant;
+  /** Where the S3 cache is read and written. */
   s3Cache?: PrefixGrant;
+  /** Where artifacts are written in S3. */
   s3Artifacts?: PrefixGrant;
+  /** Where test reports are exported in S3. */
   reportExport?: PrefixGrant;
   /** Report groups the build writes to (created ones and ARNs named in the buildspec). */
   reportGroupArns: pulumi.Input<string>[];
@@ -41,9 +47,22 @@ export interface BuildProjectPermissions {
   secrets: pulumi.Input<string>[];
   /** Customer keys of the parameters and secrets. */
   secretsKeyArns: pulumi.Input<string>[];
+  /** ECR repository of the build image. */
   ecrRepositoryArn?: pulumi.Input<string>;
-  vpc?: { subnetIds: pulumi.Input<string>[]; securityGroupIds: pulumi.Input<string>[] };
-  codeCommit?: { repositoryArn: pulumi.Input<string>; keyArn?: pulumi.Input<string> };
+  /** Network of a build in a VPC. */
+  vpc?: {
+    /** Subnets of the build's network interface. */
+    subnetIds: pulumi.Input<string>[];
+    /** Security groups of the build's network interface. */
+    securityGroupIds: pulumi.Input<string>[];
+  };
+  /** Repository of a standalone CodeCommit source. */
+  codeCommit?: {
+    /** ARN of the repository. */
+    repositoryArn: pulumi.Input<string>;
+    /** Customer key of the repository, used only through CodeCommit. */
+    keyArn?: pulumi.Input<string>;
+  };
 }
 
 /** Drops repeated plain strings (Outputs are kept: they cannot be compared before deployment). */

@@ -201,7 +201,10 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
    * @returns `{ codeCommitSource: { repositoryName, repositoryArn, keyArn, branch, ...options } }`,
    *   one entry of a stage's `actions`; `branch` defaults to the repository's `defaultBranch`.
    */
-  sourceAction(options: CodeCommitSourceActionOptions = {}): { codeCommitSource: CodeCommitSourceActionArgs } {
+  sourceAction(options: CodeCommitSourceActionOptions = {}): {
+    /** The CodeCommit source action. */
+    codeCommitSource: CodeCommitSourceActionArgs;
+  } {
     return {
       codeCommitSource: {
         repositoryName: this.repositoryName,

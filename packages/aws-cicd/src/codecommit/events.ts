@@ -70,8 +70,11 @@ export function createRepositoryTriggers(
 
 /** One EventBridge rule, its target and (for a Lambda target) the invoke permission. */
 export interface RepositoryEventRule {
+  /** The EventBridge rule. */
   rule: aws.cloudwatch.EventRule;
+  /** The rule's target. */
   target: aws.cloudwatch.EventTarget;
+  /** Permission letting EventBridge invoke the Lambda function (Lambda targets only). */
   permission?: aws.lambda.Permission;
 }
 

@@ -42,7 +42,9 @@ export function grantRepositoryAccess(
 
 /** A role created for cross-account access, and its permissions. */
 export interface CrossAccountAccessGrant {
+  /** Role the trusted principals assume. */
   role: aws.iam.Role;
+  /** Inline policy of the role. */
   policy: aws.iam.RolePolicy;
   /** ARN the trusted principals pass to `sts:AssumeRole` (or set as `role_arn` in their AWS profile). */
   roleArn: pulumi.Output<string>;

@@ -9,8 +9,11 @@ export const DEFAULT_TARGET_TAG_KEY = "CodeDeployGroup";
 
 /** Built-in deployment configurations of the EC2/On-premises platform, by `deploymentStrategy`. */
 export const CODEDEPLOY_BUILT_IN_CONFIGS = {
+  /** One instance at a time. */
   OneAtATime: "CodeDeployDefault.OneAtATime",
+  /** Up to half of the instances at a time. */
   HalfAtATime: "CodeDeployDefault.HalfAtATime",
+  /** All instances at once. */
   AllAtOnce: "CodeDeployDefault.AllAtOnce",
 } as const;
 

@@ -303,7 +303,10 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
    * @param options - Action settings (`name`, `inputs`, `runOrder`, `roleArn`); the target is filled in.
    * @returns `{ codeDeploy: { ...this.deployTarget(), ...options } }`, one entry of a stage's `actions`.
    */
-  deployAction(options: CodeDeployActionOptions = {}): { codeDeploy: CodeDeployActionArgs } {
+  deployAction(options: CodeDeployActionOptions = {}): {
+    /** The CodeDeploy deploy action. */
+    codeDeploy: CodeDeployActionArgs;
+  } {
     return { codeDeploy: { ...this.deployTarget(), ...options } };
   }
 

@@ -17,11 +17,17 @@ export const FLEET_EGRESS_PORT = 443;
 
 /** The resources of a created fleet. */
 export interface CreatedFleet {
+  /** Security group of the instances (no ingress). */
   securityGroup: aws.ec2.SecurityGroup;
+  /** The security group's only egress rule: HTTPS. */
   egressRule: aws.vpc.SecurityGroupEgressRule;
+  /** Launch template of the instances. */
   launchTemplate: aws.ec2.LaunchTemplate;
+  /** Auto Scaling group of the fleet. */
   autoScalingGroup: aws.autoscaling.Group;
+  /** Topic of the Auto Scaling notifications, when created (no `notificationTopicArn`). */
   notificationTopic?: SecureTopic;
+  /** Auto Scaling notifications of launches and terminations. */
   notification: aws.autoscaling.Notification;
 }
 
@@ -52,9 +58,13 @@ systemctl enable --now codedeploy-agent
 
 /** Arguments of {@link createFleet}. */
 export interface CreateFleetArgs {
+  /** Name prefix of the created resources. */
   name: string;
+  /** The fleet arguments of the component. */
   fleet: Ec2FleetArgs;
+  /** Account, partition and region the fleet runs in. */
   ctx: AwsContext;
+  /** ARN of the instances' instance profile. */
   instanceProfileArn: pulumi.Input<string>;
   /**
    * Customer key of the root volumes.
@@ -63,13 +73,16 @@ export interface CreateFleetArgs {
   volumeKeyArn?: pulumi.Input<string>;
   /** Key of the created notification topic (the fleet's key). */
   topicKey: KeyReference;
+  /** Whether user data installs the CodeDeploy agent at boot. */
   installAgentWithUserData: boolean;
   /**
    * Tags of the fleet's resources and instances.
    * @default - no tags.
    */
   tags?: Record<string, string>;
+  /** Parent of the created resources. */
   parent: pulumi.Resource;
+  /** Resources the Auto Scaling group waits for (e.g. the instance role's policies). */
   dependsOn: pulumi.Resource[];
 }
 

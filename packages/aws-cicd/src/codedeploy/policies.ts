@@ -30,8 +30,11 @@ export const DEPLOY_CONFIG_ACTIONS = ["codedeploy:GetDeploymentConfig"] as const
 
 /** An AWS managed policy attached by the component, with the reason (IAM4 waiver). */
 export interface ManagedPolicyUse {
+  /** Managed policy name. */
   name: string;
+  /** Managed policy path. */
   path: string;
+  /** Why the managed policy is attached. */
   reason: string;
 }
 
@@ -64,8 +67,11 @@ export const INSTANCE_SSM_MANAGED_POLICY: ManagedPolicyUse = {
 
 /** Partition, region and account (an `AwsContext` fits). */
 export interface CodeDeployArnContext {
+  /** AWS partition, e.g. `aws`. */
   partition: pulumi.Input<string>;
+  /** AWS region. */
   region: pulumi.Input<string>;
+  /** AWS account id. */
   accountId: pulumi.Input<string>;
 }
 
@@ -76,6 +82,7 @@ export function codeDeployArn(ctx: CodeDeployArnContext, resource: pulumi.Input<
 
 /** Arguments of {@link fleetInstanceRoleStatements}. */
 export interface FleetInstanceRoleArgs {
+  /** Account, partition and region of the instances. */
   ctx: AwsContext;
   /**
    * Bucket the instances download revisions from.
@@ -125,7 +132,9 @@ export function fleetInstanceRoleStatements(a: FleetInstanceRoleArgs): PolicySta
 
 /** What a deploy action needs to know about its target (returned by `Ec2FleetTarget.deployTarget()`). */
 export interface CodeDeployTargetInfo {
+  /** Name of the CodeDeploy application. */
   applicationName: pulumi.Input<string>;
+  /** Name of the deployment group. */
   deploymentGroupName: pulumi.Input<string>;
   /** `arn:<p>:codedeploy:<r>:<a>:application:<app>`. */
   applicationArn: pulumi.Input<string>;

@@ -58,13 +58,21 @@ export interface ArtifactFacts {
    * full clone): consumers need these `UseConnection` actions on it.
    * @default - none.
    */
-  gitCloneConnection?: { connectionArn: pulumi.Input<string>; actions: string[] };
+  gitCloneConnection?: {
+    /** ARN of the connection. */
+    connectionArn: pulumi.Input<string>;
+    /** The `UseConnection` actions (e.g. `codeconnections:UseConnection`) consumers need on the connection. */
+    actions: string[];
+  };
 }
 
 /** The artifact store as actions see it. */
 export interface ArtifactStoreInfo {
+  /** Name of the artifact bucket. */
   bucketName: pulumi.Input<string>;
+  /** ARN of the artifact bucket. */
   bucketArn: pulumi.Input<string>;
+  /** ARN of the key encrypting the artifacts. */
   keyArn: pulumi.Input<string>;
 }
 
@@ -74,13 +82,21 @@ export interface PlannedAction {
   kind: string;
   /** Path of the action in the arguments, e.g. "`stages[1].actions[0]`" without backticks. */
   path: string;
+  /** Name of the action's stage. */
   stageName: string;
+  /** 0-based index of the stage. */
   stageIndex: number;
+  /** 0-based index of the action in its stage. */
   actionIndex: number;
+  /** Final name of the action. */
   name: string;
+  /** Final run order of the action. */
   runOrder: number;
+  /** Category of the action. */
   category: ActionCategory;
+  /** Names of the input artifacts. */
   inputs: string[];
+  /** Names of the output artifacts. */
   outputs: string[];
   /** The kind's arguments as the user gave them. */
   args: unknown;
@@ -92,14 +108,17 @@ export interface BindContext {
   parent: pulumi.Resource;
   /** Unique prefix for the logical names of the action's resources: `<pipeline>-<stage>-<action>`. */
   resourceName: string;
+  /** Account, partition and region of the pipeline. */
   aws: AwsContext;
   /** Physical pipeline name, known before the pipeline exists. */
   pipelineName: string;
   /** `arn:<partition>:codepipeline:<region>:<account>:<pipelineName>`. */
   pipelineArn: pulumi.Output<string>;
+  /** The pipeline's artifact store. */
   artifactStore: ArtifactStoreInfo;
   /** The key the pipeline encrypts with (for topics the action creates). */
   encryptionKey: KeyReference;
+  /** The planned action being bound. */
   action: PlannedAction;
   /** Facts of each input artifact, in the order of `action.inputs`. */
   inputFacts: ArtifactFacts[];
@@ -107,9 +126,13 @@ export interface BindContext {
 
 /** The part of a stage action declaration a definition writes; the pipeline adds name, order, artifacts and role. */
 export interface ActionDeclaration {
+  /** Category of the action. */
   category: ActionCategory;
+  /** Owner of the action type (always `AWS`). */
   owner: "AWS";
+  /** Provider of the action type, e.g. `CodeBuild`. */
   provider: string;
+  /** Version of the action type. */
   version: string;
   /**
    * Provider configuration.
@@ -125,6 +148,7 @@ export interface ActionDeclaration {
 
 /** What binding an action yields. */
 export interface BoundAction {
+  /** The action's declaration in the stage. */
   declaration: ActionDeclaration;
   /** Statements the pipeline role needs (dropped when the action runs with its own `roleArn`). */
   statements: PolicyStatement[];
@@ -161,9 +185,19 @@ export interface ActionDefinition<A> {
   /** Category of the action (some kinds, like CodeBuild, have two). */
   category(args: A): ActionCategory;
   /** Number of input artifacts accepted; when `min` is 1 and none are named, the latest artifact is used. */
-  inputs: { min: number; max: number };
+  inputs: {
+    /** Fewest input artifacts. */
+    min: number;
+    /** Most input artifacts. */
+    max: number;
+  };
   /** Number of output artifacts accepted. */
-  outputs: { min: number; max: number };
+  outputs: {
+    /** Fewest output artifacts. */
+    min: number;
+    /** Most output artifacts. */
+    max: number;
+  };
   /** Output artifact names given by the user, or `undefined` to take the default. */
   declaredOutputs(args: A): string[] | undefined;
   /** Whether the action produces `<ActionName>Output` when the user names no output. */
@@ -184,7 +218,9 @@ export interface ActionDefinition<A> {
 
 /** One action given to {@link ActionDefinition.combineStatements}. */
 export interface CombinableAction<A> {
+  /** The action's arguments. */
   args: A;
+  /** The context the action was bound with. */
   ctx: BindContext;
   /** What `bind` returned as the action's statements. */
   statements: PolicyStatement[];

@@ -9,6 +9,7 @@ import { keyUseThroughServices } from "../security/encryption-key";
 
 /** The artifact store of a pipeline: the bucket it created, if any, and what actions see. */
 export interface ArtifactStore {
+  /** Bucket and key of the store, as actions see them. */
   info: ArtifactStoreInfo;
   /** Present when the pipeline created the bucket. */
   bucket?: SecureBucket;

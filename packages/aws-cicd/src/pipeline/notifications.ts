@@ -14,6 +14,7 @@ export const ACTION_STATE_CHANGE = "CodePipeline Action Execution State Change";
 export interface PipelineNotifications {
   /** Created unless `topicArn` was given. */
   topic?: SecureTopic;
+  /** ARN of the topic notifications go to (created or given). */
   topicArn: pulumi.Input<string>;
   /** Execution FAILED. */
   failureRule: aws.cloudwatch.EventRule;

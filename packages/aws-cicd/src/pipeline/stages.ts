@@ -12,7 +12,9 @@ export interface StageArgs {
 
 /** A stage after validation. */
 export interface PlannedStage {
+  /** Name of the stage. */
   name: string;
+  /** The stage's actions, after validation. */
   actions: PlannedAction[];
 }
 

@@ -21,6 +21,7 @@ export const DEFAULT_KEY_DELETION_WINDOW_DAYS = 30;
 
 /** Anything that names a KMS key by ARN: an {@link EncryptionKey}, or `{ keyArn: key.arn }` for a key you own. */
 export interface KeyReference {
+  /** ARN of the KMS key. */
   readonly keyArn: pulumi.Input<string>;
 }
 

@@ -110,8 +110,11 @@ export function policyDocument(statements: PolicyStatement[]): pulumi.Output<str
 
 /** Account, partition and region of the provider a component runs with. */
 export interface AwsContext {
+  /** Account id. */
   accountId: pulumi.Output<string>;
+  /** Partition, e.g. `aws`. */
   partition: pulumi.Output<string>;
+  /** Region, e.g. `us-east-1`. */
   region: pulumi.Output<string>;
   /** DNS suffix of the partition, e.g. `amazonaws.com`. */
   dnsSuffix: pulumi.Output<string>;
@@ -141,6 +144,7 @@ export function accountRootArn(ctx: AwsContext): pulumi.Output<string> {
 
 /** Confused-deputy guard for a service trust: the account, and the exact resource when the service sends it. */
 export interface ServiceTrustScope {
+  /** Account the service must act for (`aws:SourceAccount` condition). */
   sourceAccount: pulumi.Input<string>;
   /**
    * Exact ARN of the resource the service acts for (sent by CodeBuild, CodePipeline, Lambda...).
@@ -160,6 +164,7 @@ export function serviceTrustPolicy(service: pulumi.Input<string>, scope: Service
 export interface ServiceRoleArgs extends ServiceTrustScope {
   /** Service principal, e.g. `codebuild.amazonaws.com`. */
   service: pulumi.Input<string>;
+  /** Description of the role. */
   description: pulumi.Input<string>;
   /**
    * Permissions boundary ARN to attach, when an organization requires one.

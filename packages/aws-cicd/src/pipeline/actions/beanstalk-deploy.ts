@@ -102,6 +102,9 @@ function deployStatements(targets: BeanstalkDeployTargetInfo[], ctx: BindContext
 }
 
 /** A `beanstalkDeploy` action for a pipeline stage. */
-export function beanstalkDeploy(args: BeanstalkDeployActionArgs): { beanstalkDeploy: BeanstalkDeployActionArgs } {
+export function beanstalkDeploy(args: BeanstalkDeployActionArgs): {
+  /** The action's arguments. */
+  beanstalkDeploy: BeanstalkDeployActionArgs;
+} {
   return { beanstalkDeploy: args };
 }

@@ -261,6 +261,9 @@ export const codeBuildAction: ActionDefinition<CodeBuildActionArgs> = {
 };
 
 /** A `codeBuild` action for a pipeline stage. */
-export function codeBuild(args: CodeBuildActionArgs): { codeBuild: CodeBuildActionArgs } {
+export function codeBuild(args: CodeBuildActionArgs): {
+  /** The action's arguments. */
+  codeBuild: CodeBuildActionArgs;
+} {
   return { codeBuild: args };
 }

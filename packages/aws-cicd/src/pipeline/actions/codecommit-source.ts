@@ -121,6 +121,9 @@ export const codeCommitSourceAction: ActionDefinition<CodeCommitSourceActionArgs
 };
 
 /** A `codeCommitSource` action for a pipeline stage. */
-export function codeCommitSource(args: CodeCommitSourceActionArgs): { codeCommitSource: CodeCommitSourceActionArgs } {
+export function codeCommitSource(args: CodeCommitSourceActionArgs): {
+  /** The action's arguments. */
+  codeCommitSource: CodeCommitSourceActionArgs;
+} {
   return { codeCommitSource: args };
 }

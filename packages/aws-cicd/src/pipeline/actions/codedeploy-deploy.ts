@@ -79,6 +79,9 @@ export const codeDeployAction: ActionDefinition<CodeDeployActionArgs> = {
 };
 
 /** A `codeDeploy` action for a pipeline stage. */
-export function codeDeploy(args: CodeDeployActionArgs): { codeDeploy: CodeDeployActionArgs } {
+export function codeDeploy(args: CodeDeployActionArgs): {
+  /** The action's arguments. */
+  codeDeploy: CodeDeployActionArgs;
+} {
   return { codeDeploy: args };
 }

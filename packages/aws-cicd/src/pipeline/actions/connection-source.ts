@@ -194,6 +194,9 @@ export const connectionSourceAction: ActionDefinition<ConnectionSourceActionArgs
 };
 
 /** A `connectionSource` action for a pipeline stage. */
-export function connectionSource(args: ConnectionSourceActionArgs): { connectionSource: ConnectionSourceActionArgs } {
+export function connectionSource(args: ConnectionSourceActionArgs): {
+  /** The action's arguments. */
+  connectionSource: ConnectionSourceActionArgs;
+} {
   return { connectionSource: args };
 }

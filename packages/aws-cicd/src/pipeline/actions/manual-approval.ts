@@ -103,6 +103,9 @@ export const manualApprovalAction: ActionDefinition<ManualApprovalActionArgs> = 
 };
 
 /** A `manualApproval` action for a pipeline stage. */
-export function manualApproval(args: ManualApprovalActionArgs = {}): { manualApproval: ManualApprovalActionArgs } {
+export function manualApproval(args: ManualApprovalActionArgs = {}): {
+  /** The action's arguments. */
+  manualApproval: ManualApprovalActionArgs;
+} {
   return { manualApproval: args };
 }

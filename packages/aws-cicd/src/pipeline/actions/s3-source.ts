@@ -102,6 +102,9 @@ export const s3SourceAction: ActionDefinition<S3SourceActionArgs> = {
 };
 
 /** An `s3Source` action for a pipeline stage. */
-export function s3Source(args: S3SourceActionArgs): { s3Source: S3SourceActionArgs } {
+export function s3Source(args: S3SourceActionArgs): {
+  /** The action's arguments. */
+  s3Source: S3SourceActionArgs;
+} {
   return { s3Source: args };
 }
