@@ -3,7 +3,7 @@ import { keyUseThroughServices } from "../../security/encryption-key";
 import { PolicyStatement } from "../../security/iam";
 import { ActionCommonArgs, ActionDefinition } from "../action-types";
 import { CODECOMMIT_FULL_CLONE_PIPELINE_ACTIONS, CODECOMMIT_SOURCE_ACTIONS } from "../policies";
-import { checkArn, checkName, checkNamespace, createStartTrigger } from "./shared";
+import { SOURCE_ACTION_SHAPE, checkArn, checkName, checkNamespace, createStartTrigger } from "./shared";
 
 /** Branch a CodeCommit source follows when none is given. */
 export const DEFAULT_SOURCE_BRANCH = "main";
@@ -60,12 +60,7 @@ const BRANCH = /^(?!-)(?!.*@\{)(?!.*\.\.)(?!.*\/\/)(?!.*\.lock$)[^\s~^:?*[\\]{1,
 
 /** The `codeCommitSource` action kind. */
 export const codeCommitSourceAction: ActionDefinition<CodeCommitSourceActionArgs> = {
-  defaultName: () => "Source",
-  category: () => "Source",
-  inputs: { min: 0, max: 0 },
-  outputs: { min: 1, max: 1 },
-  declaredOutputs: (a) => (a.output === undefined ? undefined : [a.output]),
-  producesByDefault: () => true,
+  ...SOURCE_ACTION_SHAPE,
   validate(a, path) {
     checkName(
       path,

@@ -5,7 +5,7 @@ import { PolicyStatement } from "../../security/iam";
 import { ActionCommonArgs, ActionDefinition, ArtifactFacts } from "../action-types";
 import { CODECONNECTIONS_USE_ACTIONS, CODESTAR_CONNECTIONS_USE_ACTIONS } from "../policies";
 import { ConnectionTriggerArgs, renderConnectionTrigger, validateConnectionTriggers } from "../triggers";
-import { checkName, checkNamespace } from "./shared";
+import { SOURCE_ACTION_SHAPE, checkName, checkNamespace } from "./shared";
 
 /** Branch a connection source follows when none is given. */
 export const DEFAULT_CONNECTION_BRANCH = "main";
@@ -149,12 +149,7 @@ function validate(a: ConnectionSourceActionArgs, path: string): void {
 
 /** The `connectionSource` action kind. */
 export const connectionSourceAction: ActionDefinition<ConnectionSourceActionArgs> = {
-  defaultName: () => "Source",
-  category: () => "Source",
-  inputs: { min: 0, max: 0 },
-  outputs: { min: 1, max: 1 },
-  declaredOutputs: (a) => (a.output === undefined ? undefined : [a.output]),
-  producesByDefault: () => true,
+  ...SOURCE_ACTION_SHAPE,
   validate,
   bind(a, ctx) {
     let connection: aws.codeconnections.Connection | undefined;

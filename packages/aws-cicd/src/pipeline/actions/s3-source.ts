@@ -3,7 +3,7 @@ import { keyUseThroughServices } from "../../security/encryption-key";
 import { PolicyStatement } from "../../security/iam";
 import { ActionCommonArgs, ActionDefinition } from "../action-types";
 import { S3_SOURCE_BUCKET_ACTIONS, S3_SOURCE_OBJECT_ACTIONS } from "../policies";
-import { checkArn, checkName, checkNamespace, createStartTrigger } from "./shared";
+import { SOURCE_ACTION_SHAPE, checkArn, checkName, checkNamespace, createStartTrigger } from "./shared";
 
 /**
  * An S3 source: one object (a ZIP) in a versioned bucket. The pipeline is started by an
@@ -47,12 +47,7 @@ export interface S3SourceActionArgs extends ActionCommonArgs {
 
 /** The `s3Source` action kind. */
 export const s3SourceAction: ActionDefinition<S3SourceActionArgs> = {
-  defaultName: () => "Source",
-  category: () => "Source",
-  inputs: { min: 0, max: 0 },
-  outputs: { min: 1, max: 1 },
-  declaredOutputs: (a) => (a.output === undefined ? undefined : [a.output]),
-  producesByDefault: () => true,
+  ...SOURCE_ACTION_SHAPE,
   validate(a, path) {
     checkName(
       path,

@@ -73,3 +73,16 @@ export function createStartTrigger(
     ],
   };
 }
+
+/**
+ * What every source action kind shares: named "Source", no input artifact, one output artifact
+ * (`output`, or an automatic name), produced by default.
+ */
+export const SOURCE_ACTION_SHAPE = {
+  defaultName: () => "Source",
+  category: () => "Source" as const,
+  inputs: { min: 0, max: 0 },
+  outputs: { min: 1, max: 1 },
+  declaredOutputs: (a: { output?: string }) => (a.output === undefined ? undefined : [a.output]),
+  producesByDefault: () => true,
+};
