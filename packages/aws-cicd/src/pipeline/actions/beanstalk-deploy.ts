@@ -3,7 +3,7 @@ import { beanstalkDeployStatementsForTargets, BeanstalkDeployTargetInfo } from "
 import { PolicyStatement } from "../../security/iam";
 import { BEANSTALK_ENVIRONMENT_NAME_PATTERN } from "../../beanstalk/validate";
 import { ActionCommonArgs, ActionDefinition, BindContext, ConsumingActionArgs } from "../action-types";
-import { checkArn, checkName } from "./shared";
+import { DEPLOY_ACTION_SHAPE, checkArn, checkName, checkTargetFields } from "./shared";
 
 /** Name of a `beanstalkDeploy` action when none is given. */
 export const DEFAULT_BEANSTALK_DEPLOY_ACTION_NAME = "Deploy";
@@ -35,19 +35,9 @@ const REQUIRED = ["applicationName", "environmentName", "applicationArn", "envir
 /** The `beanstalkDeploy` action kind. */
 export const beanstalkDeployAction: ActionDefinition<BeanstalkDeployActionArgs> = {
   defaultName: () => DEFAULT_BEANSTALK_DEPLOY_ACTION_NAME,
-  category: () => "Deploy",
-  inputs: { min: 1, max: 1 },
-  outputs: { min: 0, max: 0 },
-  declaredOutputs: () => undefined,
-  producesByDefault: () => false,
+  ...DEPLOY_ACTION_SHAPE,
   validate(a, path) {
-    for (const arg of REQUIRED) {
-      if (a[arg] === undefined || a[arg] === null) {
-        throw new Error(
-          `\`${path}.${arg}\` is required; pass \`target.deployAction()\` or spread \`target.beanstalkDeployTarget()\` of a BeanstalkTarget.`,
-        );
-      }
-    }
+    checkTargetFields(path, a, REQUIRED, "`target.deployAction()` or spread `target.beanstalkDeployTarget()` of a BeanstalkTarget");
     checkName(
       path,
       "applicationName",

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { codeDeployDeployStatements, CodeDeployTargetInfo } from "../../codedeploy/policies";
 import { CODEDEPLOY_NAME_PATTERN } from "../../codedeploy/validate";
 import { ActionCommonArgs, ActionDefinition, ConsumingActionArgs } from "../action-types";
-import { checkArn, checkName } from "./shared";
+import { DEPLOY_ACTION_SHAPE, checkArn, checkName, checkTargetFields } from "./shared";
 
 /** Name of a `codeDeploy` action when none is given. */
 export const DEFAULT_CODEDEPLOY_ACTION_NAME = "Deploy";
@@ -25,19 +25,9 @@ const REQUIRED = ["applicationName", "deploymentGroupName", "applicationArn", "d
 /** The `codeDeploy` action kind. */
 export const codeDeployAction: ActionDefinition<CodeDeployActionArgs> = {
   defaultName: () => DEFAULT_CODEDEPLOY_ACTION_NAME,
-  category: () => "Deploy",
-  inputs: { min: 1, max: 1 },
-  outputs: { min: 0, max: 0 },
-  declaredOutputs: () => undefined,
-  producesByDefault: () => false,
+  ...DEPLOY_ACTION_SHAPE,
   validate(a, path) {
-    for (const arg of REQUIRED) {
-      if (a[arg] === undefined || a[arg] === null) {
-        throw new Error(
-          `\`${path}.${arg}\` is required; pass \`target.deployAction()\` or spread \`target.deployTarget()\` of an Ec2FleetTarget.`,
-        );
-      }
-    }
+    checkTargetFields(path, a, REQUIRED, "`target.deployAction()` or spread `target.deployTarget()` of an Ec2FleetTarget");
     const names = "a CodeDeploy name (1 to 100 letters, digits or ._+=,@- characters)";
     checkName(path, "applicationName", a.applicationName, CODEDEPLOY_NAME_PATTERN, names);
     checkName(path, "deploymentGroupName", a.deploymentGroupName, CODEDEPLOY_NAME_PATTERN, names);

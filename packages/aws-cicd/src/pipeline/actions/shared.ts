@@ -86,3 +86,19 @@ export const SOURCE_ACTION_SHAPE = {
   declaredOutputs: (a: { output?: string }) => (a.output === undefined ? undefined : [a.output]),
   producesByDefault: () => true,
 };
+
+/** What every deploy action kind shares: one input artifact (the bundle), no output. */
+export const DEPLOY_ACTION_SHAPE = {
+  category: () => "Deploy" as const,
+  inputs: { min: 1, max: 1 },
+  outputs: { min: 0, max: 0 },
+  declaredOutputs: () => undefined,
+  producesByDefault: () => false,
+};
+
+/** Throws when one of `required` is missing from a deploy action's target data, saying where the data comes from. */
+export function checkTargetFields<A extends object>(path: string, a: A, required: readonly (keyof A & string)[], source: string): void {
+  for (const arg of required) {
+    if (a[arg] === undefined || a[arg] === null) throw new Error(`\`${path}.${arg}\` is required; pass ${source}.`);
+  }
+}
