@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { EncryptionKey, policyDocument, SecureTopic, validateEncryptionKeyArgs } from "../packages/aws-cicd/src";
-import { ACCOUNT, childrenOf, findResource, recorded, settle, statementsOf, unwrap } from "./harness";
+import { ACCOUNT, childrenOf, findResource, recorded, resourcesOfType, settle, statementsOf, unwrap } from "./harness";
 import { checkRecordedPolicies } from "./harness/iam-check";
 import { optionalPropertiesWithoutDefault } from "./tsdoc-defaults";
 
@@ -65,20 +65,38 @@ describe("EncryptionKey", () => {
     expect(findResource("aws:kms/key:Key", "k-key").options.retainOnDelete).to.equal(false);
   });
 
-  it("lets exact roles of other accounts use the key through its services only", async () => {
+  it("lets exact reader roles of other accounts only decrypt through S3, and writer roles also encrypt through S3", async () => {
     const deployRole = "arn:aws:iam::210987654321:role/prod-deploy";
-    const key = new EncryptionKey("shared", { principalArns: [deployRole], viaServices: ["s3"] });
+    const buildRole = "arn:aws:iam::210987654321:role/prod-build";
+    const key = new EncryptionKey("shared", { principalArns: [deployRole], writerPrincipalArns: [buildRole] });
     await unwrap(key.keyArn);
     const statements = statementsOf(findResource("aws:kms/key:Key", "shared-key").inputs.policy);
-    expect(statements[4]).to.deep.equal({
-      Sid: "NamedRolesUseKeyThroughServices",
-      Effect: "Allow",
-      Principal: { AWS: [deployRole] },
-      Action: ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"],
-      Resource: ["*"],
-      Condition: { StringEquals: { "kms:ViaService": ["s3.us-east-1.amazonaws.com"] } },
-    });
+    expect(statements.slice(4)).to.deep.equal([
+      {
+        Sid: "NamedRolesDecryptThroughS3",
+        Effect: "Allow",
+        Principal: { AWS: [deployRole] },
+        Action: ["kms:Decrypt"],
+        Resource: ["*"],
+        Condition: { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } },
+      },
+      {
+        Sid: "NamedRolesEncryptThroughS3",
+        Effect: "Allow",
+        Principal: { AWS: [buildRole] },
+        Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+        Resource: ["*"],
+        Condition: { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } },
+      },
+    ]);
     expect(await checkRecordedPolicies()).to.deep.equal([]);
+  });
+
+  it("refuses a writer role given as an account root", () => {
+    expect(() => new EncryptionKey("bad-writer", { writerPrincipalArns: ["arn:aws:iam::210987654321:root"] })).to.throw(
+      '`writerPrincipalArns[0]` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "arn:aws:iam::210987654321:root". Name the exact role, not an account.',
+    );
+    expect(resourcesOfType("aws:kms/key:Key")).to.deep.equal([]);
   });
 
   it("lets EC2 Auto Scaling encrypt launched volumes only when asked", async () => {
@@ -86,11 +104,13 @@ describe("EncryptionKey", () => {
     await unwrap(key.keyArn);
     const statements = statementsOf(findResource("aws:kms/key:Key", "fleet-key").inputs.policy);
     const role = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+    // Any principal, admitted only when it is exactly the service-linked role: KMS accepts this whether or
+    // not the role exists yet (a fresh account creates it with its first Auto Scaling group).
     expect(statements.slice(4)).to.deep.equal([
       {
         Sid: "AutoScalingUsesKeyForVolumes",
         Effect: "Allow",
-        Principal: { AWS: [role] },
+        Principal: "*",
         Action: [
           "kms:Decrypt",
           "kms:DescribeKey",
@@ -101,16 +121,18 @@ describe("EncryptionKey", () => {
           "kms:ReEncryptTo",
         ],
         Resource: ["*"],
+        Condition: { ArnEquals: { "aws:PrincipalArn": role } },
       },
       {
         Sid: "AutoScalingGrantsKeyToEbs",
         Effect: "Allow",
-        Principal: { AWS: [role] },
+        Principal: "*",
         Action: ["kms:CreateGrant"],
         Resource: ["*"],
-        Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+        Condition: { ArnEquals: { "aws:PrincipalArn": role }, Bool: { "kms:GrantIsForAWSResource": "true" } },
       },
     ]);
+    expect(JSON.stringify(statements)).to.not.include(`"AWS":["${role}"]`);
     const plain = new EncryptionKey("plain");
     await unwrap(plain.keyArn);
     expect(statementsOf(findResource("aws:kms/key:Key", "plain-key").inputs.policy).map((s) => s.Sid)).to.not.include(

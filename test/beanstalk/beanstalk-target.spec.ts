@@ -80,13 +80,15 @@ const BASE_INSTANCE_STATEMENTS = [
     Action: ["s3:GetObject", "s3:GetObjectVersion"],
     Resource: [`arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}/resources/environments/*`],
   },
-  {
-    Sid: "PublishInstanceLogs",
-    Effect: "Allow",
-    Action: ["s3:PutObject"],
-    Resource: [`arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}/resources/environments/logs/*`],
-  },
 ];
+
+/** The log publication statement, attached once the environment exists: only this environment's log prefix. */
+const LOG_PUBLICATION_STATEMENT = {
+  Sid: "PublishInstanceLogs",
+  Effect: "Allow",
+  Action: ["s3:PutObject"],
+  Resource: [`arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}/resources/environments/logs/*/web-environment-id/*`],
+};
 
 describe("BeanstalkTarget", () => {
   describe("defaults", () => {
@@ -119,14 +121,19 @@ describe("BeanstalkTarget", () => {
         "aws:iam/instanceProfile:InstanceProfile web-instance-profile",
         "aws:iam/role:Role web-instance-role",
         "aws:iam/role:Role web-service-role",
+        "aws:iam/rolePolicy:RolePolicy web-instance-log-policy",
         "aws:iam/rolePolicy:RolePolicy web-instance-policy",
         "aws:iam/rolePolicyAttachment:RolePolicyAttachment web-service-role-AWSElasticBeanstalkEnhancedHealth",
         "aws:iam/rolePolicyAttachment:RolePolicyAttachment web-service-role-AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy",
       ]);
       const needed = ["aws:iam/rolePolicy:RolePolicy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment"].flatMap((type) =>
-        resourcesOfType(type).map((r) => r.urn),
+        resourcesOfType(type)
+          .filter((r) => r.name !== "web-instance-log-policy")
+          .map((r) => r.urn),
       );
       expect(env.options.dependsOn).to.include.members(needed);
+      // The log prefix needs the environment id, so that policy comes after the environment.
+      expect(env.options.dependsOn).to.not.include(findResource("aws:iam/rolePolicy:RolePolicy", "web-instance-log-policy").urn);
     });
 
     it("creates an application that keeps 200 versions and their source bundles", async () => {
@@ -146,7 +153,7 @@ describe("BeanstalkTarget", () => {
       expect(trustStatementsOf("web-instance-role")).to.deep.equal([
         { Effect: "Allow", Principal: { Service: ["ec2.amazonaws.com"] }, Action: ["sts:AssumeRole"], Resource: [] },
       ]);
-      expect(policyStatementsOf("web-instance-role")).to.deep.equal(BASE_INSTANCE_STATEMENTS);
+      expect(policyStatementsOf("web-instance-role")).to.deep.equal([...BASE_INSTANCE_STATEMENTS, LOG_PUBLICATION_STATEMENT]);
       expect(findResource("aws:iam/instanceProfile:InstanceProfile", "web-instance-profile").inputs).to.deep.equal({
         role: "web-instance-role",
       });
@@ -336,6 +343,7 @@ describe("BeanstalkTarget", () => {
           Resource: [`arn:aws:kms:us-east-1:${ACCOUNT}:key/k-key-id`],
           Condition: { StringEquals: { "kms:ViaService": ["ssm.us-east-1.amazonaws.com", "secretsmanager.us-east-1.amazonaws.com"] } },
         },
+        LOG_PUBLICATION_STATEMENT,
       ]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
@@ -344,7 +352,7 @@ describe("BeanstalkTarget", () => {
       const t = new BeanstalkTarget("web", { encryptionKey: { keyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/shared` } });
       await deployed(t);
       await settle();
-      expect(policyStatementsOf("web-instance-role")).to.deep.equal(BASE_INSTANCE_STATEMENTS);
+      expect(policyStatementsOf("web-instance-role")).to.deep.equal([...BASE_INSTANCE_STATEMENTS, LOG_PUBLICATION_STATEMENT]);
     });
   });
 

@@ -25,6 +25,7 @@ describe("BeanstalkTarget", () => {
       const app = `arn:aws:elasticbeanstalk:${R}:application/${APP}`;
       const env = `arn:aws:elasticbeanstalk:${R}:environment/${APP}/${APP}`;
       const stacks = `arn:aws:cloudformation:${R}:stack/awseb-${ENV_ID}-*`;
+      const EB_BUCKET = `arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}`;
       expect(statementsOf(findResource("aws:iam/rolePolicy:RolePolicy", "deploy").inputs.policy)).to.deep.equal([
         {
           Sid: "RegisterApplicationVersions",
@@ -60,13 +61,19 @@ describe("BeanstalkTarget", () => {
           Sid: "StageBundleInBeanstalkBucket",
           Effect: "Allow",
           Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:PutObjectAcl"],
-          Resource: [`arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}/*`],
+          Resource: [`${EB_BUCKET}/${APP}/*`, `${EB_BUCKET}/resources/environments/${ENV_ID}/*`],
         },
         {
           Sid: "ReadBeanstalkBucket",
           Effect: "Allow",
           Action: ["s3:GetBucketLocation", "s3:GetBucketPolicy", "s3:ListBucket"],
-          Resource: [`arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}`],
+          Resource: [EB_BUCKET],
+        },
+        {
+          Sid: "CreateBeanstalkBucketOnFirstUse",
+          Effect: "Allow",
+          Action: ["s3:CreateBucket", "s3:PutBucketOwnershipControls", "s3:PutBucketPolicy", "s3:PutBucketPublicAccessBlock"],
+          Resource: [EB_BUCKET],
         },
         {
           Sid: "UpdateEnvironmentStacks",
@@ -137,21 +144,36 @@ describe("BeanstalkTarget", () => {
           Resource: ["*"],
         },
         {
-          Sid: "ManageLaunchTemplates",
+          Sid: "CreateEnvironmentLaunchTemplates",
           Effect: "Allow",
-          Action: [
-            "ec2:CreateLaunchTemplate",
-            "ec2:CreateLaunchTemplateVersion",
-            "ec2:DeleteLaunchTemplate",
-            "ec2:DeleteLaunchTemplateVersions",
-          ],
+          Action: ["ec2:CreateLaunchTemplate"],
           Resource: [`arn:aws:ec2:${R}:launch-template/*`],
+          Condition: { StringEquals: { "aws:RequestTag/elasticbeanstalk:environment-id": ENV_ID } },
+        },
+        {
+          Sid: "ManageEnvironmentLaunchTemplates",
+          Effect: "Allow",
+          Action: ["ec2:CreateLaunchTemplateVersion", "ec2:DeleteLaunchTemplate", "ec2:DeleteLaunchTemplateVersions"],
+          Resource: [`arn:aws:ec2:${R}:launch-template/*`],
+          Condition: { StringEquals: { "ec2:ResourceTag/elasticbeanstalk:environment-id": ENV_ID } },
+        },
+        {
+          Sid: "LaunchFromEnvironmentTemplates",
+          Effect: "Allow",
+          Action: ["ec2:RunInstances"],
+          Resource: [`arn:aws:ec2:${R}:launch-template/*`],
+          Condition: { StringEquals: { "ec2:ResourceTag/elasticbeanstalk:environment-id": ENV_ID } },
         },
         {
           Sid: "LaunchInstancesFromTemplates",
           Effect: "Allow",
           Action: ["ec2:RunInstances"],
-          Resource: [`arn:aws:ec2:${R}:*`, "arn:aws:ec2:us-east-1::image/*"],
+          Resource: [
+            ...["instance", "key-pair", "network-interface", "security-group", "spot-instances-request", "subnet", "volume"].map(
+              (t) => `arn:aws:ec2:${R}:${t}/*`,
+            ),
+            "arn:aws:ec2:us-east-1::image/*",
+          ],
           Condition: { ArnLike: { "ec2:LaunchTemplate": `arn:aws:ec2:${R}:launch-template/*` } },
         },
         {
@@ -172,13 +194,15 @@ describe("BeanstalkTarget", () => {
           Sid: "MoveSingleInstanceAddress",
           Effect: "Allow",
           Action: ["ec2:AssociateAddress", "ec2:DisassociateAddress"],
-          Resource: [`arn:aws:ec2:${R}:elastic-ip/*`, `arn:aws:ec2:${R}:instance/*`, `arn:aws:ec2:${R}:network-interface/*`],
+          Resource: [`arn:aws:ec2:${R}:elastic-ip/*`, `arn:aws:ec2:${R}:instance/*`],
+          Condition: { StringEquals: { "ec2:ResourceTag/elasticbeanstalk:environment-id": ENV_ID } },
         },
         {
           Sid: "RegisterTargets",
           Effect: "Allow",
           Action: ["elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"],
           Resource: [`arn:aws:elasticloadbalancing:${R}:targetgroup/awseb-*`],
+          Condition: { StringEquals: { "aws:ResourceTag/elasticbeanstalk:environment-id": ENV_ID } },
         },
         {
           Sid: "UpdateScalingAlarms",

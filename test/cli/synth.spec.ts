@@ -101,7 +101,15 @@ describe("aws-cicd synth", () => {
         [
           "tests-policy",
           "UseRepositoryKeyThroughCodeCommit",
-          ["kms:Decrypt", "kms:GenerateDataKey"],
+          [
+            "kms:Decrypt",
+            "kms:DescribeKey",
+            "kms:Encrypt",
+            "kms:GenerateDataKey",
+            "kms:GenerateDataKeyWithoutPlaintext",
+            "kms:ReEncryptFrom",
+            "kms:ReEncryptTo",
+          ],
           ["arn:aws:kms:us-east-1:123456789012:key/cicd-key-id"],
         ],
       ]);

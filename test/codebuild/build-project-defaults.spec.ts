@@ -11,7 +11,7 @@ import {
 import { ACCOUNT, calls, childrenOf, findResource, recorded, resourcesOfType, trustStatementsOf, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 import { optionalPropertiesWithoutDefault } from "../tsdoc-defaults";
-import { baseStatements, deployed, KEY_ARN, PROJECT } from "./build-project-fixtures";
+import { baseStatements, deployed, KEY_ARN, PROJECT, fileReportsStatement } from "./build-project-fixtures";
 
 describe("BuildProject", () => {
   describe("defaults", () => {
@@ -87,7 +87,7 @@ describe("BuildProject", () => {
 
     it("gives the role only log writing and the key through S3", async () => {
       const { statements } = await deployed(new BuildProject("build"));
-      expect(statements).to.deep.equal(baseStatements());
+      expect(statements).to.deep.equal([...baseStatements(), fileReportsStatement()]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
 

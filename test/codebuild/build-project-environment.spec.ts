@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { BuildProject } from "../../packages/aws-cicd/src/codebuild";
 import { ACCOUNT } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
-import { baseStatements, capturedWarnings, deployed } from "./build-project-fixtures";
+import { baseStatements, capturedWarnings, deployed, fileReportsStatement } from "./build-project-fixtures";
 
 const REPO_ARN = `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/tools/builder`;
 
@@ -20,7 +20,7 @@ describe("BuildProject", () => {
         imagePullCredentialsType: "CODEBUILD",
         privilegedMode: false,
       });
-      expect(statements).to.deep.equal(baseStatements());
+      expect(statements).to.deep.equal([...baseStatements(), fileReportsStatement()]);
     });
 
     it("accepts another managed image id and picks the container type from it", async () => {
@@ -55,6 +55,7 @@ describe("BuildProject", () => {
           Resource: [REPO_ARN],
         },
         { Sid: "GetEcrAuthorizationToken", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: ["*"] },
+        fileReportsStatement(),
       ]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
@@ -75,7 +76,7 @@ describe("BuildProject", () => {
     it("runs privileged only when Docker builds are asked for", async () => {
       const { project, statements } = await deployed(new BuildProject("build", { dockerBuilds: true }));
       expect(project.inputs.environment.privilegedMode).to.equal(true);
-      expect(statements).to.deep.equal(baseStatements());
+      expect(statements).to.deep.equal([...baseStatements(), fileReportsStatement()]);
     });
 
     it("warns, on the component, that Docker builds run privileged", async () => {
@@ -132,6 +133,7 @@ describe("BuildProject", () => {
             `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:db-AbCdEf`,
           ],
         },
+        fileReportsStatement(),
       ]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
@@ -170,7 +172,7 @@ describe("BuildProject", () => {
           secretsKeyArns: [secretsKey],
         }),
       );
-      expect(statements[statements.length - 1]).to.deep.equal({
+      expect(statements[statements.length - 2]).to.deep.equal({
         Sid: "DecryptParametersAndSecrets",
         Effect: "Allow",
         Action: ["kms:Decrypt"],
@@ -187,7 +189,7 @@ describe("BuildProject", () => {
           secretsKeyArns: ["arn:aws:kms:us-east-1:123456789012:key/k"],
         }),
       );
-      expect(statements[statements.length - 1].Condition).to.deep.equal({
+      expect(statements[statements.length - 2].Condition).to.deep.equal({
         StringEquals: { "kms:ViaService": ["ssm.us-east-1.amazonaws.com"] },
       });
     });

@@ -37,6 +37,25 @@ export function baseStatements(keyArns: string[] = [KEY_ARN], logGroupArn = LOG_
   ];
 }
 
+/**
+ * The statement a project whose buildspec is a file holds last: create and write the report groups
+ * `<project>-*` its buildspec's reports make (issue 9).
+ */
+export function fileReportsStatement(project = PROJECT): Statement {
+  return {
+    Sid: "WriteBuildspecFileReports",
+    Effect: "Allow",
+    Action: [
+      "codebuild:BatchPutCodeCoverages",
+      "codebuild:BatchPutTestCases",
+      "codebuild:CreateReport",
+      "codebuild:CreateReportGroup",
+      "codebuild:UpdateReport",
+    ],
+    Resource: [`arn:aws:codebuild:us-east-1:${ACCOUNT}:report-group/${project}-*`],
+  };
+}
+
 /** Waits for a project's outputs, then returns its recorded project and its role's statements. */
 export async function deployed(p: BuildProject, name = "build"): Promise<{ project: RecordedResource; statements: Statement[] }> {
   await unwrap(p.projectArn);

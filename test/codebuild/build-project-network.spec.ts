@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { BuildProject, vpcStatements } from "../../packages/aws-cicd/src/codebuild";
 import { ACCOUNT, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
-import { baseStatements, CTX, deployed } from "./build-project-fixtures";
+import { baseStatements, CTX, deployed, fileReportsStatement } from "./build-project-fixtures";
 
 const VPC = {
   vpcId: "vpc-0123456789abcdef0",
@@ -58,6 +58,7 @@ describe("BuildProject", () => {
           Resource: [ENIS],
           Condition: { StringEquals: { "ec2:Subnet": SUBNET_ARNS, "ec2:AuthorizedService": "codebuild.amazonaws.com" } },
         },
+        fileReportsStatement(),
       ]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });

@@ -111,7 +111,7 @@ describe("BuildProject", () => {
         policyStatementsOf("build-role")
           .map((s) => s.Sid)
           .sort(),
-      ).to.deep.equal(["ReadPipelineArtifacts", "UseKeysThroughS3", "WriteBuildLogs"]);
+      ).to.deep.equal(["ReadPipelineArtifacts", "UseKeysThroughS3", "WriteBuildLogs", "WriteBuildspecFileReports"]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
   });

@@ -3,7 +3,7 @@ import { BuildProject } from "../../packages/aws-cicd/src/codebuild";
 import { CodeCommitRepo } from "../../packages/aws-cicd/src/codecommit";
 import { ACCOUNT, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
-import { baseStatements, deployed, KEY_ARN, PROJECT } from "./build-project-fixtures";
+import { baseStatements, deployed, KEY_ARN, PROJECT, fileReportsStatement } from "./build-project-fixtures";
 
 const REPO = {
   repositoryArn: `arn:aws:codecommit:us-east-1:${ACCOUNT}:app`,
@@ -23,7 +23,7 @@ describe("BuildProject", () => {
       });
       expect(project.inputs.sourceVersion).to.equal("refs/heads/main");
       expect(project.inputs.artifacts).to.deep.equal({ type: "NO_ARTIFACTS" });
-      expect(statements).to.deep.equal([...baseStatements(), PULL]);
+      expect(statements).to.deep.equal([...baseStatements(), PULL, fileReportsStatement()]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
 
@@ -42,10 +42,19 @@ describe("BuildProject", () => {
         {
           Sid: "UseRepositoryKeyThroughCodeCommit",
           Effect: "Allow",
-          Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+          Action: [
+            "kms:Decrypt",
+            "kms:DescribeKey",
+            "kms:Encrypt",
+            "kms:GenerateDataKey",
+            "kms:GenerateDataKeyWithoutPlaintext",
+            "kms:ReEncryptFrom",
+            "kms:ReEncryptTo",
+          ],
           Resource: [repoKey],
-          Condition: { StringEquals: { "kms:ViaService": ["codecommit.us-east-1.amazonaws.com"] } },
+          Condition: { StringEquals: { "kms:ViaService": "codecommit.us-east-1.amazonaws.com" } },
         },
+        fileReportsStatement(),
       ]);
     });
 
@@ -77,6 +86,7 @@ describe("BuildProject", () => {
           Resource: ["arn:aws:s3:::artifacts-bucket"],
         },
         PULL,
+        fileReportsStatement(),
       ]);
     });
 

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { BuildProject } from "../../packages/aws-cicd/src/codebuild";
 import { ACCOUNT, findResource, resourcesOfType } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
-import { baseStatements, deployed, KEY_ARN, PROJECT } from "./build-project-fixtures";
+import { baseStatements, deployed, KEY_ARN, PROJECT, fileReportsStatement } from "./build-project-fixtures";
 
 const OTHER_KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/bucket-key`;
 
@@ -17,7 +17,7 @@ describe("BuildProject", () => {
         retentionInDays: 731,
       });
       expect(findResource("aws:sns/topic:Topic", "build-alerts-topic").inputs.kmsMasterKeyId).to.equal(OTHER_KEY);
-      expect(statements).to.deep.equal(baseStatements([OTHER_KEY]));
+      expect(statements).to.deep.equal([...baseStatements([OTHER_KEY]), fileReportsStatement()]);
       expect(resourcesOfType("aws-cicd:index:EncryptionKey")).to.deep.equal([]);
     });
 
@@ -41,6 +41,7 @@ describe("BuildProject", () => {
           Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"],
           Resource: ["arn:aws:s3:::logs-bucket"],
         },
+        fileReportsStatement(),
       ]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
@@ -67,7 +68,7 @@ describe("BuildProject", () => {
         type: "LOCAL",
         modes: ["LOCAL_SOURCE_CACHE", "LOCAL_DOCKER_LAYER_CACHE", "LOCAL_CUSTOM_CACHE"],
       });
-      expect(statements).to.deep.equal(baseStatements());
+      expect(statements).to.deep.equal([...baseStatements(), fileReportsStatement()]);
     });
 
     it("caches in S3 under the default prefix, reading and writing there only", async () => {
@@ -87,6 +88,7 @@ describe("BuildProject", () => {
           Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"],
           Resource: ["arn:aws:s3:::cache-bucket"],
         },
+        fileReportsStatement(),
       ]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });

@@ -22,12 +22,21 @@ const ROLE = "aws:iam/role:Role";
 const OTHER_ROLE = "arn:aws:iam::111122223333:role/ci";
 const OTHER_USER = "arn:aws:iam::111122223333:user/alice";
 
+/** The KMS calls AWS documents CodeCommit making with a customer key, through CodeCommit only (issue 9). */
 const KEY_STATEMENT = {
   Sid: "UseRepositoryKeyThroughCodeCommit",
   Effect: "Allow",
-  Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+  Action: [
+    "kms:Decrypt",
+    "kms:DescribeKey",
+    "kms:Encrypt",
+    "kms:GenerateDataKey",
+    "kms:GenerateDataKeyWithoutPlaintext",
+    "kms:ReEncryptFrom",
+    "kms:ReEncryptTo",
+  ],
   Resource: [KEY_ARN],
-  Condition: { StringEquals: { "kms:ViaService": ["codecommit.us-east-1.amazonaws.com"] } },
+  Condition: { StringEquals: { "kms:ViaService": "codecommit.us-east-1.amazonaws.com" } },
 };
 const PULL = [{ Sid: "CodeCommitGitPull", Effect: "Allow", Action: ["codecommit:GitPull"], Resource: [REPO_ARN] }, KEY_STATEMENT];
 const PUSH = [

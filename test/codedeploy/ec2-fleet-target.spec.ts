@@ -55,7 +55,7 @@ describe("Ec2FleetTarget", () => {
       ]);
     });
 
-    it("creates a CodeDeploy service role trusted by this account only, with AWSCodeDeployRole", async () => {
+    it("creates a CodeDeploy service role trusted by CodeDeploy without source keys it does not document sending, with AWSCodeDeployRole", async () => {
       await deployed(new Ec2FleetTarget("web"));
       expect(trustStatementsOf("web-service-role")).to.deep.equal([
         {
@@ -63,7 +63,6 @@ describe("Ec2FleetTarget", () => {
           Principal: { Service: ["codedeploy.amazonaws.com"] },
           Action: ["sts:AssumeRole"],
           Resource: [],
-          Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
         },
       ]);
       expect(findResource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "web-service-role-AWSCodeDeployRole").inputs).to.deep.equal({

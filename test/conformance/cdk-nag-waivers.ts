@@ -30,8 +30,8 @@ const BEANSTALK_DEPLOY_WILDCARDS: Array<[RegExp, string]> = [
     "The platform ARN of a managed update is not known in advance; the statement only reads platform versions.",
   ],
   [
-    new RegExp(`^Resource::${EB_BUCKET}/\\*$`),
-    "Elastic Beanstalk chooses the object keys in its own per-region bucket when UpdateEnvironment stages the bundle.",
+    new RegExp(`^Resource::${EB_BUCKET}/([\\w-]+|resources/environments/[\\w-]+)/\\*$`),
+    "Elastic Beanstalk chooses the object keys under the application's and the environment's prefixes of its own per-region bucket when UpdateEnvironment stages the bundle.",
   ],
   [
     /^Resource::arn:aws:cloudformation:us-east-1:123456789012:stack\/awseb-[\w-]+-\*\/\*$/,
@@ -49,9 +49,10 @@ const BEANSTALK_DEPLOY_WILDCARDS: Array<[RegExp, string]> = [
     new RegExp(`^Resource::${EC2}:launch-template/\\*$`),
     "Launch template ARNs carry ids, not the environment's name, and are not known before the environment exists.",
   ],
+  [new RegExp(`^Resource::${EC2}:\\*$`), "CreateTags is limited by condition to tagging on create (ec2:CreateAction)."],
   [
-    new RegExp(`^Resource::${EC2}:\\*$`),
-    "RunInstances and CreateTags touch many resource types; they are limited by condition to launches from a launch template and to tagging on create.",
+    new RegExp(`^Resource::${EC2}:(key-pair|security-group|spot-instances-request|subnet|volume)/\\*$`),
+    "RunInstances touches these resource types of a launch, limited by condition to launches from a launch template, itself limited to the environment's templates by tag.",
   ],
   [
     /^Resource::arn:aws:ec2:us-east-1::image\/\*$/,
@@ -59,7 +60,7 @@ const BEANSTALK_DEPLOY_WILDCARDS: Array<[RegExp, string]> = [
   ],
   [
     new RegExp(`^Resource::${EC2}:(instance|elastic-ip|network-interface)/\\*$`),
-    "A single-instance environment's Elastic IP is allocated by its stack, so the address, instance and interface ids are not known in advance.",
+    "A single-instance environment's Elastic IP and instances are created by its stack, so their ids are not known in advance; they are limited by the environment id tag.",
   ],
   [
     /^Resource::arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup\/awseb-\*$/,
@@ -132,9 +133,23 @@ export const CDK_NAG_WAIVERS: NagWaiver[] = [
   {
     ruleId: "AwsSolutions-IAM5",
     resource: /InstanceRole$/,
-    appliesTo: new RegExp(`^Resource::${EB_BUCKET}/resources/environments/(logs/)?\\*$`),
+    appliesTo: new RegExp(`^Resource::${EB_BUCKET}/resources/environments/\\*$`),
     reason:
-      "Instances read their bundle and publish logs under `resources/environments/` of the Elastic Beanstalk bucket while the environment id is not yet known (beanstalk README).",
+      "Instances read their bundle under `resources/environments/` of the Elastic Beanstalk bucket while the environment, and so its id, is being created (beanstalk README).",
+  },
+  {
+    ruleId: "AwsSolutions-IAM5",
+    resource: /InstanceRole$/,
+    appliesTo: new RegExp(`^Resource::${EB_BUCKET}/resources/environments/logs/\\*/[\\w-]+/\\*$`),
+    reason:
+      "Instances publish logs under `resources/environments/logs/<kind>/<env-id>/` of their own environment; Elastic Beanstalk chooses the kind and object names (beanstalk README).",
+  },
+  {
+    ruleId: "AwsSolutions-IAM5",
+    resource: /Role$/,
+    appliesTo: /^Resource::arn:aws:codebuild:us-east-1:123456789012:report-group\/[\w-]+-\*$/,
+    reason:
+      "Reports a buildspec file declares create report groups `<project>-<report>` on first use, so the role may write to its own project's groups only, as AWS documents (codebuild README).",
   },
   {
     ruleId: "AwsSolutions-IAM5",
@@ -142,6 +157,15 @@ export const CDK_NAG_WAIVERS: NagWaiver[] = [
     appliesTo: "Resource::arn:aws:s3:::aws-codedeploy-us-east-1/*",
     reason:
       "The CodeDeploy agent is downloaded from AWS's regional `aws-codedeploy-<region>` bucket, whose object keys AWS chooses (codedeploy README).",
+  },
+  {
+    ruleId: "AwsSolutions-IAM5",
+    resource: /ServiceRole$/,
+    appliesTo: new RegExp(
+      `^Resource::(${EC2}:(instance|network-interface|security-group|subnet|volume)|arn:aws:ec2:us-east-1::image)/\\*$`,
+    ),
+    reason:
+      "CodeDeploy launches from the fleet's launch template, and the instances, volumes and interfaces of a launch are new; RunInstances is limited by condition to that exact template (codedeploy README).",
   },
   ...BEANSTALK_DEPLOY_WILDCARDS.map(([appliesTo, reason]) => ({
     ruleId: "AwsSolutions-IAM5",

@@ -155,7 +155,7 @@ describe("IAM conformance (issue 5, item 4): cross-account deploy needs both sid
   });
 
   it("denies the deploy role kms:Decrypt through S3 when the key policy does not name it", async () => {
-    const keyPolicy = withoutStatement(stack().resourcePolicy("kms:Decrypt", KEY)!, "NamedRolesUseKeyThroughServices");
+    const keyPolicy = withoutStatement(stack().resourcePolicy("kms:Decrypt", KEY)!, "NamedRolesDecryptThroughS3");
     expect(await decide(stack(), DEPLOY, decrypt, { resourcePolicy: keyPolicy })).to.equal("ImplicitlyDenied");
   });
 

@@ -45,6 +45,8 @@ async function beanstalkStatements(): Promise<any[]> {
 
 const ARTIFACT_STATEMENTS = [
   { Sid: "ReadPipelineArtifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: [`${BUCKET_ARN}/*`] },
+  // Cross-account access needs both sides: the bucket policy and the role's own policy (issue 9).
+  { Sid: "LocatePipelineArtifactBucket", Effect: "Allow", Action: ["s3:GetBucketLocation"], Resource: [BUCKET_ARN] },
   {
     Sid: "DecryptPipelineArtifacts",
     Effect: "Allow",
@@ -123,6 +125,7 @@ describe("CrossAccountDeployRole", () => {
       expect(statements).to.deep.equal([...ARTIFACT_STATEMENTS, ...(await beanstalkStatements())]);
       expect(statements.map((s) => s.Sid)).to.deep.equal([
         "ReadPipelineArtifacts",
+        "LocatePipelineArtifactBucket",
         "DecryptPipelineArtifacts",
         "RegisterApplicationVersions",
         "UpdateEnvironment",
@@ -130,10 +133,13 @@ describe("CrossAccountDeployRole", () => {
         "ReadPlatformVersions",
         "StageBundleInBeanstalkBucket",
         "ReadBeanstalkBucket",
+        "CreateBeanstalkBucketOnFirstUse",
         "UpdateEnvironmentStacks",
         "ScaleEnvironmentGroups",
         "DescribeEnvironmentResources",
-        "ManageLaunchTemplates",
+        "CreateEnvironmentLaunchTemplates",
+        "ManageEnvironmentLaunchTemplates",
+        "LaunchFromEnvironmentTemplates",
         "LaunchInstancesFromTemplates",
         "TagOnCreate",
         "TerminateEnvironmentInstances",

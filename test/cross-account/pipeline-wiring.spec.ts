@@ -43,7 +43,7 @@ describe("Pipeline with a cross-account deploy action", () => {
       ]);
       const keys = resourcesOfType("aws:kms/key:Key");
       expect(keys).to.have.length(1);
-      const named = statementsOf(keys[0].inputs.policy).filter((s) => s.Sid === "NamedRolesUseKeyThroughServices");
+      const named = statementsOf(keys[0].inputs.policy).filter((s) => s.Sid === "NamedRolesDecryptThroughS3");
       expect(named.map((s) => s.Principal)).to.deep.equal([{ AWS: [DEPLOY_ROLE_ARN] }]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });

@@ -7,37 +7,53 @@ import { build, loadedPipeline, source, test } from "./fixtures";
 describe("Pipeline", () => {
   describe("cross-account action roles and the created key", () => {
     const deployer = "arn:aws:iam::210987654321:role/deployer";
-    const VIA = ["codebuild", "codecommit", "codepipeline", "elasticbeanstalk", "s3", "secretsmanager", "sns", "ssm"].map(
-      (s) => `${s}.us-east-1.amazonaws.com`,
-    );
 
-    it("names exactly the roles actions run with in the created key's policy, through its services only", async () => {
+    it("names exactly the roles actions run with in the created key's policy: readers decrypt, writers also encrypt, through S3 only", async () => {
+      const reader = "arn:aws:iam::210987654321:role/reader";
       await loadedPipeline({
         stages: [
           { name: "Source", actions: [source()] },
-          { name: "Build", actions: [build({ roleArn: deployer }), test({ roleArn: deployer })] },
+          { name: "Build", actions: [build({ roleArn: deployer }), test({ roleArn: reader })] },
         ],
       });
       const keyPolicy = statementsOf(findResource("aws:kms/key:Key", "app-key-key").inputs.policy);
-      expect(keyPolicy.filter((s) => s.Sid === "NamedRolesUseKeyThroughServices")).to.deep.equal([
+      const throughS3 = { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } };
+      expect(keyPolicy.slice(4)).to.deep.equal([
         {
-          Sid: "NamedRolesUseKeyThroughServices",
+          Sid: "NamedRolesDecryptThroughS3",
+          Effect: "Allow",
+          Principal: { AWS: [reader] },
+          Action: ["kms:Decrypt"],
+          Resource: ["*"],
+          Condition: throughS3,
+        },
+        {
+          Sid: "NamedRolesEncryptThroughS3",
           Effect: "Allow",
           Principal: { AWS: [deployer] },
-          Action: ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"],
+          Action: ["kms:Decrypt", "kms:GenerateDataKey"],
           Resource: ["*"],
-          Condition: { StringEquals: { "kms:ViaService": VIA } },
+          Condition: throughS3,
         },
       ]);
       const bucketPolicy = statementsOf(findResource("aws:s3/bucketPolicy:BucketPolicy", "app-artifacts-policy").inputs.policy);
-      expect(bucketPolicy.slice(4).map((s) => s.Principal)).to.deep.equal([{ AWS: [deployer] }, { AWS: [deployer] }, { AWS: [deployer] }]);
+      expect(bucketPolicy.slice(4).map((s) => [s.Sid, s.Principal])).to.deep.equal([
+        ["ReadersGetObjects", { AWS: [deployer, reader] }],
+        ["ReadersLocateBucket", { AWS: [deployer, reader] }],
+        ["WritersPutObjects", { AWS: [deployer] }],
+      ]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
 
     it("names no role in the created key's policy when no action has its own role", async () => {
       await loadedPipeline();
       const keyPolicy = statementsOf(findResource("aws:kms/key:Key", "app-key-key").inputs.policy);
-      expect(keyPolicy.map((s) => s.Sid)).to.not.include("NamedRolesUseKeyThroughServices");
+      expect(keyPolicy.map((s) => s.Sid)).to.deep.equal([
+        "AccountAdministersKeyThroughIam",
+        "AccountUsesKeyThroughServices",
+        "CloudWatchLogsEncryptsLogGroups",
+        "ServicesPublishToEncryptedTopics",
+      ]);
     });
 
     it("lists each action role once, in the order given", () => {

@@ -14,7 +14,7 @@ import {
 import { EncryptionKey } from "../../packages/aws-cicd/src/security";
 import { ACCOUNT, findResource, policyStatementsOf, recorded, settle, statementsOf, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
-import { deployStatements, EB, Env, KMS_USE, R, VIA } from "./beanstalk-fixtures";
+import { CODECOMMIT_KEY_USE, deployStatements, EB, Env, KMS_USE, R, VIA } from "./beanstalk-fixtures";
 import { BUCKET_ARN, build, KEY_ARN, loadedPipeline, source } from "./fixtures";
 
 const FLAGSHIP_APP = "aws-cicd-test-test-dev";
@@ -166,7 +166,13 @@ describe("Pipeline", () => {
           ],
           Resource: [`arn:aws:codecommit:${R}:app`],
         },
-        { Sid: "UseSourceRepositoryKey", Effect: "Allow", Action: KMS_USE, Resource: [STACK_KEY_ARN], Condition: VIA("codecommit") },
+        {
+          Sid: "UseSourceRepositoryKey",
+          Effect: "Allow",
+          Action: CODECOMMIT_KEY_USE,
+          Resource: [STACK_KEY_ARN],
+          Condition: { StringEquals: { "kms:ViaService": "codecommit.us-east-1.amazonaws.com" } },
+        },
         {
           Sid: "RunBuild",
           Effect: "Allow",

@@ -6,6 +6,20 @@ export const R = `us-east-1:${ACCOUNT}`;
 export const EB = `arn:aws:elasticbeanstalk:${R}`;
 export const VIA = (service: string) => ({ StringEquals: { "kms:ViaService": [`${service}.us-east-1.amazonaws.com`] } });
 export const KMS_USE = ["kms:Decrypt", "kms:GenerateDataKey"];
+/** The KMS calls AWS documents CodeCommit making with a repository's customer key (issue 9). */
+export const CODECOMMIT_KEY_USE = [
+  "kms:Decrypt",
+  "kms:DescribeKey",
+  "kms:Encrypt",
+  "kms:GenerateDataKey",
+  "kms:GenerateDataKeyWithoutPlaintext",
+  "kms:ReEncryptFrom",
+  "kms:ReEncryptTo",
+];
+const EB_BUCKET = `arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}`;
+const LAUNCH_TEMPLATES = `arn:aws:ec2:${R}:launch-template/*`;
+/** The EC2 resource types a launch from an environment's template touches, besides the template and the image. */
+const LAUNCH_TYPES = ["instance", "key-pair", "network-interface", "security-group", "spot-instances-request", "subnet", "volume"];
 
 /** Target-independent deploy statements (one account and region). */
 const SHARED = {
@@ -15,17 +29,17 @@ const SHARED = {
     Action: ["elasticbeanstalk:DescribePlatformVersion"],
     Resource: ["arn:aws:elasticbeanstalk:us-east-1::platform/*"],
   },
-  stage: {
-    Sid: "StageBundleInBeanstalkBucket",
-    Effect: "Allow",
-    Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:PutObjectAcl"],
-    Resource: [`arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}/*`],
-  },
   bucket: {
     Sid: "ReadBeanstalkBucket",
     Effect: "Allow",
     Action: ["s3:GetBucketLocation", "s3:GetBucketPolicy", "s3:ListBucket"],
-    Resource: [`arn:aws:s3:::elasticbeanstalk-us-east-1-${ACCOUNT}`],
+    Resource: [EB_BUCKET],
+  },
+  createBucket: {
+    Sid: "CreateBeanstalkBucketOnFirstUse",
+    Effect: "Allow",
+    Action: ["s3:CreateBucket", "s3:PutBucketOwnershipControls", "s3:PutBucketPolicy", "s3:PutBucketPublicAccessBlock"],
+    Resource: [EB_BUCKET],
   },
   describe: {
     Sid: "DescribeEnvironmentResources",
@@ -57,37 +71,12 @@ const SHARED = {
     ],
     Resource: ["*"],
   },
-  templates: {
-    Sid: "ManageLaunchTemplates",
-    Effect: "Allow",
-    Action: ["ec2:CreateLaunchTemplate", "ec2:CreateLaunchTemplateVersion", "ec2:DeleteLaunchTemplate", "ec2:DeleteLaunchTemplateVersions"],
-    Resource: [`arn:aws:ec2:${R}:launch-template/*`],
-  },
-  launch: {
-    Sid: "LaunchInstancesFromTemplates",
-    Effect: "Allow",
-    Action: ["ec2:RunInstances"],
-    Resource: [`arn:aws:ec2:${R}:*`, "arn:aws:ec2:us-east-1::image/*"],
-    Condition: { ArnLike: { "ec2:LaunchTemplate": `arn:aws:ec2:${R}:launch-template/*` } },
-  },
   tag: {
     Sid: "TagOnCreate",
     Effect: "Allow",
     Action: ["ec2:CreateTags"],
     Resource: [`arn:aws:ec2:${R}:*`],
     Condition: { StringEquals: { "ec2:CreateAction": ["CreateLaunchTemplate", "RunInstances"] } },
-  },
-  address: {
-    Sid: "MoveSingleInstanceAddress",
-    Effect: "Allow",
-    Action: ["ec2:AssociateAddress", "ec2:DisassociateAddress"],
-    Resource: [`arn:aws:ec2:${R}:elastic-ip/*`, `arn:aws:ec2:${R}:instance/*`, `arn:aws:ec2:${R}:network-interface/*`],
-  },
-  targets: {
-    Sid: "RegisterTargets",
-    Effect: "Allow",
-    Action: ["elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"],
-    Resource: [`arn:aws:elasticloadbalancing:${R}:targetgroup/awseb-*`],
   },
 };
 
@@ -135,6 +124,8 @@ export function deployStatements(envs: Env[]): object[] {
   const versions = apps.map((a) => `${EB}:applicationversion/${a}/*`);
   const envArns = envs.map((e) => `${EB}:environment/${e.app}/${e.env}`);
   const stacks = envs.map((e) => `arn:aws:cloudformation:${R}:stack/awseb-${e.id}-*`);
+  const ids = envs.map((e) => e.id);
+  const envTag = (scope: string) => ({ StringEquals: { [`${scope}/elasticbeanstalk:environment-id`]: ids.length === 1 ? ids[0] : ids } });
   return [
     {
       Sid: "RegisterApplicationVersions",
@@ -160,8 +151,14 @@ export function deployStatements(envs: Env[]): object[] {
       Resource: [...appArns, ...versions, ...envArns],
     },
     SHARED.platform,
-    SHARED.stage,
+    {
+      Sid: "StageBundleInBeanstalkBucket",
+      Effect: "Allow",
+      Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:PutObjectAcl"],
+      Resource: [...apps.map((a) => `${EB_BUCKET}/${a}/*`), ...envs.map((e) => `${EB_BUCKET}/resources/environments/${e.id}/*`)],
+    },
     SHARED.bucket,
+    SHARED.createBucket,
     { Sid: "UpdateEnvironmentStacks", Effect: "Allow", Action: STACK_ACTIONS, Resource: stacks.map((s) => `${s}/*`) },
     {
       Sid: "ScaleEnvironmentGroups",
@@ -170,8 +167,34 @@ export function deployStatements(envs: Env[]): object[] {
       Resource: envs.map((e) => `arn:aws:autoscaling:${R}:autoScalingGroup:*:autoScalingGroupName/awseb-${e.id}-*`),
     },
     SHARED.describe,
-    SHARED.templates,
-    SHARED.launch,
+    {
+      Sid: "CreateEnvironmentLaunchTemplates",
+      Effect: "Allow",
+      Action: ["ec2:CreateLaunchTemplate"],
+      Resource: [LAUNCH_TEMPLATES],
+      Condition: envTag("aws:RequestTag"),
+    },
+    {
+      Sid: "ManageEnvironmentLaunchTemplates",
+      Effect: "Allow",
+      Action: ["ec2:CreateLaunchTemplateVersion", "ec2:DeleteLaunchTemplate", "ec2:DeleteLaunchTemplateVersions"],
+      Resource: [LAUNCH_TEMPLATES],
+      Condition: envTag("ec2:ResourceTag"),
+    },
+    {
+      Sid: "LaunchFromEnvironmentTemplates",
+      Effect: "Allow",
+      Action: ["ec2:RunInstances"],
+      Resource: [LAUNCH_TEMPLATES],
+      Condition: envTag("ec2:ResourceTag"),
+    },
+    {
+      Sid: "LaunchInstancesFromTemplates",
+      Effect: "Allow",
+      Action: ["ec2:RunInstances"],
+      Resource: [...LAUNCH_TYPES.map((t) => `arn:aws:ec2:${R}:${t}/*`), "arn:aws:ec2:us-east-1::image/*"],
+      Condition: { ArnLike: { "ec2:LaunchTemplate": LAUNCH_TEMPLATES } },
+    },
     SHARED.tag,
     {
       Sid: "TerminateEnvironmentInstances",
@@ -180,8 +203,20 @@ export function deployStatements(envs: Env[]): object[] {
       Resource: [`arn:aws:ec2:${R}:instance/*`],
       Condition: { StringLike: { "ec2:ResourceTag/aws:cloudformation:stack-id": stacks.length === 1 ? stacks[0] : stacks } },
     },
-    SHARED.address,
-    SHARED.targets,
+    {
+      Sid: "MoveSingleInstanceAddress",
+      Effect: "Allow",
+      Action: ["ec2:AssociateAddress", "ec2:DisassociateAddress"],
+      Resource: [`arn:aws:ec2:${R}:elastic-ip/*`, `arn:aws:ec2:${R}:instance/*`],
+      Condition: envTag("ec2:ResourceTag"),
+    },
+    {
+      Sid: "RegisterTargets",
+      Effect: "Allow",
+      Action: ["elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"],
+      Resource: [`arn:aws:elasticloadbalancing:${R}:targetgroup/awseb-*`],
+      Condition: envTag("aws:ResourceTag"),
+    },
     {
       Sid: "UpdateScalingAlarms",
       Effect: "Allow",

@@ -53,6 +53,9 @@ describe("Pipeline", () => {
       await loadedPipeline({ stages: stagesWith(github()) });
       expect(policyStatementsOf("app-role").slice(3)).to.deep.equal([
         { Sid: "UseSourceConnection", Effect: "Allow", Action: ["codeconnections:UseConnection"], Resource: [CREATED_ARN] },
+        // Connection sources upload with an object ACL (bucket-owner-full-control) and read the bucket's ACL (issue 9).
+        { Sid: "SetSourceArtifactAcl", Effect: "Allow", Action: ["s3:PutObjectAcl"], Resource: ["arn:aws:s3:::app-artifacts-bucket/*"] },
+        { Sid: "ReadArtifactBucketAcl", Effect: "Allow", Action: ["s3:GetBucketAcl"], Resource: ["arn:aws:s3:::app-artifacts-bucket"] },
         RUN_BUILD,
       ]);
       const component = findResource("aws-cicd:index:Pipeline", "app");

@@ -5,6 +5,7 @@ import { ACCOUNT, calls, childrenOf, descendantsOf, findResource, policyStatemen
 import { checkRecordedPolicies } from "../harness/iam-check";
 import { optionalPropertiesWithoutDefault } from "../tsdoc-defaults";
 import { BUCKET_ARN, build, KEY_ARN, loadedPipeline, PIPELINE_ARN, PIPELINE_NAME, PROJECT_ARN, REPO_ARN, source, test } from "./fixtures";
+import { CODECOMMIT_KEY_USE } from "./beanstalk-fixtures";
 
 const VIA_S3 = { StringEquals: { "kms:ViaService": ["s3.us-east-1.amazonaws.com"] } };
 /** The only finding the IAM check reports: the TLS guard of the artifact bucket policy (see SecureBucket). */
@@ -235,15 +236,15 @@ describe("Pipeline", () => {
         PollForSourceChanges: "false",
         OutputArtifactFormat: "CODEBUILD_CLONE_REF",
       });
-      const viaCodeCommit = { StringEquals: { "kms:ViaService": ["codecommit.us-east-1.amazonaws.com"] } };
+      const viaCodeCommit = { StringEquals: { "kms:ViaService": "codecommit.us-east-1.amazonaws.com" } };
       expect(policyStatementsOf("app-role").slice(3, 5)).to.deep.equal([
         { ...SOURCE_STATEMENT, Action: [...SOURCE_STATEMENT.Action, "codecommit:GetRepository"] },
-        { Sid: "UseSourceRepositoryKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [repoKey], Condition: viaCodeCommit },
+        { Sid: "UseSourceRepositoryKey", Effect: "Allow", Action: CODECOMMIT_KEY_USE, Resource: [repoKey], Condition: viaCodeCommit },
       ]);
       const grant = statementsOf(findResource("aws:iam/rolePolicy:RolePolicy", "app-Build-Test-project-access").inputs.policy);
       expect(grant.map((s) => s.Sid)).to.deep.equal(["ReadInputArtifacts", "LocateArtifactBucket", "UseArtifactKey", "CloneSourceRepository", "UseSourceRepositoryKey"]);
       expect(grant[3]).to.deep.equal({ Sid: "CloneSourceRepository", Effect: "Allow", Action: ["codecommit:GitPull"], Resource: [REPO_ARN] });
-      expect(grant[4]).to.deep.equal({ Sid: "UseSourceRepositoryKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [repoKey], Condition: viaCodeCommit });
+      expect(grant[4]).to.deep.equal({ Sid: "UseSourceRepositoryKey", Effect: "Allow", Action: CODECOMMIT_KEY_USE, Resource: [repoKey], Condition: viaCodeCommit });
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
 

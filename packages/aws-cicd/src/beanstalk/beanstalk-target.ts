@@ -19,6 +19,7 @@ import {
   DEFAULT_UPDATE_LEVEL,
 } from "./beanstalk-target-args";
 import {
+  beanstalkInstanceLogStatements,
   beanstalkInstanceRoleStatements,
   beanstalkInstanceTrustPolicy,
   secretResourceArn,
@@ -78,6 +79,8 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
   readonly environment: aws.elasticbeanstalk.Environment;
   /** Role of the environment's EC2 instances. */
   readonly instanceRole: aws.iam.Role;
+  /** Inline policy letting the instances publish logs under this environment's own prefix (needs the environment id). */
+  readonly instanceLogPolicy: aws.iam.RolePolicy;
   /** Instance profile wrapping `instanceRole`. */
   readonly instanceProfile: aws.iam.InstanceProfile;
   /** Service role Elastic Beanstalk assumes to manage the environment. */
@@ -218,6 +221,13 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
       `${name}-environment`,
       { name: environmentName, application: applicationName, solutionStackName, tier: "WebServer", settings, tags },
       { parent: this, dependsOn: [instancePolicy, ...attachments, ...(this.ebsEncryptionByDefault ? [this.ebsEncryptionByDefault] : [])] },
+    );
+
+    this.instanceLogPolicy = attachStatements(
+      `${name}-instance-log-policy`,
+      this.instanceRole.name,
+      beanstalkInstanceLogStatements(ctx, this.environment.id),
+      this,
     );
 
     this.applicationName = applicationName;

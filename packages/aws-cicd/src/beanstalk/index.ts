@@ -1,5 +1,6 @@
 export * from "./beanstalk-target";
 export * from "./beanstalk-target-args";
+export * from "./deploy-permissions";
 export * from "./instance-role";
 export * from "./policies";
 export * from "./settings";

@@ -71,7 +71,8 @@ export function secretResourceArn(arn: pulumi.Input<string>): pulumi.Output<stri
  * - read staged bundles under `resources/environments/` of this account and region's
  *   Elastic Beanstalk bucket (the environment id in the key is not known before the
  *   environment exists, and the instances read the bundle while it is being created);
- * - publish rotated logs under `resources/environments/logs/`;
+ * - (in {@link beanstalkInstanceLogStatements}, attached once the environment id is known) publish
+ *   rotated logs only under this environment's `resources/environments/logs/<kind>/<env-id>/`;
  * - read exactly the parameters and secrets of `secrets`, and decrypt with their key
  *   only through SSM and Secrets Manager.
  */
@@ -99,11 +100,6 @@ export function beanstalkInstanceRoleStatements(s: BeanstalkInstanceRoleScope): 
       actions: [...INSTANCE_BUNDLE_READ_ACTIONS],
       resources: [pulumi.interpolate`${bucket}/resources/environments/*`],
     },
-    {
-      sid: "PublishInstanceLogs",
-      actions: [...INSTANCE_LOG_PUBLICATION_ACTIONS],
-      resources: [pulumi.interpolate`${bucket}/resources/environments/logs/*`],
-    },
   ];
   if (s.ssmParameterArns.length > 0) {
     statements.push({ sid: "ReadSecretParameters", actions: [...INSTANCE_SSM_PARAMETER_ACTIONS], resources: s.ssmParameterArns });
@@ -121,4 +117,23 @@ export function beanstalkInstanceRoleStatements(s: BeanstalkInstanceRoleScope): 
     });
   }
   return statements;
+}
+
+/**
+ * Publishing rotated and tail logs (`LogPublicationControl`) only under this environment's log
+ * prefixes `resources/environments/logs/<kind>/<env-id>/` of the Elastic Beanstalk bucket, so that
+ * instances of one environment cannot overwrite another's logs (AWS's per-environment scoping:
+ * https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/AWSHowTo.iam.cross-env-s3-access.html).
+ * Attached after the environment exists, since its id names the prefix; instances publish
+ * logs hourly, never while the environment is being created.
+ */
+export function beanstalkInstanceLogStatements(ctx: AwsContext, environmentId: pulumi.Input<string>): PolicyStatement[] {
+  const bucket = pulumi.interpolate`arn:${ctx.partition}:s3:::${beanstalkBucketName(ctx)}`;
+  return [
+    {
+      sid: "PublishInstanceLogs",
+      actions: [...INSTANCE_LOG_PUBLICATION_ACTIONS],
+      resources: [pulumi.interpolate`${bucket}/resources/environments/logs/*/${environmentId}/*`],
+    },
+  ];
 }

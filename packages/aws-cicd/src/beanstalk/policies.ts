@@ -18,19 +18,44 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement } from "../security/iam";
 
-/** What the instance's CloudWatch agent calls to stream logs into the environment's log groups. */
+/**
+ * What the instance's CloudWatch agent calls to stream logs into the environment's log groups.
+ * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/AWSHowTo.cloudwatchlogs.html
+ * @managedPolicy AWSElasticBeanstalkWebTier
+ */
 export const INSTANCE_LOG_STREAMING_ACTIONS = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"] as const;
-/** What the health agent calls for enhanced health reporting. */
+/**
+ * What the health agent calls for enhanced health reporting.
+ * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced.html
+ * @managedPolicy AWSElasticBeanstalkWebTier
+ */
 export const INSTANCE_HEALTH_ACTIONS = ["elasticbeanstalk:PutInstanceStatistics"] as const;
-/** What the instance reads from the Elastic Beanstalk bucket: the staged source bundle and configuration. */
+/**
+ * What the instance reads from the Elastic Beanstalk bucket: the staged source bundle and configuration.
+ * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/iam-instanceprofile.html
+ * @managedPolicy AWSElasticBeanstalkWebTier
+ */
 export const INSTANCE_BUNDLE_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"] as const;
-/** What the instance writes to publish rotated logs (`LogPublicationControl`). */
+/**
+ * What the instance writes to publish rotated logs (`LogPublicationControl`).
+ * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.logging.html
+ * @managedPolicy AWSElasticBeanstalkWebTier
+ */
 export const INSTANCE_LOG_PUBLICATION_ACTIONS = ["s3:PutObject"] as const;
-/** Reading a Parameter Store parameter for `environmentsecrets`. */
+/**
+ * Reading a Parameter Store parameter for `environmentsecrets`.
+ * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/AWSHowTo.secrets.env-vars.html
+ */
 export const INSTANCE_SSM_PARAMETER_ACTIONS = ["ssm:GetParameter"] as const;
-/** Reading a Secrets Manager secret for `environmentsecrets`. */
+/**
+ * Reading a Secrets Manager secret for `environmentsecrets`.
+ * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/AWSHowTo.secrets.env-vars.html
+ */
 export const INSTANCE_SECRET_ACTIONS = ["secretsmanager:GetSecretValue"] as const;
-/** Decrypting customer-key-encrypted parameters and secrets. */
+/**
+ * Decrypting customer-key-encrypted parameters and secrets.
+ * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/AWSHowTo.secrets.env-vars.html
+ */
 export const INSTANCE_SECRET_KEY_ACTIONS = ["kms:Decrypt"] as const;
 
 /**
@@ -58,29 +83,77 @@ export const SERVICE_ROLE_MANAGED_POLICIES = [
   },
 ] as const;
 
-/** Elastic Beanstalk calls of a CodePipeline Elastic Beanstalk deploy: register the version, update the environment, follow it. */
+/**
+ * Elastic Beanstalk calls of a CodePipeline Elastic Beanstalk deploy: register the version, update the environment, follow it.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Beanstalk.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_VERSION_ACTIONS = [
   "elasticbeanstalk:CreateApplicationVersion",
   "elasticbeanstalk:DescribeApplicationVersions",
 ] as const;
-/** Reading and updating the target environment during a deploy. */
+/**
+ * Reading and updating the target environment during a deploy.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Beanstalk.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_ENVIRONMENT_ACTIONS = [
   "elasticbeanstalk:DescribeConfigurationSettings",
   "elasticbeanstalk:DescribeEnvironmentResources",
   "elasticbeanstalk:DescribeEnvironments",
   "elasticbeanstalk:UpdateEnvironment",
 ] as const;
-/** Following the environment's events while a deploy runs. */
+/**
+ * Following the environment's events while a deploy runs.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Beanstalk.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_EVENT_ACTIONS = ["elasticbeanstalk:DescribeEvents"] as const;
-/** Reading the environment's platform version during an update. */
+/**
+ * Reading the environment's platform version during an update.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Beanstalk.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_PLATFORM_ACTIONS = ["elasticbeanstalk:DescribePlatformVersion"] as const;
-/** Reading the pipeline's artifact (the source bundle). */
+/**
+ * Reading the pipeline's artifact (the source bundle).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Beanstalk.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_ARTIFACT_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"] as const;
-/** Staging the bundle in the Elastic Beanstalk bucket, which `UpdateEnvironment` does with the caller's permissions. */
+/**
+ * Staging the bundle in the Elastic Beanstalk bucket, which `UpdateEnvironment` does with the caller's permissions.
+ * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/AWSHowTo.S3.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_BUCKET_OBJECT_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:PutObjectAcl"] as const;
-/** Bucket-level calls on the Elastic Beanstalk bucket made while staging the bundle. */
+/**
+ * Bucket-level calls on the Elastic Beanstalk bucket made while staging the bundle.
+ * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/AWSHowTo.S3.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_BUCKET_ACTIONS = ["s3:GetBucketLocation", "s3:GetBucketPolicy", "s3:ListBucket"] as const;
-/** The environment's CloudFormation stacks (`awseb-<envId>-stack`, `awseb-<envId>-immutable-stack`). */
+/**
+ * Creating and configuring the Elastic Beanstalk bucket of the account and region on first use
+ * (`UpdateEnvironment` creates it with the caller's permissions when it does not exist yet, and
+ * keeps its bucket policy naming the environments' instance roles).
+ * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_CreateStorageLocation.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
+export const DEPLOY_BUCKET_CREATE_ACTIONS = [
+  "s3:CreateBucket",
+  "s3:PutBucketOwnershipControls",
+  "s3:PutBucketPolicy",
+  "s3:PutBucketPublicAccessBlock",
+] as const;
+
+/** The tag Elastic Beanstalk puts on every resource of an environment, with the environment id. */
+export const BEANSTALK_ENVIRONMENT_ID_TAG = "elasticbeanstalk:environment-id";
+/**
+ * The environment's CloudFormation stacks (`awseb-<envId>-stack`, `awseb-<envId>-immutable-stack`).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Beanstalk.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_STACK_ACTIONS = [
   "cloudformation:CancelUpdateStack",
   "cloudformation:ContinueUpdateRollback",
@@ -94,7 +167,11 @@ export const DEPLOY_STACK_ACTIONS = [
   "cloudformation:ListStackResources",
   "cloudformation:UpdateStack",
 ] as const;
-/** The environment's Auto Scaling groups (rolling, additional-batch and immutable deployments). */
+/**
+ * The environment's Auto Scaling groups (rolling, additional-batch and immutable deployments).
+ * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.rolling-version-deploy.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_AUTOSCALING_ACTIONS = [
   "autoscaling:AttachInstances",
   "autoscaling:CreateAutoScalingGroup",
@@ -110,7 +187,11 @@ export const DEPLOY_AUTOSCALING_ACTIONS = [
   "autoscaling:TerminateInstanceInAutoScalingGroup",
   "autoscaling:UpdateAutoScalingGroup",
 ] as const;
-/** Read-only calls that support no resource-level permission (so `Resource: "*"`). */
+/**
+ * Read-only calls that support no resource-level permission (so `Resource: "*"`).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Beanstalk.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_DESCRIBE_ACTIONS = [
   "autoscaling:DescribeAutoScalingGroups",
   "autoscaling:DescribeAutoScalingInstances",
@@ -136,26 +217,77 @@ export const DEPLOY_DESCRIBE_ACTIONS = [
   "elasticloadbalancing:DescribeTargetGroups",
   "elasticloadbalancing:DescribeTargetHealth",
 ] as const;
-/** Managing the environment's launch templates when instances are replaced. */
+/**
+ * Creating the environment's launch templates (immutable and rolling-with-additional-batch deployments).
+ * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/environments-cfg-autoscaling-launch-templates.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
+export const DEPLOY_LAUNCH_TEMPLATE_CREATE_ACTIONS = ["ec2:CreateLaunchTemplate"] as const;
+/**
+ * Versioning and removing the environment's launch templates when instances are replaced.
+ * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/environments-cfg-autoscaling-launch-templates.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_LAUNCH_TEMPLATE_ACTIONS = [
-  "ec2:CreateLaunchTemplate",
   "ec2:CreateLaunchTemplateVersion",
   "ec2:DeleteLaunchTemplate",
   "ec2:DeleteLaunchTemplateVersions",
 ] as const;
-/** Launching the new instances of a deployment. */
+/**
+ * The account's EC2 resource types a launch from an environment's launch template touches (the
+ * template itself is allowed only when tagged with the environment's id, in its own statement).
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html
+ */
+export const RUN_INSTANCES_RESOURCE_TYPES = [
+  "instance",
+  "key-pair",
+  "network-interface",
+  "security-group",
+  "spot-instances-request",
+  "subnet",
+  "volume",
+] as const;
+/**
+ * Launching the new instances of a deployment.
+ * @see https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-launch-template-permissions.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_RUN_INSTANCES_ACTIONS = ["ec2:RunInstances"] as const;
-/** Tagging instances and volumes as they are launched. */
+/**
+ * Tagging instances and volumes as they are launched.
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/supported-iam-actions-tagging.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_TAG_ON_CREATE_ACTIONS = ["ec2:CreateTags"] as const;
-/** Terminating the replaced instances. */
+/**
+ * Terminating the replaced instances.
+ * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/environmentmgmt-updates-immutable.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_TERMINATE_ACTIONS = ["ec2:TerminateInstances"] as const;
-/** Moving a single instance environment's Elastic IP to the new instance (immutable deployments). */
+/**
+ * Moving a single instance environment's Elastic IP to the new instance (immutable deployments).
+ * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/environmentmgmt-updates-immutable.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_ADDRESS_ACTIONS = ["ec2:AssociateAddress", "ec2:DisassociateAddress"] as const;
-/** Moving instances in and out of the load balancer's target groups. */
+/**
+ * Moving instances in and out of the load balancer's target groups.
+ * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.rolling-version-deploy.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_TARGET_ACTIONS = ["elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"] as const;
-/** Managing the environment's Auto Scaling CloudWatch alarms. */
+/**
+ * Managing the environment's Auto Scaling CloudWatch alarms.
+ * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/environments-cfg-autoscaling-triggers.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_ALARM_ACTIONS = ["cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms", "cloudwatch:PutMetricAlarm"] as const;
-/** Handing the instance profile role to the new instances. */
+/**
+ * Handing the instance profile role to the new instances.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
+ * @managedPolicy AdministratorAccess-AWSElasticBeanstalk
+ */
 export const DEPLOY_PASS_ROLE_ACTIONS = ["iam:PassRole"] as const;
 
 /** Partition, region and account of the environment (an `AwsContext` fits). */
@@ -253,6 +385,10 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
   const ids = distinct(targets.map((t) => t.environmentId));
   const stacks = ids.map((id) => regional("cloudformation", pulumi.interpolate`stack/awseb-${id}-*`));
   const bucket = pulumi.interpolate`arn:${ctx.partition}:s3:::${beanstalkBucketName(ctx)}`;
+  const envIdTag = (scope: "aws:RequestTag" | "ec2:ResourceTag" | "aws:ResourceTag") => ({
+    StringEquals: { [`${scope}/${BEANSTALK_ENVIRONMENT_ID_TAG}`]: ids.length === 1 ? ids[0] : ids },
+  });
+  const template = regional("ec2", "launch-template/*");
   return [
     { sid: "RegisterApplicationVersions", actions: [...DEPLOY_VERSION_ACTIONS], resources: [...appArns, ...versions] },
     { sid: "UpdateEnvironment", actions: [...DEPLOY_ENVIRONMENT_ACTIONS], resources: environments },
@@ -263,8 +399,16 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
       resources: [pulumi.interpolate`arn:${ctx.partition}:elasticbeanstalk:${ctx.region}::platform/*`],
     },
     { sid: "ReadPipelineArtifacts", actions: [...DEPLOY_ARTIFACT_READ_ACTIONS], resources: [pulumi.interpolate`${a.artifactBucketArn}/*`] },
-    { sid: "StageBundleInBeanstalkBucket", actions: [...DEPLOY_BUCKET_OBJECT_ACTIONS], resources: [pulumi.interpolate`${bucket}/*`] },
+    {
+      sid: "StageBundleInBeanstalkBucket",
+      actions: [...DEPLOY_BUCKET_OBJECT_ACTIONS],
+      resources: [
+        ...distinct(targets.map((t) => t.applicationName)).map((app) => pulumi.interpolate`${bucket}/${app}/*`),
+        ...ids.map((id) => pulumi.interpolate`${bucket}/resources/environments/${id}/*`),
+      ],
+    },
     { sid: "ReadBeanstalkBucket", actions: [...DEPLOY_BUCKET_ACTIONS], resources: [bucket] },
+    { sid: "CreateBeanstalkBucketOnFirstUse", actions: [...DEPLOY_BUCKET_CREATE_ACTIONS], resources: [bucket] },
     { sid: "UpdateEnvironmentStacks", actions: [...DEPLOY_STACK_ACTIONS], resources: stacks.map((s) => pulumi.interpolate`${s}/*`) },
     {
       sid: "ScaleEnvironmentGroups",
@@ -272,12 +416,32 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
       resources: ids.map((id) => regional("autoscaling", pulumi.interpolate`autoScalingGroup:*:autoScalingGroupName/awseb-${id}-*`)),
     },
     { sid: "DescribeEnvironmentResources", actions: [...DEPLOY_DESCRIBE_ACTIONS], resources: ["*"] },
-    { sid: "ManageLaunchTemplates", actions: [...DEPLOY_LAUNCH_TEMPLATE_ACTIONS], resources: [regional("ec2", "launch-template/*")] },
+    {
+      sid: "CreateEnvironmentLaunchTemplates",
+      actions: [...DEPLOY_LAUNCH_TEMPLATE_CREATE_ACTIONS],
+      resources: [template],
+      conditions: envIdTag("aws:RequestTag"),
+    },
+    {
+      sid: "ManageEnvironmentLaunchTemplates",
+      actions: [...DEPLOY_LAUNCH_TEMPLATE_ACTIONS],
+      resources: [template],
+      conditions: envIdTag("ec2:ResourceTag"),
+    },
+    {
+      sid: "LaunchFromEnvironmentTemplates",
+      actions: [...DEPLOY_RUN_INSTANCES_ACTIONS],
+      resources: [template],
+      conditions: envIdTag("ec2:ResourceTag"),
+    },
     {
       sid: "LaunchInstancesFromTemplates",
       actions: [...DEPLOY_RUN_INSTANCES_ACTIONS],
-      resources: [regional("ec2", "*"), pulumi.interpolate`arn:${ctx.partition}:ec2:${ctx.region}::image/*`],
-      conditions: { ArnLike: { "ec2:LaunchTemplate": regional("ec2", "launch-template/*") } },
+      resources: [
+        ...RUN_INSTANCES_RESOURCE_TYPES.map((type) => regional("ec2", `${type}/*`)),
+        pulumi.interpolate`arn:${ctx.partition}:ec2:${ctx.region}::image/*`,
+      ],
+      conditions: { ArnLike: { "ec2:LaunchTemplate": template } },
     },
     {
       sid: "TagOnCreate",
@@ -294,9 +458,15 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
     {
       sid: "MoveSingleInstanceAddress",
       actions: [...DEPLOY_ADDRESS_ACTIONS],
-      resources: [regional("ec2", "elastic-ip/*"), regional("ec2", "instance/*"), regional("ec2", "network-interface/*")],
+      resources: [regional("ec2", "elastic-ip/*"), regional("ec2", "instance/*")],
+      conditions: envIdTag("ec2:ResourceTag"),
     },
-    { sid: "RegisterTargets", actions: [...DEPLOY_TARGET_ACTIONS], resources: [regional("elasticloadbalancing", "targetgroup/awseb-*")] },
+    {
+      sid: "RegisterTargets",
+      actions: [...DEPLOY_TARGET_ACTIONS],
+      resources: [regional("elasticloadbalancing", "targetgroup/awseb-*")],
+      conditions: envIdTag("aws:ResourceTag"),
+    },
     {
       sid: "UpdateScalingAlarms",
       actions: [...DEPLOY_ALARM_ACTIONS],

@@ -258,10 +258,12 @@ export class BuildProject extends pulumi.ComponentResource {
         args.reportExport === undefined
           ? undefined
           : { bucketName: args.reportExport.bucketName, prefix: args.reportExport.prefix ?? defaultReportExportPrefix(projectName) },
-      reportGroupArns: [
-        ...Object.values(this.reportGroups).map((g) => g.arn),
-        ...(spec?.reportGroups ?? []).filter((r) => r.startsWith("arn:")),
-      ],
+      // With a buildspec file, `report-group/<project>-*` (buildspecFileProjectName) covers the created groups.
+      reportGroupArns:
+        args.buildSpec === undefined
+          ? []
+          : [...Object.values(this.reportGroups).map((g) => g.arn), ...(spec?.reportGroups ?? []).filter((r) => r.startsWith("arn:"))],
+      buildspecFileProjectName: args.buildSpec === undefined ? projectName : undefined,
       parameters: [...env.parameters, ...(spec?.parameterNames ?? [])],
       secrets: [...env.secrets, ...(spec?.secretIds ?? [])],
       secretsKeyArns: args.secretsKeyArns ?? [],

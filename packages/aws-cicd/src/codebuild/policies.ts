@@ -9,31 +9,65 @@ import { splitSecretsManagerReference } from "./buildspec-references-syntax";
  * `"*"` is used only for actions AWS does not let be scoped.
  */
 
-/** CloudWatch Logs: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchlogs.html */
+/**
+ * CloudWatch Logs: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchlogs.html
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html
+ */
 export const LOGS_WRITE_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents"] as const;
 
-/** S3: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html */
+/**
+ * S3: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html
+ */
 export const S3_WRITE_OBJECT_ACTIONS = ["s3:PutObject"] as const;
-/** S3 build cache: read and write cache archives under the prefix. */
+/**
+ * S3 build cache: read and write cache archives under the prefix.
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/build-caching.html
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html
+ */
 export const S3_CACHE_OBJECT_ACTIONS = ["s3:GetObject", "s3:PutObject"] as const;
-/** S3: what CodeBuild checks on a bucket before it writes logs, cache or artifacts to it. */
+/**
+ * S3: what CodeBuild checks on a bucket before it writes logs, cache or artifacts to it.
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html
+ */
 export const S3_BUCKET_LOCATION_ACTIONS = ["s3:GetBucketAcl", "s3:GetBucketLocation"] as const;
 
-/** SSM: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssystemsmanager.html */
+/**
+ * SSM: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssystemsmanager.html
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.env.parameter-store
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html
+ */
 export const SSM_READ_PARAMETER_ACTIONS = ["ssm:GetParameters"] as const;
 
-/** Secrets Manager: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecretsmanager.html */
+/**
+ * Secrets Manager: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecretsmanager.html
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.env.secrets-manager
+ */
 export const SECRETS_READ_ACTIONS = ["secretsmanager:GetSecretValue"] as const;
 
-/** KMS: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html */
+/**
+ * KMS: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html
+ * @see https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-access.html
+ */
 export const KMS_DECRYPT_ACTIONS = ["kms:Decrypt"] as const;
 
-/** ECR: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerregistry.html */
+/**
+ * ECR: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerregistry.html
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/sample-ecr.html
+ * @managedPolicy AmazonEC2ContainerRegistryReadOnly
+ */
 export const ECR_PULL_ACTIONS = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"] as const;
-/** ECR: registry login; AWS supports no resource scoping for it (`"*"` only). */
+/**
+ * ECR: registry login; AWS supports no resource scoping for it (`"*"` only).
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/sample-ecr.html
+ * @managedPolicy AmazonEC2ContainerRegistryReadOnly
+ */
 export const ECR_AUTH_ACTIONS = ["ecr:GetAuthorizationToken"] as const;
 
-/** EC2: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html */
+/**
+ * EC2: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html#customer-managed-policies-example-create-vpc-network-interface
+ */
 export const EC2_DESCRIBE_NETWORK_ACTIONS = [
   "ec2:DescribeDhcpOptions",
   "ec2:DescribeNetworkInterfaces",
@@ -41,14 +75,26 @@ export const EC2_DESCRIBE_NETWORK_ACTIONS = [
   "ec2:DescribeSubnets",
   "ec2:DescribeVpcs",
 ] as const;
-/** EC2: create the build's network interface (scoped to the interface, subnets and security groups). */
+/**
+ * EC2: create the build's network interface (scoped to the interface, subnets and security groups).
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html#customer-managed-policies-example-create-vpc-network-interface
+ */
 export const EC2_CREATE_NETWORK_INTERFACE_ACTIONS = ["ec2:CreateNetworkInterface"] as const;
-/** EC2: remove the build's network interface (scoped to interfaces in the build subnets). */
+/**
+ * EC2: remove the build's network interface (scoped to interfaces in the build subnets).
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html#customer-managed-policies-example-create-vpc-network-interface
+ */
 export const EC2_DELETE_NETWORK_INTERFACE_ACTIONS = ["ec2:DeleteNetworkInterface"] as const;
-/** EC2: let CodeBuild attach the interface (only CodeBuild, only in the build subnets). */
+/**
+ * EC2: let CodeBuild attach the interface (only CodeBuild, only in the build subnets).
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html#customer-managed-policies-example-create-vpc-network-interface
+ */
 export const EC2_NETWORK_INTERFACE_PERMISSION_ACTIONS = ["ec2:CreateNetworkInterfacePermission"] as const;
 
-/** CodeBuild: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodebuild.html */
+/**
+ * CodeBuild: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodebuild.html
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/test-permissions.html
+ */
 export const CODEBUILD_REPORT_ACTIONS = [
   "codebuild:BatchPutCodeCoverages",
   "codebuild:BatchPutTestCases",
@@ -56,7 +102,39 @@ export const CODEBUILD_REPORT_ACTIONS = [
   "codebuild:UpdateReport",
 ] as const;
 
-/** CodeCommit: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodecommit.html */
+/**
+ * Reports a `buildspec.yml` of the source declares (not visible before the build): create the
+ * report group `<project>-<report>` on first use, and write reports to it. AWS documents these
+ * actions for test and coverage reports, scoped to `report-group/<project>-*`.
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/test-permissions.html
+ */
+export const CODEBUILD_BUILDSPEC_REPORT_ACTIONS = [
+  "codebuild:BatchPutCodeCoverages",
+  "codebuild:BatchPutTestCases",
+  "codebuild:CreateReport",
+  "codebuild:CreateReportGroup",
+  "codebuild:UpdateReport",
+] as const;
+
+/** `arn:<p>:codebuild:<r>:<a>:report-group/<projectName>-*`: the groups a buildspec's reports create. */
+export function buildspecReportGroupsArn(projectName: pulumi.Input<string>, ctx: AwsContext): pulumi.Output<string> {
+  return pulumi.interpolate`arn:${ctx.partition}:codebuild:${ctx.region}:${ctx.accountId}:report-group/${projectName}-*`;
+}
+
+/** Create and write the report groups of the project's own prefix, for reports of a buildspec file. */
+export function buildspecReportsStatement(projectName: pulumi.Input<string>, ctx: AwsContext): PolicyStatement {
+  return {
+    sid: "WriteBuildspecFileReports",
+    actions: [...CODEBUILD_BUILDSPEC_REPORT_ACTIONS],
+    resources: [buildspecReportGroupsArn(projectName, ctx)],
+  };
+}
+
+/**
+ * CodeCommit: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodecommit.html
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html
+ * @managedPolicy AWSCodeCommitReadOnly
+ */
 export const CODECOMMIT_PULL_ACTIONS = ["codecommit:GitPull"] as const;
 
 /** Service principal of CodeBuild (trust policy, `ec2:AuthorizedService`). */

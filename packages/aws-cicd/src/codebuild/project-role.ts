@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { keyUseThroughServices } from "../security/encryption-key";
+import { codeCommitKeyStatement } from "../codecommit/policies";
 import { AwsContext, PolicyStatement } from "../security/iam";
 import {
+  buildspecReportsStatement,
   codeCommitPullStatement,
   ecrPullStatements,
   logGroupWriteStatement,
@@ -41,6 +43,11 @@ export interface BuildProjectPermissions {
   reportExport?: PrefixGrant;
   /** Report groups the build writes to (created ones and ARNs named in the buildspec). */
   reportGroupArns: pulumi.Input<string>[];
+  /**
+   * Name of the project, when its buildspec is a file whose reports are not known in advance.
+   * @default - no buildspec file reports (the buildspec is inline).
+   */
+  buildspecFileProjectName?: pulumi.Input<string>;
   /** SSM parameter names or ARNs. */
   parameters: pulumi.Input<string>[];
   /** Secrets Manager references (`secret-id[:json-key...]`). */
@@ -94,7 +101,7 @@ export function buildProjectStatements(p: BuildProjectPermissions, ctx: AwsConte
   if (p.codeCommit) {
     statements.push(codeCommitPullStatement(p.codeCommit.repositoryArn));
     if (p.codeCommit.keyArn !== undefined) {
-      statements.push(keyUseThroughServices(p.codeCommit.keyArn, ["codecommit"], ctx, "UseRepositoryKeyThroughCodeCommit"));
+      statements.push(codeCommitKeyStatement([p.codeCommit.keyArn], ctx, "UseRepositoryKeyThroughCodeCommit"));
     }
   }
   if (p.ecrRepositoryArn !== undefined) statements.push(...ecrPullStatements(p.ecrRepositoryArn));
@@ -107,5 +114,6 @@ export function buildProjectStatements(p: BuildProjectPermissions, ctx: AwsConte
     statements.push(secretsKeyDecryptStatement(distinctInputs(p.secretsKeyArns), services, ctx));
   }
   if (p.vpc) statements.push(...vpcStatements(p.vpc.subnetIds, p.vpc.securityGroupIds, ctx));
+  if (p.buildspecFileProjectName !== undefined) statements.push(buildspecReportsStatement(p.buildspecFileProjectName, ctx));
   return statements;
 }

@@ -6,14 +6,22 @@
  * Lambda: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html
  */
 import * as pulumi from "@pulumi/pulumi";
-import { keyUseThroughServices } from "../security/encryption-key";
+import { viaService } from "../security/encryption-key";
 import { AwsContext, PolicyConditions, PolicyStatement } from "../security/iam";
 import { RepositoryAccess } from "./args";
 
-/** Clone and fetch over Git (HTTPS, SSH or git-remote-codecommit). */
+/**
+ * Clone and fetch over Git (HTTPS, SSH or git-remote-codecommit).
+ * @see https://docs.aws.amazon.com/codecommit/latest/userguide/auth-and-access-control-permissions-reference.html
+ * @managedPolicy AWSCodeCommitReadOnly
+ */
 export const CODECOMMIT_GIT_PULL_ACTIONS = ["codecommit:GitPull"] as const;
 
-/** Clone, fetch and push over Git. */
+/**
+ * Clone, fetch and push over Git.
+ * @see https://docs.aws.amazon.com/codecommit/latest/userguide/auth-and-access-control-permissions-reference.html
+ * @managedPolicy AWSCodeCommitPowerUser
+ */
 export const CODECOMMIT_PUSH_ACTIONS = ["codecommit:GitPull", "codecommit:GitPush"] as const;
 
 /**
@@ -21,6 +29,8 @@ export const CODECOMMIT_PUSH_ACTIONS = ["codecommit:GitPull", "codecommit:GitPus
  * commits, branches, pull requests, comments and approval state. Excludes archive
  * downloads (`GetUploadArchiveStatus`, `CancelUploadArchive`) and anything without
  * resource-level permissions (`ListRepositories`, approval rule templates).
+ * @see https://docs.aws.amazon.com/codecommit/latest/userguide/auth-and-access-control-permissions-reference.html
+ * @managedPolicy AWSCodeCommitReadOnly
  */
 export const CODECOMMIT_READ_ACTIONS = [
   "codecommit:BatchDescribeMergeConflicts",
@@ -63,6 +73,7 @@ export const CODECOMMIT_READ_ACTIONS = [
 /**
  * Every way to change a branch without a pull request; each supports the
  * `codecommit:References` condition key.
+ * @see https://docs.aws.amazon.com/codecommit/latest/userguide/how-to-conditional-branch.html
  */
 export const CODECOMMIT_PROTECTED_BRANCH_ACTIONS = [
   "codecommit:CreateCommit",
@@ -75,14 +86,46 @@ export const CODECOMMIT_PROTECTED_BRANCH_ACTIONS = [
   "codecommit:PutFile",
 ] as const;
 
-/** Merging a pull request into a branch, denied only with `denyPullRequestMerges`. */
+/**
+ * Merging a pull request into a branch, denied only with `denyPullRequestMerges`.
+ * @see https://docs.aws.amazon.com/codecommit/latest/userguide/how-to-conditional-branch.html
+ */
 export const CODECOMMIT_PULL_REQUEST_MERGE_ACTIONS = [
   "codecommit:MergePullRequestByFastForward",
   "codecommit:MergePullRequestBySquash",
   "codecommit:MergePullRequestByThreeWay",
 ] as const;
 
-/** What the trusted principals of a cross-account role may call. */
+/**
+ * What CodeCommit does with a repository's customer managed key for the people and roles that
+ * pull from or push to it: the KMS calls AWS documents CodeCommit making, allowed only when
+ * CodeCommit makes them (`kms:ViaService`). `ReEncrypt` is `kms:ReEncryptFrom` and `kms:ReEncryptTo`.
+ * @see https://docs.aws.amazon.com/codecommit/latest/userguide/encryption.html
+ */
+export const CODECOMMIT_KEY_ACTIONS = [
+  "kms:Decrypt",
+  "kms:DescribeKey",
+  "kms:Encrypt",
+  "kms:GenerateDataKey",
+  "kms:GenerateDataKeyWithoutPlaintext",
+  "kms:ReEncryptFrom",
+  "kms:ReEncryptTo",
+] as const;
+
+/** {@link CODECOMMIT_KEY_ACTIONS} on the repository keys, only through CodeCommit. */
+export function codeCommitKeyStatement(keyArns: pulumi.Input<string>[], ctx: AwsContext, sid: string): PolicyStatement {
+  return {
+    sid,
+    actions: [...CODECOMMIT_KEY_ACTIONS],
+    resources: keyArns,
+    conditions: { StringEquals: { "kms:ViaService": viaService("codecommit", ctx) } },
+  };
+}
+
+/**
+ * What the trusted principals of a cross-account role may call.
+ * @see https://docs.aws.amazon.com/codecommit/latest/userguide/cross-account.html
+ */
 export const CROSS_ACCOUNT_ASSUME_ROLE_ACTIONS = ["sts:AssumeRole"] as const;
 
 /** What CodeCommit triggers and EventBridge rules need on a target function. */
@@ -104,7 +147,7 @@ export function repositoryAccessStatements(
   const { sid, actions } = ACCESS_ACTIONS[access];
   return [
     { sid, actions: [...actions], resources: [repositoryArn] },
-    keyUseThroughServices(keyArn, ["codecommit"], ctx, "UseRepositoryKeyThroughCodeCommit"),
+    codeCommitKeyStatement([keyArn], ctx, "UseRepositoryKeyThroughCodeCommit"),
   ];
 }
 

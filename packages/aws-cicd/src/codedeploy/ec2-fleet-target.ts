@@ -20,6 +20,7 @@ import {
   codeDeployArn,
   CodeDeployTargetInfo,
   fleetInstanceRoleStatements,
+  launchTemplateServiceRoleStatements,
   INSTANCE_SSM_MANAGED_POLICY,
   ManagedPolicyUse,
   SERVICE_ROLE_MANAGED_POLICY,
@@ -80,6 +81,12 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
   readonly deploymentConfig?: aws.codedeploy.DeploymentConfig;
   /** Service role CodeDeploy assumes to deploy. */
   readonly serviceRole: aws.iam.Role;
+  /**
+   * Inline policy letting the service role launch from the created fleet's launch template (present with `fleet`).
+   * Groups you pass in `autoscalingGroups` that use a launch template need the same on the service role
+   * (see PERMISSIONS.md).
+   */
+  readonly serviceRoleLaunchPolicy?: aws.iam.RolePolicy;
   /** Role of the fleet's EC2 instances. */
   readonly instanceRole: aws.iam.Role;
   /** Instance profile wrapping `instanceRole`. */
@@ -127,8 +134,9 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
     this.serviceRole = createServiceRole(
       `${name}-service-role`,
       {
+        // No aws:SourceAccount / aws:SourceArn: CodeDeploy does not document sending them when it
+        // assumes its service role (PERMISSIONS.md, "Trust policies").
         service: "codedeploy.amazonaws.com",
-        sourceAccount: ctx.accountId,
         description: `CodeDeploy service role of ${appName}/${groupName} (aws-cicd)`,
         tags,
       },
@@ -219,6 +227,12 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
       this.autoScalingGroup = fleet.autoScalingGroup;
       this.fleetNotificationTopic = fleet.notificationTopic;
       autoscalingGroups = [fleet.autoScalingGroup.name];
+      this.serviceRoleLaunchPolicy = attachStatements(
+        `${name}-service-role-launch-policy`,
+        this.serviceRole.name,
+        launchTemplateServiceRoleStatements({ ctx, launchTemplateArn: fleet.launchTemplate.arn, instanceRoleArn: this.instanceRole.arn }),
+        this,
+      );
     }
     const byTags = autoscalingGroups === undefined && args.ec2TagSet === undefined;
     const filters = args.ec2TagFilters ?? (byTags ? [{ key: DEFAULT_TARGET_TAG_KEY, value: groupName }] : undefined);
@@ -243,7 +257,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
         outdatedInstancesStrategy: "UPDATE",
         tags,
       },
-      { parent: this, dependsOn: [serviceAttachment] },
+      { parent: this, dependsOn: [serviceAttachment, ...(this.serviceRoleLaunchPolicy ? [this.serviceRoleLaunchPolicy] : [])] },
     );
 
     const targetLists: pulumi.Input<aws.types.input.ssm.AssociationTarget>[][] = !ssm

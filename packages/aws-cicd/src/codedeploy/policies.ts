@@ -10,23 +10,108 @@ import * as pulumi from "@pulumi/pulumi";
 import { viaService } from "../security/encryption-key";
 import { AwsContext, PolicyStatement } from "../security/iam";
 
-/** What the CodeDeploy agent reads from the pipeline's artifact bucket: the revision. */
+/**
+ * What the CodeDeploy agent reads from the pipeline's artifact bucket: the revision.
+ * @see https://docs.aws.amazon.com/codedeploy/latest/userguide/getting-started-create-iam-instance-profile.html
+ */
 export const INSTANCE_ARTIFACT_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"] as const;
-/** Decrypting the revision, through S3 only. */
+/**
+ * Decrypting the revision, through S3 only.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
+ */
 export const INSTANCE_ARTIFACT_KEY_ACTIONS = ["kms:Decrypt"] as const;
-/** What the agent installer reads from the regional `aws-codedeploy-<region>` bucket. */
+/**
+ * What the agent installer reads from the regional `aws-codedeploy-<region>` bucket.
+ * @see https://docs.aws.amazon.com/codedeploy/latest/userguide/getting-started-create-iam-instance-profile.html
+ */
 export const INSTANCE_AGENT_DOWNLOAD_ACTIONS = ["s3:GetObject"] as const;
 
-/** CodePipeline's CodeDeploy action: start a deployment to the group and follow it. */
+/**
+ * CodePipeline's CodeDeploy action: start a deployment to the group and follow it.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodeDeploy.html
+ * @managedPolicy AWSCodeDeployDeployerAccess
+ */
 export const DEPLOY_GROUP_ACTIONS = ["codedeploy:CreateDeployment", "codedeploy:GetDeployment"] as const;
-/** Register the artifact as an application revision. */
+/**
+ * Register the artifact as an application revision.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodeDeploy.html
+ * @managedPolicy AWSCodeDeployDeployerAccess
+ */
 export const DEPLOY_APPLICATION_ACTIONS = [
   "codedeploy:GetApplication",
   "codedeploy:GetApplicationRevision",
   "codedeploy:RegisterApplicationRevision",
 ] as const;
-/** Read the group's deployment configuration. */
+/**
+ * Read the group's deployment configuration.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodeDeploy.html
+ * @managedPolicy AWSCodeDeployDeployerAccess
+ */
 export const DEPLOY_CONFIG_ACTIONS = ["codedeploy:GetDeploymentConfig"] as const;
+
+/**
+ * Service role, fleets launched from a launch template: CodeDeploy needs to launch instances from
+ * the group's template (AWS adds this to `AWSCodeDeployRole` for launch-template groups).
+ * @see https://docs.aws.amazon.com/codedeploy/latest/userguide/getting-started-create-service-role.html
+ */
+export const SERVICE_ROLE_LAUNCH_ACTIONS = ["ec2:RunInstances"] as const;
+/**
+ * Service role, launch-template fleets: tag the instances and volumes it launches.
+ * @see https://docs.aws.amazon.com/codedeploy/latest/userguide/getting-started-create-service-role.html
+ */
+export const SERVICE_ROLE_TAG_ACTIONS = ["ec2:CreateTags"] as const;
+/**
+ * Service role, launch-template fleets: hand the template's instance role to EC2.
+ * @see https://docs.aws.amazon.com/codedeploy/latest/userguide/getting-started-create-service-role.html
+ */
+export const SERVICE_ROLE_PASS_ROLE_ACTIONS = ["iam:PassRole"] as const;
+
+/** The EC2 resource types a launch from the fleet's template touches (besides the template and the image). */
+export const FLEET_LAUNCH_RESOURCE_TYPES = ["instance", "network-interface", "security-group", "subnet", "volume"] as const;
+
+/** What {@link launchTemplateServiceRoleStatements} scopes to. */
+export interface LaunchTemplateScope {
+  /** Account, partition and region of the fleet. */
+  ctx: CodeDeployArnContext;
+  /** ARN of the fleet's launch template. */
+  launchTemplateArn: pulumi.Input<string>;
+  /** ARN of the instance role the template's instance profile holds. */
+  instanceRoleArn: pulumi.Input<string>;
+}
+
+/**
+ * What the CodeDeploy service role needs for an Auto Scaling group launched from a launch template,
+ * scoped to exactly that template: launch from it, tag what the launch creates, and pass exactly the
+ * fleet's instance role to EC2.
+ */
+export function launchTemplateServiceRoleStatements(a: LaunchTemplateScope): PolicyStatement[] {
+  const { ctx } = a;
+  const ec2 = (resource: string) => pulumi.interpolate`arn:${ctx.partition}:ec2:${ctx.region}:${ctx.accountId}:${resource}`;
+  return [
+    {
+      sid: "LaunchFromFleetTemplate",
+      actions: [...SERVICE_ROLE_LAUNCH_ACTIONS],
+      resources: [
+        a.launchTemplateArn,
+        ...FLEET_LAUNCH_RESOURCE_TYPES.map((t) => ec2(`${t}/*`)),
+        pulumi.interpolate`arn:${ctx.partition}:ec2:${ctx.region}::image/*`,
+      ],
+      conditions: { ArnEquals: { "ec2:LaunchTemplate": a.launchTemplateArn } },
+    },
+    {
+      sid: "TagLaunchedInstances",
+      actions: [...SERVICE_ROLE_TAG_ACTIONS],
+      resources: [ec2("instance/*"), ec2("volume/*"), ec2("network-interface/*")],
+      conditions: { StringEquals: { "ec2:CreateAction": "RunInstances" } },
+    },
+    {
+      sid: "PassFleetInstanceRole",
+      actions: [...SERVICE_ROLE_PASS_ROLE_ACTIONS],
+      resources: [a.instanceRoleArn],
+      conditions: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
+    },
+  ];
+}
 
 /** An AWS managed policy attached by the component, with the reason (IAM4 waiver). */
 export interface ManagedPolicyUse {

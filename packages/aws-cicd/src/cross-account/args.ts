@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { DEFAULT_DEPLOY_PERMISSIONS } from "../beanstalk/deploy-permissions";
 import { CrossAccountDeployTargets } from "./policies";
 
 /** Longest session of the deploy role (seconds): a deploy action's calls fit in one hour; CodePipeline assumes the role again for the next action. */
@@ -41,6 +42,14 @@ export interface CrossAccountDeployRoleArgs extends CrossAccountDeployTargets {
    * @default - "Role the pipeline role <pipelineRoleArn> assumes to deploy (aws-cicd)."
    */
   description?: pulumi.Input<string>;
+  /**
+   * `"scoped"`: the deploy statements scoped to exactly the given targets. `"aws-managed"`: AWS's
+   * `AdministratorAccess-AWSElasticBeanstalk` instead of the Elastic Beanstalk statements (an escape
+   * hatch when AWS calls something the scoped set does not allow; it reaches every Beanstalk
+   * environment of the account, see PERMISSIONS.md). The artifact read and decrypt statements stay.
+   * @default "scoped" ({@link DEFAULT_DEPLOY_PERMISSIONS})
+   */
+  permissions?: string;
   /**
    * Permissions boundary of the role.
    * @default - none.

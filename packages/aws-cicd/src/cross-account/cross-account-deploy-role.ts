@@ -1,5 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import {
+  awsManagedPolicyArn,
+  BEANSTALK_AWS_MANAGED_DEPLOY_POLICY,
+  DEFAULT_DEPLOY_PERMISSIONS,
+  DEPLOY_PERMISSIONS_AWS_MANAGED,
+} from "../beanstalk/deploy-permissions";
 import { attachStatements, awsContext, policyDocument } from "../security/iam";
 import { CROSS_ACCOUNT_DEPLOY_MAX_SESSION_SECONDS, CrossAccountDeployRoleArgs } from "./args";
 import { crossAccountDeployStatements, crossAccountDeployTrustStatements } from "./policies";
@@ -23,6 +29,8 @@ export class CrossAccountDeployRole extends pulumi.ComponentResource {
   readonly role: aws.iam.Role;
   /** Inline policy of the role. */
   readonly rolePolicy: aws.iam.RolePolicy;
+  /** The AWS managed policy attachment, with `permissions: "aws-managed"`. */
+  readonly managedPolicyAttachment?: aws.iam.RolePolicyAttachment;
   /** ARN to pass as the deploy action's `roleArn`. */
   readonly roleArn: pulumi.Output<string>;
   /** Name of the role. */
@@ -53,7 +61,24 @@ export class CrossAccountDeployRole extends pulumi.ComponentResource {
       artifactKeyArn: args.artifactKeyArn,
       artifactRegion: args.artifactRegion ?? regionOfArn(args.artifactKeyArn),
     };
-    this.rolePolicy = attachStatements(`${name}-role-policy`, this.role.name, crossAccountDeployStatements(args, artifacts, ctx), this);
+    const awsManaged = (args.permissions ?? DEFAULT_DEPLOY_PERMISSIONS) === DEPLOY_PERMISSIONS_AWS_MANAGED;
+    this.rolePolicy = attachStatements(
+      `${name}-role-policy`,
+      this.role.name,
+      crossAccountDeployStatements(args, artifacts, ctx, awsManaged),
+      this,
+    );
+    if (awsManaged) {
+      pulumi.log.warn(
+        `CrossAccountDeployRole ${name}: \`permissions: "aws-managed"\` attaches ${BEANSTALK_AWS_MANAGED_DEPLOY_POLICY.name}, which reaches every Elastic Beanstalk environment of the account, not only the targets.`,
+        this,
+      );
+      this.managedPolicyAttachment = new aws.iam.RolePolicyAttachment(
+        `${name}-role-${BEANSTALK_AWS_MANAGED_DEPLOY_POLICY.name}`,
+        { role: this.role.name, policyArn: awsManagedPolicyArn(ctx.partition, BEANSTALK_AWS_MANAGED_DEPLOY_POLICY) },
+        { parent: this },
+      );
+    }
     this.roleArn = this.role.arn;
     this.roleName = this.role.name;
     this.registerOutputs({ roleArn: this.roleArn, roleName: this.roleName });

@@ -11,11 +11,27 @@ import * as pulumi from "@pulumi/pulumi";
 import { beanstalkDeployStatementsForTargets, BeanstalkDeployTargetInfo } from "../beanstalk/policies";
 import { AwsContext, PolicyConditions, PolicyStatement } from "../security/iam";
 
-/** What the pipeline role may do with the deploy role: assume it (STS). */
+/**
+ * What the pipeline role may do with the deploy role: assume it (STS).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-cross-account.html
+ */
 export const DEPLOY_ROLE_ASSUME_ACTIONS = ["sts:AssumeRole"] as const;
-/** What the deploy role may do on the pipeline's artifact objects: read them (S3). */
+/**
+ * What the deploy role may do on the pipeline's artifact objects: read them (S3).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-cross-account.html
+ */
 export const DEPLOY_ROLE_ARTIFACT_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"] as const;
-/** What the deploy role may do with the artifact key, through S3 only: decrypt artifacts (KMS). */
+/**
+ * What the deploy role may do on the artifact bucket: find its region. Cross-account access needs
+ * the permission on both sides; the bucket policy grants it to the role, and so must the role's own policy.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-walkthroughs-managing-access-example2.html
+ */
+export const DEPLOY_ROLE_ARTIFACT_BUCKET_ACTIONS = ["s3:GetBucketLocation"] as const;
+/**
+ * What the deploy role may do with the artifact key, through S3 only: decrypt artifacts (KMS).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-cross-account.html
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
+ */
 export const DEPLOY_ROLE_ARTIFACT_KEY_ACTIONS = ["kms:Decrypt"] as const;
 
 /**
@@ -52,6 +68,7 @@ export function artifactReadStatements(a: PipelineArtifactsInfo, ctx: Pick<AwsCo
       actions: [...DEPLOY_ROLE_ARTIFACT_READ_ACTIONS],
       resources: [pulumi.interpolate`${a.artifactBucketArn}/*`],
     },
+    { sid: "LocatePipelineArtifactBucket", actions: [...DEPLOY_ROLE_ARTIFACT_BUCKET_ACTIONS], resources: [a.artifactBucketArn] },
     {
       sid: "DecryptPipelineArtifacts",
       actions: [...DEPLOY_ROLE_ARTIFACT_KEY_ACTIONS],
@@ -97,13 +114,17 @@ export const DEPLOY_TARGET_KINDS: {
 /** The target kinds, in the order statements and messages list them. */
 export const DEPLOY_TARGET_KIND_KEYS = Object.keys(DEPLOY_TARGET_KINDS) as (keyof CrossAccountDeployTargets)[];
 
-/** The deploy role's statements: artifact read and decrypt first, then each kind's deploy statements. */
+/**
+ * The deploy role's statements: artifact read and decrypt first, then each kind's deploy
+ * statements (with `awsManagedBeanstalk`, the Elastic Beanstalk ones come from AWS's managed policy instead).
+ */
 export function crossAccountDeployStatements(
   targets: CrossAccountDeployTargets,
   artifacts: PipelineArtifactsInfo,
   ctx: AwsContext,
+  awsManagedBeanstalk = false,
 ): PolicyStatement[] {
-  const deploy = DEPLOY_TARGET_KIND_KEYS.flatMap((k) => {
+  const deploy = DEPLOY_TARGET_KIND_KEYS.filter((k) => !(awsManagedBeanstalk && k === "beanstalkTargets")).flatMap((k) => {
     const list = targets[k] ?? [];
     return list.length === 0 ? [] : DEPLOY_TARGET_KINDS[k].statements(list as never, ctx, artifacts.artifactBucketArn);
   });

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { IAM_ROLE_ARN_PATTERN, KMS_KEY_ARN_PATTERN, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
+import { checkDeployPermissions } from "../beanstalk/deploy-permissions";
 import { CrossAccountDeployRoleArgs } from "./args";
 import { DEPLOY_TARGET_KIND_KEYS } from "./policies";
 
@@ -55,6 +56,7 @@ export function validateCrossAccountDeployRoleArgs(args: CrossAccountDeployRoleA
   if (typeof args.artifactRegion === "string" && !REGION.test(args.artifactRegion)) {
     throw new Error(`\`artifactRegion\` must be an AWS region such as "us-east-1", got "${args.artifactRegion}".`);
   }
+  checkDeployPermissions("permissions", args.permissions);
   if (args.roleName !== undefined && !ROLE_NAME.test(args.roleName)) {
     throw new Error(`\`roleName\` must hold 1 to 64 letters, digits or any of + = , . @ _ -, got "${args.roleName}".`);
   }

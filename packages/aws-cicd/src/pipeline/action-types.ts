@@ -23,8 +23,9 @@ export interface ActionCommonArgs {
    * role, which then gets `sts:AssumeRole` on exactly this ARN instead of the action's own
    * permissions. That role needs the action's permissions, and access to the artifact bucket and
    * key: the bucket the pipeline creates lets it read and write objects, and the key the pipeline
-   * creates names it in its `principalArns` (use through its services only). A key you pass as
-   * `encryptionKey` must list it in its own `principalArns`; a bucket you pass as `artifactBucket`
+   * creates names it in its `principalArns` (decrypt through S3 only; `writerPrincipalArns`, also
+   * encrypt through S3, when the action has outputs). A key you pass as `encryptionKey` must let it
+   * in through its own policy; a bucket you pass as `artifactBucket`
    * must let it in through its policy.
    * @default - the pipeline role runs the action.
    */
@@ -116,6 +117,8 @@ export interface BindContext {
   pipelineArn: pulumi.Output<string>;
   /** The pipeline's artifact store. */
   artifactStore: ArtifactStoreInfo;
+  /** Name of the pipeline's role (for kinds that attach a managed policy to it). */
+  roleName: pulumi.Output<string>;
   /** The key the pipeline encrypts with (for topics the action creates). */
   encryptionKey: KeyReference;
   /** The planned action being bound. */

@@ -100,12 +100,16 @@ export class Pipeline extends pulumi.ComponentResource {
     // Roles actions run with (usually in another account) read and write artifacts: the created
     // bucket's policy and the created key's policy name exactly them.
     const actionRoles = actionRoleArns(actions);
+    const writerRoles = actionRoleArns(actions.filter((a) => a.outputs.length > 0));
+    const readerRoles = actionRoles.filter((r) => !writerRoles.includes(r));
     this.encryptionKey =
       args.encryptionKey ??
       (args.artifactBucket
         ? { keyArn: args.artifactBucket.keyArn }
-        : keyOrNew(name, undefined, this, actionRoles.length > 0 ? { principalArns: actionRoles } : {}));
-    const writerRoles = actionRoleArns(actions.filter((a) => a.outputs.length > 0));
+        : keyOrNew(name, undefined, this, {
+            ...(readerRoles.length > 0 ? { principalArns: readerRoles } : {}),
+            ...(writerRoles.length > 0 ? { writerPrincipalArns: writerRoles } : {}),
+          }));
     const store = artifactStoreOf(
       name,
       args.artifactBucket,
@@ -145,6 +149,7 @@ export class Pipeline extends pulumi.ComponentResource {
         pipelineName,
         pipelineArn,
         artifactStore: store.info,
+        roleName: this.role.name,
         encryptionKey: this.encryptionKey,
         action,
         inputFacts: action.inputs.map((i) => facts.get(i) ?? {}),

@@ -12,12 +12,21 @@
  * - CodeStar Connections: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodestarconnections.html
  */
 
-/** Pipeline role on artifact objects: read inputs, write outputs (S3). */
+/**
+ * Pipeline role on artifact objects: read inputs, write outputs (S3).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/security-iam.html#how-to-custom-role
+ */
 export const PIPELINE_ARTIFACT_OBJECT_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"] as const;
-/** Pipeline role on the artifact bucket: CodePipeline checks its region and versioning (S3). */
+/**
+ * Pipeline role on the artifact bucket: CodePipeline checks its region and versioning (S3).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/security-iam.html#how-to-custom-role
+ */
 export const PIPELINE_ARTIFACT_BUCKET_ACTIONS = ["s3:GetBucketLocation", "s3:GetBucketVersioning"] as const;
 
-/** Pipeline role on a CodeCommit source repository: read the branch and commit, upload an archive (CodeCommit). */
+/**
+ * Pipeline role on a CodeCommit source repository: read the branch and commit, upload an archive (CodeCommit).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodeCommit.html
+ */
 export const CODECOMMIT_SOURCE_ACTIONS = [
   "codecommit:CancelUploadArchive",
   "codecommit:GetBranch",
@@ -25,41 +34,104 @@ export const CODECOMMIT_SOURCE_ACTIONS = [
   "codecommit:GetUploadArchiveStatus",
   "codecommit:UploadArchive",
 ] as const;
-/** Pipeline role, full-clone output only: read the repository's clone URL for the Git reference (CodeCommit). */
+/**
+ * Pipeline role, full-clone output only: read the repository's clone URL for the Git reference (CodeCommit).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodeCommit.html
+ */
 export const CODECOMMIT_FULL_CLONE_PIPELINE_ACTIONS = ["codecommit:GetRepository"] as const;
-/** CodeBuild role consuming a full-clone artifact: clone the repository itself (CodeCommit). */
+/**
+ * CodeBuild role consuming a full-clone artifact: clone the repository itself (CodeCommit).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodeCommit.html
+ */
 export const CODECOMMIT_FULL_CLONE_BUILD_ACTIONS = ["codecommit:GitPull"] as const;
 
-/** Pipeline role on an S3 source object: read it and its versions (S3). */
+/**
+ * Pipeline role on an S3 source object: read it and its versions (S3).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-S3.html
+ */
 export const S3_SOURCE_OBJECT_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"] as const;
-/** Pipeline role on an S3 source bucket: CodePipeline requires a versioned bucket in its region (S3). */
+/**
+ * Pipeline role on an S3 source bucket: CodePipeline requires a versioned bucket in its region (S3).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-S3.html
+ */
 export const S3_SOURCE_BUCKET_ACTIONS = ["s3:GetBucketLocation", "s3:GetBucketVersioning"] as const;
 
-/** Pipeline role on a CodeBuild project: start a build and follow it (CodeBuild). */
+/**
+ * Pipeline role on a CodeBuild project: start a build and follow it (CodeBuild).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodeBuild.html
+ */
 export const CODEBUILD_BUILD_ACTIONS = ["codebuild:BatchGetBuilds", "codebuild:StartBuild"] as const;
-/** Pipeline role on a CodeBuild project run as a batch build (CodeBuild). */
+/**
+ * Pipeline role on a CodeBuild project run as a batch build (CodeBuild).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodeBuild.html
+ */
 export const CODEBUILD_BATCH_ACTIONS = ["codebuild:BatchGetBuildBatches", "codebuild:StartBuildBatch"] as const;
-/** CodeBuild role on artifact objects it reads (S3). */
+/**
+ * CodeBuild role on artifact objects it reads (S3).
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html
+ */
 export const CODEBUILD_ARTIFACT_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"] as const;
-/** CodeBuild role on artifact objects it writes (S3). */
+/**
+ * CodeBuild role on artifact objects it writes (S3).
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html
+ */
 export const CODEBUILD_ARTIFACT_WRITE_ACTIONS = ["s3:PutObject"] as const;
-/** CodeBuild role on the artifact bucket: CodeBuild checks its owner and region before using it (S3). */
+/**
+ * CodeBuild role on the artifact bucket: CodeBuild checks its owner and region before using it (S3).
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html
+ */
 export const CODEBUILD_ARTIFACT_BUCKET_ACTIONS = ["s3:GetBucketAcl", "s3:GetBucketLocation"] as const;
 
-/** Pipeline role on the topic of a manual approval (SNS). */
+/**
+ * Pipeline role on the topic of a manual approval (SNS).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/approvals.html
+ */
 export const APPROVAL_NOTIFY_ACTIONS = ["sns:Publish"] as const;
-/** Approvers on one approval action (CodePipeline). */
+/**
+ * Approvers on one approval action (CodePipeline).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/approvals-iam-permissions.html
+ * @managedPolicy AWSCodePipelineApproverAccess
+ */
 export const APPROVAL_RESULT_ACTIONS = ["codepipeline:PutApprovalResult"] as const;
-/** Approvers on the pipeline: read the state that carries the approval token (CodePipeline). */
+/**
+ * Approvers on the pipeline: read the state that carries the approval token (CodePipeline).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/approvals-iam-permissions.html
+ * @managedPolicy AWSCodePipelineApproverAccess
+ */
 export const APPROVAL_STATE_ACTIONS = ["codepipeline:GetPipelineState"] as const;
 
-/** EventBridge target role on the pipeline (CodePipeline). */
+/**
+ * EventBridge target role on the pipeline (CodePipeline).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-trigger-source-repo-changes-cfn.html
+ */
 export const START_PIPELINE_ACTIONS = ["codepipeline:StartPipelineExecution"] as const;
 
-/** Pipeline role on an action's own role, e.g. in another account (STS). */
+/**
+ * Pipeline role on an action's own role, e.g. in another account (STS).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-cross-account.html
+ */
 export const ASSUME_ACTION_ROLE_ACTIONS = ["sts:AssumeRole"] as const;
 
-/** Pipeline role (and a CodeBuild role cloning a full-clone source) on a connection with a `codeconnections` ARN (CodeConnections). */
+/**
+ * Pipeline role on the artifact objects a connection source uploads: the upload sets an object
+ * ACL (`bucket-owner-full-control`), which ACLs-disabled buckets still accept.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodestarConnectionSource.html
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html
+ */
+export const CONNECTION_SOURCE_OBJECT_ACL_ACTIONS = ["s3:PutObjectAcl"] as const;
+/**
+ * Pipeline role on the artifact bucket for a connection source: read the bucket's ACL before uploading.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodestarConnectionSource.html
+ */
+export const CONNECTION_SOURCE_BUCKET_ACL_ACTIONS = ["s3:GetBucketAcl"] as const;
+
+/**
+ * Pipeline role (and a CodeBuild role cloning a full-clone source) on a connection with a `codeconnections` ARN (CodeConnections).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodestarConnectionSource.html
+ */
 export const CODECONNECTIONS_USE_ACTIONS = ["codeconnections:UseConnection"] as const;
-/** The same on a connection with an older `codestar-connections` ARN: IAM matches the action's prefix to the ARN's (CodeStar Connections). */
+/**
+ * The same on a connection with an older `codestar-connections` ARN: IAM matches the action's prefix to the ARN's (CodeStar Connections).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodestarConnectionSource.html
+ */
 export const CODESTAR_CONNECTIONS_USE_ACTIONS = ["codestar-connections:UseConnection"] as const;

@@ -10,7 +10,8 @@ import {
   KMS_LOGS_ACTIONS,
   KMS_EBS_VOLUME_ACTIONS,
   KMS_GRANT_ACTIONS,
-  KMS_NAMED_ROLE_ACTIONS,
+  KMS_NAMED_READER_ACTIONS,
+  KMS_NAMED_WRITER_ACTIONS,
   KMS_SNS_PUBLISHER_ACTIONS,
   KMS_VIA_SERVICE_ACTIONS,
   SNS_PUBLISHER_SERVICES,
@@ -50,11 +51,18 @@ export interface EncryptionKeyArgs {
   viaServices?: string[];
   /**
    * Exact IAM role ARNs, usually in other accounts (a cross-account deploy role), that may
-   * use the key through `viaServices` only, e.g. to read pipeline artifacts from S3. Whole
+   * decrypt with the key only when S3 calls KMS for them (`kms:Decrypt`, `kms:ViaService` =
+   * S3): enough to read objects of a bucket encrypted with the key, nothing more. Whole
    * accounts (`:root`) are refused: name the roles.
    * @default - none: only principals of this account, through IAM.
    */
   principalArns?: pulumi.Input<string>[];
+  /**
+   * Exact IAM role ARNs that may also encrypt with the key through S3 (`kms:GenerateDataKey`),
+   * e.g. a build role in another account that uploads artifacts. Refused like `principalArns`.
+   * @default - none.
+   */
+  writerPrincipalArns?: pulumi.Input<string>[];
   /**
    * Let EC2 Auto Scaling (its service-linked role `AWSServiceRoleForAutoScaling` in this
    * account) encrypt the EBS volumes of the instances it launches with this key, as a
@@ -90,9 +98,11 @@ export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
       );
     }
   }
-  (args.principalArns ?? []).forEach((arn, i) => {
-    if (typeof arn === "string" && !IAM_ROLE_ARN_PATTERN.test(arn)) throw new Error(notARoleArnMessage(`principalArns[${i}]`, arn));
-  });
+  for (const arg of ["principalArns", "writerPrincipalArns"] as const) {
+    (args[arg] ?? []).forEach((arn, i) => {
+      if (typeof arn === "string" && !IAM_ROLE_ARN_PATTERN.test(arn)) throw new Error(notARoleArnMessage(`${arg}[${i}]`, arn));
+    });
+  }
   for (const svc of args.viaServices ?? []) {
     if (!/^[a-z0-9-]+$/.test(svc)) {
       throw new Error(`\`viaServices\` takes short service names such as "s3" or "codebuild", got "${svc}".`);
@@ -120,27 +130,49 @@ export function keyUseThroughServices(
   };
 }
 
+/** Exact roles named in a key policy: readers decrypt through S3, writers also encrypt through S3. */
+export interface KeyPolicyRoles {
+  /**
+   * Roles that read objects encrypted with the key.
+   * @default - none.
+   */
+  readers?: pulumi.Input<string>[];
+  /**
+   * Roles that also write objects encrypted with the key.
+   * @default - none.
+   */
+  writers?: pulumi.Input<string>[];
+}
+
 /** The key policy statements of an {@link EncryptionKey}. Exported for tests and reviews. */
 export function encryptionKeyPolicy(
   ctx: AwsContext,
   viaServices: readonly string[],
-  principalArns: pulumi.Input<string>[] = [],
+  roles: KeyPolicyRoles = {},
   allowAutoScalingVolumes = false,
 ): PolicyStatement[] {
   const root = accountRootArn(ctx);
   const via = viaServices.map((s) => viaService(s, ctx));
-  const external: PolicyStatement[] =
-    principalArns.length === 0
-      ? []
-      : [
-          {
-            sid: "NamedRolesUseKeyThroughServices",
-            principals: { aws: principalArns },
-            actions: [...KMS_NAMED_ROLE_ACTIONS],
-            resources: ["*"],
-            conditions: { StringEquals: { "kms:ViaService": via } },
-          },
-        ];
+  const throughS3 = { StringEquals: { "kms:ViaService": viaService("s3", ctx) } };
+  const named: PolicyStatement[] = [];
+  if ((roles.readers ?? []).length > 0) {
+    named.push({
+      sid: "NamedRolesDecryptThroughS3",
+      principals: { aws: roles.readers },
+      actions: [...KMS_NAMED_READER_ACTIONS],
+      resources: ["*"],
+      conditions: throughS3,
+    });
+  }
+  if ((roles.writers ?? []).length > 0) {
+    named.push({
+      sid: "NamedRolesEncryptThroughS3",
+      principals: { aws: roles.writers },
+      actions: [...KMS_NAMED_WRITER_ACTIONS],
+      resources: ["*"],
+      conditions: throughS3,
+    });
+  }
   return [
     {
       sid: "AccountAdministersKeyThroughIam",
@@ -178,22 +210,47 @@ export function encryptionKeyPolicy(
       resources: ["*"],
       conditions: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
     },
-    ...external,
+    ...named,
     ...(allowAutoScalingVolumes ? autoScalingVolumeStatements(ctx) : []),
   ];
 }
 
-/** The key policy statements that let EC2 Auto Scaling launch instances with volumes under the key. */
+/** ARN of EC2 Auto Scaling's service-linked role in the context's account. */
+export function autoScalingServiceLinkedRoleArn(ctx: AwsContext): pulumi.Output<string> {
+  return pulumi.interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+}
+
+/**
+ * The key policy statements that let EC2 Auto Scaling launch instances with volumes under the key
+ * (the two statements AWS documents:
+ * https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html).
+ *
+ * The service-linked role `AWSServiceRoleForAutoScaling` is created by AWS with an account's
+ * first Auto Scaling group, so in a fresh account it does not exist yet when the key is created,
+ * and KMS refuses a key policy naming a principal that does not exist
+ * (https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html). The account
+ * principal with an `aws:PrincipalArn` condition does not work either: it only delegates to IAM
+ * policies, and the role's AWS managed policy (`AutoScalingServiceRolePolicy`) holds no KMS
+ * permission. So the statements name any principal (`*`) and admit exactly that role's ARN
+ * (`aws:PrincipalArn`), which KMS accepts whether or not the role exists yet, and which no other
+ * principal can satisfy.
+ */
 export function autoScalingVolumeStatements(ctx: AwsContext): PolicyStatement[] {
-  const role = pulumi.interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+  const onlyTheRole = { ArnEquals: { "aws:PrincipalArn": autoScalingServiceLinkedRoleArn(ctx) } };
   return [
-    { sid: "AutoScalingUsesKeyForVolumes", principals: { aws: [role] }, actions: [...KMS_EBS_VOLUME_ACTIONS], resources: ["*"] },
+    {
+      sid: "AutoScalingUsesKeyForVolumes",
+      principals: { any: true },
+      actions: [...KMS_EBS_VOLUME_ACTIONS],
+      resources: ["*"],
+      conditions: onlyTheRole,
+    },
     {
       sid: "AutoScalingGrantsKeyToEbs",
-      principals: { aws: [role] },
+      principals: { any: true },
       actions: [...KMS_GRANT_ACTIONS],
       resources: ["*"],
-      conditions: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+      conditions: { ...onlyTheRole, Bool: { "kms:GrantIsForAWSResource": "true" } },
     },
   ];
 }
@@ -239,7 +296,14 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
         customerMasterKeySpec: "SYMMETRIC_DEFAULT",
         enableKeyRotation: true,
         deletionWindowInDays: args.deletionWindowInDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS,
-        policy: policyDocument(encryptionKeyPolicy(ctx, viaServices, args.principalArns, args.allowAutoScalingVolumes ?? false)),
+        policy: policyDocument(
+          encryptionKeyPolicy(
+            ctx,
+            viaServices,
+            { readers: args.principalArns, writers: args.writerPrincipalArns },
+            args.allowAutoScalingVolumes ?? false,
+          ),
+        ),
         tags: args.tags,
       },
       { parent: this, retainOnDelete: args.retainOnDelete ?? true },

@@ -142,10 +142,17 @@ export function accountRootArn(ctx: AwsContext): pulumi.Output<string> {
   return pulumi.interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:root`;
 }
 
-/** Confused-deputy guard for a service trust: the account, and the exact resource when the service sends it. */
+/**
+ * Confused-deputy guard for a service trust: the account, and the exact resource, each only where
+ * AWS documents that the service sends the key when it assumes the role (a condition on a key the
+ * service does not send makes the role impossible to assume).
+ */
 export interface ServiceTrustScope {
-  /** Account the service must act for (`aws:SourceAccount` condition). */
-  sourceAccount: pulumi.Input<string>;
+  /**
+   * Account the service must act for (`aws:SourceAccount` condition).
+   * @default - no `aws:SourceAccount` condition (for services that do not document sending it).
+   */
+  sourceAccount?: pulumi.Input<string>;
   /**
    * Exact ARN of the resource the service acts for (sent by CodeBuild, CodePipeline, Lambda...).
    * @default - no `aws:SourceArn` condition (for services that do not send it).
@@ -155,7 +162,8 @@ export interface ServiceTrustScope {
 
 /** A trust policy letting `service` assume the role only on behalf of this account (and resource). */
 export function serviceTrustPolicy(service: pulumi.Input<string>, scope: ServiceTrustScope): pulumi.Output<string> {
-  const conditions: PolicyConditions = { StringEquals: { "aws:SourceAccount": scope.sourceAccount } };
+  const conditions: PolicyConditions = {};
+  if (scope.sourceAccount !== undefined) conditions.StringEquals = { "aws:SourceAccount": scope.sourceAccount };
   if (scope.sourceArn !== undefined) conditions.ArnLike = { "aws:SourceArn": scope.sourceArn };
   return policyDocument([{ principals: { service: [service] }, actions: ["sts:AssumeRole"], conditions }]);
 }

@@ -5,7 +5,10 @@
  * SNS: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsns.html
  */
 
-/** What account administrators (through IAM policies) may do to manage a key; no data-plane use. */
+/**
+ * What account administrators (through IAM policies) may do to manage a key; no data-plane use.
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
+ */
 export const KMS_KEY_ADMIN_ACTIONS = [
   "kms:CancelKeyDeletion",
   "kms:CreateAlias",
@@ -30,7 +33,11 @@ export const KMS_KEY_ADMIN_ACTIONS = [
   "kms:UpdateKeyDescription",
 ] as const;
 
-/** Data-plane use of a symmetric key by principals of the account, always through an AWS service. */
+/**
+ * Data-plane use of a symmetric key by principals of the account, always through an AWS service.
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
+ */
 export const KMS_KEY_USE_ACTIONS = [
   "kms:Decrypt",
   "kms:DescribeKey",
@@ -41,7 +48,10 @@ export const KMS_KEY_USE_ACTIONS = [
   "kms:ReEncryptTo",
 ] as const;
 
-/** What CloudWatch Logs needs to encrypt a log group with the key. */
+/**
+ * What CloudWatch Logs needs to encrypt a log group with the key.
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+ */
 export const KMS_LOGS_ACTIONS = [
   "kms:Decrypt",
   "kms:DescribeKey",
@@ -51,16 +61,36 @@ export const KMS_LOGS_ACTIONS = [
   "kms:ReEncryptTo",
 ] as const;
 
-/** What a service publishing to an encrypted SNS topic needs on the topic's key. */
+/**
+ * What a service publishing to an encrypted SNS topic needs on the topic's key.
+ * @see https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
+ */
 export const KMS_SNS_PUBLISHER_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"] as const;
 
-/** Decrypt and encrypt data keys, granted to roles with a `kms:ViaService` condition. */
+/**
+ * Decrypt and encrypt data keys, granted to roles with a `kms:ViaService` condition.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
+ */
 export const KMS_VIA_SERVICE_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"] as const;
 
-/** What named roles (often in other accounts) may do with a key, through the key's via services. */
-export const KMS_NAMED_ROLE_ACTIONS = ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"] as const;
+/**
+ * What named reader roles (often in other accounts) may do with a key: decrypt objects they read,
+ * only when S3 calls KMS for them. Reading an SSE-KMS object needs `kms:Decrypt` alone.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
+ */
+export const KMS_NAMED_READER_ACTIONS = ["kms:Decrypt"] as const;
+/**
+ * What named writer roles may also do, only through S3: uploading an SSE-KMS object needs
+ * `kms:GenerateDataKey` (and `kms:Decrypt` for multipart uploads, which readers already hold).
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
+ */
+export const KMS_NAMED_WRITER_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"] as const;
 
-/** What EC2 Auto Scaling's service-linked role needs on a key that encrypts launched volumes. */
+/**
+ * What EC2 Auto Scaling's service-linked role needs on a key that encrypts launched volumes.
+ * @see https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html
+ */
 export const KMS_EBS_VOLUME_ACTIONS = [
   "kms:Decrypt",
   "kms:DescribeKey",
@@ -71,7 +101,10 @@ export const KMS_EBS_VOLUME_ACTIONS = [
   "kms:ReEncryptTo",
 ] as const;
 
-/** Creating a grant for EBS, only for AWS resources (`kms:GrantIsForAWSResource`). */
+/**
+ * Creating a grant for EBS, only for AWS resources (`kms:GrantIsForAWSResource`).
+ * @see https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html
+ */
 export const KMS_GRANT_ACTIONS = ["kms:CreateGrant"] as const;
 
 /**
@@ -101,7 +134,10 @@ export const SNS_PUBLISHER_SERVICES = [
   "events.amazonaws.com",
 ] as const;
 
-/** What the account owner (through IAM policies) may do on a topic of this library. */
+/**
+ * What the account owner (through IAM policies) may do on a topic of this library.
+ * @see https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html
+ */
 export const SNS_OWNER_ACTIONS = [
   "sns:GetTopicAttributes",
   "sns:ListSubscriptionsByTopic",
@@ -110,7 +146,10 @@ export const SNS_OWNER_ACTIONS = [
   "sns:Subscribe",
 ] as const;
 
-/** What a publishing service may do on a topic. */
+/**
+ * What a publishing service may do on a topic.
+ * @see https://docs.aws.amazon.com/codestar-notifications/latest/userguide/set-up-sns.html
+ */
 export const SNS_PUBLISH_ACTIONS = ["sns:Publish"] as const;
 
 /**

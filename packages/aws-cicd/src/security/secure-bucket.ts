@@ -14,15 +14,28 @@ import { policyDocument, PolicyStatement } from "./iam";
  * `Deny`: AWS Config's `s3-bucket-ssl-requests-only` (Security Hub S3.5) and cdk-nag S10 only
  * accept `s3:*` (or `*`) here, and a listed subset would leave the actions not listed open to
  * plain HTTP. It grants nothing.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html
  */
 export const S3_TLS_GUARDED_ACTIONS = ["s3:*"] as const;
-/** The upload action whose encryption headers the bucket policy checks. */
+/**
+ * The upload action whose encryption headers the bucket policy checks.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
+ */
 export const S3_UPLOAD_ACTIONS = ["s3:PutObject"] as const;
-/** What extra readers (e.g. a deploy role in another account) may do on objects. */
+/**
+ * What extra readers (e.g. a deploy role in another account) may do on objects.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-cross-account.html
+ */
 export const S3_OBJECT_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"] as const;
-/** What extra readers may do on the bucket itself. */
+/**
+ * What extra readers may do on the bucket itself.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-cross-account.html
+ */
 export const S3_BUCKET_LOCATE_ACTIONS = ["s3:GetBucketLocation"] as const;
-/** What extra writers may do on objects. */
+/**
+ * What extra writers may do on objects.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-cross-account.html
+ */
 export const S3_OBJECT_WRITE_ACTIONS = ["s3:PutObject"] as const;
 
 /** Days after which current objects expire (pipeline artifacts are rebuilt from source). */

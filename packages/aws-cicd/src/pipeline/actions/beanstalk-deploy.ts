@@ -1,4 +1,12 @@
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import {
+  awsManagedPolicyArn,
+  BEANSTALK_AWS_MANAGED_DEPLOY_POLICY,
+  checkDeployPermissions,
+  DEFAULT_DEPLOY_PERMISSIONS,
+  DEPLOY_PERMISSIONS_AWS_MANAGED,
+} from "../../beanstalk/deploy-permissions";
 import { beanstalkDeployStatementsForTargets, BeanstalkDeployTargetInfo } from "../../beanstalk/policies";
 import { PolicyStatement } from "../../security/iam";
 import { BEANSTALK_ENVIRONMENT_NAME_PATTERN } from "../../beanstalk/validate";
@@ -26,7 +34,41 @@ export const BEANSTALK_DEPLOY_SIDS_GRANTED_BY_ARTIFACT_STORE = ["ReadPipelineArt
  * The role already reads the artifact objects and decrypts them with the artifact key through
  * S3 (its artifact store grant), which is all Elastic Beanstalk needs to copy the bundle.
  */
-export interface BeanstalkDeployActionArgs extends BeanstalkDeployTargetInfo, ActionCommonArgs, ConsumingActionArgs {}
+export interface BeanstalkDeployActionArgs extends BeanstalkDeployTargetInfo, ActionCommonArgs, ConsumingActionArgs {
+  /**
+   * `"scoped"`: the pipeline role gets `beanstalkDeployStatements`, scoped to this environment.
+   * `"aws-managed"`: the pipeline role gets AWS's `AdministratorAccess-AWSElasticBeanstalk` instead,
+   * an escape hatch when AWS calls something the scoped set does not allow. It costs privilege: the
+   * role can then act on every Elastic Beanstalk environment of the account and pass any role to
+   * EC2 (PERMISSIONS.md lists both sets). Not with `roleArn`: that role's permissions are its own
+   * (`CrossAccountDeployRole` has the same choice).
+   * @default "scoped" ({@link DEFAULT_DEPLOY_PERMISSIONS})
+   */
+  permissions?: string;
+}
+
+/** Managed policy attachments already made, per pipeline (one per pipeline role, however many actions ask). */
+const managedAttachments = new WeakMap<pulumi.Resource, aws.iam.RolePolicyAttachment>();
+
+const awsManaged = (a: BeanstalkDeployActionArgs) => (a.permissions ?? DEFAULT_DEPLOY_PERMISSIONS) === DEPLOY_PERMISSIONS_AWS_MANAGED;
+
+/** The attachment of AWS's managed deploy policy to the pipeline role, created once per pipeline. */
+function managedPolicyAttachment(ctx: BindContext): aws.iam.RolePolicyAttachment {
+  let attachment = managedAttachments.get(ctx.parent);
+  if (attachment === undefined) {
+    pulumi.log.warn(
+      `Pipeline ${ctx.pipelineName}: a Beanstalk deploy action uses \`permissions: "aws-managed"\`; the pipeline role gets ${BEANSTALK_AWS_MANAGED_DEPLOY_POLICY.name}, which reaches every Elastic Beanstalk environment of the account.`,
+      ctx.parent,
+    );
+    attachment = new aws.iam.RolePolicyAttachment(
+      `${pulumi.resourceName(ctx.parent)}-role-${BEANSTALK_AWS_MANAGED_DEPLOY_POLICY.name}`,
+      { role: ctx.roleName, policyArn: awsManagedPolicyArn(ctx.aws.partition, BEANSTALK_AWS_MANAGED_DEPLOY_POLICY) },
+      { parent: ctx.parent },
+    );
+    managedAttachments.set(ctx.parent, attachment);
+  }
+  return attachment;
+}
 
 const APPLICATION_NAME = /^[^/]{1,100}$/;
 const ENVIRONMENT_ID = /^e-[a-z0-9]+$/;
@@ -57,21 +99,30 @@ export const beanstalkDeployAction: ActionDefinition<BeanstalkDeployActionArgs> 
     checkArn(path, "environmentArn", a.environmentArn, "elasticbeanstalk");
     checkArn(path, "instanceRoleArn", a.instanceRoleArn, "iam");
     checkArn(path, "roleArn", a.roleArn, "iam");
+    checkDeployPermissions(`${path}.permissions`, a.permissions);
+    if (awsManaged(a) && a.roleArn !== undefined) {
+      throw new Error(
+        `\`${path}.permissions\` "aws-managed" applies to the pipeline role, but the action runs with \`roleArn\`; set \`permissions\` on that role's CrossAccountDeployRole instead.`,
+      );
+    }
   },
   bind(a, ctx) {
     const configuration: Record<string, pulumi.Input<string>> = { ApplicationName: a.applicationName, EnvironmentName: a.environmentName };
-    return {
-      declaration: { category: "Deploy", owner: "AWS", provider: "ElasticBeanstalk", version: "1", configuration },
-      statements: deployStatements([a], ctx),
-    };
+    const declaration = { category: "Deploy" as const, owner: "AWS" as const, provider: "ElasticBeanstalk", version: "1", configuration };
+    if (awsManaged(a) && a.roleArn === undefined) return { declaration, statements: [], resources: [managedPolicyAttachment(ctx)] };
+    return { declaration, statements: deployStatements([a], ctx) };
   },
   // Several environments (dev, prod...) share one statement list: a list per environment would
   // exceed IAM's 10,240 characters of inline policy per role with the second environment.
-  combineStatements: (actions) =>
-    deployStatements(
-      actions.map((x) => x.args),
-      actions[0].ctx,
-    ),
+  combineStatements: (actions) => {
+    const scoped = actions.filter((x) => !awsManaged(x.args));
+    return scoped.length === 0
+      ? []
+      : deployStatements(
+          scoped.map((x) => x.args),
+          scoped[0].ctx,
+        );
+  },
 };
 
 /** The pipeline role's statements for deploying to `targets`, without what its artifact store grant already holds. */

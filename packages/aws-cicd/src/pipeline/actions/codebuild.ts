@@ -21,6 +21,7 @@ import { plaintextSecretReason } from "../../codebuild/plaintext-secrets";
 import { parameterArn, parametersReadStatement, secretArn, secretIdOf, secretsReadStatement } from "../../codebuild/policies";
 import { distinctInputs } from "../../codebuild/project-role";
 import { checkArn, checkName, checkNamespace } from "./shared";
+import { codeCommitKeyStatement } from "../../codecommit/policies";
 import { connectionCloneStatements } from "./connection-source";
 
 /**
@@ -179,8 +180,7 @@ export function codeBuildRoleStatements(ctx: BindContext, variables: Record<stri
       resources: clones.map((f) => f.gitCloneRepositoryArn!),
     });
     const keys = clones.filter((f) => f.gitCloneKeyArn !== undefined).map((f) => f.gitCloneKeyArn!);
-    if (keys.length > 0)
-      statements.push({ ...keyUseThroughServices(keys[0], ["codecommit"], ctx.aws, "UseSourceRepositoryKey"), resources: keys });
+    if (keys.length > 0) statements.push(codeCommitKeyStatement(keys, ctx.aws, "UseSourceRepositoryKey"));
   }
   statements.push(...connectionCloneStatements(ctx.inputFacts));
   const refs = environmentReferences(variables);

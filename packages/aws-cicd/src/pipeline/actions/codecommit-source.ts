@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { keyUseThroughServices } from "../../security/encryption-key";
+import { codeCommitKeyStatement } from "../../codecommit/policies";
 import { PolicyStatement } from "../../security/iam";
 import { ActionCommonArgs, ActionDefinition } from "../action-types";
 import { CODECOMMIT_FULL_CLONE_PIPELINE_ACTIONS, CODECOMMIT_SOURCE_ACTIONS } from "../policies";
@@ -85,7 +85,7 @@ export const codeCommitSourceAction: ActionDefinition<CodeCommitSourceActionArgs
         resources: [a.repositoryArn],
       },
     ];
-    if (a.keyArn !== undefined) statements.push(keyUseThroughServices(a.keyArn, ["codecommit"], ctx.aws, "UseSourceRepositoryKey"));
+    if (a.keyArn !== undefined) statements.push(codeCommitKeyStatement([a.keyArn], ctx.aws, "UseSourceRepositoryKey"));
     const bound = {
       declaration: {
         category: "Source" as const,

@@ -3,7 +3,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { stackScopedName } from "../../internal/naming";
 import { PolicyStatement } from "../../security/iam";
 import { ActionCommonArgs, ActionDefinition, ArtifactFacts } from "../action-types";
-import { CODECONNECTIONS_USE_ACTIONS, CODESTAR_CONNECTIONS_USE_ACTIONS } from "../policies";
+import {
+  CODECONNECTIONS_USE_ACTIONS,
+  CODESTAR_CONNECTIONS_USE_ACTIONS,
+  CONNECTION_SOURCE_BUCKET_ACL_ACTIONS,
+  CONNECTION_SOURCE_OBJECT_ACL_ACTIONS,
+} from "../policies";
 import { ConnectionTriggerArgs, renderConnectionTrigger, validateConnectionTriggers } from "../triggers";
 import { SOURCE_ACTION_SHAPE, checkName, checkNamespace } from "./shared";
 
@@ -180,7 +185,15 @@ export const connectionSourceAction: ActionDefinition<ConnectionSourceActionArgs
         },
         namespace: a.namespace,
       },
-      statements: [{ sid: "UseSourceConnection", actions, resources: [connectionArn] }],
+      statements: [
+        { sid: "UseSourceConnection", actions, resources: [connectionArn] },
+        {
+          sid: "SetSourceArtifactAcl",
+          actions: [...CONNECTION_SOURCE_OBJECT_ACL_ACTIONS],
+          resources: [pulumi.interpolate`${ctx.artifactStore.bucketArn}/*`],
+        },
+        { sid: "ReadArtifactBucketAcl", actions: [...CONNECTION_SOURCE_BUCKET_ACL_ACTIONS], resources: [ctx.artifactStore.bucketArn] },
+      ],
       resources: connection ? [connection] : [],
       outputFacts: a.fullClone ? { gitCloneConnection: { connectionArn, actions } } : undefined,
       pipelineTrigger: a.triggers ? renderConnectionTrigger(ctx.action.name, a.triggers) : undefined,

@@ -17,14 +17,15 @@ export const iamServiceTrustSource = documentsRule<Config>(
     id: "aws-cicd-iam-service-trust-source",
     service: "iam",
     description:
-      "Trust statements for service principals carry aws:SourceAccount / aws:SourceArn (or the external id the service documents), against the confused deputy; services that send no source keys (EC2 instance profiles) are listed in `servicesWithoutSourceKeys`.",
+      "Trust statements for service principals carry aws:SourceAccount / aws:SourceArn (or the external id the service documents), against the confused deputy; services that send no source keys (EC2 instance profiles, CodeDeploy) are listed in `servicesWithoutSourceKeys`.",
     severity: "medium",
     remediation:
       'Add `Condition: { StringEquals: { "aws:SourceAccount": <account> }, ArnLike: { "aws:SourceArn": <resource ARN> } }` (createServiceRole does).',
     references: {},
     configSchema: {
       properties: {
-        servicesWithoutSourceKeys: { type: "array", items: { type: "string" }, default: ["ec2.amazonaws.com"] },
+        // CodeDeploy documents no source keys for its service role (aws-cicd PERMISSIONS.md, "Trust").
+        servicesWithoutSourceKeys: { type: "array", items: { type: "string" }, default: ["ec2.amazonaws.com", "codedeploy.amazonaws.com"] },
       },
     },
   },

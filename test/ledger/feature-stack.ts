@@ -1,0 +1,55 @@
+import { recorded } from "../harness/mocks";
+import { settle, unwrap } from "../harness/unwrap";
+import { ConformanceStack } from "../conformance/stacks";
+
+let run: Promise<ConformanceStack> | undefined;
+
+/**
+ * The optional statements the examples and the component defaults do not show: a build in a VPC
+ * with secrets and an S3 cache and logs, repository grants, an approval grant, and both
+ * `permissions` choices of a Beanstalk deploy and of a cross-account deploy role.
+ */
+export function featureStack(): Promise<ConformanceStack> {
+  run ??= build();
+  return run;
+}
+
+async function build(): Promise<ConformanceStack> {
+  // Imported here so that the mocks are installed first (.mocharc.json requires the harness setup).
+  const lib = require("../../packages/aws-cicd/src") as typeof import("../../packages/aws-cicd/src");
+  recorded.length = 0;
+  const key = new lib.EncryptionKey("ledger-key");
+  const repo = new lib.CodeCommitRepo("ledger-repo", { encryptionKey: key });
+  const developer = "arn:aws:iam::123456789012:role/developer";
+  repo.grantPush(developer);
+  repo.grantRead("arn:aws:iam::123456789012:role/reviewer");
+  const build = new lib.BuildProject("ledger-build", {
+    encryptionKey: key,
+    vpc: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0123456789abcdef0"], securityGroupIds: ["sg-0123456789abcdef0"] },
+    environmentVariables: { TOKEN: { secret: "ci/token" }, DB_URL: { parameter: "/app/db-url" } },
+    secretsKeyArns: ["arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555"],
+    cache: { s3: { bucketName: "ledger-cache" } },
+    s3Logs: { bucketName: "ledger-logs" },
+  });
+  const web = new lib.BeanstalkTarget("ledger-web", { encryptionKey: key });
+  const pipeline = new lib.Pipeline("ledger", {
+    encryptionKey: key,
+    stages: [
+      { name: "Source", actions: [repo.sourceAction()] },
+      { name: "Build", actions: [build.buildAction()] },
+      { name: "Approve", actions: [lib.manualApproval({})] },
+      { name: "Deploy", actions: [web.deployAction({ permissions: "aws-managed" })] },
+    ],
+  });
+  pipeline.grantApproval("arn:aws:iam::123456789012:role/release-manager", "Approve");
+  const deployRole = new lib.CrossAccountDeployRole("ledger-deploy", {
+    pipelineRoleArn: "arn:aws:iam::123456789012:role/ledger-pipeline",
+    artifactBucketArn: "arn:aws:s3:::ledger-artifacts",
+    artifactKeyArn: "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555",
+    beanstalkTargets: [web.beanstalkDeployTarget()],
+    permissions: "aws-managed",
+  });
+  await Promise.all([unwrap(pipeline.pipelineArn), unwrap(deployRole.roleArn), unwrap(build.projectArn)]);
+  await settle();
+  return { name: "ledger features", resources: [...recorded] };
+}

@@ -1,0 +1,143 @@
+// Every role the components create, found in the stacks the conformance suites run, with its
+// trust policy, managed policies and inline statements.
+import { RecordedResource } from "../harness/mocks";
+import { statementsOf, Statement } from "../harness/find";
+import { ConformanceStack } from "../conformance/stacks";
+
+/** A kind of role: which component makes it, and how its logical name ends. */
+export interface RoleKind {
+  title: string;
+  component: string;
+  suffix: RegExp;
+  /** What the role is for, one sentence. */
+  purpose: string;
+}
+
+/** Every kind of role the components create. A role of no kind fails the ledger: add its kind here. */
+export const ROLE_KINDS: RoleKind[] = [
+  {
+    title: "EventBridge start role",
+    component: "Pipeline",
+    suffix: /-trigger-role$/,
+    purpose: "EventBridge assumes it to start the pipeline on a source event.",
+  },
+  { title: "Pipeline role", component: "Pipeline", suffix: /-role$/, purpose: "CodePipeline runs the pipeline and its actions with it." },
+  {
+    title: "CodeBuild service role",
+    component: "BuildProject",
+    suffix: /-role$/,
+    purpose: "CodeBuild runs the project's builds with it; pipelines add their artifact access.",
+  },
+  {
+    title: "Elastic Beanstalk instance role",
+    component: "BeanstalkTarget",
+    suffix: /-instance-role$/,
+    purpose: "The environment's EC2 instances run with it.",
+  },
+  {
+    title: "Elastic Beanstalk service role",
+    component: "BeanstalkTarget",
+    suffix: /-service-role$/,
+    purpose: "Elastic Beanstalk manages the environment with it.",
+  },
+  {
+    title: "CodeDeploy service role",
+    component: "Ec2FleetTarget",
+    suffix: /-service-role$/,
+    purpose: "CodeDeploy deploys to the fleet with it.",
+  },
+  {
+    title: "CodeDeploy instance role",
+    component: "Ec2FleetTarget",
+    suffix: /-instance-role$/,
+    purpose: "The fleet's EC2 instances run with it.",
+  },
+  {
+    title: "Cross-account deploy role",
+    component: "CrossAccountDeployRole",
+    suffix: /-role$/,
+    purpose: "The pipeline role assumes it in the target account to run a deploy action.",
+  },
+  {
+    title: "Repository cross-account role",
+    component: "CodeCommitRepo",
+    suffix: /-cross-account-\d+$/,
+    purpose: "Named principals of other accounts assume it to pull, read or push.",
+  },
+];
+
+/** The component class of a resource's parent, from its parent URN (`...::aws-cicd:index:Pipeline::name`). */
+export function parentComponent(r: RecordedResource): string | undefined {
+  const m = /aws-cicd:index:([A-Za-z0-9]+)::[^:]*$/.exec(r.parent ?? "");
+  return m?.[1];
+}
+
+/** The kind of a role; throws for a role the ledger does not know. */
+export function roleKindOf(role: RecordedResource): RoleKind {
+  const component = parentComponent(role);
+  const kind = ROLE_KINDS.find((k) => k.component === component && k.suffix.test(role.name));
+  if (kind === undefined)
+    throw new Error(
+      `Role ${role.name} (under ${component ?? "no component"}) has no kind in the permission ledger (test/ledger/roles.ts).`,
+    );
+  return kind;
+}
+
+/** A role found in a stack, with what it holds. */
+export interface FoundRole {
+  kind: RoleKind;
+  role: RecordedResource;
+  trust: Statement[];
+  inline: { policy: RecordedResource; statements: Statement[] }[];
+  managed: string[];
+}
+
+/** A policy attached to a role the stack does not create (a grant to the user's role). */
+export interface FoundGrant {
+  /** Component and method, e.g. "Pipeline.grantApproval". */
+  title: string;
+  policy: RecordedResource;
+  statements: Statement[];
+}
+
+const GRANT_KINDS: { component: string; suffix: RegExp; title: string }[] = [
+  { component: "Pipeline", suffix: /-approvers(-\d+)?$/, title: "Pipeline.grantApproval" },
+  { component: "CodeCommitRepo", suffix: /-(pull|read|push)-/, title: "CodeCommitRepo.grantPull / grantRead / grantPush" },
+  { component: "Pipeline", suffix: /-project-access$/, title: "Pipeline: CodeBuild action on a project role you pass" },
+];
+
+/** Every role and grant of the stacks. */
+export function rolesOf(stacks: ConformanceStack[]): { roles: FoundRole[]; grants: FoundGrant[] } {
+  const roles: FoundRole[] = [];
+  const grants: FoundGrant[] = [];
+  for (const stack of stacks) {
+    const of = (type: string) => stack.resources.filter((r) => r.type === type);
+    const created = of("aws:iam/role:Role");
+    const byName = new Map(created.map((r) => [r.state.name as string, r]));
+    for (const role of created) {
+      roles.push({
+        kind: roleKindOf(role),
+        role,
+        trust: statementsOf(role.inputs.assumeRolePolicy),
+        inline: [],
+        managed: of("aws:iam/rolePolicyAttachment:RolePolicyAttachment")
+          .filter((a) => a.inputs.role === role.state.name)
+          .map((a) => String(a.inputs.policyArn).replace(/^arn:[^:]+:iam::aws:policy\//, "")),
+      });
+    }
+    for (const policy of of("aws:iam/rolePolicy:RolePolicy")) {
+      const statements = statementsOf(policy.inputs.policy);
+      const owner = byName.get(policy.inputs.role);
+      if (owner !== undefined) {
+        roles.find((r) => r.role === owner)!.inline.push({ policy, statements });
+        continue;
+      }
+      const component = parentComponent(policy);
+      const kind = GRANT_KINDS.find((g) => g.component === component && g.suffix.test(policy.name));
+      if (kind === undefined)
+        throw new Error(`Inline policy ${policy.name} on role ${policy.inputs.role} has no kind in the permission ledger.`);
+      grants.push({ title: kind.title, policy, statements });
+    }
+  }
+  return { roles, grants };
+}

@@ -1,0 +1,18 @@
+// `npm run ledger`: regenerates packages/aws-cicd/PERMISSIONS.md under the test mocks.
+import * as fs from "fs";
+import * as path from "path";
+import "../harness/setup";
+import { renderLedger } from "./render";
+
+export const LEDGER_PATH = path.join(__dirname, "..", "..", "packages", "aws-cicd", "PERMISSIONS.md");
+
+renderLedger().then(
+  (text) => {
+    fs.writeFileSync(LEDGER_PATH, text);
+    console.log(`Wrote ${path.relative(process.cwd(), LEDGER_PATH)}.`);
+  },
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
