@@ -3,7 +3,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { pipelineConsoleUrlOutput } from "../internal/console";
 import { stackScopedName } from "../internal/naming";
 import { KeyReference, keyOrNew } from "../security/encryption-key";
-import { attachStatements, AwsContext, awsContext, PolicyStatement, roleNameOf, serviceTrustPolicy } from "../security/iam";
+import {
+  attachStatements,
+  AwsContext,
+  awsContext,
+  PolicyStatement,
+  roleNameOf,
+  serviceTrustStatements,
+  trustPolicyDocument,
+} from "../security/iam";
 import { SecureBucket } from "../security/secure-bucket";
 import { SecureTopic } from "../security/secure-topic";
 import { ArtifactFacts, BindContext, BoundAction, CombinableAction, PlannedAction } from "./action-types";
@@ -124,7 +132,11 @@ export class Pipeline extends pulumi.ComponentResource {
       {
         name: args.roleName ?? stackScopedName(`${name}-pipeline`, 64),
         description: `Service role of pipeline ${pipelineName} (aws-cicd).`,
-        assumeRolePolicy: serviceTrustPolicy("codepipeline.amazonaws.com", { sourceAccount: ctx.accountId, sourceArn: pipelineArn }),
+        assumeRolePolicy: trustPolicyDocument(
+          `${name}-role`,
+          serviceTrustStatements("codepipeline.amazonaws.com", { sourceAccount: ctx.accountId, sourceArn: pipelineArn }),
+          this,
+        ),
         permissionsBoundary: args.rolePermissionsBoundary,
         maxSessionDuration: 3600,
         tags: args.tags,
