@@ -169,14 +169,7 @@ describe("examples/beanstalk-pipeline (the flagship)", () => {
       "dev-instance-role": instance,
       "prod-service-role": [],
       "prod-instance-role": instance,
-      "test-role": [
-        "ReadInputArtifacts",
-        "WriteOutputArtifacts",
-        "LocateArtifactBucket",
-        "UseArtifactKey",
-        "WriteBuildLogs",
-        "UseKeysThroughS3",
-      ],
+      "test-role": ["ReadWriteArtifacts", "LocateArtifactBucket", "UseArtifactKey", "WriteBuildLogs", "UseKeysThroughS3"],
       "app-role": [
         "ReadWriteArtifacts",
         "InspectArtifactBucket",

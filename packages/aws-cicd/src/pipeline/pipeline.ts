@@ -149,6 +149,7 @@ export class Pipeline extends pulumi.ComponentResource {
     // Statement lists in policy order; a kind that combines its actions' statements takes one slot.
     const slots: (() => PolicyStatement[])[] = [() => artifactStoreStatements(store.info, ctx)];
     const combined = new Map<string, CombinableAction<unknown>[]>();
+    const byKind = new Map<string, CombinableAction<unknown>[]>();
     for (const action of actions) {
       const bindCtx: BindContext = {
         parent: this,
@@ -165,6 +166,7 @@ export class Pipeline extends pulumi.ComponentResource {
       const b = definition.bind(action.args as never, bindCtx);
       bound.set(action, b);
       for (const o of action.outputs) facts.set(o, b.outputFacts ?? {});
+      byKind.set(action.kind, [...(byKind.get(action.kind) ?? []), { args: action.args, ctx: bindCtx, statements: b.statements }]);
       const roleArn = (action.args as { roleArn?: pulumi.Input<string> }).roleArn;
       if (roleArn !== undefined) {
         slots.push(() => [{ sid: "AssumeActionRole", actions: [...ASSUME_ACTION_ROLE_ACTIONS], resources: [roleArn] }]);
@@ -198,7 +200,10 @@ export class Pipeline extends pulumi.ComponentResource {
         };
       }),
     }));
-    const extra = [...bound.values()].flatMap((b) => b.resources ?? []);
+    const shared = [...byKind].flatMap(
+      ([kind, group]) => ACTION_DEFINITIONS[kind as keyof ActionArgs].sharedResources?.(group as never) ?? [],
+    );
+    const extra = [...[...bound.values()].flatMap((b) => b.resources ?? []), ...shared];
     // V2 trigger filters of connection sources, in stage order (none: each source starts on pushes to its branch).
     const triggers = this.stages.flatMap((s) => s.actions.flatMap((a) => bound.get(a)?.pipelineTrigger ?? []));
     this.pipeline = new aws.codepipeline.Pipeline(

@@ -210,15 +210,15 @@ export function serviceTrustPolicy(service: pulumi.Input<string>, scope: Service
 
 /**
  * The trust policy of `statements` for the role with logical name `roleName`, checked against
- * IAM's 2,048 characters (see {@link sizeCheckedPolicyDocument}).
+ * IAM's 2,048 characters (see {@link sizeCheckedPolicyDocument}); `fix` says how to shorten it.
  */
-export function trustPolicyDocument(roleName: string, statements: PolicyStatement[], resource: pulumi.Resource): pulumi.Output<string> {
-  return sizeCheckedPolicyDocument(
-    "trustPolicy",
-    { subject: `The trust policy of role \`${roleName}\``, fix: "Trust fewer principals, or fewer values in its conditions." },
-    statements,
-    resource,
-  );
+export function trustPolicyDocument(
+  roleName: string,
+  statements: PolicyStatement[],
+  resource: pulumi.Resource,
+  fix = "Trust fewer principals, or fewer values in its conditions.",
+): pulumi.Output<string> {
+  return sizeCheckedPolicyDocument("trustPolicy", { subject: `The trust policy of role \`${roleName}\``, fix }, statements, resource);
 }
 
 /** Arguments of {@link createServiceRole}. */

@@ -200,7 +200,7 @@ export function checkRoleInlinePolicySize(
   const policies = policiesOf(role);
   const entry: InlinePolicySize = { atLeast: policySizeAtLeast("roleInlinePolicies", knownPart) };
   policies.set(policyName, entry);
-  const early = overLimit(policies, typeof role === "string" ? `role \`${role}\`` : `the role of inline policy \`${policyName}\``);
+  const early = overLimit(policies, typeof role === "string" ? `role \`${role}\`` : `the role that inline policy \`${policyName}\` is for`);
   if (early !== undefined) throw new pulumi.ResourceError(early, resource);
   return document.apply((text) => {
     if (policies.get(policyName) === entry) entry.size = policySize("roleInlinePolicies", text);
