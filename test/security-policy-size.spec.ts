@@ -143,6 +143,18 @@ describe("Policy size limits", () => {
     });
   });
 
+  describe("one role, however it is given", () => {
+    it("counts a role's policies together whether it is given by name or by ARN", () => {
+      const parent = owner("named-role-owner");
+      const known = (n: number) => ({ Resource: "a".repeat(n) });
+      checkRoleInlinePolicySize("by-arn", `arn:aws:iam::${ACCOUNT}:role/ops/approver`, known(6000), pulumi.output("{}"), parent);
+      expect(thrown(() => checkRoleInlinePolicySize("by-name", "approver", known(4300), pulumi.output("{}"), parent))).to.equal(
+        "The inline policies of role `approver` total at least 10,330 characters (`by-arn` 6,015, `by-name` 4,315); IAM allows at most 10,240 per role, " +
+          `whitespace not counted. Grant this role fewer resources, or merge its grants into fewer statements. See ${IAM_PAGE}.`,
+      );
+    });
+  });
+
   describe("errors at deployment, when the documents resolve", () => {
     it("rejects the document of a trust, managed, key, bucket or topic policy once its resolved size is over the limit", async () => {
       const kinds: Exclude<PolicySizeKind, "roleInlinePolicies">[] = [

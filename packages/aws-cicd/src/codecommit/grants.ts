@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { attachStatements, AwsContext, roleNameOf, trustPolicyDocument } from "../security/iam";
+import { attachStatements, AwsContext, roleNameInput, trustPolicyDocument } from "../security/iam";
 import { CrossAccountAccessArgs, RepositoryAccess } from "./args";
 import { repositoryAccessStatements, crossAccountTrustStatements } from "./policies";
 
@@ -34,7 +34,7 @@ export function grantRepositoryAccess(
 ): aws.iam.RolePolicy {
   return attachStatements(
     logicalName,
-    roleNameOf(role),
+    roleNameInput(role),
     repositoryAccessStatements(access, scope.repositoryArn, scope.keyArn, scope.ctx),
     scope.parent,
   );

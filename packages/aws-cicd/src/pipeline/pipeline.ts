@@ -8,7 +8,7 @@ import {
   AwsContext,
   awsContext,
   PolicyStatement,
-  roleNameOf,
+  roleNameInput,
   serviceTrustStatements,
   trustPolicyDocument,
 } from "../security/iam";
@@ -280,7 +280,7 @@ export class Pipeline extends pulumi.ComponentResource {
     const suffix = this.approvalGrants === 1 ? "" : `-${this.approvalGrants}`;
     return attachStatements(
       `${this.resourceName}-${stageName}-approvers${suffix}`,
-      roleNameOf(role),
+      roleNameInput(role),
       [
         {
           sid: "ApproveOrReject",

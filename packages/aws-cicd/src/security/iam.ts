@@ -276,6 +276,15 @@ export function attachStatements(
   return new aws.iam.RolePolicy(name, { role, policy }, { parent });
 }
 
+/**
+ * Like {@link roleNameOf}, but a plain name or ARN stays a plain string, so that the size check of
+ * {@link attachStatements} counts every grant to that role together.
+ */
+export function roleNameInput(role: aws.iam.Role | pulumi.Input<string>): pulumi.Input<string> {
+  if (typeof role === "string") return role.startsWith("arn:") ? role.substring(role.lastIndexOf("/") + 1) : role;
+  return roleNameOf(role);
+}
+
 /** Role name from a role given as a name, an ARN or an `aws.iam.Role`. */
 export function roleNameOf(role: aws.iam.Role | pulumi.Input<string>): pulumi.Output<string> {
   if (role instanceof aws.iam.Role) return role.name;
