@@ -30,7 +30,11 @@ describe("BeanstalkTarget", () => {
         {
           Sid: "RegisterApplicationVersions",
           Effect: "Allow",
-          Action: ["elasticbeanstalk:CreateApplicationVersion", "elasticbeanstalk:DescribeApplicationVersions"],
+          Action: [
+            "elasticbeanstalk:CreateApplicationVersion",
+            "elasticbeanstalk:DescribeApplicationVersions",
+            "elasticbeanstalk:DescribeEvents",
+          ],
           Resource: [app, versions],
         },
         {
@@ -41,10 +45,10 @@ describe("BeanstalkTarget", () => {
             "elasticbeanstalk:DescribeEnvironmentResources",
             "elasticbeanstalk:DescribeEnvironments",
             "elasticbeanstalk:UpdateEnvironment",
+            "elasticbeanstalk:DescribeEvents",
           ],
           Resource: [env],
         },
-        { Sid: "FollowDeploymentEvents", Effect: "Allow", Action: ["elasticbeanstalk:DescribeEvents"], Resource: [app, versions, env] },
         {
           Sid: "ReadPlatformVersions",
           Effect: "Allow",
@@ -151,17 +155,17 @@ describe("BeanstalkTarget", () => {
           Condition: { StringEquals: { "aws:RequestTag/elasticbeanstalk:environment-id": ENV_ID } },
         },
         {
-          Sid: "ManageEnvironmentLaunchTemplates",
+          Sid: "ActOnEnvironmentTaggedResources",
           Effect: "Allow",
-          Action: ["ec2:CreateLaunchTemplateVersion", "ec2:DeleteLaunchTemplate", "ec2:DeleteLaunchTemplateVersions"],
-          Resource: [`arn:aws:ec2:${R}:launch-template/*`],
-          Condition: { StringEquals: { "ec2:ResourceTag/elasticbeanstalk:environment-id": ENV_ID } },
-        },
-        {
-          Sid: "LaunchFromEnvironmentTemplates",
-          Effect: "Allow",
-          Action: ["ec2:RunInstances"],
-          Resource: [`arn:aws:ec2:${R}:launch-template/*`],
+          Action: [
+            "ec2:CreateLaunchTemplateVersion",
+            "ec2:DeleteLaunchTemplate",
+            "ec2:DeleteLaunchTemplateVersions",
+            "ec2:RunInstances",
+            "ec2:AssociateAddress",
+            "ec2:DisassociateAddress",
+          ],
+          Resource: [`arn:aws:ec2:${R}:launch-template/*`, `arn:aws:ec2:${R}:elastic-ip/*`, `arn:aws:ec2:${R}:instance/*`],
           Condition: { StringEquals: { "ec2:ResourceTag/elasticbeanstalk:environment-id": ENV_ID } },
         },
         {
@@ -189,13 +193,6 @@ describe("BeanstalkTarget", () => {
           Action: ["ec2:TerminateInstances"],
           Resource: [`arn:aws:ec2:${R}:instance/*`],
           Condition: { StringLike: { "ec2:ResourceTag/aws:cloudformation:stack-id": stacks } },
-        },
-        {
-          Sid: "MoveSingleInstanceAddress",
-          Effect: "Allow",
-          Action: ["ec2:AssociateAddress", "ec2:DisassociateAddress"],
-          Resource: [`arn:aws:ec2:${R}:elastic-ip/*`, `arn:aws:ec2:${R}:instance/*`],
-          Condition: { StringEquals: { "ec2:ResourceTag/elasticbeanstalk:environment-id": ENV_ID } },
         },
         {
           Sid: "RegisterTargets",

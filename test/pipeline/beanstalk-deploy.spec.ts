@@ -202,8 +202,12 @@ describe("Pipeline", () => {
       expect(grant.inputs.role).to.equal("test-role");
       const artifacts = "arn:aws:s3:::app-artifacts-bucket";
       expect(statementsOf(grant.inputs.policy)).to.deep.equal([
-        { Sid: "ReadInputArtifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: [`${artifacts}/*`] },
-        { Sid: "WriteOutputArtifacts", Effect: "Allow", Action: ["s3:PutObject"], Resource: [`${artifacts}/*`] },
+        {
+          Sid: "ReadWriteArtifacts",
+          Effect: "Allow",
+          Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
+          Resource: [`${artifacts}/*`],
+        },
         { Sid: "LocateArtifactBucket", Effect: "Allow", Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"], Resource: [artifacts] },
         { Sid: "UseArtifactKey", Effect: "Allow", Action: KMS_USE, Resource: [STACK_KEY_ARN], Condition: VIA("s3") },
       ]);

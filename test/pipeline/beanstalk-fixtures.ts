@@ -130,7 +130,11 @@ export function deployStatements(envs: Env[]): object[] {
     {
       Sid: "RegisterApplicationVersions",
       Effect: "Allow",
-      Action: ["elasticbeanstalk:CreateApplicationVersion", "elasticbeanstalk:DescribeApplicationVersions"],
+      Action: [
+        "elasticbeanstalk:CreateApplicationVersion",
+        "elasticbeanstalk:DescribeApplicationVersions",
+        "elasticbeanstalk:DescribeEvents",
+      ],
       Resource: [...appArns, ...versions],
     },
     {
@@ -141,14 +145,9 @@ export function deployStatements(envs: Env[]): object[] {
         "elasticbeanstalk:DescribeEnvironmentResources",
         "elasticbeanstalk:DescribeEnvironments",
         "elasticbeanstalk:UpdateEnvironment",
+        "elasticbeanstalk:DescribeEvents",
       ],
       Resource: envArns,
-    },
-    {
-      Sid: "FollowDeploymentEvents",
-      Effect: "Allow",
-      Action: ["elasticbeanstalk:DescribeEvents"],
-      Resource: [...appArns, ...versions, ...envArns],
     },
     SHARED.platform,
     {
@@ -175,17 +174,17 @@ export function deployStatements(envs: Env[]): object[] {
       Condition: envTag("aws:RequestTag"),
     },
     {
-      Sid: "ManageEnvironmentLaunchTemplates",
+      Sid: "ActOnEnvironmentTaggedResources",
       Effect: "Allow",
-      Action: ["ec2:CreateLaunchTemplateVersion", "ec2:DeleteLaunchTemplate", "ec2:DeleteLaunchTemplateVersions"],
-      Resource: [LAUNCH_TEMPLATES],
-      Condition: envTag("ec2:ResourceTag"),
-    },
-    {
-      Sid: "LaunchFromEnvironmentTemplates",
-      Effect: "Allow",
-      Action: ["ec2:RunInstances"],
-      Resource: [LAUNCH_TEMPLATES],
+      Action: [
+        "ec2:CreateLaunchTemplateVersion",
+        "ec2:DeleteLaunchTemplate",
+        "ec2:DeleteLaunchTemplateVersions",
+        "ec2:RunInstances",
+        "ec2:AssociateAddress",
+        "ec2:DisassociateAddress",
+      ],
+      Resource: [LAUNCH_TEMPLATES, `arn:aws:ec2:${R}:elastic-ip/*`, `arn:aws:ec2:${R}:instance/*`],
       Condition: envTag("ec2:ResourceTag"),
     },
     {
@@ -202,13 +201,6 @@ export function deployStatements(envs: Env[]): object[] {
       Action: ["ec2:TerminateInstances"],
       Resource: [`arn:aws:ec2:${R}:instance/*`],
       Condition: { StringLike: { "ec2:ResourceTag/aws:cloudformation:stack-id": stacks.length === 1 ? stacks[0] : stacks } },
-    },
-    {
-      Sid: "MoveSingleInstanceAddress",
-      Effect: "Allow",
-      Action: ["ec2:AssociateAddress", "ec2:DisassociateAddress"],
-      Resource: [`arn:aws:ec2:${R}:elastic-ip/*`, `arn:aws:ec2:${R}:instance/*`],
-      Condition: envTag("ec2:ResourceTag"),
     },
     {
       Sid: "RegisterTargets",

@@ -170,8 +170,7 @@ describe("Pipeline", () => {
       const grant = findResource("aws:iam/rolePolicy:RolePolicy", "app-Build-Build-project-access");
       expect(grant.inputs.role).to.equal("build-role");
       expect(statementsOf(grant.inputs.policy)).to.deep.equal([
-        { Sid: "ReadInputArtifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: [`${BUCKET_ARN}/*`] },
-        { Sid: "WriteOutputArtifacts", Effect: "Allow", Action: ["s3:PutObject"], Resource: [`${BUCKET_ARN}/*`] },
+        { Sid: "ReadWriteArtifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"], Resource: [`${BUCKET_ARN}/*`] },
         { Sid: "LocateArtifactBucket", Effect: "Allow", Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"], Resource: [BUCKET_ARN] },
         { Sid: "UseArtifactKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [KEY_ARN], Condition: VIA_S3 },
       ]);
@@ -202,7 +201,7 @@ describe("Pipeline", () => {
         ],
       });
       const grant = statementsOf(findResource("aws:iam/rolePolicy:RolePolicy", "app-Build-Build-project-access").inputs.policy);
-      expect(grant.slice(4)).to.deep.equal([
+      expect(grant.slice(3)).to.deep.equal([
         { Sid: "ReadParameters", Effect: "Allow", Action: ["ssm:GetParameters"], Resource: [`arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/app/db-url`] },
         {
           Sid: "ReadSecrets",
@@ -218,7 +217,7 @@ describe("Pipeline", () => {
     it("grants the project's role no parameter or secret when the variables are plain values", async () => {
       await loadedPipeline({ stages: [{ name: "Source", actions: [source()] }, { name: "Build", actions: [build({ projectRoleName: "build-role", environmentVariables: { STAGE: { value: "prod" } } })] }] });
       const grant = statementsOf(findResource("aws:iam/rolePolicy:RolePolicy", "app-Build-Build-project-access").inputs.policy);
-      expect(grant.map((s) => s.Sid)).to.deep.equal(["ReadInputArtifacts", "WriteOutputArtifacts", "LocateArtifactBucket", "UseArtifactKey"]);
+      expect(grant.map((s) => s.Sid)).to.deep.equal(["ReadWriteArtifacts", "LocateArtifactBucket", "UseArtifactKey"]);
     });
 
     it("passes a full clone to CodeBuild and lets the project's role pull the repository", async () => {

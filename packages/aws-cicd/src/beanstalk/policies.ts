@@ -390,9 +390,14 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
   });
   const template = regional("ec2", "launch-template/*");
   return [
-    { sid: "RegisterApplicationVersions", actions: [...DEPLOY_VERSION_ACTIONS], resources: [...appArns, ...versions] },
-    { sid: "UpdateEnvironment", actions: [...DEPLOY_ENVIRONMENT_ACTIONS], resources: environments },
-    { sid: "FollowDeploymentEvents", actions: [...DEPLOY_EVENT_ACTIONS], resources: [...appArns, ...versions, ...environments] },
+    // Events are followed on the application, its versions and the environments: the two statements
+    // naming those resources carry the events action rather than a third statement repeating them.
+    {
+      sid: "RegisterApplicationVersions",
+      actions: [...DEPLOY_VERSION_ACTIONS, ...DEPLOY_EVENT_ACTIONS],
+      resources: [...appArns, ...versions],
+    },
+    { sid: "UpdateEnvironment", actions: [...DEPLOY_ENVIRONMENT_ACTIONS, ...DEPLOY_EVENT_ACTIONS], resources: environments },
     {
       sid: "ReadPlatformVersions",
       actions: [...DEPLOY_PLATFORM_ACTIONS],
@@ -422,16 +427,12 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
       resources: [template],
       conditions: envIdTag("aws:RequestTag"),
     },
+    // One statement for everything scoped by the environment id tag: each action applies only to its
+    // own resource types (templates; the address and the instance), so sharing the list grants nothing more.
     {
-      sid: "ManageEnvironmentLaunchTemplates",
-      actions: [...DEPLOY_LAUNCH_TEMPLATE_ACTIONS],
-      resources: [template],
-      conditions: envIdTag("ec2:ResourceTag"),
-    },
-    {
-      sid: "LaunchFromEnvironmentTemplates",
-      actions: [...DEPLOY_RUN_INSTANCES_ACTIONS],
-      resources: [template],
+      sid: "ActOnEnvironmentTaggedResources",
+      actions: [...DEPLOY_LAUNCH_TEMPLATE_ACTIONS, ...DEPLOY_RUN_INSTANCES_ACTIONS, ...DEPLOY_ADDRESS_ACTIONS],
+      resources: [template, regional("ec2", "elastic-ip/*"), regional("ec2", "instance/*")],
       conditions: envIdTag("ec2:ResourceTag"),
     },
     {
@@ -454,12 +455,6 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
       actions: [...DEPLOY_TERMINATE_ACTIONS],
       resources: [regional("ec2", "instance/*")],
       conditions: { StringLike: { "ec2:ResourceTag/aws:cloudformation:stack-id": stacks.length === 1 ? stacks[0] : stacks } },
-    },
-    {
-      sid: "MoveSingleInstanceAddress",
-      actions: [...DEPLOY_ADDRESS_ACTIONS],
-      resources: [regional("ec2", "elastic-ip/*"), regional("ec2", "instance/*")],
-      conditions: envIdTag("ec2:ResourceTag"),
     },
     {
       sid: "RegisterTargets",

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { attachStatements, AwsContext, policyDocument, roleNameOf } from "../security/iam";
+import { attachStatements, AwsContext, roleNameInput, trustPolicyDocument } from "../security/iam";
 import { CrossAccountAccessArgs, RepositoryAccess } from "./args";
 import { repositoryAccessStatements, crossAccountTrustStatements } from "./policies";
 
@@ -34,7 +34,7 @@ export function grantRepositoryAccess(
 ): aws.iam.RolePolicy {
   return attachStatements(
     logicalName,
-    roleNameOf(role),
+    roleNameInput(role),
     repositoryAccessStatements(access, scope.repositoryArn, scope.keyArn, scope.ctx),
     scope.parent,
   );
@@ -61,7 +61,12 @@ export function createCrossAccountRole(
     logicalName,
     {
       description: `Cross-account ${args.access} access to CodeCommit repository ${scope.repositoryName} (aws-cicd).`,
-      assumeRolePolicy: policyDocument(crossAccountTrustStatements(args.principalArns, args.externalId, args.requireMfa)),
+      assumeRolePolicy: trustPolicyDocument(
+        logicalName,
+        crossAccountTrustStatements(args.principalArns, args.externalId, args.requireMfa),
+        scope.parent,
+        "Name fewer `crossAccountAccess[].principalArns`, or split them over several `crossAccountAccess` roles.",
+      ),
       maxSessionDuration: CROSS_ACCOUNT_MAX_SESSION_SECONDS,
       tags,
     },

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { stackScopedName } from "../internal/naming";
-import { policyDocument, roleNameOf } from "../security/iam";
+import { roleNameOf, sizeCheckedPolicyDocument } from "../security/iam";
 import { BranchProtectionArgs } from "./args";
 import { protectedBranchStatements } from "./policies";
 import { approvalRuleContentObject } from "./validate";
@@ -56,7 +56,15 @@ export function createBranchProtection(
     `${name}-branch-protection`,
     {
       description: `Denies direct changes to protected branches of CodeCommit repository ${repositoryName}; changes go through pull requests (aws-cicd).`,
-      policy: policyDocument(protectedBranchStatements(repository.arn, branches, args.denyPullRequestMerges ?? false)),
+      policy: sizeCheckedPolicyDocument(
+        "managedPolicy",
+        {
+          subject: `The branch protection policy of CodeCommitRepo \`${name}\``,
+          fix: "Protect fewer `protectedBranches` (`denyPullRequestMerges` names each twice).",
+        },
+        protectedBranchStatements(repository.arn, branches, args.denyPullRequestMerges ?? false),
+        parent,
+      ),
       tags,
     },
     { parent },

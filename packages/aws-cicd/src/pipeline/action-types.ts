@@ -217,6 +217,13 @@ export interface ActionDefinition<A> {
    * @default - each action's `statements`, one after the other.
    */
   combineStatements?(actions: CombinableAction<A>[]): PolicyStatement[];
+  /**
+   * Creates what the actions of this kind in one pipeline share, once every action is bound
+   * (every action of the kind, in execution order), e.g. one inline policy per CodeBuild project
+   * role however many actions run the project. The pipeline waits for these resources.
+   * @default - nothing shared.
+   */
+  sharedResources?(actions: CombinableAction<A>[]): pulumi.Resource[];
 }
 
 /** One action given to {@link ActionDefinition.combineStatements}. */

@@ -3,7 +3,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { pipelineConsoleUrlOutput } from "../internal/console";
 import { stackScopedName } from "../internal/naming";
 import { KeyReference, keyOrNew } from "../security/encryption-key";
-import { attachStatements, AwsContext, awsContext, PolicyStatement, roleNameOf, serviceTrustPolicy } from "../security/iam";
+import {
+  attachStatements,
+  AwsContext,
+  awsContext,
+  PolicyStatement,
+  roleNameInput,
+  serviceTrustStatements,
+  trustPolicyDocument,
+} from "../security/iam";
 import { SecureBucket } from "../security/secure-bucket";
 import { SecureTopic } from "../security/secure-topic";
 import { ArtifactFacts, BindContext, BoundAction, CombinableAction, PlannedAction } from "./action-types";
@@ -128,7 +136,11 @@ export class Pipeline extends pulumi.ComponentResource {
       {
         name: args.roleName ?? stackScopedName(`${name}-pipeline`, 64),
         description: `Service role of pipeline ${pipelineName} (aws-cicd).`,
-        assumeRolePolicy: serviceTrustPolicy("codepipeline.amazonaws.com", { sourceAccount: ctx.accountId, sourceArn: pipelineArn }),
+        assumeRolePolicy: trustPolicyDocument(
+          `${name}-role`,
+          serviceTrustStatements("codepipeline.amazonaws.com", { sourceAccount: ctx.accountId, sourceArn: pipelineArn }),
+          this,
+        ),
         permissionsBoundary: args.rolePermissionsBoundary,
         maxSessionDuration: 3600,
         tags: args.tags,
@@ -141,6 +153,7 @@ export class Pipeline extends pulumi.ComponentResource {
     // Statement lists in policy order; a kind that combines its actions' statements takes one slot.
     const slots: (() => PolicyStatement[])[] = [() => artifactStoreStatements(store.info, ctx)];
     const combined = new Map<string, CombinableAction<unknown>[]>();
+    const byKind = new Map<string, CombinableAction<unknown>[]>();
     for (const action of actions) {
       const bindCtx: BindContext = {
         parent: this,
@@ -158,6 +171,7 @@ export class Pipeline extends pulumi.ComponentResource {
       const b = definition.bind(action.args as never, bindCtx);
       bound.set(action, b);
       for (const o of action.outputs) facts.set(o, b.outputFacts ?? {});
+      byKind.set(action.kind, [...(byKind.get(action.kind) ?? []), { args: action.args, ctx: bindCtx, statements: b.statements }]);
       const roleArn = (action.args as { roleArn?: pulumi.Input<string> }).roleArn;
       if (roleArn !== undefined) {
         slots.push(() => [{ sid: "AssumeActionRole", actions: [...ASSUME_ACTION_ROLE_ACTIONS], resources: [roleArn] }]);
@@ -191,7 +205,10 @@ export class Pipeline extends pulumi.ComponentResource {
         };
       }),
     }));
-    const extra = [...bound.values()].flatMap((b) => b.resources ?? []);
+    const shared = [...byKind].flatMap(
+      ([kind, group]) => ACTION_DEFINITIONS[kind as keyof ActionArgs].sharedResources?.(group as never) ?? [],
+    );
+    const extra = [...[...bound.values()].flatMap((b) => b.resources ?? []), ...shared];
     // V2 trigger filters of connection sources, in stage order (none: each source starts on pushes to its branch).
     const triggers = this.stages.flatMap((s) => s.actions.flatMap((a) => bound.get(a)?.pipelineTrigger ?? []));
     this.pipeline = new aws.codepipeline.Pipeline(
@@ -268,7 +285,7 @@ export class Pipeline extends pulumi.ComponentResource {
     const suffix = this.approvalGrants === 1 ? "" : `-${this.approvalGrants}`;
     return attachStatements(
       `${this.resourceName}-${stageName}-approvers${suffix}`,
-      roleNameOf(role),
+      roleNameInput(role),
       [
         {
           sid: "ApproveOrReject",

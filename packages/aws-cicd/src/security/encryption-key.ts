@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
 import { stackScopedAlias } from "../internal/naming";
-import { accountRootArn, AwsContext, awsContext, policyDocument, PolicyStatement } from "./iam";
+import { accountRootArn, AwsContext, awsContext, PolicyStatement, sizeCheckedPolicyDocument } from "./iam";
 import {
   KMS_DEFAULT_VIA_SERVICES,
   KMS_KEY_ADMIN_ACTIONS,
@@ -288,6 +288,12 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
     }
     const ctx = awsContext(this);
     const viaServices = args.viaServices ?? [...KMS_DEFAULT_VIA_SERVICES];
+    const policy = sizeCheckedPolicyDocument(
+      "keyPolicy",
+      { subject: `The key policy of EncryptionKey \`${name}\``, fix: "Name fewer `principalArns` and `writerPrincipalArns` (or `viaServices`)." },
+      encryptionKeyPolicy(ctx, viaServices, { readers: args.principalArns, writers: args.writerPrincipalArns }, args.allowAutoScalingVolumes ?? false),
+      this,
+    );
     this.key = new aws.kms.Key(
       `${name}-key`,
       {
@@ -296,14 +302,7 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
         customerMasterKeySpec: "SYMMETRIC_DEFAULT",
         enableKeyRotation: true,
         deletionWindowInDays: args.deletionWindowInDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS,
-        policy: policyDocument(
-          encryptionKeyPolicy(
-            ctx,
-            viaServices,
-            { readers: args.principalArns, writers: args.writerPrincipalArns },
-            args.allowAutoScalingVolumes ?? false,
-          ),
-        ),
+        policy,
         tags: args.tags,
       },
       { parent: this, retainOnDelete: args.retainOnDelete ?? true },

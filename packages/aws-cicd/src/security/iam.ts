@@ -1,5 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import {
+  checkPolicySize,
+  checkRoleInlinePolicySize,
+  POLICY_SIZE_LIMITS,
+  policySizeAtLeast,
+  policySizeMessage,
+  PolicySizeKind,
+  PolicySizeSubject,
+} from "./policy-size";
 
 /** The IAM policy language version every document this library renders uses. */
 export const POLICY_VERSION = "2012-10-17";
@@ -108,6 +117,40 @@ export function policyDocument(statements: PolicyStatement[]): pulumi.Output<str
   return pulumi.jsonStringify({ Version: POLICY_VERSION, Statement: rendered });
 }
 
+/** The document of `statements` as an object, with Outputs in place, for the size checks of `./policy-size`. */
+function documentShape(statements: PolicyStatement[]): unknown {
+  return { Version: POLICY_VERSION, Statement: statements.map(renderStatement) };
+}
+
+/**
+ * Throws a `ResourceError` on `resource` when the values of `statements` known now already make a
+ * policy of `kind` longer than its limit. Components call it before creating any child, with
+ * placeholders for the ARNs of children not created yet (Outputs count for nothing).
+ */
+export function checkPolicySizeNow(
+  kind: Exclude<PolicySizeKind, "roleInlinePolicies">,
+  about: PolicySizeSubject,
+  statements: PolicyStatement[],
+  resource: pulumi.Resource,
+): void {
+  const least = policySizeAtLeast(kind, documentShape(statements));
+  if (least > POLICY_SIZE_LIMITS[kind]) throw new pulumi.ResourceError(policySizeMessage(kind, about, least, true), resource);
+}
+
+/**
+ * {@link policyDocument}, checked against the size limit of `kind` (trust, managed, key, bucket or
+ * topic policy): a `ResourceError` on `resource` at once when the values known now already exceed
+ * it, else the document rejects at deployment when its resolved size does (see `./policy-size`).
+ */
+export function sizeCheckedPolicyDocument(
+  kind: Exclude<PolicySizeKind, "roleInlinePolicies">,
+  about: PolicySizeSubject,
+  statements: PolicyStatement[],
+  resource: pulumi.Resource,
+): pulumi.Output<string> {
+  return checkPolicySize(kind, about, documentShape(statements), policyDocument(statements), resource);
+}
+
 /** Account, partition and region of the provider a component runs with. */
 export interface AwsContext {
   /** Account id. */
@@ -160,12 +203,30 @@ export interface ServiceTrustScope {
   sourceArn?: pulumi.Input<string>;
 }
 
-/** A trust policy letting `service` assume the role only on behalf of this account (and resource). */
-export function serviceTrustPolicy(service: pulumi.Input<string>, scope: ServiceTrustScope): pulumi.Output<string> {
+/** The trust statement letting `service` assume a role only on behalf of this account (and resource), where documented. */
+export function serviceTrustStatements(service: pulumi.Input<string>, scope: ServiceTrustScope): PolicyStatement[] {
   const conditions: PolicyConditions = {};
   if (scope.sourceAccount !== undefined) conditions.StringEquals = { "aws:SourceAccount": scope.sourceAccount };
   if (scope.sourceArn !== undefined) conditions.ArnLike = { "aws:SourceArn": scope.sourceArn };
-  return policyDocument([{ principals: { service: [service] }, actions: ["sts:AssumeRole"], conditions }]);
+  return [{ principals: { service: [service] }, actions: ["sts:AssumeRole"], conditions }];
+}
+
+/** A trust policy letting `service` assume the role only on behalf of this account (and resource). */
+export function serviceTrustPolicy(service: pulumi.Input<string>, scope: ServiceTrustScope): pulumi.Output<string> {
+  return policyDocument(serviceTrustStatements(service, scope));
+}
+
+/**
+ * The trust policy of `statements` for the role with logical name `roleName`, checked against
+ * IAM's 2,048 characters (see {@link sizeCheckedPolicyDocument}); `fix` says how to shorten it.
+ */
+export function trustPolicyDocument(
+  roleName: string,
+  statements: PolicyStatement[],
+  resource: pulumi.Resource,
+  fix = "Trust fewer principals, or fewer values in its conditions.",
+): pulumi.Output<string> {
+  return sizeCheckedPolicyDocument("trustPolicy", { subject: `The trust policy of role \`${roleName}\``, fix }, statements, resource);
 }
 
 /** Arguments of {@link createServiceRole}. */
@@ -197,7 +258,7 @@ export function createServiceRole(name: string, args: ServiceRoleArgs, parent: p
     name,
     {
       description: args.description,
-      assumeRolePolicy: serviceTrustPolicy(args.service, args),
+      assumeRolePolicy: trustPolicyDocument(name, serviceTrustStatements(args.service, args), parent),
       permissionsBoundary: args.permissionsBoundary,
       path: args.path,
       maxSessionDuration: 3600,
@@ -207,14 +268,29 @@ export function createServiceRole(name: string, args: ServiceRoleArgs, parent: p
   );
 }
 
-/** Attaches statements to a role as one inline policy (`aws.iam.RolePolicy`). */
+/**
+ * Attaches statements to a role as one inline policy (`aws.iam.RolePolicy`). The inline policies
+ * attached this way to one role (the same name, or the same `role.name` Output) must stay within
+ * IAM's 10,240 characters together: a `ResourceError` says so before deployment, or the policy
+ * fails to deploy when the sum is only known then (see `./policy-size`).
+ */
 export function attachStatements(
   name: string,
   role: pulumi.Input<string>,
   statements: PolicyStatement[],
   parent: pulumi.Resource,
 ): aws.iam.RolePolicy {
-  return new aws.iam.RolePolicy(name, { role, policy: policyDocument(statements) }, { parent });
+  const policy = checkRoleInlinePolicySize(name, role, documentShape(statements), policyDocument(statements), parent);
+  return new aws.iam.RolePolicy(name, { role, policy }, { parent });
+}
+
+/**
+ * Like {@link roleNameOf}, but a plain name or ARN stays a plain string, so that the size check of
+ * {@link attachStatements} counts every grant to that role together.
+ */
+export function roleNameInput(role: aws.iam.Role | pulumi.Input<string>): pulumi.Input<string> {
+  if (typeof role === "string") return role.startsWith("arn:") ? role.substring(role.lastIndexOf("/") + 1) : role;
+  return roleNameOf(role);
 }
 
 /** Role name from a role given as a name, an ARN or an `aws.iam.Role`. */

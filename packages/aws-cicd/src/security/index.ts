@@ -4,3 +4,4 @@ export * from "./policies";
 export * from "./secure-bucket";
 export * from "./secure-topic";
 export { IAM_ROLE_ARN_PATTERN } from "../internal/arns";
+export * from "./policy-size";

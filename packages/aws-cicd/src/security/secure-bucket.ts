@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkKeyArnArg, IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
 import { KeyReference, keyOrNew } from "./encryption-key";
-import { policyDocument, PolicyStatement } from "./iam";
+import { checkPolicySizeNow, PolicyStatement, sizeCheckedPolicyDocument } from "./iam";
 
 /**
  * Action lists of {@link SecureBucket}'s bucket policy.
@@ -301,6 +301,12 @@ export class SecureBucket extends pulumi.ComponentResource {
     if (!retainOnDelete) {
       pulumi.log.warn(`SecureBucket ${name}: retainOnDelete is false, so deleting the stack deletes the bucket and its settings.`, this);
     }
+    const about = {
+      subject: `The bucket policy of SecureBucket \`${name}\``,
+      fix: "Name fewer `readerArns` and `writerArns` (a role in both is named twice).",
+    };
+    const notYet = pulumi.output("");
+    checkPolicySizeNow("bucketPolicy", about, secureBucketPolicy(notYet, notYet, args.readerArns, args.writerArns), this);
     const key = keyOrNew(name, args.encryptionKey, this);
     const o = { parent: this, retainOnDelete };
     this.bucket = new aws.s3.Bucket(
@@ -362,7 +368,15 @@ export class SecureBucket extends pulumi.ComponentResource {
     );
     this.policy = new aws.s3.BucketPolicy(
       `${name}-policy`,
-      { bucket, policy: policyDocument(secureBucketPolicy(this.bucket.arn, key.keyArn, args.readerArns, args.writerArns)) },
+      {
+        bucket,
+        policy: sizeCheckedPolicyDocument(
+          "bucketPolicy",
+          about,
+          secureBucketPolicy(this.bucket.arn, key.keyArn, args.readerArns, args.writerArns),
+          this,
+        ),
+      },
       { ...o, dependsOn: [this.publicAccessBlock] },
     );
     if (args.accessLogs) {

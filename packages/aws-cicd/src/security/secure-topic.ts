@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkKeyArnArg } from "../internal/arns";
 import { KeyReference } from "./encryption-key";
-import { accountRootArn, awsContext, policyDocument, PolicyStatement } from "./iam";
+import { accountRootArn, awsContext, checkPolicySizeNow, PolicyStatement, sizeCheckedPolicyDocument } from "./iam";
 import { SNS_OWNER_ACTIONS, SNS_PUBLISH_ACTIONS, SNS_PUBLISHER_SERVICES, SNS_TLS_GUARDED_ACTIONS } from "./policies";
 
 /** Arguments of {@link SecureTopic}. */
@@ -104,18 +104,21 @@ export class SecureTopic extends pulumi.ComponentResource {
       throw new pulumi.ResourceError((e as Error).message, this);
     }
     const ctx = awsContext(this);
+    const publishers = args.publisherServices ?? [...SNS_PUBLISHER_SERVICES];
+    const about = { subject: `The topic policy of SecureTopic \`${name}\``, fix: "Name fewer `publisherServices`." };
+    const notYet = pulumi.output("");
+    checkPolicySizeNow("topicPolicy", about, secureTopicPolicy(notYet, notYet, notYet, publishers), this);
     this.topic = new aws.sns.Topic(
       `${name}-topic`,
       { kmsMasterKeyId: args.encryptionKey.keyArn, displayName: args.displayName, tags: args.tags },
       { parent: this },
     );
-    const statements = secureTopicPolicy(
-      this.topic.arn,
-      accountRootArn(ctx),
-      ctx.accountId,
-      args.publisherServices ?? [...SNS_PUBLISHER_SERVICES],
+    const statements = secureTopicPolicy(this.topic.arn, accountRootArn(ctx), ctx.accountId, publishers);
+    this.policy = new aws.sns.TopicPolicy(
+      `${name}-policy`,
+      { arn: this.topic.arn, policy: sizeCheckedPolicyDocument("topicPolicy", about, statements, this) },
+      { parent: this },
     );
-    this.policy = new aws.sns.TopicPolicy(`${name}-policy`, { arn: this.topic.arn, policy: policyDocument(statements) }, { parent: this });
     this.subscriptions = (args.emailSubscriptions ?? []).map(
       (email, i) =>
         new aws.sns.TopicSubscription(

@@ -1,28 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
-import { keyUseThroughServices } from "../../security/encryption-key";
-import { attachStatements, PolicyStatement } from "../../security/iam";
-import { ActionCommonArgs, ActionDefinition, BindContext, ConsumingActionArgs } from "../action-types";
-import {
-  CODEBUILD_ARTIFACT_BUCKET_ACTIONS,
-  CODEBUILD_ARTIFACT_READ_ACTIONS,
-  CODEBUILD_ARTIFACT_WRITE_ACTIONS,
-  CODEBUILD_BATCH_ACTIONS,
-  CODEBUILD_BUILD_ACTIONS,
-  CODECOMMIT_FULL_CLONE_BUILD_ACTIONS,
-} from "../policies";
+import { PolicyStatement } from "../../security/iam";
+import { ActionCommonArgs, ActionDefinition, ConsumingActionArgs } from "../action-types";
+import { CODEBUILD_BATCH_ACTIONS, CODEBUILD_BUILD_ACTIONS } from "../policies";
 import {
   ENV_VAR_NAME_PATTERN,
   parameterNameProblem,
   RESERVED_ENV_VAR_PREFIX,
   secretsManagerReferenceProblem,
 } from "../../codebuild/buildspec-references-syntax";
-import { environmentReferences, SSM_PARAMETER_ARN_PATTERN } from "../../codebuild/environment";
+import { SSM_PARAMETER_ARN_PATTERN } from "../../codebuild/environment";
 import { plaintextSecretReason } from "../../codebuild/plaintext-secrets";
-import { parameterArn, parametersReadStatement, secretArn, secretIdOf, secretsReadStatement } from "../../codebuild/policies";
-import { distinctInputs } from "../../codebuild/project-role";
 import { checkArn, checkName, checkNamespace } from "./shared";
-import { codeCommitKeyStatement } from "../../codecommit/policies";
-import { connectionCloneStatements } from "./connection-source";
+import { projectRoleGrants } from "./codebuild-project-role";
 
 /**
  * One environment variable override: exactly one of a plain `value`, a Systems Manager
@@ -155,42 +144,6 @@ function renderVariables(vars: Record<string, CodeBuildEnvironmentVariable>): pu
   );
 }
 
-/**
- * Statements the project's role gets so that artifacts (and a full-clone source) reach CodeBuild,
- * and it can read the parameters and secrets the action's `environmentVariables` name.
- */
-export function codeBuildRoleStatements(ctx: BindContext, variables: Record<string, CodeBuildEnvironmentVariable> = {}): PolicyStatement[] {
-  const { bucketArn, keyArn } = ctx.artifactStore;
-  const objects = pulumi.interpolate`${bucketArn}/*`;
-  const statements: PolicyStatement[] = [
-    { sid: "ReadInputArtifacts", actions: [...CODEBUILD_ARTIFACT_READ_ACTIONS], resources: [objects] },
-  ];
-  if (ctx.action.outputs.length > 0) {
-    statements.push({ sid: "WriteOutputArtifacts", actions: [...CODEBUILD_ARTIFACT_WRITE_ACTIONS], resources: [objects] });
-  }
-  statements.push(
-    { sid: "LocateArtifactBucket", actions: [...CODEBUILD_ARTIFACT_BUCKET_ACTIONS], resources: [bucketArn] },
-    keyUseThroughServices(keyArn, ["s3"], ctx.aws, "UseArtifactKey"),
-  );
-  const clones = ctx.inputFacts.filter((f) => f.gitCloneRepositoryArn !== undefined);
-  if (clones.length > 0) {
-    statements.push({
-      sid: "CloneSourceRepository",
-      actions: [...CODECOMMIT_FULL_CLONE_BUILD_ACTIONS],
-      resources: clones.map((f) => f.gitCloneRepositoryArn!),
-    });
-    const keys = clones.filter((f) => f.gitCloneKeyArn !== undefined).map((f) => f.gitCloneKeyArn!);
-    if (keys.length > 0) statements.push(codeCommitKeyStatement(keys, ctx.aws, "UseSourceRepositoryKey"));
-  }
-  statements.push(...connectionCloneStatements(ctx.inputFacts));
-  const refs = environmentReferences(variables);
-  const parameters = distinctInputs(refs.parameters, (n) => (n.startsWith("arn:") ? n : n.replace(/^\//, "")));
-  const secrets = distinctInputs(refs.secrets, secretIdOf);
-  if (parameters.length > 0) statements.push(parametersReadStatement(parameters.map((n) => parameterArn(n, ctx.aws))));
-  if (secrets.length > 0) statements.push(secretsReadStatement(secrets.map((r) => secretArn(r, ctx.aws))));
-  return statements;
-}
-
 /** The `codeBuild` action kind. */
 export const codeBuildAction: ActionDefinition<CodeBuildActionArgs> = {
   defaultName: (a) => a.type ?? "Build",
@@ -222,7 +175,7 @@ export const codeBuildAction: ActionDefinition<CodeBuildActionArgs> = {
     validateVariables(path, a.environmentVariables ?? {});
     checkNamespace(path, a.namespace);
   },
-  bind(a, ctx) {
+  bind(a) {
     const configuration: Record<string, pulumi.Input<string>> = { ProjectName: a.projectName };
     if (a.primarySource !== undefined) configuration.PrimarySource = a.primarySource;
     if (a.batch) configuration.BatchEnabled = "true";
@@ -234,17 +187,6 @@ export const codeBuildAction: ActionDefinition<CodeBuildActionArgs> = {
         ? { sid: "RunBuildBatch", actions: [...CODEBUILD_BATCH_ACTIONS], resources: [a.projectArn] }
         : { sid: "RunBuild", actions: [...CODEBUILD_BUILD_ACTIONS], resources: [a.projectArn] },
     ];
-    const resources: pulumi.Resource[] = [];
-    if (a.projectRoleName !== undefined) {
-      resources.push(
-        attachStatements(
-          `${ctx.resourceName}-project-access`,
-          a.projectRoleName,
-          codeBuildRoleStatements(ctx, a.environmentVariables),
-          ctx.parent,
-        ),
-      );
-    }
     return {
       declaration: {
         category: a.type ?? "Build",
@@ -255,9 +197,9 @@ export const codeBuildAction: ActionDefinition<CodeBuildActionArgs> = {
         namespace: a.namespace,
       },
       statements,
-      resources,
     };
   },
+  sharedResources: projectRoleGrants,
 };
 
 /** A `codeBuild` action for a pipeline stage. */
