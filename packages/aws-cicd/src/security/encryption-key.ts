@@ -290,8 +290,16 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
     const viaServices = args.viaServices ?? [...KMS_DEFAULT_VIA_SERVICES];
     const policy = sizeCheckedPolicyDocument(
       "keyPolicy",
-      { subject: `The key policy of EncryptionKey \`${name}\``, fix: "Name fewer `principalArns` and `writerPrincipalArns` (or `viaServices`)." },
-      encryptionKeyPolicy(ctx, viaServices, { readers: args.principalArns, writers: args.writerPrincipalArns }, args.allowAutoScalingVolumes ?? false),
+      {
+        subject: `The key policy of EncryptionKey \`${name}\``,
+        fix: "Name fewer `principalArns` and `writerPrincipalArns` (or `viaServices`).",
+      },
+      encryptionKeyPolicy(
+        ctx,
+        viaServices,
+        { readers: args.principalArns, writers: args.writerPrincipalArns },
+        args.allowAutoScalingVolumes ?? false,
+      ),
       this,
     );
     this.key = new aws.kms.Key(

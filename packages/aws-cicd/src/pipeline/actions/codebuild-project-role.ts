@@ -60,8 +60,7 @@ export function codeBuildProjectRoleStatements(uses: ProjectRoleUse[]): PolicySt
       resources: distinctInputs(clones.map((f) => f.gitCloneRepositoryArn!)),
     });
     const keys = distinctInputs(clones.filter((f) => f.gitCloneKeyArn !== undefined).map((f) => f.gitCloneKeyArn!));
-    if (keys.length > 0)
-      statements.push(codeCommitKeyStatement(keys, ctx.aws, "UseSourceRepositoryKey"));
+    if (keys.length > 0) statements.push(codeCommitKeyStatement(keys, ctx.aws, "UseSourceRepositoryKey"));
   }
   statements.push(...connectionCloneStatements(facts));
   const refs = uses.map((u) => environmentReferences(u.variables ?? {}));
