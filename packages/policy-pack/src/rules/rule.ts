@@ -30,9 +30,26 @@ export interface RuleMetadata {
   severity: Severity;
   remediation: string;
   references: RuleReferences;
-  /** @default "mandatory" */
-  enforcementLevel?: EnforcementLevel;
+  /**
+   * `baseline`: mandatory in both tiers (AWS's baseline fails the resource: a Security Hub FSBP
+   * control, or public access / plain-text credentials). `strict`: advisory by default, mandatory in
+   * the strict tier ({@link strictPolicyConfig}). `review`: advisory in both tiers (a documented
+   * trade-off to look at, never a block).
+   */
+  tier: RuleTier;
+  /** What the rule can and cannot judge in a `pulumi preview` of a new stack (README). */
+  preview: string;
   configSchema?: PolicyConfigSchema;
+  /** Config values the strict tier sets (merged with `enforcementLevel: "mandatory"` for `strict` rules). */
+  strictConfig?: Record<string, unknown>;
+}
+
+/** See {@link RuleMetadata.tier}. */
+export type RuleTier = "baseline" | "strict" | "review";
+
+/** The enforcement level of a rule in the default tier. */
+export function defaultEnforcementLevel(tier: RuleTier): EnforcementLevel {
+  return tier === "baseline" ? "mandatory" : "advisory";
 }
 
 /** A rule of this pack: a CrossGuard policy that also carries its metadata. */
@@ -52,7 +69,7 @@ function base(m: RuleMetadata) {
     name: m.id,
     description: m.description,
     severity: m.severity,
-    enforcementLevel: m.enforcementLevel ?? "mandatory",
+    enforcementLevel: defaultEnforcementLevel(m.tier),
     remediationSteps: m.remediation,
     tags: [m.service, ...referenceTags(m.references)],
     ...(m.configSchema ? { configSchema: m.configSchema } : {}),

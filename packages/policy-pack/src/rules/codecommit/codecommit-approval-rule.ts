@@ -22,7 +22,10 @@ export const codecommitApprovalRule = stackRule<Config>(
     severity: "medium",
     remediation:
       "Create an `aws.codecommit.ApprovalRuleTemplate` with NumberOfApprovalsNeeded >= the minimum and associate it with the repository (CodeCommitRepo does, `requiredApprovals`).",
+    tier: "strict",
     references: { checkov: ["CKV2_AWS_37", "CKV_AWS_257"] },
+    preview:
+      "Relates associations and templates by property dependency, then by name; a template whose content is unknown leaves that repository alone unjudged until `pulumi up`.",
     configSchema: {
       properties: { minimumApprovals: { type: "integer", minimum: 1, default: DEFAULT_REQUIRED_APPROVALS } },
     },

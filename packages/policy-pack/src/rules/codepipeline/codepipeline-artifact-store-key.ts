@@ -7,7 +7,10 @@ export const codepipelineArtifactStoreKey = resourceRule(
     description: "CodePipeline artifact stores are encrypted with a customer managed KMS key.",
     severity: "high",
     remediation: 'Set `artifactStores[].encryptionKey` to `{ type: "KMS", id: <customer key ARN> }` (Pipeline does).',
+    tier: "strict",
     references: { checkov: ["CKV_AWS_219"] },
+    preview:
+      "Judges the resource's own inputs, known in preview unless built from other resources' outputs; an unknown input leaves that resource alone unjudged (CrossGuard notes it) until `pulumi up`.",
   },
   ["aws:codepipeline/pipeline:Pipeline"],
   (props, report) => {

@@ -19,7 +19,10 @@ export const s3EncryptionCustomerKey = bucketRule(
     severity: "high",
     remediation:
       'Add an `aws.s3.BucketServerSideEncryptionConfiguration` with `sseAlgorithm: "aws:kms"` and `kmsMasterKeyId` set to a customer managed key (not alias/aws/s3).',
+    tier: "strict",
     references: { securityHub: ["S3.17"], checkov: ["CKV_AWS_145"] },
+    preview:
+      "Relates the bucket's configuration resources by property dependency on `bucket` (names from `bucketPrefix` are unknown), then by name; their settings are known in preview, so a new bucket is judged.",
   },
   "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
   (bucket, configs) =>
