@@ -1,3 +1,5 @@
+import { tryRead, UNKNOWN } from "./unknowns";
+
 /** Parsing and reading IAM policy documents found in resource inputs. */
 
 /** A statement with every list-or-string field turned into a list. */
@@ -14,6 +16,14 @@ export interface NormalizedStatement {
   NotPrincipal?: "*" | Record<string, string[]>;
   Condition?: Record<string, unknown>;
 }
+
+/** Marker for an ARN that is not known in preview (it equals no ARN and no wildcard). */
+export const UNKNOWN_RESOURCE = "(unknown in preview)";
+
+const readOrMarker = (read: () => string[]): string[] => {
+  const v = tryRead(read);
+  return v === UNKNOWN ? [UNKNOWN_RESOURCE] : v;
+};
 
 const list = (v: unknown): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
@@ -37,8 +47,9 @@ export function statementsOf(doc: unknown): NormalizedStatement[] | undefined {
         Effect: String(s.Effect ?? "Allow"),
         Action: list(s.Action),
         NotAction: list(s.NotAction),
-        Resource: list(s.Resource),
-        NotResource: list(s.NotResource),
+        // A resource ARN of the same run is unknown in preview: kept as a marker that matches no pattern.
+        Resource: readOrMarker(() => list(s.Resource)),
+        NotResource: readOrMarker(() => list(s.NotResource)),
         Principal: principalOf(s.Principal),
         NotPrincipal: principalOf(s.NotPrincipal),
         Condition: s.Condition && typeof s.Condition === "object" && Object.keys(s.Condition).length > 0 ? s.Condition : undefined,
