@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { policies } from "../../packages/policy-pack/src/policies";
-import { resourceArgs, stackArgs } from "./fake-args";
+import { policyResource as res, resourceArgs, stackArgs } from "./fake-args";
 
 // @pulumi/policy's own proxy, the one its analyzer server wraps every resource's properties in.
 const proxy = require("@pulumi/policy/proxy");
@@ -174,5 +174,109 @@ describe("policy pack: rules in a `pulumi preview` of a new stack (@pulumi/polic
     expect(notJudged).to.not.include("aws-cicd-s3-public-access-block: (stack)");
     expect(notJudged).to.not.include("aws-cicd-codecommit-approval-rule: (stack)");
     for (const n of notJudged) expect(n, n).to.match(/: (b-policy|k|p|pl|r|rp|lg|env|lt|repo|\(stack\))$/);
+  });
+});
+
+// The cases every spec describes, driven again here through the proxy (imported for their registration).
+import "./codebuild.spec";
+import "./delivery.spec";
+import "./ec2.spec";
+import "./iam.spec";
+import "./kms-sns-logs.spec";
+import "./new-rules.spec";
+import "./s3.spec";
+
+/** Fields by which resources name each other; in a new stack they are computed, so unknown in preview. */
+const IDENTITY_FIELDS = ["bucket", "arn", "id", "keyId"];
+
+/**
+ * The same resources as a new stack in preview: every reference to another resource's name, ARN or
+ * id becomes unknown and is carried by a property dependency instead; every identity is unknown.
+ */
+function asNewStack(resources: PolicyResource[]): PolicyResource[] {
+  const identityOf = new Map<string, PolicyResource>();
+  for (const r of resources) {
+    for (const f of IDENTITY_FIELDS) {
+      const v = r.props[f];
+      // The first resource holding a value owns it (targets come before the resources that name them).
+      if (typeof v === "string" && !identityOf.has(v) && (f !== "bucket" || r.type.startsWith("aws:s3/bucket:"))) identityOf.set(v, r);
+    }
+  }
+  const out = resources.map((r) => {
+    const props: Record<string, unknown> = { ...r.props };
+    const deps: Record<string, PolicyResource[]> = {};
+    for (const [field, v] of Object.entries(r.props)) {
+      const target = typeof v === "string" ? identityOf.get(v) : undefined;
+      if (target && target !== r) {
+        props[field] = U;
+        deps[field] = [target];
+      }
+    }
+    for (const f of IDENTITY_FIELDS) if (identityOf.get(r.props[f]) === r) props[f] = U;
+    return { resource: previewResource(r.type, r.name, props), deps };
+  });
+  const previewOf = new Map(out.map((o, i) => [resources[i], o.resource]));
+  for (const o of out) {
+    for (const [field, targets] of Object.entries(o.deps)) {
+      for (const t of targets) dependsThrough(o.resource, field, previewOf.get(t)!);
+    }
+  }
+  return out.map((o) => o.resource);
+}
+
+async function stackFindings(resources: PolicyResource[], ruleName: string, config: object = {}) {
+  const rule = policies.find((p) => p.name === ruleName)!;
+  const out: string[] = [];
+  await (rule as StackValidationPolicy).validateStack(stackArgs(resources, config), (m, urn) =>
+    out.push(`${urn?.split("::").pop()}: ${m}`),
+  );
+  return out;
+}
+
+async function resourceFindings(ruleName: string, type: string, props: Record<string, unknown>, config: object = {}) {
+  const rule = policies.find((p) => p.name === ruleName)!;
+  const out: string[] = [];
+  for (const f of [(rule as ResourceValidationPolicy).validateResource ?? []].flat())
+    await f(resourceArgs(type, proxy.unknownCheckingProxy(props), config), (m) => out.push(m));
+  return out;
+}
+
+/** Rules whose every resource is a finding, tested directly in new-rules.spec. */
+const WITHOUT_COMPLIANT_CASE = ["aws-cicd-iam-no-long-lived-credentials"];
+
+describe("policy pack: every rule's cases, driven through the unknown-checking proxy as a new stack", () => {
+  const { REGISTERED_CASES } = require("./cases") as typeof import("./cases");
+
+  it("has a compliant and a non-compliant case for every rule", () => {
+    const covered = new Set([...REGISTERED_CASES.resource, ...REGISTERED_CASES.stack].map((c) => c.rule.name));
+    expect(policies.map((p) => p.name).filter((n) => !covered.has(n) && !WITHOUT_COMPLIANT_CASE.includes(n))).to.deep.equal([]);
+  });
+
+  it("turns names and ARNs into unknowns related by property dependency", () => {
+    const bucket = res("aws:s3/bucket:Bucket", "b", { bucket: "b1", arn: "arn:aws:s3:::b1" });
+    const pab = res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", { bucket: "b1", blockPublicAcls: true });
+    const [b, p] = asNewStack([bucket, pab]);
+    expect(() => b.props.arn).to.throw("can't be known during preview");
+    expect(() => p.props.bucket).to.throw("can't be known during preview");
+    expect(p.props.blockPublicAcls).to.equal(true);
+    expect(p.propertyDependencies.bucket).to.deep.equal([b]);
+  });
+
+  for (const c of REGISTERED_CASES.stack) {
+    it(`${c.rule.name}: same findings with unknown names and ARNs, companions related by dependency`, async () => {
+      expect(await stackFindings(asNewStack(c.compliant), c.rule.name, c.config)).to.deep.equal([]);
+      expect(await stackFindings(asNewStack(c.noncompliant), c.rule.name, c.config)).to.deep.equal(c.messages);
+    });
+  }
+  for (const c of REGISTERED_CASES.resource) {
+    it(`${c.rule.name} (${c.type}): same findings through the proxy`, async () => {
+      expect(await resourceFindings(c.rule.name, c.type, c.compliant, c.config)).to.deep.equal([]);
+      expect(await resourceFindings(c.rule.name, c.type, c.noncompliant, c.config)).to.deep.equal(c.messages);
+    });
+  }
+  it("aws-cicd-iam-no-long-lived-credentials: judged through the proxy", async () => {
+    expect(await resourceFindings("aws-cicd-iam-no-long-lived-credentials", "aws:iam/user:User", { name: "ci", arn: U })).to.deep.equal([
+      "IAM user: CI/CD needs roles, not users with long-lived credentials.",
+    ]);
   });
 });

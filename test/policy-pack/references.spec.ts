@@ -10,6 +10,8 @@ const README = fs.readFileSync(path.join(PACK, "README.md"), "utf8");
 
 /** Baseline rules that no FSBP control names: public access and plain-text credentials. */
 const BASELINE_WITHOUT_FSBP = ["aws-cicd-ec2-user-data-secrets", "aws-cicd-iam-trust-no-public-principal"];
+/** FSBP controls the default tier leaves advisory: S3.9 needs a second (log) bucket, S3.13 is a data-retention decision. */
+const STRICT_DESPITE_FSBP = ["aws-cicd-s3-access-logging", "aws-cicd-s3-lifecycle"];
 
 describe("policy pack: references, tiers and README", () => {
   it("cites only ids of the reference table, each with a title and a link", () => {
@@ -44,7 +46,7 @@ describe("policy pack: references, tiers and README", () => {
   it("makes a rule mandatory by default exactly when it cites an FSBP control (or guards public access and credentials)", () => {
     for (const r of policies) {
       const fsbp = (r.metadata.references.securityHub ?? []).some((id) => REFERENCES[`security-hub:${id}`]?.fsbp);
-      const baseline = fsbp || BASELINE_WITHOUT_FSBP.includes(r.name);
+      const baseline = (fsbp && !STRICT_DESPITE_FSBP.includes(r.name)) || BASELINE_WITHOUT_FSBP.includes(r.name);
       expect(r.metadata.tier === "baseline", r.name).to.equal(baseline);
       expect(r.enforcementLevel, r.name).to.equal(baseline ? "mandatory" : "advisory");
     }

@@ -1,5 +1,7 @@
 import { DEFAULT_REQUIRED_APPROVALS } from "aws-cicd";
 import { stackRule } from "../rule";
+import { relatedResources } from "../relations";
+import { forEachContained, knownString } from "../unknowns";
 
 interface Config {
   minimumApprovals: number;
@@ -30,22 +32,24 @@ export const codecommitApprovalRule = stackRule<Config>(
       properties: { minimumApprovals: { type: "integer", minimum: 1, default: DEFAULT_REQUIRED_APPROVALS } },
     },
   },
-  (resources, report, config) => {
+  async (resources, report, config) => {
+    const ASSOCIATION = "aws:codecommit/approvalRuleTemplateAssociation:ApprovalRuleTemplateAssociation";
     const templates = resources.filter((r) => r.type === "aws:codecommit/approvalRuleTemplate:ApprovalRuleTemplate");
-    const associations = resources.filter(
-      (r) => r.type === "aws:codecommit/approvalRuleTemplateAssociation:ApprovalRuleTemplateAssociation",
+    await forEachContained(
+      resources.filter((r) => r.type === "aws:codecommit/repository:Repository"),
+      (repo) => {
+        const associations = relatedResources(resources, repo, ASSOCIATION, "repositoryName", ["repositoryName"]);
+        const best = templates
+          .filter((t) => relatedResources(associations, t, ASSOCIATION, "approvalRuleTemplateName", ["name"]).length > 0)
+          .reduce((n, t) => Math.max(n, approvalsOf(t.props.content)), 0);
+        if (best < config.minimumApprovals) {
+          const name = knownString(repo.props, "repositoryName") ?? repo.name;
+          report(
+            `CodeCommit repository "${name}" has no approval rule template needing at least ${config.minimumApprovals} approvals (found ${best}).`,
+            repo.urn,
+          );
+        }
+      },
     );
-    for (const repo of resources.filter((r) => r.type === "aws:codecommit/repository:Repository")) {
-      const best = associations
-        .filter((a) => a.props.repositoryName === repo.props.repositoryName)
-        .flatMap((a) => templates.filter((t) => t.props.name === a.props.approvalRuleTemplateName))
-        .reduce((n, t) => Math.max(n, approvalsOf(t.props.content)), 0);
-      if (best < config.minimumApprovals) {
-        report(
-          `CodeCommit repository "${repo.props.repositoryName ?? repo.name}" has no approval rule template needing at least ${config.minimumApprovals} approvals (found ${best}).`,
-          repo.urn,
-        );
-      }
-    }
   },
 );
