@@ -10,8 +10,16 @@ const README = fs.readFileSync(path.join(PACK, "README.md"), "utf8");
 
 /** Baseline rules that no FSBP control names: public access and plain-text credentials. */
 const BASELINE_WITHOUT_FSBP = ["aws-cicd-ec2-user-data-secrets", "aws-cicd-iam-trust-no-public-principal"];
-/** FSBP controls the default tier leaves advisory: S3.9 needs a second (log) bucket, S3.13 is a data-retention decision. */
-const STRICT_DESPITE_FSBP = ["aws-cicd-s3-access-logging", "aws-cicd-s3-lifecycle"];
+/**
+ * FSBP controls the default tier leaves advisory: S3.9 needs a second (log) bucket, S3.13 is a data-retention decision,
+ * and a Beanstalk load balancer's logs and listeners may be set in .ebextensions, which the pack cannot see.
+ */
+const STRICT_DESPITE_FSBP = [
+  "aws-cicd-s3-access-logging",
+  "aws-cicd-s3-lifecycle",
+  "aws-cicd-eb-load-balancer-access-logs",
+  "aws-cicd-eb-load-balancer-https",
+];
 
 describe("policy pack: references, tiers and README", () => {
   it("cites only ids of the reference table, each with a title and a link", () => {

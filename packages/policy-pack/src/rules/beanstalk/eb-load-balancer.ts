@@ -20,7 +20,7 @@ export const ebLoadBalancerAccessLogs = resourceRule(
       "Load-balanced Elastic Beanstalk environments with an Application Load Balancer deliver its access logs to S3 (aws:elbv2:loadbalancer AccessLogsS3Enabled).",
     severity: "medium",
     remediation: "Set aws:elbv2:loadbalancer AccessLogsS3Enabled to true and AccessLogsS3Bucket to a log bucket.",
-    tier: "baseline",
+    tier: "strict",
     references: { securityHub: ["ELB.5"], checkov: ["CKV_AWS_91"] },
     preview:
       "Judges the environment's option settings (known in preview unless built from outputs). Classic and Network Load Balancers, and deletion protection (not an option setting of Elastic Beanstalk), are not judged.",
@@ -46,7 +46,7 @@ export const ebLoadBalancerHttps = resourceRule(
     severity: "high",
     remediation:
       "Add aws:elbv2:listener:443 Protocol HTTPS with SSLCertificateArns, and set aws:elbv2:listener:default ListenerEnabled to false (or redirect it to HTTPS with a listener rule).",
-    tier: "baseline",
+    tier: "strict",
     references: { securityHub: ["ELB.1"], checkov: ["CKV2_AWS_20"] },
     preview:
       "Judges the environment's option settings (known in preview unless built from outputs). A redirect written as an .ebextensions listener rule is not visible to the pack: record a waiver.",
