@@ -280,3 +280,40 @@ describe("policy pack: every rule's cases, driven through the unknown-checking p
     ]);
   });
 });
+
+describe("policy pack: keys created in the same run (unknown ARNs) count as customer managed keys in preview", () => {
+  const cases: [string, string, Record<string, unknown>, object?][] = [
+    ["aws-cicd-codebuild-customer-key", "aws:codebuild/project:Project", { encryptionKey: U }],
+    ["aws-cicd-logs-kms", "aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: U }],
+    ["aws-cicd-codecommit-kms-key", "aws:codecommit/repository:Repository", { kmsKeyId: U }],
+    [
+      "aws-cicd-codepipeline-artifact-store-key",
+      "aws:codepipeline/pipeline:Pipeline",
+      { artifactStores: [{ encryptionKey: { id: U, type: "KMS" } }] },
+    ],
+    ["aws-cicd-sns-kms", "aws:sns/topic:Topic", { kmsMasterKeyId: U }, { requireCustomerManagedKeys: true }],
+    [
+      "aws-cicd-codebuild-report-export-encrypted",
+      "aws:codebuild/reportGroup:ReportGroup",
+      { exportConfig: { type: "S3", s3Destination: { encryptionKey: U } } },
+      { requireCustomerManagedKeys: true },
+    ],
+  ];
+  for (const [name, type, props, config] of cases) {
+    it(`${name}: judged, no finding`, async () => {
+      expect(await resourceFindings(name, type, props, config)).to.deep.equal([]);
+    });
+  }
+  it("aws-cicd-s3-encryption-customer-key: a new bucket encrypted with a new key", async () => {
+    const bucket = previewResource("aws:s3/bucket:Bucket", "b", { bucket: U, arn: U });
+    const sse = previewResource("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "sse", {
+      bucket: U,
+      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: U } }],
+    });
+    dependsThrough(sse, "bucket", bucket);
+    expect(await stackFindings([bucket, sse], "aws-cicd-s3-encryption-customer-key")).to.deep.equal([]);
+    expect(await stackFindings([bucket], "aws-cicd-s3-encryption-customer-key")).to.deep.equal([
+      'b: Bucket "b" has no default encryption with a customer managed KMS key.',
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
+import { tryRead, UNKNOWN } from "./unknowns";
 
 /** The third-party rule ids a rule corresponds to. */
 export interface RuleReferences {
@@ -116,6 +117,20 @@ export function stackRule<C extends object = Record<string, never>>(
 export function isTrue(v: unknown): boolean {
   return v === true || v === "true";
 }
+
+/**
+ * The key a property names, read so that preview can judge it: a key ARN built from another
+ * resource's output is unknown in preview, and stands for a customer managed key (AWS managed
+ * keys are named by constant aliases such as `alias/aws/s3`, always known). `undefined` when unset.
+ */
+export function keyOf(read: () => unknown): string | typeof CUSTOMER_KEY_FROM_OUTPUT | undefined {
+  const v = tryRead(read);
+  if (v === UNKNOWN) return CUSTOMER_KEY_FROM_OUTPUT;
+  return typeof v === "string" && v.length > 0 ? v : undefined;
+}
+
+/** See {@link keyOf}. */
+export const CUSTOMER_KEY_FROM_OUTPUT = "(a key created in the same run)";
 
 /** AWS managed keys (`alias/aws/s3`...), by alias name or alias ARN. */
 export function isAwsManagedKeyAlias(key: unknown): boolean {

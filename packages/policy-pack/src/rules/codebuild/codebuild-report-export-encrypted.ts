@@ -1,4 +1,4 @@
-import { isAwsManagedKeyAlias, isTrue, resourceRule } from "../rule";
+import { isAwsManagedKeyAlias, isTrue, keyOf, resourceRule } from "../rule";
 
 interface Config {
   requireCustomerManagedKeys: boolean;
@@ -17,14 +17,16 @@ export const codebuildReportExportEncrypted = resourceRule<Config>(
     strictConfig: { requireCustomerManagedKeys: true },
     references: { securityHub: ["CodeBuild.7"] },
     preview:
-      "Judges the resource's own inputs, known in preview unless built from other resources' outputs; an unknown input leaves that resource alone unjudged (CrossGuard notes it) until `pulumi up`.",
+      "Judges the resource's inputs. A key ARN built from another resource's output is unknown in preview and counts as a customer managed key (AWS managed keys are constant `alias/aws/...` names); other unknown inputs leave that resource alone unjudged until `pulumi up`.",
   },
   ["aws:codebuild/reportGroup:ReportGroup"],
   (props, report, config) => {
     if (props.exportConfig?.type !== "S3") return;
     const d = props.exportConfig.s3Destination ?? {};
     if (isTrue(d.encryptionDisabled)) report("Report group export disables encryption.");
-    else if (config.requireCustomerManagedKeys && (!d.encryptionKey || isAwsManagedKeyAlias(d.encryptionKey)))
-      report("Report group export has no customer managed `encryptionKey`.");
+    else if (config.requireCustomerManagedKeys) {
+      const key = keyOf(() => d.encryptionKey);
+      if (!key || isAwsManagedKeyAlias(key)) report("Report group export has no customer managed `encryptionKey`.");
+    }
   },
 );

@@ -1,4 +1,4 @@
-import { resourceRule } from "../rule";
+import { keyOf, resourceRule } from "../rule";
 
 export const logsKms = resourceRule(
   {
@@ -10,10 +10,10 @@ export const logsKms = resourceRule(
     tier: "strict",
     references: { checkov: ["CKV_AWS_158"] },
     preview:
-      "Judges the resource's own inputs, known in preview unless built from other resources' outputs; an unknown input leaves that resource alone unjudged (CrossGuard notes it) until `pulumi up`.",
+      "Judges the resource's inputs. A key ARN built from another resource's output is unknown in preview and counts as a customer managed key (AWS managed keys are constant `alias/aws/...` names); other unknown inputs leave that resource alone unjudged until `pulumi up`.",
   },
   ["aws:cloudwatch/logGroup:LogGroup"],
   (props, report) => {
-    if (!props.kmsKeyId) report("Log group has no `kmsKeyId`.");
+    if (!keyOf(() => props.kmsKeyId)) report("Log group has no `kmsKeyId`.");
   },
 );

@@ -1,4 +1,4 @@
-import { isAwsManagedKeyAlias } from "../rule";
+import { isAwsManagedKeyAlias, keyOf } from "../rule";
 import { bucketRule } from "./bucket-rule";
 
 function usesCustomerKey(rules: unknown): boolean {
@@ -6,7 +6,9 @@ function usesCustomerKey(rules: unknown): boolean {
   return list.some((r: any) => {
     const d = r?.applyServerSideEncryptionByDefault;
     return (
-      (d?.sseAlgorithm === "aws:kms" || d?.sseAlgorithm === "aws:kms:dsse") && !!d.kmsMasterKeyId && !isAwsManagedKeyAlias(d.kmsMasterKeyId)
+      (d?.sseAlgorithm === "aws:kms" || d?.sseAlgorithm === "aws:kms:dsse") &&
+      !!keyOf(() => d.kmsMasterKeyId) &&
+      !isAwsManagedKeyAlias(keyOf(() => d.kmsMasterKeyId))
     );
   });
 }

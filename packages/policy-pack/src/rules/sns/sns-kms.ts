@@ -1,4 +1,4 @@
-import { resourceRule } from "../rule";
+import { keyOf, resourceRule } from "../rule";
 
 interface Config {
   requireCustomerManagedKeys: boolean;
@@ -17,12 +17,13 @@ export const snsKms = resourceRule<Config>(
     strictConfig: { requireCustomerManagedKeys: true },
     references: { securityHub: ["SNS.1"], checkov: ["CKV_AWS_26"] },
     preview:
-      "Judges the resource's own inputs, known in preview unless built from other resources' outputs; an unknown input leaves that resource alone unjudged (CrossGuard notes it) until `pulumi up`.",
+      "Judges the resource's inputs. A key ARN built from another resource's output is unknown in preview and counts as a customer managed key (AWS managed keys are constant `alias/aws/...` names); other unknown inputs leave that resource alone unjudged until `pulumi up`.",
   },
   ["aws:sns/topic:Topic"],
   (props, report, config) => {
-    if (!props.kmsMasterKeyId) report("SNS topic has no `kmsMasterKeyId`.");
-    else if (config.requireCustomerManagedKeys && /(^|:)alias\/aws\/sns$/.test(props.kmsMasterKeyId))
+    const key = keyOf(() => props.kmsMasterKeyId);
+    if (!key) report("SNS topic has no `kmsMasterKeyId`.");
+    else if (config.requireCustomerManagedKeys && /(^|:)alias\/aws\/sns$/.test(key))
       report("SNS topic uses the AWS managed key alias/aws/sns; use a customer managed key.");
   },
 );
