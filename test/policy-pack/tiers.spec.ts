@@ -129,3 +129,28 @@ describe("policy pack: default and strict tiers", () => {
     ]);
   });
 });
+
+// Every rule's non-compliant case, at the level each tier gives it (imported for their registration).
+import "./codebuild.spec";
+import "./delivery.spec";
+import "./ec2.spec";
+import "./iam.spec";
+import "./kms-sns-logs.spec";
+import "./new-rules.spec";
+import "./s3.spec";
+
+describe("policy pack: each rule's level in the default and the strict tier", () => {
+  const { REGISTERED_CASES } = require("./cases") as typeof import("./cases");
+  const expected = { baseline: ["mandatory", "mandatory"], strict: ["advisory", "mandatory"], review: ["advisory", "advisory"] } as const;
+  const strict = strictPolicyConfig();
+  const seen = new Set<string>();
+  for (const c of [...REGISTERED_CASES.resource, ...REGISTERED_CASES.stack]) {
+    if (seen.has(c.rule.name)) continue;
+    seen.add(c.rule.name);
+    const [byDefault, inStrict] = expected[c.rule.metadata.tier];
+    it(`${c.rule.name} (${c.rule.metadata.tier}): ${byDefault} by default, ${inStrict} in the strict tier`, () => {
+      expect(c.rule.enforcementLevel).to.equal(byDefault);
+      expect(strict[c.rule.name]?.enforcementLevel ?? c.rule.enforcementLevel).to.equal(inStrict);
+    });
+  }
+});
