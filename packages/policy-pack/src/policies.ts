@@ -60,7 +60,7 @@ import { iamBeanstalkAdminPolicy } from "./rules/iam/iam-beanstalk-admin-policy"
 import { iamNoLongLivedCredentials } from "./rules/iam/iam-no-long-lived-credentials";
 import { policyNoForeignAccount } from "./rules/kms/policy-no-foreign-account";
 import { ebLoadBalancerAccessLogs, ebLoadBalancerHttps } from "./rules/beanstalk/eb-load-balancer";
-import { PolicyPackConfig } from "@pulumi/policy";
+import { EnforcementLevel } from "@pulumi/policy";
 
 export type { Rule, RuleMetadata, RuleReferences, RuleTier } from "./rules/rule";
 export { REFERENCES } from "./rules/references";
@@ -128,13 +128,16 @@ export const policies: Rule[] = [
   iamNoLongLivedCredentials,
 ];
 
+/** Policy-pack configuration (assignable to CrossGuard's `PolicyPackConfig`): per rule, its level and settings. */
+export type StrictPolicyConfig = Record<string, { enforcementLevel: EnforcementLevel; [setting: string]: unknown }>;
+
 /**
  * The strict tier as policy-pack configuration (`pulumi preview --policy-pack-config`, or the
  * pack's config in Pulumi Cloud): every `strict` rule mandatory, and each rule's stricter settings
  * (`requireCustomerManagedKeys`, `allowedIngressPorts: []`...). Shipped as `strict-config.json`.
  */
-export function strictPolicyConfig(rules: Rule[] = policies): PolicyPackConfig {
-  const out: PolicyPackConfig = {};
+export function strictPolicyConfig(rules: Rule[] = policies): StrictPolicyConfig {
+  const out: StrictPolicyConfig = {};
   for (const r of rules) {
     const m = r.metadata;
     if (m.tier === "strict" || m.strictConfig) {
