@@ -156,16 +156,28 @@ describe("aws-cicd synth", () => {
       ]);
     });
 
-    it("reports the advisory policy-pack findings the conformance suite waives, which only --fail-on advisory turns into exit 3", () => {
+    it("reports the findings the conformance suite waives in both tiers: advisory by default, mandatory in the strict tier", () => {
       const r = report();
-      expect(r.policyPack.findings.map((f) => `${f.enforcementLevel} ${f.rule} ${f.resource}`)).to.deep.equal([
-        "advisory aws-cicd-eb-vpc dev-environment",
-        "advisory aws-cicd-eb-vpc prod-environment",
-        "advisory aws-cicd-s3-access-logging app-artifacts-bucket",
+      expect(r.policyPack.strictTier).to.equal(true);
+      expect(r.policyPack.findings.map((f) => `${f.enforcementLevel} ${f.strictEnforcementLevel} ${f.rule} ${f.resource}`)).to.deep.equal([
+        "advisory mandatory aws-cicd-eb-load-balancer-access-logs prod-environment",
+        "advisory mandatory aws-cicd-eb-load-balancer-https prod-environment",
+        "advisory mandatory aws-cicd-eb-load-balancer-https prod-environment",
+        "advisory mandatory aws-cicd-eb-vpc dev-environment",
+        "advisory mandatory aws-cicd-eb-vpc prod-environment",
+        "advisory mandatory aws-cicd-s3-access-logging app-artifacts-bucket",
       ]);
+      expect([
+        r.summary.mandatoryFindings,
+        r.summary.advisoryFindings,
+        r.summary.strictMandatoryFindings,
+        r.summary.strictAdvisoryFindings,
+      ]).to.deep.equal([0, 6, 6, 0]);
       expect(exitCodeOf(r, "none")).to.equal(0);
       expect(exitCodeOf(r, "mandatory")).to.equal(0);
       expect(exitCodeOf(r, "advisory")).to.equal(3);
+      expect(exitCodeOf(r, "mandatory", "strict")).to.equal(3);
+      expect(exitCodeOf(r, "none", "strict")).to.equal(0);
     });
 
     it("writes Markdown with a Mermaid flowchart of the stages, under the given stack, region and account", () => {
@@ -191,13 +203,19 @@ describe("aws-cicd synth", () => {
     it("exits 3 on mandatory policy-pack findings, and 0 with --fail-on none", () => {
       expect(bad.code).to.equal(3);
       const r: SynthReport = JSON.parse(bad.stdout);
-      expect(r.policyPack.findings.filter((f) => f.enforcementLevel === "mandatory").map((f) => f.rule)).to.include.members([
+      expect(r.policyPack.findings.filter((f) => f.enforcementLevel === "mandatory").map((f) => f.rule)).to.deep.equal([
+        "aws-cicd-s3-acls-disabled",
         "aws-cicd-s3-public-access-block",
-        "aws-cicd-s3-encryption-customer-key",
+        "aws-cicd-s3-tls-only",
       ]);
-      expect(bad.stderr).to.match(/policy pack findings \(\d+ mandatory, 1 advisory\) fail --fail-on mandatory\./);
+      expect(r.policyPack.findings.find((f) => f.rule === "aws-cicd-s3-encryption-customer-key")).to.include({
+        enforcementLevel: "advisory",
+        strictEnforcementLevel: "mandatory",
+      });
+      expect(bad.stderr).to.match(/policy pack findings \(3 mandatory, \d+ advisory\) fail --fail-on mandatory\./);
       expect(badLenient.code).to.equal(0);
-      expect(badLenient.stdout).to.match(/\n {2}\[mandatory\/\w+\] aws-cicd-s3-public-access-block raw: /);
+      expect(badLenient.stdout).to.match(/\n {2}\[mandatory\/\w+, strict: mandatory\] aws-cicd-s3-public-access-block raw: /);
+      expect(badLenient.stdout).to.match(/\n {2}\[advisory\/\w+, strict: mandatory\] aws-cicd-s3-versioning raw: /);
     });
   });
 
@@ -213,11 +231,14 @@ describe("aws-cicd synth", () => {
         config: { a: "1", "ns:b": "x=y" },
         format: "markdown",
         failOn: "advisory",
+        tier: "default",
       });
+      expect(parseSynthArgs(["--tier", "strict"]).tier).to.equal("strict");
     });
 
     it("throws on a bad --fail-on, account or option", () => {
       expect(() => parseSynthArgs(["--fail-on", "all"])).to.throw('`--fail-on` must be none, mandatory or advisory, got "all".');
+      expect(() => parseSynthArgs(["--tier", "lenient"])).to.throw('`--tier` must be default or strict, got "lenient".');
       expect(() => parseSynthArgs(["--account", "12"])).to.throw('`--account` must be a 12-digit AWS account id, got "12".');
       expect(() => parseSynthArgs(["--verbose"])).to.throw("Unknown option `--verbose` for synth.");
     });

@@ -26,7 +26,7 @@ describe("policy pack: CodeBuild", () => {
       type: T,
       compliant: { logsConfig: { cloudwatchLogs: { status: "ENABLED" } } },
       noncompliant: { logsConfig: { cloudwatchLogs: { status: "DISABLED" } } },
-      messages: ["CodeBuild project has no enabled `logsConfig` (CloudWatch Logs or S3)."],
+      messages: ["CodeBuild project disables CloudWatch Logs and enables no S3 logs (`logsConfig`)."],
     },
     {
       rule: rule(policies, "aws-cicd-codebuild-s3-logs-encrypted"),

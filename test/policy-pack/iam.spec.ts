@@ -13,21 +13,51 @@ describe("policy pack: IAM", () => {
     {
       rule: rule(policies, "aws-cicd-iam-known-actions"),
       type: RP,
-      compliant: { policy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }) },
+      // IAM reads action names case-insensitively: "s3:getobject" is s3:GetObject.
+      compliant: { policy: doc({ Effect: "Allow", Action: ["s3:GetObject", "s3:getobject"], Resource: "arn:aws:s3:::b/*" }) },
       noncompliant: {
         policy: doc({ Sid: "Read", Effect: "Allow", Action: ["s3:GetObjects", "s3:getobject"], Resource: "arn:aws:s3:::b/*" }),
       },
-      messages: [
-        '`policy` statement "Read": "s3:GetObjects" is not in AWS\'s service authorization reference.',
-        '`policy` statement "Read": "s3:getobject" is spelled "s3:GetObject" by AWS.',
-      ],
+      messages: ['`policy` statement "Read": "s3:GetObjects" is not in AWS\'s service authorization reference.'],
     },
     {
       rule: rule(policies, "aws-cicd-iam-no-wildcard-actions"),
       type: RP,
       compliant: { policy: doc({ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*" }) },
-      noncompliant: { policy: doc({ Effect: "Allow", Action: "s3:Get*", Resource: "*" }) },
-      messages: ['`policy` statement 1 allows the wildcard action "s3:Get*".'],
+      noncompliant: { policy: doc({ Effect: "Allow", Action: ["s3:Get*", "S3:*", "*"], Resource: "*" }) },
+      messages: ['`policy` statement 1 allows the wildcard action "S3:*".', '`policy` statement 1 allows the wildcard action "*".'],
+    },
+    {
+      rule: rule(policies, "aws-cicd-iam-exact-actions"),
+      type: "aws:kms/key:Key",
+      compliant: {
+        policy: doc({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:role/a" }, Action: "kms:Decrypt", Resource: "*" }),
+      },
+      noncompliant: {
+        policy: doc(
+          { Sid: "Admin", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "kms:*", Resource: "*" },
+          {
+            Effect: "Allow",
+            Principal: { AWS: "arn:aws:iam::123456789012:role/a" },
+            NotAction: "kms:ScheduleKeyDeletion",
+            Resource: "*",
+          },
+        ),
+      },
+      messages: [
+        '`policy` statement "Admin" allows the wildcard action "kms:*".',
+        "`policy` statement 2 allows NotAction, which grants every other action.",
+      ],
+    },
+    {
+      rule: rule(policies, "aws-cicd-iam-no-kms-decrypt-all-keys"),
+      type: RP,
+      compliant: { policy: doc({ Effect: "Allow", Action: "kms:Decrypt", Resource: "arn:aws:kms:us-east-1:123456789012:key/k" }) },
+      noncompliant: { policy: doc({ Effect: "Allow", Action: ["KMS:decrypt", "kms:ReEncrypt*"], Resource: "*" }) },
+      messages: [
+        '`policy` statement 1 allows "kms:Decrypt" on all KMS keys.',
+        '`policy` statement 1 allows "kms:ReEncryptFrom" on all KMS keys.',
+      ],
     },
     {
       rule: rule(policies, "aws-cicd-iam-no-star-resource"),
@@ -71,9 +101,9 @@ describe("policy pack: IAM", () => {
           Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
         }),
       },
-      noncompliant: { policy: doc({ Sid: "Admin", Effect: "Allow", Action: ["iam:PutRolePolicy", "iam:PassRole"], Resource: "*" }) },
+      noncompliant: { policy: doc({ Sid: "Admin", Effect: "Allow", Action: ["IAM:putrolepolicy", "iam:PassRole"], Resource: "*" }) },
       messages: [
-        '`policy` statement "Admin" allows "iam:PutRolePolicy", which lets a principal raise its own permissions.',
+        '`policy` statement "Admin" allows "IAM:putrolepolicy", which lets a principal raise its own permissions.',
         '`policy` statement "Admin" allows "iam:PassRole" on "*"; name the roles.',
         '`policy` statement "Admin" allows "iam:PassRole" without an `iam:PassedToService` condition.',
       ],

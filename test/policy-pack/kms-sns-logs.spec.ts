@@ -41,6 +41,14 @@ describe("policy pack: KMS, SNS, CloudWatch Logs", () => {
       compliant: { kmsMasterKeyId: KEY },
       noncompliant: { kmsMasterKeyId: "alias/aws/sns" },
       messages: ["SNS topic uses the AWS managed key alias/aws/sns; use a customer managed key."],
+      config: { requireCustomerManagedKeys: true },
+    },
+    {
+      rule: rule(policies, "aws-cicd-sns-kms"),
+      type: "aws:sns/topic:Topic",
+      compliant: { kmsMasterKeyId: "alias/aws/sns" },
+      noncompliant: {},
+      messages: ["SNS topic has no `kmsMasterKeyId`."],
     },
     {
       rule: rule(policies, "aws-cicd-sns-not-public"),
@@ -66,9 +74,9 @@ describe("policy pack: KMS, SNS, CloudWatch Logs", () => {
     {
       rule: rule(policies, "aws-cicd-logs-retention"),
       type: "aws:cloudwatch/logGroup:LogGroup",
-      compliant: { retentionInDays: 30 },
-      noncompliant: {},
-      messages: ["Log group sets no `retentionInDays`."],
+      compliant: { retentionInDays: 0 },
+      noncompliant: { retentionInDays: 14 },
+      messages: ["Log group `retentionInDays` is 14, below the minimum of 30."],
       config: { minimumRetentionDays: 30 },
     },
   ]);

@@ -54,8 +54,17 @@ import { iamNoWildcardActions } from "./rules/iam/iam-no-wildcard-actions";
 import { iamServiceTrustSource } from "./rules/iam/iam-service-trust-source";
 import { iamTrustExactRoles } from "./rules/iam/iam-trust-exact-roles";
 import { iamTrustNoPublicPrincipal } from "./rules/iam/iam-trust-no-public-principal";
+import { iamExactActions } from "./rules/iam/iam-exact-actions";
+import { iamNoKmsDecryptAllKeys } from "./rules/iam/iam-no-kms-decrypt-all-keys";
+import { iamBeanstalkAdminPolicy } from "./rules/iam/iam-beanstalk-admin-policy";
+import { iamNoLongLivedCredentials } from "./rules/iam/iam-no-long-lived-credentials";
+import { policyNoForeignAccount } from "./rules/kms/policy-no-foreign-account";
+import { ebLoadBalancerAccessLogs, ebLoadBalancerHttps } from "./rules/beanstalk/eb-load-balancer";
+import { EnforcementLevel } from "@pulumi/policy";
 
-export type { Rule, RuleMetadata, RuleReferences } from "./rules/rule";
+export type { Rule, RuleMetadata, RuleReferences, RuleTier } from "./rules/rule";
+export { REFERENCES } from "./rules/references";
+export type { ReferenceEntry } from "./rules/references";
 
 /** Every rule, grouped by service. */
 export const policies: Rule[] = [
@@ -70,6 +79,7 @@ export const policies: Rule[] = [
   kmsKeyRotation,
   kmsKeyPolicyDefined,
   kmsNoPublicPrincipal,
+  policyNoForeignAccount,
   codebuildCustomerKey,
   codebuildArtifactEncryption,
   codebuildLogging,
@@ -90,6 +100,8 @@ export const policies: Rule[] = [
   ebEnhancedHealth,
   ebImdsv1Disabled,
   ebRoles,
+  ebLoadBalancerAccessLogs,
+  ebLoadBalancerHttps,
   ec2EbsEncrypted,
   ec2Imdsv2,
   ec2NoPublicIp,
@@ -104,10 +116,33 @@ export const policies: Rule[] = [
   logsRetention,
   iamKnownActions,
   iamNoWildcardActions,
+  iamExactActions,
+  iamNoKmsDecryptAllKeys,
   iamNoStarResource,
   iamTrustNoPublicPrincipal,
   iamTrustExactRoles,
   iamServiceTrustSource,
   iamManagedPolicies,
   iamNoPrivilegeEscalation,
+  iamBeanstalkAdminPolicy,
+  iamNoLongLivedCredentials,
 ];
+
+/** Policy-pack configuration (assignable to CrossGuard's `PolicyPackConfig`): per rule, its level and settings. */
+export type StrictPolicyConfig = Record<string, { enforcementLevel: EnforcementLevel; [setting: string]: unknown }>;
+
+/**
+ * The strict tier as policy-pack configuration (`pulumi preview --policy-pack-config`, or the
+ * pack's config in Pulumi Cloud): every `strict` rule mandatory, and each rule's stricter settings
+ * (`requireCustomerManagedKeys`, `allowedIngressPorts: []`...). Shipped as `strict-config.json`.
+ */
+export function strictPolicyConfig(rules: Rule[] = policies): StrictPolicyConfig {
+  const out: StrictPolicyConfig = {};
+  for (const r of rules) {
+    const m = r.metadata;
+    if (m.tier === "strict" || m.strictConfig) {
+      out[m.id] = { enforcementLevel: m.tier === "review" ? "advisory" : "mandatory", ...(m.strictConfig ?? {}) };
+    }
+  }
+  return out;
+}

@@ -1,3 +1,5 @@
+import { tryRead, UNKNOWN } from "./unknowns";
+
 /** Parsing and reading IAM policy documents found in resource inputs. */
 
 /** A statement with every list-or-string field turned into a list. */
@@ -10,8 +12,18 @@ export interface NormalizedStatement {
   NotResource: string[];
   /** `"*"` for the anonymous principal, otherwise principal kind → values. */
   Principal?: "*" | Record<string, string[]>;
+  /** Same shape as `Principal`: an `Allow` with `NotPrincipal` applies to everyone not listed. */
+  NotPrincipal?: "*" | Record<string, string[]>;
   Condition?: Record<string, unknown>;
 }
+
+/** Marker for an ARN that is not known in preview (it equals no ARN and no wildcard). */
+export const UNKNOWN_RESOURCE = "(unknown in preview)";
+
+const readOrMarker = (read: () => string[]): string[] => {
+  const v = tryRead(read);
+  return v === UNKNOWN ? [UNKNOWN_RESOURCE] : v;
+};
 
 const list = (v: unknown): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
@@ -28,29 +40,54 @@ export function statementsOf(doc: unknown): NormalizedStatement[] | undefined {
   if (!parsed || typeof parsed !== "object") return undefined;
   return (Array.isArray(parsed.Statement) ? parsed.Statement : parsed.Statement ? [parsed.Statement] : []).map(
     (s: any): NormalizedStatement => {
-      let principal: NormalizedStatement["Principal"];
-      if (s.Principal === "*") principal = "*";
-      else if (s.Principal && typeof s.Principal === "object") {
-        principal = Object.fromEntries(Object.entries(s.Principal).map(([k, v]) => [k, list(v)]));
-      }
+      const principalOf = (p: unknown): NormalizedStatement["Principal"] =>
+        p === "*" ? "*" : p && typeof p === "object" ? Object.fromEntries(Object.entries(p).map(([k, v]) => [k, list(v)])) : undefined;
       return {
         Sid: s.Sid,
         Effect: String(s.Effect ?? "Allow"),
         Action: list(s.Action),
         NotAction: list(s.NotAction),
-        Resource: list(s.Resource),
-        NotResource: list(s.NotResource),
-        Principal: principal,
+        // A resource ARN of the same run is unknown in preview: kept as a marker that matches no pattern.
+        Resource: readOrMarker(() => list(s.Resource)),
+        NotResource: readOrMarker(() => list(s.NotResource)),
+        Principal: principalOf(s.Principal),
+        NotPrincipal: principalOf(s.NotPrincipal),
         Condition: s.Condition && typeof s.Condition === "object" && Object.keys(s.Condition).length > 0 ? s.Condition : undefined,
       };
     },
   );
 }
 
-/** True when the statement applies to anyone: `"*"` or `{ AWS: "*" }`. */
+/** True when the statement names anyone: `"*"` or `{ AWS: "*" }` (or `NotPrincipal`, which names everyone else). */
 export function isPublicPrincipal(s: NormalizedStatement): boolean {
+  if (s.NotPrincipal !== undefined) return true;
   if (s.Principal === "*") return true;
   return !!s.Principal && (s.Principal.AWS ?? []).includes("*");
+}
+
+/** Lower-cased condition keys of a statement (`aws:sourceaccount`...): IAM reads keys case-insensitively. */
+export function conditionKeys(s: NormalizedStatement): string[] {
+  return Object.values(s.Condition ?? {}).flatMap((v) => (v && typeof v === "object" ? Object.keys(v).map((k) => k.toLowerCase()) : []));
+}
+
+/** The values of condition key `key` (any case) under operator `operator` (exact), or `undefined`. */
+export function conditionValues(s: NormalizedStatement, operator: string, key: string): string[] | undefined {
+  const block = (s.Condition ?? {})[operator];
+  if (!block || typeof block !== "object") return undefined;
+  const hit = Object.entries(block as Record<string, unknown>).find(([k]) => k.toLowerCase() === key.toLowerCase());
+  return hit ? list(hit[1]) : undefined;
+}
+
+/** True when IAM's action pattern `pattern` (`s3:*`, `s3:Get*`, `*`) matches `action`, case-insensitively as IAM does. */
+export function actionMatches(pattern: string, action: string): boolean {
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+    "i",
+  );
+  return re.test(action);
 }
 
 /** `Sid "X"` or `statement 2` for messages. */

@@ -1,18 +1,19 @@
 import { PolicyResource } from "@pulumi/policy";
+import { knownString, tryRead, UNKNOWN } from "./unknowns";
 
-/** Values by which other resources may name this one: its name, id, ARN, URN-free logical name. */
+/** Values by which other resources may name this one (its name fields, id, ARN) that are known now. */
 function identities(r: PolicyResource, nameFields: string[]): string[] {
-  const out: string[] = [];
-  for (const f of [...nameFields, "id", "arn"]) {
-    const v = r.props?.[f];
-    if (typeof v === "string" && v.length > 0) out.push(v);
-  }
-  return out;
+  return [...nameFields, "id", "arn"].flatMap((f) => {
+    const v = knownString(r.props, f);
+    return v === undefined ? [] : [v];
+  });
 }
 
 /**
- * The resources of `type` that point at `target` through `field`: by value (the bucket name, the
- * topic ARN...) or, when the value is not known yet, by the property's dependency on the target.
+ * The resources of `type` that point at `target` through `field`. The property dependency of
+ * `field` is read first (it is known in preview, when names from `bucketPrefix` and ARNs are not);
+ * then the value (the bucket name, the topic ARN...); when the value is unknown and the property
+ * has no recorded dependency, a plain dependency on the target (`dependsOn`) relates them.
  */
 export function relatedResources(
   resources: PolicyResource[],
@@ -24,9 +25,11 @@ export function relatedResources(
   const ids = identities(target, targetNameFields);
   return resources.filter((r) => {
     if (r.type !== type) return false;
-    const v = r.props?.[field];
-    if (typeof v === "string" && ids.includes(v)) return true;
-    return (r.propertyDependencies?.[field] ?? []).some((d) => d.urn === target.urn);
+    const deps = r.propertyDependencies?.[field];
+    if ((deps ?? []).some((d) => d.urn === target.urn)) return true;
+    const v = tryRead(() => r.props?.[field]);
+    if (v === UNKNOWN) return deps === undefined && (r.dependencies ?? []).some((d) => d.urn === target.urn);
+    return typeof v === "string" && ids.includes(v);
   });
 }
 

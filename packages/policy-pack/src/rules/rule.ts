@@ -9,6 +9,7 @@ import {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
+import { tryRead, UNKNOWN } from "./unknowns";
 
 /** The third-party rule ids a rule corresponds to. */
 export interface RuleReferences {
@@ -30,9 +31,26 @@ export interface RuleMetadata {
   severity: Severity;
   remediation: string;
   references: RuleReferences;
-  /** @default "mandatory" */
-  enforcementLevel?: EnforcementLevel;
+  /**
+   * `baseline`: mandatory in both tiers (AWS's baseline fails the resource: a Security Hub FSBP
+   * control, or public access / plain-text credentials). `strict`: advisory by default, mandatory in
+   * the strict tier ({@link strictPolicyConfig}). `review`: advisory in both tiers (a documented
+   * trade-off to look at, never a block).
+   */
+  tier: RuleTier;
+  /** What the rule can and cannot judge in a `pulumi preview` of a new stack (README). */
+  preview: string;
   configSchema?: PolicyConfigSchema;
+  /** Config values the strict tier sets (merged with `enforcementLevel: "mandatory"` for `strict` rules). */
+  strictConfig?: Record<string, unknown>;
+}
+
+/** See {@link RuleMetadata.tier}. */
+export type RuleTier = "baseline" | "strict" | "review";
+
+/** The enforcement level of a rule in the default tier. */
+export function defaultEnforcementLevel(tier: RuleTier): EnforcementLevel {
+  return tier === "baseline" ? "mandatory" : "advisory";
 }
 
 /** A rule of this pack: a CrossGuard policy that also carries its metadata. */
@@ -52,7 +70,7 @@ function base(m: RuleMetadata) {
     name: m.id,
     description: m.description,
     severity: m.severity,
-    enforcementLevel: m.enforcementLevel ?? "mandatory",
+    enforcementLevel: defaultEnforcementLevel(m.tier),
     remediationSteps: m.remediation,
     tags: [m.service, ...referenceTags(m.references)],
     ...(m.configSchema ? { configSchema: m.configSchema } : {}),
@@ -99,6 +117,20 @@ export function stackRule<C extends object = Record<string, never>>(
 export function isTrue(v: unknown): boolean {
   return v === true || v === "true";
 }
+
+/**
+ * The key a property names, read so that preview can judge it: a key ARN built from another
+ * resource's output is unknown in preview, and stands for a customer managed key (AWS managed
+ * keys are named by constant aliases such as `alias/aws/s3`, always known). `undefined` when unset.
+ */
+export function keyOf(read: () => unknown): string | typeof CUSTOMER_KEY_FROM_OUTPUT | undefined {
+  const v = tryRead(read);
+  if (v === UNKNOWN) return CUSTOMER_KEY_FROM_OUTPUT;
+  return typeof v === "string" && v.length > 0 ? v : undefined;
+}
+
+/** See {@link keyOf}. */
+export const CUSTOMER_KEY_FROM_OUTPUT = "(a key created in the same run)";
 
 /** AWS managed keys (`alias/aws/s3`...), by alias name or alias ARN. */
 export function isAwsManagedKeyAlias(key: unknown): boolean {

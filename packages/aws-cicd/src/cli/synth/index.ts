@@ -3,7 +3,8 @@
  * its resource tree, IAM roles, pipelines and policy-pack findings (text, `--json` or `--markdown`).
  *
  * Exit codes: 0 done, 1 the program failed (or could not be loaded), 2 bad command-line usage,
- * 3 policy-pack findings at or above `--fail-on` (default `mandatory`).
+ * 3 policy-pack findings at or above `--fail-on` (default `mandatory`) in the `--tier` it judges
+ * (default the pack's default tier; both tiers are always shown).
  */
 import { buildReport } from "./model";
 import { runPolicyPack } from "./policy-pack";
@@ -24,6 +25,10 @@ export const SYNTH_EXIT = { ok: 0, programError: 1, usage: 2, policyViolation: 3
 export type FailOn = "none" | "mandatory" | "advisory";
 export const DEFAULT_FAIL_ON: FailOn = "mandatory";
 
+/** The policy-pack tier `--fail-on` judges: the pack's default tier, or its strict tier (`strictPolicyConfig()`). */
+export type PackTier = "default" | "strict";
+export const DEFAULT_TIER: PackTier = "default";
+
 /** Parsed `aws-cicd synth` arguments. */
 export interface SynthOptions {
   /** @default "." */
@@ -40,6 +45,8 @@ export interface SynthOptions {
   format: "text" | "json" | "markdown";
   /** @default "mandatory" */
   failOn: FailOn;
+  /** @default "default" */
+  tier: PackTier;
 }
 
 export const SYNTH_USAGE = `Usage: aws-cicd synth [DIR] [options]
@@ -55,6 +62,8 @@ Options:
   --json                write the report as JSON (schema: src/cli/synth/README.md)
   --markdown            write a Markdown report with a Mermaid diagram of each pipeline
   --fail-on LEVEL       none | mandatory | advisory (default ${DEFAULT_FAIL_ON})
+  --tier TIER           default | strict: the policy-pack tier --fail-on judges (default ${DEFAULT_TIER});
+                        findings show their level in both tiers
 
 Exit codes: 0 ok, 1 program error, 2 usage error, 3 policy-pack findings at --fail-on or above.`;
 
@@ -71,6 +80,7 @@ export function parseSynthArgs(argv: readonly string[]): SynthOptions {
     config: {},
     format: "text",
     failOn: DEFAULT_FAIL_ON,
+    tier: DEFAULT_TIER,
   };
   let dirGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -114,10 +124,16 @@ export function parseSynthArgs(argv: readonly string[]): SynthOptions {
         o.failOn = v;
         break;
       }
+      case "--tier": {
+        const v = value();
+        if (v !== "default" && v !== "strict") throw new UsageError(`\`--tier\` must be default or strict, got "${v}".`);
+        o.tier = v;
+        break;
+      }
       default:
         if (arg.startsWith("-"))
           throw new UsageError(
-            `Unknown option \`${arg}\` for synth. Options: --stack, --account, --region, --config, --json, --markdown, --fail-on.`,
+            `Unknown option \`${arg}\` for synth. Options: --stack, --account, --region, --config, --json, --markdown, --fail-on, --tier.`,
           );
         if (dirGiven) throw new UsageError(`synth takes one directory, got "${o.dir}" and "${arg}".`);
         o.dir = arg;
@@ -143,10 +159,18 @@ export async function synthesize(o: Pick<SynthOptions, "dir" | "stack" | "accoun
   }
 }
 
-/** The exit code a report gives under `failOn`. */
-export function exitCodeOf(report: SynthReport, failOn: FailOn): number {
+/** Mandatory and advisory finding counts of `tier`. */
+export function tierCounts(report: SynthReport, tier: PackTier): { mandatory: number; advisory: number } {
   const s = report.summary;
-  const failing = failOn === "none" ? 0 : failOn === "mandatory" ? s.mandatoryFindings : s.mandatoryFindings + s.advisoryFindings;
+  return tier === "strict"
+    ? { mandatory: s.strictMandatoryFindings, advisory: s.strictAdvisoryFindings }
+    : { mandatory: s.mandatoryFindings, advisory: s.advisoryFindings };
+}
+
+/** The exit code a report gives under `failOn`, judging the findings of `tier`. */
+export function exitCodeOf(report: SynthReport, failOn: FailOn, tier: PackTier = DEFAULT_TIER): number {
+  const c = tierCounts(report, tier);
+  const failing = failOn === "none" ? 0 : failOn === "mandatory" ? c.mandatory : c.mandatory + c.advisory;
   return failing > 0 ? SYNTH_EXIT.policyViolation : SYNTH_EXIT.ok;
 }
 
@@ -182,11 +206,12 @@ export async function synthCommand(argv: readonly string[], io: SynthIo = proces
   io.stdout(
     o.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : o.format === "markdown" ? renderMarkdown(report) : renderText(report),
   );
-  const code = exitCodeOf(report, o.failOn);
+  const code = exitCodeOf(report, o.failOn, o.tier);
   if (code !== SYNTH_EXIT.ok) {
-    const s = report.summary;
+    const c = tierCounts(report, o.tier);
+    const tier = o.tier === DEFAULT_TIER ? "" : ` in the ${o.tier} tier`;
     io.stderr(
-      `aws-cicd synth: policy pack findings (${s.mandatoryFindings} mandatory, ${s.advisoryFindings} advisory) fail --fail-on ${o.failOn}.\n`,
+      `aws-cicd synth: policy pack findings${tier} (${c.mandatory} mandatory, ${c.advisory} advisory) fail --fail-on ${o.failOn}.\n`,
     );
   }
   return code;

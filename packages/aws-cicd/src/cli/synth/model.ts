@@ -78,6 +78,8 @@ export function buildReport(run: ProgramResult, policyPack: PolicyPackReport): S
       pipelines: pipelines.length,
       mandatoryFindings: policyPack.findings.filter((f) => f.enforcementLevel === "mandatory").length,
       advisoryFindings: policyPack.findings.filter((f) => f.enforcementLevel === "advisory").length,
+      strictMandatoryFindings: policyPack.findings.filter((f) => f.strictEnforcementLevel === "mandatory").length,
+      strictAdvisoryFindings: policyPack.findings.filter((f) => f.strictEnforcementLevel === "advisory").length,
     },
     resources: treeOf(run.resources),
     roles,

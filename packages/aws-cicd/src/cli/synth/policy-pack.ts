@@ -2,7 +2,9 @@
  * Runs the aws-cicd policy pack (package `aws-cicd-policies`, an optional companion) on the
  * recorded resources the way the CrossGuard engine would: resource rules see each resource's
  * inputs, stack rules see every resource's outputs. The pack is resolved from the program's
- * directory, then the current directory; aws-cicd never depends on it.
+ * directory, then the current directory; aws-cicd never depends on it. It runs twice: with no
+ * configuration (the pack's default tier) and with the configuration its `strictPolicyConfig()`
+ * returns (the strict tier), as `pulumi preview --policy-pack-config` would apply it.
  */
 import * as path from "path";
 import type { EngineResource } from "./engine";
@@ -19,6 +21,12 @@ interface LoadedRule {
   validateResource?: Validate | Validate[];
   validateStack?: Validate;
 }
+
+/** Policy-pack configuration: per rule, an enforcement level and the rule's own settings. */
+export type PackConfig = Record<string, { enforcementLevel?: string; [setting: string]: unknown }>;
+
+/** One finding of one tier, before the two tiers are merged. */
+type TierFinding = Omit<FindingReport, "strictEnforcementLevel">;
 
 /** The module id of the rules array. */
 export const POLICY_PACK_MODULE = "aws-cicd-policies/policies";
@@ -69,14 +77,19 @@ function stackResources(resources: EngineResource[]): any[] {
   return [...byUrn.values()];
 }
 
-/** Runs each enabled rule; a rule that throws is reported as a finding of that rule. */
-export async function runRules(rules: LoadedRule[], resources: EngineResource[]): Promise<FindingReport[]> {
-  const findings: FindingReport[] = [];
+/**
+ * Runs each enabled rule under `config` (enforcement level and settings per rule, as CrossGuard applies
+ * a policy-pack config); a rule that throws is reported as a finding of that rule.
+ */
+export async function runRules(rules: LoadedRule[], resources: EngineResource[], config: PackConfig = {}): Promise<TierFinding[]> {
+  const findings: TierFinding[] = [];
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const custom = resources.filter((r) => r.custom);
   const stack = stackResources(custom);
   for (const rule of rules) {
-    const level = rule.enforcementLevel ?? "advisory";
+    const { enforcementLevel, ...settings } = config[rule.name] ?? {};
+    const level = enforcementLevel ?? rule.enforcementLevel ?? "advisory";
+    const getConfig = () => settings;
     if (level === "disabled") continue;
     const add = (message: string, r?: EngineResource) =>
       findings.push({
@@ -97,13 +110,13 @@ export async function runRules(rules: LoadedRule[], resources: EngineResource[])
     const validators = [rule.validateResource ?? []].flat();
     for (const r of custom) {
       for (const v of validators) {
-        await guard(() => v({ ...common(r, r.inputs), stackTags: new Map(), getConfig: () => ({}), notApplicable }, (m) => add(m, r)), r);
+        await guard(() => v({ ...common(r, r.inputs), stackTags: new Map(), getConfig, notApplicable }, (m) => add(m, r)), r);
       }
     }
     if (rule.validateStack) {
       const validateStack = rule.validateStack;
       await guard(() =>
-        validateStack({ resources: stack, stackTags: new Map(), getConfig: () => ({}), notApplicable }, (m, urn) =>
+        validateStack({ resources: stack, stackTags: new Map(), getConfig, notApplicable }, (m, urn) =>
           add(m, urn ? byUrn.get(urn) : undefined),
         ),
       );
@@ -114,7 +127,21 @@ export async function runRules(rules: LoadedRule[], resources: EngineResource[])
   );
 }
 
-/** Loads the pack (when installed) and runs it. */
+/**
+ * The findings of both tiers, once each: `enforcementLevel` in the default tier and
+ * `strictEnforcementLevel` in the strict tier, `"none"` where that tier does not report it.
+ */
+export function mergeTiers(defaults: TierFinding[], strict: TierFinding[]): FindingReport[] {
+  const key = (f: TierFinding) => `${f.rule}\u0000${f.resource}\u0000${f.message}`;
+  const strictLevels = new Map(strict.map((f) => [key(f), f.enforcementLevel]));
+  const merged: FindingReport[] = defaults.map((f) => ({ ...f, strictEnforcementLevel: strictLevels.get(key(f)) ?? "none" }));
+  const seen = new Set(defaults.map(key));
+  for (const f of strict)
+    if (!seen.has(key(f))) merged.push({ ...f, enforcementLevel: "none", strictEnforcementLevel: f.enforcementLevel });
+  return merged.sort((a, b) => a.rule.localeCompare(b.rule) || a.resource.localeCompare(b.resource) || a.message.localeCompare(b.message));
+}
+
+/** Loads the pack (when installed) and runs it in both tiers. */
 export async function runPolicyPack(resources: EngineResource[], dirs: string[]): Promise<PolicyPackReport> {
   const source = resolvePolicyPack(dirs);
   if (!source) {
@@ -126,9 +153,13 @@ export async function runPolicyPack(resources: EngineResource[], dirs: string[])
     };
   }
   let rules: LoadedRule[];
+  let strictConfig: PackConfig | undefined;
   try {
-    rules = require(source).policies;
+    const pack = require(source);
+    rules = pack.policies;
     if (!Array.isArray(rules)) throw new Error(`${source} does not export a \`policies\` array.`);
+    // Packs before the strict tier have no `strictPolicyConfig`: both tiers are then the default one.
+    strictConfig = typeof pack.strictPolicyConfig === "function" ? pack.strictPolicyConfig() : undefined;
   } catch (e) {
     return { status: "failed", source, rules: 0, message: `The policy pack could not be loaded: ${(e as Error).message}`, findings: [] };
   }
@@ -136,6 +167,7 @@ export async function runPolicyPack(resources: EngineResource[], dirs: string[])
     status: "ran",
     source: path.relative(process.cwd(), source).split(path.sep).join("/"),
     rules: rules.length,
-    findings: await runRules(rules, resources),
+    strictTier: strictConfig !== undefined,
+    findings: mergeTiers(await runRules(rules, resources), await runRules(rules, resources, strictConfig ?? {})),
   };
 }

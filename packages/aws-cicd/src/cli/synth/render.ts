@@ -73,7 +73,9 @@ function findingLines(report: SynthReport): string[] {
   const pack = report.policyPack;
   if (pack.status !== "ran") return [`  ${pack.message}`];
   if (pack.findings.length === 0) return [`  none (${pack.rules} rules)`];
-  return pack.findings.map((f) => `  [${f.enforcementLevel}/${f.severity}] ${f.rule} ${f.resource}: ${f.message}`);
+  return pack.findings.map(
+    (f) => `  [${f.enforcementLevel}/${f.severity}, strict: ${f.strictEnforcementLevel}] ${f.rule} ${f.resource}: ${f.message}`,
+  );
 }
 
 /** The plain-text report. */
@@ -81,7 +83,7 @@ export function renderText(report: SynthReport): string {
   const s = report.summary;
   return [
     `aws-cicd synth: ${report.project} (stack ${report.stack}, account ${report.account}, ${report.region})`,
-    `${s.resources} resources in ${s.components} components, ${s.roles} IAM roles, ${s.pipelines} pipelines, ${s.mandatoryFindings} mandatory and ${s.advisoryFindings} advisory findings`,
+    `${s.resources} resources in ${s.components} components, ${s.roles} IAM roles, ${s.pipelines} pipelines, ${s.mandatoryFindings} mandatory and ${s.advisoryFindings} advisory findings (strict tier: ${s.strictMandatoryFindings} mandatory, ${s.strictAdvisoryFindings} advisory)`,
     "",
     "Resources",
     ...treeLines(report.resources),
@@ -127,7 +129,7 @@ export function renderMarkdown(report: SynthReport): string {
   const out = [
     `# aws-cicd synth: ${report.project} (${report.stack})`,
     "",
-    `${s.resources} resources in ${s.components} components, ${s.roles} IAM roles, ${s.pipelines} pipelines; policy pack: ${s.mandatoryFindings} mandatory and ${s.advisoryFindings} advisory findings. Account ${report.account}, region ${report.region}.`,
+    `${s.resources} resources in ${s.components} components, ${s.roles} IAM roles, ${s.pipelines} pipelines; policy pack: ${s.mandatoryFindings} mandatory and ${s.advisoryFindings} advisory findings (strict tier: ${s.strictMandatoryFindings} mandatory, ${s.strictAdvisoryFindings} advisory). Account ${report.account}, region ${report.region}.`,
     "",
   ];
   out.push("## Pipelines", "");
@@ -158,9 +160,11 @@ export function renderMarkdown(report: SynthReport): string {
   if (report.policyPack.status !== "ran") out.push(`${report.policyPack.message}.`, "");
   else if (report.policyPack.findings.length === 0) out.push(`None (${report.policyPack.rules} rules).`, "");
   else {
-    out.push("| Level | Severity | Rule | Resource | Message |", "| --- | --- | --- | --- | --- |");
+    out.push("| Level | Strict tier | Severity | Rule | Resource | Message |", "| --- | --- | --- | --- | --- | --- |");
     for (const f of report.policyPack.findings)
-      out.push(`| ${f.enforcementLevel} | ${f.severity} | \`${f.rule}\` | \`${md(f.resource)}\` | ${md(f.message)} |`);
+      out.push(
+        `| ${f.enforcementLevel} | ${f.strictEnforcementLevel} | ${f.severity} | \`${f.rule}\` | \`${md(f.resource)}\` | ${md(f.message)} |`,
+      );
     out.push("");
   }
   out.push("<details><summary>Resources</summary>", "", ...treeMarkdown(report.resources), "", "</details>", "");

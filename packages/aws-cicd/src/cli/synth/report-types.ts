@@ -21,7 +21,17 @@ export interface SynthReport {
   program: string;
   /** The program's stack outputs, resolved under the mocks. */
   outputs: Record<string, unknown>;
-  summary: { resources: number; components: number; roles: number; pipelines: number; mandatoryFindings: number; advisoryFindings: number };
+  /** Finding counts are the default tier's; `strict*Findings` the strict tier's. */
+  summary: {
+    resources: number;
+    components: number;
+    roles: number;
+    pipelines: number;
+    mandatoryFindings: number;
+    advisoryFindings: number;
+    strictMandatoryFindings: number;
+    strictAdvisoryFindings: number;
+  };
   /** The resource tree: top-level resources with their children (by parent URN). */
   resources: ResourceNode[];
   roles: RoleReport[];
@@ -137,8 +147,10 @@ export interface PipelineReport {
 export interface FindingReport {
   rule: string;
   severity: string;
-  /** `mandatory` or `advisory` (disabled rules do not run). */
+  /** In the pack's default tier: `mandatory` or `advisory` (disabled rules do not run), `none` when only the strict tier reports it. */
   enforcementLevel: string;
+  /** In the strict tier (the pack's `strictPolicyConfig()`): `mandatory`, `advisory`, or `none` when it does not report it. */
+  strictEnforcementLevel: string;
   /** Pulumi name of the resource, or "(stack)". */
   resource: string;
   type?: string;
@@ -153,6 +165,8 @@ export interface PolicyPackReport {
   source?: string;
   /** Number of rules run. */
   rules: number;
+  /** True when the pack defines a strict tier (`strictPolicyConfig`); otherwise the strict levels repeat the default ones. */
+  strictTier?: boolean;
   message?: string;
   findings: FindingReport[];
 }

@@ -1,5 +1,5 @@
 import { resourceRule } from "../rule";
-import { BEANSTALK_TYPES, settingOf } from "./settings";
+import { BEANSTALK_TYPES, fromTemplate, settingOf } from "./settings";
 
 export const ebManagedUpdates = resourceRule(
   {
@@ -9,14 +9,20 @@ export const ebManagedUpdates = resourceRule(
     severity: "medium",
     remediation:
       "Set aws:elasticbeanstalk:managedactions ManagedActionsEnabled to true and aws:elasticbeanstalk:managedactions:platformupdate UpdateLevel to minor or patch.",
+    tier: "strict",
     references: { cdkNag: ["EB3"], securityHub: ["ElasticBeanstalk.2"], checkov: ["CKV_AWS_340"] },
+    preview:
+      "Judges the environment's option settings and those of the configuration template it names; a setting whose value is unknown leaves that environment alone unjudged until `pulumi up`.",
   },
   BEANSTALK_TYPES,
   (props, report) => {
-    if (settingOf(props, "aws:elasticbeanstalk:managedactions", "ManagedActionsEnabled") !== "true")
+    if (
+      !fromTemplate(props, "aws:elasticbeanstalk:managedactions", "ManagedActionsEnabled") &&
+      settingOf(props, "aws:elasticbeanstalk:managedactions", "ManagedActionsEnabled") !== "true"
+    )
       report("Elastic Beanstalk environment does not enable managed platform updates (`ManagedActionsEnabled`).");
     const level = settingOf(props, "aws:elasticbeanstalk:managedactions:platformupdate", "UpdateLevel");
-    if (level !== "minor" && level !== "patch")
+    if (!fromTemplate(props, "aws:elasticbeanstalk:managedactions:platformupdate", "UpdateLevel") && level !== "minor" && level !== "patch")
       report(
         `Elastic Beanstalk environment sets no managed update level (\`UpdateLevel\` minor or patch), got ${level === undefined ? "none" : `"${level}"`}.`,
       );

@@ -1,5 +1,5 @@
 import { resourceRule } from "../rule";
-import { BEANSTALK_TYPES, settingOf } from "./settings";
+import { BEANSTALK_TYPES, fromTemplate, settingOf } from "./settings";
 
 export const ebStreamLogs = resourceRule(
   {
@@ -8,11 +8,17 @@ export const ebStreamLogs = resourceRule(
     description: "Elastic Beanstalk environments stream instance logs to CloudWatch Logs.",
     severity: "medium",
     remediation: "Set aws:elasticbeanstalk:cloudwatch:logs StreamLogs to true.",
+    tier: "baseline",
     references: { securityHub: ["ElasticBeanstalk.3"] },
+    preview:
+      "Judges the environment's option settings and those of the configuration template it names; a setting whose value is unknown leaves that environment alone unjudged until `pulumi up`.",
   },
   BEANSTALK_TYPES,
   (props, report) => {
-    if (settingOf(props, "aws:elasticbeanstalk:cloudwatch:logs", "StreamLogs") !== "true")
+    if (
+      !fromTemplate(props, "aws:elasticbeanstalk:cloudwatch:logs", "StreamLogs") &&
+      settingOf(props, "aws:elasticbeanstalk:cloudwatch:logs", "StreamLogs") !== "true"
+    )
       report("Elastic Beanstalk environment does not stream logs to CloudWatch Logs (`StreamLogs`).");
   },
 );

@@ -7,7 +7,10 @@ export const codebuildArtifactEncryption = resourceRule(
     description: "CodeBuild projects do not disable artifact encryption.",
     severity: "high",
     remediation: "Remove `encryptionDisabled: true` from `artifacts` and `secondaryArtifacts`.",
+    tier: "strict",
     references: { checkov: ["CKV_AWS_78"] },
+    preview:
+      "Judges the resource's own inputs, known in preview unless built from other resources' outputs; an unknown input leaves that resource alone unjudged (CrossGuard notes it) until `pulumi up`.",
   },
   ["aws:codebuild/project:Project"],
   (props, report) => {

@@ -11,7 +11,10 @@ export const codebuildImage = resourceRule(
     severity: "medium",
     remediation:
       'Use an `aws/codebuild/...` image, or an ECR image with `imagePullCredentialsType: "SERVICE_ROLE"` (BuildProject: `image.ecr`).',
+    tier: "strict",
     references: { cdkNag: ["CB5"] },
+    preview:
+      "Judges the resource's own inputs, known in preview unless built from other resources' outputs; an unknown input leaves that resource alone unjudged (CrossGuard notes it) until `pulumi up`.",
   },
   ["aws:codebuild/project:Project"],
   (props, report) => {

@@ -10,7 +10,10 @@ export const codebuildNoPlaintextSecrets = resourceRule(
     severity: "critical",
     remediation:
       "Store the value in SSM Parameter Store (type PARAMETER_STORE) or Secrets Manager (type SECRETS_MANAGER) and reference it; give the build a role instead of access keys.",
+    tier: "baseline",
     references: { securityHub: ["CodeBuild.2"] },
+    preview:
+      "Judges the resource's own inputs, known in preview unless built from other resources' outputs; an unknown input leaves that resource alone unjudged (CrossGuard notes it) until `pulumi up`.",
   },
   ["aws:codebuild/project:Project"],
   (props, report) => {

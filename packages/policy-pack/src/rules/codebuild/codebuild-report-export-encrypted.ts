@@ -1,20 +1,32 @@
-import { isAwsManagedKeyAlias, isTrue, resourceRule } from "../rule";
+import { isAwsManagedKeyAlias, isTrue, keyOf, resourceRule } from "../rule";
 
-export const codebuildReportExportEncrypted = resourceRule(
+interface Config {
+  requireCustomerManagedKeys: boolean;
+}
+
+export const codebuildReportExportEncrypted = resourceRule<Config>(
   {
     id: "aws-cicd-codebuild-report-export-encrypted",
     service: "codebuild",
-    description: "CodeBuild report groups that export to S3 encrypt the export with a customer managed key.",
+    description:
+      "CodeBuild report groups that export to S3 keep the export encrypted; with `requireCustomerManagedKeys`, with a customer managed key.",
     severity: "medium",
     remediation: "Set `exportConfig.s3Destination.encryptionKey` to a customer managed key and leave `encryptionDisabled` false.",
+    tier: "baseline",
+    configSchema: { properties: { requireCustomerManagedKeys: { type: "boolean", default: false } } },
+    strictConfig: { requireCustomerManagedKeys: true },
     references: { securityHub: ["CodeBuild.7"] },
+    preview:
+      "Judges the resource's inputs. A key ARN built from another resource's output is unknown in preview and counts as a customer managed key (AWS managed keys are constant `alias/aws/...` names); other unknown inputs leave that resource alone unjudged until `pulumi up`.",
   },
   ["aws:codebuild/reportGroup:ReportGroup"],
-  (props, report) => {
+  (props, report, config) => {
     if (props.exportConfig?.type !== "S3") return;
     const d = props.exportConfig.s3Destination ?? {};
     if (isTrue(d.encryptionDisabled)) report("Report group export disables encryption.");
-    else if (!d.encryptionKey || isAwsManagedKeyAlias(d.encryptionKey))
-      report("Report group export has no customer managed `encryptionKey`.");
+    else if (config.requireCustomerManagedKeys) {
+      const key = keyOf(() => d.encryptionKey);
+      if (!key || isAwsManagedKeyAlias(key)) report("Report group export has no customer managed `encryptionKey`.");
+    }
   },
 );

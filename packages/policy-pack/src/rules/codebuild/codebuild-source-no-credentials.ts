@@ -11,7 +11,10 @@ export const codebuildSourceNoCredentials = resourceRule(
     severity: "critical",
     remediation:
       "Use a CodeConnections connection or OAuth source credentials (aws.codebuild.SourceCredential) instead of user:token@ in the URL.",
+    tier: "baseline",
     references: { securityHub: ["CodeBuild.1"] },
+    preview:
+      "Judges the resource's own inputs, known in preview unless built from other resources' outputs; an unknown input leaves that resource alone unjudged (CrossGuard notes it) until `pulumi up`.",
   },
   ["aws:codebuild/project:Project"],
   (props, report) => {

@@ -1,5 +1,7 @@
 import { DEFAULT_REQUIRED_APPROVALS } from "aws-cicd";
 import { stackRule } from "../rule";
+import { relatedResources } from "../relations";
+import { forEachContained, knownString } from "../unknowns";
 
 interface Config {
   minimumApprovals: number;
@@ -22,27 +24,32 @@ export const codecommitApprovalRule = stackRule<Config>(
     severity: "medium",
     remediation:
       "Create an `aws.codecommit.ApprovalRuleTemplate` with NumberOfApprovalsNeeded >= the minimum and associate it with the repository (CodeCommitRepo does, `requiredApprovals`).",
+    tier: "strict",
     references: { checkov: ["CKV2_AWS_37", "CKV_AWS_257"] },
+    preview:
+      "Relates associations and templates by property dependency, then by name; a template whose content is unknown leaves that repository alone unjudged until `pulumi up`.",
     configSchema: {
       properties: { minimumApprovals: { type: "integer", minimum: 1, default: DEFAULT_REQUIRED_APPROVALS } },
     },
   },
-  (resources, report, config) => {
+  async (resources, report, config) => {
+    const ASSOCIATION = "aws:codecommit/approvalRuleTemplateAssociation:ApprovalRuleTemplateAssociation";
     const templates = resources.filter((r) => r.type === "aws:codecommit/approvalRuleTemplate:ApprovalRuleTemplate");
-    const associations = resources.filter(
-      (r) => r.type === "aws:codecommit/approvalRuleTemplateAssociation:ApprovalRuleTemplateAssociation",
+    await forEachContained(
+      resources.filter((r) => r.type === "aws:codecommit/repository:Repository"),
+      (repo) => {
+        const associations = relatedResources(resources, repo, ASSOCIATION, "repositoryName", ["repositoryName"]);
+        const best = templates
+          .filter((t) => relatedResources(associations, t, ASSOCIATION, "approvalRuleTemplateName", ["name"]).length > 0)
+          .reduce((n, t) => Math.max(n, approvalsOf(t.props.content)), 0);
+        if (best < config.minimumApprovals) {
+          const name = knownString(repo.props, "repositoryName") ?? repo.name;
+          report(
+            `CodeCommit repository "${name}" has no approval rule template needing at least ${config.minimumApprovals} approvals (found ${best}).`,
+            repo.urn,
+          );
+        }
+      },
     );
-    for (const repo of resources.filter((r) => r.type === "aws:codecommit/repository:Repository")) {
-      const best = associations
-        .filter((a) => a.props.repositoryName === repo.props.repositoryName)
-        .flatMap((a) => templates.filter((t) => t.props.name === a.props.approvalRuleTemplateName))
-        .reduce((n, t) => Math.max(n, approvalsOf(t.props.content)), 0);
-      if (best < config.minimumApprovals) {
-        report(
-          `CodeCommit repository "${repo.props.repositoryName ?? repo.name}" has no approval rule template needing at least ${config.minimumApprovals} approvals (found ${best}).`,
-          repo.urn,
-        );
-      }
-    }
   },
 );

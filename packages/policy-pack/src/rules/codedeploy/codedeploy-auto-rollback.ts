@@ -8,7 +8,10 @@ export const codedeployAutoRollback = resourceRule(
     severity: "medium",
     remediation:
       'Set `autoRollbackConfiguration: { enabled: true, events: ["DEPLOYMENT_FAILURE"] }` (add DEPLOYMENT_STOP_ON_ALARM with alarms).',
+    tier: "strict",
     references: {},
+    preview:
+      "Judges the resource's own inputs, known in preview unless built from other resources' outputs; an unknown input leaves that resource alone unjudged (CrossGuard notes it) until `pulumi up`.",
   },
   ["aws:codedeploy/deploymentGroup:DeploymentGroup"],
   (props, report) => {

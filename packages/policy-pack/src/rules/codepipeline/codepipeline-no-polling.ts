@@ -8,7 +8,10 @@ export const codepipelineNoPolling = resourceRule(
     severity: "low",
     remediation:
       'Set `PollForSourceChanges` to "false" and start the pipeline from an EventBridge rule or a connection trigger (Pipeline does).',
+    tier: "strict",
     references: {},
+    preview:
+      "Judges the resource's own inputs, known in preview unless built from other resources' outputs; an unknown input leaves that resource alone unjudged (CrossGuard notes it) until `pulumi up`.",
   },
   ["aws:codepipeline/pipeline:Pipeline"],
   (props, report) => {

@@ -1,4 +1,5 @@
 import { resourceRule } from "../rule";
+import { heldOnLaunchTemplate } from "./launch-template";
 
 export const ec2Imdsv2 = resourceRule(
   {
@@ -7,11 +8,15 @@ export const ec2Imdsv2 = resourceRule(
     description: 'Launch templates and instances require IMDSv2 (`metadataOptions.httpTokens: "required"`).',
     severity: "high",
     remediation: 'Set `metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" }`.',
-    references: { securityHub: ["EC2.8"], checkov: ["CKV_AWS_79"] },
+    tier: "baseline",
+    references: { securityHub: ["EC2.8", "EC2.170"], checkov: ["CKV_AWS_79"] },
+    preview:
+      "Judges the resource's own inputs, known in preview unless built from other resources' outputs; an unknown input leaves that resource alone unjudged (CrossGuard notes it) until `pulumi up`.",
   },
   ["aws:ec2/launchTemplate:LaunchTemplate", "aws:ec2/instance:Instance"],
-  (props, report) => {
+  (props, report, _c, args) => {
     const m = props.metadataOptions;
+    if (m === undefined && heldOnLaunchTemplate(args.type, props)) return;
     if (m?.httpEndpoint === "disabled") return;
     if (m?.httpTokens !== "required") report("Instance metadata does not require IMDSv2 (`metadataOptions.httpTokens`).");
   },

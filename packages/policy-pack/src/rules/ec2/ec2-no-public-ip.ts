@@ -7,7 +7,10 @@ export const ec2NoPublicIp = resourceRule(
     description: "Launch templates and instances do not associate a public IP address.",
     severity: "high",
     remediation: "Set `associatePublicIpAddress: false` on network interfaces and launch in private subnets.",
-    references: { securityHub: ["EC2.9"], checkov: ["CKV_AWS_88"] },
+    tier: "baseline",
+    references: { securityHub: ["EC2.9", "EC2.25"], checkov: ["CKV_AWS_88"] },
+    preview:
+      "Judges the resource's own inputs, known in preview unless built from other resources' outputs; an unknown input leaves that resource alone unjudged (CrossGuard notes it) until `pulumi up`.",
   },
   ["aws:ec2/launchTemplate:LaunchTemplate", "aws:ec2/instance:Instance"],
   (props, report) => {

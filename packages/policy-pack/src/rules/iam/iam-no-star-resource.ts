@@ -10,7 +10,10 @@ export const iamNoStarResource = documentsRule(
       'Identity policies grant `Resource: "*"` only for actions that support no resource-level permission (covers kms:Decrypt on "*" too).',
     severity: "high",
     remediation: 'Name the exact ARNs; keep `"*"` only for actions AWS cannot scope (ecr:GetAuthorizationToken, ec2:Describe*...).',
-    references: { cdkNag: ["IAM5"], securityHub: ["IAM.21", "KMS.1", "KMS.2"], checkov: ["CKV_AWS_355", "CKV_AWS_290"] },
+    tier: "strict",
+    references: { cdkNag: ["IAM5"], checkov: ["CKV_AWS_355", "CKV_AWS_290"] },
+    preview:
+      "Judges policy documents known in preview. A document that embeds an ARN of a resource created in the same run is unknown: that resource alone is not judged (CrossGuard notes it), and the rule runs again at `pulumi up`.",
   },
   ["identity"],
   async (doc, report) => {

@@ -1,4 +1,4 @@
-import { statementLabel } from "../policy-documents";
+import { conditionKeys, statementLabel } from "../policy-documents";
 import { documentsRule } from "./documents-rule";
 
 interface Config {
@@ -7,10 +7,6 @@ interface Config {
 }
 
 const SOURCE_KEYS = ["aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths", "sts:externalid"];
-
-function conditionKeys(c: Record<string, unknown> | undefined): string[] {
-  return Object.values(c ?? {}).flatMap((v) => (v && typeof v === "object" ? Object.keys(v).map((k) => k.toLowerCase()) : []));
-}
 
 export const iamServiceTrustSource = documentsRule<Config>(
   {
@@ -21,7 +17,10 @@ export const iamServiceTrustSource = documentsRule<Config>(
     severity: "medium",
     remediation:
       'Add `Condition: { StringEquals: { "aws:SourceAccount": <account> }, ArnLike: { "aws:SourceArn": <resource ARN> } }` (createServiceRole does).',
+    tier: "strict",
     references: {},
+    preview:
+      "Judges policy documents known in preview. A document that embeds an ARN of a resource created in the same run is unknown: that resource alone is not judged (CrossGuard notes it), and the rule runs again at `pulumi up`.",
     configSchema: {
       properties: {
         // CodeDeploy documents no source keys for its service role (aws-cicd PERMISSIONS.md, "Trust").
@@ -34,7 +33,7 @@ export const iamServiceTrustSource = documentsRule<Config>(
     for (const [i, s] of doc.statements.entries()) {
       if (s.Effect !== "Allow" || !s.Principal || s.Principal === "*") continue;
       const services = (s.Principal.Service ?? []).filter((p) => !config.servicesWithoutSourceKeys.includes(p));
-      if (services.length === 0 || conditionKeys(s.Condition).some((k) => SOURCE_KEYS.includes(k))) continue;
+      if (services.length === 0 || conditionKeys(s).some((k) => SOURCE_KEYS.includes(k))) continue;
       report(`Trust policy ${statementLabel(s, i)} trusts ${services.join(", ")} without aws:SourceAccount or aws:SourceArn.`);
     }
   },

@@ -13,7 +13,10 @@ export const iamTrustExactRoles = documentsRule(
       "Role trust policies trust exact role ARNs, not whole accounts (the same role ARN pattern aws-cicd's components validate).",
     severity: "high",
     remediation: "Replace the account root or id with the ARN of the role that assumes this one.",
+    tier: "strict",
     references: { checkov: ["CKV_AWS_61"] },
+    preview:
+      "Judges policy documents known in preview. A document that embeds an ARN of a resource created in the same run is unknown: that resource alone is not judged (CrossGuard notes it), and the rule runs again at `pulumi up`.",
   },
   ["trust"],
   (doc, report) => {

@@ -1,5 +1,6 @@
 import { stackRule } from "../rule";
 import { relatedResources } from "../relations";
+import { computedInput, forEachContained } from "../unknowns";
 
 export const kmsKeyPolicyDefined = stackRule(
   {
@@ -9,13 +10,19 @@ export const kmsKeyPolicyDefined = stackRule(
     severity: "medium",
     remediation:
       "Give the key a `policy` that names who administers and who uses it (EncryptionKey writes one), or add an `aws.kms.KeyPolicy`.",
-    references: { securityHub: ["KMS.5"], checkov: ["CKV_AWS_33"] },
+    tier: "strict",
+    references: { checkov: ["CKV2_AWS_64"] },
+    preview:
+      "Judged in preview: a `policy` set on the key counts even when its text is built from outputs (told apart from the policy AWS fills in by its property dependency), and an aws.kms.KeyPolicy is related by property dependency on `keyId`.",
   },
-  (resources, report) => {
-    for (const key of resources.filter((r) => r.type === "aws:kms/key:Key")) {
-      if (typeof key.props.policy === "string" && key.props.policy.length > 0) continue;
-      if (relatedResources(resources, key, "aws:kms/keyPolicy:KeyPolicy", "keyId", ["keyId"]).length > 0) continue;
-      report(`KMS key "${key.name}" has no key policy.`, key.urn);
-    }
+  async (resources, report) => {
+    await forEachContained(
+      resources.filter((r) => r.type === "aws:kms/key:Key"),
+      (key) => {
+        if (computedInput(key, "policy").state !== "absent") return;
+        if (relatedResources(resources, key, "aws:kms/keyPolicy:KeyPolicy", "keyId", ["keyId"]).length > 0) return;
+        report(`KMS key "${key.name}" has no key policy.`, key.urn);
+      },
+    );
   },
 );

@@ -7,7 +7,10 @@ export const kmsKeyRotation = resourceRule(
     description: "Symmetric encryption KMS keys rotate automatically.",
     severity: "medium",
     remediation: "Set `enableKeyRotation: true` on the key (EncryptionKey does).",
+    tier: "strict",
     references: { cdkNag: ["KMS5"], securityHub: ["KMS.4"], checkov: ["CKV_AWS_7"] },
+    preview:
+      "Judges the resource's own inputs, known in preview unless built from other resources' outputs; an unknown input leaves that resource alone unjudged (CrossGuard notes it) until `pulumi up`.",
   },
   ["aws:kms/key:Key"],
   (props, report) => {

@@ -10,7 +10,10 @@ export const kmsNoPublicPrincipal = resourceRule(
     severity: "critical",
     remediation:
       "Name the account, roles or service principals that use the key, or condition the statement (kms:CallerAccount, kms:ViaService).",
+    tier: "baseline",
     references: { securityHub: ["KMS.5"], checkov: ["CKV_AWS_33"] },
+    preview:
+      "Judges policy documents known in preview. A document that embeds an ARN of a resource created in the same run is unknown: that resource alone is not judged (CrossGuard notes it), and the rule runs again at `pulumi up`.",
   },
   ["aws:kms/key:Key", "aws:kms/keyPolicy:KeyPolicy"],
   (props, report) => {

@@ -7,10 +7,12 @@ export const s3AccessLogging = bucketRule(
     description:
       "S3 buckets deliver server access logs. Advisory: a documented waiver is acceptable (log buckets themselves; aws-cicd's artifact buckets, whose API activity is in CloudTrail).",
     severity: "low",
-    enforcementLevel: "advisory",
     remediation:
       "Add an `aws.s3.BucketLogging` for the bucket naming a log bucket (SecureBucket: `accessLogs: { bucketName }`), or record a waiver with the reason.",
+    tier: "strict",
     references: { cdkNag: ["S1"], securityHub: ["S3.9"], checkov: ["CKV_AWS_18"] },
+    preview:
+      "Relates the bucket's configuration resources by property dependency on `bucket` (names from `bucketPrefix` are unknown), then by name; their settings are known in preview, so a new bucket is judged.",
   },
   "aws:s3/bucketLogging:BucketLogging",
   (bucket, configs) =>

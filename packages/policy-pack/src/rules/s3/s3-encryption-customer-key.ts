@@ -1,4 +1,4 @@
-import { isAwsManagedKeyAlias } from "../rule";
+import { isAwsManagedKeyAlias, keyOf } from "../rule";
 import { bucketRule } from "./bucket-rule";
 
 function usesCustomerKey(rules: unknown): boolean {
@@ -6,7 +6,9 @@ function usesCustomerKey(rules: unknown): boolean {
   return list.some((r: any) => {
     const d = r?.applyServerSideEncryptionByDefault;
     return (
-      (d?.sseAlgorithm === "aws:kms" || d?.sseAlgorithm === "aws:kms:dsse") && !!d.kmsMasterKeyId && !isAwsManagedKeyAlias(d.kmsMasterKeyId)
+      (d?.sseAlgorithm === "aws:kms" || d?.sseAlgorithm === "aws:kms:dsse") &&
+      !!keyOf(() => d.kmsMasterKeyId) &&
+      !isAwsManagedKeyAlias(keyOf(() => d.kmsMasterKeyId))
     );
   });
 }
@@ -19,7 +21,10 @@ export const s3EncryptionCustomerKey = bucketRule(
     severity: "high",
     remediation:
       'Add an `aws.s3.BucketServerSideEncryptionConfiguration` with `sseAlgorithm: "aws:kms"` and `kmsMasterKeyId` set to a customer managed key (not alias/aws/s3).',
+    tier: "strict",
     references: { securityHub: ["S3.17"], checkov: ["CKV_AWS_145"] },
+    preview:
+      "Relates the bucket's configuration resources by property dependency on `bucket` (names from `bucketPrefix` are unknown), then by name; their settings are known in preview, so a new bucket is judged.",
   },
   "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
   (bucket, configs) =>

@@ -8,7 +8,10 @@ export const s3Lifecycle = bucketRule(
     severity: "low",
     remediation:
       "Add an `aws.s3.BucketLifecycleConfiguration` for the bucket with an enabled rule (expire objects and noncurrent versions).",
+    tier: "strict",
     references: { securityHub: ["S3.13"], checkov: ["CKV2_AWS_61"] },
+    preview:
+      "Relates the bucket's configuration resources by property dependency on `bucket` (names from `bucketPrefix` are unknown), then by name; their settings are known in preview, so a new bucket is judged.",
   },
   "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
   (bucket, configs) =>

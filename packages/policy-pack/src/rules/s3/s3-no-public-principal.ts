@@ -10,7 +10,10 @@ export const s3NoPublicPrincipal = resourceRule(
     severity: "critical",
     remediation:
       'Name the exact principals (role ARNs, service principals with aws:SourceAccount) instead of "*", or add a condition that limits the statement.',
-    references: { securityHub: ["S3.6"], checkov: ["CKV_AWS_70"] },
+    tier: "baseline",
+    references: { securityHub: ["S3.2", "S3.3"], checkov: ["CKV_AWS_70"] },
+    preview:
+      "Judges policy documents known in preview. A document that embeds an ARN of a resource created in the same run is unknown: that resource alone is not judged (CrossGuard notes it), and the rule runs again at `pulumi up`.",
   },
   ["aws:s3/bucketPolicy:BucketPolicy"],
   (props, report) => {

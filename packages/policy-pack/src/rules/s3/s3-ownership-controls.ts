@@ -7,7 +7,10 @@ export const s3OwnershipControls = bucketRule(
     description: "S3 buckets disable ACLs (object ownership `BucketOwnerEnforced`).",
     severity: "medium",
     remediation: 'Add an `aws.s3.BucketOwnershipControls` for the bucket with `rule.objectOwnership: "BucketOwnerEnforced"`.',
+    tier: "baseline",
     references: { securityHub: ["S3.12"] },
+    preview:
+      "Relates the bucket's configuration resources by property dependency on `bucket` (names from `bucketPrefix` are unknown), then by name; their settings are known in preview, so a new bucket is judged.",
   },
   "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
   (bucket, configs) =>

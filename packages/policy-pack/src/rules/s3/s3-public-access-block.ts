@@ -10,7 +10,10 @@ export const s3PublicAccessBlock = bucketRule(
     severity: "high",
     remediation:
       "Add an `aws.s3.BucketPublicAccessBlock` for the bucket with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets set to true (or use aws-cicd's SecureBucket).",
-    references: { cdkNag: ["S2"], securityHub: ["S3.8", "S3.1"], checkov: ["CKV2_AWS_6"] },
+    tier: "baseline",
+    references: { cdkNag: ["S2"], securityHub: ["S3.8"], checkov: ["CKV2_AWS_6"] },
+    preview:
+      "Relates the bucket's configuration resources by property dependency on `bucket` (names from `bucketPrefix` are unknown), then by name; their settings are known in preview, so a new bucket is judged.",
   },
   "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
   (bucket, configs) => {

@@ -9,7 +9,10 @@ export const snsNotPublic = resourceRule(
     description: 'SNS topic policies do not allow the "*" principal without conditions.',
     severity: "critical",
     remediation: 'Name the publishing service principals (with aws:SourceAccount) or accounts instead of "*".',
+    tier: "baseline",
     references: { securityHub: ["SNS.4"] },
+    preview:
+      "Judges policy documents known in preview. A document that embeds an ARN of a resource created in the same run is unknown: that resource alone is not judged (CrossGuard notes it), and the rule runs again at `pulumi up`.",
   },
   ["aws:sns/topicPolicy:TopicPolicy", "aws:sns/topic:Topic"],
   (props, report) => {

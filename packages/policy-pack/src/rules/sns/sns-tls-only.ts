@@ -2,6 +2,7 @@ import { stackRule } from "../rule";
 import { statementsOf } from "../policy-documents";
 import { relatedResources } from "../relations";
 import { hasTlsDeny } from "../resource-policy-checks";
+import { computedInput, forEachContained } from "../unknowns";
 
 export const snsTlsOnly = stackRule(
   {
@@ -11,16 +12,25 @@ export const snsTlsOnly = stackRule(
     severity: "medium",
     remediation:
       'Add a topic policy statement that denies `sns:Publish` to Principal "*" when `aws:SecureTransport` is false (SecureTopic does).',
+    tier: "strict",
     references: { cdkNag: ["SNS3"] },
+    preview:
+      "Finds the topic policy by property dependency on `arn`. A topic with no policy is reported; a policy document that embeds the new topic's ARN is unknown, so that topic alone is not judged and the rule runs again at `pulumi up`.",
   },
-  (resources, report) => {
-    for (const topic of resources.filter((r) => r.type === "aws:sns/topic:Topic")) {
-      const docs = [
-        topic.props.policy,
-        ...relatedResources(resources, topic, "aws:sns/topicPolicy:TopicPolicy", "arn", ["arn"]).map((p) => p.props.policy),
-      ];
-      const ok = docs.some((d) => hasTlsDeny(statementsOf(d) ?? [], "sns", ["sns:Publish"], []));
-      if (!ok) report(`SNS topic "${topic.name}" has no policy denying publishing without TLS.`, topic.urn);
-    }
+  async (resources, report) => {
+    await forEachContained(
+      resources.filter((r) => r.type === "aws:sns/topic:Topic"),
+      (topic) => {
+        const policies = relatedResources(resources, topic, "aws:sns/topicPolicy:TopicPolicy", "arn", ["arn"]);
+        const own = computedInput(topic, "policy");
+        // A policy set from outputs is read (and, unknown, stops this topic only); AWS's default policy has no TLS deny.
+        const docs = [
+          ...(own.state === "known" ? [own.value] : own.state === "given" ? [topic.props.policy] : []),
+          ...policies.map((p) => p.props.policy),
+        ];
+        const ok = docs.some((d) => hasTlsDeny(statementsOf(d) ?? [], ["sns:Publish"], []));
+        if (!ok) report(`SNS topic "${topic.name}" has no policy denying publishing without TLS.`, topic.urn);
+      },
+    );
   },
 );

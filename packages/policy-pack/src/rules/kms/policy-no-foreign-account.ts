@@ -1,0 +1,51 @@
+import { resourceRule } from "../rule";
+import { conditionValues, NormalizedStatement, statementLabel, statementsOf } from "../policy-documents";
+
+/** An account root (`arn:aws:iam::111122223333:root`) or a bare account id. */
+const WHOLE_ACCOUNT = /^(?:(\d{12})|arn:aws[a-z-]*:iam::(\d{12}):root)$/;
+
+/** The resource's own account, when the document or the key ARN tells it (kms:CallerAccount, aws:SourceAccount...). */
+function ownAccount(statements: NormalizedStatement[], keyId: unknown): string | undefined {
+  const fromKey = typeof keyId === "string" ? /^arn:aws[a-z-]*:kms:[^:]*:(\d{12}):/.exec(keyId)?.[1] : undefined;
+  if (fromKey) return fromKey;
+  for (const s of statements) {
+    for (const key of ["kms:CallerAccount", "aws:SourceAccount", "aws:PrincipalAccount"]) {
+      const v = conditionValues(s, "StringEquals", key);
+      if (v && v.length === 1 && /^\d{12}$/.test(v[0])) return v[0];
+    }
+  }
+  return undefined;
+}
+
+export const policyNoForeignAccount = resourceRule(
+  {
+    id: "aws-cicd-policy-no-whole-account",
+    service: "kms",
+    description:
+      "KMS key policies and S3 bucket policies allow no whole account (`:root` or an account id) other than the key's own account, whatever produced the ARN (an Output resolved to another account's root included); Deny statements are not judged.",
+    severity: "high",
+    remediation:
+      "Name the roles that need the key or bucket (aws-cicd's components refuse account roots), not `arn:aws:iam::<account>:root`.",
+    tier: "strict",
+    references: {},
+    preview:
+      "Judges documents known in preview; a document that embeds an output of the same run (a role ARN given as an Output) is unknown, so that resource is judged at `pulumi up`, once the Output has resolved.",
+  },
+  ["aws:kms/key:Key", "aws:kms/keyPolicy:KeyPolicy", "aws:s3/bucketPolicy:BucketPolicy"],
+  (props, report, _c, args) => {
+    const statements = statementsOf(props.policy) ?? [];
+    const bucket = args.type === "aws:s3/bucketPolicy:BucketPolicy";
+    // A key policy delegates to its own account's IAM with the account root; a bucket policy never needs it.
+    const own = bucket ? undefined : ownAccount(statements, props.keyId);
+    for (const [i, s] of statements.entries()) {
+      if (s.Effect !== "Allow" || !s.Principal || s.Principal === "*") continue;
+      for (const p of s.Principal.AWS ?? []) {
+        const m = WHOLE_ACCOUNT.exec(p);
+        const account = m?.[1] ?? m?.[2];
+        if (!account || account === own) continue;
+        const whose = own ? `, another account than the key's (${own})` : "";
+        report(`${bucket ? "Bucket" : "Key"} policy ${statementLabel(s, i)} allows the whole account "${p}"${whose}; name the roles.`);
+      }
+    }
+  },
+);
