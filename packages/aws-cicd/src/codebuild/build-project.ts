@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { CodeBuildActionArgs } from "../pipeline/actions/codebuild";
-import { stackScopedName } from "../internal/naming";
+import { CODEBUILD_PROJECT_NAME, stackScopedName, validateComponentName } from "../internal/naming";
 import { KeyReference, keyOrNew } from "../security/encryption-key";
 import { attachStatements, awsContext, createServiceRole, PolicyStatement } from "../security/iam";
 import { SecureTopic } from "../security/secure-topic";
@@ -99,9 +99,10 @@ export class BuildProject extends pulumi.ComponentResource {
   constructor(name: string, args: BuildProjectArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:BuildProject", name, {}, opts);
     this.componentName = name;
-    const projectName = args.projectName ?? stackScopedName(name, 255);
+    const projectName = args.projectName ?? stackScopedName(name, CODEBUILD_PROJECT_NAME);
     let buildspec: string;
     try {
+      validateComponentName(name);
       validateBuildProjectArgs(args, projectName);
       buildspec = args.buildSpec !== undefined ? renderBuildSpec(args.buildSpec) : (args.buildSpecFile ?? DEFAULT_BUILDSPEC_FILE_NAME);
     } catch (e) {

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { CodeDeployActionArgs } from "../pipeline/actions/codedeploy-deploy";
-import { stackScopedName } from "../internal/naming";
+import { CODEDEPLOY_NAME, stackScopedName, validateComponentName } from "../internal/naming";
 import { keyOrNew } from "../security/encryption-key";
 import { SecureTopic } from "../security/secure-topic";
 import { attachStatements, awsContext, AwsContext, createServiceRole, policyDocument } from "../security/iam";
@@ -113,6 +113,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
   constructor(name: string, args: Ec2FleetTargetArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:Ec2FleetTarget", name, {}, opts);
     try {
+      validateComponentName(name);
       validateEc2FleetTargetArgs(args);
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);
@@ -120,8 +121,8 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
     const ctx = awsContext(this);
     this.ctx = ctx;
     const tags = args.tags;
-    const appName = args.applicationName ?? stackScopedName(name, 100);
-    const groupName = args.deploymentGroupName ?? stackScopedName(name, 100);
+    const appName = args.applicationName ?? stackScopedName(name, CODEDEPLOY_NAME);
+    const groupName = args.deploymentGroupName ?? stackScopedName(name, CODEDEPLOY_NAME);
     const managed = (p: ManagedPolicyUse) => pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/${p.path}${p.name}`;
 
     this.serviceRole = createServiceRole(
@@ -151,7 +152,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
       this.deploymentConfig = new aws.codedeploy.DeploymentConfig(
         `${name}-deployment-config`,
         {
-          deploymentConfigName: stackScopedName(`${name}-min-healthy`, 100),
+          deploymentConfigName: stackScopedName(`${name}-min-healthy`, CODEDEPLOY_NAME),
           computePlatform: "Server",
           minimumHealthyHosts:
             mhh.hostCount !== undefined ? { type: "HOST_COUNT", value: mhh.hostCount } : { type: "FLEET_PERCENT", value: mhh.fleetPercent },

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { validateComponentName } from "../internal/naming";
 import { checkKeyArnArg } from "../internal/arns";
 import { KeyReference } from "./encryption-key";
 import { accountRootArn, awsContext, policyDocument, PolicyStatement } from "./iam";
@@ -99,6 +100,7 @@ export class SecureTopic extends pulumi.ComponentResource {
   constructor(name: string, args: SecureTopicArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:SecureTopic", name, {}, opts);
     try {
+      validateComponentName(name);
       validateSecureTopicArgs(args);
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);
