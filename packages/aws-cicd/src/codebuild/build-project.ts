@@ -18,6 +18,7 @@ import {
   DEFAULT_S3_LOGS_PREFIX_FOLDER,
   DEFAULT_BUILD_SOURCE_BRANCH,
 } from "./build-project-args";
+import { MAX_BUILDSPEC_LENGTH } from "./buildspec-limits";
 import { DEFAULT_BUILDSPEC_FILE_NAME } from "./buildspec-parse";
 import { renderBuildSpec } from "./buildspec-render";
 import { buildSpecReferences } from "./buildspec-validate";
@@ -105,6 +106,11 @@ export class BuildProject extends pulumi.ComponentResource {
       validateComponentName(name);
       validateBuildProjectArgs(args, projectName);
       buildspec = args.buildSpec !== undefined ? renderBuildSpec(args.buildSpec) : (args.buildSpecFile ?? DEFAULT_BUILDSPEC_FILE_NAME);
+      if (args.buildSpec !== undefined && buildspec.length > MAX_BUILDSPEC_LENGTH) {
+        throw new Error(
+          `\`buildSpec\` renders to ${buildspec.length} characters; CodeBuild accepts at most ${MAX_BUILDSPEC_LENGTH}. Move long command lists into scripts in the source, or use \`buildSpecFile\`.`,
+        );
+      }
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);
     }
