@@ -9,6 +9,9 @@ import {
   defaultBeanstalkEnvironmentName,
 } from "../../packages/aws-cicd/src";
 import {
+  AUTONAMED_EVENT_RULE,
+  AUTONAMED_IAM_ROLE,
+  autoNameArgs,
   BEANSTALK_ENVIRONMENT_NAME,
   CODEBUILD_PROJECT_NAME,
   CONNECTION_NAME,
@@ -176,8 +179,62 @@ describe("Derived physical names", () => {
         expectAll(named("aws:s3/bucket:Bucket", "bucketPrefix"), /^[a-z0-9][a-z0-9.-]{0,36}$/);
         expectAll(named("aws:codestarnotifications/notificationRule:NotificationRule"), /^[A-Za-z0-9\-_ ]{1,64}$/);
         expect(defaultBeanstalkEnvironmentName(name)).to.match(PATTERNS[3][1]);
+        // Auto-named children: `<logical name>-<7 random>` when that is valid, else a valid `namePrefix` (plus 26 characters).
+        const autoNamed = (type: string, max: number, chars: RegExp) => {
+          const rs = resourcesOfType(type);
+          expect(rs).to.not.deep.equal([]);
+          for (const r of rs) {
+            const effective =
+              r.inputs.name ?? (r.inputs.namePrefix !== undefined ? `${r.inputs.namePrefix}${"0".repeat(26)}` : `${r.name}-abcdef0`);
+            expect(effective.length, effective).to.be.at.most(max);
+            expect(effective, effective).to.match(chars);
+          }
+        };
+        autoNamed("aws:iam/role:Role", 64, /^[\w+=,.@-]+$/);
+        autoNamed("aws:iam/rolePolicy:RolePolicy", 128, /^[\w+=,.@-]+$/);
+        autoNamed("aws:iam/instanceProfile:InstanceProfile", 128, /^[\w+=,.@-]+$/);
+        autoNamed("aws:cloudwatch/eventRule:EventRule", 64, /^[.\-_A-Za-z0-9]+$/);
+        autoNamed("aws:sns/topic:Topic", 256, /^[A-Za-z0-9_-]+$/);
       });
     }
+  });
+
+  describe("auto-named children", () => {
+    it("keep Pulumi's auto-naming while `<logical name>-<7 random>` is valid, exactly as before", () => {
+      expect(autoNameArgs("app-role", AUTONAMED_IAM_ROLE)).to.deep.equal({});
+      expect(autoNameArgs("my.app@team-role", AUTONAMED_IAM_ROLE)).to.deep.equal({});
+      expect(autoNameArgs("x".repeat(56), AUTONAMED_IAM_ROLE)).to.deep.equal({});
+      expect(autoNameArgs("app.Source.trigger", AUTONAMED_EVENT_RULE)).to.deep.equal({});
+    });
+
+    it("give a valid `namePrefix` with a hash of the logical name when auto-naming would fail", () => {
+      const long = `app-${"Stage".repeat(10)}-Source-trigger-role`;
+      expect(autoNameArgs(long, AUTONAMED_IAM_ROLE)).to.deep.equal({ namePrefix: `app-StageStageStageStageStageS-${nameHash(long)}-` });
+      expect(autoNameArgs("x".repeat(57), AUTONAMED_IAM_ROLE).namePrefix).to.have.length(38);
+      expect(autoNameArgs("Wéb App-role", AUTONAMED_IAM_ROLE)).to.deep.equal({ namePrefix: `W-b-App-role-${nameHash("Wéb App-role")}-` });
+      expect(autoNameArgs("app@x-trigger", AUTONAMED_EVENT_RULE)).to.deep.equal({
+        namePrefix: `app-x-trigger-${nameHash("app@x-trigger")}-`,
+      });
+    });
+
+    it("name a pipeline trigger role for long stage and action names within IAM's 64 characters", async () => {
+      const repo = new CodeCommitRepo("repo");
+      const build = new BuildProject("b");
+      const stage = "SourceStageWithAVeryLongDescriptiveName";
+      new Pipeline("delivery", {
+        stages: [
+          { name: stage, actions: [repo.sourceAction()] },
+          { name: "Build", actions: [build.buildAction()] },
+        ],
+      });
+      await settle();
+      const role = resourcesOfType("aws:iam/role:Role").find(
+        (r) => r.name.startsWith(`delivery-${stage}`) && r.name.endsWith("-trigger-role"),
+      )!;
+      expect(role.name.length + 8).to.be.greaterThan(64);
+      expect(role.inputs.namePrefix).to.equal(autoNameArgs(role.name, AUTONAMED_IAM_ROLE).namePrefix);
+      expect(role.inputs.namePrefix.length + 26).to.be.at.most(64);
+    });
   });
 
   describe("component names", () => {

@@ -1,7 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BeanstalkDeployActionArgs } from "../pipeline/actions/beanstalk-deploy";
-import { BEANSTALK_APPLICATION_NAME, BEANSTALK_ENVIRONMENT_NAME, stackScopedName, validateComponentName } from "../internal/naming";
+import {
+  autoNameArgs,
+  AUTONAMED_IAM_POLICY,
+  AUTONAMED_IAM_ROLE,
+  BEANSTALK_APPLICATION_NAME,
+  BEANSTALK_ENVIRONMENT_NAME,
+  stackScopedName,
+  validateComponentName,
+} from "../internal/naming";
 import { attachStatements, awsContext, AwsContext } from "../security/iam";
 import {
   ApplicationReference,
@@ -108,6 +116,7 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
     this.serviceRole = new aws.iam.Role(
       `${name}-service-role`,
       {
+        ...autoNameArgs(`${name}-service-role`, AUTONAMED_IAM_ROLE),
         description: `Elastic Beanstalk service role of ${environmentName} (aws-cicd)`,
         assumeRolePolicy: beanstalkServiceTrustPolicy(),
         maxSessionDuration: 3600,
@@ -151,6 +160,7 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
     this.instanceRole = new aws.iam.Role(
       `${name}-instance-role`,
       {
+        ...autoNameArgs(`${name}-instance-role`, AUTONAMED_IAM_ROLE),
         description: `Instance role of Elastic Beanstalk environment ${environmentName} (aws-cicd)`,
         assumeRolePolicy: beanstalkInstanceTrustPolicy(),
         maxSessionDuration: 3600,
@@ -173,7 +183,7 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
     );
     this.instanceProfile = new aws.iam.InstanceProfile(
       `${name}-instance-profile`,
-      { role: this.instanceRole.name, tags },
+      { ...autoNameArgs(`${name}-instance-profile`, AUTONAMED_IAM_POLICY), role: this.instanceRole.name, tags },
       { parent: this },
     );
 

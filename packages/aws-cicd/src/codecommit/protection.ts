@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { APPROVAL_RULE_TEMPLATE_NAME, stackScopedName } from "../internal/naming";
+import { APPROVAL_RULE_TEMPLATE_NAME, autoNameArgs, AUTONAMED_IAM_POLICY, stackScopedName } from "../internal/naming";
 import { policyDocument, roleNameOf } from "../security/iam";
 import { BranchProtectionArgs } from "./args";
 import { protectedBranchStatements } from "./policies";
@@ -55,6 +55,7 @@ export function createBranchProtection(
   const policy = new aws.iam.Policy(
     `${name}-branch-protection`,
     {
+      ...autoNameArgs(`${name}-branch-protection`, AUTONAMED_IAM_POLICY),
       description: `Denies direct changes to protected branches of CodeCommit repository ${repositoryName}; changes go through pull requests (aws-cicd).`,
       policy: policyDocument(protectedBranchStatements(repository.arn, branches, args.denyPullRequestMerges ?? false)),
       tags,

@@ -1,7 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { CodeDeployActionArgs } from "../pipeline/actions/codedeploy-deploy";
-import { CODEDEPLOY_NAME, stackScopedName, validateComponentName } from "../internal/naming";
+import {
+  autoNameArgs,
+  AUTONAMED_IAM_POLICY,
+  AUTONAMED_IAM_ROLE,
+  CODEDEPLOY_NAME,
+  stackScopedName,
+  validateComponentName,
+} from "../internal/naming";
 import { keyOrNew } from "../security/encryption-key";
 import { SecureTopic } from "../security/secure-topic";
 import { attachStatements, awsContext, AwsContext, createServiceRole, policyDocument } from "../security/iam";
@@ -167,6 +174,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
     this.instanceRole = new aws.iam.Role(
       `${name}-instance-role`,
       {
+        ...autoNameArgs(`${name}-instance-role`, AUTONAMED_IAM_ROLE),
         description: `Instance role of CodeDeploy group ${appName}/${groupName} (aws-cicd)`,
         assumeRolePolicy: fleetInstanceTrustPolicy(),
         maxSessionDuration: 3600,
@@ -196,7 +204,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
       : [];
     this.instanceProfile = new aws.iam.InstanceProfile(
       `${name}-instance-profile`,
-      { role: this.instanceRole.name, tags },
+      { ...autoNameArgs(`${name}-instance-profile`, AUTONAMED_IAM_POLICY), role: this.instanceRole.name, tags },
       { parent: this },
     );
 

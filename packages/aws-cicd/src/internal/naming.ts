@@ -14,6 +14,12 @@ export interface NameRule {
   minLength?: number;
   /** Whether `_` is allowed. @default true */
   underscore?: boolean;
+  /**
+   * Characters besides letters, digits, `-` and `_` that a name may keep (it is then not
+   * sanitized); they are still replaced when a name must be sanitized for another reason.
+   * @default "" - none.
+   */
+  extraCharacters?: string;
   /** Whether the name must start with a letter or digit. @default false */
   alphanumericStart?: boolean;
   /** Whether the name must end with a letter or digit. @default false */
@@ -124,8 +130,9 @@ function disallowed(rule: NameRule): RegExp {
  */
 export function validName(raw: string, rule: NameRule): string {
   const allowed = rule.underscore === false ? /^[A-Za-z0-9-]+$/ : /^[A-Za-z0-9_-]+$/;
+  const extra = rule.extraCharacters ?? "";
   const valid =
-    allowed.test(raw) &&
+    allowed.test([...raw].filter((c) => !extra.includes(c)).join("") || "a") &&
     raw.length <= rule.maxLength &&
     raw.length >= (rule.minLength ?? 1) &&
     (!rule.alphanumericStart || /^[A-Za-z0-9]/.test(raw)) &&
@@ -191,4 +198,49 @@ export function validateComponentName(name: string): void {
       `\`name\` (the component's name) must hold at least one letter or digit and no control characters, got ${JSON.stringify(name)}; AWS names are derived from it, so give a name such as "app-build".`,
     );
   }
+}
+
+/** Characters Pulumi's auto-naming adds to a logical name: `-` and 7 random characters. */
+export const AUTONAME_SUFFIX_LENGTH = 8;
+
+/** Characters the AWS provider adds to a `namePrefix` (a timestamp and a counter). */
+export const NAME_PREFIX_SUFFIX_LENGTH = 26;
+
+/** IAM role names as auto-naming may produce them: IAM also allows `+=,.@`. https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html */
+export const AUTONAMED_IAM_ROLE: NameRule = { ...IAM_ROLE_NAME, extraCharacters: "+=,.@" };
+
+/** IAM policy, inline policy and instance profile names: up to 128 characters, also `+=,.@`. https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html */
+export const AUTONAMED_IAM_POLICY: NameRule = {
+  kind: "IAM policy name",
+  maxLength: 128,
+  extraCharacters: "+=,.@",
+  doc: "https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html",
+};
+
+/** EventBridge rule names: up to 64 letters, digits, `.`, `-` and `_`. https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html */
+export const AUTONAMED_EVENT_RULE: NameRule = {
+  kind: "EventBridge rule name",
+  maxLength: 64,
+  extraCharacters: ".",
+  doc: "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html",
+};
+
+/** SNS topic names: up to 256 letters, digits, `-` and `_`. https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html */
+export const AUTONAMED_SNS_TOPIC: NameRule = {
+  kind: "SNS topic name",
+  maxLength: 256,
+  doc: "https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html",
+};
+
+/**
+ * Name arguments for a child that Pulumi auto-names from its logical name
+ * (`<logicalName>-<7 random characters>`). Nothing while that name is valid under `rule`, so
+ * names that work today stay exactly as they are. Otherwise (too long, or characters the
+ * service refuses, where auto-naming would fail at deployment) a `namePrefix`: the logical name
+ * made valid by {@link validName}, short enough for the provider's 26-character unique suffix.
+ */
+export function autoNameArgs(logicalName: string, rule: NameRule): { namePrefix?: string } {
+  if (validName(`${logicalName}-xxxxxxx`, rule) === `${logicalName}-xxxxxxx`) return {};
+  const prefix = validName(logicalName, { ...rule, maxLength: rule.maxLength - NAME_PREFIX_SUFFIX_LENGTH - 1 });
+  return { namePrefix: `${prefix}-` };
 }

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { autoNameArgs, AUTONAMED_IAM_POLICY, AUTONAMED_IAM_ROLE } from "../internal/naming";
 
 /** The IAM policy language version every document this library renders uses. */
 export const POLICY_VERSION = "2012-10-17";
@@ -188,6 +189,7 @@ export function createServiceRole(name: string, args: ServiceRoleArgs, parent: p
   return new aws.iam.Role(
     name,
     {
+      ...autoNameArgs(name, AUTONAMED_IAM_ROLE),
       description: args.description,
       assumeRolePolicy: serviceTrustPolicy(args.service, args),
       permissionsBoundary: args.permissionsBoundary,
@@ -206,7 +208,11 @@ export function attachStatements(
   statements: PolicyStatement[],
   parent: pulumi.Resource,
 ): aws.iam.RolePolicy {
-  return new aws.iam.RolePolicy(name, { role, policy: policyDocument(statements) }, { parent });
+  return new aws.iam.RolePolicy(
+    name,
+    { ...autoNameArgs(name, AUTONAMED_IAM_POLICY), role, policy: policyDocument(statements) },
+    { parent },
+  );
 }
 
 /** Role name from a role given as a name, an ARN or an `aws.iam.Role`. */

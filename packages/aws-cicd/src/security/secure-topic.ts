@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { validateComponentName } from "../internal/naming";
+import { autoNameArgs, AUTONAMED_SNS_TOPIC, validateComponentName } from "../internal/naming";
 import { checkKeyArnArg } from "../internal/arns";
 import { KeyReference } from "./encryption-key";
 import { accountRootArn, awsContext, policyDocument, PolicyStatement } from "./iam";
@@ -108,7 +108,12 @@ export class SecureTopic extends pulumi.ComponentResource {
     const ctx = awsContext(this);
     this.topic = new aws.sns.Topic(
       `${name}-topic`,
-      { kmsMasterKeyId: args.encryptionKey.keyArn, displayName: args.displayName, tags: args.tags },
+      {
+        ...autoNameArgs(`${name}-topic`, AUTONAMED_SNS_TOPIC),
+        kmsMasterKeyId: args.encryptionKey.keyArn,
+        displayName: args.displayName,
+        tags: args.tags,
+      },
       { parent: this },
     );
     const statements = secureTopicPolicy(
