@@ -308,9 +308,11 @@ describe("BeanstalkTarget", () => {
   describe("default environment name", () => {
     it("is stack scoped, at most 40 characters, without underscores or edge hyphens", () => {
       expect(defaultBeanstalkEnvironmentName("web")).to.equal("aws-cicd-test-test-web");
-      expect(defaultBeanstalkEnvironmentName("my_service")).to.equal("aws-cicd-test-test-my-service");
+      // Sanitized or shortened names end with the first 6 hex digits of the SHA-256 of `<project>-<stack>-<name>`.
+      expect(defaultBeanstalkEnvironmentName("my_service")).to.equal("aws-cicd-test-test-my-service-ff8fc7");
+      expect(defaultBeanstalkEnvironmentName("my-service")).to.equal("aws-cicd-test-test-my-service");
       const long = defaultBeanstalkEnvironmentName("a-very-long-component-name-");
-      expect(long).to.equal("aws-cicd-test-test-a-very-long-component");
+      expect(long).to.equal("aws-cicd-test-test-a-very-long-co-677fba");
       expect(long.length).to.be.at.most(40);
     });
   });

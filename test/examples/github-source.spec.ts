@@ -33,7 +33,7 @@ describe("examples/github-source", () => {
   it("creates one GitHub connection under the pipeline", () => {
     const connections = resourcesOfType("aws:codeconnections/connection:Connection");
     expect(connections.map((c) => [c.name, c.inputs])).to.deep.equal([
-      ["web-Source-GitHub-connection", { name: "aws-cicd-test-test-web-Source-Gi", providerType: "GitHub" }],
+      ["web-Source-GitHub-connection", { name: "aws-cicd-test-test-web-So-6dbaef", providerType: "GitHub" }],
     ]);
     expect(childrenOf(findResource("aws-cicd:index:Pipeline", "web"))).to.deep.include(connections[0]);
   });

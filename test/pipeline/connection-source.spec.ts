@@ -28,7 +28,7 @@ describe("Pipeline", () => {
     it("creates a GitHub connection under the pipeline and declares a CodeStarSourceConnection source", async () => {
       await loadedPipeline({ stages: stagesWith(github()) });
       const connection = findResource("aws:codeconnections/connection:Connection", "app-Source-Source-connection");
-      expect(connection.inputs).to.deep.equal({ name: "aws-cicd-test-test-app-Source-So", providerType: "GitHub" });
+      expect(connection.inputs).to.deep.equal({ name: "aws-cicd-test-test-app-So-ba3cab", providerType: "GitHub" });
       expect(connection.parent).to.equal(findResource("aws-cicd:index:Pipeline", "app").urn);
       expect(sourceDeclaration()).to.deep.equal({
         name: "Source",

@@ -1,7 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BeanstalkDeployActionArgs } from "../pipeline/actions/beanstalk-deploy";
-import { stackScopedName } from "../internal/naming";
+import {
+  autoNameArgs,
+  AUTONAMED_IAM_POLICY,
+  AUTONAMED_IAM_ROLE,
+  BEANSTALK_APPLICATION_NAME,
+  BEANSTALK_ENVIRONMENT_NAME,
+  stackScopedName,
+  validateComponentName,
+} from "../internal/naming";
 import { attachStatements, awsContext, AwsContext } from "../security/iam";
 import {
   ApplicationReference,
@@ -30,16 +38,12 @@ import { buildBeanstalkOptionSettings } from "./settings";
 import { validateBeanstalkTargetArgs } from "./validate";
 
 /**
- * The default environment name: `<project>-<stack>-<name>` with every character outside
- * `[A-Za-z0-9-]` replaced by `-`, cut to 40 characters, without a hyphen at either end
- * (padded with `-env` when shorter than 4 characters).
+ * The default environment name: `<project>-<stack>-<name>` when that is a valid environment name
+ * (4 to 40 letters, digits and hyphens, a letter or digit at each end); otherwise sanitized, cut and
+ * ended with a short stable hash of it (see `validName`).
  */
 export function defaultBeanstalkEnvironmentName(name: string): string {
-  let n = stackScopedName(name, 40)
-    .replace(/[^A-Za-z0-9-]/g, "-")
-    .replace(/^-+|-+$/g, "");
-  if (n.length < 4) n = `${n}-env`.replace(/^-+/, "");
-  return n;
+  return stackScopedName(name, BEANSTALK_ENVIRONMENT_NAME);
 }
 
 /** The application, environment and role names/ARNs a deploy action needs. */
@@ -102,6 +106,7 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
   constructor(name: string, args: BeanstalkTargetArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:BeanstalkTarget", name, {}, opts);
     try {
+      validateComponentName(name);
       validateBeanstalkTargetArgs(args);
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);
@@ -114,6 +119,7 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
     this.serviceRole = new aws.iam.Role(
       `${name}-service-role`,
       {
+        ...autoNameArgs(`${name}-service-role`, AUTONAMED_IAM_ROLE),
         description: `Elastic Beanstalk service role of ${environmentName} (aws-cicd)`,
         assumeRolePolicy: beanstalkServiceTrustPolicy(),
         maxSessionDuration: 3600,
@@ -137,7 +143,7 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
       this.application = new aws.elasticbeanstalk.Application(
         `${name}-application`,
         {
-          name: args.applicationName ?? stackScopedName(name, 100),
+          name: args.applicationName ?? stackScopedName(name, BEANSTALK_APPLICATION_NAME),
           description: `Application of ${name} (aws-cicd)`,
           appversionLifecycle: { serviceRole: this.serviceRole.arn, deleteSourceFromS3: false, ...lifecycle },
           tags,
@@ -157,6 +163,7 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
     this.instanceRole = new aws.iam.Role(
       `${name}-instance-role`,
       {
+        ...autoNameArgs(`${name}-instance-role`, AUTONAMED_IAM_ROLE),
         description: `Instance role of Elastic Beanstalk environment ${environmentName} (aws-cicd)`,
         assumeRolePolicy: beanstalkInstanceTrustPolicy(),
         maxSessionDuration: 3600,
@@ -179,7 +186,7 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
     );
     this.instanceProfile = new aws.iam.InstanceProfile(
       `${name}-instance-profile`,
-      { role: this.instanceRole.name, tags },
+      { ...autoNameArgs(`${name}-instance-profile`, AUTONAMED_IAM_POLICY), role: this.instanceRole.name, tags },
       { parent: this },
     );
 

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { KeyReference } from "../security/encryption-key";
 import { SecureTopic } from "../security/secure-topic";
-import { stackScopedName } from "../internal/naming";
+import { NOTIFICATION_RULE_NAME, stackScopedName } from "../internal/naming";
 import { BuildMonitoringArgs } from "./build-project-args";
 
 /** Period of the failed-builds alarm, in seconds. */
@@ -70,7 +70,7 @@ export function createMonitoring(
     out.notificationRule = new aws.codestarnotifications.NotificationRule(
       `${name}-notifications`,
       {
-        name: stackScopedName(`${name}-builds`, 64),
+        name: stackScopedName(`${name}-builds`, NOTIFICATION_RULE_NAME),
         resource: projectArn,
         detailType: "BASIC",
         eventTypeIds: [...events],

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { CodeBuildActionArgs } from "../pipeline/actions/codebuild";
-import { stackScopedName } from "../internal/naming";
+import { CODEBUILD_PROJECT_NAME, stackScopedName, validateComponentName } from "../internal/naming";
 import { KeyReference, keyOrNew } from "../security/encryption-key";
 import { attachStatements, awsContext, createServiceRole, PolicyStatement } from "../security/iam";
 import { SecureTopic } from "../security/secure-topic";
@@ -18,6 +18,7 @@ import {
   DEFAULT_S3_LOGS_PREFIX_FOLDER,
   DEFAULT_BUILD_SOURCE_BRANCH,
 } from "./build-project-args";
+import { MAX_BUILDSPEC_LENGTH } from "./buildspec-limits";
 import { DEFAULT_BUILDSPEC_FILE_NAME } from "./buildspec-parse";
 import { renderBuildSpec } from "./buildspec-render";
 import { buildSpecReferences } from "./buildspec-validate";
@@ -99,11 +100,17 @@ export class BuildProject extends pulumi.ComponentResource {
   constructor(name: string, args: BuildProjectArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:BuildProject", name, {}, opts);
     this.componentName = name;
-    const projectName = args.projectName ?? stackScopedName(name, 255);
+    const projectName = args.projectName ?? stackScopedName(name, CODEBUILD_PROJECT_NAME);
     let buildspec: string;
     try {
+      validateComponentName(name);
       validateBuildProjectArgs(args, projectName);
       buildspec = args.buildSpec !== undefined ? renderBuildSpec(args.buildSpec) : (args.buildSpecFile ?? DEFAULT_BUILDSPEC_FILE_NAME);
+      if (args.buildSpec !== undefined && buildspec.length > MAX_BUILDSPEC_LENGTH) {
+        throw new Error(
+          `\`buildSpec\` renders to ${buildspec.length} characters; CodeBuild accepts at most ${MAX_BUILDSPEC_LENGTH}. Move long command lists into scripts in the source, or use \`buildSpecFile\`.`,
+        );
+      }
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);
     }

@@ -4,8 +4,9 @@
  */
 import * as YAML from "yaml";
 import { BuildSpecError, BuildSpecPathSegment, formatBuildSpecPath } from "./buildspec-error";
+import { MAX_BUILDSPEC_LENGTH, MAX_BUILDSPEC_NESTING, tooDeepOffset } from "./buildspec-limits";
 import { BuildSpec } from "./buildspec-types";
-import { validateBuildSpec } from "./buildspec-validate";
+import { BUILDSPEC_VERSION, validateBuildSpec } from "./buildspec-validate";
 
 /** The file name used in messages when none is given. */
 export const DEFAULT_BUILDSPEC_FILE_NAME = "buildspec.yml";
@@ -111,6 +112,26 @@ function checkRuntimeVersionsAsWritten(doc: YAML.Document): readonly BuildSpecPa
  */
 export function parseBuildSpec(text: string, fileName: string = DEFAULT_BUILDSPEC_FILE_NAME): BuildSpec {
   const lineCounter = new YAML.LineCounter();
+  if (text.length > MAX_BUILDSPEC_LENGTH) {
+    throw new BuildSpecError(
+      `${fileName}:1:1: The buildspec is ${text.length} characters long; CodeBuild accepts at most ${MAX_BUILDSPEC_LENGTH}. Move long command lists into scripts in the source and run those.`,
+      ROOT,
+      [],
+      { file: fileName, line: 1, column: 1 },
+    );
+  }
+  const deep = tooDeepOffset(text);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep);
+    const line = before.split("\n").length;
+    const column = deep - before.lastIndexOf("\n");
+    throw new BuildSpecError(
+      `${fileName}:${line}:${column}: The buildspec nests lists and mappings more than ${MAX_BUILDSPEC_NESTING} levels deep; a buildspec needs a few. Flatten the structure.`,
+      ROOT,
+      [],
+      { file: fileName, line, column },
+    );
+  }
   const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
@@ -140,6 +161,15 @@ export function parseBuildSpec(text: string, fileName: string = DEFAULT_BUILDSPE
     spec = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     throw errorAt(fileName, lineCounter, 0, `YAML syntax error: ${sentence((e as Error).message)}`);
+  }
+  if (typeof spec === "object" && spec !== null && !Array.isArray(spec) && !("version" in spec)) {
+    throw errorAt(
+      fileName,
+      lineCounter,
+      offsetOf(doc, []),
+      `\`${ROOT}.version\` is missing; a buildspec file starts with \`version: ${BUILDSPEC_VERSION}\`, and CodeBuild refuses one without it.`,
+      ["version"],
+    );
   }
   try {
     validateBuildSpec(spec, ROOT);

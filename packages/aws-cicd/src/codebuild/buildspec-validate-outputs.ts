@@ -13,6 +13,7 @@ import {
   optional,
 } from "./buildspec-checks";
 import { describeValue } from "./buildspec-error";
+import { globPatternProblem } from "./buildspec-glob";
 import { BUILDSPEC_COVERAGE_REPORT_FORMATS, BUILDSPEC_TEST_REPORT_FORMATS } from "./buildspec-types";
 
 /** Keys of a report, in the order they are rendered. */
@@ -59,7 +60,7 @@ export function validateReports(p: SpecPath, value: unknown): void {
 function validateReport(p: SpecPath, value: unknown): void {
   const report = expectMapping(p, value);
   expectKnownKeys(p, report, BUILDSPEC_REPORT_KEYS, "a report key");
-  expectStringList(
+  expectPatternList(
     p.at("files"),
     expectPresent(p, report, "files", 'list the report files, e.g. "reports/*.xml".'),
     "list at least one report file.",
@@ -74,6 +75,16 @@ function validateReport(p: SpecPath, value: unknown): void {
       );
     }
   });
+}
+
+/** A list of glob patterns (`files`, `exclude-paths`, `paths`): strings, each a pattern CodeBuild can read. */
+function expectPatternList(p: SpecPath, value: unknown, emptyHint: string): string[] {
+  const patterns = expectStringList(p, value, emptyHint);
+  patterns.forEach((pattern, i) => {
+    const problem = globPatternProblem(pattern);
+    if (problem) p.at(i).fail(`is not a valid pattern, got ${describeValue(pattern)}: ${problem}.`);
+  });
+  return patterns;
 }
 
 /** Validates `artifacts`: the primary artifact and any secondary ones. */
@@ -99,12 +110,12 @@ function validateArtifact(p: SpecPath, value: unknown, keys: readonly string[], 
   const artifact = expectMapping(p, value);
   expectKnownKeys(p, artifact, keys, what);
   const files = expectPresent(p, artifact, "files", 'list the files to upload, e.g. "**/*".');
-  expectStringList(p.at("files"), files, 'list at least one path or pattern, e.g. "**/*".');
+  expectPatternList(p.at("files"), files, 'list at least one path or pattern, e.g. "**/*".');
   optional(artifact, "name", (v) => expectNonEmptyString(p.at("name"), v));
   optional(artifact, "base-directory", (v) => expectNonEmptyString(p.at("base-directory"), v));
   optional(artifact, "discard-paths", (v) => expectYesNo(p.at("discard-paths"), v));
   optional(artifact, "exclude-paths", (v) =>
-    expectStringList(p.at("exclude-paths"), v, "list at least one pattern or remove `exclude-paths`."),
+    expectPatternList(p.at("exclude-paths"), v, "list at least one pattern or remove `exclude-paths`."),
   );
   optional(artifact, "enable-symlinks", (v) => expectYesNo(p.at("enable-symlinks"), v));
   optional(artifact, "s3-prefix", (v) => expectNonEmptyString(p.at("s3-prefix"), v));
@@ -116,5 +127,5 @@ export function validateCache(p: SpecPath, value: unknown): void {
   const cache = expectMapping(p, value);
   expectKnownKeys(p, cache, BUILDSPEC_CACHE_KEYS, "a cache key");
   const paths = expectPresent(p, cache, "paths", 'list the directories to cache, e.g. "/root/.npm/**/*".');
-  expectStringList(p.at("paths"), paths, 'list at least one path, e.g. "/root/.npm/**/*".');
+  expectPatternList(p.at("paths"), paths, 'list at least one path, e.g. "/root/.npm/**/*".');
 }

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { validateComponentName } from "../internal/naming";
 import type { CodeCommitSourceActionArgs } from "../pipeline/actions/codecommit-source";
 import { KeyReference, keyOrNew } from "../security/encryption-key";
 import { AwsContext, awsContext } from "../security/iam";
@@ -95,6 +96,7 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
   constructor(name: string, args: CodeCommitRepoArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:CodeCommitRepo", name, {}, opts);
     try {
+      validateComponentName(name);
       validateCodeCommitRepoArgs(name, args);
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { autoNameArgs, AUTONAMED_EVENT_RULE } from "../internal/naming";
 import { AwsContext } from "../security/iam";
 import {
   CODECOMMIT_COMMIT_EVENTS,
@@ -86,7 +87,11 @@ function createEventRule(
   tags: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined,
   parent: pulumi.Resource,
 ): RepositoryEventRule {
-  const rule = new aws.cloudwatch.EventRule(name, { description, eventPattern: pulumi.jsonStringify(pattern), tags }, { parent });
+  const rule = new aws.cloudwatch.EventRule(
+    name,
+    { ...autoNameArgs(name, AUTONAMED_EVENT_RULE), description, eventPattern: pulumi.jsonStringify(pattern), tags },
+    { parent },
+  );
   const permission =
     target.lambdaFunctionArn === undefined
       ? undefined

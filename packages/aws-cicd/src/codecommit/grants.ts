@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { autoNameArgs, AUTONAMED_IAM_ROLE } from "../internal/naming";
 import { attachStatements, AwsContext, roleNameInput, trustPolicyDocument } from "../security/iam";
 import { CrossAccountAccessArgs, RepositoryAccess } from "./args";
 import { repositoryAccessStatements, crossAccountTrustStatements } from "./policies";
@@ -60,6 +61,7 @@ export function createCrossAccountRole(
   const role = new aws.iam.Role(
     logicalName,
     {
+      ...autoNameArgs(logicalName, AUTONAMED_IAM_ROLE),
       description: `Cross-account ${args.access} access to CodeCommit repository ${scope.repositoryName} (aws-cicd).`,
       assumeRolePolicy: trustPolicyDocument(
         logicalName,

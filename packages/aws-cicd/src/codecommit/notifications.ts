@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { stackScopedName } from "../internal/naming";
+import { NOTIFICATION_RULE_NAME, stackScopedName } from "../internal/naming";
 import { KeyReference } from "../security/encryption-key";
 import { SecureTopic } from "../security/secure-topic";
 import { DEFAULT_REPOSITORY_NOTIFICATION_EVENT_TYPE_IDS, RepositoryNotificationArgs } from "./args";
@@ -56,7 +56,7 @@ export function createRepositoryNotifications(
   const rule = new aws.codestarnotifications.NotificationRule(
     `${name}-notifications`,
     {
-      name: stackScopedName(`${name}-notifications`, 64),
+      name: stackScopedName(`${name}-notifications`, NOTIFICATION_RULE_NAME),
       resource: repository.arn,
       detailType: "FULL",
       eventTypeIds: args.eventTypeIds ?? [...DEFAULT_REPOSITORY_NOTIFICATION_EVENT_TYPE_IDS],

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { stackScopedName } from "../internal/naming";
+import { APPROVAL_RULE_TEMPLATE_NAME, autoNameArgs, AUTONAMED_IAM_POLICY, stackScopedName } from "../internal/naming";
 import { roleNameOf, sizeCheckedPolicyDocument } from "../security/iam";
 import { BranchProtectionArgs } from "./args";
 import { protectedBranchStatements } from "./policies";
@@ -22,7 +22,7 @@ export function createApprovalRule(
   const template = new aws.codecommit.ApprovalRuleTemplate(
     `${name}-approvals`,
     {
-      name: settings.templateName ?? stackScopedName(`${name}-approvals`, 100),
+      name: settings.templateName ?? stackScopedName(`${name}-approvals`, APPROVAL_RULE_TEMPLATE_NAME),
       description: `Pull requests into protected branches of ${settings.repositoryName} need ${settings.approvals} approvals (aws-cicd).`,
       content: pulumi.jsonStringify(approvalRuleContentObject(settings.branches, settings.approvals, settings.pool)),
     },
@@ -55,6 +55,7 @@ export function createBranchProtection(
   const policy = new aws.iam.Policy(
     `${name}-branch-protection`,
     {
+      ...autoNameArgs(`${name}-branch-protection`, AUTONAMED_IAM_POLICY),
       description: `Denies direct changes to protected branches of CodeCommit repository ${repositoryName}; changes go through pull requests (aws-cicd).`,
       policy: sizeCheckedPolicyDocument(
         "managedPolicy",

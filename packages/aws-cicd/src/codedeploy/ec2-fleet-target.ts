@@ -1,7 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { CodeDeployActionArgs } from "../pipeline/actions/codedeploy-deploy";
-import { stackScopedName } from "../internal/naming";
+import {
+  autoNameArgs,
+  AUTONAMED_IAM_POLICY,
+  AUTONAMED_IAM_ROLE,
+  CODEDEPLOY_NAME,
+  stackScopedName,
+  validateComponentName,
+} from "../internal/naming";
 import { keyOrNew } from "../security/encryption-key";
 import { SecureTopic } from "../security/secure-topic";
 import { attachStatements, awsContext, AwsContext, createServiceRole, policyDocument } from "../security/iam";
@@ -120,6 +127,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
   constructor(name: string, args: Ec2FleetTargetArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:Ec2FleetTarget", name, {}, opts);
     try {
+      validateComponentName(name);
       validateEc2FleetTargetArgs(args);
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);
@@ -127,8 +135,8 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
     const ctx = awsContext(this);
     this.ctx = ctx;
     const tags = args.tags;
-    const appName = args.applicationName ?? stackScopedName(name, 100);
-    const groupName = args.deploymentGroupName ?? stackScopedName(name, 100);
+    const appName = args.applicationName ?? stackScopedName(name, CODEDEPLOY_NAME);
+    const groupName = args.deploymentGroupName ?? stackScopedName(name, CODEDEPLOY_NAME);
     const managed = (p: ManagedPolicyUse) => pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/${p.path}${p.name}`;
 
     this.serviceRole = createServiceRole(
@@ -159,7 +167,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
       this.deploymentConfig = new aws.codedeploy.DeploymentConfig(
         `${name}-deployment-config`,
         {
-          deploymentConfigName: stackScopedName(`${name}-min-healthy`, 100),
+          deploymentConfigName: stackScopedName(`${name}-min-healthy`, CODEDEPLOY_NAME),
           computePlatform: "Server",
           minimumHealthyHosts:
             mhh.hostCount !== undefined ? { type: "HOST_COUNT", value: mhh.hostCount } : { type: "FLEET_PERCENT", value: mhh.fleetPercent },
@@ -174,6 +182,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
     this.instanceRole = new aws.iam.Role(
       `${name}-instance-role`,
       {
+        ...autoNameArgs(`${name}-instance-role`, AUTONAMED_IAM_ROLE),
         description: `Instance role of CodeDeploy group ${appName}/${groupName} (aws-cicd)`,
         assumeRolePolicy: fleetInstanceTrustPolicy(),
         maxSessionDuration: 3600,
@@ -203,7 +212,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
       : [];
     this.instanceProfile = new aws.iam.InstanceProfile(
       `${name}-instance-profile`,
-      { role: this.instanceRole.name, tags },
+      { ...autoNameArgs(`${name}-instance-profile`, AUTONAMED_IAM_POLICY), role: this.instanceRole.name, tags },
       { parent: this },
     );
 

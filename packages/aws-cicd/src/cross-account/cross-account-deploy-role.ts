@@ -6,6 +6,7 @@ import {
   DEFAULT_DEPLOY_PERMISSIONS,
   DEPLOY_PERMISSIONS_AWS_MANAGED,
 } from "../beanstalk/deploy-permissions";
+import { validateComponentName } from "../internal/naming";
 import { attachStatements, awsContext, policyDocument } from "../security/iam";
 import { CROSS_ACCOUNT_DEPLOY_MAX_SESSION_SECONDS, CrossAccountDeployRoleArgs } from "./args";
 import { crossAccountDeployStatements, crossAccountDeployTrustStatements } from "./policies";
@@ -39,6 +40,7 @@ export class CrossAccountDeployRole extends pulumi.ComponentResource {
   constructor(name: string, args: CrossAccountDeployRoleArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:CrossAccountDeployRole", name, {}, opts);
     try {
+      validateComponentName(name);
       validateCrossAccountDeployRoleArgs(args ?? ({} as CrossAccountDeployRoleArgs));
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);

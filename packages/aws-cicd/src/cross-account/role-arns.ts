@@ -1,4 +1,4 @@
-import { stackScopedName } from "../internal/naming";
+import { IAM_ROLE_NAME, stackScopedName } from "../internal/naming";
 
 /**
  * Role ARNs known before the roles exist. The pipeline role and the deploy role have fixed
@@ -33,12 +33,12 @@ export interface RoleArnArgs {
 
 /** Default name of a `Pipeline`'s role, as the Pipeline component computes it. */
 export function defaultPipelineRoleName(name: string): string {
-  return stackScopedName(`${name}-pipeline`, MAX_ROLE_NAME_LENGTH);
+  return stackScopedName(`${name}-pipeline`, IAM_ROLE_NAME);
 }
 
 /** Default name of a {@link CrossAccountDeployRole}'s role. */
 export function defaultCrossAccountDeployRoleName(name: string): string {
-  return stackScopedName(name, MAX_ROLE_NAME_LENGTH);
+  return stackScopedName(name, IAM_ROLE_NAME);
 }
 
 function roleArn(fn: string, a: RoleArnArgs, defaultName: (name: string) => string): string {

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { autoNameArgs, AUTONAMED_EVENT_RULE } from "../internal/naming";
 import { KeyReference } from "../security/encryption-key";
 import { pipelineConsoleUrl } from "../internal/console";
 import { SecureTopic } from "../security/secure-topic";
@@ -75,7 +76,11 @@ function ruleToTopic(
   input: aws.types.input.cloudwatch.EventTargetInputTransformer,
   parent: pulumi.Resource,
 ): aws.cloudwatch.EventRule {
-  const rule = new aws.cloudwatch.EventRule(name, { description, eventPattern: pattern, state: "ENABLED" }, { parent });
+  const rule = new aws.cloudwatch.EventRule(
+    name,
+    { ...autoNameArgs(name, AUTONAMED_EVENT_RULE), description, eventPattern: pattern, state: "ENABLED" },
+    { parent },
+  );
   new aws.cloudwatch.EventTarget(`${name}-target`, { rule: rule.name, arn: topicArn, inputTransformer: input }, { parent });
   return rule;
 }

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { pipelineConsoleUrlOutput } from "../internal/console";
-import { stackScopedName } from "../internal/naming";
+import { IAM_ROLE_NAME, PIPELINE_NAME, stackScopedName, validateComponentName } from "../internal/naming";
 import { KeyReference, keyOrNew } from "../security/encryption-key";
 import {
   attachStatements,
@@ -95,13 +95,14 @@ export class Pipeline extends pulumi.ComponentResource {
   constructor(name: string, args: PipelineArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:Pipeline", name, {}, opts);
     try {
+      validateComponentName(name);
       this.stages = validatePipelineArgs(args ?? ({} as PipelineArgs));
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);
     }
     this.resourceName = name;
     const ctx = (this.ctx = awsContext(this));
-    const pipelineName = (this.physicalName = args.pipelineName ?? stackScopedName(name, 100));
+    const pipelineName = (this.physicalName = args.pipelineName ?? stackScopedName(name, PIPELINE_NAME));
     const pipelineArn = pulumi.interpolate`arn:${ctx.partition}:codepipeline:${ctx.region}:${ctx.accountId}:${pipelineName}`;
     const actions = executionOrder(this.stages);
 
@@ -134,7 +135,7 @@ export class Pipeline extends pulumi.ComponentResource {
     this.role = new aws.iam.Role(
       `${name}-role`,
       {
-        name: args.roleName ?? stackScopedName(`${name}-pipeline`, 64),
+        name: args.roleName ?? stackScopedName(`${name}-pipeline`, IAM_ROLE_NAME),
         description: `Service role of pipeline ${pipelineName} (aws-cicd).`,
         assumeRolePolicy: trustPolicyDocument(
           `${name}-role`,

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
-import { stackScopedAlias } from "../internal/naming";
+import { ownerSegment, stackScopedAlias, validateComponentName } from "../internal/naming";
 import { accountRootArn, AwsContext, awsContext, PolicyStatement, sizeCheckedPolicyDocument } from "./iam";
 import {
   KMS_DEFAULT_VIA_SERVICES,
@@ -35,7 +35,9 @@ export interface EncryptionKeyArgs {
   description?: pulumi.Input<string>;
   /**
    * Alias name, starting with `alias/`.
-   * @default - `alias/<project>/<stack>/<name>`, unique per stack.
+   * @default - `alias/<project>/<stack>/<name>`, unique per stack (sanitized and ended with a short
+   * hash when that is not a valid alias). A key a component creates for itself is
+   * `alias/<project>/<stack>/<component kind>/<name>-key`, e.g. `.../build-project/app-key`.
    */
   aliasName?: string;
   /**
@@ -282,6 +284,7 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
   constructor(name: string, args: EncryptionKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:EncryptionKey", name, {}, opts);
     try {
+      validateComponentName(name);
       validateEncryptionKeyArgs(args);
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);
@@ -326,8 +329,12 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
 
 /**
  * Returns the given key, or creates an {@link EncryptionKey} named `<name>-key` under
- * `parent` (with `args`, e.g. the `principalArns` of cross-account roles).
+ * `parent` (with `args`, e.g. the `principalArns` of cross-account roles), whose alias names the
+ * parent's kind: `alias/<project>/<stack>/<kind>/<name>-key`, `kind` being e.g. `build-project`.
  */
 export function keyOrNew(name: string, key: KeyReference | undefined, parent: pulumi.Resource, args: EncryptionKeyArgs = {}): KeyReference {
-  return key ?? new EncryptionKey(`${name}-key`, args, { parent });
+  if (key) return key;
+  // Components of different kinds may share a name: the kind keeps their keys' aliases apart.
+  const owner = ownerSegment(String((parent as unknown as { __pulumiType?: string }).__pulumiType ?? "component"));
+  return new EncryptionKey(`${name}-key`, { aliasName: stackScopedAlias(`${name}-key`, owner), ...args }, { parent });
 }

@@ -9,6 +9,7 @@ import {
   PolicySizeKind,
   PolicySizeSubject,
 } from "./policy-size";
+import { autoNameArgs, AUTONAMED_IAM_POLICY, AUTONAMED_IAM_ROLE } from "../internal/naming";
 
 /** The IAM policy language version every document this library renders uses. */
 export const POLICY_VERSION = "2012-10-17";
@@ -257,6 +258,7 @@ export function createServiceRole(name: string, args: ServiceRoleArgs, parent: p
   return new aws.iam.Role(
     name,
     {
+      ...autoNameArgs(name, AUTONAMED_IAM_ROLE),
       description: args.description,
       assumeRolePolicy: trustPolicyDocument(name, serviceTrustStatements(args.service, args), parent),
       permissionsBoundary: args.permissionsBoundary,
@@ -281,7 +283,7 @@ export function attachStatements(
   parent: pulumi.Resource,
 ): aws.iam.RolePolicy {
   const policy = checkRoleInlinePolicySize(name, role, documentShape(statements), policyDocument(statements), parent);
-  return new aws.iam.RolePolicy(name, { role, policy }, { parent });
+  return new aws.iam.RolePolicy(name, { ...autoNameArgs(name, AUTONAMED_IAM_POLICY), role, policy }, { parent });
 }
 
 /**

@@ -1,8 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { validateComponentName } from "../internal/naming";
 import { checkKeyArnArg, IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
 import { KeyReference, keyOrNew } from "./encryption-key";
 import { checkPolicySizeNow, PolicyStatement, sizeCheckedPolicyDocument } from "./iam";
+
+/** Bucket name starts S3 reserves. https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html */
+export const RESERVED_BUCKET_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"] as const;
 
 /**
  * Action lists of {@link SecureBucket}'s bucket policy.
@@ -169,6 +173,14 @@ export function validateSecureBucketArgs(args: SecureBucketArgs): void {
       `\`bucketPrefix\` must start with a lowercase letter or digit and hold at most 37 lowercase letters, digits, "." or "-", got "${args.bucketPrefix}".`,
     );
   }
+  if (
+    args.bucketPrefix !== undefined &&
+    (args.bucketPrefix.includes("..") || RESERVED_BUCKET_PREFIXES.some((r) => args.bucketPrefix!.startsWith(r)))
+  ) {
+    throw new Error(
+      `\`bucketPrefix\` must not hold two adjacent periods or start with ${RESERVED_BUCKET_PREFIXES.map((r) => `"${r}"`).join(", ")} (S3 refuses such bucket names), got "${args.bucketPrefix}".`,
+    );
+  }
   const l = args.lifecycle ?? {};
   checkDays("lifecycle.expireObjectsAfterDays", l.expireObjectsAfterDays, 36500);
   checkDays("lifecycle.expireNoncurrentVersionsAfterDays", l.expireNoncurrentVersionsAfterDays, 36500);
@@ -177,14 +189,22 @@ export function validateSecureBucketArgs(args: SecureBucketArgs): void {
   checkPrincipals("writerArns", args.writerArns);
 }
 
-/** The default bucket prefix of a component named `name`. */
+/**
+ * The default bucket prefix of a component named `name`: `name` lowercased, characters other than
+ * lowercase letters, digits, `.` and `-` replaced by `-`, leading non-alphanumerics dropped, cut to
+ * 36 characters, then `-` (Pulumi appends a random suffix, which keeps bucket names unique).
+ * Runs of `.` (S3 refuses two adjacent periods) become one, and a prefix S3 reserves
+ * ({@link RESERVED_BUCKET_PREFIXES}) is preceded by `b-`.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+ */
 export function defaultBucketPrefix(name: string): string {
-  const p = name
+  let p = name
     .toLowerCase()
     .replace(/[^a-z0-9.-]/g, "-")
-    .replace(/^[^a-z0-9]+/, "")
-    .slice(0, 36);
-  return `${p || "bucket"}-`.slice(0, 37);
+    .replace(/\.{2,}/g, ".")
+    .replace(/^[^a-z0-9]+/, "");
+  if (RESERVED_BUCKET_PREFIXES.some((r) => p.startsWith(r))) p = `b-${p}`;
+  return `${p.slice(0, 36) || "bucket"}-`;
 }
 
 /**
@@ -293,6 +313,7 @@ export class SecureBucket extends pulumi.ComponentResource {
   constructor(name: string, args: SecureBucketArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:SecureBucket", name, {}, opts);
     try {
+      validateComponentName(name);
       validateSecureBucketArgs(args);
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);

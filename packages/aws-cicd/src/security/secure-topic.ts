@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { autoNameArgs, AUTONAMED_SNS_TOPIC, validateComponentName } from "../internal/naming";
 import { checkKeyArnArg } from "../internal/arns";
 import { KeyReference } from "./encryption-key";
 import { accountRootArn, awsContext, checkPolicySizeNow, PolicyStatement, sizeCheckedPolicyDocument } from "./iam";
@@ -99,6 +100,7 @@ export class SecureTopic extends pulumi.ComponentResource {
   constructor(name: string, args: SecureTopicArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:SecureTopic", name, {}, opts);
     try {
+      validateComponentName(name);
       validateSecureTopicArgs(args);
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);
@@ -110,7 +112,12 @@ export class SecureTopic extends pulumi.ComponentResource {
     checkPolicySizeNow("topicPolicy", about, secureTopicPolicy(notYet, notYet, notYet, publishers), this);
     this.topic = new aws.sns.Topic(
       `${name}-topic`,
-      { kmsMasterKeyId: args.encryptionKey.keyArn, displayName: args.displayName, tags: args.tags },
+      {
+        ...autoNameArgs(`${name}-topic`, AUTONAMED_SNS_TOPIC),
+        kmsMasterKeyId: args.encryptionKey.keyArn,
+        displayName: args.displayName,
+        tags: args.tags,
+      },
       { parent: this },
     );
     const statements = secureTopicPolicy(this.topic.arn, accountRootArn(ctx), ctx.accountId, publishers);

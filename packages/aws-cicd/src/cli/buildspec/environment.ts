@@ -167,16 +167,48 @@ export function resolveSecretVariables(
 }
 
 /**
- * The full environment of the build shell: the host's environment, then CodeBuild's
- * variables, then `env.variables`, then parameter-store and secrets-manager values.
+ * Host variables a local build always gets: where to find programs (`PATH`), the user's home
+ * (`HOME`, which tools such as npm and git read) and the locale and temporary directory. A
+ * CodeBuild image sets its own; nothing else of the host's environment reaches the build (no
+ * cloud credentials or tokens) unless named with `--pass-env`. The build still runs as the
+ * current user and can read what that user can read: this isolates variables, not files.
+ */
+export const HOST_BASE_VARIABLES = ["PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR"] as const;
+
+/** What `--pass-env` accepts: an environment variable name. */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The host variables passed to the build: {@link HOST_BASE_VARIABLES} and the `passEnv` names,
+ * those that are set. Throws `UsageError` for a `passEnv` entry that is not a variable name.
+ */
+export function passedHostVariables(host: Record<string, string | undefined>, passEnv: readonly string[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of passEnv) {
+    if (!VARIABLE_NAME.test(name)) {
+      throw new UsageError(
+        `\`--pass-env\` must name an environment variable (letters, digits and _, not starting with a digit), got "${name}".`,
+      );
+    }
+  }
+  for (const name of [...HOST_BASE_VARIABLES, ...passEnv]) {
+    const value = host[name];
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
+/**
+ * The full environment of the build shell: the host variables it may see (see
+ * {@link passedHostVariables}), then CodeBuild's variables, then `env.variables`, then
+ * parameter-store and secrets-manager values.
  */
 export function buildEnvironment(
   host: Record<string, string | undefined>,
   codeBuild: Record<string, string>,
   spec: BuildSpecEnv | undefined,
   secretValues: Record<string, string>,
+  passEnv: readonly string[] = [],
 ): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(host)) if (v !== undefined) out[k] = v;
-  return { ...out, ...codeBuild, ...(spec?.variables ?? {}), ...secretValues };
+  return { ...passedHostVariables(host, passEnv), ...codeBuild, ...(spec?.variables ?? {}), ...secretValues };
 }

@@ -4,7 +4,8 @@ import { BuildSpecError } from "../../codebuild/buildspec-error";
 import { DEFAULT_BUILDSPEC_FILE_NAME } from "../../codebuild/buildspec-parse";
 import { CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs } from "./args";
 import { DEFAULT_DOCKER_COMMAND } from "./docker";
-import { DEFAULT_ACCOUNT, DEFAULT_PROJECT_NAME, DEFAULT_REGION, SECRET_ENV_PREFIX } from "./environment";
+import { assertWithin } from "./artifacts";
+import { DEFAULT_ACCOUNT, DEFAULT_PROJECT_NAME, DEFAULT_REGION, HOST_BASE_VARIABLES, SECRET_ENV_PREFIX } from "./environment";
 import { DEFAULT_ARTIFACTS_DIR, formatBuildSummary, loadSecrets, runBuild } from "./run";
 import { readBuildSpecFile } from "./validate";
 
@@ -17,7 +18,8 @@ Nothing is sent to AWS.
 
   FILE                  the buildspec; default ${DEFAULT_BUILDSPEC_FILE_NAME}.
   --src DIR             source directory (CODEBUILD_SRC_DIR); default: FILE's directory.
-  --out DIR             where artifact ZIPs are written; default ${DEFAULT_ARTIFACTS_DIR}.
+  --out DIR             where artifact ZIPs are written, inside the current directory;
+                        default ${DEFAULT_ARTIFACTS_DIR}.
   --region REGION       AWS_REGION and AWS_DEFAULT_REGION; default ${DEFAULT_REGION}.
   --account ID          account in CODEBUILD_BUILD_ARN; default ${DEFAULT_ACCOUNT}.
   --project NAME        project name in CODEBUILD_BUILD_ID; default ${DEFAULT_PROJECT_NAME}.
@@ -29,13 +31,21 @@ Nothing is sent to AWS.
   --image IMAGE         run the shell in this container image with Docker; default: run
                         the commands on this machine.
   --docker COMMAND      Docker client for --image; default ${DEFAULT_DOCKER_COMMAND}.
+  --pass-env NAME       also give the build this variable of this environment (repeatable).
+                        The build gets CodeBuild's variables, the buildspec's, and from here
+                        only ${HOST_BASE_VARIABLES.join(", ")} (not in a container) and these;
+                        no credentials or tokens unless named. Default: none.
+
+Artifacts are written only inside the current directory. Symbolic links that lead outside
+the source directory are left out of artifacts.
 
 Exit codes: 0 build succeeded, 1 build failed or buildspec invalid, 2 usage, read, secret or Docker error.
 `;
 
 const OPTIONS = {
-  values: ["src", "out", "region", "account", "project", "build-number", "secrets", "image", "docker"],
+  values: ["src", "out", "region", "account", "project", "build-number", "secrets", "image", "docker", "pass-env"],
   flags: ["help"],
+  repeatable: ["pass-env"],
 } as const;
 
 /** Runs `buildspec run` with the arguments after `run`; resolves to the exit code. */
@@ -58,10 +68,17 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
       if (!Number.isInteger(buildNumber) || buildNumber < 1)
         throw new UsageError(`\`--build-number\` must be a whole number of 1 or more, got "${v["build-number"]}".`);
     }
+    const outDir = path.resolve(io.cwd, v.out ?? DEFAULT_ARTIFACTS_DIR);
+    try {
+      assertWithin(io.cwd, outDir, "`--out`");
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
     const result = await runBuild({
       spec,
       srcDir: path.resolve(io.cwd, v.src ?? path.dirname(absolute)),
-      outDir: path.resolve(io.cwd, v.out ?? DEFAULT_ARTIFACTS_DIR),
+      outDir,
+      passEnv: args.lists["pass-env"] ?? [],
       output: io,
       env: io.env,
       buildNumber,

@@ -15,6 +15,7 @@ import {
   DEFAULT_PROJECT_NAME,
   DEFAULT_REGION,
   buildEnvironment,
+  passedHostVariables,
   codeBuildVariables,
   readSecretsFile,
   resolveSecretVariables,
@@ -41,8 +42,13 @@ export interface RunBuildOptions {
   outDir: string;
   /** Where progress, command output and the report go. */
   output: { stdout(text: string): void; stderr(text: string): void };
-  /** Host environment: passed to a local shell, and read for `AWS_CICD_PARAM_<variable>`. */
+  /**
+   * Host environment: read for `AWS_CICD_PARAM_<variable>` and by the Docker client. The build
+   * itself gets only `HOST_BASE_VARIABLES` and the `passEnv` names from it.
+   */
   env: Record<string, string | undefined>;
+  /** Host variables to pass to the build besides `HOST_BASE_VARIABLES`. @default - none. */
+  passEnv?: string[];
   /** `AWS_REGION` and `AWS_DEFAULT_REGION`. @default "us-east-1" */
   region?: string;
   /** Account in `CODEBUILD_BUILD_ARN`. @default "123456789012" */
@@ -109,7 +115,15 @@ export async function runBuild(o: RunBuildOptions): Promise<BuildResult> {
     image: o.image ?? "local",
   });
   const buildVars = { ...codeBuild, ...(spec.env?.variables ?? {}), ...secretValues };
-  const fullEnv = buildEnvironment(o.env, codeBuild, spec.env, secretValues);
+  const fullEnv = buildEnvironment(o.env, codeBuild, spec.env, secretValues, o.passEnv ?? []);
+  const passed = passedHostVariables(o.env, o.passEnv ?? []);
+  // In a container only the named variables cross over: the host's PATH and HOME are not the image's.
+  const chosen: Record<string, string> = {};
+  for (const name of o.passEnv ?? []) {
+    if (passed[name] === undefined)
+      output.stdout(`[aws-cicd] Note: \`--pass-env ${name}\` is not set here, so the build does not get it.\n`);
+    else chosen[name] = passed[name];
+  }
   if (o.image) assertDockerAvailable(o.dockerCommand, o.env);
   if (spec["run-as"] || BUILDSPEC_PHASES.some((p) => spec.phases?.[p]?.["run-as"])) {
     output.stdout("[aws-cicd] Note: `run-as` is ignored locally; commands run as the current user.\n");
@@ -123,7 +137,11 @@ export async function runBuild(o: RunBuildOptions): Promise<BuildResult> {
               shell,
               srcDir: o.srcDir,
               commandDir: session.commandDir,
-              variables: { ...buildVars, CODEBUILD_BUILD_SUCCEEDING: fullEnv.CODEBUILD_BUILD_SUCCEEDING },
+              variables: {
+                ...chosen,
+                ...buildVars,
+                CODEBUILD_BUILD_SUCCEEDING: fullEnv.CODEBUILD_BUILD_SUCCEEDING,
+              },
               clientEnv: o.env,
               ...(o.dockerCommand ? { dockerCommand: o.dockerCommand } : {}),
             },
@@ -210,8 +228,10 @@ export function formatBuildSummary(result: BuildResult): string {
     for (const [k, v] of exported) lines.push(`  ${k}=${v}`);
     lines.push("");
   }
-  for (const a of result.artifacts)
+  for (const a of result.artifacts) {
     lines.push(`Artifact ${a.id}: ${a.file} (${a.entries.length} file${a.entries.length === 1 ? "" : "s"})`);
+    for (const f of a.skipped) lines.push(`  left out ${f}: a symbolic link that leads outside the source directory`);
+  }
   if (result.artifacts.length > 0) lines.push("");
   lines.push(`Build ${result.succeeded ? "SUCCEEDED" : "FAILED"}`, "");
   return lines.join("\n");

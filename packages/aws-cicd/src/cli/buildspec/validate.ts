@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { BuildSpecError } from "../../codebuild/buildspec-error";
+import { MAX_BUILDSPEC_LENGTH, MAX_BUILDSPEC_NESTING } from "../../codebuild/buildspec-limits";
 import { DEFAULT_BUILDSPEC_FILE_NAME, parseBuildSpec } from "../../codebuild/buildspec-parse";
 import { BuildSpec } from "../../codebuild/buildspec-types";
 import { CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs } from "./args";
@@ -12,7 +13,9 @@ import { CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs } from "
 export const VALIDATE_USAGE = `Usage: aws-cicd buildspec validate [FILE]
 
 Checks a buildspec (YAML, or JSON) against buildspec version 0.2 with the validator
-BuildProject uses. Problems are printed as FILE:LINE:COLUMN: message.
+BuildProject uses. Problems are printed as FILE:LINE:COLUMN: message. Also refused: a file
+without \`version\`, longer than CodeBuild's ${MAX_BUILDSPEC_LENGTH} characters, nested more than
+${MAX_BUILDSPEC_NESTING} levels, or with a pattern that cannot match (such as the range [z-a]).
 
   FILE   the buildspec; default ${DEFAULT_BUILDSPEC_FILE_NAME} in the current directory.
 
@@ -24,10 +27,31 @@ export function readBuildSpecFile(file: string, cwd: string): { spec: BuildSpec;
   const absolute = path.resolve(cwd, file);
   let text: string;
   try {
+    const stat = fs.statSync(absolute);
+    if (stat.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
+    // A device or pipe (/dev/zero) could be read forever.
+    if (!stat.isFile()) throw Object.assign(new Error("special"), { code: "ESPECIAL" });
+    // Every character is at most 4 bytes of UTF-8: a longer file cannot be within the limit, so it is not read.
+    if (stat.size > MAX_BUILDSPEC_LENGTH * 4) {
+      throw new BuildSpecError(
+        `${file}:1:1: The buildspec is ${stat.size} bytes long; CodeBuild accepts at most ${MAX_BUILDSPEC_LENGTH} characters. Move long command lists into scripts in the source and run those.`,
+        "buildSpec",
+        [],
+        { file, line: 1, column: 1 },
+      );
+    }
     text = fs.readFileSync(absolute, "utf8");
   } catch (e) {
+    if (e instanceof BuildSpecError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (e as Error).message;
+    const reason =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a directory"
+          : code === "ESPECIAL"
+            ? "it is not a regular file"
+            : (e as Error).message;
     throw new UsageError(`Cannot read buildspec \`${file}\`: ${reason}. Give the path of a buildspec.yml as FILE.`);
   }
   return { spec: parseBuildSpec(text, file), absolute, shown: file };

@@ -178,6 +178,38 @@ export function invokeAnswer(token: string, inputs: Record<string, any>, who: Re
   }
 }
 
+/**
+ * A URN as the Pulumi engine forms it: the type qualified by every ancestor's type
+ * (`urn:pulumi:<stack>::<project>::<parent types>$<type>::<name>`). `urn` is the unparented URN.
+ */
+export function qualifiedUrn(urn: string, parent: string | undefined): string {
+  if (!parent) return urn;
+  const parts = urn.split("::");
+  const parentType = parent.split("::")[2];
+  if (parts.length < 4 || !parentType || parentType === "pulumi:pulumi:Stack") return urn;
+  parts[2] = `${parentType}$${parts[2]}`;
+  return parts.join("::");
+}
+
+/**
+ * The first URN registered twice, with what the engine would say about it; `undefined` when every
+ * URN is unique. `pulumi preview` refuses such a program ("Duplicate resource URN").
+ */
+export function duplicateUrnMessage(resources: readonly EngineResource[]): string | undefined {
+  const seen = new Set<string>();
+  for (const r of resources) {
+    if (seen.has(r.urn)) {
+      return (
+        `Duplicate resource URN "${r.urn}": the program creates two ${r.type} resources named "${r.name}"` +
+        (r.parent ? " under the same parent type" : "") +
+        ", which `pulumi preview` refuses. Give each a distinct name."
+      );
+    }
+    seen.add(r.urn);
+  }
+  return undefined;
+}
+
 /** Creates an engine that records into fresh arrays. */
 export function createEngine(identity: EngineIdentity): SynthEngine {
   const who: Required<EngineIdentity> = { partition: "aws", ...identity };
@@ -212,6 +244,12 @@ export function createEngine(identity: EngineIdentity): SynthEngine {
   const attach: SynthEngine["attach"] = (monitor) => {
     const original = monitor.registerResource.bind(monitor);
     const self = monitor as any;
+    if (typeof self.newUrn === "function") {
+      // The mock monitor qualifies a child's type with its parent's last type only; the engine uses the whole chain.
+      const plainUrn = self.newUrn.bind(monitor);
+      self.newUrn = (parent: string | undefined, type: string, name: string): string =>
+        qualifiedUrn(plainUrn(undefined, type, name), parent);
+    }
     monitor.registerResource = (req: any, callback: any) => {
       const parent: string = req.getParent();
       current = {

@@ -9,6 +9,7 @@
 import * as path from "path";
 import type { EngineResource } from "./engine";
 import type { FindingReport, PolicyPackReport } from "./report-types";
+import { unwrapSecrets } from "./secrets";
 
 type Report = (message: string, urn?: string) => void;
 type Validate = (args: any, report: Report) => Promise<void> | void;
@@ -65,10 +66,14 @@ const notApplicable = (reason?: string): never => {
   throw new NotApplicable(reason);
 };
 
+/** Properties as CrossGuard hands them to policies: secret values unwrapped, at any depth. */
+const plain = (props: Record<string, any>): Record<string, any> => unwrapSecrets(props) as Record<string, any>;
+
 /** The stack as `validateStack` sees it. */
 function stackResources(resources: EngineResource[]): any[] {
   const byUrn = new Map<string, any>();
-  for (const r of resources) byUrn.set(r.urn, { ...common(r, { ...r.state, ...r.inputs }), dependencies: [], propertyDependencies: {} });
+  for (const r of resources)
+    byUrn.set(r.urn, { ...common(r, plain({ ...r.state, ...r.inputs })), dependencies: [], propertyDependencies: {} });
   for (const r of resources) {
     const p = byUrn.get(r.urn);
     p.dependencies = r.options.dependsOn.flatMap((u) => (byUrn.has(u) ? [byUrn.get(u)] : []));
@@ -86,6 +91,7 @@ export async function runRules(rules: LoadedRule[], resources: EngineResource[],
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const custom = resources.filter((r) => r.custom);
   const stack = stackResources(custom);
+  const inputs = new Map(custom.map((r) => [r, plain(r.inputs)]));
   for (const rule of rules) {
     const { enforcementLevel, ...settings } = config[rule.name] ?? {};
     const level = enforcementLevel ?? rule.enforcementLevel ?? "advisory";
@@ -110,7 +116,7 @@ export async function runRules(rules: LoadedRule[], resources: EngineResource[],
     const validators = [rule.validateResource ?? []].flat();
     for (const r of custom) {
       for (const v of validators) {
-        await guard(() => v({ ...common(r, r.inputs), stackTags: new Map(), getConfig, notApplicable }, (m) => add(m, r)), r);
+        await guard(() => v({ ...common(r, inputs.get(r)!), stackTags: new Map(), getConfig, notApplicable }, (m) => add(m, r)), r);
       }
     }
     if (rule.validateStack) {

@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { createEngine, EngineCall, EngineResource } from "./engine";
+import { createEngine, duplicateUrnMessage, EngineCall, EngineResource } from "./engine";
 
 /** What `runProgram` needs. */
 export interface ProgramOptions {
@@ -139,6 +139,8 @@ export async function runProgram(options: ProgramOptions): Promise<ProgramResult
     }
     await settle(settings);
     if (failures.length > 0) throw new ProgramError(`The program failed: ${messageOf(failures[0])}`);
+    const duplicate = duplicateUrnMessage(engine.resources);
+    if (duplicate) throw new ProgramError(`The program failed: ${duplicate}`);
     return {
       project,
       stack,

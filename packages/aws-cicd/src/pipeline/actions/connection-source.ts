@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { stackScopedName } from "../../internal/naming";
+import { CONNECTION_NAME, stackScopedName } from "../../internal/naming";
 import { PolicyStatement } from "../../security/iam";
 import { ActionCommonArgs, ActionDefinition, ArtifactFacts } from "../action-types";
 import {
@@ -162,7 +162,7 @@ export const connectionSourceAction: ActionDefinition<ConnectionSourceActionArgs
       connection = new aws.codeconnections.Connection(
         `${ctx.resourceName}-connection`,
         {
-          name: a.createConnection.name ?? stackScopedName(ctx.resourceName, MAX_CONNECTION_NAME_LENGTH),
+          name: a.createConnection.name ?? stackScopedName(ctx.resourceName, CONNECTION_NAME),
           providerType: a.createConnection.providerType,
         },
         { parent: ctx.parent },

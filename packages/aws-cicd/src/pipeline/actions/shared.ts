@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { autoNameArgs, AUTONAMED_EVENT_RULE } from "../../internal/naming";
 import { attachStatements, createServiceRole } from "../../security/iam";
 import { BindContext } from "../action-types";
 import { START_PIPELINE_ACTIONS } from "../policies";
@@ -49,7 +50,11 @@ export function createStartTrigger(
 ): { trigger: StartTrigger; afterPipeline: (pipeline: aws.codepipeline.Pipeline) => pulumi.Resource[] } {
   const name = `${ctx.resourceName}-trigger`;
   const parent = ctx.parent;
-  const rule = new aws.cloudwatch.EventRule(name, { description, eventPattern, state: "ENABLED" }, { parent });
+  const rule = new aws.cloudwatch.EventRule(
+    name,
+    { ...autoNameArgs(name, AUTONAMED_EVENT_RULE), description, eventPattern, state: "ENABLED" },
+    { parent },
+  );
   const role = createServiceRole(
     `${name}-role`,
     {
