@@ -178,7 +178,7 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
       ),
     );
 
-    for (const access of args.crossAccountAccess ?? []) this.addCrossAccountRole(access);
+    (args.crossAccountAccess ?? []).forEach((access, i) => this.addCrossAccountRole(access, `crossAccountAccess[${i}]`));
 
     this.registerOutputs({
       repositoryName: this.repositoryName,
@@ -248,15 +248,16 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);
     }
-    return this.addCrossAccountRole(access);
+    return this.addCrossAccountRole(access, "access");
   }
 
-  private addCrossAccountRole(access: CrossAccountAccessArgs): CrossAccountAccessGrant {
+  private addCrossAccountRole(access: CrossAccountAccessArgs, arg: string): CrossAccountAccessGrant {
     const grant = createCrossAccountRole(
       this.scope,
       `${this.scope.name}-cross-account-${this.crossAccountGrants.length}`,
       access,
       this.tags,
+      arg,
     );
     this.crossAccountGrants.push(grant);
     this.crossAccountRoles.push(grant.role);

@@ -3,6 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { attachStatements, AwsContext, policyDocument, roleNameOf } from "../security/iam";
 import { CrossAccountAccessArgs, RepositoryAccess } from "./args";
 import { repositoryAccessStatements, crossAccountTrustStatements } from "./policies";
+import { checkedInput } from "../internal/arns";
+import { trustedPrincipalArnProblem } from "./validate";
 
 /** Most seconds a cross-account session lasts. */
 export const CROSS_ACCOUNT_MAX_SESSION_SECONDS = 3600;
@@ -50,18 +52,32 @@ export interface CrossAccountAccessGrant {
   roleArn: pulumi.Output<string>;
 }
 
-/** Creates a role trusted only by the exact principals, with `access` on the repository. */
+/**
+ * Creates a role trusted only by the exact principals, with `access` on the repository. `arg` is how
+ * the user wrote the grant (`crossAccountAccess[0]`), for the messages of principals checked when they resolve.
+ */
 export function createCrossAccountRole(
   scope: RepositoryGrantScope,
   logicalName: string,
   args: CrossAccountAccessArgs,
   tags: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined,
+  arg = "access",
 ): CrossAccountAccessGrant {
   const role = new aws.iam.Role(
     logicalName,
     {
       description: `Cross-account ${args.access} access to CodeCommit repository ${scope.repositoryName} (aws-cicd).`,
-      assumeRolePolicy: policyDocument(crossAccountTrustStatements(args.principalArns, args.externalId, args.requireMfa)),
+      assumeRolePolicy: policyDocument(
+        crossAccountTrustStatements(args.principalArns, args.externalId, args.requireMfa).map((st) => ({
+          ...st,
+          // Principals given as Outputs (by JavaScript callers) are checked when they resolve.
+          principals: {
+            aws: (args.principalArns as pulumi.Input<string>[]).map((p) =>
+              checkedInput(p, trustedPrincipalArnProblem(`${arg}.principalArns`)),
+            ),
+          },
+        })),
+      ),
       maxSessionDuration: CROSS_ACCOUNT_MAX_SESSION_SECONDS,
       tags,
     },

@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import {
   APPROVAL_RULE_CONTENT_VERSION,
   CODECOMMIT_NOTIFICATION_EVENT_TYPE_IDS,
@@ -14,7 +15,7 @@ import {
   RepoEventTarget,
   REPOSITORY_TRIGGER_EVENTS,
 } from "./args";
-import { checkKeyArnArg } from "../internal/arns";
+import { checkedInput, checkKeyArnArg, isDeferred } from "../internal/arns";
 
 const REPOSITORY_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 const APPROVAL_TEMPLATE_NAME = /^[A-Za-z0-9._ -]{1,100}$/;
@@ -241,17 +242,23 @@ function validateBranchProtection(args: CodeCommitRepoArgs): void {
   }
 }
 
-/** Validates one trusted principal ARN of a cross-account grant. */
-export function validateTrustedPrincipalArn(arg: string, value: string): void {
-  if (PRINCIPAL_ARN.test(value)) return;
-  const why = ACCOUNT_ROOT_ARN.test(value)
-    ? " An account root trusts every principal that account's administrators allow; name the exact roles or users."
-    : /^\d{12}$/.test(value)
-      ? " A bare account id trusts the whole account; name the exact roles or users."
-      : "";
-  throw new Error(
-    `\`${arg}\` must hold IAM role or user ARNs ("arn:aws:iam::<account>:role/<name>" or "arn:aws:iam::<account>:user/<name>"), got "${value}".${why}`,
-  );
+/** The problem of a trusted principal ARN of a cross-account grant, or `undefined` (for {@link checkedInput}). */
+export function trustedPrincipalArnProblem(arg: string): (value: unknown) => string | undefined {
+  return (value) => {
+    if (typeof value === "string" && PRINCIPAL_ARN.test(value)) return undefined;
+    const v = String(value);
+    const why = ACCOUNT_ROOT_ARN.test(v)
+      ? " An account root trusts every principal that account's administrators allow; name the exact roles or users."
+      : /^\d{12}$/.test(v)
+        ? " A bare account id trusts the whole account; name the exact roles or users."
+        : "";
+    return `\`${arg}\` must hold IAM role or user ARNs ("arn:aws:iam::<account>:role/<name>" or "arn:aws:iam::<account>:user/<name>"), got "${v}".${why}`;
+  };
+}
+
+/** Validates one trusted principal ARN of a cross-account grant (an Output is checked when it resolves). */
+export function validateTrustedPrincipalArn(arg: string, value: pulumi.Input<string>): void {
+  if (!isDeferred(value)) checkedInput(value, trustedPrincipalArnProblem(arg));
 }
 
 /** Validates one cross-account grant (`arg` names it in messages, e.g. "crossAccountAccess[0]"). */

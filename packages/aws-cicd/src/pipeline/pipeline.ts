@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { pipelineConsoleUrlOutput } from "../internal/console";
 import { stackScopedName } from "../internal/naming";
+import { checkedInput, roleNameOrArnProblem } from "../internal/arns";
 import { KeyReference, keyOrNew } from "../security/encryption-key";
 import { attachStatements, AwsContext, awsContext, PolicyStatement, roleNameOf, serviceTrustPolicy } from "../security/iam";
 import { SecureBucket } from "../security/secure-bucket";
@@ -252,7 +253,10 @@ export class Pipeline extends pulumi.ComponentResource {
    */
   grantApproval(role: aws.iam.Role | pulumi.Input<string>, stageName: string, actionName?: string): aws.iam.RolePolicy {
     let approvals: PlannedAction[];
+    let approver: aws.iam.Role | pulumi.Input<string>;
     try {
+      // A role given as a name or ARN, Output or not, is checked (an Output when it resolves).
+      approver = role instanceof aws.iam.Role ? role : checkedInput(role as pulumi.Input<string>, roleNameOrArnProblem("role"));
       approvals = findApprovalActions(this.stages, stageName, actionName);
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);
@@ -263,7 +267,7 @@ export class Pipeline extends pulumi.ComponentResource {
     const suffix = this.approvalGrants === 1 ? "" : `-${this.approvalGrants}`;
     return attachStatements(
       `${this.resourceName}-${stageName}-approvers${suffix}`,
-      roleNameOf(role),
+      roleNameOf(approver),
       [
         {
           sid: "ApproveOrReject",

@@ -1,4 +1,4 @@
-import { IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
+import { checkedInput, roleArnProblem } from "../internal/arns";
 import { ActionCategory, PlannedAction } from "./action-types";
 import { ACTION_DEFINITIONS, ACTION_KINDS, ActionArgs } from "./actions";
 
@@ -63,13 +63,15 @@ function planStageActions(stage: StageArgs, stageIndex: number): PlannedAction[]
     const path = `${sp}.actions[${actionIndex}]`;
     const kind = kindOf(action, path);
     const def = ACTION_DEFINITIONS[kind];
-    const args = action[kind] as never;
-    const category = def.category(args);
+    const given = action[kind] as { roleArn?: unknown };
+    const category = def.category(given as never);
     checkPlacement(kind, category, stageIndex, path);
-    def.validate(args, path);
-    const a = args as { name?: string; runOrder?: number; roleArn?: unknown };
-    if (typeof a.roleArn === "string" && !IAM_ROLE_ARN_PATTERN.test(a.roleArn))
-      throw new Error(notARoleArnMessage(`${path}.roleArn`, a.roleArn));
+    def.validate(given as never, path);
+    // A `roleArn` Output is checked when it resolves: every resource that names it fails with the same message.
+    const args = (
+      given?.roleArn === undefined ? given : { ...given, roleArn: checkedInput(given.roleArn, roleArnProblem(`${path}.roleArn`)) }
+    ) as never;
+    const a = args as { name?: string; runOrder?: number };
     const name = a.name ?? def.defaultName(args);
     if (!STAGE_OR_ACTION_NAME.test(name)) throw new Error(`\`${path}.name\` must ${NAME_RULE}, got "${name}".`);
     const clash = byName.get(name);

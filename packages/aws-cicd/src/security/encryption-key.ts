@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
+import { checkedRoleArns, IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
 import { stackScopedAlias } from "../internal/naming";
 import { accountRootArn, AwsContext, awsContext, policyDocument, PolicyStatement } from "./iam";
 import {
@@ -239,7 +239,15 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
         customerMasterKeySpec: "SYMMETRIC_DEFAULT",
         enableKeyRotation: true,
         deletionWindowInDays: args.deletionWindowInDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS,
-        policy: policyDocument(encryptionKeyPolicy(ctx, viaServices, args.principalArns, args.allowAutoScalingVolumes ?? false)),
+        // Role ARNs given as Outputs are checked when they resolve (a `:root` fails the deployment).
+        policy: policyDocument(
+          encryptionKeyPolicy(
+            ctx,
+            viaServices,
+            checkedRoleArns("principalArns", args.principalArns),
+            args.allowAutoScalingVolumes ?? false,
+          ),
+        ),
         tags: args.tags,
       },
       { parent: this, retainOnDelete: args.retainOnDelete ?? true },

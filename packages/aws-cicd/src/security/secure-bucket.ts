@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkKeyArnArg, IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
+import { checkedRoleArns, checkKeyArnArg, IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
 import { KeyReference, keyOrNew } from "./encryption-key";
 import { policyDocument, PolicyStatement } from "./iam";
 
@@ -349,7 +349,18 @@ export class SecureBucket extends pulumi.ComponentResource {
     );
     this.policy = new aws.s3.BucketPolicy(
       `${name}-policy`,
-      { bucket, policy: policyDocument(secureBucketPolicy(this.bucket.arn, key.keyArn, args.readerArns, args.writerArns)) },
+      {
+        bucket,
+        policy: policyDocument(
+          secureBucketPolicy(
+            this.bucket.arn,
+            key.keyArn,
+            // Role ARNs given as Outputs are checked when they resolve (a `:root` fails the deployment).
+            checkedRoleArns("readerArns", args.readerArns),
+            checkedRoleArns("writerArns", args.writerArns),
+          ),
+        ),
+      },
       { ...o, dependsOn: [this.publicAccessBlock] },
     );
     if (args.accessLogs) {
