@@ -6,6 +6,7 @@ import {
   BUILD_LOG_RETENTION_DAYS,
 } from "./build-project-args";
 import { buildSpecReferences, validateBuildSpec } from "./buildspec-validate";
+import { checkBuildSpecCommands } from "./plaintext-secrets";
 import { REPORT_GROUP_NAME_PATTERN } from "./buildspec-validate-outputs";
 import { environmentReferences, validateComputeType, validateEnvironmentVariables, validateImage } from "./environment";
 import { reportGroupName, reportGroupsToCreate, reportGroupType } from "./report-groups";
@@ -224,6 +225,7 @@ export function validateBuildProjectArgs(args: BuildProjectArgs, projectName: st
   }
   if (args.buildSpec !== undefined) {
     validateBuildSpec(args.buildSpec, "buildSpec");
+    checkBuildSpecCommands(args.buildSpec, "buildSpec");
     for (const report of Object.keys(args.buildSpec.reports ?? {})) {
       if (report.startsWith("arn:")) continue;
       const group = reportGroupName(projectName, report);

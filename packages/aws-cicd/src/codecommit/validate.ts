@@ -242,7 +242,7 @@ function validateBranchProtection(args: CodeCommitRepoArgs): void {
   }
 }
 
-/** The problem of a trusted principal ARN of a cross-account grant, or `undefined` (for {@link checkedInput}). */
+/** The problem of a trusted principal ARN of a cross-account grant, or `undefined`. */
 export function trustedPrincipalArnProblem(arg: string): (value: unknown) => string | undefined {
   return (value) => {
     if (typeof value === "string" && PRINCIPAL_ARN.test(value)) return undefined;

@@ -42,7 +42,7 @@ export function artifactKeyArnProblem(value: unknown): string | undefined {
   return `\`artifactKeyArn\` must be a KMS key ARN such as "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", got "${String(value)}". Aliases are not accepted: IAM policies name keys.`;
 }
 
-/** Throws unless a known `pipelineRoleArn` is an exact role ARN (an Output is checked when it resolves, see {@link checkedInput}). */
+/** Throws unless a known `pipelineRoleArn` is an exact role ARN (an Output is checked when it resolves). */
 export function validatePipelineRoleArn(value: pulumi.Input<string> | undefined): void {
   if (value === undefined || value === null) {
     throw new Error(

@@ -1,0 +1,132 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * Type checks for JavaScript callers (and YAML or JSON configuration), shared by every validator:
+ * TypeScript's types do not exist at run time, and a wrong type must not silently change
+ * behaviour (`dockerBuilds: "yes"` is truthy). Each throws "`<arg>` must be <what>, got <received>."
+ * and lets `undefined` (an omitted optional argument) pass.
+ */
+
+/** How a message renders a received value: `the string "yes"`, `the number 3`, `null`, `a list`, `an object`. */
+export function describeReceived(value: unknown): string {
+  if (value === null) return "null";
+  if (value === undefined) return "nothing";
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (pulumi.Output.isInstance(value)) return "an Output";
+  if (value instanceof Promise) return "a Promise";
+  switch (typeof value) {
+    case "string":
+      return `the string ${JSON.stringify(value)}`;
+    case "number":
+    case "bigint":
+      return `the number ${value}`;
+    case "boolean":
+      return `the boolean ${value}`;
+    case "function":
+      return "a function";
+    default:
+      return Object.keys(value as object).length === 0 ? "an empty object {}" : "an object";
+  }
+}
+
+/** Whether `value` is an object with fields (not null, not a list, not an Output). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === "object" && value !== null && !Array.isArray(value) && !pulumi.Output.isInstance(value) && !(value instanceof Promise)
+  );
+}
+
+/** Throws unless `value` is `true`, `false` or `undefined`. */
+export function checkBoolean(arg: string, value: unknown): void {
+  if (value !== undefined && typeof value !== "boolean") {
+    throw new Error(`\`${arg}\` must be true or false, got ${describeReceived(value)}; pass a boolean, not a string or number.`);
+  }
+}
+
+/** Throws unless `value` is a finite number or `undefined` (ranges are checked by each validator). */
+export function checkNumber(arg: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value))) {
+    throw new Error(`\`${arg}\` must be a number, got ${describeReceived(value)}; pass a number, not a string.`);
+  }
+}
+
+/** Throws unless `value` is a string or `undefined` (plain data arguments that take no Output). */
+export function checkString(arg: string, value: unknown): void {
+  if (value !== undefined && typeof value !== "string") {
+    throw new Error(`\`${arg}\` must be a string, got ${describeReceived(value)}.`);
+  }
+}
+
+/** Throws unless `value` is a list or `undefined`. */
+export function checkList(arg: string, value: unknown): void {
+  if (value !== undefined && !Array.isArray(value)) {
+    throw new Error(`\`${arg}\` must be a list, got ${describeReceived(value)}; wrap a single item in [ ].`);
+  }
+}
+
+/** Throws unless `value` is an object with fields or `undefined`; `fields` names what it needs, for the message. */
+export function checkObject(arg: string, value: unknown, fields: string): void {
+  if (value !== undefined && (!isRecord(value) || Object.keys(value).length === 0)) {
+    throw new Error(
+      `\`${arg}\` must be an object with ${fields}, got ${describeReceived(value)}; pass the fields or leave \`${arg}\` out.`,
+    );
+  }
+}
+
+/** Throws unless `value` is a key reference (an EncryptionKey or `{ keyArn }`) or `undefined`. */
+export function checkKeyReference(arg: string, value: unknown): void {
+  if (value === undefined) return;
+  if (!isRecord(value) || value.keyArn === undefined || value.keyArn === null) {
+    const hint = typeof value === "string" ? `; to name a key by ARN, pass \`{ keyArn: ${JSON.stringify(value)} }\`` : "";
+    throw new Error(
+      `\`${arg}\` must be a key object (an EncryptionKey, or \`{ keyArn }\` for a key you own), got ${describeReceived(value)}${hint}.`,
+    );
+  }
+}
+
+/** Per-argument kinds a validator checks with {@link checkTypes}. */
+export interface ArgTypes {
+  /** Arguments that must be booleans. */
+  booleans?: readonly string[];
+  /** Arguments that must be numbers. */
+  numbers?: readonly string[];
+  /** Arguments that must be strings. */
+  strings?: readonly string[];
+  /** Arguments that must be lists. */
+  lists?: readonly string[];
+  /** Arguments that must be objects with fields, and what fields (for the message). */
+  objects?: Readonly<Record<string, string>>;
+  /** Arguments that must be key references. */
+  keys?: readonly string[];
+}
+
+/** The value at a dotted path (`vpc.subnetIds`) of `args`, `undefined` when a step is missing. */
+function at(args: unknown, path: string): unknown {
+  let v: unknown = args;
+  for (const step of path.split(".")) {
+    if (!isRecord(v)) return undefined;
+    v = v[step];
+  }
+  return v;
+}
+
+/**
+ * Checks the kinds of `args`' arguments (dotted paths, each checked when its parent is an object).
+ * Objects are checked first, so `vpc: null` is named before what it would hold.
+ */
+export function checkTypes(args: unknown, types: ArgTypes): void {
+  for (const [arg, fields] of Object.entries(types.objects ?? {})) checkObject(arg, at(args, arg), fields);
+  for (const arg of types.keys ?? []) checkKeyReference(arg, at(args, arg));
+  for (const arg of types.booleans ?? []) checkBoolean(arg, at(args, arg));
+  for (const arg of types.numbers ?? []) checkNumber(arg, at(args, arg));
+  for (const arg of types.strings ?? []) checkString(arg, at(args, arg));
+  for (const arg of types.lists ?? []) checkList(arg, at(args, arg));
+}
+
+/** Throws unless the component's `args` is an object (JavaScript callers may pass null or a string). */
+export function checkArgsObject(args: unknown, required: boolean): void {
+  if (args === undefined && !required) return;
+  if (!isRecord(args)) {
+    throw new Error(`The arguments must be an object, got ${describeReceived(args)}; pass \`{ ... }\` as the second constructor argument.`);
+  }
+}
