@@ -1,5 +1,5 @@
 import { checkPlaintextValueNow, PlaintextValueCheck } from "../codebuild/plaintext-secrets";
-import { describeReceived } from "../internal/types";
+import { checkArgsObject, checkTypes, describeReceived } from "../internal/types";
 import {
   BEANSTALK_DEPLOYMENT_POLICIES,
   BeanstalkTargetArgs,
@@ -192,6 +192,29 @@ function checkAllowPlaintext(args: BeanstalkTargetArgs): void {
 
 /** Validates {@link BeanstalkTargetArgs}; throws a plain `Error` naming the arg. */
 export function validateBeanstalkTargetArgs(args: BeanstalkTargetArgs): void {
+  checkArgsObject(args, false);
+  checkTypes(args, {
+    objects: {
+      application: "`name`",
+      applicationVersionLifecycle: "`maxCount` or `maxAgeInDays`",
+      vpc: "`vpcId` and `instanceSubnetIds`",
+      environmentVariables: "variables by name",
+      secrets: "secrets by variable name",
+      managedUpdates: "`preferredStartTime` or `updateLevel`",
+    },
+    required: ["vpc.vpcId", "vpc.instanceSubnetIds"],
+    keys: ["encryptionKey"],
+    booleans: ["allowInsecureSettingOverrides", "enableEbsEncryptionByDefault", "vpc.associatePublicIpAddress"],
+    numbers: [
+      "minSize",
+      "maxSize",
+      "logRetentionInDays",
+      "applicationVersionLifecycle.maxCount",
+      "applicationVersionLifecycle.maxAgeInDays",
+    ],
+    strings: ["applicationName", "environmentName", "solutionStackRegex", "instanceType", "environmentType", "deploymentPolicy"],
+    lists: ["settings", "allowPlaintextVariables", "vpc.instanceSubnetIds", "vpc.loadBalancerSubnetIds"],
+  });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   checkName(args);
   checkPlatform(args);

@@ -99,7 +99,7 @@ export class BuildProject extends pulumi.ComponentResource {
   constructor(name: string, args: BuildProjectArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:BuildProject", name, {}, opts);
     this.componentName = name;
-    const projectName = args.projectName ?? stackScopedName(name, 255);
+    const projectName = args?.projectName ?? stackScopedName(name, 255);
     let buildspec: string;
     try {
       validateBuildProjectArgs(args, projectName);

@@ -11,6 +11,7 @@ import { REPORT_GROUP_NAME_PATTERN } from "./buildspec-validate-outputs";
 import { environmentReferences, validateComputeType, validateEnvironmentVariables, validateImage } from "./environment";
 import { reportGroupName, reportGroupsToCreate, reportGroupType } from "./report-groups";
 import { checkKeyArnArg } from "../internal/arns";
+import { ArgTypes, checkArgsObject, checkTypes } from "../internal/types";
 
 /** CodeBuild's rule for project names. */
 export const PROJECT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$/;
@@ -196,11 +197,44 @@ function validateMonitoring(args: BuildProjectArgs): void {
   }
 }
 
+/** The kinds of {@link BuildProjectArgs}' arguments, checked first (JavaScript callers). */
+const BUILD_PROJECT_ARG_TYPES: ArgTypes = {
+  objects: {
+    source: "`codeCommit`",
+    artifacts: "artifact settings",
+    image: "`managed` or `ecr`",
+    environmentVariables: "variables by name",
+    buildSpec: "`version` and `phases`",
+    cache: "`local` or `s3`",
+    vpc: "`vpcId`, `subnetIds` and `securityGroupIds`",
+    reportExport: "`bucketName`",
+    s3Logs: "`bucketName`",
+    monitoring: "monitoring settings",
+  },
+  required: ["vpc.vpcId", "vpc.subnetIds", "vpc.securityGroupIds", "reportExport.bucketName", "s3Logs.bucketName"],
+  keys: ["encryptionKey"],
+  booleans: ["dockerBuilds", "monitoring.failedBuildsAlarm"],
+  numbers: ["timeoutInMinutes", "queuedTimeoutInMinutes", "concurrentBuildLimit", "logRetentionInDays"],
+  strings: ["projectName", "buildSpecFile", "computeType"],
+  lists: [
+    "secretsKeyArns",
+    "reportGroupNames",
+    "coverageReportGroupNames",
+    "cache.local",
+    "vpc.subnetIds",
+    "vpc.securityGroupIds",
+    "monitoring.emailSubscriptions",
+    "monitoring.notificationEvents",
+  ],
+};
+
 /**
  * Validates every {@link BuildProjectArgs} field that is known at construction; throws a
  * plain `Error` whose message names the arg. `projectName` is the resolved physical name.
  */
 export function validateBuildProjectArgs(args: BuildProjectArgs, projectName: string): void {
+  checkArgsObject(args, false);
+  checkTypes(args, BUILD_PROJECT_ARG_TYPES);
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   (args.secretsKeyArns ?? []).forEach((k, i) => checkKeyArnArg(`secretsKeyArns[${i}]`, k));
   validateProjectName(projectName);

@@ -16,6 +16,7 @@ import {
   REPOSITORY_TRIGGER_EVENTS,
 } from "./args";
 import { checkedInput, checkKeyArnArg, isDeferred } from "../internal/arns";
+import { checkArgsObject, checkList, checkObject, checkTypes } from "../internal/types";
 
 const REPOSITORY_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 const APPROVAL_TEMPLATE_NAME = /^[A-Za-z0-9._ -]{1,100}$/;
@@ -277,6 +278,32 @@ export function validateCrossAccountAccess(arg: string, a: CrossAccountAccessArg
 
 /** Validates every argument of {@link CodeCommitRepo}; throws a plain `Error` naming the argument. */
 export function validateCodeCommitRepoArgs(name: string, args: CodeCommitRepoArgs): void {
+  checkArgsObject(args, false);
+  checkTypes(args, {
+    objects: { branchProtection: "`roles`, `users` or `groups`", notifications: "notification settings" },
+    keys: ["encryptionKey"],
+    booleans: ["retainOnDelete", "requirePullRequestApprovals", "branchProtection.denyPullRequestMerges"],
+    numbers: ["requiredApprovals"],
+    strings: ["repositoryName", "defaultBranch", "approvalRuleTemplateName"],
+    lists: [
+      "protectedBranches",
+      "approvalPoolMembers",
+      "triggers",
+      "pullRequestEvents",
+      "commitEvents",
+      "crossAccountAccess",
+      "branchProtection.roles",
+      "branchProtection.users",
+      "branchProtection.groups",
+      "notifications.emailSubscriptions",
+      "notifications.eventTypeIds",
+    ],
+  });
+  (args.crossAccountAccess ?? []).forEach((a, i) => {
+    checkObject(`crossAccountAccess[${i}]`, a ?? null, "`access` and `principalArns`");
+    checkTypes(a, { booleans: ["requireMfa"] });
+    checkList(`crossAccountAccess[${i}].principalArns`, a.principalArns);
+  });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   validateRepositoryName(args.repositoryName ?? name, args.repositoryName === undefined);
   if (typeof args.description === "string" && args.description.length > 1000) {

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkedInput, IAM_ROLE_ARN_PATTERN, isDeferred, KMS_KEY_ARN_PATTERN, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
 import { CrossAccountDeployRoleArgs } from "./args";
 import { DEPLOY_TARGET_KIND_KEYS } from "./policies";
+import { checkArgsObject, checkTypes } from "../internal/types";
 
 const ROOT_ARN = /^arn:aws[a-z-]*:iam::\d{12}:root$/;
 const ACCOUNT_ID = /^\d{12}$/;
@@ -54,6 +55,8 @@ export function validatePipelineRoleArn(value: pulumi.Input<string> | undefined)
 
 /** Validates every argument of {@link CrossAccountDeployRole}; throws a plain `Error` naming the argument. */
 export function validateCrossAccountDeployRoleArgs(args: CrossAccountDeployRoleArgs): void {
+  checkArgsObject(args, true);
+  checkTypes(args, { strings: ["roleName", "externalId"], lists: [...DEPLOY_TARGET_KIND_KEYS] });
   validatePipelineRoleArn(args.pipelineRoleArn);
   const bucket = args.artifactBucketArn;
   if (bucket === undefined || bucket === null) throw new Error("`artifactBucketArn` is required: pass the pipeline's artifact bucket ARN.");

@@ -64,13 +64,25 @@ export function checkList(arg: string, value: unknown): void {
   }
 }
 
-/** Throws unless `value` is an object with fields or `undefined`; `fields` names what it needs, for the message. */
+/** Throws unless `value` is an object or `undefined`; `fields` names what it holds, for the message. */
 export function checkObject(arg: string, value: unknown, fields: string): void {
-  if (value !== undefined && (!isRecord(value) || Object.keys(value).length === 0)) {
+  if (value !== undefined && !isRecord(value)) {
     throw new Error(
       `\`${arg}\` must be an object with ${fields}, got ${describeReceived(value)}; pass the fields or leave \`${arg}\` out.`,
     );
   }
+}
+
+/** Throws when the field `arg` (a dotted path) is missing although its parent object was given. */
+export function checkRequired(arg: string, value: unknown): void {
+  if (value !== undefined && value !== null) return;
+  const dot = arg.lastIndexOf(".");
+  const parent = dot < 0 ? undefined : arg.slice(0, dot);
+  throw new Error(
+    parent === undefined
+      ? `\`${arg}\` is required, got ${describeReceived(value)}.`
+      : `\`${arg}\` is required when \`${parent}\` is given, got ${describeReceived(value)}; add it or leave \`${parent}\` out.`,
+  );
 }
 
 /** Throws unless `value` is a key reference (an EncryptionKey or `{ keyArn }`) or `undefined`. */
@@ -98,6 +110,8 @@ export interface ArgTypes {
   objects?: Readonly<Record<string, string>>;
   /** Arguments that must be key references. */
   keys?: readonly string[];
+  /** Fields that must be present when their parent object is (a top-level name: always). */
+  required?: readonly string[];
 }
 
 /** The value at a dotted path (`vpc.subnetIds`) of `args`, `undefined` when a step is missing. */
@@ -110,23 +124,32 @@ function at(args: unknown, path: string): unknown {
   return v;
 }
 
+/** Whether the parent object of the dotted path `arg` was given (a top-level argument always has one). */
+function parentGiven(args: unknown, arg: string): boolean {
+  const dot = arg.lastIndexOf(".");
+  return dot < 0 || isRecord(at(args, arg.slice(0, dot)));
+}
+
 /**
  * Checks the kinds of `args`' arguments (dotted paths, each checked when its parent is an object).
- * Objects are checked first, so `vpc: null` is named before what it would hold.
+ * Objects are checked first, so `vpc: null` is named before what it would hold. `prefix` is how
+ * the user wrote `args` (`stages[1].actions[0].codeBuild`), for messages.
  */
-export function checkTypes(args: unknown, types: ArgTypes): void {
-  for (const [arg, fields] of Object.entries(types.objects ?? {})) checkObject(arg, at(args, arg), fields);
-  for (const arg of types.keys ?? []) checkKeyReference(arg, at(args, arg));
-  for (const arg of types.booleans ?? []) checkBoolean(arg, at(args, arg));
-  for (const arg of types.numbers ?? []) checkNumber(arg, at(args, arg));
-  for (const arg of types.strings ?? []) checkString(arg, at(args, arg));
-  for (const arg of types.lists ?? []) checkList(arg, at(args, arg));
+export function checkTypes(args: unknown, types: ArgTypes, prefix?: string): void {
+  const name = (arg: string) => (prefix === undefined ? arg : `${prefix}.${arg}`);
+  for (const [arg, fields] of Object.entries(types.objects ?? {})) checkObject(name(arg), at(args, arg), fields);
+  for (const arg of types.required ?? []) if (parentGiven(args, arg)) checkRequired(name(arg), at(args, arg));
+  for (const arg of types.keys ?? []) checkKeyReference(name(arg), at(args, arg));
+  for (const arg of types.booleans ?? []) checkBoolean(name(arg), at(args, arg));
+  for (const arg of types.numbers ?? []) checkNumber(name(arg), at(args, arg));
+  for (const arg of types.strings ?? []) checkString(name(arg), at(args, arg));
+  for (const arg of types.lists ?? []) checkList(name(arg), at(args, arg));
 }
 
 /** Throws unless the component's `args` is an object (JavaScript callers may pass null or a string). */
 export function checkArgsObject(args: unknown, required: boolean): void {
   if (args === undefined && !required) return;
   if (!isRecord(args)) {
-    throw new Error(`The arguments must be an object, got ${describeReceived(args)}; pass \`{ ... }\` as the second constructor argument.`);
+    throw new Error(`\`args\` must be an object, got ${describeReceived(args)}; pass \`{ ... }\` as the second constructor argument.`);
   }
 }

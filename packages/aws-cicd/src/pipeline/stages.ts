@@ -1,4 +1,5 @@
 import { checkedInput, roleArnProblem } from "../internal/arns";
+import { ArgTypes, checkList, checkObject, checkTypes } from "../internal/types";
 import { ActionCategory, PlannedAction } from "./action-types";
 import { ACTION_DEFINITIONS, ACTION_KINDS, ActionArgs } from "./actions";
 
@@ -27,6 +28,15 @@ export const MAX_RUN_ORDER = 999;
 
 const NAME_RULE = 'hold 1 to 100 letters, digits, ".", "@", "-" or "_"';
 const SOURCE_KINDS = ACTION_KINDS.filter((k) => ACTION_DEFINITIONS[k].category({} as never) === "Source");
+
+/** The kinds of the arguments action kinds share, checked first (JavaScript callers). */
+const ACTION_ARG_TYPES: ArgTypes = {
+  objects: { environmentVariables: "variables by name" },
+  booleans: ["batch", "fullClone", "startOnPush", "startOnUpload"],
+  numbers: ["runOrder"],
+  strings: ["name", "namespace", "output", "type"],
+  lists: ["inputs", "outputs", "notifyEmails"],
+};
 
 const list = (names: string[]) => (names.length === 0 ? "none" : names.join(", "));
 
@@ -63,6 +73,8 @@ function planStageActions(stage: StageArgs, stageIndex: number): PlannedAction[]
     const path = `${sp}.actions[${actionIndex}]`;
     const kind = kindOf(action, path);
     const def = ACTION_DEFINITIONS[kind];
+    checkObject(`${path}.${kind}`, action[kind] ?? null, "the action's fields");
+    checkTypes(action[kind], ACTION_ARG_TYPES, `${path}.${kind}`);
     const given = action[kind] as { roleArn?: unknown };
     const category = def.category(given as never);
     checkPlacement(kind, category, stageIndex, path);
@@ -201,12 +213,15 @@ function resolveOutputs(action: PlannedAction, stage: PlannedStage, producedBy: 
  * them with every default resolved. Pure: throws a plain `Error` on the first problem.
  */
 export function planStages(stages: StageArgs[]): PlannedStage[] {
+  checkList("stages", stages);
   if (!Array.isArray(stages) || stages.length < 2) {
     const got = Array.isArray(stages) ? stages.length : 0;
     throw new Error(`\`stages\` must hold at least two stages (sources first, then what they feed), got ${got}.`);
   }
   const stageNames = new Map<string, number>();
   const planned = stages.map((stage, i) => {
+    checkObject(`stages[${i}]`, stage ?? null, "`name` and `actions`");
+    checkList(`stages[${i}].actions`, stage.actions);
     if (typeof stage?.name !== "string" || !STAGE_OR_ACTION_NAME.test(stage.name)) {
       throw new Error(`\`stages[${i}].name\` must ${NAME_RULE}, got "${stage?.name}".`);
     }

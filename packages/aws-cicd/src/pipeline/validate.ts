@@ -3,6 +3,7 @@ import { PlannedStage, planStages } from "./stages";
 import { checkTriggersNeedV2 } from "./triggers";
 import { validateSecureBucketArgs } from "../security/secure-bucket";
 import { checkArnArg, checkKeyArnArg, S3_BUCKET_ARN_PATTERN, SNS_TOPIC_ARN_PATTERN } from "../internal/arns";
+import { checkArgsObject, checkTypes } from "../internal/types";
 
 const EXECUTION_MODES = ["QUEUED", "SUPERSEDED", "PARALLEL"];
 const PIPELINE_NAME = /^[A-Za-z0-9.@_-]{1,100}$/;
@@ -53,6 +54,19 @@ function validateNotifications(args: PipelineArgs): void {
  * artifacts resolved). Pure: throws a plain `Error` naming the argument on the first problem.
  */
 export function validatePipelineArgs(args: PipelineArgs): PlannedStage[] {
+  checkArgsObject(args, true);
+  checkTypes(args, {
+    objects: {
+      artifactBucket: "`bucketName` and `keyArn`",
+      artifactBucketOptions: "bucket settings",
+      notifications: "notification settings",
+    },
+    required: ["artifactBucket.bucketName", "artifactBucket.keyArn"],
+    keys: ["encryptionKey"],
+    booleans: ["notifications.enabled", "notifications.approvalNeeded"],
+    strings: ["pipelineName", "roleName", "pipelineType", "executionMode"],
+    lists: ["variables", "notifications.emailSubscriptions", "notifications.executionStates"],
+  });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   checkKeyArnArg("artifactBucket.keyArn", args.artifactBucket?.keyArn);
   checkArnArg(

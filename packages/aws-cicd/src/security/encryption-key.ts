@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { checkArgsObject, checkTypes } from "../internal/types";
 import { checkedRoleArns, IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
 import { stackScopedAlias } from "../internal/naming";
 import { accountRootArn, AwsContext, awsContext, policyDocument, PolicyStatement } from "./iam";
@@ -78,6 +79,13 @@ export interface EncryptionKeyArgs {
 
 /** Validates {@link EncryptionKeyArgs}; throws a plain `Error` naming the arg. */
 export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
+  checkArgsObject(args, false);
+  checkTypes(args, {
+    booleans: ["allowAutoScalingVolumes", "retainOnDelete"],
+    numbers: ["deletionWindowInDays"],
+    strings: ["aliasName"],
+    lists: ["viaServices", "principalArns"],
+  });
   const days = args.deletionWindowInDays;
   if (days !== undefined && (!Number.isInteger(days) || days < 7 || days > 30)) {
     throw new Error(`\`deletionWindowInDays\` must be a whole number from 7 to 30, got ${days}.`);

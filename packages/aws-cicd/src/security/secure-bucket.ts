@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkedRoleArns, checkKeyArnArg, IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
 import { KeyReference, keyOrNew } from "./encryption-key";
 import { policyDocument, PolicyStatement } from "./iam";
+import { checkArgsObject, checkTypes } from "../internal/types";
 
 /**
  * Action lists of {@link SecureBucket}'s bucket policy.
@@ -143,6 +144,20 @@ function checkPrincipals(arg: string, arns: pulumi.Input<string>[] | undefined):
 
 /** Validates {@link SecureBucketArgs}; throws a plain `Error` naming the arg. */
 export function validateSecureBucketArgs(args: SecureBucketArgs): void {
+  checkArgsObject(args, false);
+  checkTypes(args, {
+    objects: { lifecycle: "expiration days", accessLogs: "`bucketName`" },
+    required: ["accessLogs.bucketName"],
+    keys: ["encryptionKey"],
+    booleans: ["eventBridgeNotifications", "retainOnDelete", "forceDestroy"],
+    numbers: [
+      "lifecycle.expireObjectsAfterDays",
+      "lifecycle.expireNoncurrentVersionsAfterDays",
+      "lifecycle.abortIncompleteUploadsAfterDays",
+    ],
+    strings: ["bucketPrefix"],
+    lists: ["readerArns", "writerArns"],
+  });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   if (
     args.accessLogs !== undefined &&

@@ -4,6 +4,7 @@ import { checkKeyArnArg } from "../internal/arns";
 import { KeyReference } from "./encryption-key";
 import { accountRootArn, awsContext, policyDocument, PolicyStatement } from "./iam";
 import { SNS_OWNER_ACTIONS, SNS_PUBLISH_ACTIONS, SNS_PUBLISHER_SERVICES, SNS_TLS_GUARDED_ACTIONS } from "./policies";
+import { checkArgsObject, checkTypes } from "../internal/types";
 
 /** Arguments of {@link SecureTopic}. */
 export interface SecureTopicArgs {
@@ -70,6 +71,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Validates {@link SecureTopicArgs}; throws a plain `Error` naming the arg. */
 export function validateSecureTopicArgs(args: SecureTopicArgs): void {
+  checkArgsObject(args, true);
+  checkTypes(args, { required: ["encryptionKey"], keys: ["encryptionKey"], lists: ["publisherServices", "emailSubscriptions"] });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey.keyArn);
   for (const email of args.emailSubscriptions ?? []) {
     if (!EMAIL.test(email)) throw new Error(`\`emailSubscriptions\` must hold email addresses, got "${email}".`);
