@@ -17,6 +17,8 @@ import {
 } from "./args";
 import { checkedInput, checkKeyArnArg, isDeferred } from "../internal/arns";
 import { checkArgsObject, checkList, checkObject, checkTypes } from "../internal/types";
+import { crossAccountTrustStatements } from "./policies";
+import { POLICY_VERSION, renderStatement } from "../security/iam";
 
 const REPOSITORY_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 const APPROVAL_TEMPLATE_NAME = /^[A-Za-z0-9._ -]{1,100}$/;
@@ -262,6 +264,25 @@ export function validateTrustedPrincipalArn(arg: string, value: pulumi.Input<str
   if (!isDeferred(value)) checkedInput(value, trustedPrincipalArnProblem(arg));
 }
 
+/**
+ * IAM's default quota on the length of a role trust policy, in characters (whitespace not
+ * counted); adjustable through Service Quotas
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
+ */
+export const MAX_TRUST_POLICY_LENGTH = 2048;
+
+/** Throws when the trust policy of a grant whose principals are all known exceeds {@link MAX_TRUST_POLICY_LENGTH}. */
+function checkTrustPolicyLength(arg: string, a: CrossAccountAccessArgs): void {
+  if (!a.principalArns.every((p) => typeof p === "string")) return;
+  const statements = crossAccountTrustStatements(a.principalArns, a.externalId, a.requireMfa).map(renderStatement);
+  const length = JSON.stringify({ Version: POLICY_VERSION, Statement: statements }).length;
+  if (length > MAX_TRUST_POLICY_LENGTH) {
+    throw new Error(
+      `\`${arg}.principalArns\` names ${a.principalArns.length} principals, which make a trust policy of ${length} characters; IAM's quota is ${MAX_TRUST_POLICY_LENGTH}. The quota is adjustable: ask AWS for more through Service Quotas ("Role trust policy length"), or split the principals over several \`crossAccountAccess\` entries.`,
+    );
+  }
+}
+
 /** Validates one cross-account grant (`arg` names it in messages, e.g. "crossAccountAccess[0]"). */
 export function validateCrossAccountAccess(arg: string, a: CrossAccountAccessArgs): void {
   if (!["pull", "push", "read"].includes(a.access)) {
@@ -271,6 +292,7 @@ export function validateCrossAccountAccess(arg: string, a: CrossAccountAccessArg
     throw new Error(`\`${arg}.principalArns\` must name at least one IAM role or user ARN, got none.`);
   }
   a.principalArns.forEach((p) => validateTrustedPrincipalArn(`${arg}.principalArns`, p));
+  checkTrustPolicyLength(arg, a);
   if (a.externalId !== undefined && !EXTERNAL_ID.test(a.externalId)) {
     throw new Error(`\`${arg}.externalId\` must be 2 to 1,224 letters, digits or any of + = , . @ : / - _, got "${a.externalId}".`);
   }
@@ -301,7 +323,7 @@ export function validateCodeCommitRepoArgs(name: string, args: CodeCommitRepoArg
   });
   (args.crossAccountAccess ?? []).forEach((a, i) => {
     checkObject(`crossAccountAccess[${i}]`, a ?? null, "`access` and `principalArns`");
-    checkTypes(a, { booleans: ["requireMfa"] });
+    checkTypes(a, { booleans: ["requireMfa"], strings: ["externalId"] }, `crossAccountAccess[${i}]`);
     checkList(`crossAccountAccess[${i}].principalArns`, a.principalArns);
   });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);

@@ -23,6 +23,19 @@ export interface PlannedStage {
 export const STAGE_OR_ACTION_NAME = /^[A-Za-z0-9.@_-]{1,100}$/;
 /** Artifact names CodePipeline accepts. */
 export const ARTIFACT_NAME = /^[A-Za-z0-9_-]{1,100}$/;
+/**
+ * Most stages in a pipeline: CodePipeline's default quota, which can be raised
+ * (https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html).
+ */
+export const MAX_STAGES_PER_PIPELINE = 50;
+/**
+ * Most actions in a stage: CodePipeline's default quota, which can be raised
+ * (https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html). The input and output
+ * artifacts each action kind accepts (e.g. 1 to 5 inputs for CodeBuild) are its definition's
+ * `inputs` and `outputs`, from the same page.
+ */
+export const MAX_ACTIONS_PER_STAGE = 50;
+
 /** Highest `runOrder` CodePipeline accepts. */
 export const MAX_RUN_ORDER = 999;
 
@@ -68,13 +81,18 @@ function planStageActions(stage: StageArgs, stageIndex: number): PlannedAction[]
   if (!Array.isArray(stage.actions) || stage.actions.length === 0) {
     throw new Error(`\`${sp}.actions\` must hold at least one action, got [].`);
   }
+  if (stage.actions.length > MAX_ACTIONS_PER_STAGE) {
+    throw new Error(
+      `\`${sp}.actions\` must hold at most ${MAX_ACTIONS_PER_STAGE} actions, CodePipeline's quota per stage, got ${stage.actions.length}. The quota is adjustable: ask AWS for more through Service Quotas, or spread the actions over more stages.`,
+    );
+  }
   const byName = new Map<string, string>();
   return stage.actions.map((action, actionIndex) => {
     const path = `${sp}.actions[${actionIndex}]`;
     const kind = kindOf(action, path);
     const def = ACTION_DEFINITIONS[kind];
     checkObject(`${path}.${kind}`, action[kind] ?? null, "the action's fields");
-    checkTypes(action[kind], ACTION_ARG_TYPES, `${path}.${kind}`);
+    checkTypes(action[kind], ACTION_ARG_TYPES, path);
     const given = action[kind] as { roleArn?: unknown };
     const category = def.category(given as never);
     checkPlacement(kind, category, stageIndex, path);
@@ -217,6 +235,11 @@ export function planStages(stages: StageArgs[]): PlannedStage[] {
   if (!Array.isArray(stages) || stages.length < 2) {
     const got = Array.isArray(stages) ? stages.length : 0;
     throw new Error(`\`stages\` must hold at least two stages (sources first, then what they feed), got ${got}.`);
+  }
+  if (stages.length > MAX_STAGES_PER_PIPELINE) {
+    throw new Error(
+      `\`stages\` must hold at most ${MAX_STAGES_PER_PIPELINE} stages, CodePipeline's quota per pipeline, got ${stages.length}. The quota is adjustable: ask AWS for more through Service Quotas, or split the pipeline.`,
+    );
   }
   const stageNames = new Map<string, number>();
   const planned = stages.map((stage, i) => {
