@@ -1,3 +1,5 @@
+import * as pulumi from "@pulumi/pulumi";
+
 /**
  * The bad-input table: malformed arguments of every component, each with the exact message it
  * must throw, the argument that message names (`arg`, rendered in backticks) and how it renders
@@ -50,6 +52,22 @@ export interface BadInputCase {
    * (an error message ends up in CI logs); a conflict's received value is the other argument given.
    */
   received: string;
+}
+
+/**
+ * A principal or ARN given as an Output that resolves to a bad value: the component is built, but
+ * the child resource that would carry the value (`refused`) fails to register with `message`,
+ * the plain-string message, which fails the deployment.
+ */
+export interface OutputCase {
+  component: ComponentName;
+  /** Component name; unique in the table. */
+  name: string;
+  args: unknown;
+  /** The exact message (the engine prefixes `error serializing property "<input>": `). */
+  message: string;
+  /** `type/name` of the child that must not be registered, or its type alone for every child of that type. */
+  refused: string;
 }
 
 /** An input the library does not (yet) reject as the table requires; shown as a skipped test. */
@@ -596,6 +614,46 @@ export const ISSUE_10_CASES: BadInputCase[] = [
 
 BAD_INPUTS.push(...FORMER_GAPS);
 BAD_INPUTS.push(...ISSUE_10_CASES);
+
+const later = <T>(v: T) => pulumi.output(v);
+const KEY_ALIAS_MESSAGE = (arg: string, v: string) =>
+  `\`${arg}\` must be a KMS key ARN such as "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" (not an alias), got "${v}".`;
+
+/** Issue 10: principals and ARNs given as Outputs, checked when they resolve. */
+export const OUTPUT_CASES: OutputCase[] = [
+  { component: "EncryptionKey", name: "out-key-root", args: { principalArns: [later(ROOT)] }, refused: "aws:kms/key:Key",
+    message: roleMessage("principalArns[0]", ROOT) },
+  { component: "EncryptionKey", name: "out-key-anyone", args: { principalArns: [ROLE, pulumi.secret("*")] }, refused: "aws:kms/key:Key",
+    message: roleMessage("principalArns[1]", "*") },
+  { component: "SecureBucket", name: "out-bucket-reader-user", args: { readerArns: [later(`arn:aws:iam::${TOOLS}:user/bob`)] }, refused: "aws:s3/bucketPolicy:BucketPolicy",
+    message: roleMessage("readerArns[0]", `arn:aws:iam::${TOOLS}:user/bob`) },
+  { component: "SecureBucket", name: "out-bucket-writer-root", args: { writerArns: [Promise.resolve(ROOT)] }, refused: "aws:s3/bucketPolicy:BucketPolicy",
+    message: roleMessage("writerArns[0]", ROOT) },
+  { component: "SecureBucket", name: "out-bucket-key-alias", args: { encryptionKey: { keyArn: later("alias/data") } }, refused: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    message: KEY_ALIAS_MESSAGE("encryptionKey.keyArn", "alias/data") },
+  { component: "Pipeline", name: "out-action-role-root", args: pipeline(twoStages(build({ roleArn: later(ROOT) }))), refused: "aws:codepipeline/pipeline:Pipeline",
+    message: roleMessage("stages[1].actions[0].roleArn", ROOT) },
+  { component: "Pipeline", name: "out-artifact-key-alias", args: pipeline(twoStages(), { artifactBucket: { bucketName: "artifacts", keyArn: later("alias/artifacts") } }),
+    refused: "aws:codepipeline/pipeline:Pipeline", message: KEY_ALIAS_MESSAGE("artifactBucket.keyArn", "alias/artifacts") },
+  { component: "Pipeline", name: "out-artifact-bucket-objects", args: pipeline(twoStages(), { artifactBucket: { bucketName: "artifacts", bucketArn: later("arn:aws:s3:::artifacts/*"), keyArn: KEY_ARN } }),
+    refused: "aws:iam/rolePolicy:RolePolicy/out-artifact-bucket-objects-role-policy", message: '`artifactBucket.bucketArn` must be an S3 bucket ARN such as "arn:aws:s3:::my-artifacts", got "arn:aws:s3:::artifacts/*".' },
+  { component: "CrossAccountDeployRole", name: "out-deploy-trust-root", args: deployRole({ pipelineRoleArn: later(ROOT) }), refused: "aws:iam/role:Role",
+    message: `\`pipelineRoleArn\` must be the exact ARN of the pipeline's role ("arn:aws:iam::<account>:role/<name>"), got "${ROOT}". An account root trusts every principal that account's administrators allow; name the pipeline's role.` },
+  { component: "CrossAccountDeployRole", name: "out-deploy-key-alias", args: deployRole({ artifactKeyArn: later("alias/pipeline") }), refused: "aws:iam/rolePolicy:RolePolicy",
+    message: '`artifactKeyArn` must be a KMS key ARN such as "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", got "alias/pipeline". Aliases are not accepted: IAM policies name keys.' },
+  { component: "CodeCommitRepo", name: "out-repo-trust-account", args: { crossAccountAccess: [{ access: "pull", principalArns: [later(TOOLS)] }] }, refused: "aws:iam/role:Role",
+    message: TRUST("crossAccountAccess[0].principalArns", TOOLS, " A bare account id trusts the whole account; name the exact roles or users.") },
+  { component: "CodeCommitRepo", name: "out-repo-key-alias", args: { encryptionKey: { keyArn: later("alias/repo") } }, refused: "aws:codecommit/repository:Repository",
+    message: KEY_ALIAS_MESSAGE("encryptionKey.keyArn", "alias/repo") },
+  { component: "BuildProject", name: "out-build-key-alias", args: { encryptionKey: { keyArn: later("alias/build") } }, refused: "aws:codebuild/project:Project",
+    message: KEY_ALIAS_MESSAGE("encryptionKey.keyArn", "alias/build") },
+  { component: "BuildProject", name: "out-build-secrets-key-alias", args: { secretsKeyArns: [later("alias/secrets")], environmentVariables: { DB_URL: { parameter: "/app/db-url" } } },
+    refused: "aws:iam/rolePolicy:RolePolicy", message: KEY_ALIAS_MESSAGE("secretsKeyArns[0]", "alias/secrets") },
+  { component: "SecureTopic", name: "out-topic-key-alias", args: { encryptionKey: { keyArn: later("alias/topic") } }, refused: "aws:sns/topic:Topic",
+    message: KEY_ALIAS_MESSAGE("encryptionKey.keyArn", "alias/topic") },
+  { component: "Ec2FleetTarget", name: "out-fleet-artifact-key-alias", args: { artifactBucketArn: "arn:aws:s3:::artifacts", artifactKeyArn: later("alias/artifacts") },
+    refused: "aws:iam/rolePolicy:RolePolicy", message: '`artifactKeyArn` must be a KMS key ARN such as "arn:aws:kms:us-east-1:111122223333:key/<id>", got "alias/artifacts".' },
+];
 
 /**
  * Inputs that the library accepts although the table's rule says they must be refused, or that it

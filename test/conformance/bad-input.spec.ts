@@ -2,7 +2,17 @@ import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import * as lib from "../../packages/aws-cicd/src";
 import { recorded, settle } from "../harness";
-import { BAD_INPUTS, BadInputCase, CATEGORIES, COMPONENTS, ComponentName, ISSUE_10_CASES, KNOWN_GAPS } from "./bad-input-cases";
+import {
+  BAD_INPUTS,
+  BadInputCase,
+  CATEGORIES,
+  COMPONENTS,
+  ComponentName,
+  ISSUE_10_CASES,
+  KNOWN_GAPS,
+  OUTPUT_CASES,
+} from "./bad-input-cases";
+import { failedRegistrations } from "../harness/rejections";
 
 /** The constructors the table names (the library is imported after the mocks, see .mocharc.json). */
 const CONSTRUCTORS: Record<ComponentName, new (name: string, args: never) => pulumi.ComponentResource> = {
@@ -80,6 +90,22 @@ describe("Bad input", () => {
           expect(construct(gap)).to.throw();
         });
       }
+    });
+  }
+});
+
+describe("Bad input given as Outputs (checked when they resolve)", () => {
+  it("the table's names are unique and distinct from the plain table's", () => {
+    const names = [...BAD_INPUTS, ...OUTPUT_CASES].map((c) => c.name);
+    expect(new Set(names).size).to.equal(names.length);
+  });
+
+  for (const c of OUTPUT_CASES) {
+    it(`${c.component} ${c.name}: the child carrying the value fails to register with the plain-string message`, async () => {
+      const failures = await failedRegistrations(construct(c));
+      expect(failures.length, "some registration fails").to.be.at.least(1);
+      for (const f of failures) expect(f.replace(/^(error serializing property "\w+": )+/, "")).to.equal(c.message);
+      expect(registered().filter((r) => r === c.refused || r.startsWith(`${c.refused}/`))).to.deep.equal([]);
     });
   }
 });

@@ -169,6 +169,13 @@ describe("Arguments given as Outputs are checked when they resolve", () => {
     });
   });
 
+  it("a key ARN Output that resolves to a key ARN passes into the child", async () => {
+    const keyArn = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1111aaaa-22bb-33cc-44dd-555566667777`;
+    const failures = await failedRegistrations(() => new lib.BuildProject("b", { encryptionKey: { keyArn: pulumi.output(keyArn) } }));
+    expect(failures).to.deep.equal([]);
+    expect(recorded.find((r) => r.type === "aws:codebuild/project:Project")!.inputs.encryptionKey).to.equal(keyArn);
+  });
+
   it("a role object given to grantApproval is not checked as a string", async () => {
     const failures = await failedRegistrations(() => {
       const role = new aws.iam.Role("approver", { assumeRolePolicy: "{}" });

@@ -28,6 +28,7 @@ import { beanstalkArn, BeanstalkDeployTargetInfo, SERVICE_ROLE_MANAGED_POLICIES 
 import { buildBeanstalkOptionSettings } from "./settings";
 import { beanstalkVariableCheck, validateBeanstalkTargetArgs } from "./validate";
 import { checkedPlaintextValue } from "../codebuild/plaintext-secrets";
+import { checkedKey } from "../internal/arns";
 
 /**
  * The default environment name: `<project>-<stack>-<name>` with every character outside
@@ -171,7 +172,7 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
         environmentName,
         ssmParameterArns,
         secretArns,
-        keyArn: args.encryptionKey?.keyArn,
+        keyArn: checkedKey("encryptionKey", args.encryptionKey)?.keyArn,
       }),
       this,
     );

@@ -16,6 +16,7 @@ import { createCrossAccountRole, CrossAccountAccessGrant, grantRepositoryAccess,
 import { createRepositoryNotifications } from "./notifications";
 import { createApprovalRule, createBranchProtection } from "./protection";
 import { validateCodeCommitRepoArgs, validateCrossAccountAccess } from "./validate";
+import { checkedKey } from "../internal/arns";
 
 /**
  * A CodeCommit repository that is secure with no arguments: encrypted with a customer
@@ -105,7 +106,8 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
     const ctx: AwsContext = awsContext(this);
     this.tags = args.tags;
 
-    this.encryptionKey = keyOrNew(name, args.encryptionKey, this);
+    // A key ARN given as an Output is checked when it resolves.
+    this.encryptionKey = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this);
     this.keyArn = pulumi.output(this.encryptionKey.keyArn);
     const retainOnDelete = args.retainOnDelete ?? true;
     if (!retainOnDelete) {

@@ -100,3 +100,14 @@ export function roleNameOrArnProblem(arg: string): (v: unknown) => string | unde
       ? undefined
       : `\`${arg}\` must be an aws.iam.Role, a role name or an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "${String(v)}". Name the exact role, not an account.`;
 }
+
+/**
+ * A key reference whose `keyArn`, given as an Output, is checked when it resolves (an alias or
+ * another service's ARN fails the deployment with {@link checkKeyArnArg}'s message, naming
+ * `<arg>.keyArn`). A component resource (an `EncryptionKey`) is returned as is: its ARN is the
+ * key's own. Plain strings were checked by the validator.
+ */
+export function checkedKey<K extends { keyArn: pulumi.Input<string> }>(arg: string, key: K | undefined): K | undefined {
+  if (key === undefined || key instanceof pulumi.Resource || !isDeferred(key.keyArn)) return key;
+  return { ...key, keyArn: checkedInput(key.keyArn, keyArnProblem(`${arg}.keyArn`)) };
+}

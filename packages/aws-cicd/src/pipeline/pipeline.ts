@@ -2,7 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { pipelineConsoleUrlOutput } from "../internal/console";
 import { stackScopedName } from "../internal/naming";
-import { checkedInput, roleNameOrArnProblem } from "../internal/arns";
+import { arnProblem, checkedInput, checkedKey, keyArnProblem, roleNameOrArnProblem, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
+import { S3_BUCKET_ARN_WHAT } from "./validate";
 import { KeyReference, keyOrNew } from "../security/encryption-key";
 import { attachStatements, AwsContext, awsContext, PolicyStatement, roleNameOf, serviceTrustPolicy } from "../security/iam";
 import { SecureBucket } from "../security/secure-bucket";
@@ -101,15 +102,24 @@ export class Pipeline extends pulumi.ComponentResource {
     // Roles actions run with (usually in another account) read and write artifacts: the created
     // bucket's policy and the created key's policy name exactly them.
     const actionRoles = actionRoleArns(actions);
+    // Key and bucket ARNs given as Outputs are checked when they resolve.
+    const artifactBucket = args.artifactBucket && {
+      ...args.artifactBucket,
+      keyArn: checkedInput(args.artifactBucket.keyArn, keyArnProblem("artifactBucket.keyArn")),
+      bucketArn: checkedInput<string>(
+        args.artifactBucket.bucketArn,
+        arnProblem("artifactBucket.bucketArn", S3_BUCKET_ARN_PATTERN, S3_BUCKET_ARN_WHAT),
+      ),
+    };
     this.encryptionKey =
-      args.encryptionKey ??
-      (args.artifactBucket
-        ? { keyArn: args.artifactBucket.keyArn }
+      checkedKey("encryptionKey", args.encryptionKey) ??
+      (artifactBucket
+        ? { keyArn: artifactBucket.keyArn }
         : keyOrNew(name, undefined, this, actionRoles.length > 0 ? { principalArns: actionRoles } : {}));
     const writerRoles = actionRoleArns(actions.filter((a) => a.outputs.length > 0));
     const store = artifactStoreOf(
       name,
-      args.artifactBucket,
+      artifactBucket,
       args.artifactBucketOptions,
       this.encryptionKey,
       actionRoles,

@@ -5,6 +5,9 @@ import { validateSecureBucketArgs } from "../security/secure-bucket";
 import { checkArnArg, checkKeyArnArg, S3_BUCKET_ARN_PATTERN, SNS_TOPIC_ARN_PATTERN } from "../internal/arns";
 import { checkArgsObject, checkTypes } from "../internal/types";
 
+/** How messages describe a bucket ARN. */
+export const S3_BUCKET_ARN_WHAT = 'an S3 bucket ARN such as "arn:aws:s3:::my-artifacts"';
+
 const EXECUTION_MODES = ["QUEUED", "SUPERSEDED", "PARALLEL"];
 const PIPELINE_NAME = /^[A-Za-z0-9.@_-]{1,100}$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
@@ -69,12 +72,7 @@ export function validatePipelineArgs(args: PipelineArgs): PlannedStage[] {
   });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   checkKeyArnArg("artifactBucket.keyArn", args.artifactBucket?.keyArn);
-  checkArnArg(
-    "artifactBucket.bucketArn",
-    args.artifactBucket?.bucketArn,
-    S3_BUCKET_ARN_PATTERN,
-    'an S3 bucket ARN such as "arn:aws:s3:::my-artifacts"',
-  );
+  checkArnArg("artifactBucket.bucketArn", args.artifactBucket?.bucketArn, S3_BUCKET_ARN_PATTERN, S3_BUCKET_ARN_WHAT);
   checkArnArg("notifications.topicArn", args.notifications?.topicArn, SNS_TOPIC_ARN_PATTERN, "an SNS topic ARN");
   if (args.pipelineName !== undefined && !PIPELINE_NAME.test(args.pipelineName)) {
     throw new Error(`\`pipelineName\` must hold 1 to 100 letters, digits, ".", "@", "-" or "_", got "${args.pipelineName}".`);

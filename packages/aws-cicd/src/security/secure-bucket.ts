@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkedRoleArns, checkKeyArnArg, IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
+import { checkedKey, checkedRoleArns, checkKeyArnArg, IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
 import { KeyReference, keyOrNew } from "./encryption-key";
 import { policyDocument, PolicyStatement } from "./iam";
 import { checkArgsObject, checkTypes } from "../internal/types";
@@ -303,7 +303,8 @@ export class SecureBucket extends pulumi.ComponentResource {
     if (!retainOnDelete) {
       pulumi.log.warn(`SecureBucket ${name}: retainOnDelete is false, so deleting the stack deletes the bucket and its settings.`, this);
     }
-    const key = keyOrNew(name, args.encryptionKey, this);
+    // A key ARN given as an Output is checked when it resolves.
+    const key = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this);
     const o = { parent: this, retainOnDelete };
     this.bucket = new aws.s3.Bucket(
       `${name}-bucket`,

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkKeyArnArg } from "../internal/arns";
+import { checkedKey, checkKeyArnArg } from "../internal/arns";
 import { KeyReference } from "./encryption-key";
 import { accountRootArn, awsContext, policyDocument, PolicyStatement } from "./iam";
 import { SNS_OWNER_ACTIONS, SNS_PUBLISH_ACTIONS, SNS_PUBLISHER_SERVICES, SNS_TLS_GUARDED_ACTIONS } from "./policies";
@@ -109,7 +109,7 @@ export class SecureTopic extends pulumi.ComponentResource {
     const ctx = awsContext(this);
     this.topic = new aws.sns.Topic(
       `${name}-topic`,
-      { kmsMasterKeyId: args.encryptionKey.keyArn, displayName: args.displayName, tags: args.tags },
+      { kmsMasterKeyId: checkedKey("encryptionKey", args.encryptionKey)!.keyArn, displayName: args.displayName, tags: args.tags },
       { parent: this },
     );
     const statements = secureTopicPolicy(
