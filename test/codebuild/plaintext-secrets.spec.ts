@@ -1,5 +1,6 @@
 // Credential detection by shape (whatever the variable's name), the `pulumi.secret` check of plain
 // values given as Outputs, the `allowPlaintext` opt-outs, and inline buildspec commands.
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import * as lib from "../../packages/aws-cicd/src";
@@ -123,6 +124,19 @@ describe("BuildProject plaintext environment variables", () => {
     expect(failures).to.deep.equal([]);
     const project = recorded.find((r) => r.type === "aws:codebuild/project:Project")!;
     expect(project.inputs.environment.environmentVariables).to.deep.include({ name: "STAGE", type: "PLAINTEXT", value: "prod" });
+  });
+});
+
+describe("Checked Output values keep their dependencies", () => {
+  it("a project whose plain value comes from another resource depends on that resource", async () => {
+    const failures = await failedRegistrations(() => {
+      const topic = new aws.sns.Topic("upstream", {});
+      new lib.BuildProject("b", { environmentVariables: { TOPIC: { value: topic.name } } });
+    });
+    expect(failures).to.deep.equal([]);
+    const topic = recorded.find((r) => r.type === "aws:sns/topic:Topic" && r.name === "upstream")!;
+    const project = recorded.find((r) => r.type === "aws:codebuild/project:Project")!;
+    expect(project.options.dependsOn).to.include(topic.urn);
   });
 });
 

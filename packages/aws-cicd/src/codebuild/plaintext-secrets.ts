@@ -170,14 +170,11 @@ export function checkedPlaintextValue(value: pulumi.Input<string>, c: PlaintextV
   checkPlaintextValueNow(value, c);
   if (!isDeferred(value)) return value;
   const output = pulumi.output(value);
-  return pulumi.output(
-    pulumi.isSecret(output).then((secret) => {
-      if (secret) throw new Error(secretAsPlaintextMessage(c));
-      return output.apply((v) => {
-        const reason = c.allowPlaintext === true || typeof v !== "string" ? undefined : plaintextSecretReason(c.name, v);
-        if (reason !== undefined) throw new Error(credentialMessage(c, reason));
-        return v;
-      });
-    }),
-  );
+  // Inside `apply`, so the result keeps the value's dependencies; secretness is known by then.
+  return output.apply(async (v) => {
+    if (await pulumi.isSecret(output)) throw new Error(secretAsPlaintextMessage(c));
+    const reason = c.allowPlaintext === true || typeof v !== "string" ? undefined : plaintextSecretReason(c.name, v);
+    if (reason !== undefined) throw new Error(credentialMessage(c, reason));
+    return v;
+  });
 }
