@@ -541,6 +541,21 @@ export const ISSUE_10_CASES: BadInputCase[] = [
   { category: "stage structure", component: "BuildProject", name: "env-vars-string", args: { environmentVariables: "STAGE=prod" }, arg: "environmentVariables",
     received: 'the string "STAGE=prod"', message: objectMessage("environmentVariables", "variables by name", 'the string "STAGE=prod"') },
 
+  { category: "stage structure", component: "CodeCommitRepo", name: "trigger-null", args: { triggers: [null] }, arg: "triggers[0]", received: "null",
+    message: "`triggers[0]` must be an object with a `target`, got null." },
+  { category: "stage structure", component: "BeanstalkTarget", name: "setting-null", args: { settings: [null] }, arg: "settings[0]", received: "null",
+    message: "`settings[0]` must be an object with `namespace`, `name` and `value`, got null." },
+  { category: "stage structure", component: "Ec2FleetTarget", name: "tag-set-string", args: { ec2TagSet: "App=shop" }, arg: "ec2TagSet", received: 'the string "App=shop"',
+    message: listMessage("ec2TagSet", 'the string "App=shop"') },
+  { category: "stage structure", component: "Ec2FleetTarget", name: "tag-set-group-null", args: { ec2TagSet: [null] }, arg: "ec2TagSet[0]", received: "null",
+    message: listMessage("ec2TagSet[0]", "null") },
+  { category: "type", component: "CodeCommitRepo", name: "branch-object", args: { protectedBranches: [{ name: "main" }] }, arg: "protectedBranches[0]", received: "an object",
+    message: "`protectedBranches[0]` must be a string, got an object." },
+  { category: "principal", component: "EncryptionKey", name: "key-principal-null", args: { principalArns: [null] }, arg: "principalArns[0]", received: "got null",
+    message: '`principalArns[0]` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got null. Name the exact role, not an account.' },
+  { category: "principal", component: "SecureBucket", name: "reader-object", args: { readerArns: [{ arn: ROLE }] }, arg: "readerArns[0]", received: "got an object",
+    message: '`readerArns[0]` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got an object. Name the exact role, not an account.' },
+
   // Principals: never `*`, an account root or a session
   { category: "principal", component: "EncryptionKey", name: "key-for-anyone", args: { principalArns: ["*"] }, arg: "principalArns[0]", received: '"*"',
     message: roleMessage("principalArns[0]", "*") },

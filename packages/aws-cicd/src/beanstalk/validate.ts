@@ -213,7 +213,8 @@ export function validateBeanstalkTargetArgs(args: BeanstalkTargetArgs): void {
       "applicationVersionLifecycle.maxAgeInDays",
     ],
     strings: ["applicationName", "environmentName", "solutionStackRegex", "instanceType", "environmentType", "deploymentPolicy"],
-    lists: ["settings", "allowPlaintextVariables", "vpc.instanceSubnetIds", "vpc.loadBalancerSubnetIds"],
+    lists: ["allowPlaintextVariables", "vpc.instanceSubnetIds", "vpc.loadBalancerSubnetIds"],
+    objectLists: { settings: "`namespace`, `name` and `value`" },
   });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   checkName(args);

@@ -216,16 +216,15 @@ const BUILD_PROJECT_ARG_TYPES: ArgTypes = {
   booleans: ["dockerBuilds", "monitoring.failedBuildsAlarm"],
   numbers: ["timeoutInMinutes", "queuedTimeoutInMinutes", "concurrentBuildLimit", "logRetentionInDays"],
   strings: ["projectName", "buildSpecFile", "computeType"],
-  lists: [
-    "secretsKeyArns",
+  lists: ["vpc.subnetIds", "vpc.securityGroupIds"],
+  stringLists: [
     "reportGroupNames",
     "coverageReportGroupNames",
     "cache.local",
-    "vpc.subnetIds",
-    "vpc.securityGroupIds",
     "monitoring.emailSubscriptions",
     "monitoring.notificationEvents",
   ],
+  inputLists: ["secretsKeyArns"],
 };
 
 /**

@@ -16,7 +16,7 @@ import {
   REPOSITORY_TRIGGER_EVENTS,
 } from "./args";
 import { checkedInput, checkKeyArnArg, isDeferred } from "../internal/arns";
-import { checkArgsObject, checkList, checkObject, checkTypes } from "../internal/types";
+import { checkArgsObject, checkList, checkObject, checkTypes, shown } from "../internal/types";
 import { crossAccountTrustStatements } from "./policies";
 import { POLICY_VERSION, renderStatement } from "../security/iam";
 
@@ -255,7 +255,7 @@ export function trustedPrincipalArnProblem(arg: string): (value: unknown) => str
       : /^\d{12}$/.test(v)
         ? " A bare account id trusts the whole account; name the exact roles or users."
         : "";
-    return `\`${arg}\` must hold IAM role or user ARNs ("arn:aws:iam::<account>:role/<name>" or "arn:aws:iam::<account>:user/<name>"), got "${v}".${why}`;
+    return `\`${arg}\` must hold IAM role or user ARNs ("arn:aws:iam::<account>:role/<name>" or "arn:aws:iam::<account>:user/<name>"), got ${shown(value)}.${why}`;
   };
 }
 
@@ -307,19 +307,9 @@ export function validateCodeCommitRepoArgs(name: string, args: CodeCommitRepoArg
     booleans: ["retainOnDelete", "requirePullRequestApprovals", "branchProtection.denyPullRequestMerges"],
     numbers: ["requiredApprovals"],
     strings: ["repositoryName", "defaultBranch", "approvalRuleTemplateName"],
-    lists: [
-      "protectedBranches",
-      "approvalPoolMembers",
-      "triggers",
-      "pullRequestEvents",
-      "commitEvents",
-      "crossAccountAccess",
-      "branchProtection.roles",
-      "branchProtection.users",
-      "branchProtection.groups",
-      "notifications.emailSubscriptions",
-      "notifications.eventTypeIds",
-    ],
+    lists: ["crossAccountAccess", "branchProtection.roles", "branchProtection.users", "branchProtection.groups"],
+    objectLists: { triggers: "a `target`", pullRequestEvents: "a `target`", commitEvents: "a `target`" },
+    stringLists: ["protectedBranches", "approvalPoolMembers", "notifications.emailSubscriptions", "notifications.eventTypeIds"],
   });
   (args.crossAccountAccess ?? []).forEach((a, i) => {
     checkObject(`crossAccountAccess[${i}]`, a ?? null, "`access` and `principalArns`");

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkedInput, IAM_ROLE_ARN_PATTERN, isDeferred, KMS_KEY_ARN_PATTERN, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
 import { CrossAccountDeployRoleArgs } from "./args";
 import { DEPLOY_TARGET_KIND_KEYS } from "./policies";
-import { checkArgsObject, checkTypes } from "../internal/types";
+import { checkArgsObject, checkTypes, shown } from "../internal/types";
 
 const ROOT_ARN = /^arn:aws[a-z-]*:iam::\d{12}:root$/;
 const ACCOUNT_ID = /^\d{12}$/;
@@ -28,19 +28,19 @@ export function pipelineRoleArnProblem(value: unknown): string | undefined {
     : ACCOUNT_ID.test(v)
       ? " A bare account id trusts the whole account; name the pipeline's role."
       : "";
-  return `\`pipelineRoleArn\` must be the exact ARN of the pipeline's role ("arn:aws:iam::<account>:role/<name>"), got "${v}".${why}`;
+  return `\`pipelineRoleArn\` must be the exact ARN of the pipeline's role ("arn:aws:iam::<account>:role/<name>"), got ${shown(value)}.${why}`;
 }
 
 /** The problem of an `artifactBucketArn` value, or `undefined`. */
 export function artifactBucketArnProblem(value: unknown): string | undefined {
   if (typeof value === "string" && S3_BUCKET_ARN_PATTERN.test(value)) return undefined;
-  return `\`artifactBucketArn\` must be an S3 bucket ARN such as "arn:aws:s3:::my-artifacts", got "${String(value)}".`;
+  return `\`artifactBucketArn\` must be an S3 bucket ARN such as "arn:aws:s3:::my-artifacts", got ${shown(value)}.`;
 }
 
 /** The problem of an `artifactKeyArn` value, or `undefined`. */
 export function artifactKeyArnProblem(value: unknown): string | undefined {
   if (typeof value === "string" && KMS_KEY_ARN_PATTERN.test(value)) return undefined;
-  return `\`artifactKeyArn\` must be a KMS key ARN such as "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", got "${String(value)}". Aliases are not accepted: IAM policies name keys.`;
+  return `\`artifactKeyArn\` must be a KMS key ARN such as "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", got ${shown(value)}. Aliases are not accepted: IAM policies name keys.`;
 }
 
 /** Throws unless a known `pipelineRoleArn` is an exact role ARN (an Output is checked when it resolves). */

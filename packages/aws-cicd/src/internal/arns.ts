@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { shown } from "./types";
 
 /**
  * An IAM role ARN in any partition, path included (`arn:aws:iam::111122223333:role/ci/deploy`).
@@ -8,8 +9,8 @@ import * as pulumi from "@pulumi/pulumi";
 export const IAM_ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 /** The message for a value of `arg` that is not an exact IAM role ARN. */
-export function notARoleArnMessage(arg: string, value: string): string {
-  return `\`${arg}\` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "${value}". Name the exact role, not an account.`;
+export function notARoleArnMessage(arg: string, value: unknown): string {
+  return `\`${arg}\` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got ${shown(value)}. Name the exact role, not an account.`;
 }
 
 /** A KMS key ARN (`arn:aws:kms:<region>:<account>:key/<id>`); aliases do not match. */
@@ -72,7 +73,7 @@ export function checkedInput<T>(
 
 /** The {@link notARoleArnMessage} problem of an exact IAM role ARN argument, for {@link checkedInput}. */
 export function roleArnProblem(arg: string): (v: unknown) => string | undefined {
-  return (v) => (typeof v === "string" && IAM_ROLE_ARN_PATTERN.test(v) ? undefined : notARoleArnMessage(arg, String(v)));
+  return (v) => (typeof v === "string" && IAM_ROLE_ARN_PATTERN.test(v) ? undefined : notARoleArnMessage(arg, v));
 }
 
 /** Each role ARN of `arns` checked as `<arg>[i]` ({@link roleArnProblem}), Outputs when they resolve. */
@@ -82,7 +83,7 @@ export function checkedRoleArns(arg: string, arns: pulumi.Input<string>[] | unde
 
 /** The {@link checkArnArg} problem, for {@link checkedInput}. */
 export function arnProblem(arg: string, pattern: RegExp, what: string): (v: unknown) => string | undefined {
-  return (v) => (typeof v === "string" && pattern.test(v) ? undefined : `\`${arg}\` must be ${what}, got "${String(v)}".`);
+  return (v) => (typeof v === "string" && pattern.test(v) ? undefined : `\`${arg}\` must be ${what}, got ${shown(v)}.`);
 }
 
 /** The KMS key ARN problem of {@link checkKeyArnArg}, for {@link checkedInput}. */
@@ -98,7 +99,7 @@ export function roleNameOrArnProblem(arg: string): (v: unknown) => string | unde
   return (v) =>
     typeof v === "string" && (IAM_ROLE_NAME_PATTERN.test(v) || IAM_ROLE_ARN_PATTERN.test(v))
       ? undefined
-      : `\`${arg}\` must be an aws.iam.Role, a role name or an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "${String(v)}". Name the exact role, not an account.`;
+      : `\`${arg}\` must be an aws.iam.Role, a role name or an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got ${shown(v)}. Name the exact role, not an account.`;
 }
 
 /**

@@ -112,6 +112,12 @@ export interface ArgTypes {
   keys?: readonly string[];
   /** Fields that must be present when their parent object is (a top-level name: always). */
   required?: readonly string[];
+  /** Lists whose items must be objects, and what fields (for the message). */
+  objectLists?: Readonly<Record<string, string>>;
+  /** Lists whose items must be strings. */
+  stringLists?: readonly string[];
+  /** Lists whose items must be strings or Outputs. */
+  inputLists?: readonly string[];
 }
 
 /** The value at a dotted path (`vpc.subnetIds`) of `args`, `undefined` when a step is missing. */
@@ -144,6 +150,22 @@ export function checkTypes(args: unknown, types: ArgTypes, prefix?: string): voi
   for (const arg of types.numbers ?? []) checkNumber(name(arg), at(args, arg));
   for (const arg of types.strings ?? []) checkString(name(arg), at(args, arg));
   for (const arg of types.lists ?? []) checkList(name(arg), at(args, arg));
+  const items = (arg: string, check: (item: unknown) => boolean, what: string) => {
+    const list = at(args, arg);
+    checkList(name(arg), list);
+    (Array.isArray(list) ? list : []).forEach((item, i) => {
+      if (!check(item)) throw new Error(`\`${name(arg)}[${i}]\` must be ${what}, got ${describeReceived(item)}.`);
+    });
+  };
+  for (const [arg, fields] of Object.entries(types.objectLists ?? {})) items(arg, isRecord, `an object with ${fields}`);
+  for (const arg of types.stringLists ?? []) items(arg, (v) => typeof v === "string", "a string");
+  for (const arg of types.inputLists ?? [])
+    items(arg, (v) => typeof v === "string" || pulumi.Output.isInstance(v) || v instanceof Promise, "a string or an Output");
+}
+
+/** A received value as messages quote it: a string in quotes, anything else described ({@link describeReceived}). */
+export function shown(value: unknown): string {
+  return typeof value === "string" ? `"${value}"` : describeReceived(value);
 }
 
 /** Throws unless the component's `args` is an object (JavaScript callers may pass null or a string). */

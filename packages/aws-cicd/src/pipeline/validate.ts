@@ -68,7 +68,8 @@ export function validatePipelineArgs(args: PipelineArgs): PlannedStage[] {
     keys: ["encryptionKey"],
     booleans: ["notifications.enabled", "notifications.approvalNeeded"],
     strings: ["pipelineName", "roleName", "pipelineType", "executionMode"],
-    lists: ["variables", "notifications.emailSubscriptions", "notifications.executionStates"],
+    objectLists: { variables: "`name`" },
+    stringLists: ["notifications.emailSubscriptions", "notifications.executionStates"],
   });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   checkKeyArnArg("artifactBucket.keyArn", args.artifactBucket?.keyArn);

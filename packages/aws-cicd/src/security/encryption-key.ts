@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkArgsObject, checkTypes } from "../internal/types";
-import { checkedRoleArns, IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
+import { checkedInput, checkedRoleArns, isDeferred, roleArnProblem } from "../internal/arns";
 import { stackScopedAlias } from "../internal/naming";
 import { accountRootArn, AwsContext, awsContext, policyDocument, PolicyStatement } from "./iam";
 import {
@@ -84,7 +84,8 @@ export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
     booleans: ["allowAutoScalingVolumes", "retainOnDelete"],
     numbers: ["deletionWindowInDays"],
     strings: ["aliasName"],
-    lists: ["viaServices", "principalArns"],
+    lists: ["principalArns"],
+    stringLists: ["viaServices"],
   });
   const days = args.deletionWindowInDays;
   if (days !== undefined && (!Number.isInteger(days) || days < 7 || days > 30)) {
@@ -99,7 +100,7 @@ export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
     }
   }
   (args.principalArns ?? []).forEach((arn, i) => {
-    if (typeof arn === "string" && !IAM_ROLE_ARN_PATTERN.test(arn)) throw new Error(notARoleArnMessage(`principalArns[${i}]`, arn));
+    if (!isDeferred(arn)) checkedInput(arn, roleArnProblem(`principalArns[${i}]`));
   });
   for (const svc of args.viaServices ?? []) {
     if (!/^[a-z0-9-]+$/.test(svc)) {

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkedKey, checkedRoleArns, checkKeyArnArg, IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
+import { checkedInput, checkedKey, checkedRoleArns, checkKeyArnArg, isDeferred, roleArnProblem } from "../internal/arns";
 import { KeyReference, keyOrNew } from "./encryption-key";
 import { policyDocument, PolicyStatement } from "./iam";
 import { checkArgsObject, checkTypes } from "../internal/types";
@@ -138,7 +138,7 @@ function checkDays(arg: string, days: number | undefined, max: number): void {
 /** Exact roles only: an account root would let every principal its administrators allow in (CKV_AWS_61). */
 function checkPrincipals(arg: string, arns: pulumi.Input<string>[] | undefined): void {
   (arns ?? []).forEach((arn, i) => {
-    if (typeof arn === "string" && !IAM_ROLE_ARN_PATTERN.test(arn)) throw new Error(notARoleArnMessage(`${arg}[${i}]`, arn));
+    if (!isDeferred(arn)) checkedInput(arn, roleArnProblem(`${arg}[${i}]`));
   });
 }
 

@@ -72,7 +72,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Validates {@link SecureTopicArgs}; throws a plain `Error` naming the arg. */
 export function validateSecureTopicArgs(args: SecureTopicArgs): void {
   checkArgsObject(args, true);
-  checkTypes(args, { required: ["encryptionKey"], keys: ["encryptionKey"], lists: ["publisherServices", "emailSubscriptions"] });
+  checkTypes(args, { required: ["encryptionKey"], keys: ["encryptionKey"], stringLists: ["publisherServices", "emailSubscriptions"] });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey.keyArn);
   for (const email of args.emailSubscriptions ?? []) {
     if (!EMAIL.test(email)) throw new Error(`\`emailSubscriptions\` must hold email addresses, got "${email}".`);
