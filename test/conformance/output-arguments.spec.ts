@@ -158,6 +158,21 @@ describe("Arguments given as Outputs are checked when they resolve", () => {
     });
   });
 
+  describe("CodeCommitRepo grants", () => {
+    const message = `\`role\` must be an aws.iam.Role, a role name or an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "${ROOT}". Name the exact role, not an account.`;
+
+    it("grantPull refuses a role that resolves to an account root", async () => {
+      const failures = await failedRegistrations(() => new lib.CodeCommitRepo("repo").grantPull(pulumi.output(ROOT)));
+      expect(failures).to.deep.equal([serializing("role", message)]);
+      expect(recorded.filter((r) => r.type === "aws:iam/rolePolicy:RolePolicy").map((r) => r.name)).to.deep.equal([]);
+    });
+
+    it("grantPush refuses a plain account root at once", () => {
+      const repo = new lib.CodeCommitRepo("repo");
+      expect(() => repo.grantPush(ROOT)).to.throw(pulumi.ResourceError, message);
+    });
+  });
+
   describe("CodeCommitRepo crossAccountAccess", () => {
     it("a principal that resolves to a bare account id (JavaScript caller) fails the trust policy", async () => {
       const message = `\`crossAccountAccess[0].principalArns\` must hold IAM role or user ARNs ("arn:aws:iam::<account>:role/<name>" or "arn:aws:iam::<account>:user/<name>"), got "${TOOLS}". A bare account id trusts the whole account; name the exact roles or users.`;

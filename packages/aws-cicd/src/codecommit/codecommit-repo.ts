@@ -16,7 +16,7 @@ import { createCrossAccountRole, CrossAccountAccessGrant, grantRepositoryAccess,
 import { createRepositoryNotifications } from "./notifications";
 import { createApprovalRule, createBranchProtection } from "./protection";
 import { validateCodeCommitRepoArgs, validateCrossAccountAccess } from "./validate";
-import { checkedKey } from "../internal/arns";
+import { checkedInput, checkedKey, roleNameOrArnProblem } from "../internal/arns";
 
 /**
  * A CodeCommit repository that is secure with no arguments: encrypted with a customer
@@ -267,7 +267,14 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
     return grant;
   }
 
-  private grant(access: RepositoryAccess, role: aws.iam.Role | pulumi.Input<string>): aws.iam.RolePolicy {
+  private grant(access: RepositoryAccess, given: aws.iam.Role | pulumi.Input<string>): aws.iam.RolePolicy {
+    let role: aws.iam.Role | pulumi.Input<string>;
+    try {
+      // A role given by name or ARN, Output or not, is checked (an Output when it resolves): never an account.
+      role = given instanceof aws.iam.Role ? given : checkedInput(given as pulumi.Input<string>, roleNameOrArnProblem("role"));
+    } catch (e) {
+      throw new pulumi.ResourceError((e as Error).message, this);
+    }
     const base = `${this.scope.name}-${access}-${grantRoleSuffix(role, this.grantNames.size)}`;
     let logicalName = base;
     for (let n = 2; this.grantNames.has(logicalName); n++) logicalName = `${base}-${n}`;
