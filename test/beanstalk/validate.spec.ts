@@ -189,10 +189,16 @@ describe("BeanstalkTarget", () => {
       it(`throws for ${what}`, () => expect(() => validateBeanstalkTargetArgs(args)).to.throw(message));
     }
 
+    it("checks the name of a variable given as an Output now (its value when it resolves)", () => {
+      expect(() => validateBeanstalkTargetArgs({ environmentVariables: { DB_PASSWORD: pulumi.output("later") } })).to.throw(
+        "`environmentVariables.DB_PASSWORD` looks like a credential (its name says it holds a secret); store it in SSM Parameter Store or Secrets Manager and pass it in `secrets`.",
+      );
+    });
+
     it("accepts Output values and ARNs it cannot check yet", () => {
       expect(() =>
         validateBeanstalkTargetArgs({
-          environmentVariables: { DB_PASSWORD: pulumi.output("not checked") },
+          environmentVariables: { DB_HOST: pulumi.output("not checked") },
           secrets: { S: { secretsManagerSecretArn: pulumi.output("arn") } },
         }),
       ).to.not.throw();

@@ -2,7 +2,17 @@ import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import * as lib from "../../packages/aws-cicd/src";
 import { recorded, settle } from "../harness";
-import { BAD_INPUTS, BadInputCase, CATEGORIES, COMPONENTS, ComponentName, KNOWN_GAPS } from "./bad-input-cases";
+import {
+  BAD_INPUTS,
+  BadInputCase,
+  CATEGORIES,
+  COMPONENTS,
+  ComponentName,
+  ISSUE_10_CASES,
+  KNOWN_GAPS,
+  OUTPUT_CASES,
+} from "./bad-input-cases";
+import { failedRegistrations } from "../harness/rejections";
 
 /** The constructors the table names (the library is imported after the mocks, see .mocharc.json). */
 const CONSTRUCTORS: Record<ComponentName, new (name: string, args: never) => pulumi.ComponentResource> = {
@@ -29,6 +39,16 @@ describe("Bad input", () => {
       expect(BAD_INPUTS.length).to.be.at.least(45);
       const names = BAD_INPUTS.map((c) => c.name);
       expect(new Set(names).size).to.equal(names.length);
+    });
+
+    it("holds at least 60 distinct hostile inputs of issue 10 (types, principals, secrets, structure, quotas)", () => {
+      expect(ISSUE_10_CASES.length).to.be.at.least(60);
+      expect(new Set(ISSUE_10_CASES.map((c) => `${c.component} ${JSON.stringify(c.args)}`)).size, "distinct inputs").to.equal(
+        ISSUE_10_CASES.length,
+      );
+      for (const category of ["type", "principal", "plaintext secret", "stage structure", "quota"] as const) {
+        expect(ISSUE_10_CASES.filter((c) => c.category === category).length, category).to.be.at.least(5);
+      }
     });
 
     it("detects children: a valid component registers AWS resources under itself (control)", async () => {
@@ -70,6 +90,22 @@ describe("Bad input", () => {
           expect(construct(gap)).to.throw();
         });
       }
+    });
+  }
+});
+
+describe("Bad input given as Outputs (checked when they resolve)", () => {
+  it("the table's names are unique and distinct from the plain table's", () => {
+    const names = [...BAD_INPUTS, ...OUTPUT_CASES].map((c) => c.name);
+    expect(new Set(names).size).to.equal(names.length);
+  });
+
+  for (const c of OUTPUT_CASES) {
+    it(`${c.component} ${c.name}: the child carrying the value fails to register with the plain-string message`, async () => {
+      const failures = await failedRegistrations(construct(c));
+      expect(failures.length, "some registration fails").to.be.at.least(1);
+      for (const f of failures) expect(f.replace(/^(error serializing property "\w+": )+/, "")).to.equal(c.message);
+      expect(registered().filter((r) => r === c.refused || r.startsWith(`${c.refused}/`))).to.deep.equal([]);
     });
   }
 });

@@ -140,8 +140,18 @@ export interface BeanstalkOptionSetting {
   namespace: string;
   /** Option name, e.g. `HealthCheckPath`. */
   name: string;
-  /** Value, always a string (`"true"`, `"80"`). */
+  /**
+   * Value, always a string (`"true"`, `"80"`). Refused when it looks like a credential (by the
+   * option name or the value's shape); an Output is checked when it resolves, and refused when it
+   * is a `pulumi.secret` (option settings are shown in plain text).
+   */
   value: pulumi.Input<string>;
+  /**
+   * Accept `value` although it looks like a credential (a false positive). A `pulumi.secret`
+   * value is refused all the same.
+   * @default false
+   */
+  allowPlaintext?: boolean;
   /**
    * Resource name, for `aws:autoscaling:scheduledaction` only.
    * @default - none.
@@ -216,12 +226,21 @@ export interface BeanstalkTargetArgs {
    */
   vpc?: BeanstalkVpc;
   /**
-   * Plain environment variables. Values that look like credentials (AWS keys, or
-   * non-empty values of names such as `*_PASSWORD`, `*_TOKEN`) are refused: put them in `secrets`.
-   * `pulumi.Output` values cannot be checked before deployment.
+   * Plain environment variables, shown in plain text in the environment's configuration. Values
+   * that look like credentials (non-empty values of names such as `*_PASSWORD`, `*_TOKEN`, or
+   * values shaped like AWS keys, private keys, URLs with a password, GitHub, GitLab, npm, Slack or
+   * Stripe tokens, JWTs or random strings) are refused: put them in `secrets`. `pulumi.Output`
+   * values are checked when they resolve, and a `pulumi.secret` is refused.
    * @default - none.
    */
   environmentVariables?: Record<string, pulumi.Input<string>>;
+  /**
+   * Names of `environmentVariables` whose values are accepted although they look like
+   * credentials (false positives, such as a public identifier that looks random). A
+   * `pulumi.secret` value is refused all the same.
+   * @default - none: every variable is checked.
+   */
+  allowPlaintextVariables?: string[];
   /**
    * Environment variables read at instance start from SSM Parameter Store or Secrets
    * Manager (`aws:elasticbeanstalk:application:environmentsecrets`, platform versions

@@ -35,7 +35,9 @@ import {
 } from "./instance-role";
 import { beanstalkArn, BeanstalkDeployTargetInfo, SERVICE_ROLE_MANAGED_POLICIES } from "./policies";
 import { buildBeanstalkOptionSettings } from "./settings";
-import { validateBeanstalkTargetArgs } from "./validate";
+import { beanstalkVariableCheck, validateBeanstalkTargetArgs } from "./validate";
+import { checkedPlaintextValue } from "../codebuild/plaintext-secrets";
+import { checkedKey } from "../internal/arns";
 
 /**
  * The default environment name: `<project>-<stack>-<name>` when that is a valid environment name
@@ -180,7 +182,7 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
         environmentName,
         ssmParameterArns,
         secretArns,
-        keyArn: args.encryptionKey?.keyArn,
+        keyArn: checkedKey("encryptionKey", args.encryptionKey)?.keyArn,
       }),
       this,
     );
@@ -212,7 +214,10 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
       updateLevel: args.managedUpdates?.updateLevel ?? DEFAULT_UPDATE_LEVEL,
       rootVolumeType: DEFAULT_BEANSTALK_ROOT_VOLUME_TYPE,
       vpc: args.vpc,
-      environmentVariables: args.environmentVariables ?? {},
+      // Values given as Outputs are checked when they resolve (a `pulumi.secret` or a credential fails the deployment).
+      environmentVariables: Object.fromEntries(
+        Object.entries(args.environmentVariables ?? {}).map(([k, v]) => [k, checkedPlaintextValue(v, beanstalkVariableCheck(args, k))]),
+      ),
       secrets: Object.fromEntries(secrets.map(([k, s]) => [k, (s.ssmParameterArn ?? s.secretsManagerSecretArn)!])),
       extra: args.settings ?? [],
     });

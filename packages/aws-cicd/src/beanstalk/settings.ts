@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { BeanstalkOptionSetting, BeanstalkVpc } from "./beanstalk-target-args";
+import { checkedPlaintextValue, checkPlaintextValueNow, PlaintextValueCheck } from "../codebuild/plaintext-secrets";
+import { describeReceived } from "../internal/types";
 
 /** One option setting as `aws.elasticbeanstalk.Environment` takes it. */
 export interface BeanstalkEnvironmentSetting {
@@ -93,6 +95,16 @@ export const BEANSTALK_TYPED_NAMESPACES: Record<string, string> = {
 /** Namespace format: `aws:` then a service and at least one more colon-separated part. */
 export const BEANSTALK_NAMESPACE_PATTERN = /^aws:[a-z0-9]+(:[A-Za-z0-9_.-]+)+$/;
 
+/** How the value of `settings[i]` is checked for credentials (`allowPlaintext` opts out). */
+export function settingCheck(s: BeanstalkOptionSetting, i: number): PlaintextValueCheck {
+  return {
+    arg: `settings[${i}].value`,
+    name: s.name,
+    fix: "store it in SSM Parameter Store or Secrets Manager and pass it in `secrets`, or set `allowPlaintext: true` on the setting if it is not a secret.",
+    allowPlaintext: s.allowPlaintext === true,
+  };
+}
+
 /** Validates `settings`; throws a plain `Error` naming the offending entry. */
 export function validateBeanstalkSettings(settings: BeanstalkOptionSetting[], allowInsecure: boolean): void {
   const seen = new Set<string>();
@@ -110,6 +122,11 @@ export function validateBeanstalkSettings(settings: BeanstalkOptionSetting[], al
     if (typeof v !== "string" && !pulumi.Output.isInstance(v) && !(v instanceof Promise)) {
       throw new Error(`${at} value must be a string (write "${String(v)}" in quotes), got ${typeof v}.`);
     }
+    if (s.allowPlaintext !== undefined && typeof s.allowPlaintext !== "boolean") {
+      throw new Error(`\`settings[${i}].allowPlaintext\` must be true or false, got ${describeReceived(s.allowPlaintext)}.`);
+    }
+    // An Output is checked when it resolves (checkedSettingValue): here only the option name.
+    checkPlaintextValueNow(s.value, settingCheck(s, i));
     if (s.resource !== undefined && s.namespace !== "aws:autoscaling:scheduledaction") {
       throw new Error(`${at} resource applies to the "aws:autoscaling:scheduledaction" namespace only, got namespace "${s.namespace}".`);
     }
@@ -201,8 +218,10 @@ export function buildBeanstalkOptionSettings(p: BeanstalkSettingsPlan): Beanstal
       out.push(s(BEANSTALK_NAMESPACES.vpc, "AssociatePublicIpAddress", String(p.vpc.associatePublicIpAddress)));
   }
   for (const [name, value] of Object.entries(p.environmentVariables)) out.push(s(BEANSTALK_NAMESPACES.variables, name, value));
+  // Values given as Outputs are checked when they resolve (a `pulumi.secret` or a credential fails the deployment).
   for (const [name, arn] of Object.entries(p.secrets)) out.push(s(BEANSTALK_NAMESPACES.secrets, name, arn));
-  for (const e of p.extra) {
+  for (const [index, given] of p.extra.entries()) {
+    const e = { ...given, value: checkedPlaintextValue(given.value, settingCheck(given, index)) };
     const i = out.findIndex((o) => o.namespace === e.namespace && o.name === e.name && o.resource === e.resource);
     const setting: BeanstalkEnvironmentSetting =
       e.resource === undefined ? s(e.namespace, e.name, e.value) : { ...s(e.namespace, e.name, e.value), resource: e.resource };

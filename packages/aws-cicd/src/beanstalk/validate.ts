@@ -1,5 +1,5 @@
-import * as pulumi from "@pulumi/pulumi";
-import { plaintextSecretReason } from "../codebuild/plaintext-secrets";
+import { checkPlaintextValueNow, PlaintextValueCheck } from "../codebuild/plaintext-secrets";
+import { checkArgsObject, checkTypes, describeReceived } from "../internal/types";
 import {
   BEANSTALK_DEPLOYMENT_POLICIES,
   BeanstalkTargetArgs,
@@ -8,7 +8,7 @@ import {
   BEANSTALK_MAX_GROUP_SIZE,
 } from "./beanstalk-target-args";
 import { validateBeanstalkSettings } from "./settings";
-import { checkKeyArnArg } from "../internal/arns";
+import { checkKeyArnArg, isDeferred } from "../internal/arns";
 
 /** Environment names: 4 to 40 letters, digits and hyphens, no hyphen at either end. */
 export const BEANSTALK_ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{2,38}[A-Za-z0-9]$/;
@@ -116,16 +116,11 @@ function checkVariables(args: BeanstalkTargetArgs): void {
         `\`environmentVariables\` names must be letters, digits and "_", not starting with a digit, up to 128 characters, got "${name}".`,
       );
     }
-    if (isPlain(value)) {
-      const reason = plaintextSecretReason(name, value);
-      if (reason) {
-        throw new Error(
-          `\`environmentVariables.${name}\` looks like a credential (${reason}); store it in SSM Parameter Store or Secrets Manager and pass it in \`secrets\`.`,
-        );
-      }
-    } else if (!pulumi.Output.isInstance(value) && !(value instanceof Promise)) {
+    if (!isPlain(value) && !isDeferred(value)) {
       throw new Error(`\`environmentVariables.${name}\` must be a string, got ${typeof value}.`);
     }
+    // An Output is checked when it resolves (beanstalkVariableCheck in the component): here only its name.
+    checkPlaintextValueNow(value, beanstalkVariableCheck(args, name));
   }
   for (const [name, secret] of Object.entries(args.secrets ?? {})) {
     if (!BEANSTALK_VARIABLE_NAME_PATTERN.test(name)) {
@@ -167,12 +162,65 @@ function checkOperations(args: BeanstalkTargetArgs): void {
   }
 }
 
+/** The end of a message refusing a plain Beanstalk variable. */
+export const BEANSTALK_VARIABLE_FIX = "store it in SSM Parameter Store or Secrets Manager and pass it in `secrets`.";
+
+/** How the plain variable `name` of `environmentVariables` is checked (`allowPlaintextVariables` opts out). */
+export function beanstalkVariableCheck(args: BeanstalkTargetArgs, name: string): PlaintextValueCheck {
+  return {
+    arg: `environmentVariables.${name}`,
+    name,
+    fix: BEANSTALK_VARIABLE_FIX,
+    allowPlaintext: Array.isArray(args.allowPlaintextVariables) && args.allowPlaintextVariables.includes(name),
+  };
+}
+
+function checkAllowPlaintext(args: BeanstalkTargetArgs): void {
+  const allowed = args.allowPlaintextVariables;
+  if (allowed === undefined) return;
+  if (!Array.isArray(allowed)) {
+    throw new Error(`\`allowPlaintextVariables\` must be a list of variable names, got ${describeReceived(allowed)}.`);
+  }
+  for (const name of allowed) {
+    if (typeof name !== "string" || args.environmentVariables?.[name] === undefined) {
+      throw new Error(
+        `\`allowPlaintextVariables\` must name variables of \`environmentVariables\`, got ${typeof name === "string" ? `"${name}"` : describeReceived(name)}.`,
+      );
+    }
+  }
+}
+
 /** Validates {@link BeanstalkTargetArgs}; throws a plain `Error` naming the arg. */
 export function validateBeanstalkTargetArgs(args: BeanstalkTargetArgs): void {
+  checkArgsObject(args, false);
+  checkTypes(args, {
+    objects: {
+      application: "`name`",
+      applicationVersionLifecycle: "`maxCount` or `maxAgeInDays`",
+      vpc: "`vpcId` and `instanceSubnetIds`",
+      environmentVariables: "variables by name",
+      secrets: "secrets by variable name",
+      managedUpdates: "`preferredStartTime` or `updateLevel`",
+    },
+    required: ["vpc.vpcId", "vpc.instanceSubnetIds"],
+    keys: ["encryptionKey"],
+    booleans: ["allowInsecureSettingOverrides", "enableEbsEncryptionByDefault", "vpc.associatePublicIpAddress"],
+    numbers: [
+      "minSize",
+      "maxSize",
+      "logRetentionInDays",
+      "applicationVersionLifecycle.maxCount",
+      "applicationVersionLifecycle.maxAgeInDays",
+    ],
+    strings: ["applicationName", "environmentName", "solutionStackRegex", "instanceType", "environmentType", "deploymentPolicy"],
+    lists: ["allowPlaintextVariables", "vpc.instanceSubnetIds", "vpc.loadBalancerSubnetIds"],
+    objectLists: { settings: "`namespace`, `name` and `value`" },
+  });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   checkName(args);
   checkPlatform(args);
   checkFleet(args);
+  checkAllowPlaintext(args);
   checkVariables(args);
   checkOperations(args);
   validateBeanstalkSettings(args.settings ?? [], args.allowInsecureSettingOverrides ?? false);

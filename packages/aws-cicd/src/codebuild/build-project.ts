@@ -27,6 +27,7 @@ import { buildProjectArn, CODEBUILD_SERVICE_PRINCIPAL } from "./policies";
 import { BuildProjectPermissions, buildProjectStatements, PrefixGrant } from "./project-role";
 import { createReportGroups, defaultReportExportPrefix, reportExportConfig, reportGroupsToCreate } from "./report-groups";
 import { validateBuildProjectArgs } from "./validate";
+import { checkedInput, checkedKey, keyArnProblem } from "../internal/arns";
 
 /** Name of the log group of a project: `/aws/codebuild/<projectName>`. */
 export function buildLogGroupName(projectName: string): string {
@@ -100,7 +101,7 @@ export class BuildProject extends pulumi.ComponentResource {
   constructor(name: string, args: BuildProjectArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:BuildProject", name, {}, opts);
     this.componentName = name;
-    const projectName = args.projectName ?? stackScopedName(name, CODEBUILD_PROJECT_NAME);
+    const projectName = args?.projectName ?? stackScopedName(name, CODEBUILD_PROJECT_NAME);
     let buildspec: string;
     try {
       validateComponentName(name);
@@ -125,7 +126,8 @@ export class BuildProject extends pulumi.ComponentResource {
     }
     const ctx = awsContext(this);
     const tags = args.tags;
-    this.encryptionKey = keyOrNew(name, args.encryptionKey, this);
+    // A key ARN given as an Output is checked when it resolves.
+    this.encryptionKey = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this);
     const keyArn = this.encryptionKey.keyArn;
     const image = resolveImage(args.image, ctx);
 
@@ -273,7 +275,7 @@ export class BuildProject extends pulumi.ComponentResource {
       buildspecFileProjectName: args.buildSpec === undefined ? projectName : undefined,
       parameters: [...env.parameters, ...(spec?.parameterNames ?? [])],
       secrets: [...env.secrets, ...(spec?.secretIds ?? [])],
-      secretsKeyArns: args.secretsKeyArns ?? [],
+      secretsKeyArns: (args.secretsKeyArns ?? []).map((k, i) => checkedInput(k, keyArnProblem(`secretsKeyArns[${i}]`))),
       ecrRepositoryArn: image.ecrRepositoryArn,
       vpc: args.vpc !== undefined ? { subnetIds: args.vpc.subnetIds, securityGroupIds: args.vpc.securityGroupIds } : undefined,
       codeCommit: cc !== undefined ? { repositoryArn: cc.repository.repositoryArn, keyArn: cc.repository.keyArn } : undefined,

@@ -7,7 +7,8 @@ import {
   RESERVED_ENV_VAR_PREFIX,
   secretsManagerReferenceProblem,
 } from "./buildspec-references-syntax";
-import { plaintextSecretReason } from "./plaintext-secrets";
+import { describeReceived } from "../internal/types";
+import { checkedPlaintextValue, checkPlaintextValueNow, PlaintextValueCheck } from "./plaintext-secrets";
 
 /**
  * Current CodeBuild-managed Amazon Linux 2023 image for x86_64 builds (the default).
@@ -85,11 +86,20 @@ export interface BuildImage {
  */
 export interface EnvironmentVariable {
   /**
-   * Plain value. A computed (Output) value cannot be inspected before deployment: only its
-   * variable name is checked.
+   * Plain value, stored and shown in plain text. Refused when it looks like a credential (by its
+   * variable name, or by its shape: access keys, private keys, URLs with a password, GitHub,
+   * GitLab, npm, Slack or Stripe tokens, JWTs, random-looking strings). A computed (Output) value
+   * is checked when it resolves, and refused when it is a `pulumi.secret`: pass secrets as
+   * `parameter` or `secret`.
    * @default - not set (set exactly one field).
    */
   value?: pulumi.Input<string>;
+  /**
+   * Accept `value` although it looks like a credential (a false positive, such as a public
+   * identifier that happens to look random). A `pulumi.secret` value is refused all the same.
+   * @default false
+   */
+  allowPlaintext?: boolean;
   /**
    * SSM parameter name (`/app/db-url`) or ARN; the role may `ssm:GetParameters` on it.
    * @default - not set (set exactly one field).
@@ -161,15 +171,14 @@ export function validateEnvironmentVariables(vars: Record<string, EnvironmentVar
       const got = fields.length === 0 ? "none" : fields.map((f) => `\`${f}\``).join(" and ");
       throw new Error(`\`${arg}\` must set exactly one of \`value\`, \`parameter\` or \`secret\`, got ${got}.`);
     }
-    if (v.value !== undefined) {
-      // An Output value is unknown here: its name is still checked.
-      const reason = plaintextSecretReason(name, typeof v.value === "string" ? v.value : "(computed)");
-      if (reason !== undefined) {
-        throw new Error(
-          `\`${arg}\` looks like a credential (${reason}); store it in SSM Parameter Store or Secrets Manager and pass \`{ parameter: ... }\` or \`{ secret: ... }\`.`,
-        );
-      }
+    if (v.allowPlaintext !== undefined && typeof v.allowPlaintext !== "boolean") {
+      throw new Error(`\`${arg}.allowPlaintext\` must be true or false, got ${describeReceived(v.allowPlaintext)}.`);
     }
+    if (v.allowPlaintext === true && v.value === undefined) {
+      throw new Error(`\`${arg}.allowPlaintext\` only applies to a plain \`value\`; remove it.`);
+    }
+    // An Output value is checked when it resolves (environmentVariableEntries): here only its name.
+    checkPlaintextValueNow(v.value, projectVariableCheck(name, v));
     if (typeof v.parameter === "string" && !SSM_PARAMETER_ARN_PATTERN.test(v.parameter)) {
       const problem = parameterNameProblem(v.parameter);
       if (problem !== undefined) throw new Error(`\`${arg}.parameter\` ${problem}, got "${v.parameter}".`);
@@ -226,9 +235,23 @@ export function environmentVariableEntries(
   return Object.entries(vars ?? {}).map(([name, v]) => {
     if (v.parameter !== undefined) return { name, type: "PARAMETER_STORE", value: v.parameter };
     if (v.secret !== undefined) return { name, type: "SECRETS_MANAGER", value: v.secret };
-    return { name, type: "PLAINTEXT", value: v.value! };
+    return { name, type: "PLAINTEXT", value: checkedPlaintextValue(v.value!, projectVariableCheck(name, v)) };
   });
 }
+
+/** How a plain project variable is checked and its refusal worded. */
+function projectVariableCheck(name: string, v: EnvironmentVariable): PlaintextValueCheck {
+  return {
+    arg: `environmentVariables.${name}`,
+    name,
+    fix: PROJECT_VARIABLE_FIX,
+    allowPlaintext: v.allowPlaintext === true,
+  };
+}
+
+/** The end of a message refusing a plain project variable. */
+export const PROJECT_VARIABLE_FIX =
+  "store it in SSM Parameter Store or Secrets Manager and pass `{ parameter: ... }` or `{ secret: ... }`.";
 
 /** SSM parameter names (or ARNs) and Secrets Manager references the variables read. */
 export function environmentReferences(vars: Record<string, EnvironmentVariable> | undefined): {

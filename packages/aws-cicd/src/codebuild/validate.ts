@@ -6,10 +6,12 @@ import {
   BUILD_LOG_RETENTION_DAYS,
 } from "./build-project-args";
 import { buildSpecReferences, validateBuildSpec } from "./buildspec-validate";
+import { checkBuildSpecCommands } from "./plaintext-secrets";
 import { REPORT_GROUP_NAME_PATTERN } from "./buildspec-validate-outputs";
 import { environmentReferences, validateComputeType, validateEnvironmentVariables, validateImage } from "./environment";
 import { reportGroupName, reportGroupsToCreate, reportGroupType } from "./report-groups";
 import { checkKeyArnArg } from "../internal/arns";
+import { ArgTypes, checkArgsObject, checkTypes } from "../internal/types";
 
 /** CodeBuild's rule for project names. */
 export const PROJECT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$/;
@@ -195,11 +197,43 @@ function validateMonitoring(args: BuildProjectArgs): void {
   }
 }
 
+/** The kinds of {@link BuildProjectArgs}' arguments, checked first (JavaScript callers). */
+const BUILD_PROJECT_ARG_TYPES: ArgTypes = {
+  objects: {
+    source: "`codeCommit`",
+    artifacts: "artifact settings",
+    image: "`managed` or `ecr`",
+    environmentVariables: "variables by name",
+    buildSpec: "`version` and `phases`",
+    cache: "`local` or `s3`",
+    vpc: "`vpcId`, `subnetIds` and `securityGroupIds`",
+    reportExport: "`bucketName`",
+    s3Logs: "`bucketName`",
+    monitoring: "monitoring settings",
+  },
+  required: ["vpc.vpcId", "vpc.subnetIds", "vpc.securityGroupIds", "reportExport.bucketName", "s3Logs.bucketName"],
+  keys: ["encryptionKey"],
+  booleans: ["dockerBuilds", "monitoring.failedBuildsAlarm"],
+  numbers: ["timeoutInMinutes", "queuedTimeoutInMinutes", "concurrentBuildLimit", "logRetentionInDays"],
+  strings: ["projectName", "buildSpecFile", "computeType"],
+  lists: ["vpc.subnetIds", "vpc.securityGroupIds"],
+  stringLists: [
+    "reportGroupNames",
+    "coverageReportGroupNames",
+    "cache.local",
+    "monitoring.emailSubscriptions",
+    "monitoring.notificationEvents",
+  ],
+  inputLists: ["secretsKeyArns"],
+};
+
 /**
  * Validates every {@link BuildProjectArgs} field that is known at construction; throws a
  * plain `Error` whose message names the arg. `projectName` is the resolved physical name.
  */
 export function validateBuildProjectArgs(args: BuildProjectArgs, projectName: string): void {
+  checkArgsObject(args, false);
+  checkTypes(args, BUILD_PROJECT_ARG_TYPES);
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   (args.secretsKeyArns ?? []).forEach((k, i) => checkKeyArnArg(`secretsKeyArns[${i}]`, k));
   validateProjectName(projectName);
@@ -224,6 +258,7 @@ export function validateBuildProjectArgs(args: BuildProjectArgs, projectName: st
   }
   if (args.buildSpec !== undefined) {
     validateBuildSpec(args.buildSpec, "buildSpec");
+    checkBuildSpecCommands(args.buildSpec, "buildSpec");
     for (const report of Object.keys(args.buildSpec.reports ?? {})) {
       if (report.startsWith("arn:")) continue;
       const group = reportGroupName(projectName, report);

@@ -17,6 +17,7 @@ import { createCrossAccountRole, CrossAccountAccessGrant, grantRepositoryAccess,
 import { createRepositoryNotifications } from "./notifications";
 import { createApprovalRule, createBranchProtection } from "./protection";
 import { validateCodeCommitRepoArgs, validateCrossAccountAccess } from "./validate";
+import { checkedInput, checkedKey, roleNameOrArnProblem } from "../internal/arns";
 
 /**
  * A CodeCommit repository that is secure with no arguments: encrypted with a customer
@@ -107,7 +108,8 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
     const ctx: AwsContext = awsContext(this);
     this.tags = args.tags;
 
-    this.encryptionKey = keyOrNew(name, args.encryptionKey, this);
+    // A key ARN given as an Output is checked when it resolves.
+    this.encryptionKey = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this);
     this.keyArn = pulumi.output(this.encryptionKey.keyArn);
     const retainOnDelete = args.retainOnDelete ?? true;
     if (!retainOnDelete) {
@@ -180,7 +182,7 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
       ),
     );
 
-    for (const access of args.crossAccountAccess ?? []) this.addCrossAccountRole(access);
+    (args.crossAccountAccess ?? []).forEach((access, i) => this.addCrossAccountRole(access, `crossAccountAccess[${i}]`));
 
     this.registerOutputs({
       repositoryName: this.repositoryName,
@@ -250,15 +252,16 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);
     }
-    return this.addCrossAccountRole(access);
+    return this.addCrossAccountRole(access, "access");
   }
 
-  private addCrossAccountRole(access: CrossAccountAccessArgs): CrossAccountAccessGrant {
+  private addCrossAccountRole(access: CrossAccountAccessArgs, arg: string): CrossAccountAccessGrant {
     const grant = createCrossAccountRole(
       this.scope,
       `${this.scope.name}-cross-account-${this.crossAccountGrants.length}`,
       access,
       this.tags,
+      arg,
     );
     this.crossAccountGrants.push(grant);
     this.crossAccountRoles.push(grant.role);
@@ -266,7 +269,14 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
     return grant;
   }
 
-  private grant(access: RepositoryAccess, role: aws.iam.Role | pulumi.Input<string>): aws.iam.RolePolicy {
+  private grant(access: RepositoryAccess, given: aws.iam.Role | pulumi.Input<string>): aws.iam.RolePolicy {
+    let role: aws.iam.Role | pulumi.Input<string>;
+    try {
+      // A role given by name or ARN, Output or not, is checked (an Output when it resolves): never an account.
+      role = given instanceof aws.iam.Role ? given : checkedInput(given as pulumi.Input<string>, roleNameOrArnProblem("role"));
+    } catch (e) {
+      throw new pulumi.ResourceError((e as Error).message, this);
+    }
     const base = `${this.scope.name}-${access}-${grantRoleSuffix(role, this.grantNames.size)}`;
     let logicalName = base;
     for (let n = 2; this.grantNames.has(logicalName); n++) logicalName = `${base}-${n}`;

@@ -4,6 +4,8 @@ import { autoNameArgs, AUTONAMED_IAM_ROLE } from "../internal/naming";
 import { attachStatements, AwsContext, roleNameInput, trustPolicyDocument } from "../security/iam";
 import { CrossAccountAccessArgs, RepositoryAccess } from "./args";
 import { repositoryAccessStatements, crossAccountTrustStatements } from "./policies";
+import { checkedInput } from "../internal/arns";
+import { trustedPrincipalArnProblem } from "./validate";
 
 /** Most seconds a cross-account session lasts. */
 export const CROSS_ACCOUNT_MAX_SESSION_SECONDS = 3600;
@@ -51,12 +53,16 @@ export interface CrossAccountAccessGrant {
   roleArn: pulumi.Output<string>;
 }
 
-/** Creates a role trusted only by the exact principals, with `access` on the repository. */
+/**
+ * Creates a role trusted only by the exact principals, with `access` on the repository. `arg` is how
+ * the user wrote the grant (`crossAccountAccess[0]`), for the messages of principals checked when they resolve.
+ */
 export function createCrossAccountRole(
   scope: RepositoryGrantScope,
   logicalName: string,
   args: CrossAccountAccessArgs,
   tags: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined,
+  arg = "access",
 ): CrossAccountAccessGrant {
   const role = new aws.iam.Role(
     logicalName,
@@ -65,7 +71,15 @@ export function createCrossAccountRole(
       description: `Cross-account ${args.access} access to CodeCommit repository ${scope.repositoryName} (aws-cicd).`,
       assumeRolePolicy: trustPolicyDocument(
         logicalName,
-        crossAccountTrustStatements(args.principalArns, args.externalId, args.requireMfa),
+        crossAccountTrustStatements(args.principalArns, args.externalId, args.requireMfa).map((st) => ({
+          ...st,
+          // Principals given as Outputs (by JavaScript callers) are checked when they resolve.
+          principals: {
+            aws: (args.principalArns as pulumi.Input<string>[]).map((p) =>
+              checkedInput(p, trustedPrincipalArnProblem(`${arg}.principalArns`)),
+            ),
+          },
+        })),
         scope.parent,
         "Name fewer `crossAccountAccess[].principalArns`, or split them over several `crossAccountAccess` roles.",
       ),

@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import {
   APPROVAL_RULE_CONTENT_VERSION,
   CODECOMMIT_NOTIFICATION_EVENT_TYPE_IDS,
@@ -14,7 +15,10 @@ import {
   RepoEventTarget,
   REPOSITORY_TRIGGER_EVENTS,
 } from "./args";
-import { checkKeyArnArg } from "../internal/arns";
+import { checkedInput, checkKeyArnArg, isDeferred } from "../internal/arns";
+import { checkArgsObject, checkList, checkObject, checkTypes, shown } from "../internal/types";
+import { crossAccountTrustStatements } from "./policies";
+import { POLICY_VERSION, renderStatement } from "../security/iam";
 
 const REPOSITORY_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 const APPROVAL_TEMPLATE_NAME = /^[A-Za-z0-9._ -]{1,100}$/;
@@ -241,17 +245,42 @@ function validateBranchProtection(args: CodeCommitRepoArgs): void {
   }
 }
 
-/** Validates one trusted principal ARN of a cross-account grant. */
-export function validateTrustedPrincipalArn(arg: string, value: string): void {
-  if (PRINCIPAL_ARN.test(value)) return;
-  const why = ACCOUNT_ROOT_ARN.test(value)
-    ? " An account root trusts every principal that account's administrators allow; name the exact roles or users."
-    : /^\d{12}$/.test(value)
-      ? " A bare account id trusts the whole account; name the exact roles or users."
-      : "";
-  throw new Error(
-    `\`${arg}\` must hold IAM role or user ARNs ("arn:aws:iam::<account>:role/<name>" or "arn:aws:iam::<account>:user/<name>"), got "${value}".${why}`,
-  );
+/** The problem of a trusted principal ARN of a cross-account grant, or `undefined`. */
+export function trustedPrincipalArnProblem(arg: string): (value: unknown) => string | undefined {
+  return (value) => {
+    if (typeof value === "string" && PRINCIPAL_ARN.test(value)) return undefined;
+    const v = String(value);
+    const why = ACCOUNT_ROOT_ARN.test(v)
+      ? " An account root trusts every principal that account's administrators allow; name the exact roles or users."
+      : /^\d{12}$/.test(v)
+        ? " A bare account id trusts the whole account; name the exact roles or users."
+        : "";
+    return `\`${arg}\` must hold IAM role or user ARNs ("arn:aws:iam::<account>:role/<name>" or "arn:aws:iam::<account>:user/<name>"), got ${shown(value)}.${why}`;
+  };
+}
+
+/** Validates one trusted principal ARN of a cross-account grant (an Output is checked when it resolves). */
+export function validateTrustedPrincipalArn(arg: string, value: pulumi.Input<string>): void {
+  if (!isDeferred(value)) checkedInput(value, trustedPrincipalArnProblem(arg));
+}
+
+/**
+ * IAM's default quota on the length of a role trust policy, in characters (whitespace not
+ * counted); adjustable through Service Quotas
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
+ */
+export const MAX_TRUST_POLICY_LENGTH = 2048;
+
+/** Throws when the trust policy of a grant whose principals are all known exceeds {@link MAX_TRUST_POLICY_LENGTH}. */
+function checkTrustPolicyLength(arg: string, a: CrossAccountAccessArgs): void {
+  if (!a.principalArns.every((p) => typeof p === "string")) return;
+  const statements = crossAccountTrustStatements(a.principalArns, a.externalId, a.requireMfa).map(renderStatement);
+  const length = JSON.stringify({ Version: POLICY_VERSION, Statement: statements }).length;
+  if (length > MAX_TRUST_POLICY_LENGTH) {
+    throw new Error(
+      `\`${arg}.principalArns\` names ${a.principalArns.length} principals, which make a trust policy of ${length} characters; IAM's quota is ${MAX_TRUST_POLICY_LENGTH}. The quota is adjustable: ask AWS for more through Service Quotas ("Role trust policy length"), or split the principals over several \`crossAccountAccess\` entries.`,
+    );
+  }
 }
 
 /** Validates one cross-account grant (`arg` names it in messages, e.g. "crossAccountAccess[0]"). */
@@ -263,6 +292,7 @@ export function validateCrossAccountAccess(arg: string, a: CrossAccountAccessArg
     throw new Error(`\`${arg}.principalArns\` must name at least one IAM role or user ARN, got none.`);
   }
   a.principalArns.forEach((p) => validateTrustedPrincipalArn(`${arg}.principalArns`, p));
+  checkTrustPolicyLength(arg, a);
   if (a.externalId !== undefined && !EXTERNAL_ID.test(a.externalId)) {
     throw new Error(`\`${arg}.externalId\` must be 2 to 1,224 letters, digits or any of + = , . @ : / - _, got "${a.externalId}".`);
   }
@@ -270,6 +300,22 @@ export function validateCrossAccountAccess(arg: string, a: CrossAccountAccessArg
 
 /** Validates every argument of {@link CodeCommitRepo}; throws a plain `Error` naming the argument. */
 export function validateCodeCommitRepoArgs(name: string, args: CodeCommitRepoArgs): void {
+  checkArgsObject(args, false);
+  checkTypes(args, {
+    objects: { branchProtection: "`roles`, `users` or `groups`", notifications: "notification settings" },
+    keys: ["encryptionKey"],
+    booleans: ["retainOnDelete", "requirePullRequestApprovals", "branchProtection.denyPullRequestMerges"],
+    numbers: ["requiredApprovals"],
+    strings: ["repositoryName", "defaultBranch", "approvalRuleTemplateName"],
+    lists: ["crossAccountAccess", "branchProtection.roles", "branchProtection.users", "branchProtection.groups"],
+    objectLists: { triggers: "a `target`", pullRequestEvents: "a `target`", commitEvents: "a `target`" },
+    stringLists: ["protectedBranches", "approvalPoolMembers", "notifications.emailSubscriptions", "notifications.eventTypeIds"],
+  });
+  (args.crossAccountAccess ?? []).forEach((a, i) => {
+    checkObject(`crossAccountAccess[${i}]`, a ?? null, "`access` and `principalArns`");
+    checkTypes(a, { booleans: ["requireMfa"], strings: ["externalId"] }, `crossAccountAccess[${i}]`);
+    checkList(`crossAccountAccess[${i}].principalArns`, a.principalArns);
+  });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   validateRepositoryName(args.repositoryName ?? name, args.repositoryName === undefined);
   if (typeof args.description === "string" && args.description.length > 1000) {

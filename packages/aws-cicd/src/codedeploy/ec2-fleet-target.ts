@@ -33,6 +33,7 @@ import {
   SERVICE_ROLE_MANAGED_POLICY,
 } from "./policies";
 import { validateEc2FleetTargetArgs } from "./validate";
+import { arnProblem, checkedInput, checkedKey, KMS_KEY_ARN_PATTERN } from "../internal/arns";
 
 /** The names and ARNs a deploy action needs, as Outputs. */
 export type Ec2FleetDeployTarget = { [K in keyof CodeDeployTargetInfo]: pulumi.Output<string> };
@@ -197,7 +198,10 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
         ctx,
         artifactBucketArn: args.artifactBucketArn,
         artifactKeyPrefix: args.artifactKeyPrefix,
-        artifactKeyArn: args.artifactKeyArn,
+        artifactKeyArn: checkedInput<string>(
+          args.artifactKeyArn,
+          arnProblem("artifactKeyArn", KMS_KEY_ARN_PATTERN, 'a KMS key ARN such as "arn:aws:kms:us-east-1:111122223333:key/<id>"'),
+        ),
       }),
       this,
     );
@@ -218,7 +222,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
 
     let autoscalingGroups: pulumi.Input<string>[] | undefined = args.autoscalingGroups;
     if (args.fleet !== undefined) {
-      const fleetKey = keyOrNew(name, args.encryptionKey, this, { allowAutoScalingVolumes: true });
+      const fleetKey = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this, { allowAutoScalingVolumes: true });
       const fleet = createFleet({
         name,
         fleet: args.fleet,

@@ -10,6 +10,7 @@ import {
   Ec2TagFilter,
 } from "./ec2-fleet-target-args";
 import { checkKeyArnArg, KMS_KEY_ARN_PATTERN, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
+import { checkArgsObject, checkList, checkTypes } from "../internal/types";
 
 /** CodeDeploy application and deployment group names: 1 to 100 characters. */
 export const CODEDEPLOY_NAME_PATTERN = /^[A-Za-z0-9._+=,@-]{1,100}$/;
@@ -154,6 +155,38 @@ function checkAgentAndArtifacts(args: Ec2FleetTargetArgs): void {
 
 /** Validates {@link Ec2FleetTargetArgs}; throws a plain `Error` naming the arg. */
 export function validateEc2FleetTargetArgs(args: Ec2FleetTargetArgs): void {
+  checkArgsObject(args, false);
+  checkList("ec2TagSet", args.ec2TagSet);
+  (Array.isArray(args.ec2TagSet) ? args.ec2TagSet : []).forEach((group, i) => {
+    const arg = `ec2TagSet[${i}]`;
+    checkList(arg, group ?? null);
+    checkTypes({ [arg]: group }, { objectLists: { [arg]: "`key` and `value`" } });
+  });
+  checkTypes(args, {
+    objects: { fleet: "`instanceType`, `subnetIds` and `vpcId`", minimumHealthyHosts: "`hostCount` or `fleetPercent`" },
+    required: ["fleet.instanceType", "fleet.subnetIds", "fleet.vpcId"],
+    keys: ["encryptionKey"],
+    numbers: [
+      "fleet.minSize",
+      "fleet.maxSize",
+      "fleet.desiredCapacity",
+      "fleet.rootVolumeSizeGiB",
+      "minimumHealthyHosts.hostCount",
+      "minimumHealthyHosts.fleetPercent",
+    ],
+    strings: [
+      "applicationName",
+      "deploymentGroupName",
+      "deploymentStrategy",
+      "agentInstallation",
+      "artifactKeyPrefix",
+      "fleet.instanceType",
+    ],
+    lists: ["fleet.subnetIds"],
+    objectLists: { ec2TagFilters: "`key` and `value`" },
+    stringLists: ["fleet.notificationEmails"],
+    inputLists: ["autoscalingGroups", "rollbackAlarmNames"],
+  });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   checkNames(args);
   checkTargeting(args);

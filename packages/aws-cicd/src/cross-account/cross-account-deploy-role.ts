@@ -11,7 +11,8 @@ import { attachStatements, awsContext, policyDocument } from "../security/iam";
 import { CROSS_ACCOUNT_DEPLOY_MAX_SESSION_SECONDS, CrossAccountDeployRoleArgs } from "./args";
 import { crossAccountDeployStatements, crossAccountDeployTrustStatements } from "./policies";
 import { defaultCrossAccountDeployRoleName } from "./role-arns";
-import { validateCrossAccountDeployRoleArgs } from "./validate";
+import { checkedInput } from "../internal/arns";
+import { artifactBucketArnProblem, artifactKeyArnProblem, pipelineRoleArnProblem, validateCrossAccountDeployRoleArgs } from "./validate";
 
 /** The region field of an ARN (`arn:<partition>:<service>:<region>:...`). */
 function regionOfArn(arn: pulumi.Input<string>): pulumi.Output<string> {
@@ -46,12 +47,15 @@ export class CrossAccountDeployRole extends pulumi.ComponentResource {
       throw new pulumi.ResourceError((e as Error).message, this);
     }
     const ctx = awsContext(this);
+    // ARNs given as Outputs are checked when they resolve: a `:root` or an alias fails the deployment.
+    const pipelineRoleArn = checkedInput(args.pipelineRoleArn, pipelineRoleArnProblem);
+    const artifactKeyArn = checkedInput(args.artifactKeyArn, artifactKeyArnProblem);
     this.role = new aws.iam.Role(
       `${name}-role`,
       {
         name: args.roleName ?? defaultCrossAccountDeployRoleName(name),
-        description: args.description ?? pulumi.interpolate`Role the pipeline role ${args.pipelineRoleArn} assumes to deploy (aws-cicd).`,
-        assumeRolePolicy: policyDocument(crossAccountDeployTrustStatements(args.pipelineRoleArn, args.externalId)),
+        description: args.description ?? pulumi.interpolate`Role the pipeline role ${pipelineRoleArn} assumes to deploy (aws-cicd).`,
+        assumeRolePolicy: policyDocument(crossAccountDeployTrustStatements(pipelineRoleArn, args.externalId)),
         maxSessionDuration: CROSS_ACCOUNT_DEPLOY_MAX_SESSION_SECONDS,
         permissionsBoundary: args.permissionsBoundary,
         tags: args.tags,
@@ -59,9 +63,9 @@ export class CrossAccountDeployRole extends pulumi.ComponentResource {
       { parent: this },
     );
     const artifacts = {
-      artifactBucketArn: args.artifactBucketArn,
-      artifactKeyArn: args.artifactKeyArn,
-      artifactRegion: args.artifactRegion ?? regionOfArn(args.artifactKeyArn),
+      artifactBucketArn: checkedInput(args.artifactBucketArn, artifactBucketArnProblem),
+      artifactKeyArn,
+      artifactRegion: args.artifactRegion ?? regionOfArn(artifactKeyArn),
     };
     const awsManaged = (args.permissions ?? DEFAULT_DEPLOY_PERMISSIONS) === DEPLOY_PERMISSIONS_AWS_MANAGED;
     this.rolePolicy = attachStatements(

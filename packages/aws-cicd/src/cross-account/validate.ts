@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { IAM_ROLE_ARN_PATTERN, KMS_KEY_ARN_PATTERN, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
+import { checkedInput, IAM_ROLE_ARN_PATTERN, isDeferred, KMS_KEY_ARN_PATTERN, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
 import { checkDeployPermissions } from "../beanstalk/deploy-permissions";
 import { CrossAccountDeployRoleArgs } from "./args";
 import { DEPLOY_TARGET_KIND_KEYS } from "./policies";
+import { checkArgsObject, checkTypes, shown } from "../internal/types";
 
 const ROOT_ARN = /^arn:aws[a-z-]*:iam::\d{12}:root$/;
 const ACCOUNT_ID = /^\d{12}$/;
@@ -19,40 +20,52 @@ const BEANSTALK_TARGET_FIELDS = [
   "instanceRoleArn",
 ] as const;
 
-/** Throws unless a known `pipelineRoleArn` is an exact role ARN. */
+/** The problem of a `pipelineRoleArn` value that is not an exact role ARN, or `undefined`. */
+export function pipelineRoleArnProblem(value: unknown): string | undefined {
+  if (typeof value === "string" && IAM_ROLE_ARN_PATTERN.test(value)) return undefined;
+  const v = String(value);
+  const why = ROOT_ARN.test(v)
+    ? " An account root trusts every principal that account's administrators allow; name the pipeline's role."
+    : ACCOUNT_ID.test(v)
+      ? " A bare account id trusts the whole account; name the pipeline's role."
+      : "";
+  return `\`pipelineRoleArn\` must be the exact ARN of the pipeline's role ("arn:aws:iam::<account>:role/<name>"), got ${shown(value)}.${why}`;
+}
+
+/** The problem of an `artifactBucketArn` value, or `undefined`. */
+export function artifactBucketArnProblem(value: unknown): string | undefined {
+  if (typeof value === "string" && S3_BUCKET_ARN_PATTERN.test(value)) return undefined;
+  return `\`artifactBucketArn\` must be an S3 bucket ARN such as "arn:aws:s3:::my-artifacts", got ${shown(value)}.`;
+}
+
+/** The problem of an `artifactKeyArn` value, or `undefined`. */
+export function artifactKeyArnProblem(value: unknown): string | undefined {
+  if (typeof value === "string" && KMS_KEY_ARN_PATTERN.test(value)) return undefined;
+  return `\`artifactKeyArn\` must be a KMS key ARN such as "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", got ${shown(value)}. Aliases are not accepted: IAM policies name keys.`;
+}
+
+/** Throws unless a known `pipelineRoleArn` is an exact role ARN (an Output is checked when it resolves). */
 export function validatePipelineRoleArn(value: pulumi.Input<string> | undefined): void {
   if (value === undefined || value === null) {
     throw new Error(
       "`pipelineRoleArn` is required: pass `pipeline.roleArn` or `pipelineRoleArn({ accountId, name })` of the tools account's pipeline.",
     );
   }
-  if (typeof value !== "string" || IAM_ROLE_ARN_PATTERN.test(value)) return;
-  const why = ROOT_ARN.test(value)
-    ? " An account root trusts every principal that account's administrators allow; name the pipeline's role."
-    : ACCOUNT_ID.test(value)
-      ? " A bare account id trusts the whole account; name the pipeline's role."
-      : "";
-  throw new Error(
-    `\`pipelineRoleArn\` must be the exact ARN of the pipeline's role ("arn:aws:iam::<account>:role/<name>"), got "${value}".${why}`,
-  );
+  if (!isDeferred(value)) checkedInput(value, pipelineRoleArnProblem);
 }
 
 /** Validates every argument of {@link CrossAccountDeployRole}; throws a plain `Error` naming the argument. */
 export function validateCrossAccountDeployRoleArgs(args: CrossAccountDeployRoleArgs): void {
+  checkArgsObject(args, true);
+  checkTypes(args, { strings: ["roleName", "externalId"], lists: [...DEPLOY_TARGET_KIND_KEYS] });
   validatePipelineRoleArn(args.pipelineRoleArn);
   const bucket = args.artifactBucketArn;
   if (bucket === undefined || bucket === null) throw new Error("`artifactBucketArn` is required: pass the pipeline's artifact bucket ARN.");
-  if (typeof bucket === "string" && !S3_BUCKET_ARN_PATTERN.test(bucket)) {
-    throw new Error(`\`artifactBucketArn\` must be an S3 bucket ARN such as "arn:aws:s3:::my-artifacts", got "${bucket}".`);
-  }
+  if (!isDeferred(bucket)) checkedInput(bucket, artifactBucketArnProblem);
   const key = args.artifactKeyArn;
   if (key === undefined || key === null)
     throw new Error("`artifactKeyArn` is required: pass the ARN of the key the pipeline encrypts artifacts with.");
-  if (typeof key === "string" && !KMS_KEY_ARN_PATTERN.test(key)) {
-    throw new Error(
-      `\`artifactKeyArn\` must be a KMS key ARN such as "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", got "${key}". Aliases are not accepted: IAM policies name keys.`,
-    );
-  }
+  if (!isDeferred(key)) checkedInput(key, artifactKeyArnProblem);
   if (typeof args.artifactRegion === "string" && !REGION.test(args.artifactRegion)) {
     throw new Error(`\`artifactRegion\` must be an AWS region such as "us-east-1", got "${args.artifactRegion}".`);
   }

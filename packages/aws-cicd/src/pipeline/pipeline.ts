@@ -2,6 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { pipelineConsoleUrlOutput } from "../internal/console";
 import { IAM_ROLE_NAME, PIPELINE_NAME, stackScopedName, validateComponentName } from "../internal/naming";
+import { arnProblem, checkedInput, checkedKey, keyArnProblem, roleNameOrArnProblem, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
+import { S3_BUCKET_ARN_WHAT } from "./validate";
 import { KeyReference, keyOrNew } from "../security/encryption-key";
 import {
   attachStatements,
@@ -16,12 +18,29 @@ import { SecureBucket } from "../security/secure-bucket";
 import { SecureTopic } from "../security/secure-topic";
 import { ArtifactFacts, BindContext, BoundAction, CombinableAction, PlannedAction } from "./action-types";
 import { ACTION_DEFINITIONS, ActionArgs } from "./actions";
-import { DEFAULT_EXECUTION_MODE, DEFAULT_PIPELINE_TYPE, PipelineArgs } from "./args";
+import { ArtifactBucketReference, DEFAULT_EXECUTION_MODE, DEFAULT_PIPELINE_TYPE, PipelineArgs } from "./args";
 import { artifactStoreOf, artifactStoreStatements } from "./artifact-store";
 import { createNotifications } from "./notifications";
 import { APPROVAL_RESULT_ACTIONS, APPROVAL_STATE_ACTIONS, ASSUME_ACTION_ROLE_ACTIONS } from "./policies";
 import { findApprovalActions, PlannedStage } from "./stages";
 import { validatePipelineArgs } from "./validate";
+
+/** Artifact buckets already checked, so that pipelines sharing one keep sharing its exact Outputs (one grant per store). */
+const checkedArtifactBuckets = new WeakMap<ArtifactBucketReference, ArtifactBucketReference>();
+
+/** The artifact bucket with its key and bucket ARNs checked, Outputs when they resolve; the same object for the same bucket. */
+function checkedArtifactBucket(given: ArtifactBucketReference): ArtifactBucketReference {
+  let checked = checkedArtifactBuckets.get(given);
+  if (checked === undefined) {
+    checked = {
+      ...given,
+      keyArn: checkedInput(given.keyArn, keyArnProblem("artifactBucket.keyArn")),
+      bucketArn: checkedInput<string>(given.bucketArn, arnProblem("artifactBucket.bucketArn", S3_BUCKET_ARN_PATTERN, S3_BUCKET_ARN_WHAT)),
+    };
+    checkedArtifactBuckets.set(given, checked);
+  }
+  return checked;
+}
 
 /** Gives repeated statement ids a number (`RunBuild`, `RunBuild2`...): IAM wants them unique in a policy. */
 export function uniqueSids(statements: PolicyStatement[]): PolicyStatement[] {
@@ -111,17 +130,18 @@ export class Pipeline extends pulumi.ComponentResource {
     const actionRoles = actionRoleArns(actions);
     const writerRoles = actionRoleArns(actions.filter((a) => a.outputs.length > 0));
     const readerRoles = actionRoles.filter((r) => !writerRoles.includes(r));
+    const artifactBucket = args.artifactBucket && checkedArtifactBucket(args.artifactBucket);
     this.encryptionKey =
-      args.encryptionKey ??
-      (args.artifactBucket
-        ? { keyArn: args.artifactBucket.keyArn }
+      checkedKey("encryptionKey", args.encryptionKey) ??
+      (artifactBucket
+        ? { keyArn: artifactBucket.keyArn }
         : keyOrNew(name, undefined, this, {
             ...(readerRoles.length > 0 ? { principalArns: readerRoles } : {}),
             ...(writerRoles.length > 0 ? { writerPrincipalArns: writerRoles } : {}),
           }));
     const store = artifactStoreOf(
       name,
-      args.artifactBucket,
+      artifactBucket,
       args.artifactBucketOptions,
       this.encryptionKey,
       actionRoles,
@@ -275,7 +295,10 @@ export class Pipeline extends pulumi.ComponentResource {
    */
   grantApproval(role: aws.iam.Role | pulumi.Input<string>, stageName: string, actionName?: string): aws.iam.RolePolicy {
     let approvals: PlannedAction[];
+    let approver: aws.iam.Role | pulumi.Input<string>;
     try {
+      // A role given as a name or ARN, Output or not, is checked (an Output when it resolves).
+      approver = role instanceof aws.iam.Role ? role : checkedInput(role as pulumi.Input<string>, roleNameOrArnProblem("role"));
       approvals = findApprovalActions(this.stages, stageName, actionName);
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);
@@ -286,7 +309,7 @@ export class Pipeline extends pulumi.ComponentResource {
     const suffix = this.approvalGrants === 1 ? "" : `-${this.approvalGrants}`;
     return attachStatements(
       `${this.resourceName}-${stageName}-approvers${suffix}`,
-      roleNameInput(role),
+      roleNameInput(approver),
       [
         {
           sid: "ApproveOrReject",

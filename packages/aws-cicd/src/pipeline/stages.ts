@@ -1,4 +1,5 @@
-import { IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
+import { checkedInput, roleArnProblem } from "../internal/arns";
+import { ArgTypes, checkList, checkObject, checkTypes } from "../internal/types";
 import { ActionCategory, PlannedAction } from "./action-types";
 import { ACTION_DEFINITIONS, ACTION_KINDS, ActionArgs } from "./actions";
 
@@ -22,11 +23,33 @@ export interface PlannedStage {
 export const STAGE_OR_ACTION_NAME = /^[A-Za-z0-9.@_-]{1,100}$/;
 /** Artifact names CodePipeline accepts. */
 export const ARTIFACT_NAME = /^[A-Za-z0-9_-]{1,100}$/;
+/**
+ * Most stages in a pipeline: CodePipeline's default quota, which can be raised
+ * (https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html).
+ */
+export const MAX_STAGES_PER_PIPELINE = 50;
+/**
+ * Most actions in a stage: CodePipeline's default quota, which can be raised
+ * (https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html). The input and output
+ * artifacts each action kind accepts (e.g. 1 to 5 inputs for CodeBuild) are its definition's
+ * `inputs` and `outputs`, from the same page.
+ */
+export const MAX_ACTIONS_PER_STAGE = 50;
+
 /** Highest `runOrder` CodePipeline accepts. */
 export const MAX_RUN_ORDER = 999;
 
 const NAME_RULE = 'hold 1 to 100 letters, digits, ".", "@", "-" or "_"';
 const SOURCE_KINDS = ACTION_KINDS.filter((k) => ACTION_DEFINITIONS[k].category({} as never) === "Source");
+
+/** The kinds of the arguments action kinds share, checked first (JavaScript callers). */
+const ACTION_ARG_TYPES: ArgTypes = {
+  objects: { environmentVariables: "variables by name" },
+  booleans: ["batch", "fullClone", "startOnPush", "startOnUpload"],
+  numbers: ["runOrder"],
+  strings: ["name", "namespace", "output", "type"],
+  lists: ["inputs", "outputs", "notifyEmails"],
+};
 
 const list = (names: string[]) => (names.length === 0 ? "none" : names.join(", "));
 
@@ -58,18 +81,27 @@ function planStageActions(stage: StageArgs, stageIndex: number): PlannedAction[]
   if (!Array.isArray(stage.actions) || stage.actions.length === 0) {
     throw new Error(`\`${sp}.actions\` must hold at least one action, got [].`);
   }
+  if (stage.actions.length > MAX_ACTIONS_PER_STAGE) {
+    throw new Error(
+      `\`${sp}.actions\` must hold at most ${MAX_ACTIONS_PER_STAGE} actions, CodePipeline's quota per stage, got ${stage.actions.length}. The quota is adjustable: ask AWS for more through Service Quotas, or spread the actions over more stages.`,
+    );
+  }
   const byName = new Map<string, string>();
   return stage.actions.map((action, actionIndex) => {
     const path = `${sp}.actions[${actionIndex}]`;
     const kind = kindOf(action, path);
     const def = ACTION_DEFINITIONS[kind];
-    const args = action[kind] as never;
-    const category = def.category(args);
+    checkObject(`${path}.${kind}`, action[kind] ?? null, "the action's fields");
+    checkTypes(action[kind], ACTION_ARG_TYPES, path);
+    const given = action[kind] as { roleArn?: unknown };
+    const category = def.category(given as never);
     checkPlacement(kind, category, stageIndex, path);
-    def.validate(args, path);
-    const a = args as { name?: string; runOrder?: number; roleArn?: unknown };
-    if (typeof a.roleArn === "string" && !IAM_ROLE_ARN_PATTERN.test(a.roleArn))
-      throw new Error(notARoleArnMessage(`${path}.roleArn`, a.roleArn));
+    def.validate(given as never, path);
+    // A `roleArn` Output is checked when it resolves: every resource that names it fails with the same message.
+    const args = (
+      given?.roleArn === undefined ? given : { ...given, roleArn: checkedInput(given.roleArn, roleArnProblem(`${path}.roleArn`)) }
+    ) as never;
+    const a = args as { name?: string; runOrder?: number };
     const name = a.name ?? def.defaultName(args);
     if (!STAGE_OR_ACTION_NAME.test(name)) throw new Error(`\`${path}.name\` must ${NAME_RULE}, got "${name}".`);
     const clash = byName.get(name);
@@ -199,12 +231,20 @@ function resolveOutputs(action: PlannedAction, stage: PlannedStage, producedBy: 
  * them with every default resolved. Pure: throws a plain `Error` on the first problem.
  */
 export function planStages(stages: StageArgs[]): PlannedStage[] {
+  checkList("stages", stages);
   if (!Array.isArray(stages) || stages.length < 2) {
     const got = Array.isArray(stages) ? stages.length : 0;
     throw new Error(`\`stages\` must hold at least two stages (sources first, then what they feed), got ${got}.`);
   }
+  if (stages.length > MAX_STAGES_PER_PIPELINE) {
+    throw new Error(
+      `\`stages\` must hold at most ${MAX_STAGES_PER_PIPELINE} stages, CodePipeline's quota per pipeline, got ${stages.length}. The quota is adjustable: ask AWS for more through Service Quotas, or split the pipeline.`,
+    );
+  }
   const stageNames = new Map<string, number>();
   const planned = stages.map((stage, i) => {
+    checkObject(`stages[${i}]`, stage ?? null, "`name` and `actions`");
+    checkList(`stages[${i}].actions`, stage.actions);
     if (typeof stage?.name !== "string" || !STAGE_OR_ACTION_NAME.test(stage.name)) {
       throw new Error(`\`stages[${i}].name\` must ${NAME_RULE}, got "${stage?.name}".`);
     }

@@ -3,6 +3,10 @@ import { PlannedStage, planStages } from "./stages";
 import { checkTriggersNeedV2 } from "./triggers";
 import { validateSecureBucketArgs } from "../security/secure-bucket";
 import { checkArnArg, checkKeyArnArg, S3_BUCKET_ARN_PATTERN, SNS_TOPIC_ARN_PATTERN } from "../internal/arns";
+import { checkArgsObject, checkTypes } from "../internal/types";
+
+/** How messages describe a bucket ARN. */
+export const S3_BUCKET_ARN_WHAT = 'an S3 bucket ARN such as "arn:aws:s3:::my-artifacts"';
 
 const EXECUTION_MODES = ["QUEUED", "SUPERSEDED", "PARALLEL"];
 const PIPELINE_NAME = /^[A-Za-z0-9.@_-]{1,100}$/;
@@ -53,14 +57,23 @@ function validateNotifications(args: PipelineArgs): void {
  * artifacts resolved). Pure: throws a plain `Error` naming the argument on the first problem.
  */
 export function validatePipelineArgs(args: PipelineArgs): PlannedStage[] {
+  checkArgsObject(args, true);
+  checkTypes(args, {
+    objects: {
+      artifactBucket: "`bucketName` and `keyArn`",
+      artifactBucketOptions: "bucket settings",
+      notifications: "notification settings",
+    },
+    required: ["artifactBucket.bucketName", "artifactBucket.keyArn"],
+    keys: ["encryptionKey"],
+    booleans: ["notifications.enabled", "notifications.approvalNeeded"],
+    strings: ["pipelineName", "roleName", "pipelineType", "executionMode"],
+    objectLists: { variables: "`name`" },
+    stringLists: ["notifications.emailSubscriptions", "notifications.executionStates"],
+  });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   checkKeyArnArg("artifactBucket.keyArn", args.artifactBucket?.keyArn);
-  checkArnArg(
-    "artifactBucket.bucketArn",
-    args.artifactBucket?.bucketArn,
-    S3_BUCKET_ARN_PATTERN,
-    'an S3 bucket ARN such as "arn:aws:s3:::my-artifacts"',
-  );
+  checkArnArg("artifactBucket.bucketArn", args.artifactBucket?.bucketArn, S3_BUCKET_ARN_PATTERN, S3_BUCKET_ARN_WHAT);
   checkArnArg("notifications.topicArn", args.notifications?.topicArn, SNS_TOPIC_ARN_PATTERN, "an SNS topic ARN");
   if (args.pipelineName !== undefined && !PIPELINE_NAME.test(args.pipelineName)) {
     throw new Error(`\`pipelineName\` must hold 1 to 100 letters, digits, ".", "@", "-" or "_", got "${args.pipelineName}".`);

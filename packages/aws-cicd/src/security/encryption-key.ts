@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
+import { checkArgsObject, checkTypes } from "../internal/types";
+import { checkedInput, checkedRoleArns, isDeferred, roleArnProblem } from "../internal/arns";
 import { ownerSegment, stackScopedAlias, validateComponentName } from "../internal/naming";
 import { accountRootArn, AwsContext, awsContext, PolicyStatement, sizeCheckedPolicyDocument } from "./iam";
 import {
@@ -88,6 +89,14 @@ export interface EncryptionKeyArgs {
 
 /** Validates {@link EncryptionKeyArgs}; throws a plain `Error` naming the arg. */
 export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
+  checkArgsObject(args, false);
+  checkTypes(args, {
+    booleans: ["allowAutoScalingVolumes", "retainOnDelete"],
+    numbers: ["deletionWindowInDays"],
+    strings: ["aliasName"],
+    lists: ["principalArns"],
+    stringLists: ["viaServices"],
+  });
   const days = args.deletionWindowInDays;
   if (days !== undefined && (!Number.isInteger(days) || days < 7 || days > 30)) {
     throw new Error(`\`deletionWindowInDays\` must be a whole number from 7 to 30, got ${days}.`);
@@ -102,7 +111,7 @@ export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
   }
   for (const arg of ["principalArns", "writerPrincipalArns"] as const) {
     (args[arg] ?? []).forEach((arn, i) => {
-      if (typeof arn === "string" && !IAM_ROLE_ARN_PATTERN.test(arn)) throw new Error(notARoleArnMessage(`${arg}[${i}]`, arn));
+      if (!isDeferred(arn)) checkedInput(arn, roleArnProblem(`${arg}[${i}]`));
     });
   }
   for (const svc of args.viaServices ?? []) {
@@ -300,7 +309,11 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
       encryptionKeyPolicy(
         ctx,
         viaServices,
-        { readers: args.principalArns, writers: args.writerPrincipalArns },
+        // Role ARNs given as Outputs are checked when they resolve (a `:root` fails the deployment).
+        {
+          readers: checkedRoleArns("principalArns", args.principalArns),
+          writers: checkedRoleArns("writerPrincipalArns", args.writerPrincipalArns),
+        },
         args.allowAutoScalingVolumes ?? false,
       ),
       this,

@@ -1,9 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { validateComponentName } from "../internal/naming";
-import { checkKeyArnArg, IAM_ROLE_ARN_PATTERN, notARoleArnMessage } from "../internal/arns";
+import { checkedInput, checkedKey, checkedRoleArns, checkKeyArnArg, isDeferred, roleArnProblem } from "../internal/arns";
 import { KeyReference, keyOrNew } from "./encryption-key";
 import { checkPolicySizeNow, PolicyStatement, sizeCheckedPolicyDocument } from "./iam";
+import { checkArgsObject, checkTypes } from "../internal/types";
 
 /** Bucket name starts S3 reserves. https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html */
 export const RESERVED_BUCKET_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"] as const;
@@ -154,12 +155,26 @@ function checkDays(arg: string, days: number | undefined, max: number): void {
 /** Exact roles only: an account root would let every principal its administrators allow in (CKV_AWS_61). */
 function checkPrincipals(arg: string, arns: pulumi.Input<string>[] | undefined): void {
   (arns ?? []).forEach((arn, i) => {
-    if (typeof arn === "string" && !IAM_ROLE_ARN_PATTERN.test(arn)) throw new Error(notARoleArnMessage(`${arg}[${i}]`, arn));
+    if (!isDeferred(arn)) checkedInput(arn, roleArnProblem(`${arg}[${i}]`));
   });
 }
 
 /** Validates {@link SecureBucketArgs}; throws a plain `Error` naming the arg. */
 export function validateSecureBucketArgs(args: SecureBucketArgs): void {
+  checkArgsObject(args, false);
+  checkTypes(args, {
+    objects: { lifecycle: "expiration days", accessLogs: "`bucketName`" },
+    required: ["accessLogs.bucketName"],
+    keys: ["encryptionKey"],
+    booleans: ["eventBridgeNotifications", "retainOnDelete", "forceDestroy"],
+    numbers: [
+      "lifecycle.expireObjectsAfterDays",
+      "lifecycle.expireNoncurrentVersionsAfterDays",
+      "lifecycle.abortIncompleteUploadsAfterDays",
+    ],
+    strings: ["bucketPrefix"],
+    lists: ["readerArns", "writerArns"],
+  });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   if (
     args.accessLogs !== undefined &&
@@ -328,7 +343,8 @@ export class SecureBucket extends pulumi.ComponentResource {
     };
     const notYet = pulumi.output("");
     checkPolicySizeNow("bucketPolicy", about, secureBucketPolicy(notYet, notYet, args.readerArns, args.writerArns), this);
-    const key = keyOrNew(name, args.encryptionKey, this);
+    // A key ARN given as an Output is checked when it resolves.
+    const key = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this);
     const o = { parent: this, retainOnDelete };
     this.bucket = new aws.s3.Bucket(
       `${name}-bucket`,
@@ -394,7 +410,13 @@ export class SecureBucket extends pulumi.ComponentResource {
         policy: sizeCheckedPolicyDocument(
           "bucketPolicy",
           about,
-          secureBucketPolicy(this.bucket.arn, key.keyArn, args.readerArns, args.writerArns),
+          secureBucketPolicy(
+            this.bucket.arn,
+            key.keyArn,
+            // Role ARNs given as Outputs are checked when they resolve (a `:root` fails the deployment).
+            checkedRoleArns("readerArns", args.readerArns),
+            checkedRoleArns("writerArns", args.writerArns),
+          ),
           this,
         ),
       },

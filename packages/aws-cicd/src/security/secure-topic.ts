@@ -1,10 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { autoNameArgs, AUTONAMED_SNS_TOPIC, validateComponentName } from "../internal/naming";
-import { checkKeyArnArg } from "../internal/arns";
+import { checkedKey, checkKeyArnArg } from "../internal/arns";
 import { KeyReference } from "./encryption-key";
 import { accountRootArn, awsContext, checkPolicySizeNow, PolicyStatement, sizeCheckedPolicyDocument } from "./iam";
 import { SNS_OWNER_ACTIONS, SNS_PUBLISH_ACTIONS, SNS_PUBLISHER_SERVICES, SNS_TLS_GUARDED_ACTIONS } from "./policies";
+import { checkArgsObject, checkTypes } from "../internal/types";
 
 /** Arguments of {@link SecureTopic}. */
 export interface SecureTopicArgs {
@@ -71,6 +72,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Validates {@link SecureTopicArgs}; throws a plain `Error` naming the arg. */
 export function validateSecureTopicArgs(args: SecureTopicArgs): void {
+  checkArgsObject(args, true);
+  checkTypes(args, { required: ["encryptionKey"], keys: ["encryptionKey"], stringLists: ["publisherServices", "emailSubscriptions"] });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey.keyArn);
   for (const email of args.emailSubscriptions ?? []) {
     if (!EMAIL.test(email)) throw new Error(`\`emailSubscriptions\` must hold email addresses, got "${email}".`);
@@ -114,7 +117,7 @@ export class SecureTopic extends pulumi.ComponentResource {
       `${name}-topic`,
       {
         ...autoNameArgs(`${name}-topic`, AUTONAMED_SNS_TOPIC),
-        kmsMasterKeyId: args.encryptionKey.keyArn,
+        kmsMasterKeyId: checkedKey("encryptionKey", args.encryptionKey)!.keyArn,
         displayName: args.displayName,
         tags: args.tags,
       },

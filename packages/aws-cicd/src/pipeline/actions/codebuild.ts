@@ -8,9 +8,10 @@ import {
   RESERVED_ENV_VAR_PREFIX,
   secretsManagerReferenceProblem,
 } from "../../codebuild/buildspec-references-syntax";
-import { SSM_PARAMETER_ARN_PATTERN } from "../../codebuild/environment";
-import { plaintextSecretReason } from "../../codebuild/plaintext-secrets";
+import { PROJECT_VARIABLE_FIX, SSM_PARAMETER_ARN_PATTERN } from "../../codebuild/environment";
+import { checkedPlaintextValue, checkPlaintextValueNow, PlaintextValueCheck } from "../../codebuild/plaintext-secrets";
 import { checkArn, checkName, checkNamespace } from "./shared";
+import { describeReceived } from "../../internal/types";
 import { projectRoleGrants } from "./codebuild-project-role";
 
 /**
@@ -24,10 +25,17 @@ import { projectRoleGrants } from "./codebuild-project-role";
 export interface CodeBuildEnvironmentVariable {
   /**
    * Plain text value, visible in the pipeline definition. Values that look like credentials
-   * (by name or value) are refused: use `parameter` or `secret`.
+   * (by name or shape) are refused: use `parameter` or `secret`. An Output is checked when it
+   * resolves, and refused when it is a `pulumi.secret`.
    * @default - unset; set exactly one of the three.
    */
   value?: pulumi.Input<string>;
+  /**
+   * Accept `value` although it looks like a credential (a false positive). A `pulumi.secret`
+   * value and the AWS credential variables are refused all the same.
+   * @default false
+   */
+  allowPlaintext?: boolean;
   /**
    * Name (or ARN) of a Systems Manager parameter.
    * @default - unset.
@@ -109,17 +117,19 @@ function validateVariables(path: string, vars: Record<string, CodeBuildEnvironme
         `\`${p}\` must set exactly one of \`value\`, \`parameter\` or \`secret\`, got ${set.length === 0 ? "none" : set.join(", ")}.`,
       );
     }
+    if (v.allowPlaintext !== undefined && (typeof v.allowPlaintext !== "boolean" || set[0] !== "value")) {
+      throw new Error(
+        typeof v.allowPlaintext !== "boolean"
+          ? `\`${p}.allowPlaintext\` must be true or false, got ${describeReceived(v.allowPlaintext)}.`
+          : `\`${p}.allowPlaintext\` only applies to a plain \`value\`; remove it.`,
+      );
+    }
     if (set[0] === "value") {
       if ((PLAINTEXT_FORBIDDEN_VARIABLES as readonly string[]).includes(name)) {
         throw new Error(`\`${p}\` must not be a plain \`value\`: AWS credentials belong in \`secret\` or, better, the project's role.`);
       }
-      // An Output value is unknown here: its name is still checked.
-      const reason = plaintextSecretReason(name, typeof v.value === "string" ? v.value : "(computed)");
-      if (reason !== undefined) {
-        throw new Error(
-          `\`${p}\` looks like a credential (${reason}); store it in SSM Parameter Store or Secrets Manager and pass \`{ parameter: ... }\` or \`{ secret: ... }\`.`,
-        );
-      }
+      // An Output value is checked when it resolves (renderVariables): here only its name.
+      checkPlaintextValueNow(v.value, overrideCheck(path, name, v));
     }
     if (v.parameter !== undefined && !SSM_PARAMETER_ARN_PATTERN.test(v.parameter)) {
       const problem = parameterNameProblem(v.parameter);
@@ -132,14 +142,19 @@ function validateVariables(path: string, vars: Record<string, CodeBuildEnvironme
   }
 }
 
-function renderVariables(vars: Record<string, CodeBuildEnvironmentVariable>): pulumi.Output<string> {
+/** How a plain override is checked and its refusal worded. */
+function overrideCheck(path: string, name: string, v: CodeBuildEnvironmentVariable): PlaintextValueCheck {
+  return { arg: `${path}.environmentVariables.${name}`, name, fix: PROJECT_VARIABLE_FIX, allowPlaintext: v.allowPlaintext === true };
+}
+
+function renderVariables(path: string, vars: Record<string, CodeBuildEnvironmentVariable>): pulumi.Output<string> {
   return pulumi.jsonStringify(
     Object.entries(vars).map(([name, v]) =>
       v.parameter !== undefined
         ? { name, value: v.parameter, type: "PARAMETER_STORE" }
         : v.secret !== undefined
           ? { name, value: v.secret, type: "SECRETS_MANAGER" }
-          : { name, value: v.value, type: "PLAINTEXT" },
+          : { name, value: checkedPlaintextValue(v.value!, overrideCheck(path, name, v)), type: "PLAINTEXT" },
     ),
   );
 }
@@ -175,12 +190,12 @@ export const codeBuildAction: ActionDefinition<CodeBuildActionArgs> = {
     validateVariables(path, a.environmentVariables ?? {});
     checkNamespace(path, a.namespace);
   },
-  bind(a) {
+  bind(a, ctx) {
     const configuration: Record<string, pulumi.Input<string>> = { ProjectName: a.projectName };
     if (a.primarySource !== undefined) configuration.PrimarySource = a.primarySource;
     if (a.batch) configuration.BatchEnabled = "true";
     if (a.environmentVariables && Object.keys(a.environmentVariables).length > 0) {
-      configuration.EnvironmentVariables = renderVariables(a.environmentVariables);
+      configuration.EnvironmentVariables = renderVariables(ctx.action.path, a.environmentVariables);
     }
     const statements: PolicyStatement[] = [
       a.batch
