@@ -23,6 +23,17 @@ describe("aws-cicd buildspec validate", () => {
       expect(io.err).to.contain("comands");
     });
 
+    it("exits 1 for a credential in a command, as BuildProject refuses it (issue 10)", () => {
+      const token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+      const bs = `version: 0.2\nphases:\n  build:\n    commands:\n      - echo hi\n      - git clone https://x:${token}@github.com/o/r\n`;
+      const io = collectingIo(tempSource({ "bs.yml": bs }));
+      expect(validateCommand(["bs.yml"], io)).to.equal(1);
+      expect(io.err).to.equal(
+        "bs.yml: `buildspec.phases.build.commands[1]` contains a plaintext credential (a URL with a password); store it in Parameter Store or Secrets Manager, reference it from `env.parameter-store` or `env.secrets-manager` and use the variable in the command.\n",
+      );
+      expect(io.out).to.equal("");
+    });
+
     it("exits 1 with the line of a YAML syntax error", () => {
       const io = collectingIo(tempSource({ "bs.yml": "version: 0.2\nphases:\n  build:\n    commands: [a\n" }));
       expect(validateCommand(["bs.yml"], io)).to.equal(1);

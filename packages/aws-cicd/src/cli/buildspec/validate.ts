@@ -8,6 +8,7 @@ import { BuildSpecError } from "../../codebuild/buildspec-error";
 import { MAX_BUILDSPEC_LENGTH, MAX_BUILDSPEC_NESTING } from "../../codebuild/buildspec-limits";
 import { DEFAULT_BUILDSPEC_FILE_NAME, parseBuildSpec } from "../../codebuild/buildspec-parse";
 import { BuildSpec } from "../../codebuild/buildspec-types";
+import { checkBuildSpecCommands } from "../../codebuild/plaintext-secrets";
 import { CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs } from "./args";
 
 export const VALIDATE_USAGE = `Usage: aws-cicd buildspec validate [FILE]
@@ -15,7 +16,8 @@ export const VALIDATE_USAGE = `Usage: aws-cicd buildspec validate [FILE]
 Checks a buildspec (YAML, or JSON) against buildspec version 0.2 with the validator
 BuildProject uses. Problems are printed as FILE:LINE:COLUMN: message. Also refused: a file
 without \`version\`, longer than CodeBuild's ${MAX_BUILDSPEC_LENGTH} characters, nested more than
-${MAX_BUILDSPEC_NESTING} levels, or with a pattern that cannot match (such as the range [z-a]).
+${MAX_BUILDSPEC_NESTING} levels, with a pattern that cannot match (such as the range [z-a]), or
+with a credential (a token, key or password-bearing URL) in a command.
 
   FILE   the buildspec; default ${DEFAULT_BUILDSPEC_FILE_NAME} in the current directory.
 
@@ -69,7 +71,14 @@ export function validateCommand(argv: readonly string[], io: CliIo): number {
       throw new UsageError(`\`buildspec validate\` takes one FILE, got ${args.positionals.length}: ${args.positionals.join(" ")}.`);
     }
     const file = args.positionals[0] ?? DEFAULT_BUILDSPEC_FILE_NAME;
-    readBuildSpecFile(file, io.cwd);
+    const { spec } = readBuildSpecFile(file, io.cwd);
+    try {
+      // Commands are stored and shown in plain text: a credential in one is refused, as BuildProject does.
+      checkBuildSpecCommands(spec, "buildspec");
+    } catch (e) {
+      io.stderr(`${file}: ${(e as Error).message}\n`);
+      return EXIT_FAILED;
+    }
     io.stdout(`${file}: valid buildspec.\n`);
     return EXIT_OK;
   } catch (e) {
