@@ -708,6 +708,8 @@ export const NAMES_AND_BUILDSPEC_FILES: BadInputCase[] = [
     message: BUCKET_PREFIX_RESERVED("xn--app") },
   { category: "name", component: "SecureBucket", name: "prefix-sthree", args: { bucketPrefix: "sthree-logs" }, arg: "bucketPrefix", received: '"sthree-logs"',
     message: BUCKET_PREFIX_RESERVED("sthree-logs") },
+  { category: "name", component: "CrossAccountDeployRole", name: "app-pipeline", args: deployRole({}), arg: "name", received: '"app-pipeline"',
+    message: '`name` "app-pipeline" would give this deploy role the same IAM role name as the role of `new Pipeline("app")` (aws-cicd-test-test-app-pipeline), and IAM role names are unique in an account; choose a name that does not end in "-pipeline", or set `roleName`.' },
   { category: "buildspec", component: "BuildProject", name: "reversed-range", args: specFiles({ files: ["dist/[z-a]*.js"] }),
     arg: "buildSpec.artifacts.files[0]", received: '"dist/[z-a]*.js"',
     message: '`buildSpec.artifacts.files[0]` is not a valid pattern, got "dist/[z-a]*.js": the range "z-a" is reversed; write "a-z".' },

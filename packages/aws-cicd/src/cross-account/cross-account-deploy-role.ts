@@ -20,6 +20,18 @@ function regionOfArn(arn: pulumi.Input<string>): pulumi.Output<string> {
 }
 
 /**
+ * A deploy role named `<x>-pipeline` without `roleName` would derive the physical name of
+ * `Pipeline("<x>")`'s role (`defaultPipelineRoleName`), and IAM role names are unique per account.
+ */
+function checkNoPipelineRoleCollision(name: string, roleName: string | undefined): void {
+  if (roleName !== undefined || !name.endsWith("-pipeline")) return;
+  const pipeline = name.slice(0, -"-pipeline".length);
+  throw new Error(
+    `\`name\` "${name}" would give this deploy role the same IAM role name as the role of \`new Pipeline("${pipeline}")\` (${defaultCrossAccountDeployRoleName(name)}), and IAM role names are unique in an account; choose a name that does not end in "-pipeline", or set \`roleName\`.`,
+  );
+}
+
+/**
  * The role a pipeline's deploy action runs as in another (target) account: create it with a
  * provider for that account (`{ provider: prod }`). It trusts only the exact pipeline role,
  * may read and decrypt (through S3) the pipeline's artifacts, and may deploy only to the
@@ -43,6 +55,7 @@ export class CrossAccountDeployRole extends pulumi.ComponentResource {
     try {
       validateComponentName(name);
       validateCrossAccountDeployRoleArgs(args ?? ({} as CrossAccountDeployRoleArgs));
+      checkNoPipelineRoleCollision(name, args.roleName);
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);
     }
