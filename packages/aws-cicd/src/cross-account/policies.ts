@@ -8,7 +8,8 @@
  * - Elastic Beanstalk (through `beanstalkDeployStatementsForTargets`): https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselasticbeanstalk.html
  */
 import * as pulumi from "@pulumi/pulumi";
-import { beanstalkDeployStatementsForTargets, BeanstalkDeployTargetInfo } from "../beanstalk/policies";
+import { beanstalkDeployStatementsForTargets } from "../beanstalk/deploy-statements";
+import { BeanstalkDeployTargetInfo } from "../beanstalk/policies";
 import { AwsContext, PolicyConditions, PolicyStatement } from "../security/iam";
 
 /**

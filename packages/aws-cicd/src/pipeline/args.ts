@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { KeyReference } from "../security/encryption-key";
-import { SecureBucketArgs } from "../security/secure-bucket";
+import { SecureBucketArgs } from "../security/secure-bucket-args";
 import { StageArgs } from "./stages";
 
 /** How CodePipeline handles a new execution while one runs. */

@@ -7,7 +7,8 @@ import {
   DEFAULT_DEPLOY_PERMISSIONS,
   DEPLOY_PERMISSIONS_AWS_MANAGED,
 } from "../../beanstalk/deploy-permissions";
-import { beanstalkDeployStatementsForTargets, BeanstalkDeployTargetInfo } from "../../beanstalk/policies";
+import { beanstalkDeployStatementsForTargets } from "../../beanstalk/deploy-statements";
+import { BeanstalkDeployTargetInfo } from "../../beanstalk/policies";
 import { PolicyStatement } from "../../security/iam";
 import { BEANSTALK_ENVIRONMENT_NAME_PATTERN } from "../../beanstalk/validate";
 import { ActionCommonArgs, ActionDefinition, BindContext, ConsumingActionArgs } from "../action-types";

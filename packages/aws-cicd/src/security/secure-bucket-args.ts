@@ -1,0 +1,105 @@
+import * as pulumi from "@pulumi/pulumi";
+import { KeyReference } from "./encryption-key";
+
+/** Days after which current objects expire (pipeline artifacts are rebuilt from source). */
+export const DEFAULT_OBJECT_EXPIRATION_DAYS = 90;
+/** Days after which a replaced or deleted object version is removed. */
+export const DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS = 30;
+/** Days after which unfinished multipart uploads are aborted (their parts are billed). */
+export const DEFAULT_ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
+
+/** Lifecycle of a {@link SecureBucket}'s objects. */
+export interface SecureBucketLifecycle {
+  /**
+   * Days after creation when the current version of an object expires (becomes noncurrent).
+   * @default 90 ({@link DEFAULT_OBJECT_EXPIRATION_DAYS})
+   */
+  expireObjectsAfterDays?: number;
+  /**
+   * Days after an object version becomes noncurrent when it is deleted.
+   * @default 30 ({@link DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS})
+   */
+  expireNoncurrentVersionsAfterDays?: number;
+  /**
+   * Days after which incomplete multipart uploads are aborted.
+   * @default 7 ({@link DEFAULT_ABORT_INCOMPLETE_UPLOAD_DAYS})
+   */
+  abortIncompleteUploadsAfterDays?: number;
+}
+
+/** Server access logging of a {@link SecureBucket}. */
+export interface SecureBucketAccessLogs {
+  /**
+   * Name of the bucket that receives the logs. It must let `logging.s3.amazonaws.com` write
+   * (bucket policy) and use SSE-S3: S3 cannot deliver access logs to an SSE-KMS bucket.
+   */
+  bucketName: pulumi.Input<string>;
+  /**
+   * Key prefix of the log objects.
+   * @default - `<name>/`.
+   */
+  prefix?: pulumi.Input<string>;
+}
+
+/** Arguments of {@link SecureBucket}. */
+export interface SecureBucketArgs {
+  /**
+   * Customer managed key of the bucket's default encryption (SSE-KMS, with an S3 Bucket Key).
+   * @default - a new {@link EncryptionKey} named `<name>-key`.
+   */
+  encryptionKey?: KeyReference;
+  /**
+   * Prefix of the bucket's globally unique name (lowercase letters, digits, `.` and `-`, at most 37).
+   * @default - `<name>` lowercased, other characters replaced by `-`.
+   */
+  bucketPrefix?: string;
+  /**
+   * Object expiration.
+   * @default - current objects expire after 90 days, noncurrent versions after 30 days, incomplete uploads are aborted after 7 days.
+   */
+  lifecycle?: SecureBucketLifecycle;
+  /**
+   * Server access logging (AwsSolutions-S1, Security Hub S3.9).
+   * @default - no access logs. Waiver: the bucket holds short-lived pipeline artifacts written and
+   * read by the account's own service roles; API activity on it is in CloudTrail, and a log bucket
+   * would need this same waiver itself. Pass a log bucket where object-level access logs are required.
+   */
+  accessLogs?: SecureBucketAccessLogs;
+  /**
+   * Exact IAM role ARNs (e.g. roles in other accounts running pipeline actions) allowed to read
+   * objects (`s3:GetObject`, `s3:GetObjectVersion`) and locate the bucket (`s3:GetBucketLocation`).
+   * Account roots (`:root`) and users are refused: name the roles (CKV_AWS_61). Roles in another
+   * account also need the key policy to let them use the key (an {@link EncryptionKey}'s `principalArns`).
+   * @default - none; principals of this account are granted through their IAM policies.
+   */
+  readerArns?: pulumi.Input<string>[];
+  /**
+   * Exact IAM role ARNs allowed to upload objects (`s3:PutObject`), under the encryption rules.
+   * Account roots and users are refused, as for `readerArns`.
+   * @default - none.
+   */
+  writerArns?: pulumi.Input<string>[];
+  /**
+   * Send the bucket's events to Amazon EventBridge (needed to start a pipeline when an
+   * S3 source object changes).
+   * @default false
+   */
+  eventBridgeNotifications?: boolean;
+  /**
+   * Keep the bucket, and its encryption, access block, policy and other settings, when the
+   * stack is deleted. **Warning:** `false` lets `pulumi destroy` delete the bucket (and, with
+   * `forceDestroy`, its data); the settings are deleted with it.
+   * @default true
+   */
+  retainOnDelete?: boolean;
+  /**
+   * Let a delete empty the bucket first. **Warning:** deletes every object version.
+   * @default false
+   */
+  forceDestroy?: boolean;
+  /**
+   * Tags of the bucket.
+   * @default - no tags.
+   */
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
