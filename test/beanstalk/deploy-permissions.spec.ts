@@ -75,14 +75,19 @@ describe("Elastic Beanstalk deploy permissions", () => {
       ]);
     });
 
-    it("attaches nothing with the default", async () => {
+    it("attaches no AWS managed policy with the default, only the pipeline's own deploy policies", async () => {
       await loadedPipeline({
         stages: [
           { name: "Source", actions: [source()] },
           { name: "Deploy", actions: [beanstalkDeploy(TARGET)] },
         ],
       });
-      expect(resourcesOfType(ATTACHMENT)).to.deep.equal([]);
+      expect(
+        resourcesOfType(ATTACHMENT)
+          .map((a) => a.name)
+          .sort(),
+      ).to.deep.equal(["app-beanstalk-deploy-environments-attachment", "app-beanstalk-deploy-instances-attachment"]);
+      expect(resourcesOfType(ATTACHMENT).filter((a) => String(a.inputs.policyArn).includes(":iam::aws:policy/"))).to.deep.equal([]);
     });
 
     const bad: [string, object, string][] = [

@@ -169,7 +169,7 @@ export const CDK_NAG_WAIVERS: NagWaiver[] = [
   },
   ...BEANSTALK_DEPLOY_WILDCARDS.map(([appliesTo, reason]) => ({
     ruleId: "AwsSolutions-IAM5",
-    resource: /^(App|ProdDeploy)Role$/,
+    resource: /^(ProdDeployRole|AppBeanstalkDeploy(Environments|Instances))$/,
     appliesTo,
     reason: `${reason} (beanstalk README, deploy permissions)`,
   })),

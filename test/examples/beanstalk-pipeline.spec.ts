@@ -13,6 +13,7 @@ import {
   useProgramResources,
 } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
+import { inManagedOrder } from "../pipeline/beanstalk-fixtures";
 
 const KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/cicd-key-id`;
 const PIPELINE_NAME = "aws-cicd-test-test-app";
@@ -162,7 +163,9 @@ describe("examples/beanstalk-pipeline (the flagship)", () => {
   });
 
   it("gives every role exactly its statements", () => {
-    const sids = Object.fromEntries(resourcesOfType("aws:iam/role:Role").map((r) => [r.name, policyStatementsOf(r).map((s) => s.Sid)]));
+    const sids = Object.fromEntries(
+      resourcesOfType("aws:iam/role:Role").map((r) => [r.name, inManagedOrder(policyStatementsOf(r)).map((s) => s.Sid)]),
+    );
     const instance = ["StreamLogsToEnvironmentLogGroups", "ReportEnhancedHealth", "ReadStagedBundles", "PublishInstanceLogs"];
     expect(sids).to.deep.equal({
       "dev-service-role": [],
@@ -184,6 +187,9 @@ describe("examples/beanstalk-pipeline (the flagship)", () => {
         "ReadSourceRepository",
         "UseSourceRepositoryKey",
         "RunBuild",
+        "NotifyApprovers",
+        "EncryptApprovalNotifications",
+        // The deploy list, in the role's two customer managed policies (environments, then instances).
         "RegisterApplicationVersions",
         "UpdateEnvironment",
         "ReadPlatformVersions",
@@ -191,8 +197,9 @@ describe("examples/beanstalk-pipeline (the flagship)", () => {
         "ReadBeanstalkBucket",
         "CreateBeanstalkBucketOnFirstUse",
         "UpdateEnvironmentStacks",
-        "ScaleEnvironmentGroups",
         "DescribeEnvironmentResources",
+        "PassInstanceRoleToEc2",
+        "ScaleEnvironmentGroups",
         "CreateEnvironmentLaunchTemplates",
         "ActOnEnvironmentTaggedResources",
         "LaunchInstancesFromTemplates",
@@ -200,9 +207,6 @@ describe("examples/beanstalk-pipeline (the flagship)", () => {
         "TerminateEnvironmentInstances",
         "RegisterTargets",
         "UpdateScalingAlarms",
-        "PassInstanceRoleToEc2",
-        "NotifyApprovers",
-        "EncryptApprovalNotifications",
       ],
       "app-Source-Source-trigger-role": ["StartThisPipeline"],
     });

@@ -121,9 +121,17 @@ export function rolesOf(stacks: ConformanceStack[]): { roles: FoundRole[]; grant
         trust: statementsOf(role.inputs.assumeRolePolicy),
         inline: [],
         managed: of("aws:iam/rolePolicyAttachment:RolePolicyAttachment")
-          .filter((a) => a.inputs.role === role.state.name)
+          .filter((a) => a.inputs.role === role.state.name && /^arn:[^:]+:iam::aws:policy\//.test(String(a.inputs.policyArn)))
           .map((a) => String(a.inputs.policyArn).replace(/^arn:[^:]+:iam::aws:policy\//, "")),
       });
+    }
+    // Customer managed policies the components attach (large statement lists): read like inline ones.
+    for (const attachment of of("aws:iam/rolePolicyAttachment:RolePolicyAttachment")) {
+      const policy = of("aws:iam/policy:Policy").find((p) => p.state.arn === attachment.inputs.policyArn);
+      const owner = byName.get(attachment.inputs.role);
+      if (policy !== undefined && owner !== undefined) {
+        roles.find((r) => r.role === owner)!.inline.push({ policy, statements: statementsOf(policy.inputs.policy) });
+      }
     }
     for (const policy of of("aws:iam/rolePolicy:RolePolicy")) {
       const statements = statementsOf(policy.inputs.policy);

@@ -14,7 +14,7 @@ import {
 import { EncryptionKey } from "../../packages/aws-cicd/src/security";
 import { ACCOUNT, findResource, policyStatementsOf, recorded, settle, statementsOf, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
-import { CODECOMMIT_KEY_USE, deployStatements, EB, Env, KMS_USE, R, VIA } from "./beanstalk-fixtures";
+import { CODECOMMIT_KEY_USE, EB, Env, inManagedOrder, KMS_USE, managedDeployStatements, R, VIA } from "./beanstalk-fixtures";
 import { BUCKET_ARN, build, KEY_ARN, loadedPipeline, source } from "./fixtures";
 
 const FLAGSHIP_APP = "aws-cicd-test-test-dev";
@@ -140,7 +140,7 @@ describe("Pipeline", () => {
     it("grants the pipeline role exact statements, with one deploy list naming both environments", async () => {
       await flagship();
       const artifacts = "arn:aws:s3:::app-artifacts-bucket";
-      expect(policyStatementsOf("app-role")).to.deep.equal([
+      expect(inManagedOrder(policyStatementsOf("app-role"))).to.deep.equal([
         {
           Sid: "ReadWriteArtifacts",
           Effect: "Allow",
@@ -179,7 +179,6 @@ describe("Pipeline", () => {
           Action: ["codebuild:BatchGetBuilds", "codebuild:StartBuild"],
           Resource: [`arn:aws:codebuild:${R}:project/${PROJECT}`],
         },
-        ...deployStatements([DEV, PROD]),
         {
           Sid: "NotifyApprovers",
           Effect: "Allow",
@@ -187,6 +186,8 @@ describe("Pipeline", () => {
           Resource: [`arn:aws:sns:${R}:app-Approve-Approve-topic-topic`],
         },
         { Sid: "EncryptApprovalNotifications", Effect: "Allow", Action: KMS_USE, Resource: [STACK_KEY_ARN], Condition: VIA("sns") },
+        // The deploy list, in the role's two customer managed policies.
+        ...managedDeployStatements([DEV, PROD]),
       ]);
     });
 
@@ -227,8 +228,8 @@ describe("Pipeline", () => {
       });
       const action = findResource("aws:codepipeline/pipeline:Pipeline", "app-pipeline").inputs.stages[2].actions[0];
       expect(action).to.deep.equal({ ...deployDeclaration(WEB), configuration: { ApplicationName: "shop", EnvironmentName: "shop-web" } });
-      const statements = policyStatementsOf("app-role");
-      expect(statements.slice(5)).to.deep.equal(deployStatements([WEB]));
+      const statements = inManagedOrder(policyStatementsOf("app-role"));
+      expect(statements.slice(5)).to.deep.equal(managedDeployStatements([WEB]));
       expect(statements[0]).to.deep.equal({
         Sid: "ReadWriteArtifacts",
         Effect: "Allow",
@@ -262,8 +263,8 @@ describe("Pipeline", () => {
         ["Web", 1, ["SourceOutput"], undefined],
         ["Api", 2, ["BuildOutput"], undefined],
       ]);
-      const statements = policyStatementsOf("app-role");
-      expect(statements.slice(5)).to.deep.equal(deployStatements([WEB, API]));
+      const statements = inManagedOrder(policyStatementsOf("app-role"));
+      expect(statements.slice(5)).to.deep.equal(managedDeployStatements([WEB, API]));
       expect(new Set(statements.map((s) => s.Sid)).size).to.equal(statements.length);
     });
 
@@ -278,9 +279,9 @@ describe("Pipeline", () => {
         ],
       });
       expect(findResource("aws:codepipeline/pipeline:Pipeline", "app-pipeline").inputs.stages[3].actions[0].roleArn).to.equal(deployer);
-      expect(policyStatementsOf("app-role").slice(5)).to.deep.equal([
-        ...deployStatements([WEB]),
+      expect(inManagedOrder(policyStatementsOf("app-role")).slice(5)).to.deep.equal([
         { Sid: "AssumeActionRole", Effect: "Allow", Action: ["sts:AssumeRole"], Resource: [deployer] },
+        ...managedDeployStatements([WEB]),
       ]);
     });
   });

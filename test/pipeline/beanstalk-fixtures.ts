@@ -224,3 +224,27 @@ export function deployStatements(envs: Env[]): object[] {
     },
   ];
 }
+
+const INSTANCE_SERVICES = ["autoscaling", "cloudwatch", "ec2", "elasticloadbalancing"];
+const isInstance = (s: object) => (s as { Action: string[] }).Action.every((a) => INSTANCE_SERVICES.includes(a.split(":")[0]));
+
+/**
+ * Deploy statements as the pipeline role holds them: in its two customer managed policies, the
+ * environments part (Elastic Beanstalk, S3, CloudFormation, IAM) then the instances part (EC2,
+ * Auto Scaling, ELB, CloudWatch), after the role's inline statements.
+ */
+export function managedDeployStatements(envs: Env[]): object[] {
+  const all = deployStatements(envs);
+  return [...all.filter((s) => !isInstance(s)), ...all.filter(isInstance)];
+}
+
+/**
+ * A role's statements with the two managed deploy parts in a fixed order (environments, then
+ * instances): the engine records the two policies in whichever order their documents resolve.
+ */
+export function inManagedOrder<T extends object>(statements: T[]): T[] {
+  const deploySids = new Set(deployStatements([{ app: "a", env: "e", id: "i", instanceRole: "r" }]).map((s) => (s as { Sid: string }).Sid));
+  const isDeploy = (s: T) => deploySids.has((s as unknown as { Sid: string }).Sid);
+  const deploy = statements.filter(isDeploy);
+  return [...statements.filter((s) => !isDeploy(s)), ...deploy.filter((s) => !isInstance(s)), ...deploy.filter((s) => isInstance(s))];
+}

@@ -218,12 +218,28 @@ export interface ActionDefinition<A> {
    */
   combineStatements?(actions: CombinableAction<A>[]): PolicyStatement[];
   /**
+   * Places the combined statements of this kind in customer managed policies attached to the
+   * pipeline role (each part its own `aws.iam.Policy`, 6,144 characters at most), instead of the
+   * role's inline policy (10,240 characters for all inline policies together): for kinds whose
+   * statement list is large, such as Elastic Beanstalk deploys. Returns the parts by name suffix.
+   * @default - the statements go to the role's inline policy.
+   */
+  managedPolicyParts?(statements: PolicyStatement[]): ManagedPolicyPart[];
+  /**
    * Creates what the actions of this kind in one pipeline share, once every action is bound
    * (every action of the kind, in execution order), e.g. one inline policy per CodeBuild project
    * role however many actions run the project. The pipeline waits for these resources.
    * @default - nothing shared.
    */
   sharedResources?(actions: CombinableAction<A>[]): pulumi.Resource[];
+}
+
+/** One customer managed policy of {@link ActionDefinition.managedPolicyParts}. */
+export interface ManagedPolicyPart {
+  /** Suffix of the policy's logical name, `<pipeline>-<name>`. */
+  name: string;
+  /** The statements of this part. */
+  statements: PolicyStatement[];
 }
 
 /** One action given to {@link ActionDefinition.combineStatements}. */

@@ -6,6 +6,7 @@ import { arnProblem, checkedInput, checkedKey, keyArnProblem, roleNameOrArnProbl
 import { S3_BUCKET_ARN_WHAT } from "./validate";
 import { KeyReference, keyOrNew } from "../security/encryption-key";
 import {
+  attachManagedStatements,
   attachStatements,
   AwsContext,
   awsContext,
@@ -203,13 +204,30 @@ export class Pipeline extends pulumi.ComponentResource {
         if (group === undefined) {
           const g: CombinableAction<unknown>[] = (group = []);
           combined.set(action.kind, g);
-          slots.push(() => definition.combineStatements!(g as never));
+          if (definition.managedPolicyParts === undefined) slots.push(() => definition.combineStatements!(g as never));
         }
         group.push({ args: action.args, ctx: bindCtx, statements: b.statements });
       }
     }
     const statements = slots.flatMap((slot) => slot());
     this.rolePolicy = attachStatements(`${name}-role-policy`, this.role.name, uniqueSids(statements), this);
+    // Kinds with large statement lists go to customer managed policies on the role (one per part).
+    const managedPolicies = [...combined].flatMap(([kind, group]) => {
+      const definition = ACTION_DEFINITIONS[kind as keyof ActionArgs];
+      if (definition.managedPolicyParts === undefined) return [];
+      return definition
+        .managedPolicyParts(definition.combineStatements!(group as never))
+        .filter((part) => part.statements.length > 0)
+        .map((part) =>
+          attachManagedStatements(
+            `${name}-${part.name}`,
+            this.role.name,
+            uniqueSids(part.statements),
+            { subject: `The ${part.name} policy of pipeline \`${name}\``, fix: "Deploy to fewer environments from one pipeline." },
+            this,
+          ),
+        );
+    });
 
     const stages = this.stages.map((stage) => ({
       name: stage.name,
@@ -246,7 +264,7 @@ export class Pipeline extends pulumi.ComponentResource {
         tags: args.tags,
       },
       // A new pipeline starts an execution at once: its permissions and grants must exist first.
-      { parent: this, dependsOn: [this.rolePolicy, ...extra, ...(store.bucket ? [store.bucket] : [])] },
+      { parent: this, dependsOn: [this.rolePolicy, ...managedPolicies, ...extra, ...(store.bucket ? [store.bucket] : [])] },
     );
     for (const b of bound.values()) b.afterPipeline?.(this.pipeline);
 

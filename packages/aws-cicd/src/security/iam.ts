@@ -295,6 +295,30 @@ export function roleNameInput(role: aws.iam.Role | pulumi.Input<string>): pulumi
   return roleNameOf(role);
 }
 
+/**
+ * Puts statements in a customer managed policy (`aws.iam.Policy`, checked against IAM's 6,144
+ * characters) attached to `role`: for large statement lists that would crowd the role's inline
+ * policies (10,240 characters together). Returns the attachment, which depends on the policy.
+ */
+export function attachManagedStatements(
+  name: string,
+  role: pulumi.Input<string>,
+  statements: PolicyStatement[],
+  about: PolicySizeSubject,
+  parent: pulumi.Resource,
+): aws.iam.RolePolicyAttachment {
+  const policy = new aws.iam.Policy(
+    name,
+    {
+      ...autoNameArgs(name, AUTONAMED_IAM_POLICY),
+      description: about.subject,
+      policy: sizeCheckedPolicyDocument("managedPolicy", about, statements, parent),
+    },
+    { parent },
+  );
+  return new aws.iam.RolePolicyAttachment(`${name}-attachment`, { role, policyArn: policy.arn }, { parent });
+}
+
 /** Role name from a role given as a name, an ARN or an `aws.iam.Role`. */
 export function roleNameOf(role: aws.iam.Role | pulumi.Input<string>): pulumi.Output<string> {
   if (role instanceof aws.iam.Role) return role.name;
