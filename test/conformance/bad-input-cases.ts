@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { PROD_TARGET } from "../cross-account/fixtures";
 
 /**
  * The bad-input table: malformed arguments of every component, each with the exact message it
@@ -96,15 +97,8 @@ const twoStages = (buildAction: object = build()) => [
 const spec = (extra: object) => ({ buildSpec: { version: "0.2", phases: { build: { commands: ["npm test"] } }, ...extra } });
 const phases = (build: object) => spec({ phases: { build } });
 
-const PROD_TARGET = {
-  applicationName: "shop",
-  environmentName: "shop-prod",
-  applicationArn: `arn:aws:elasticbeanstalk:us-east-1:${ACCOUNT}:application/shop`,
-  environmentArn: `arn:aws:elasticbeanstalk:us-east-1:${ACCOUNT}:environment/shop/shop-prod`,
-  environmentId: "e-prod1234",
-  instanceRoleArn: `arn:aws:iam::${ACCOUNT}:role/shop-prod-instance`,
-};
-const deployRole = (extra: object) => ({
+/** `CrossAccountDeployRole` arguments deploying to the cross-account fixtures' prod target, with `extra`. */
+export const deployRole = (extra: object) => ({
   pipelineRoleArn: `arn:aws:iam::${TOOLS}:role/app-pipeline`,
   artifactBucketArn: "arn:aws:s3:::app-artifacts-1234",
   artifactKeyArn: `arn:aws:kms:eu-west-1:${TOOLS}:key/1111aaaa-22bb-33cc-44dd-555566667777`,

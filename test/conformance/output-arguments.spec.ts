@@ -6,6 +6,7 @@ import { expect } from "chai";
 import * as lib from "../../packages/aws-cicd/src";
 import { recorded } from "../harness";
 import { failedRegistrations } from "../harness/rejections";
+import { deployRole } from "./bad-input-cases";
 
 const TOOLS = "111122223333";
 const ROOT = `arn:aws:iam::${TOOLS}:root`;
@@ -116,25 +117,11 @@ describe("Arguments given as Outputs are checked when they resolve", () => {
   });
 
   describe("CrossAccountDeployRole", () => {
-    const target = {
-      applicationName: "shop",
-      environmentName: "shop-prod",
-      applicationArn: `arn:aws:elasticbeanstalk:us-east-1:${ACCOUNT}:application/shop`,
-      environmentArn: `arn:aws:elasticbeanstalk:us-east-1:${ACCOUNT}:environment/shop/shop-prod`,
-      environmentId: "e-prod1234",
-      instanceRoleArn: `arn:aws:iam::${ACCOUNT}:role/shop-prod-instance`,
-    };
-    const args = (extra: object) => ({
-      pipelineRoleArn: `arn:aws:iam::${TOOLS}:role/app-pipeline`,
-      artifactBucketArn: "arn:aws:s3:::app-artifacts-1234",
-      artifactKeyArn: `arn:aws:kms:eu-west-1:${TOOLS}:key/1111aaaa-22bb-33cc-44dd-555566667777`,
-      beanstalkTargets: [target],
-      ...extra,
-    });
-
     it("a pipelineRoleArn that resolves to an account root fails the trust policy", async () => {
       const message = `\`pipelineRoleArn\` must be the exact ARN of the pipeline's role ("arn:aws:iam::<account>:role/<name>"), got "${ROOT}". An account root trusts every principal that account's administrators allow; name the pipeline's role.`;
-      const failures = await failedRegistrations(() => new lib.CrossAccountDeployRole("d", args({ pipelineRoleArn: pulumi.output(ROOT) })));
+      const failures = await failedRegistrations(
+        () => new lib.CrossAccountDeployRole("d", deployRole({ pipelineRoleArn: pulumi.output(ROOT) })),
+      );
       expectOnly(failures, message);
       expect(types()).to.not.include("aws:iam/role:Role");
     });
@@ -143,7 +130,7 @@ describe("Arguments given as Outputs are checked when they resolve", () => {
       const message =
         '`artifactKeyArn` must be a KMS key ARN such as "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", got "alias/pipeline". Aliases are not accepted: IAM policies name keys.';
       const failures = await failedRegistrations(
-        () => new lib.CrossAccountDeployRole("d", args({ artifactKeyArn: pulumi.output("alias/pipeline") })),
+        () => new lib.CrossAccountDeployRole("d", deployRole({ artifactKeyArn: pulumi.output("alias/pipeline") })),
       );
       expect(failures).to.deep.equal([serializing("policy", message)]);
       expect(types()).to.not.include("aws:iam/rolePolicy:RolePolicy");
@@ -152,7 +139,7 @@ describe("Arguments given as Outputs are checked when they resolve", () => {
     it("an artifactBucketArn that resolves to objects fails the role policy", async () => {
       const message = '`artifactBucketArn` must be an S3 bucket ARN such as "arn:aws:s3:::my-artifacts", got "arn:aws:s3:::app/*".';
       const failures = await failedRegistrations(
-        () => new lib.CrossAccountDeployRole("d", args({ artifactBucketArn: pulumi.output("arn:aws:s3:::app/*") })),
+        () => new lib.CrossAccountDeployRole("d", deployRole({ artifactBucketArn: pulumi.output("arn:aws:s3:::app/*") })),
       );
       expect(failures).to.deep.equal([serializing("policy", message)]);
     });
