@@ -1,20 +1,22 @@
 // Push to CodeCommit, CodeBuild tests and packages the app (appspec.yml + scripts), CodeDeploy
 // installs it one instance at a time on a private Auto Scaling group, rolling back on failure.
 // Deploy with `pulumi up` (see README.md). Set `vpcId` and `subnetIds` (private subnets with a
-// NAT gateway or VPC endpoints for S3, CodeDeploy and SSM).
+// NAT gateway or VPC endpoints for S3, CodeDeploy and SSM), and `logBucket`.
 import * as pulumi from "@pulumi/pulumi";
 import * as cicd from "aws-cicd";
 
 const config = new pulumi.Config();
-const vpcId = config.get("vpcId") ?? "vpc-0123456789abcdef0";
-const subnetIds = config.getObject<string[]>("subnetIds") ?? ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"];
+const vpcId = config.require("vpcId");
+const subnetIds = config.requireObject<string[]>("subnetIds");
+/** A log bucket (SSE-S3) of this account and region that S3 server access logging may write to. */
+const logBucket = config.require("logBucket");
 
 // One customer managed key for the stack (about $1 a month, kept after destroy); Auto Scaling
 // may use it for the fleet's encrypted root volumes.
 const key = new cicd.EncryptionKey("cicd", { allowAutoScalingVolumes: true });
 
 // The artifact bucket exists before the pipeline, so the fleet's role can be limited to it.
-const artifacts = new cicd.SecureBucket("artifacts", { encryptionKey: key });
+const artifacts = new cicd.SecureBucket("artifacts", { encryptionKey: key, accessLogs: { bucketName: logBucket } });
 
 const repo = new cicd.CodeCommitRepo("app", { description: "Sample web app deployed with CodeDeploy", encryptionKey: key });
 

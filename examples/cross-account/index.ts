@@ -12,6 +12,17 @@ const prodAccountId = config.require("prodAccountId");
 const prodBootstrapRoleArn = config.require("prodBootstrapRoleArn");
 /** Roles (in other accounts) of the developers who push to the repository; they must sign in with MFA. */
 const developerRoleArns = config.requireObject<string[]>("developerRoleArns");
+/** Prod's network: public subnets for the load balancer, private ones (with a NAT gateway) for the instances. */
+const vpcId = config.require("vpcId");
+const publicSubnetIds = config.requireObject<string[]>("publicSubnetIds");
+const privateSubnetIds = config.requireObject<string[]>("privateSubnetIds");
+/** ACM certificate of prod's domain, in the prod account and the stack's region. */
+const certificateArn = config.require("certificateArn");
+/**
+ * A log bucket (SSE-S3) in the tools account and the stack's region: the artifact bucket's access
+ * logs (same account) and prod's load balancer logs (Elastic Load Balancing may write across accounts).
+ */
+const logBucket = config.require("logBucket");
 
 // Tools account: the default provider (your credentials). Prod account: through the bootstrap role.
 const prod = new aws.Provider("prod", {
@@ -28,7 +39,15 @@ const [artifactBucketArn, setArtifactBucketArn] = pulumi.deferredOutput<string>(
 const [artifactKeyArn, setArtifactKeyArn] = pulumi.deferredOutput<string>();
 
 // --- prod account ---
-const web = new cicd.BeanstalkTarget("prod", { environmentType: "LoadBalanced" }, { provider: prod });
+const web = new cicd.BeanstalkTarget(
+  "prod",
+  {
+    environmentType: "LoadBalanced",
+    vpc: { vpcId, instanceSubnetIds: privateSubnetIds, loadBalancerSubnetIds: publicSubnetIds },
+    loadBalancer: { certificateArn, accessLogs: { bucketName: logBucket } },
+  },
+  { provider: prod },
+);
 const deployRole = new cicd.CrossAccountDeployRole(
   "prod-deploy",
   { pipelineRoleArn, artifactBucketArn, artifactKeyArn, beanstalkTargets: [web.beanstalkDeployTarget()] },
@@ -47,6 +66,7 @@ const repo = new cicd.CodeCommitRepo("app", {
 const build = new cicd.BuildProject("build", { encryptionKey: key });
 const pipeline = new cicd.Pipeline("app", {
   encryptionKey: key,
+  artifactBucketOptions: { accessLogs: { bucketName: logBucket } },
   stages: [
     { name: "Source", actions: [repo.sourceAction({ branch: "main" })] },
     { name: "Build", actions: [build.buildAction()] },
@@ -62,4 +82,4 @@ export const cloneUrlGrc = repo.cloneUrlGrc;
 export const developerAccessRoleArns = repo.crossAccountRoleArns;
 export const pipelineUrl = pipeline.consoleUrl;
 export const deployRoleArn = deployRole.roleArn;
-export const prodUrl = pulumi.interpolate`http://${web.endpointUrl}`;
+export const prodUrl = pulumi.interpolate`https://${web.endpointUrl}`;

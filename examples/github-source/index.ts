@@ -10,6 +10,8 @@ const config = new pulumi.Config();
 const repository = config.get("repository") ?? "octo-org/web-app";
 /** Who approves packaging (and gets pipeline notifications). */
 const approverEmails = config.getObject<string[]>("approverEmails") ?? ["lead@example.com"];
+/** A log bucket (SSE-S3) of this account and region that S3 server access logging may write to. */
+const logBucket = config.require("logBucket");
 
 // One customer managed key for the whole stack (about $1 a month, kept after destroy).
 const key = new cicd.EncryptionKey("cicd");
@@ -39,6 +41,7 @@ const pack = new cicd.BuildProject("package", {
 
 const pipeline = new cicd.Pipeline("web", {
   encryptionKey: key,
+  artifactBucketOptions: { accessLogs: { bucketName: logBucket } },
   notifications: { emailSubscriptions: approverEmails },
   stages: [
     {

@@ -34,7 +34,7 @@ describe("examples/beanstalk-pipeline (the flagship)", () => {
       cloneUrlHttp: "https://git-codecommit.us-east-1.amazonaws.com/v1/repos/app",
       pipelineUrl: `https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/${PIPELINE_NAME}/view?region=us-east-1`,
       devUrl: "http://aws-cicd-test-test-dev.us-east-1.elasticbeanstalk.com",
-      prodUrl: "http://aws-cicd-test-test-prod.us-east-1.elasticbeanstalk.com",
+      prodUrl: "https://aws-cicd-test-test-prod.us-east-1.elasticbeanstalk.com",
     });
   });
 

@@ -43,7 +43,7 @@ describe("examples/cross-account (pipeline in tools, deploy role and environment
       developerAccessRoleArns: [`arn:aws:iam::${ACCOUNT}:role/app-cross-account-0`],
       pipelineUrl: `https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/${PIPELINE_NAME}/view?region=us-east-1`,
       deployRoleArn: DEPLOY_ROLE_ARN,
-      prodUrl: "http://aws-cicd-test-test-prod.us-east-1.elasticbeanstalk.com",
+      prodUrl: "https://aws-cicd-test-test-prod.us-east-1.elasticbeanstalk.com",
     });
   });
 

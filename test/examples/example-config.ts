@@ -5,8 +5,33 @@ export const PROD_ACCOUNT = "210987654321";
 export const BOOTSTRAP_ROLE = `arn:aws:iam::${PROD_ACCOUNT}:role/pulumi-bootstrap`;
 export const DEVELOPERS = "arn:aws:iam::444455556666:role/developers";
 
+/** The production settings the flagship and the cross-account example require (network, certificate, log bucket). */
+export const NETWORK = {
+  vpcId: "vpc-0123456789abcdef0",
+  publicSubnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"],
+  privateSubnetIds: ["subnet-0a1b2c3d4e5f60003", "subnet-0a1b2c3d4e5f60004"],
+  certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
+  logBucket: "central-logs-123456789012",
+};
+
+/** `NETWORK` as stack configuration of `project`. */
+export function networkConfig(
+  project: string,
+  keys: (keyof typeof NETWORK)[] = Object.keys(NETWORK) as (keyof typeof NETWORK)[],
+): Record<string, string> {
+  return Object.fromEntries(keys.map((k) => [`${project}:${k}`, typeof NETWORK[k] === "string" ? NETWORK[k] : JSON.stringify(NETWORK[k])]));
+}
+
 const EXAMPLE_CONFIG: Record<string, Record<string, string>> = {
+  "beanstalk-pipeline": networkConfig("aws-cicd-test"),
+  "codedeploy-ec2": {
+    "aws-cicd-test:vpcId": NETWORK.vpcId,
+    "aws-cicd-test:subnetIds": JSON.stringify(NETWORK.privateSubnetIds),
+    ...networkConfig("aws-cicd-test", ["logBucket"]),
+  },
+  "github-source": networkConfig("aws-cicd-test", ["logBucket"]),
   "cross-account": {
+    ...networkConfig("aws-cicd-test"),
     "aws-cicd-test:prodAccountId": PROD_ACCOUNT,
     "aws-cicd-test:prodBootstrapRoleArn": BOOTSTRAP_ROLE,
     "aws-cicd-test:developerRoleArns": JSON.stringify([DEVELOPERS]),

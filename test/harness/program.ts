@@ -1,5 +1,7 @@
 import { recorded, RecordedResource } from "./mocks";
 import { settle, unwrap } from "./unwrap";
+import * as path from "path";
+import { configureExample } from "../examples/example-config";
 
 /** What a Pulumi program registered and exported under the mocks. */
 export interface ProgramRun {
@@ -27,7 +29,8 @@ const runs = new Map<string, Promise<ProgramRun>>();
 
 async function execute(modulePath: string): Promise<ProgramRun> {
   recorded.length = 0;
-
+  // An example reads its stack configuration: give it what `pulumi config set` would.
+  if (path.basename(modulePath).startsWith("index.")) configureExample(path.basename(path.dirname(modulePath)));
   const exported: Record<string, unknown> = require(modulePath);
   const outputs: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(exported)) outputs[key] = await unwrap(value as any);

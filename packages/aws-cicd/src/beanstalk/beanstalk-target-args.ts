@@ -105,6 +105,60 @@ export interface BeanstalkVpc {
   associatePublicIpAddress?: boolean;
 }
 
+/**
+ * TLS policy of the HTTPS listener: TLS 1.3 and 1.2 only, forward-secret ciphers, the policy
+ * Elastic Load Balancing recommends
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html).
+ */
+export const DEFAULT_BEANSTALK_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+/** Where the Application Load Balancer of a `LoadBalanced` environment writes its access logs. */
+export interface BeanstalkLoadBalancerAccessLogs {
+  /**
+   * Name of an S3 bucket in the environment's region. Elastic Load Balancing writes to it only if
+   * the bucket uses SSE-S3 (it cannot write to an SSE-KMS bucket) and its policy lets Elastic Load
+   * Balancing put objects under `<prefix>/AWSLogs/<account>/`
+   * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html).
+   * A platform's central log bucket is the usual choice.
+   */
+  bucketName: pulumi.Input<string>;
+  /**
+   * Key prefix of the log objects (letters, digits and `!-_.*'()/`, without `AWSLogs`, no leading or trailing `/`).
+   * @default - the environment name.
+   */
+  prefix?: string;
+}
+
+/**
+ * The Application Load Balancer of a `LoadBalanced` environment
+ * (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/configuring-https-elb.html).
+ */
+export interface BeanstalkLoadBalancer {
+  /**
+   * ARN of the ACM certificate (or IAM server certificate) for the environment's domain, in the
+   * environment's region. Adds an HTTPS listener on port 443 (`aws:elbv2:listener:443`,
+   * Security Hub ELB.1).
+   * @default - no HTTPS listener: the load balancer serves plain HTTP on port 80.
+   */
+  certificateArn?: pulumi.Input<string>;
+  /**
+   * TLS security policy of the HTTPS listener (`ELBSecurityPolicy-...`). Needs `certificateArn`.
+   * @default "ELBSecurityPolicy-TLS13-1-2-2021-06" ({@link DEFAULT_BEANSTALK_SSL_POLICY})
+   */
+  sslPolicy?: string;
+  /**
+   * Keep the plain HTTP listener on port 80 beside the HTTPS one. **Warning:** `true` serves
+   * requests, cookies and credentials unencrypted.
+   * @default - `false` with `certificateArn` (the HTTP listener is turned off); without it, the HTTP listener is the only one and stays on.
+   */
+  keepHttpListener?: boolean;
+  /**
+   * Deliver the load balancer's access logs to S3 (Security Hub ELB.5).
+   * @default - no access logs.
+   */
+  accessLogs?: BeanstalkLoadBalancerAccessLogs;
+}
+
 /** A secret environment variable: exactly one of the two ARNs. */
 export interface BeanstalkSecret {
   /**
@@ -225,6 +279,12 @@ export interface BeanstalkTargetArgs {
    * production networks with private subnets).
    */
   vpc?: BeanstalkVpc;
+  /**
+   * HTTPS and access logs of the Application Load Balancer, `LoadBalanced` only.
+   * @default - HTTP on port 80 and no access logs (Security Hub ELB.1 and ELB.5 fail; the pack's
+   * strict tier reports both).
+   */
+  loadBalancer?: BeanstalkLoadBalancer;
   /**
    * Plain environment variables, shown in plain text in the environment's configuration. Values
    * that look like credentials (non-empty values of names such as `*_PASSWORD`, `*_TOKEN`, or

@@ -35,6 +35,7 @@ import {
 } from "./instance-role";
 import { beanstalkArn, BeanstalkDeployTargetInfo, SERVICE_ROLE_MANAGED_POLICIES } from "./policies";
 import { buildBeanstalkOptionSettings } from "./settings";
+import { planLoadBalancer } from "./load-balancer";
 import { beanstalkVariableCheck, validateBeanstalkTargetArgs } from "./validate";
 import { checkedPlaintextValue } from "../codebuild/plaintext-secrets";
 import { checkedKey } from "../internal/arns";
@@ -214,6 +215,7 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
       updateLevel: args.managedUpdates?.updateLevel ?? DEFAULT_UPDATE_LEVEL,
       rootVolumeType: DEFAULT_BEANSTALK_ROOT_VOLUME_TYPE,
       vpc: args.vpc,
+      loadBalancer: planLoadBalancer(args.loadBalancer, environmentName),
       // Values given as Outputs are checked when they resolve (a `pulumi.secret` or a credential fails the deployment).
       environmentVariables: Object.fromEntries(
         Object.entries(args.environmentVariables ?? {}).map(([k, v]) => [k, checkedPlaintextValue(v, beanstalkVariableCheck(args, k))]),

@@ -6,3 +6,4 @@ export * from "./instance-role";
 export * from "./policies";
 export * from "./settings";
 export * from "./validate";
+export type { PlannedLoadBalancer } from "./load-balancer";

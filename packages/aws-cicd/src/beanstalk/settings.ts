@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { BeanstalkOptionSetting, BeanstalkVpc } from "./beanstalk-target-args";
+import { LOAD_BALANCER_NAMESPACES, loadBalancerSettings, PlannedLoadBalancer } from "./load-balancer";
 import { checkedPlaintextValue, checkPlaintextValueNow, PlaintextValueCheck } from "../codebuild/plaintext-secrets";
 import { describeReceived } from "../internal/types";
 
@@ -41,6 +42,7 @@ export const BEANSTALK_NAMESPACES = {
   hostManager: "aws:elasticbeanstalk:hostmanager",
   /** VPC, subnets and public IP addresses. */
   vpc: "aws:ec2:vpc",
+  ...LOAD_BALANCER_NAMESPACES,
   /** Environment variables. */
   variables: "aws:elasticbeanstalk:application:environment",
   /** Environment secrets resolved from Parameter Store or Secrets Manager. */
@@ -84,6 +86,14 @@ export const BEANSTALK_TYPED_SETTINGS: Record<string, string> = {
   [key(BEANSTALK_NAMESPACES.vpc, "Subnets")]: "vpc",
   [key(BEANSTALK_NAMESPACES.vpc, "ELBSubnets")]: "vpc",
   [key(BEANSTALK_NAMESPACES.vpc, "AssociatePublicIpAddress")]: "vpc",
+  [key(BEANSTALK_NAMESPACES.httpsListener, "ListenerEnabled")]: "loadBalancer.certificateArn",
+  [key(BEANSTALK_NAMESPACES.httpsListener, "Protocol")]: "loadBalancer.certificateArn",
+  [key(BEANSTALK_NAMESPACES.httpsListener, "SSLCertificateArns")]: "loadBalancer.certificateArn",
+  [key(BEANSTALK_NAMESPACES.httpsListener, "SSLPolicy")]: "loadBalancer.sslPolicy",
+  [key(BEANSTALK_NAMESPACES.httpListener, "ListenerEnabled")]: "loadBalancer.keepHttpListener",
+  [key(BEANSTALK_NAMESPACES.loadBalancer, "AccessLogsS3Enabled")]: "loadBalancer.accessLogs",
+  [key(BEANSTALK_NAMESPACES.loadBalancer, "AccessLogsS3Bucket")]: "loadBalancer.accessLogs",
+  [key(BEANSTALK_NAMESPACES.loadBalancer, "AccessLogsS3Prefix")]: "loadBalancer.accessLogs",
 };
 
 /** Namespaces filled from typed args. */
@@ -173,6 +183,8 @@ export interface BeanstalkSettingsPlan {
   rootVolumeType: string;
   /** VPC placement; when absent, the default VPC. */
   vpc?: BeanstalkVpc;
+  /** HTTPS and access logs of the load balancer (`LoadBalanced` only). */
+  loadBalancer?: PlannedLoadBalancer;
   /** Environment variables by name. */
   environmentVariables: Record<string, pulumi.Input<string>>;
   /** Variable name to the ARN Elastic Beanstalk resolves. */
@@ -217,6 +229,7 @@ export function buildBeanstalkOptionSettings(p: BeanstalkSettingsPlan): Beanstal
     if (p.vpc.associatePublicIpAddress !== undefined)
       out.push(s(BEANSTALK_NAMESPACES.vpc, "AssociatePublicIpAddress", String(p.vpc.associatePublicIpAddress)));
   }
+  if (lb && p.loadBalancer) out.push(...loadBalancerSettings(p.loadBalancer));
   for (const [name, value] of Object.entries(p.environmentVariables)) out.push(s(BEANSTALK_NAMESPACES.variables, name, value));
   // Values given as Outputs are checked when they resolve (a `pulumi.secret` or a credential fails the deployment).
   for (const [name, arn] of Object.entries(p.secrets)) out.push(s(BEANSTALK_NAMESPACES.secrets, name, arn));

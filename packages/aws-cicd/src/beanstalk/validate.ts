@@ -8,6 +8,7 @@ import {
   BEANSTALK_MAX_GROUP_SIZE,
 } from "./beanstalk-target-args";
 import { validateBeanstalkSettings } from "./settings";
+import { validateLoadBalancer } from "./load-balancer";
 import { checkKeyArnArg, isDeferred } from "../internal/arns";
 
 /** Environment names: 4 to 40 letters, digits and hyphens, no hyphen at either end. */
@@ -198,13 +199,20 @@ export function validateBeanstalkTargetArgs(args: BeanstalkTargetArgs): void {
       application: "`name`",
       applicationVersionLifecycle: "`maxCount` or `maxAgeInDays`",
       vpc: "`vpcId` and `instanceSubnetIds`",
+      loadBalancer: "`certificateArn`, `sslPolicy`, `keepHttpListener` or `accessLogs`",
+      "loadBalancer.accessLogs": "`bucketName`",
       environmentVariables: "variables by name",
       secrets: "secrets by variable name",
       managedUpdates: "`preferredStartTime` or `updateLevel`",
     },
-    required: ["vpc.vpcId", "vpc.instanceSubnetIds"],
+    required: ["vpc.vpcId", "vpc.instanceSubnetIds", "loadBalancer.accessLogs.bucketName"],
     keys: ["encryptionKey"],
-    booleans: ["allowInsecureSettingOverrides", "enableEbsEncryptionByDefault", "vpc.associatePublicIpAddress"],
+    booleans: [
+      "allowInsecureSettingOverrides",
+      "enableEbsEncryptionByDefault",
+      "vpc.associatePublicIpAddress",
+      "loadBalancer.keepHttpListener",
+    ],
     numbers: [
       "minSize",
       "maxSize",
@@ -212,7 +220,16 @@ export function validateBeanstalkTargetArgs(args: BeanstalkTargetArgs): void {
       "applicationVersionLifecycle.maxCount",
       "applicationVersionLifecycle.maxAgeInDays",
     ],
-    strings: ["applicationName", "environmentName", "solutionStackRegex", "instanceType", "environmentType", "deploymentPolicy"],
+    strings: [
+      "applicationName",
+      "environmentName",
+      "solutionStackRegex",
+      "instanceType",
+      "environmentType",
+      "deploymentPolicy",
+      "loadBalancer.sslPolicy",
+      "loadBalancer.accessLogs.prefix",
+    ],
     lists: ["allowPlaintextVariables", "vpc.instanceSubnetIds", "vpc.loadBalancerSubnetIds"],
     objectLists: { settings: "`namespace`, `name` and `value`" },
   });
@@ -220,6 +237,7 @@ export function validateBeanstalkTargetArgs(args: BeanstalkTargetArgs): void {
   checkName(args);
   checkPlatform(args);
   checkFleet(args);
+  validateLoadBalancer(args.loadBalancer, args.environmentType ?? DEFAULT_BEANSTALK_ENVIRONMENT_TYPE);
   checkAllowPlaintext(args);
   checkVariables(args);
   checkOperations(args);
