@@ -22,7 +22,7 @@ export interface ReferenceEntry {
   fsbp?: boolean;
 }
 
-const CDK_NAG = "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md#awssolutions";
+const CDK_NAG = "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md#aws-solutions";
 const hub = (service: string, n: string, title: string, fsbp: boolean): [string, ReferenceEntry] => [
   `security-hub:${service}.${n}`,
   {
