@@ -8,10 +8,11 @@
  */
 
 /**
- * FSBP membership (`fsbp`) as the FSBP control lists of Prowler
- * (prowler/compliance/aws/aws_foundational_security_best_practices_aws.json) and of Turbot's
- * steampipe-mod-aws-compliance (foundational_security/*.pp) agree; where they disagree (KMS.4, S3.14, S3.17 listed by
- * Prowler only), the control is taken as outside FSBP, as the Security Hub reference lists its standards.
+ * FSBP membership (`fsbp`) as AWS's own list of the standard's controls states it
+ * (https://docs.aws.amazon.com/securityhub/latest/userguide/fsbp-standard.html). Third-party copies
+ * lag behind it: Prowler's and Turbot's lists still hold SNS.1, which AWS retired from FSBP in April
+ * 2024 (https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html#sns-1), and leave
+ * out ElasticBeanstalk.2, which FSBP holds.
  */
 
 /** One cited id. */
@@ -79,7 +80,7 @@ export const REFERENCES: Readonly<Record<string, ReferenceEntry>> = Object.fromE
   hub("CodeBuild", "4", "CodeBuild project environments should have a logging AWS Configuration", true),
   hub("CodeBuild", "7", "CodeBuild report group exports should be encrypted at rest", true),
   hub("ElasticBeanstalk", "1", "Elastic Beanstalk environments should have enhanced health reporting enabled", true),
-  hub("ElasticBeanstalk", "2", "Elastic Beanstalk managed platform updates should be enabled", false),
+  hub("ElasticBeanstalk", "2", "Elastic Beanstalk managed platform updates should be enabled", true),
   hub("ElasticBeanstalk", "3", "Elastic Beanstalk should stream logs to CloudWatch", true),
   hub("EC2", "3", "Attached Amazon EBS volumes should be encrypted at-rest", true),
   hub("EC2", "8", "EC2 instances should use Instance Metadata Service Version 2 (IMDSv2)", true),
@@ -90,7 +91,7 @@ export const REFERENCES: Readonly<Record<string, ReferenceEntry>> = Object.fromE
   hub("EC2", "170", "EC2 launch templates should use Instance Metadata Service Version 2 (IMDSv2)", true),
   hub("ELB", "1", "Application Load Balancer should be configured to redirect all HTTP requests to HTTPS", true),
   hub("ELB", "5", "Application and Classic Load Balancers logging should be enabled", true),
-  hub("SNS", "1", "SNS topics should be encrypted at-rest using AWS KMS", true),
+  hub("SNS", "1", "SNS topics should be encrypted at-rest using AWS KMS", false),
   hub("SNS", "4", "SNS topic access policies should not allow public access", true),
   hub("IAM", "1", 'IAM policies should not allow full "*" administrative privileges', true),
   hub("IAM", "21", "IAM customer managed policies that you create should not allow wildcard actions for services", true),

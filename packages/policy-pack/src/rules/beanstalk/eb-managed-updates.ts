@@ -9,7 +9,7 @@ export const ebManagedUpdates = resourceRule(
     severity: "medium",
     remediation:
       "Set aws:elasticbeanstalk:managedactions ManagedActionsEnabled to true and aws:elasticbeanstalk:managedactions:platformupdate UpdateLevel to minor or patch.",
-    tier: "strict",
+    tier: "baseline",
     references: { cdkNag: ["EB3"], securityHub: ["ElasticBeanstalk.2"], checkov: ["CKV_AWS_340"] },
     preview:
       "Judges the environment's option settings and those of the configuration template it names; a setting whose value is unknown leaves that environment alone unjudged until `pulumi up`.",

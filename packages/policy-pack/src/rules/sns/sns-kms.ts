@@ -12,7 +12,7 @@ export const snsKms = resourceRule<Config>(
       "SNS topics are encrypted with KMS; with `requireCustomerManagedKeys`, with a customer managed key (alias/aws/sns cannot be used by the services that publish).",
     severity: "medium",
     remediation: "Set `kmsMasterKeyId` to a customer managed key whose policy lets the publishing services use it (SecureTopic does).",
-    tier: "baseline",
+    tier: "strict",
     configSchema: { properties: { requireCustomerManagedKeys: { type: "boolean", default: false } } },
     strictConfig: { requireCustomerManagedKeys: true },
     references: { securityHub: ["SNS.1"], checkov: ["CKV_AWS_26"] },
