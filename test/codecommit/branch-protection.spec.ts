@@ -79,7 +79,11 @@ describe("CodeCommitRepo", () => {
         policyArn,
       });
       expect(policyStatementsOf("dev").map((s) => s.Sid)).to.deep.equal(["DenyDirectChangesToProtectedBranches"]);
-      expect(repo.branchProtectionAttachments).to.have.length(5);
+      expect(
+        [repo.branchProtectionRoleAttachments, repo.branchProtectionUserAttachments, repo.branchProtectionGroupAttachments].map(
+          (a) => a.length,
+        ),
+      ).to.deep.equal([3, 1, 1]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
 

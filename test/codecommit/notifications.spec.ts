@@ -4,7 +4,6 @@ import {
   CodeCommitRepo,
   DEFAULT_REPOSITORY_NOTIFICATION_EVENT_TYPE_IDS,
 } from "../../packages/aws-cicd/src/codecommit";
-import { SecureTopic } from "../../packages/aws-cicd/src/security";
 import { ACCOUNT, findResource, resourcesOfType, settle, statementsOf, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 
@@ -25,7 +24,7 @@ describe("CodeCommitRepo", () => {
       const repo = new CodeCommitRepo("app", { notifications: { emailSubscriptions: ["team@example.com"] } });
       expect(await unwrap(repo.notificationTopicArn!)).to.equal(TOPIC_ARN);
       await settle();
-      expect(repo.notificationTopic).to.be.instanceOf(SecureTopic);
+      expect(await unwrap(repo.notificationTopic!.arn)).to.equal(TOPIC_ARN);
       const rule = findResource(RULE, "app-notifications");
       expect(rule.inputs).to.deep.equal({
         name: "aws-cicd-test-test-app-notifications",

@@ -23,17 +23,19 @@ const COMPONENTS = [
   "CrossAccountDeployRole",
 ];
 /** Components the analyzer turns into schema resources. */
-const IN_SCHEMA = ["EncryptionKey", "SecureTopic", "SecureBucket", "CrossAccountDeployRole"];
+const IN_SCHEMA = [
+  "EncryptionKey",
+  "SecureTopic",
+  "SecureBucket",
+  "CodeCommitRepo",
+  "BeanstalkTarget",
+  "Ec2FleetTarget",
+  "CrossAccountDeployRole",
+];
 /** The first arg shape the analyzer rejects, per component (documented in SCHEMA.md). */
 const BLOCKERS: Record<string, { property: string; type: string }> = {
-  CodeCommitRepo: {
-    property: "RepositoryNotificationArgs.eventTypeIds[]",
-    type: '"codecommit-repository-comments-on-commits" | "codecommit-repository-comments-on-pull-requests" | "codecommit-repository-approvals-status-changed" | "codecommit-repository-approvals-rule-override" | ... 6 more ... | "codecommit-repository-branches-and-tags-updated"',
-  },
   BuildProject: { property: "BuildSpec.version", type: '"0.2" | 0.2 | undefined' },
   Pipeline: { property: "CreateConnectionArgs.providerType", type: '"GitHub" | "GitLab" | "Bitbucket"' },
-  BeanstalkTarget: { property: "BeanstalkTargetArgs.environmentType", type: '"SingleInstance" | "LoadBalanced" | undefined' },
-  Ec2FleetTarget: { property: "Ec2FleetTargetArgs.deploymentStrategy", type: '"OneAtATime" | "HalfAtATime" | "AllAtOnce" | undefined' },
 };
 
 /** The analyzer's internals we drive so one TypeScript program serves every component. */
@@ -46,7 +48,7 @@ interface AnalyzerState {
 
 describe("aws-cicd Pulumi package schema", function () {
   this.timeout(120_000);
-  const results: Record<string, { component?: ComponentDefinition; error?: string }> = {};
+  const results: Record<string, { component?: ComponentDefinition; types?: Record<string, unknown>; error?: string }> = {};
 
   before(() => {
     const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, "package.json"), "utf8"));
@@ -61,7 +63,7 @@ describe("aws-cicd Pulumi package schema", function () {
       state.dependencies = [];
       try {
         const result = analyzer.analyze();
-        results[name] = { component: result.components[name] };
+        results[name] = { component: result.components[name], types: result.typeDefinitions };
       } catch (e) {
         results[name] = { error: (e as Error).message };
       }
@@ -104,6 +106,21 @@ describe("aws-cicd Pulumi package schema", function () {
         ]),
       );
       expect(refused).to.deep.equal(expected);
+    });
+
+    it("turns sets of allowed strings into schema enums, with the values TypeScript users write", () => {
+      const types = Object.fromEntries(
+        IN_SCHEMA.flatMap((n) =>
+          Object.entries(
+            generateSchema("aws-cicd", "0.1.0", "aws-cicd", { [n]: results[n]!.component! }, results[n]!.types as never, []).types ?? {},
+          ),
+        ),
+      ) as Record<string, { type: string; enum?: { name?: string; value: unknown }[] }>;
+      const values = (t: string) => types[`aws-cicd:index:${t}`]?.enum?.map((e) => e.value);
+      expect(values("BeanstalkEnvironmentType")).to.deep.equal(["SingleInstance", "LoadBalanced"]);
+      expect(values("Ec2DeploymentStrategy")).to.deep.equal(["OneAtATime", "HalfAtATime", "AllAtOnce"]);
+      expect(values("RepositoryAccess")).to.deep.equal(["pull", "push", "read"]);
+      expect(values("CodeCommitNotificationEventTypeId")).to.include("codecommit-repository-pull-request-merged");
     });
 
     it("matches the list in SCHEMA.md", () => {

@@ -86,6 +86,26 @@ export interface ApplicationVersionLifecycle {
   maxAgeInDays?: number;
 }
 
+/** The kinds of Elastic Beanstalk web server environment. */
+export const BeanstalkEnvironmentType = {
+  /** One instance with an Elastic IP, no load balancer. */
+  SingleInstance: "SingleInstance",
+  /** An Application Load Balancer in front of an Auto Scaling group. */
+  LoadBalanced: "LoadBalanced",
+} as const;
+/** `"SingleInstance"` or `"LoadBalanced"` ({@link BeanstalkEnvironmentType}). */
+export type BeanstalkEnvironmentType = (typeof BeanstalkEnvironmentType)[keyof typeof BeanstalkEnvironmentType];
+
+/** Which platform versions managed updates apply. */
+export const BeanstalkUpdateLevel = {
+  /** Minor and patch versions. */
+  Minor: "minor",
+  /** Patch versions only. */
+  Patch: "patch",
+} as const;
+/** `"minor"` or `"patch"` ({@link BeanstalkUpdateLevel}). */
+export type BeanstalkUpdateLevel = (typeof BeanstalkUpdateLevel)[keyof typeof BeanstalkUpdateLevel];
+
 /** The VPC an environment runs in (`aws:ec2:vpc`). */
 export interface BeanstalkVpc {
   /** Id of the VPC, e.g. `vpc-0abc...`. */
@@ -185,7 +205,7 @@ export interface BeanstalkManagedUpdates {
    * `minor` applies minor and patch platform versions, `patch` only patches.
    * @default "minor"
    */
-  updateLevel?: "minor" | "patch";
+  updateLevel?: BeanstalkUpdateLevel;
 }
 
 /** An extra option setting of the environment. */
@@ -255,7 +275,7 @@ export interface BeanstalkTargetArgs {
    * `SingleInstance` (one instance, Elastic IP) or `LoadBalanced` (Application Load Balancer and Auto Scaling group).
    * @default "SingleInstance"
    */
-  environmentType?: "SingleInstance" | "LoadBalanced";
+  environmentType?: BeanstalkEnvironmentType;
   /**
    * Minimum instances, `LoadBalanced` only (1 to 10000).
    * @default 1

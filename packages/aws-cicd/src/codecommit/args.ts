@@ -27,9 +27,20 @@ export const APPROVAL_RULE_CONTENT_VERSION = "2018-11-08";
 export const MAX_REPOSITORY_TRIGGERS = 10;
 
 /** Events a CodeCommit trigger can fire on (`all` cannot be combined with the others). */
-export const REPOSITORY_TRIGGER_EVENTS = ["all", "updateReference", "createReference", "deleteReference"] as const;
+export const RepositoryTriggerEvent = {
+  /** `"all"` */
+  All: "all",
+  /** `"updateReference"` */
+  UpdateReference: "updateReference",
+  /** `"createReference"` */
+  CreateReference: "createReference",
+  /** `"deleteReference"` */
+  DeleteReference: "deleteReference",
+} as const;
 /** An event a repository trigger fires on (one of `REPOSITORY_TRIGGER_EVENTS`). */
-export type RepositoryTriggerEvent = (typeof REPOSITORY_TRIGGER_EVENTS)[number];
+export type RepositoryTriggerEvent = (typeof RepositoryTriggerEvent)[keyof typeof RepositoryTriggerEvent];
+/** Every value of {@link RepositoryTriggerEvent}. */
+export const REPOSITORY_TRIGGER_EVENTS: readonly RepositoryTriggerEvent[] = Object.values(RepositoryTriggerEvent);
 
 /** Trigger events used when a trigger names none: a push that creates or moves a branch. */
 export const DEFAULT_REPOSITORY_TRIGGER_EVENTS: RepositoryTriggerEvent[] = ["createReference", "updateReference"];
@@ -38,21 +49,35 @@ export const DEFAULT_REPOSITORY_TRIGGER_EVENTS: RepositoryTriggerEvent[] = ["cre
  * Every event type id a CodeStar notification rule accepts for a CodeCommit repository.
  * See https://docs.aws.amazon.com/dtconsole/latest/userguide/concepts.html#events-ref-repositories
  */
-export const CODECOMMIT_NOTIFICATION_EVENT_TYPE_IDS = [
-  "codecommit-repository-comments-on-commits",
-  "codecommit-repository-comments-on-pull-requests",
-  "codecommit-repository-approvals-status-changed",
-  "codecommit-repository-approvals-rule-override",
-  "codecommit-repository-pull-request-created",
-  "codecommit-repository-pull-request-source-updated",
-  "codecommit-repository-pull-request-status-changed",
-  "codecommit-repository-pull-request-merged",
-  "codecommit-repository-branches-and-tags-created",
-  "codecommit-repository-branches-and-tags-deleted",
-  "codecommit-repository-branches-and-tags-updated",
-] as const;
-/** A CodeCommit notification event type id (one of `CODECOMMIT_NOTIFICATION_EVENT_TYPE_IDS`). */
-export type CodeCommitNotificationEventTypeId = (typeof CODECOMMIT_NOTIFICATION_EVENT_TYPE_IDS)[number];
+export const CodeCommitNotificationEventTypeId = {
+  /** A comment on a commit. */
+  CommentsOnCommits: "codecommit-repository-comments-on-commits",
+  /** A comment on a pull request. */
+  CommentsOnPullRequests: "codecommit-repository-comments-on-pull-requests",
+  /** A pull request approval changed state. */
+  ApprovalsStatusChanged: "codecommit-repository-approvals-status-changed",
+  /** Someone overrode a pull request's approval rules. */
+  ApprovalsRuleOverride: "codecommit-repository-approvals-rule-override",
+  /** A pull request was created. */
+  PullRequestCreated: "codecommit-repository-pull-request-created",
+  /** A pull request's source branch was updated. */
+  PullRequestSourceUpdated: "codecommit-repository-pull-request-source-updated",
+  /** A pull request was opened or closed. */
+  PullRequestStatusChanged: "codecommit-repository-pull-request-status-changed",
+  /** A pull request was merged. */
+  PullRequestMerged: "codecommit-repository-pull-request-merged",
+  /** A branch or tag was created. */
+  BranchesAndTagsCreated: "codecommit-repository-branches-and-tags-created",
+  /** A branch or tag was deleted. */
+  BranchesAndTagsDeleted: "codecommit-repository-branches-and-tags-deleted",
+  /** A branch or tag was moved. */
+  BranchesAndTagsUpdated: "codecommit-repository-branches-and-tags-updated",
+} as const;
+/** A CodeCommit notification event type id (one of {@link CodeCommitNotificationEventTypeId}). */
+export type CodeCommitNotificationEventTypeId = (typeof CodeCommitNotificationEventTypeId)[keyof typeof CodeCommitNotificationEventTypeId];
+/** Every value of {@link CodeCommitNotificationEventTypeId}, in the order AWS lists them. */
+export const CODECOMMIT_NOTIFICATION_EVENT_TYPE_IDS: readonly CodeCommitNotificationEventTypeId[] =
+  Object.values(CodeCommitNotificationEventTypeId);
 
 /**
  * Event types notified by default: the pull request life cycle, reviews, overridden
@@ -69,14 +94,20 @@ export const DEFAULT_REPOSITORY_NOTIFICATION_EVENT_TYPE_IDS: CodeCommitNotificat
 ];
 
 /** `detail.event` values of EventBridge's "CodeCommit Pull Request State Change" events. */
-export const CODECOMMIT_PULL_REQUEST_EVENTS = [
-  "pullRequestCreated",
-  "pullRequestSourceBranchUpdated",
-  "pullRequestStatusChanged",
-  "pullRequestMergeStatusUpdated",
-] as const;
+export const CodeCommitPullRequestEvent = {
+  /** `"pullRequestCreated"` */
+  PullRequestCreated: "pullRequestCreated",
+  /** `"pullRequestSourceBranchUpdated"` */
+  PullRequestSourceBranchUpdated: "pullRequestSourceBranchUpdated",
+  /** `"pullRequestStatusChanged"` */
+  PullRequestStatusChanged: "pullRequestStatusChanged",
+  /** `"pullRequestMergeStatusUpdated"` */
+  PullRequestMergeStatusUpdated: "pullRequestMergeStatusUpdated",
+} as const;
 /** A CodeCommit pull request event (one of `CODECOMMIT_PULL_REQUEST_EVENTS`). */
-export type CodeCommitPullRequestEvent = (typeof CODECOMMIT_PULL_REQUEST_EVENTS)[number];
+export type CodeCommitPullRequestEvent = (typeof CodeCommitPullRequestEvent)[keyof typeof CodeCommitPullRequestEvent];
+/** Every value of {@link CodeCommitPullRequestEvent}. */
+export const CODECOMMIT_PULL_REQUEST_EVENTS: readonly CodeCommitPullRequestEvent[] = Object.values(CodeCommitPullRequestEvent);
 
 /** `detail.event` values a commit rule matches in "CodeCommit Repository State Change" events. */
 export const CODECOMMIT_COMMIT_EVENTS = ["referenceCreated", "referenceUpdated"] as const;
@@ -201,7 +232,16 @@ export interface BranchProtectionArgs {
 }
 
 /** Access a grant gives on the repository. */
-export type RepositoryAccess = "pull" | "push" | "read";
+export const RepositoryAccess = {
+  /** Git pull only (clone and fetch). */
+  Pull: "pull",
+  /** Git pull and push. */
+  Push: "push",
+  /** Git pull and the read-only API calls scoped to the repository (code, commits, pull requests, comments). */
+  Read: "read",
+} as const;
+/** `"pull"`, `"push"` or `"read"` ({@link RepositoryAccess}). */
+export type RepositoryAccess = (typeof RepositoryAccess)[keyof typeof RepositoryAccess];
 
 /**
  * A role in the repository's account that the named principals (usually in other accounts)

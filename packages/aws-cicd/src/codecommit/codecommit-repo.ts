@@ -4,7 +4,6 @@ import { validateComponentName } from "../internal/naming";
 import type { CodeCommitSourceActionArgs } from "../pipeline/actions/codecommit-source";
 import { KeyReference, keyOrNew } from "../security/encryption-key";
 import { AwsContext, awsContext } from "../security/iam";
-import { SecureTopic } from "../security/secure-topic";
 import {
   CodeCommitRepoArgs,
   CrossAccountAccessArgs,
@@ -18,6 +17,12 @@ import { createRepositoryNotifications } from "./notifications";
 import { createApprovalRule, createBranchProtection } from "./protection";
 import { validateCodeCommitRepoArgs, validateCrossAccountAccess } from "./validate";
 import { checkedInput, checkedKey, roleNameOrArnProblem } from "../internal/arns";
+
+/**
+ * Logical names of each repository's grants (kept outside the class, whose properties the Pulumi
+ * schema analyzer reads as outputs).
+ */
+const GRANT_NAMES = new WeakMap<object, Set<string>>();
 
 /**
  * A CodeCommit repository that is secure with no arguments: encrypted with a customer
@@ -65,12 +70,19 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
   readonly approvalRuleTemplateAssociation?: aws.codecommit.ApprovalRuleTemplateAssociation;
   /** IAM policy denying direct pushes to protected branches, when branch protection is on. */
   readonly branchProtectionPolicy?: aws.iam.Policy;
-  /** Attachments of the branch protection policy to roles, users and groups. */
-  readonly branchProtectionAttachments: pulumi.CustomResource[] = [];
+  /** Attachments of the branch protection policy to roles. */
+  readonly branchProtectionRoleAttachments: aws.iam.RolePolicyAttachment[] = [];
+  /** Attachments of the branch protection policy to users. */
+  readonly branchProtectionUserAttachments: aws.iam.UserPolicyAttachment[] = [];
+  /** Attachments of the branch protection policy to groups. */
+  readonly branchProtectionGroupAttachments: aws.iam.GroupPolicyAttachment[] = [];
   /** Notification rule sending repository events to the notification topic, when notifications are on. */
   readonly notificationRule?: aws.codestarnotifications.NotificationRule;
-  /** The notification topic, when the component created it. */
-  readonly notificationTopic?: SecureTopic;
+  /**
+   * The SNS topic of the notifications, when the component created it (encrypted, TLS-only; the
+   * resource itself, so that every Pulumi language can use it).
+   */
+  readonly notificationTopic?: aws.sns.Topic;
   /** ARN of the notification topic, when notifications are on. */
   readonly notificationTopicArn?: pulumi.Output<string>;
   /** Subscriptions of the notification topic. */
@@ -91,7 +103,6 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
   readonly defaultBranch: string;
 
   private readonly scope: RepositoryGrantScope;
-  private readonly grantNames = new Set<string>();
   private readonly tags: CodeCommitRepoArgs["tags"];
 
   constructor(name: string, args: CodeCommitRepoArgs = {}, opts?: pulumi.ComponentResourceOptions) {
@@ -152,13 +163,17 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
     if (args.branchProtection) {
       const p = createBranchProtection(name, this.repository, repositoryName, protectedBranches, args.branchProtection, args.tags, this);
       this.branchProtectionPolicy = p.policy;
-      this.branchProtectionAttachments.push(...p.attachments);
+      for (const a of p.attachments) {
+        if (a instanceof aws.iam.RolePolicyAttachment) this.branchProtectionRoleAttachments.push(a);
+        else if (a instanceof aws.iam.UserPolicyAttachment) this.branchProtectionUserAttachments.push(a);
+        else this.branchProtectionGroupAttachments.push(a);
+      }
     }
 
     if (args.notifications) {
       const n = createRepositoryNotifications(name, this.repository, this.encryptionKey, args.notifications, args.tags, this);
       this.notificationRule = n.rule;
-      this.notificationTopic = n.topic;
+      this.notificationTopic = n.topic?.topic;
       this.notificationTopicArn = n.topicArn;
       this.notificationSubscriptions.push(...n.subscriptions);
     }
@@ -277,10 +292,12 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
     } catch (e) {
       throw new pulumi.ResourceError((e as Error).message, this);
     }
-    const base = `${this.scope.name}-${access}-${grantRoleSuffix(role, this.grantNames.size)}`;
+    let grantNames = GRANT_NAMES.get(this);
+    if (grantNames === undefined) GRANT_NAMES.set(this, (grantNames = new Set<string>()));
+    const base = `${this.scope.name}-${access}-${grantRoleSuffix(role, grantNames.size)}`;
     let logicalName = base;
-    for (let n = 2; this.grantNames.has(logicalName); n++) logicalName = `${base}-${n}`;
-    this.grantNames.add(logicalName);
+    for (let n = 2; grantNames.has(logicalName); n++) logicalName = `${base}-${n}`;
+    grantNames.add(logicalName);
     return grantRepositoryAccess(this.scope, logicalName, role, access);
   }
 }

@@ -117,6 +117,28 @@ export interface Ec2FleetArgs {
   notificationEmails?: string[];
 }
 
+/** CodeDeploy's built-in deployment configurations for EC2 (`CodeDeployDefault.<name>`). */
+export const Ec2DeploymentStrategy = {
+  /** One instance at a time. */
+  OneAtATime: "OneAtATime",
+  /** Half of the instances at a time. */
+  HalfAtATime: "HalfAtATime",
+  /** Every instance at once. */
+  AllAtOnce: "AllAtOnce",
+} as const;
+/** `"OneAtATime"`, `"HalfAtATime"` or `"AllAtOnce"` ({@link Ec2DeploymentStrategy}). */
+export type Ec2DeploymentStrategy = (typeof Ec2DeploymentStrategy)[keyof typeof Ec2DeploymentStrategy];
+
+/** How the CodeDeploy agent gets onto the instances. */
+export const CodeDeployAgentInstallation = {
+  /** An SSM association installs and updates it. */
+  Ssm: "ssm",
+  /** The created fleet's user data installs it at boot. */
+  UserData: "userData",
+} as const;
+/** `"ssm"` or `"userData"` ({@link CodeDeployAgentInstallation}). */
+export type CodeDeployAgentInstallation = (typeof CodeDeployAgentInstallation)[keyof typeof CodeDeployAgentInstallation];
+
 /** Arguments of {@link Ec2FleetTarget}. */
 export interface Ec2FleetTargetArgs {
   /**
@@ -156,7 +178,7 @@ export interface Ec2FleetTargetArgs {
    * Not with `minimumHealthyHosts`.
    * @default "OneAtATime"
    */
-  deploymentStrategy?: "OneAtATime" | "HalfAtATime" | "AllAtOnce";
+  deploymentStrategy?: Ec2DeploymentStrategy;
   /**
    * Create a deployment configuration keeping this many (or this share of) instances healthy.
    * Not with `deploymentStrategy`.
@@ -175,7 +197,7 @@ export interface Ec2FleetTargetArgs {
    * fleet's user data installs it at boot (needs `fleet`; no SSM permissions).
    * @default "ssm"
    */
-  agentInstallation?: "ssm" | "userData";
+  agentInstallation?: CodeDeployAgentInstallation;
   /**
    * ARN of the pipeline's artifact bucket. The instance role may read its objects (under
    * `artifactKeyPrefix`) and nothing else of it.

@@ -10,7 +10,6 @@ import {
   validateComponentName,
 } from "../internal/naming";
 import { keyOrNew } from "../security/encryption-key";
-import { SecureTopic } from "../security/secure-topic";
 import { attachStatements, awsContext, AwsContext, createServiceRole, policyDocument } from "../security/iam";
 import {
   CODEDEPLOY_AGENT_DOCUMENT,
@@ -107,8 +106,11 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
   readonly launchTemplate?: aws.ec2.LaunchTemplate;
   /** Auto Scaling group of the created fleet (absent when deploying to an existing fleet). */
   readonly autoScalingGroup?: aws.autoscaling.Group;
-  /** The topic told of the fleet's launches and terminations, when the component created it. */
-  readonly fleetNotificationTopic?: SecureTopic;
+  /**
+   * The SNS topic told of the fleet's launches and terminations, when the component created it
+   * (encrypted, TLS-only; the resource itself, so that every Pulumi language can use it).
+   */
+  readonly fleetNotificationTopic?: aws.sns.Topic;
   /** Name of the CodeDeploy application. */
   readonly applicationName: pulumi.Output<string>;
   /** Name of the deployment group. */
@@ -238,7 +240,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
       this.securityGroup = fleet.securityGroup;
       this.launchTemplate = fleet.launchTemplate;
       this.autoScalingGroup = fleet.autoScalingGroup;
-      this.fleetNotificationTopic = fleet.notificationTopic;
+      this.fleetNotificationTopic = fleet.notificationTopic?.topic;
       autoscalingGroups = [fleet.autoScalingGroup.name];
       this.serviceRoleLaunchPolicy = attachStatements(
         `${name}-service-role-launch-policy`,
