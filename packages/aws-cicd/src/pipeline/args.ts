@@ -3,8 +3,27 @@ import { KeyReference } from "../security/encryption-key";
 import { SecureBucketArgs } from "../security/secure-bucket-args";
 import { StageArgs } from "./stages";
 
+/** CodePipeline pipeline types. */
+export const PipelineType = {
+  /** The original type. */
+  V1: "V1",
+  /** Variables, execution modes and triggers. */
+  V2: "V2",
+} as const;
+/** `"V1"` or `"V2"` ({@link PipelineType}). */
+export type PipelineType = (typeof PipelineType)[keyof typeof PipelineType];
+
 /** How CodePipeline handles a new execution while one runs. */
-export type ExecutionMode = "QUEUED" | "SUPERSEDED" | "PARALLEL";
+export const ExecutionMode = {
+  /** `"QUEUED"` */
+  Queued: "QUEUED",
+  /** `"SUPERSEDED"` */
+  Superseded: "SUPERSEDED",
+  /** `"PARALLEL"` */
+  Parallel: "PARALLEL",
+} as const;
+/** One of {@link ExecutionMode}. */
+export type ExecutionMode = (typeof ExecutionMode)[keyof typeof ExecutionMode];
 /** AWS's default: a newer execution overtakes an older one waiting between stages. */
 export const DEFAULT_EXECUTION_MODE: ExecutionMode = "SUPERSEDED";
 /** Pipeline type: V2 has variables, triggers, execution modes and per-action-minute pricing. */
@@ -13,7 +32,24 @@ export const DEFAULT_PIPELINE_TYPE = "V2";
 export const MAX_PIPELINE_VARIABLES = 50;
 
 /** Execution states (other than FAILED) that can be notified. */
-export type PipelineExecutionState = "CANCELED" | "RESUMED" | "STARTED" | "STOPPED" | "STOPPING" | "SUCCEEDED" | "SUPERSEDED";
+export const PipelineExecutionState = {
+  /** `"CANCELED"` */
+  Canceled: "CANCELED",
+  /** `"RESUMED"` */
+  Resumed: "RESUMED",
+  /** `"STARTED"` */
+  Started: "STARTED",
+  /** `"STOPPED"` */
+  Stopped: "STOPPED",
+  /** `"STOPPING"` */
+  Stopping: "STOPPING",
+  /** `"SUCCEEDED"` */
+  Succeeded: "SUCCEEDED",
+  /** `"SUPERSEDED"` */
+  Superseded: "SUPERSEDED",
+} as const;
+/** One of {@link PipelineExecutionState}. */
+export type PipelineExecutionState = (typeof PipelineExecutionState)[keyof typeof PipelineExecutionState];
 /** Every state accepted in `notifications.executionStates`. */
 export const NOTIFIABLE_EXECUTION_STATES: readonly PipelineExecutionState[] = [
   "CANCELED",
@@ -88,7 +124,12 @@ export interface PipelineNotificationArgs {
 }
 
 /** Settings of the artifact bucket the pipeline creates. */
-export type ArtifactBucketOptions = Pick<SecureBucketArgs, "bucketPrefix" | "lifecycle" | "accessLogs" | "retainOnDelete" | "forceDestroy">;
+// An interface (not a type alias) so that the schema analyzer sees a named object type.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ArtifactBucketOptions extends Pick<
+  SecureBucketArgs,
+  "bucketPrefix" | "lifecycle" | "accessLogs" | "retainOnDelete" | "forceDestroy"
+> {}
 
 /** Arguments of {@link Pipeline}. */
 export interface PipelineArgs {
@@ -134,7 +175,7 @@ export interface PipelineArgs {
    * `V2` (variables, execution modes) or `V1`.
    * @default "V2"
    */
-  pipelineType?: "V1" | "V2";
+  pipelineType?: PipelineType;
   /**
    * How a new execution treats one in progress.
    * @default "SUPERSEDED" ({@link DEFAULT_EXECUTION_MODE})

@@ -44,7 +44,16 @@ export interface GitPushFilterArgs {
 }
 
 /** Pull request events a trigger can react to. */
-export type GitPullRequestEvent = "OPEN" | "UPDATED" | "CLOSED";
+export const GitPullRequestEvent = {
+  /** `"OPEN"` */
+  Open: "OPEN",
+  /** `"UPDATED"` */
+  Updated: "UPDATED",
+  /** `"CLOSED"` */
+  Closed: "CLOSED",
+} as const;
+/** One of {@link GitPullRequestEvent}. */
+export type GitPullRequestEvent = (typeof GitPullRequestEvent)[keyof typeof GitPullRequestEvent];
 /** Every pull request event, the default of {@link GitPullRequestFilterArgs.events}. */
 export const GIT_PULL_REQUEST_EVENTS: readonly GitPullRequestEvent[] = ["OPEN", "UPDATED", "CLOSED"];
 

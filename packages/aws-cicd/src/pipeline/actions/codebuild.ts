@@ -22,6 +22,16 @@ import { projectRoleGrants } from "./codebuild-project-role";
  * it, the project's role must already read them. A parameter or secret encrypted with a customer
  * key also needs `kms:Decrypt` on that key (e.g. `BuildProject.addToRolePolicy`).
  */
+/** Category of a CodeBuild action. */
+export const CodeBuildActionType = {
+  /** A build: produces the output artifact. */
+  Build: "Build",
+  /** A test: produces no artifact by default. */
+  Test: "Test",
+} as const;
+/** `"Build"` or `"Test"` ({@link CodeBuildActionType}). */
+export type CodeBuildActionType = (typeof CodeBuildActionType)[keyof typeof CodeBuildActionType];
+
 export interface CodeBuildEnvironmentVariable {
   /**
    * Plain text value, visible in the pipeline definition. Values that look like credentials
@@ -67,7 +77,7 @@ export interface CodeBuildActionArgs extends ActionCommonArgs, ConsumingActionAr
    * `Build` or `Test` (category of the action; a test produces no artifact by default).
    * @default "Build"
    */
-  type?: "Build" | "Test";
+  type?: CodeBuildActionType;
   /**
    * Name of the one output artifact (use `outputs` for several).
    * @default - `<ActionName>Output` for a `Build`, none for a `Test`.

@@ -15,9 +15,18 @@ import { SOURCE_ACTION_SHAPE, checkName, checkNamespace } from "./shared";
 /** Branch a connection source follows when none is given. */
 export const DEFAULT_CONNECTION_BRANCH = "main";
 /** Providers whose connections need no host (GitHub Enterprise Server and GitLab self-managed do: pass `connectionArn`). */
-export const CONNECTION_PROVIDER_TYPES = ["GitHub", "GitLab", "Bitbucket"] as const;
+export const ConnectionProviderType = {
+  /** `"GitHub"` */
+  GitHub: "GitHub",
+  /** `"GitLab"` */
+  GitLab: "GitLab",
+  /** `"Bitbucket"` */
+  Bitbucket: "Bitbucket",
+} as const;
 /** A provider a created connection links to. */
-export type ConnectionProviderType = (typeof CONNECTION_PROVIDER_TYPES)[number];
+export type ConnectionProviderType = (typeof ConnectionProviderType)[keyof typeof ConnectionProviderType];
+/** Every value of {@link ConnectionProviderType}. */
+export const CONNECTION_PROVIDER_TYPES: readonly ConnectionProviderType[] = Object.values(ConnectionProviderType);
 /** Longest connection name CodeConnections accepts. */
 export const MAX_CONNECTION_NAME_LENGTH = 32;
 
