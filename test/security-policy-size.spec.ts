@@ -88,7 +88,7 @@ describe("Policy size limits", () => {
       const readerArns = Array.from({ length: 250 }, (_, i) => roleArn(i));
       expect(thrown(() => new SecureBucket("big", { readerArns, writerArns: readerArns.slice(0, 100) }))).to.equal(
         "The bucket policy of SecureBucket `big` is at least 29,492 bytes; Amazon S3 allows at most 20,480. " +
-          "Name fewer `readerArns` and `writerArns` (a role in both is named twice). See https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-iam-policies.html.",
+          "Name fewer `readerArns`, `writerArns` and `codeBuildRoleArns` (a role in two of them is named twice). See https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-iam-policies.html.",
       );
       expect(recorded.filter((r) => r.type !== "aws-cicd:index:SecureBucket")).to.deep.equal([]);
     });

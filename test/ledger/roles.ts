@@ -26,7 +26,8 @@ export const ROLE_KINDS: RoleKind[] = [
     title: "CodeBuild service role",
     component: "BuildProject",
     suffix: /-role$/,
-    purpose: "CodeBuild runs the project's builds with it; pipelines add their artifact access.",
+    purpose:
+      "CodeBuild runs the project's builds with it; pipelines add their artifact access: the bucket and key policies of a store a pipeline creates name the role (see Grants in resource policies), a store you pass is granted by the statements below.",
   },
   {
     title: "Elastic Beanstalk instance role",
