@@ -564,6 +564,12 @@ export const ISSUE_10_CASES: BadInputCase[] = [
   { category: "principal", component: "Pipeline", name: "action-role-session", args: pipeline(twoStages(build({ roleArn: `arn:aws:sts::${TOOLS}:assumed-role/x/y` }))),
     arg: "stages[1].actions[0].roleArn", received: `"arn:aws:sts::${TOOLS}:assumed-role/x/y"`,
     message: roleMessage("stages[1].actions[0].roleArn", `arn:aws:sts::${TOOLS}:assumed-role/x/y`) },
+  { category: "principal", component: "Pipeline", name: "project-role-root", args: pipeline(twoStages(build({ projectRoleName: "build-role", projectRoleArn: `arn:aws:iam::${ACCOUNT}:root` }))),
+    arg: "stages[1].actions[0].projectRoleArn", received: `"arn:aws:iam::${ACCOUNT}:root"`,
+    message: roleMessage("stages[1].actions[0].projectRoleArn", `arn:aws:iam::${ACCOUNT}:root`) },
+  { category: "principal", component: "Pipeline", name: "project-role-arn-alone", args: pipeline(twoStages(build({ projectRoleArn: `arn:aws:iam::${ACCOUNT}:role/build-role` }))),
+    arg: "stages[1].actions[0].projectRoleArn", received: "got none",
+    message: "`stages[1].actions[0].projectRoleArn` needs `projectRoleName`, the name of the same role, got none. Use `project.buildAction()`, which sets both." },
   { category: "principal", component: "SecureBucket", name: "reader-any-role", args: { readerArns: [`arn:aws:iam::${TOOLS}:role/*`] }, arg: "readerArns[0]",
     received: `"arn:aws:iam::${TOOLS}:role/*"`, message: roleMessage("readerArns[0]", `arn:aws:iam::${TOOLS}:role/*`) },
 

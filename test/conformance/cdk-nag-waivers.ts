@@ -18,7 +18,7 @@ export interface NagWaiver {
 const EB_BUCKET = "arn:aws:s3:::elasticbeanstalk-us-east-1-123456789012";
 const EC2 = "arn:aws:ec2:us-east-1:123456789012";
 
-/** IAM5 on the pipeline role's Elastic Beanstalk deploy statements (beanstalk README, "Deploy permissions"). */
+/** IAM5 on the Elastic Beanstalk deploy statements of the pipeline role and the cross-account deploy role, in their customer managed policies (beanstalk README, "Deploy permissions"). */
 const BEANSTALK_DEPLOY_WILDCARDS: Array<[RegExp, string]> = [
   [/^Resource::\*$/, "Auto Scaling, EC2 and ELB Describe calls and cloudformation:ValidateTemplate support no resource-level permission."],
   [
@@ -169,7 +169,7 @@ export const CDK_NAG_WAIVERS: NagWaiver[] = [
   },
   ...BEANSTALK_DEPLOY_WILDCARDS.map(([appliesTo, reason]) => ({
     ruleId: "AwsSolutions-IAM5",
-    resource: /^(ProdDeployRole|AppBeanstalkDeploy(Environments|Instances))$/,
+    resource: /^(App|ProdDeploy)BeanstalkDeploy(Environments|Instances)$/,
     appliesTo,
     reason: `${reason} (beanstalk README, deploy permissions)`,
   })),

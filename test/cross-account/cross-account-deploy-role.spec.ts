@@ -7,6 +7,7 @@ import {
   CrossAccountDeployRoleArgs,
 } from "../../packages/aws-cicd/src/cross-account";
 import { beanstalkDeployStatementsForTargets } from "../../packages/aws-cicd/src/beanstalk";
+import { POLICY_SIZE_LIMITS, policySize } from "../../packages/aws-cicd/src/security";
 import {
   ACCOUNT,
   calls,
@@ -24,6 +25,8 @@ import { checkRecordedPolicies } from "../harness/iam-check";
 import { BUCKET_ARN, KEY_ARN, PIPELINE_ROLE_ARN, PROD_TARGET, ROLE_ARGS } from "./fixtures";
 
 const ROLE = "aws:iam/role:Role";
+const POLICY = "aws:iam/policy:Policy";
+const ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 const ROLE_NAME = "aws-cicd-test-test-prod-deploy";
 
 async function deployed(r: CrossAccountDeployRole): Promise<void> {
@@ -58,14 +61,29 @@ const ARTIFACT_STATEMENTS = [
 
 describe("CrossAccountDeployRole", () => {
   describe("role", () => {
-    it("creates one role with a fixed name and one inline policy, both children of the component", async () => {
+    it("creates one role with a fixed name, one inline policy and two customer managed policies, all children of the component", async () => {
       const r = new CrossAccountDeployRole("prod-deploy", ROLE_ARGS);
       await deployed(r);
       const component = findResource("aws-cicd:index:CrossAccountDeployRole", "prod-deploy");
-      expect(childrenOf(component).map((c) => `${c.type} ${c.name}`)).to.deep.equal([
+      // Registration order of the policies is the engine's: compare as a set.
+      expect(childrenOf(component).map((c) => `${c.type} ${c.name}`)).to.have.members([
         `${ROLE} prod-deploy-role`,
         "aws:iam/rolePolicy:RolePolicy prod-deploy-role-policy",
+        `${POLICY} prod-deploy-beanstalk-deploy-environments`,
+        `${ATTACHMENT} prod-deploy-beanstalk-deploy-environments-attachment`,
+        `${POLICY} prod-deploy-beanstalk-deploy-instances`,
+        `${ATTACHMENT} prod-deploy-beanstalk-deploy-instances-attachment`,
       ]);
+      expect(childrenOf(component)).to.have.length(6);
+      expect(r.managedPolicies.length).to.equal(2);
+      for (const part of ["environments", "instances"]) {
+        const policy = findResource(POLICY, `prod-deploy-beanstalk-deploy-${part}`);
+        expect(policy.inputs.description).to.equal(`The beanstalk-deploy-${part} policy of CrossAccountDeployRole \`prod-deploy\``);
+        expect(findResource(ATTACHMENT, `prod-deploy-beanstalk-deploy-${part}-attachment`).inputs).to.deep.equal({
+          role: ROLE_NAME,
+          policyArn: policy.state.arn,
+        });
+      }
       const role = findResource(ROLE, "prod-deploy-role").inputs;
       expect(role.name).to.equal(ROLE_NAME);
       expect(role.maxSessionDuration).to.equal(CROSS_ACCOUNT_DEPLOY_MAX_SESSION_SECONDS);
@@ -119,14 +137,13 @@ describe("CrossAccountDeployRole", () => {
   });
 
   describe("permissions", () => {
-    it("reads and decrypts (through S3 in the pipeline's region) the artifacts, then deploys to exactly the given environment", async () => {
+    it("reads and decrypts (through S3 in the pipeline's region) the artifacts inline, and deploys to exactly the given environment through two managed policies", async () => {
       await deployed(new CrossAccountDeployRole("prod-deploy", ROLE_ARGS));
-      const statements = policyStatementsOf("prod-deploy-role");
-      expect(statements).to.deep.equal([...ARTIFACT_STATEMENTS, ...(await beanstalkStatements())]);
-      expect(statements.map((s) => s.Sid)).to.deep.equal([
-        "ReadPipelineArtifacts",
-        "LocatePipelineArtifactBucket",
-        "DecryptPipelineArtifacts",
+      const inline = findResource("aws:iam/rolePolicy:RolePolicy", "prod-deploy-role-policy").inputs.policy;
+      expect(statementsOf(inline)).to.deep.equal(ARTIFACT_STATEMENTS);
+      const beanstalk = await beanstalkStatements();
+      const managed = (part: string) => statementsOf(findResource(POLICY, `prod-deploy-beanstalk-deploy-${part}`).inputs.policy);
+      const environments = [
         "RegisterApplicationVersions",
         "UpdateEnvironment",
         "ReadPlatformVersions",
@@ -134,8 +151,11 @@ describe("CrossAccountDeployRole", () => {
         "ReadBeanstalkBucket",
         "CreateBeanstalkBucketOnFirstUse",
         "UpdateEnvironmentStacks",
-        "ScaleEnvironmentGroups",
         "DescribeEnvironmentResources",
+        "PassInstanceRoleToEc2",
+      ];
+      const instances = [
+        "ScaleEnvironmentGroups",
         "CreateEnvironmentLaunchTemplates",
         "ActOnEnvironmentTaggedResources",
         "LaunchInstancesFromTemplates",
@@ -143,8 +163,19 @@ describe("CrossAccountDeployRole", () => {
         "TerminateEnvironmentInstances",
         "RegisterTargets",
         "UpdateScalingAlarms",
-        "PassInstanceRoleToEc2",
-      ]);
+      ];
+      expect(managed("environments")).to.deep.equal(environments.map((sid) => beanstalk.find((s) => s.Sid === sid)));
+      expect(managed("instances")).to.deep.equal(instances.map((sid) => beanstalk.find((s) => s.Sid === sid)));
+      // Every deploy statement is in exactly one of the two policies.
+      expect([...environments, ...instances].sort()).to.deep.equal(beanstalk.map((s) => s.Sid).sort());
+      // The inline policy keeps room (it held about 7,700 characters with the deploy list); each part is under 6,144.
+      expect(policySize("roleInlinePolicies", inline)).to.be.lessThan(600);
+      for (const part of ["environments", "instances"]) {
+        expect(policySize("managedPolicy", findResource(POLICY, `prod-deploy-beanstalk-deploy-${part}`).inputs.policy)).to.be.lessThan(
+          POLICY_SIZE_LIMITS.managedPolicy,
+        );
+      }
+      const statements = policyStatementsOf("prod-deploy-role");
       const bySid = Object.fromEntries(statements.map((s) => [s.Sid, s]));
       expect(bySid.UpdateEnvironment.Resource).to.deep.equal([PROD_TARGET.environmentArn]);
       expect(bySid.PassInstanceRoleToEc2.Resource).to.deep.equal([PROD_TARGET.instanceRoleArn]);
@@ -171,6 +202,32 @@ describe("CrossAccountDeployRole", () => {
         PROD_TARGET.applicationArn,
         `arn:aws:elasticbeanstalk:us-east-1:${ACCOUNT}:applicationversion/shop/*`,
       ]);
+    });
+  });
+
+  describe("policy sizes", () => {
+    it("refuses, before deployment, targets whose deploy list would take one managed policy over 6,144 characters", async () => {
+      const env = (i: number) => ({
+        ...PROD_TARGET,
+        applicationName: `shop-${i}`,
+        applicationArn: PROD_TARGET.applicationArn.replace("application/shop", `application/shop-${i}`),
+        environmentName: `shop-prod-${i}`,
+        environmentArn: PROD_TARGET.environmentArn.replace("shop/shop-prod", `shop-${i}/shop-prod-${i}`),
+        environmentId: `e-prod${String(i).padStart(6, "0")}`,
+        instanceRoleArn: `${PROD_TARGET.instanceRoleArn}-${i}`,
+      });
+      const beanstalkTargets = Array.from({ length: 30 }, (_, i) => env(i));
+      let message = "";
+      try {
+        new CrossAccountDeployRole("prod-deploy", { ...ROLE_ARGS, beanstalkTargets });
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).to.match(
+        /^The beanstalk-deploy-environments policy of CrossAccountDeployRole `prod-deploy` is at least [\d,]+ characters; IAM allows at most 6,144, whitespace not counted\. Deploy to fewer environments with one role\. See https:\/\/docs\.aws\.amazon\.com\/IAM\/latest\/UserGuide\/reference_iam-quotas\.html\.$/,
+      );
+      await settle();
+      expect(recorded.filter((r) => r.type === POLICY)).to.deep.equal([]);
     });
   });
 
@@ -241,7 +298,7 @@ describe("CrossAccountDeployRole", () => {
       await deployed(new CrossAccountDeployRole("prod-deploy", ROLE_ARGS, { provider: prod }));
       const ref = `${await unwrap(prod.urn)}::prod-id`;
       const children = descendantsOf(findResource("aws-cicd:index:CrossAccountDeployRole", "prod-deploy"));
-      expect(children).to.have.length(2);
+      expect(children).to.have.length(6);
       for (const c of children) expect(c.provider, `${c.type} ${c.name}`).to.equal(ref);
       expect(calls.length).to.be.greaterThan(0);
       for (const c of calls) expect(c.provider, c.token).to.equal(ref);

@@ -172,14 +172,7 @@ describe("examples/beanstalk-pipeline (the flagship)", () => {
       "dev-instance-role": instance,
       "prod-service-role": [],
       "prod-instance-role": instance,
-      "test-role": [
-        "ReadWriteArtifacts",
-        "LocateArtifactBucket",
-        "UseArtifactKey",
-        "WriteBuildLogs",
-        "UseKeysThroughS3",
-        "WriteBuildspecFileReports",
-      ],
+      "test-role": ["UseArtifactKey", "WriteBuildLogs", "UseKeysThroughS3", "WriteBuildspecFileReports"],
       "app-role": [
         "ReadWriteArtifacts",
         "InspectArtifactBucket",

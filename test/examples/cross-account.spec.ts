@@ -24,6 +24,7 @@ const PIPELINE_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/aws-cicd-test-test-app-p
 const DEPLOY_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/aws-cicd-test-test-prod-deploy`;
 const KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/cicd-key-id`;
 const BUCKET_ARN = "arn:aws:s3:::app-artifacts-bucket";
+const BUILD_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/build-role`;
 
 describe("examples/cross-account (pipeline in tools, deploy role and environment in prod)", () => {
   let run: ProgramRun;
@@ -150,7 +151,7 @@ describe("examples/cross-account (pipeline in tools, deploy role and environment
     expect(statements.flatMap((s) => s.Action).filter((a) => a.startsWith("elasticbeanstalk:"))).to.deep.equal([]);
   });
 
-  it("names exactly the deploy role in the artifact bucket policy, as a reader only", () => {
+  it("names exactly the deploy role in the artifact bucket policy, as a reader only, and the build project's role", () => {
     const policy = statementsOf(findResource("aws:s3/bucketPolicy:BucketPolicy", "app-artifacts-policy").inputs.policy);
     const allows = policy.filter((s) => s.Effect === "Allow");
     expect(allows).to.deep.equal([
@@ -167,6 +168,27 @@ describe("examples/cross-account (pipeline in tools, deploy role and environment
         Principal: { AWS: [DEPLOY_ROLE_ARN] },
         Action: ["s3:GetBucketLocation"],
         Resource: [BUCKET_ARN],
+      },
+      {
+        Sid: "CodeBuildRolesGetObjects",
+        Effect: "Allow",
+        Principal: { AWS: [BUILD_ROLE_ARN] },
+        Action: ["s3:GetObject", "s3:GetObjectVersion"],
+        Resource: [`${BUCKET_ARN}/*`],
+      },
+      {
+        Sid: "CodeBuildRolesCheckBucket",
+        Effect: "Allow",
+        Principal: { AWS: [BUILD_ROLE_ARN] },
+        Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"],
+        Resource: [BUCKET_ARN],
+      },
+      {
+        Sid: "WritersPutObjects",
+        Effect: "Allow",
+        Principal: { AWS: [BUILD_ROLE_ARN] },
+        Action: ["s3:PutObject"],
+        Resource: [`${BUCKET_ARN}/*`],
       },
     ]);
   });

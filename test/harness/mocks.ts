@@ -42,7 +42,8 @@ const arnPrefix = (service: string) => `arn:${PARTITION}:${service}:${REGION}:${
 
 /** Computed attributes for the types the library creates, derived from inputs only. */
 function computed(type: string, name: string, inputs: Record<string, any>): Record<string, any> {
-  const n: string = inputs.name ?? name;
+  // A `namePrefix` (hostile or long component names) gets the provider's 26-character unique suffix.
+  const n: string = inputs.name ?? (typeof inputs.namePrefix === "string" ? `${inputs.namePrefix}${"0".repeat(26)}` : name);
   switch (type) {
     case "aws:iam/role:Role":
       return { name: n, arn: `arn:${PARTITION}:iam::${ACCOUNT}:role${inputs.path ?? "/"}${n}`, uniqueId: `AROA${name.toUpperCase()}` };

@@ -6,7 +6,8 @@ let run: Promise<ConformanceStack> | undefined;
 
 /**
  * The optional statements the examples and the component defaults do not show: a build in a VPC
- * with secrets and an S3 cache and logs, repository grants, an approval grant, and both
+ * with secrets and an S3 cache and logs, repository grants, an approval grant, a pipeline with a store
+ * you pass, and both
  * `permissions` choices of a Beanstalk deploy and of a cross-account deploy role.
  */
 export function featureStack(): Promise<ConformanceStack> {
@@ -42,6 +43,14 @@ async function build(): Promise<ConformanceStack> {
     ],
   });
   pipeline.grantApproval("arn:aws:iam::123456789012:role/release-manager", "Approve");
+  // A store you pass: the project's role is granted it in its own policy (a test action only reads).
+  const brought = new lib.Pipeline("ledger-brought", {
+    artifactBucket: { bucketName: "ledger-team-artifacts", keyArn: key.keyArn },
+    stages: [
+      { name: "Source", actions: [repo.sourceAction()] },
+      { name: "Check", actions: [build.buildAction({ name: "Lint", type: "Test" })] },
+    ],
+  });
   const deployRole = new lib.CrossAccountDeployRole("ledger-deploy", {
     pipelineRoleArn: "arn:aws:iam::123456789012:role/ledger-pipeline",
     artifactBucketArn: "arn:aws:s3:::ledger-artifacts",
@@ -49,7 +58,7 @@ async function build(): Promise<ConformanceStack> {
     beanstalkTargets: [web.beanstalkDeployTarget()],
     permissions: "aws-managed",
   });
-  await Promise.all([unwrap(pipeline.pipelineArn), unwrap(deployRole.roleArn), unwrap(build.projectArn)]);
+  await Promise.all([unwrap(pipeline.pipelineArn), unwrap(brought.pipelineArn), unwrap(deployRole.roleArn), unwrap(build.projectArn)]);
   await settle();
   return { name: "ledger features", resources: [...recorded] };
 }

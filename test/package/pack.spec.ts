@@ -59,7 +59,9 @@ pulumi.runtime.setMocks(
       registered.push(args.type);
       const name = args.inputs.name ?? args.name;
       const service = args.type.split(":")[1].split("/")[0];
-      return { id: args.name + "-id", state: { ...args.inputs, name, arn: "arn:aws:" + service + ":us-east-1:123456789012:" + name } };
+      // Roles get ARNs shaped as IAM's: bucket and key policies name the project's role.
+      const arn = args.type === "aws:iam/role:Role" ? "arn:aws:iam::123456789012:role/" + name : "arn:aws:" + service + ":us-east-1:123456789012:" + name;
+      return { id: args.name + "-id", state: { ...args.inputs, name, arn } };
     },
     call(args) {
       if (args.token === "aws:index/getCallerIdentity:getCallerIdentity") return { accountId: "123456789012", arn: "arn:aws:iam::123456789012:user/test", userId: "AIDATEST" };

@@ -197,20 +197,32 @@ describe("Pipeline", () => {
       expect(policy.replace(/\s/g, "").length).to.be.lessThan(10240);
     });
 
-    it("grants the build project's role the artifacts and key, and passes the IAM check", async () => {
+    it("grants the build project's role the artifacts (in the bucket policy) and the stack's key (in its own policy), and passes the IAM check", async () => {
       await flagship();
       const grant = findResource("aws:iam/rolePolicy:RolePolicy", "app-BuildAndTest-Build-project-access");
       expect(grant.inputs.role).to.equal("test-role");
-      const artifacts = "arn:aws:s3:::app-artifacts-bucket";
       expect(statementsOf(grant.inputs.policy)).to.deep.equal([
+        { Sid: "UseArtifactKey", Effect: "Allow", Action: KMS_USE, Resource: [STACK_KEY_ARN], Condition: VIA("s3") },
+      ]);
+      const artifacts = "arn:aws:s3:::app-artifacts-bucket";
+      const role = { AWS: [`arn:aws:iam::${ACCOUNT}:role/test-role`] };
+      const bucketPolicy = findResource("aws:s3/bucketPolicy:BucketPolicy", "app-artifacts-policy").inputs.policy;
+      expect(statementsOf(bucketPolicy).filter((s) => s.Effect === "Allow")).to.deep.equal([
         {
-          Sid: "ReadWriteArtifacts",
+          Sid: "CodeBuildRolesGetObjects",
           Effect: "Allow",
-          Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
+          Principal: role,
+          Action: ["s3:GetObject", "s3:GetObjectVersion"],
           Resource: [`${artifacts}/*`],
         },
-        { Sid: "LocateArtifactBucket", Effect: "Allow", Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"], Resource: [artifacts] },
-        { Sid: "UseArtifactKey", Effect: "Allow", Action: KMS_USE, Resource: [STACK_KEY_ARN], Condition: VIA("s3") },
+        {
+          Sid: "CodeBuildRolesCheckBucket",
+          Effect: "Allow",
+          Principal: role,
+          Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"],
+          Resource: [artifacts],
+        },
+        { Sid: "WritersPutObjects", Effect: "Allow", Principal: role, Action: ["s3:PutObject"], Resource: [`${artifacts}/*`] },
       ]);
       expect(findResource("aws:codepipeline/pipeline:Pipeline", "app-pipeline").options.dependsOn).to.include(grant.urn);
       expect(await checkRecordedPolicies()).to.deep.equal([]);

@@ -4,16 +4,32 @@ import { Pipeline } from "../../packages/aws-cicd/src/pipeline";
 import { POLICY_SIZE_LIMITS, policySize, SecureBucket } from "../../packages/aws-cicd/src/security";
 import { ACCOUNT, findResource, resourcesOfType, settle, statementsOf, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
-import { BUCKET_ARN, KEY_ARN, loadedPipeline, source } from "./fixtures";
+import { BUCKET_ARN, loadedPipeline, source } from "./fixtures";
 
 const VIA_S3 = { StringEquals: { "kms:ViaService": ["s3.us-east-1.amazonaws.com"] } };
 
 /** The inline policies recorded on `role`. */
 const inlinePoliciesOf = (role: string) => resourcesOfType("aws:iam/rolePolicy:RolePolicy").filter((p) => p.inputs.role === role);
 const projectAccessOf = (role: string) => inlinePoliciesOf(role).filter((p) => p.name.endsWith("-project-access"));
+const GIVEN_KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/given`;
+/** A store of its own for pipeline `i`, passed as `artifactBucket` (not created by the pipeline). */
+const ownStore = (i: number) => ({ bucketName: `store-${i}`, keyArn: `${GIVEN_KEY}-${i}` });
+
+/** The statements of pipeline `app`'s created bucket and key policies that name roles: sid, principals, actions, resources. */
+function storeGrants(): { bucket: unknown[][]; key: unknown[][] } {
+  const named = (policy: string) =>
+    statementsOf(policy)
+      .filter((s) => s.Effect === "Allow" && s.Principal?.AWS !== undefined && !String(s.Principal.AWS).endsWith(":root"))
+      .map((s) => [s.Sid, s.Principal.AWS, s.Action, s.Resource]);
+  const key = resourcesOfType("aws:kms/key:Key").find((k) => k.name === "app-key-key");
+  return {
+    bucket: named(findResource("aws:s3/bucketPolicy:BucketPolicy", "app-artifacts-policy").inputs.policy),
+    key: key === undefined ? [] : named(key.inputs.policy),
+  };
+}
 
 describe("Pipeline: a BuildProject shared by actions and pipelines", () => {
-  it("attaches exactly one policy to a project's role for all its actions in a pipeline, each statement once", async () => {
+  it("attaches one policy to a project's role for all its actions in a pipeline, each statement once; the store it creates grants the artifacts", async () => {
     const project = new BuildProject("shared", {});
     await loadedPipeline({
       stages: [
@@ -41,14 +57,6 @@ describe("Pipeline: a BuildProject shared by actions and pipelines", () => {
     expect(grants.map((g) => g.name)).to.deep.equal(["app-Build-Build-project-access"]);
     expect(statementsOf(grants[0].inputs.policy)).to.deep.equal([
       {
-        Sid: "ReadWriteArtifacts",
-        Effect: "Allow",
-        Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
-        Resource: [`${BUCKET_ARN}/*`],
-      },
-      { Sid: "LocateArtifactBucket", Effect: "Allow", Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"], Resource: [BUCKET_ARN] },
-      { Sid: "UseArtifactKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [KEY_ARN], Condition: VIA_S3 },
-      {
         Sid: "ReadParameters",
         Effect: "Allow",
         Action: ["ssm:GetParameters"],
@@ -61,11 +69,20 @@ describe("Pipeline: a BuildProject shared by actions and pipelines", () => {
         Resource: [`arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:ci/token-??????`],
       },
     ]);
+    const role = `arn:aws:iam::${ACCOUNT}:role/shared-role`;
+    expect(storeGrants()).to.deep.equal({
+      bucket: [
+        ["CodeBuildRolesGetObjects", [role], ["s3:GetObject", "s3:GetObjectVersion"], [`${BUCKET_ARN}/*`]],
+        ["CodeBuildRolesCheckBucket", [role], ["s3:GetBucketAcl", "s3:GetBucketLocation"], [BUCKET_ARN]],
+        ["WritersPutObjects", [role], ["s3:PutObject"], [`${BUCKET_ARN}/*`]],
+      ],
+      key: [["NamedRolesEncryptThroughS3", [role], ["kms:Decrypt", "kms:GenerateDataKey"], ["*"]]],
+    });
     expect(findResource("aws:codepipeline/pipeline:Pipeline", "app-pipeline").options.dependsOn).to.include(grants[0].urn);
     expect(await checkRecordedPolicies()).to.deep.equal([]);
   });
 
-  it("grants only reads when none of the project's actions writes an artifact", async () => {
+  it("grants only reads when none of the project's actions writes an artifact, and attaches no policy when nothing else is needed", async () => {
     const project = new BuildProject("checker", {});
     await loadedPipeline({
       stages: [
@@ -76,19 +93,71 @@ describe("Pipeline: a BuildProject shared by actions and pipelines", () => {
         },
       ],
     });
-    const grants = projectAccessOf("checker-role");
-    expect(grants.map((g) => g.name)).to.deep.equal(["app-Check-Lint-project-access"]);
-    expect(statementsOf(grants[0].inputs.policy).map((s) => [s.Sid, s.Action])).to.deep.equal([
-      ["ReadInputArtifacts", ["s3:GetObject", "s3:GetObjectVersion"]],
-      ["LocateArtifactBucket", ["s3:GetBucketAcl", "s3:GetBucketLocation"]],
-      ["UseArtifactKey", ["kms:Decrypt", "kms:GenerateDataKey"]],
+    expect(projectAccessOf("checker-role")).to.deep.equal([]);
+    const role = `arn:aws:iam::${ACCOUNT}:role/checker-role`;
+    expect(storeGrants()).to.deep.equal({
+      bucket: [
+        ["CodeBuildRolesGetObjects", [role], ["s3:GetObject", "s3:GetObjectVersion"], [`${BUCKET_ARN}/*`]],
+        ["CodeBuildRolesCheckBucket", [role], ["s3:GetBucketAcl", "s3:GetBucketLocation"], [BUCKET_ARN]],
+      ],
+      key: [["NamedRolesDecryptThroughS3", [role], ["kms:Decrypt"], ["*"]]],
+    });
+  });
+
+  it("grants the key through the role's policy when the pipeline creates its bucket under a key you pass", async () => {
+    const project = new BuildProject("keyed", {});
+    await loadedPipeline({
+      encryptionKey: { keyArn: GIVEN_KEY },
+      stages: [
+        { name: "Source", actions: [source()] },
+        { name: "Build", actions: [project.buildAction()] },
+      ],
+    });
+    const grants = projectAccessOf("keyed-role");
+    expect(grants.map((g) => g.name)).to.deep.equal(["app-Build-Build-project-access"]);
+    expect(statementsOf(grants[0].inputs.policy)).to.deep.equal([
+      { Sid: "UseArtifactKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [GIVEN_KEY], Condition: VIA_S3 },
+    ]);
+    expect(storeGrants().bucket.map(([sid]) => sid)).to.deep.equal([
+      "CodeBuildRolesGetObjects",
+      "CodeBuildRolesCheckBucket",
+      "WritersPutObjects",
     ]);
   });
 
-  it("attaches one policy per project role when a pipeline runs two projects", async () => {
+  it("grants a store you pass through the role's policy: objects, bucket and key", async () => {
+    const project = new BuildProject("brought", {});
+    await loadedPipeline({
+      artifactBucket: { bucketName: "team-artifacts", keyArn: GIVEN_KEY },
+      stages: [
+        { name: "Source", actions: [source()] },
+        { name: "Build", actions: [project.buildAction(), project.buildAction({ name: "Test", type: "Test" })] },
+      ],
+    });
+    const grants = projectAccessOf("brought-role");
+    expect(grants.map((g) => g.name)).to.deep.equal(["app-Build-Build-project-access"]);
+    expect(statementsOf(grants[0].inputs.policy)).to.deep.equal([
+      {
+        Sid: "ReadWriteArtifacts",
+        Effect: "Allow",
+        Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
+        Resource: ["arn:aws:s3:::team-artifacts/*"],
+      },
+      {
+        Sid: "LocateArtifactBucket",
+        Effect: "Allow",
+        Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"],
+        Resource: ["arn:aws:s3:::team-artifacts"],
+      },
+      { Sid: "UseArtifactKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [GIVEN_KEY], Condition: VIA_S3 },
+    ]);
+  });
+
+  it("attaches one policy per project role when a pipeline with a store you pass runs two projects", async () => {
     const build = new BuildProject("compile", {});
     const test = new BuildProject("verify", {});
     await loadedPipeline({
+      artifactBucket: { bucketName: "team-artifacts", keyArn: GIVEN_KEY },
       stages: [
         { name: "Source", actions: [source()] },
         {
@@ -129,13 +198,14 @@ describe("Pipeline: a BuildProject shared by actions and pipelines", () => {
     expect(total).to.be.lessThan(POLICY_SIZE_LIMITS.roleInlinePolicies / 4);
   });
 
-  it("gives each pipeline with its own artifact store one policy of about 600 characters on the shared role", async function () {
+  it("gives each pipeline with its own store you pass one policy of about 600 characters on the shared role", async function () {
     this.timeout(120_000);
     const project = new BuildProject("team", {});
     const pipelines = Array.from(
       { length: 12 },
       (_, i) =>
         new Pipeline(`team-${i}`, {
+          artifactBucket: ownStore(i),
           stages: [
             { name: "Source", actions: [source()] },
             { name: "Build", actions: [project.buildAction(), project.buildAction({ name: "Test", type: "Test" })] },
@@ -152,7 +222,7 @@ describe("Pipeline: a BuildProject shared by actions and pipelines", () => {
     expect(total).to.be.lessThan(POLICY_SIZE_LIMITS.roleInlinePolicies);
   });
 
-  it("refuses, before deployment, a pipeline whose store would take the shared role over 10,240 characters", function () {
+  it("refuses, before deployment, a pipeline whose store you pass would take the shared role over 10,240 characters", function () {
     this.timeout(180_000);
     const project = new BuildProject("crowd", {});
     const stages = [
@@ -162,7 +232,7 @@ describe("Pipeline: a BuildProject shared by actions and pipelines", () => {
     let error: Error | undefined;
     for (let i = 0; i < 30 && error === undefined; i++) {
       try {
-        new Pipeline(`crowd-${i}`, { stages });
+        new Pipeline(`crowd-${i}`, { stages, artifactBucket: ownStore(i) });
       } catch (e) {
         error = e as Error;
       }
@@ -173,10 +243,10 @@ describe("Pipeline: a BuildProject shared by actions and pipelines", () => {
       );
     expect(m, error?.message).to.not.equal(null);
     const [, failing, total, largest, more] = m!;
-    // Known now: the project's own policy is 526 characters, each pipeline's grant at least 429 (the ARNs of
-    // its bucket and key come later).
+    // Known now: the project's own policy is 526 characters, each pipeline's grant 477 or 478 (its store's
+    // bucket and key given as plain strings).
     expect(largest).to.equal(
-      ["`crowd-policy` 526", ...[0, 1, 10, 11].map((i) => `\`crowd-${i}-Build-Build-project-access\` 429`)].join(", "),
+      ["`crowd-policy` 526", ...[10, 11, 12, 13].map((i) => `\`crowd-${i}-Build-Build-project-access\` 478`)].join(", "),
     );
     expect(Number(more)).to.equal(Number(failing) + 2 - 5);
     expect(Number(total.replace(",", ""))).to.be.greaterThan(POLICY_SIZE_LIMITS.roleInlinePolicies);

@@ -58,13 +58,14 @@ describe("Sugar methods (actions as plain data)", () => {
   });
 
   describe("BuildProject.buildAction", () => {
-    it("returns the project's name, ARN and role name, so the pipeline grants the role its artifacts", async () => {
+    it("returns the project's name, ARN and role name and ARN, so the pipeline grants the role its artifacts", async () => {
       const project = new BuildProject("test");
       expect(await plainData(() => project.buildAction())).to.deep.equal({
         codeBuild: {
           projectName: "aws-cicd-test-test-test",
           projectArn: `arn:aws:codebuild:${R}:project/aws-cicd-test-test-test`,
           projectRoleName: "test-role",
+          projectRoleArn: "arn:aws:iam::123456789012:role/test-role",
         },
       });
     });
@@ -87,6 +88,7 @@ describe("Sugar methods (actions as plain data)", () => {
           projectName: "unit-tests",
           projectArn: `arn:aws:codebuild:${R}:project/unit-tests`,
           projectRoleName: "test-role",
+          projectRoleArn: "arn:aws:iam::123456789012:role/test-role",
           ...options,
         },
       });

@@ -4,6 +4,7 @@
  * the action lists of ./policies.ts. Every action's source is in PERMISSIONS.md.
  */
 import * as pulumi from "@pulumi/pulumi";
+import type { ManagedPolicyPart } from "../pipeline/action-types";
 import { PolicyStatement } from "../security/iam";
 import {
   BeanstalkArnContext,
@@ -181,5 +182,26 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
       resources: distinct(targets.map((t) => t.instanceRoleArn)),
       conditions: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
     },
+  ];
+}
+
+/** Services of the statements about an environment's instances, groups, load balancers and alarms. */
+const INSTANCE_SERVICES = ["autoscaling", "cloudwatch", "ec2", "elasticloadbalancing"];
+
+/** Whether every action of the statement is of {@link INSTANCE_SERVICES}. */
+function isInstanceStatement(s: PolicyStatement): boolean {
+  return s.actions.every((a) => INSTANCE_SERVICES.includes(a.split(":")[0]));
+}
+
+/**
+ * The deploy statements in two customer managed policies (6,144 characters each), so that the
+ * role's inline policies (10,240 characters together) keep room for its other grants: the
+ * environments' own resources (Elastic Beanstalk, CloudFormation, S3, IAM), and their instances,
+ * groups, load balancers and alarms. Used by the pipeline role and the cross-account deploy role.
+ */
+export function beanstalkDeployPolicyParts(statements: PolicyStatement[]): ManagedPolicyPart[] {
+  return [
+    { name: "beanstalk-deploy-environments", statements: statements.filter((s) => !isInstanceStatement(s)) },
+    { name: "beanstalk-deploy-instances", statements: statements.filter(isInstanceStatement) },
   ];
 }

@@ -87,7 +87,7 @@ export class BuildProject extends pulumi.ComponentResource {
   readonly projectName: pulumi.Output<string>;
   /** ARN of the CodeBuild project. */
   readonly projectArn: pulumi.Output<string>;
-  /** ARN of the project's service role. */
+  /** ARN of the service role (what a pipeline's CodeBuild action takes as `projectRoleArn`). */
   readonly roleArn: pulumi.Output<string>;
   /** Name of the service role (what a pipeline's CodeBuild action takes as `projectRoleName`). */
   readonly roleName: pulumi.Output<string>;
@@ -221,17 +221,27 @@ export class BuildProject extends pulumi.ComponentResource {
   /**
    * Describes a pipeline action running this project: plain data, no resource is created. The
    * `Pipeline` lets its role start and follow builds of exactly this project, and grants
-   * this project's service role (`projectRoleName`) the artifact objects and key it needs.
+   * this project's service role the artifact objects and key it needs: through the policies of the
+   * bucket and key it creates (`projectRoleArn`), so that any number of pipelines may share this
+   * project, or through the role's inline policy (`projectRoleName`) for a store you pass.
    *
-   * @param options - Action settings; the project name, ARN and role name are filled in.
-   * @returns `{ codeBuild: { projectName, projectArn, projectRoleName, ...options } }`, one entry of
+   * @param options - Action settings; the project name, ARN, role name and role ARN are filled in.
+   * @returns `{ codeBuild: { projectName, projectArn, projectRoleName, projectRoleArn, ...options } }`, one entry of
    *   a stage's `actions` (a `Build` producing `<ActionName>Output` unless `type: "Test"`).
    */
   buildAction(options: CodeBuildActionOptions = {}): {
     /** The CodeBuild action. */
     codeBuild: CodeBuildActionArgs;
   } {
-    return { codeBuild: { projectName: this.projectName, projectArn: this.projectArn, projectRoleName: this.roleName, ...options } };
+    return {
+      codeBuild: {
+        projectName: this.projectName,
+        projectArn: this.projectArn,
+        projectRoleName: this.roleName,
+        projectRoleArn: this.roleArn,
+        ...options,
+      },
+    };
   }
 
   /**
@@ -317,7 +327,7 @@ export class BuildProject extends pulumi.ComponentResource {
 }
 
 /** Settings of {@link BuildProject.buildAction}: every `codeBuild` argument except the project's own. */
-export type CodeBuildActionOptions = Omit<CodeBuildActionArgs, "projectName" | "projectArn" | "projectRoleName">;
+export type CodeBuildActionOptions = Omit<CodeBuildActionArgs, "projectName" | "projectArn" | "projectRoleName" | "projectRoleArn">;
 
 /** `<bucket>/<prefix>` of a bucket location, with the default prefix `<folder>/<projectName>`. */
 function locationOf(l: BucketLocation, folder: string, projectName: string): pulumi.Output<string> {

@@ -7,9 +7,9 @@ import {
   DEPLOY_PERMISSIONS_AWS_MANAGED,
 } from "../beanstalk/deploy-permissions";
 import { validateComponentName } from "../internal/naming";
-import { attachStatements, awsContext, policyDocument } from "../security/iam";
+import { attachManagedStatements, attachStatements, awsContext, policyDocument } from "../security/iam";
 import { CROSS_ACCOUNT_DEPLOY_MAX_SESSION_SECONDS, CrossAccountDeployRoleArgs } from "./args";
-import { crossAccountDeployStatements, crossAccountDeployTrustStatements } from "./policies";
+import { crossAccountDeployPolicies, crossAccountDeployTrustStatements } from "./policies";
 import { defaultCrossAccountDeployRoleName } from "./role-arns";
 import { checkedInput } from "../internal/arns";
 import { artifactBucketArnProblem, artifactKeyArnProblem, pipelineRoleArnProblem, validateCrossAccountDeployRoleArgs } from "./validate";
@@ -41,8 +41,14 @@ function checkNoPipelineRoleCollision(name: string, roleName: string | undefined
 export class CrossAccountDeployRole extends pulumi.ComponentResource {
   /** The role the pipeline's account assumes. */
   readonly role: aws.iam.Role;
-  /** Inline policy of the role. */
+  /** Inline policy of the role: artifact read and decrypt. */
   readonly rolePolicy: aws.iam.RolePolicy;
+  /**
+   * Attachments of the customer managed policies holding the deploy statements (Elastic Beanstalk:
+   * `<name>-beanstalk-deploy-environments` and `<name>-beanstalk-deploy-instances`); none with
+   * `permissions: "aws-managed"`.
+   */
+  readonly managedPolicies: aws.iam.RolePolicyAttachment[];
   /** The AWS managed policy attachment, with `permissions: "aws-managed"`. */
   readonly managedPolicyAttachment?: aws.iam.RolePolicyAttachment;
   /** ARN to pass as the deploy action's `roleArn`. */
@@ -81,11 +87,17 @@ export class CrossAccountDeployRole extends pulumi.ComponentResource {
       artifactRegion: args.artifactRegion ?? regionOfArn(artifactKeyArn),
     };
     const awsManaged = (args.permissions ?? DEFAULT_DEPLOY_PERMISSIONS) === DEPLOY_PERMISSIONS_AWS_MANAGED;
-    this.rolePolicy = attachStatements(
-      `${name}-role-policy`,
-      this.role.name,
-      crossAccountDeployStatements(args, artifacts, ctx, awsManaged),
-      this,
+    const policies = crossAccountDeployPolicies(args, artifacts, ctx, awsManaged);
+    this.rolePolicy = attachStatements(`${name}-role-policy`, this.role.name, policies.inline, this);
+    // Large deploy lists (Elastic Beanstalk: about 7,700 characters) go to customer managed policies.
+    this.managedPolicies = policies.managed.map((part) =>
+      attachManagedStatements(
+        `${name}-${part.name}`,
+        this.role.name,
+        part.statements,
+        { subject: `The ${part.name} policy of CrossAccountDeployRole \`${name}\``, fix: "Deploy to fewer environments with one role." },
+        this,
+      ),
     );
     if (awsManaged) {
       pulumi.log.warn(

@@ -8,8 +8,9 @@
  * - Elastic Beanstalk (through `beanstalkDeployStatementsForTargets`): https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselasticbeanstalk.html
  */
 import * as pulumi from "@pulumi/pulumi";
-import { beanstalkDeployStatementsForTargets } from "../beanstalk/deploy-statements";
+import { beanstalkDeployPolicyParts, beanstalkDeployStatementsForTargets } from "../beanstalk/deploy-statements";
 import { BeanstalkDeployTargetInfo } from "../beanstalk/policies";
+import type { ManagedPolicyPart } from "../pipeline/action-types";
 import { AwsContext, PolicyConditions, PolicyStatement } from "../security/iam";
 
 /**
@@ -83,6 +84,13 @@ export function artifactReadStatements(a: PipelineArtifactsInfo, ctx: Pick<AwsCo
 export interface DeployTargetKind<T> {
   /** Statements to deploy to every target of the kind (at least one), in the role's account and region. */
   statements(targets: T[], ctx: AwsContext, artifactBucketArn: pulumi.Input<string>): PolicyStatement[];
+  /**
+   * Places the kind's statements in customer managed policies attached to the role (6,144
+   * characters each) instead of its inline policy (10,240 characters for all inline policies
+   * together): for kinds whose statement list is large, such as Elastic Beanstalk deploys.
+   * @default - the statements go to the role's inline policy.
+   */
+  managedPolicyParts?(statements: PolicyStatement[]): ManagedPolicyPart[];
 }
 
 /**
@@ -109,25 +117,51 @@ export const DEPLOY_TARGET_KINDS: {
         (s) => s.sid === undefined || !covered.includes(s.sid),
       );
     },
+    managedPolicyParts: beanstalkDeployPolicyParts,
   },
 };
 
 /** The target kinds, in the order statements and messages list them. */
 export const DEPLOY_TARGET_KIND_KEYS = Object.keys(DEPLOY_TARGET_KINDS) as (keyof CrossAccountDeployTargets)[];
 
+/** The deploy role's policies: its inline statements, and the customer managed policies of the target kinds that use them. */
+export interface CrossAccountDeployPolicies {
+  /** Artifact read and decrypt, then the statements of kinds without managed policies. */
+  inline: PolicyStatement[];
+  /** Customer managed policies (e.g. `beanstalk-deploy-environments`, `beanstalk-deploy-instances`), empty parts left out. */
+  managed: ManagedPolicyPart[];
+}
+
 /**
- * The deploy role's statements: artifact read and decrypt first, then each kind's deploy
- * statements (with `awsManagedBeanstalk`, the Elastic Beanstalk ones come from AWS's managed policy instead).
+ * The deploy role's policies: artifact read and decrypt inline, then each kind's deploy statements,
+ * inline or in the kind's managed policies (with `awsManagedBeanstalk`, the Elastic Beanstalk ones
+ * come from AWS's managed policy instead).
  */
+export function crossAccountDeployPolicies(
+  targets: CrossAccountDeployTargets,
+  artifacts: PipelineArtifactsInfo,
+  ctx: AwsContext,
+  awsManagedBeanstalk = false,
+): CrossAccountDeployPolicies {
+  const out: CrossAccountDeployPolicies = { inline: artifactReadStatements(artifacts, ctx), managed: [] };
+  for (const k of DEPLOY_TARGET_KIND_KEYS) {
+    const list = targets[k] ?? [];
+    if (list.length === 0 || (awsManagedBeanstalk && k === "beanstalkTargets")) continue;
+    const kind: DeployTargetKind<unknown> = DEPLOY_TARGET_KINDS[k];
+    const statements = kind.statements(list, ctx, artifacts.artifactBucketArn);
+    if (kind.managedPolicyParts === undefined) out.inline.push(...statements);
+    else out.managed.push(...kind.managedPolicyParts(statements).filter((part) => part.statements.length > 0));
+  }
+  return out;
+}
+
+/** Every statement of {@link crossAccountDeployPolicies}, inline ones first, as one list (for reviews). */
 export function crossAccountDeployStatements(
   targets: CrossAccountDeployTargets,
   artifacts: PipelineArtifactsInfo,
   ctx: AwsContext,
   awsManagedBeanstalk = false,
 ): PolicyStatement[] {
-  const deploy = DEPLOY_TARGET_KIND_KEYS.filter((k) => !(awsManagedBeanstalk && k === "beanstalkTargets")).flatMap((k) => {
-    const list = targets[k] ?? [];
-    return list.length === 0 ? [] : DEPLOY_TARGET_KINDS[k].statements(list as never, ctx, artifacts.artifactBucketArn);
-  });
-  return [...artifactReadStatements(artifacts, ctx), ...deploy];
+  const { inline, managed } = crossAccountDeployPolicies(targets, artifacts, ctx, awsManagedBeanstalk);
+  return [...inline, ...managed.flatMap((part) => part.statements)];
 }

@@ -75,6 +75,18 @@ export interface ArtifactStoreInfo {
   bucketArn: pulumi.Input<string>;
   /** ARN of the key encrypting the artifacts. */
   keyArn: pulumi.Input<string>;
+  /**
+   * The pipeline created the bucket, and its policy names the roles of {@link ActionDefinition.artifactRole}
+   * (so they need no identity statement on it).
+   * @default false
+   */
+  bucketNamesArtifactRoles?: boolean;
+  /**
+   * The pipeline created the key, and its policy names the roles of {@link ActionDefinition.artifactRole}
+   * (decrypt through S3; also encrypt for actions with outputs).
+   * @default false
+   */
+  keyNamesArtifactRoles?: boolean;
 }
 
 /** One action after validation: its final name, order and artifacts. */
@@ -207,6 +219,14 @@ export interface ActionDefinition<A> {
   producesByDefault(args: A): boolean;
   /** Checks the kind's own arguments; `path` is how the user wrote the action, e.g. `stages[0].actions[1]`. */
   validate(args: A, path: string): void;
+  /**
+   * The service role, in the pipeline's account, of another service that reads (and, when the
+   * action has outputs, writes) this action's artifacts, such as a CodeBuild project's role: a
+   * bucket and a key that the pipeline creates name it in their policies, so that it needs no
+   * identity statement per artifact store (see `actions/codebuild-project-role.ts`).
+   * @default - none.
+   */
+  artifactRole?(args: A): pulumi.Input<string> | undefined;
   /** Declaration, role statements and extra resources of one action. */
   bind(args: A, ctx: BindContext): BoundAction;
   /**

@@ -17,8 +17,9 @@ export interface ArtifactStore {
 
 /**
  * Returns the given bucket and key, or creates a {@link SecureBucket} `<name>-artifacts` under
- * `key`. Roles that actions run with (`roleArn`) may read objects of a created bucket; only
- * the roles of actions that produce artifacts may also write.
+ * `key`. Roles that actions run with (`roleArn`) may read objects of a created bucket, and the
+ * service roles of CodeBuild projects (`codeBuildRoleArns`) may read objects and check the bucket;
+ * only the roles of actions that produce artifacts (`writerRoleArns`) may also write.
  */
 export function artifactStoreOf(
   name: string,
@@ -27,6 +28,7 @@ export function artifactStoreOf(
   key: KeyReference,
   actionRoleArns: pulumi.Input<string>[],
   writerRoleArns: pulumi.Input<string>[],
+  codeBuildRoleArns: pulumi.Input<string>[],
   ctx: AwsContext,
   tags: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined,
   parent: pulumi.Resource,
@@ -47,11 +49,15 @@ export function artifactStoreOf(
       encryptionKey: key,
       readerArns: actionRoleArns.length > 0 ? actionRoleArns : undefined,
       writerArns: writerRoleArns.length > 0 ? writerRoleArns : undefined,
+      codeBuildRoleArns: codeBuildRoleArns.length > 0 ? codeBuildRoleArns : undefined,
       tags,
     },
     { parent },
   );
-  return { bucket, info: { bucketName: bucket.bucketName, bucketArn: bucket.bucketArn, keyArn: key.keyArn } };
+  return {
+    bucket,
+    info: { bucketName: bucket.bucketName, bucketArn: bucket.bucketArn, keyArn: key.keyArn, bucketNamesArtifactRoles: true },
+  };
 }
 
 /** What the pipeline role needs on its artifact store: objects, bucket metadata, and the key through S3. */

@@ -72,6 +72,15 @@ export function actionRoleArns(actions: PlannedAction[]): pulumi.Input<string>[]
 }
 
 /**
+ * The roles of other services that work on the actions' artifacts (`artifactRole` of the action
+ * definitions, e.g. CodeBuild project roles), in execution order, each once (the same string or the same Output).
+ */
+function artifactRoleArns(actions: PlannedAction[]): pulumi.Input<string>[] {
+  const roles = actions.flatMap((a) => ACTION_DEFINITIONS[a.kind as keyof ActionArgs].artifactRole?.(a.args as never) ?? []);
+  return roles.filter((r, i) => roles.indexOf(r) === i);
+}
+
+/**
  * A CodePipeline (V2) whose actions are plain descriptions: the pipeline validates the stages,
  * wires artifacts, creates a role allowed exactly what each action needs on exactly its
  * resources, stores artifacts in a {@link SecureBucket} under a customer key, starts on source
@@ -126,31 +135,38 @@ export class Pipeline extends pulumi.ComponentResource {
     const pipelineArn = pulumi.interpolate`arn:${ctx.partition}:codepipeline:${ctx.region}:${ctx.accountId}:${pipelineName}`;
     const actions = executionOrder(this.stages);
 
-    // Roles actions run with (usually in another account) read and write artifacts: the created
-    // bucket's policy and the created key's policy name exactly them.
+    // Roles actions run with (usually in another account) read and write artifacts, and so do the
+    // service roles of the CodeBuild projects the actions run: the created bucket's policy and the
+    // created key's policy name exactly them (a shared project then needs no grant per store).
     const actionRoles = actionRoleArns(actions);
-    const writerRoles = actionRoleArns(actions.filter((a) => a.outputs.length > 0));
-    const readerRoles = actionRoles.filter((r) => !writerRoles.includes(r));
+    const codeBuildRoles = artifactRoleArns(actions);
+    const writers = actions.filter((a) => a.outputs.length > 0);
+    const writerRoles = actionRoleArns(writers);
+    const allWriters = [...writerRoles, ...artifactRoleArns(writers)];
+    const readerRoles = [...actionRoles, ...codeBuildRoles].filter((r) => !allWriters.includes(r));
     const artifactBucket = args.artifactBucket && checkedArtifactBucket(args.artifactBucket);
+    const givenKey = checkedKey("encryptionKey", args.encryptionKey);
     this.encryptionKey =
-      checkedKey("encryptionKey", args.encryptionKey) ??
+      givenKey ??
       (artifactBucket
         ? { keyArn: artifactBucket.keyArn }
         : keyOrNew(name, undefined, this, {
             ...(readerRoles.length > 0 ? { principalArns: readerRoles } : {}),
-            ...(writerRoles.length > 0 ? { writerPrincipalArns: writerRoles } : {}),
+            ...(allWriters.length > 0 ? { writerPrincipalArns: allWriters } : {}),
           }));
-    const store = artifactStoreOf(
+    const created = artifactStoreOf(
       name,
       artifactBucket,
       args.artifactBucketOptions,
       this.encryptionKey,
       actionRoles,
-      writerRoles,
+      allWriters,
+      codeBuildRoles,
       ctx,
       args.tags,
       this,
     );
+    const store = { ...created, info: { ...created.info, keyNamesArtifactRoles: givenKey === undefined && artifactBucket === undefined } };
     this.artifactBucket = store.bucket;
 
     this.role = new aws.iam.Role(

@@ -80,6 +80,16 @@ export interface SecureBucketArgs {
    */
   writerArns?: pulumi.Input<string>[];
   /**
+   * Exact IAM role ARNs of CodeBuild projects of this account (their service roles) allowed to read
+   * objects (`s3:GetObject`, `s3:GetObjectVersion`) and check the bucket (`s3:GetBucketAcl`,
+   * `s3:GetBucketLocation`: CodeBuild checks its owner and region before using it). Roles that
+   * also upload go in `writerArns` too. A `Pipeline` that creates its artifact bucket names here the
+   * project roles of its CodeBuild actions, so that those roles need no identity statement per
+   * bucket. Account roots and users are refused, as for `readerArns`.
+   * @default - none.
+   */
+  codeBuildRoleArns?: pulumi.Input<string>[];
+  /**
    * Send the bucket's events to Amazon EventBridge (needed to start a pipeline when an
    * S3 source object changes).
    * @default false

@@ -34,8 +34,9 @@ export const S3_TLS_GUARDED_ACTIONS = ["s3:*"] as const;
  */
 export const S3_UPLOAD_ACTIONS = ["s3:PutObject"] as const;
 /**
- * What extra readers (e.g. a deploy role in another account) may do on objects.
+ * What extra readers (e.g. a deploy role in another account, or a CodeBuild project's role) may do on objects.
  * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-cross-account.html
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html
  */
 export const S3_OBJECT_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"] as const;
 /**
@@ -44,10 +45,17 @@ export const S3_OBJECT_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"] as
  */
 export const S3_BUCKET_LOCATE_ACTIONS = ["s3:GetBucketLocation"] as const;
 /**
- * What extra writers may do on objects.
+ * What extra writers (e.g. a CodeBuild project's role whose action has outputs) may do on objects.
  * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-cross-account.html
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html
  */
 export const S3_OBJECT_WRITE_ACTIONS = ["s3:PutObject"] as const;
+/**
+ * What CodeBuild service roles (`codeBuildRoleArns`) may do on the bucket itself: CodeBuild checks
+ * its owner and region before using it.
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html
+ */
+export const S3_CODEBUILD_BUCKET_CHECK_ACTIONS = ["s3:GetBucketAcl", "s3:GetBucketLocation"] as const;
 
 function checkDays(arg: string, days: number | undefined, max: number): void {
   if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > max)) {
@@ -76,7 +84,7 @@ export function validateSecureBucketArgs(args: SecureBucketArgs): void {
       "lifecycle.abortIncompleteUploadsAfterDays",
     ],
     strings: ["bucketPrefix"],
-    lists: ["readerArns", "writerArns"],
+    lists: ["readerArns", "writerArns", "codeBuildRoleArns"],
   });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   if (
@@ -105,6 +113,7 @@ export function validateSecureBucketArgs(args: SecureBucketArgs): void {
   checkDays("lifecycle.abortIncompleteUploadsAfterDays", l.abortIncompleteUploadsAfterDays, 36500);
   checkPrincipals("readerArns", args.readerArns);
   checkPrincipals("writerArns", args.writerArns);
+  checkPrincipals("codeBuildRoleArns", args.codeBuildRoleArns);
 }
 
 /**
@@ -140,6 +149,7 @@ export function secureBucketPolicy(
   keyArn: pulumi.Input<string>,
   readerArns: pulumi.Input<string>[] = [],
   writerArns: pulumi.Input<string>[] = [],
+  codeBuildRoleArns: pulumi.Input<string>[] = [],
 ): PolicyStatement[] {
   const objects = pulumi.interpolate`${bucketArn}/*`;
   const keyId = pulumi.output(keyArn).apply((a) => a.substring(a.lastIndexOf("/") + 1));
@@ -183,6 +193,22 @@ export function secureBucketPolicy(
     statements.push(
       { sid: "ReadersGetObjects", principals: { aws: readerArns }, actions: [...S3_OBJECT_READ_ACTIONS], resources: [objects] },
       { sid: "ReadersLocateBucket", principals: { aws: readerArns }, actions: [...S3_BUCKET_LOCATE_ACTIONS], resources: [bucketArn] },
+    );
+  }
+  if (codeBuildRoleArns.length > 0) {
+    statements.push(
+      {
+        sid: "CodeBuildRolesGetObjects",
+        principals: { aws: codeBuildRoleArns },
+        actions: [...S3_OBJECT_READ_ACTIONS],
+        resources: [objects],
+      },
+      {
+        sid: "CodeBuildRolesCheckBucket",
+        principals: { aws: codeBuildRoleArns },
+        actions: [...S3_CODEBUILD_BUCKET_CHECK_ACTIONS],
+        resources: [bucketArn],
+      },
     );
   }
   if (writerArns.length > 0) {
@@ -242,10 +268,15 @@ export class SecureBucket extends pulumi.ComponentResource {
     }
     const about = {
       subject: `The bucket policy of SecureBucket \`${name}\``,
-      fix: "Name fewer `readerArns` and `writerArns` (a role in both is named twice).",
+      fix: "Name fewer `readerArns`, `writerArns` and `codeBuildRoleArns` (a role in two of them is named twice).",
     };
     const notYet = pulumi.output("");
-    checkPolicySizeNow("bucketPolicy", about, secureBucketPolicy(notYet, notYet, args.readerArns, args.writerArns), this);
+    checkPolicySizeNow(
+      "bucketPolicy",
+      about,
+      secureBucketPolicy(notYet, notYet, args.readerArns, args.writerArns, args.codeBuildRoleArns),
+      this,
+    );
     // A key ARN given as an Output is checked when it resolves.
     const key = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this);
     const o = { parent: this, retainOnDelete };
@@ -319,6 +350,7 @@ export class SecureBucket extends pulumi.ComponentResource {
             // Role ARNs given as Outputs are checked when they resolve (a `:root` fails the deployment).
             checkedRoleArns("readerArns", args.readerArns),
             checkedRoleArns("writerArns", args.writerArns),
+            checkedRoleArns("codeBuildRoleArns", args.codeBuildRoleArns),
           ),
           this,
         ),

@@ -7,7 +7,7 @@ import {
   DEFAULT_DEPLOY_PERMISSIONS,
   DEPLOY_PERMISSIONS_AWS_MANAGED,
 } from "../../beanstalk/deploy-permissions";
-import { beanstalkDeployStatementsForTargets } from "../../beanstalk/deploy-statements";
+import { beanstalkDeployPolicyParts, beanstalkDeployStatementsForTargets } from "../../beanstalk/deploy-statements";
 import { BeanstalkDeployTargetInfo } from "../../beanstalk/policies";
 import { PolicyStatement } from "../../security/iam";
 import { BEANSTALK_ENVIRONMENT_NAME_PATTERN } from "../../beanstalk/validate";
@@ -117,10 +117,7 @@ export const beanstalkDeployAction: ActionDefinition<BeanstalkDeployActionArgs> 
   // exceed IAM's 10,240 characters of inline policy per role with the second environment.
   // The deploy list (about 6,500 characters for two environments) goes to two customer managed
   // policies, so that the role's inline policies keep room for the other actions.
-  managedPolicyParts: (statements) => [
-    { name: "beanstalk-deploy-environments", statements: statements.filter((s) => !isInstanceStatement(s)) },
-    { name: "beanstalk-deploy-instances", statements: statements.filter(isInstanceStatement) },
-  ],
+  managedPolicyParts: beanstalkDeployPolicyParts,
   combineStatements: (actions) => {
     const scoped = actions.filter((x) => !awsManaged(x.args));
     return scoped.length === 0
@@ -147,14 +144,6 @@ function deployStatements(targets: BeanstalkDeployTargetInfo[], ctx: BindContext
     ctx: ctx.aws,
     artifactBucketArn: ctx.artifactStore.bucketArn,
   }).filter((s) => s.sid === undefined || !granted.includes(s.sid));
-}
-
-/** Services of the statements about an environment's instances, groups, load balancers and alarms. */
-const INSTANCE_SERVICES = ["autoscaling", "cloudwatch", "ec2", "elasticloadbalancing"];
-
-/** Whether every action of the statement is of {@link INSTANCE_SERVICES}. */
-function isInstanceStatement(s: PolicyStatement): boolean {
-  return s.actions.every((a) => INSTANCE_SERVICES.includes(a.split(":")[0]));
 }
 
 /** A `beanstalkDeploy` action for a pipeline stage. */

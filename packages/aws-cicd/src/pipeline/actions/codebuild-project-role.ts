@@ -27,30 +27,55 @@ export interface ProjectRoleUse {
    * @default - none.
    */
   variables?: Record<string, CodeBuildEnvironmentVariable>;
+  /**
+   * The action's `projectRoleArn`: a bucket and key the pipeline created name the role.
+   * @default - none: the role's inline policy grants the store.
+   */
+  roleArn?: pulumi.Input<string>;
+}
+
+/**
+ * Which parts of the artifact store the uses' role reaches through the store's own policies: the
+ * bucket (key) when the pipeline created it and every use gives the role's ARN, which the created
+ * bucket (key) policy then names. AWS allows a request within one account when either the identity
+ * policy or the resource policy allows it; a key policy that names the role is enough by itself.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ * https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
+ */
+function grantedByStore(uses: ProjectRoleUse[]): { bucket: boolean; key: boolean } {
+  const named = uses.every((u) => u.roleArn !== undefined);
+  const store = uses[0].ctx.artifactStore;
+  return { bucket: named && store.bucketNamesArtifactRoles === true, key: named && store.keyNamesArtifactRoles === true };
 }
 
 /**
  * Statements a project's role gets so that artifacts (and full-clone sources) reach CodeBuild, and
  * it can read the parameters and secrets the actions' `environmentVariables` name: one list for
  * every action of one pipeline running projects with that role (same artifact store), each
- * statement once, its resources merged. Objects are written only when an action has outputs.
+ * statement once, its resources merged. Objects are written only when an action has outputs. The
+ * bucket and key statements are left out when the store's own policies name the role
+ * ({@link grantedByStore}).
  */
 export function codeBuildProjectRoleStatements(uses: ProjectRoleUse[]): PolicyStatement[] {
   const { ctx } = uses[0];
   const { bucketArn, keyArn } = ctx.artifactStore;
   const objects = pulumi.interpolate`${bucketArn}/*`;
   const writes = uses.some((u) => u.ctx.action.outputs.length > 0);
-  const statements: PolicyStatement[] = [
-    writes
-      ? {
-          sid: "ReadWriteArtifacts",
-          actions: [...CODEBUILD_ARTIFACT_READ_ACTIONS, ...CODEBUILD_ARTIFACT_WRITE_ACTIONS],
-          resources: [objects],
-        }
-      : { sid: "ReadInputArtifacts", actions: [...CODEBUILD_ARTIFACT_READ_ACTIONS], resources: [objects] },
-    { sid: "LocateArtifactBucket", actions: [...CODEBUILD_ARTIFACT_BUCKET_ACTIONS], resources: [bucketArn] },
-    keyUseThroughServices(keyArn, ["s3"], ctx.aws, "UseArtifactKey"),
-  ];
+  const byStore = grantedByStore(uses);
+  const statements: PolicyStatement[] = [];
+  if (!byStore.bucket) {
+    statements.push(
+      writes
+        ? {
+            sid: "ReadWriteArtifacts",
+            actions: [...CODEBUILD_ARTIFACT_READ_ACTIONS, ...CODEBUILD_ARTIFACT_WRITE_ACTIONS],
+            resources: [objects],
+          }
+        : { sid: "ReadInputArtifacts", actions: [...CODEBUILD_ARTIFACT_READ_ACTIONS], resources: [objects] },
+      { sid: "LocateArtifactBucket", actions: [...CODEBUILD_ARTIFACT_BUCKET_ACTIONS], resources: [bucketArn] },
+    );
+  }
+  if (!byStore.key) statements.push(keyUseThroughServices(keyArn, ["s3"], ctx.aws, "UseArtifactKey"));
   const facts = uses.flatMap((u) => u.ctx.inputFacts);
   const clones = facts.filter((f) => f.gitCloneRepositoryArn !== undefined);
   if (clones.length > 0) {
@@ -78,8 +103,12 @@ export function codeBuildProjectRoleStatements(uses: ProjectRoleUse[]): PolicySt
 }
 
 /** {@link codeBuildProjectRoleStatements} for one action. */
-export function codeBuildRoleStatements(ctx: BindContext, variables: Record<string, CodeBuildEnvironmentVariable> = {}): PolicyStatement[] {
-  return codeBuildProjectRoleStatements([{ ctx, variables }]);
+export function codeBuildRoleStatements(
+  ctx: BindContext,
+  variables: Record<string, CodeBuildEnvironmentVariable> = {},
+  roleArn?: pulumi.Input<string>,
+): PolicyStatement[] {
+  return codeBuildProjectRoleStatements([{ ctx, variables, roleArn }]);
 }
 
 /** Ids of Outputs (and other objects), to compare inputs by identity in {@link grantKey}. */
@@ -94,18 +123,20 @@ function identity(value: unknown): string {
 }
 
 /**
- * What a project-access policy grants, as a key: the artifact store, whether objects are written,
- * the clone sources and the variables' parameters and secrets, each plain string by value and
- * each Output by identity. Two pipelines with the same key grant the same statements.
+ * What a project-access policy grants, as a key: the parts of the artifact store it grants (and
+ * whether objects are written), the clone sources and the variables' parameters and secrets, each
+ * plain string by value and each Output by identity. Two pipelines with the same key grant the
+ * same statements.
  */
 function grantKey(uses: ProjectRoleUse[]): string {
   const { bucketArn, keyArn } = uses[0].ctx.artifactStore;
+  const byStore = grantedByStore(uses);
   const facts = uses.flatMap((u) => u.ctx.inputFacts);
   const refs = uses.map((u) => environmentReferences(u.variables ?? {}));
   return JSON.stringify([
-    identity(bucketArn),
-    identity(keyArn),
-    uses.some((u) => u.ctx.action.outputs.length > 0),
+    byStore.bucket ? null : identity(bucketArn),
+    byStore.key ? null : identity(keyArn),
+    !byStore.bucket && uses.some((u) => u.ctx.action.outputs.length > 0),
     facts.map((f) => [
       identity(f.gitCloneRepositoryArn),
       identity(f.gitCloneKeyArn),
@@ -128,10 +159,12 @@ const sharedGrants = new WeakMap<object, Map<string, aws.iam.RolePolicy>>();
  * first action (in execution order) running a project with that role: every action of the pipeline
  * with the same `projectRoleName` (the same string, or the same Output such as a project's
  * `roleName`) is merged into it. When the role is given as an Output and another pipeline of the
- * program already attached the same grants (same artifact store, same sources and variables), that
- * policy is reused: a project shared by pipelines that share a store keeps one policy, however
- * many pipelines use it. Each distinct store costs one policy of about 600 characters of the
- * role's 10,240 (checked, see `attachStatements`).
+ * program already attached the same grants (same sources and variables, same store when the
+ * policy grants it), that policy is reused. A store the pipeline created names the role in its
+ * bucket and key policies instead (`projectRoleArn`, as `BuildProject.buildAction()` gives it): a
+ * project shared by any number of such pipelines then holds no policy per store, and none at all
+ * when the actions clone no source and read no parameter or secret. Each store you pass costs one
+ * policy of about 600 characters of the role's 10,240 (checked, see `attachStatements`).
  */
 export function projectRoleGrants(actions: CombinableAction<CodeBuildActionArgs>[]): pulumi.Resource[] {
   const byRole = new Map<pulumi.Input<string>, CombinableAction<CodeBuildActionArgs>[]>();
@@ -139,10 +172,11 @@ export function projectRoleGrants(actions: CombinableAction<CodeBuildActionArgs>
     if (a.args.projectRoleName === undefined) continue;
     byRole.set(a.args.projectRoleName, [...(byRole.get(a.args.projectRoleName) ?? []), a]);
   }
-  return [...byRole].map(([role, group]) => {
-    const uses = group.map((a) => ({ ctx: a.ctx, variables: a.args.environmentVariables }));
-    const attach = () =>
-      attachStatements(`${group[0].ctx.resourceName}-project-access`, role, codeBuildProjectRoleStatements(uses), group[0].ctx.parent);
+  return [...byRole].flatMap(([role, group]) => {
+    const uses = group.map((a) => ({ ctx: a.ctx, variables: a.args.environmentVariables, roleArn: a.args.projectRoleArn }));
+    const statements = codeBuildProjectRoleStatements(uses);
+    if (statements.length === 0) return [];
+    const attach = () => attachStatements(`${group[0].ctx.resourceName}-project-access`, role, statements, group[0].ctx.parent);
     if (typeof role === "string") return attach();
     let grants = sharedGrants.get(role as object);
     if (grants === undefined) sharedGrants.set(role as object, (grants = new Map()));

@@ -12,6 +12,7 @@ import { PROJECT_VARIABLE_FIX, SSM_PARAMETER_ARN_PATTERN } from "../../codebuild
 import { checkedPlaintextValue, checkPlaintextValueNow, PlaintextValueCheck } from "../../codebuild/plaintext-secrets";
 import { checkArn, checkName, checkNamespace } from "./shared";
 import { describeReceived } from "../../internal/types";
+import { checkedInput, isDeferred, roleArnProblem } from "../../internal/arns";
 import { projectRoleGrants } from "./codebuild-project-role";
 
 /**
@@ -73,6 +74,17 @@ export interface CodeBuildActionArgs extends ActionCommonArgs, ConsumingActionAr
    * @default - none: the project's role must already reach the artifact bucket, key, parameters and secrets.
    */
   projectRoleName?: pulumi.Input<string>;
+  /**
+   * ARN of the same service role (in the pipeline's account; needs `projectRoleName`). When the
+   * pipeline creates its artifact bucket, the bucket policy names this role instead (objects and
+   * bucket checks, uploads when the action has outputs), and when it creates its key, so does the
+   * key policy (decrypt through S3, also encrypt when the action has outputs): the role then holds
+   * no statement per artifact store, and a project shared by any number of pipelines stays within
+   * IAM's 10,240 characters of inline policy. A bucket or key you pass is still granted through the
+   * role's inline policy.
+   * @default - none: every grant goes to the role's inline policy.
+   */
+  projectRoleArn?: pulumi.Input<string>;
   /**
    * `Build` or `Test` (category of the action; a test produces no artifact by default).
    * @default "Build"
@@ -186,6 +198,14 @@ export const codeBuildAction: ActionDefinition<CodeBuildActionArgs> = {
       'a CodeBuild project name (2 to 255 letters, digits, "-" or "_")',
     );
     checkArn(path, "projectArn", a.projectArn, "codebuild");
+    if (a.projectRoleArn !== undefined) {
+      if (a.projectRoleName === undefined) {
+        throw new Error(
+          `\`${path}.projectRoleArn\` needs \`projectRoleName\`, the name of the same role, got none. Use \`project.buildAction()\`, which sets both.`,
+        );
+      }
+      if (!isDeferred(a.projectRoleArn)) checkedInput(a.projectRoleArn, roleArnProblem(`${path}.projectRoleArn`));
+    }
     if (a.type !== undefined && a.type !== "Build" && a.type !== "Test") {
       throw new Error(`\`${path}.type\` must be "Build" or "Test", got "${a.type}".`);
     }
@@ -224,6 +244,7 @@ export const codeBuildAction: ActionDefinition<CodeBuildActionArgs> = {
       statements,
     };
   },
+  artifactRole: (a) => (a.projectRoleName === undefined ? undefined : a.projectRoleArn),
   sharedResources: projectRoleGrants,
 };
 
