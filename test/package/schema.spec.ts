@@ -35,7 +35,7 @@ const IN_SCHEMA = [
 /** The first arg shape the analyzer rejects, per component (documented in SCHEMA.md). */
 const BLOCKERS: Record<string, { property: string; type: string }> = {
   BuildProject: { property: "BuildSpec.version", type: '"0.2" | 0.2 | undefined' },
-  Pipeline: { property: "CreateConnectionArgs.providerType", type: '"GitHub" | "GitLab" | "Bitbucket"' },
+  Pipeline: { property: "artifactBucket", type: "SecureBucket" },
 };
 
 /** The analyzer's internals we drive so one TypeScript program serves every component. */
@@ -102,7 +102,9 @@ describe("aws-cicd Pulumi package schema", function () {
       const expected = Object.fromEntries(
         Object.entries(BLOCKERS).map(([n, b]) => [
           n,
-          `Union types are not supported for component '${n}' property '${b.property}': type '${b.type}'`,
+          b.property.includes(".")
+            ? `Union types are not supported for component '${n}' property '${b.property}': type '${b.type}'`
+            : `Could not determine __pulumiType for resource class '${b.type}' in '${path.join(PACKAGE_DIR, "src/security/secure-bucket.ts")}' for component '${n}' output '${b.property}'`,
         ]),
       );
       expect(refused).to.deep.equal(expected);

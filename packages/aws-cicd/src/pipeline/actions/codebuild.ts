@@ -15,14 +15,6 @@ import { describeReceived } from "../../internal/types";
 import { checkedInput, isDeferred, roleArnProblem } from "../../internal/arns";
 import { projectRoleGrants } from "./codebuild-project-role";
 
-/**
- * One environment variable override: exactly one of a plain `value`, a Systems Manager
- * `parameter` name, or a Secrets Manager `secret` (`secret-id[:json-key[:version-stage[:version-id]]]`).
- * With `projectRoleName`, the pipeline grants the project's role `ssm:GetParameters` on exactly
- * the parameters and `secretsmanager:GetSecretValue` on exactly the secrets named here; without
- * it, the project's role must already read them. A parameter or secret encrypted with a customer
- * key also needs `kms:Decrypt` on that key (e.g. `BuildProject.addToRolePolicy`).
- */
 /** Category of a CodeBuild action. */
 export const CodeBuildActionType = {
   /** A build: produces the output artifact. */
@@ -33,6 +25,14 @@ export const CodeBuildActionType = {
 /** `"Build"` or `"Test"` ({@link CodeBuildActionType}). */
 export type CodeBuildActionType = (typeof CodeBuildActionType)[keyof typeof CodeBuildActionType];
 
+/**
+ * One environment variable override: exactly one of a plain `value`, a Systems Manager
+ * `parameter` name, or a Secrets Manager `secret` (`secret-id[:json-key[:version-stage[:version-id]]]`).
+ * With `projectRoleName`, the pipeline grants the project's role `ssm:GetParameters` on exactly
+ * the parameters and `secretsmanager:GetSecretValue` on exactly the secrets named here; without
+ * it, the project's role must already read them. A parameter or secret encrypted with a customer
+ * key also needs `kms:Decrypt` on that key (e.g. `BuildProject.addToRolePolicy`).
+ */
 export interface CodeBuildEnvironmentVariable {
   /**
    * Plain text value, visible in the pipeline definition. Values that look like credentials
