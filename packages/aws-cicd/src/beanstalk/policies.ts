@@ -33,6 +33,11 @@ export const INSTANCE_HEALTH_ACTIONS = ["elasticbeanstalk:PutInstanceStatistics"
  * What the instance reads from the Elastic Beanstalk bucket: the staged source bundle and configuration.
  * @see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/iam-instanceprofile.html
  * @managedPolicy AWSElasticBeanstalkWebTier
+ * @decision Granted on `resources/environments/*` of this account and region's bucket, not on the
+ * environment's own `resources/environments/<env-id>/` prefix: the id exists only once the environment
+ * does, and its first instances read the bundle while it is being created, so a grant attached
+ * afterwards (as log publication is) would race the first launch. AWSElasticBeanstalkWebTier grants
+ * reads on every `elasticbeanstalk-*` bucket.
  */
 export const INSTANCE_BUNDLE_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"] as const;
 /**
