@@ -200,6 +200,7 @@ describe("aws-cicd synth", () => {
     it("fails without its production settings, naming the first missing one", () => {
       expect(unconfigured.code).to.not.equal(0);
       expect(unconfigured.stderr).to.include("Missing required configuration variable 'beanstalk-pipeline:vpcId'");
+      expect(unconfigured.stderr).to.include("with aws-cicd synth: --config vpcId=<value>");
     });
 
     it("writes Markdown with a Mermaid flowchart of the stages, under the given stack, region and account", () => {

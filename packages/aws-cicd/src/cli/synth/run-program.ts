@@ -164,6 +164,8 @@ async function settle(settings: { waitForRPCs?: () => Promise<void> }): Promise<
 }
 
 function messageOf(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  return String(e);
+  const message = e instanceof Error ? e.message : String(e);
+  // Pulumi's missing-config error tells `pulumi config set`; synth takes the value as a flag.
+  const missing = /Missing required configuration variable '([^']+)'/.exec(message);
+  return missing ? `${message}\n\twith aws-cicd synth: --config ${missing[1].split(":").pop()}=<value>` : message;
 }
