@@ -15,48 +15,10 @@ import {
   unwrap,
 } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
+import { deployed, ENV, SECURE_DEFAULTS, SERVICE_ROLE_ARN, settingsOf } from "./beanstalk-target-fixtures";
 
-const ENV = "aws:elasticbeanstalk/environment:Environment";
 const APP = "aws:elasticbeanstalk/application:Application";
 const NAME = "aws-cicd-test-test-web";
-const SERVICE_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/web-service-role`;
-
-/** The settings of an environment as `namespace name=value` lines. */
-function settingsOf(resource: string): string[] {
-  return findResource(ENV, resource).inputs.settings.map(
-    (s: any) => `${s.namespace} ${s.name}=${s.value}${s.resource ? ` (${s.resource})` : ""}`,
-  );
-}
-
-async function deployed(t: BeanstalkTarget): Promise<void> {
-  await unwrap(t.endpointUrl);
-  await unwrap(t.applicationArn);
-  await settle();
-}
-
-const SECURE_DEFAULTS = (type: string, deploymentPolicy: string, extra: string[] = []) => [
-  `aws:elasticbeanstalk:environment EnvironmentType=${type}`,
-  `aws:elasticbeanstalk:environment ServiceRole=${SERVICE_ROLE_ARN}`,
-  ...(type === "LoadBalanced" ? ["aws:elasticbeanstalk:environment LoadBalancerType=application"] : []),
-  "aws:autoscaling:launchconfiguration IamInstanceProfile=web-instance-profile",
-  "aws:autoscaling:launchconfiguration DisableIMDSv1=true",
-  "aws:autoscaling:launchconfiguration RootVolumeType=gp3",
-  "aws:ec2:instances InstanceTypes=t4g.micro",
-  ...extra,
-  `aws:elasticbeanstalk:command DeploymentPolicy=${deploymentPolicy}`,
-  "aws:elasticbeanstalk:healthreporting:system SystemType=enhanced",
-  "aws:elasticbeanstalk:managedactions ManagedActionsEnabled=true",
-  "aws:elasticbeanstalk:managedactions PreferredStartTime=Sun:10:00",
-  `aws:elasticbeanstalk:managedactions ServiceRoleForManagedUpdates=${SERVICE_ROLE_ARN}`,
-  "aws:elasticbeanstalk:managedactions:platformupdate UpdateLevel=minor",
-  "aws:elasticbeanstalk:cloudwatch:logs StreamLogs=true",
-  "aws:elasticbeanstalk:cloudwatch:logs DeleteOnTerminate=false",
-  "aws:elasticbeanstalk:cloudwatch:logs RetentionInDays=365",
-  "aws:elasticbeanstalk:cloudwatch:logs:health HealthStreamingEnabled=true",
-  "aws:elasticbeanstalk:cloudwatch:logs:health DeleteOnTerminate=false",
-  "aws:elasticbeanstalk:cloudwatch:logs:health RetentionInDays=365",
-  "aws:elasticbeanstalk:hostmanager LogPublicationControl=true",
-];
 
 const BASE_INSTANCE_STATEMENTS = [
   {
@@ -218,101 +180,6 @@ describe("BeanstalkTarget", () => {
     });
   });
 
-  describe("platform and fleet", () => {
-    it("uses an exact solution stack without an invoke, and a given regex otherwise", async () => {
-      const a = new BeanstalkTarget("a", { solutionStackName: "64bit Amazon Linux 2023 v6.5.0 running Node.js 20" });
-      await deployed(a);
-      expect(findResource(ENV, "a-environment").inputs.solutionStackName).to.equal("64bit Amazon Linux 2023 v6.5.0 running Node.js 20");
-      expect(calls.filter((c) => c.token.includes("getSolutionStack"))).to.deep.equal([]);
-      const b = new BeanstalkTarget("b", { solutionStackRegex: "^64bit Amazon Linux 2023 (.*) running Python 3.13$" });
-      await deployed(b);
-      expect(calls.filter((c) => c.token.includes("getSolutionStack")).map((c) => c.inputs.nameRegex)).to.deep.equal([
-        "^64bit Amazon Linux 2023 (.*) running Python 3.13$",
-      ]);
-    });
-
-    it("builds a load-balanced environment with an ALB, group bounds and immutable deployments", async () => {
-      const t = new BeanstalkTarget("web", { environmentType: "LoadBalanced", minSize: 2, maxSize: 4 });
-      await deployed(t);
-      expect(settingsOf("web-environment")).to.deep.equal(
-        SECURE_DEFAULTS("LoadBalanced", "Immutable", ["aws:autoscaling:asg MinSize=2", "aws:autoscaling:asg MaxSize=4"]),
-      );
-    });
-
-    it("defaults a load-balanced group to 1..2 and keeps maxSize at least minSize", async () => {
-      const a = new BeanstalkTarget("a", { environmentType: "LoadBalanced" });
-      const b = new BeanstalkTarget("b", { environmentType: "LoadBalanced", minSize: 3 });
-      await deployed(a);
-      await deployed(b);
-      expect(settingsOf("a-environment").filter((s) => s.startsWith("aws:autoscaling:asg"))).to.deep.equal([
-        "aws:autoscaling:asg MinSize=1",
-        "aws:autoscaling:asg MaxSize=2",
-      ]);
-      expect(settingsOf("b-environment").filter((s) => s.startsWith("aws:autoscaling:asg"))).to.deep.equal([
-        "aws:autoscaling:asg MinSize=3",
-        "aws:autoscaling:asg MaxSize=3",
-      ]);
-    });
-
-    const policies: [string, object, string][] = [
-      ["single instance immutable", { deploymentPolicy: "Immutable" }, "Immutable"],
-      [
-        "load-balanced with an additional batch",
-        { environmentType: "LoadBalanced", deploymentPolicy: "RollingWithAdditionalBatch" },
-        "RollingWithAdditionalBatch",
-      ],
-      ["load-balanced all at once", { environmentType: "LoadBalanced", deploymentPolicy: "AllAtOnce" }, "AllAtOnce"],
-    ];
-    for (const [what, args, expected] of policies) {
-      it(`sets the deployment policy for ${what}`, async () => {
-        const t = new BeanstalkTarget("web", args);
-        await deployed(t);
-        expect(settingsOf("web-environment")).to.include(`aws:elasticbeanstalk:command DeploymentPolicy=${expected}`);
-      });
-    }
-
-    it("sets the VPC, subnets and public IP choice", async () => {
-      const t = new BeanstalkTarget("web", {
-        environmentType: "LoadBalanced",
-        instanceType: "t3.small",
-        vpc: {
-          vpcId: "vpc-1",
-          instanceSubnetIds: ["subnet-a", "subnet-b"],
-          loadBalancerSubnetIds: ["subnet-c", "subnet-d"],
-          associatePublicIpAddress: false,
-        },
-      });
-      await deployed(t);
-      const s = settingsOf("web-environment");
-      expect(s).to.include("aws:ec2:instances InstanceTypes=t3.small");
-      expect(s.filter((x) => x.startsWith("aws:ec2:vpc"))).to.deep.equal([
-        "aws:ec2:vpc VPCId=vpc-1",
-        "aws:ec2:vpc Subnets=subnet-a,subnet-b",
-        "aws:ec2:vpc ELBSubnets=subnet-c,subnet-d",
-        "aws:ec2:vpc AssociatePublicIpAddress=false",
-      ]);
-    });
-
-    it("sets log retention, the update window and level, and optional account EBS encryption", async () => {
-      const t = new BeanstalkTarget("web", {
-        logRetentionInDays: 731,
-        managedUpdates: { preferredStartTime: "Tue:03:30", updateLevel: "patch" },
-        enableEbsEncryptionByDefault: true,
-      });
-      await deployed(t);
-      const s = settingsOf("web-environment");
-      expect(s).to.include.members([
-        "aws:elasticbeanstalk:cloudwatch:logs RetentionInDays=731",
-        "aws:elasticbeanstalk:cloudwatch:logs:health RetentionInDays=731",
-        "aws:elasticbeanstalk:managedactions PreferredStartTime=Tue:03:30",
-        "aws:elasticbeanstalk:managedactions:platformupdate UpdateLevel=patch",
-      ]);
-      const ebs = findResource("aws:ebs/encryptionByDefault:EncryptionByDefault", "web-ebs-encryption");
-      expect(ebs.inputs).to.deep.equal({ enabled: true });
-      expect(ebs.options.retainOnDelete).to.equal(true);
-    });
-  });
-
   describe("environment variables and secrets", () => {
     it("sets plain variables and secret ARNs, and lets the instances read exactly those secrets", async () => {
       const key = new EncryptionKey("k");
@@ -353,37 +220,6 @@ describe("BeanstalkTarget", () => {
       await deployed(t);
       await settle();
       expect(policyStatementsOf("web-instance-role")).to.deep.equal([...BASE_INSTANCE_STATEMENTS, LOG_PUBLICATION_STATEMENT]);
-    });
-  });
-
-  describe("extra settings", () => {
-    it("appends other settings and lets defaults such as the root volume type be replaced", async () => {
-      const t = new BeanstalkTarget("web", {
-        settings: [
-          { namespace: "aws:elasticbeanstalk:environment:process:default", name: "HealthCheckPath", value: "/health" },
-          { namespace: "aws:autoscaling:launchconfiguration", name: "RootVolumeType", value: "io1" },
-          { namespace: "aws:autoscaling:scheduledaction", name: "MinSize", value: "0", resource: "Night" },
-        ],
-      });
-      await deployed(t);
-      const s = settingsOf("web-environment");
-      expect(s).to.include("aws:autoscaling:launchconfiguration RootVolumeType=io1");
-      expect(s).to.not.include("aws:autoscaling:launchconfiguration RootVolumeType=gp3");
-      expect(s.slice(-2)).to.deep.equal([
-        "aws:elasticbeanstalk:environment:process:default HealthCheckPath=/health",
-        "aws:autoscaling:scheduledaction MinSize=0 (Night)",
-      ]);
-    });
-
-    it("replaces a security setting only with the explicit opt-out", async () => {
-      const t = new BeanstalkTarget("web", {
-        allowInsecureSettingOverrides: true,
-        settings: [{ namespace: "aws:autoscaling:launchconfiguration", name: "DisableIMDSv1", value: "false" }],
-      });
-      await deployed(t);
-      const s = settingsOf("web-environment");
-      expect(s).to.include("aws:autoscaling:launchconfiguration DisableIMDSv1=false");
-      expect(s).to.not.include("aws:autoscaling:launchconfiguration DisableIMDSv1=true");
     });
   });
 

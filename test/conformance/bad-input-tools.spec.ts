@@ -5,7 +5,7 @@ import * as path from "path";
 import { runCommand, validateCommand } from "../../packages/aws-cicd/src/cli/buildspec";
 import { collectingIo } from "../cli/buildspec-helpers";
 import { cli, CliRun, ROOT } from "../cli/synth-helpers";
-import { NAMES_AND_BUILDSPEC_FILES, TOOL_BAD_INPUTS, ToolBadInputCase } from "./bad-input-cases";
+import { NAMES_AND_BUILDSPEC_FILES, TOOL_BAD_INPUTS, ToolBadInputCase } from "./bad-input-tool-cases";
 
 /** A fresh directory holding `files`. */
 function directoryWith(files: Record<string, string>): string {

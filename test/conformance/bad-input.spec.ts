@@ -2,16 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import * as lib from "../../packages/aws-cicd/src";
 import { recorded, settle } from "../harness";
-import {
-  BAD_INPUTS,
-  BadInputCase,
-  CATEGORIES,
-  COMPONENTS,
-  ComponentName,
-  ISSUE_10_CASES,
-  KNOWN_GAPS,
-  OUTPUT_CASES,
-} from "./bad-input-cases";
+import { BAD_INPUTS } from "./bad-input-cases";
+import { BadInputCase, CATEGORIES, COMPONENTS, ComponentName } from "./bad-input-fixtures";
+import { ISSUE_10_CASES, KNOWN_GAPS, OUTPUT_CASES } from "./bad-input-hostile-cases";
 import { failedRegistrations } from "../harness/rejections";
 
 /** The constructors the table names (the library is imported after the mocks, see .mocharc.json). */

@@ -6,7 +6,7 @@ import { expect } from "chai";
 import * as lib from "../../packages/aws-cicd/src";
 import { recorded } from "../harness";
 import { failedRegistrations } from "../harness/rejections";
-import { deployRole } from "./bad-input-cases";
+import { deployRole } from "./bad-input-fixtures";
 
 const TOOLS = "111122223333";
 const ROOT = `arn:aws:iam::${TOOLS}:root`;
