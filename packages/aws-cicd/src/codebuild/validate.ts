@@ -12,13 +12,13 @@ import { environmentReferences, validateComputeType, validateEnvironmentVariable
 import { reportGroupName, reportGroupsToCreate, reportGroupType } from "./report-groups";
 import { checkKeyArnArg } from "../internal/arns";
 import { ArgTypes, checkArgsObject, checkTypes } from "../internal/types";
+import { checkEmails } from "../internal/emails";
 
 /** CodeBuild's rule for project names. */
 export const PROJECT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$/;
 /** CodeBuild's rule for report group names. */
 const REPORT_GROUP_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{1,127}$/;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const S3_PREFIX = /^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*$/;
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
@@ -176,9 +176,7 @@ function validateMonitoring(args: BuildProjectArgs): void {
       "`monitoring.emailSubscriptions` only subscribes to the topic the component creates; subscribe to your `monitoring.topicArn` yourself.",
     );
   }
-  for (const email of m.emailSubscriptions ?? []) {
-    if (!EMAIL.test(email)) throw new Error(`\`monitoring.emailSubscriptions\` must hold email addresses, got "${email}".`);
-  }
+  checkEmails("monitoring.emailSubscriptions", m.emailSubscriptions);
   for (const e of m.notificationEvents ?? []) {
     if (!(BUILD_NOTIFICATION_EVENTS as readonly string[]).includes(e)) {
       throw new Error(`\`monitoring.notificationEvents\` must hold ${BUILD_NOTIFICATION_EVENTS.join(", ")}, got "${e}".`);

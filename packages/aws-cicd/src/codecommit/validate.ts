@@ -19,10 +19,10 @@ import { checkedInput, checkKeyArnArg, isDeferred } from "../internal/arns";
 import { checkArgsObject, checkList, checkObject, checkTypes, shown } from "../internal/types";
 import { crossAccountTrustStatements } from "./policies";
 import { POLICY_VERSION, renderStatement } from "../security/iam";
+import { checkEmails } from "../internal/emails";
 
 const REPOSITORY_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 const APPROVAL_TEMPLATE_NAME = /^[A-Za-z0-9._ -]{1,100}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PARTITION = "aws[a-z-]*";
 const ACCOUNT = "\\d{12}";
 const IAM_NAME_PATH = "([\\w+=,.@-]+/)*[\\w+=,.@-]+";
@@ -218,9 +218,7 @@ function validateNotifications(args: CodeCommitRepoArgs): void {
   if (typeof n.topicArn === "string" && !SNS_TOPIC_ARN.test(n.topicArn)) {
     throw new Error(`\`notifications.topicArn\` must be an SNS topic ARN ("arn:aws:sns:<region>:<account>:<name>"), got "${n.topicArn}".`);
   }
-  for (const email of n.emailSubscriptions ?? []) {
-    if (!EMAIL.test(email)) throw new Error(`\`notifications.emailSubscriptions\` must hold email addresses, got "${email}".`);
-  }
+  checkEmails("notifications.emailSubscriptions", n.emailSubscriptions);
   const ids = n.eventTypeIds;
   if (ids !== undefined) {
     if (ids.length === 0)

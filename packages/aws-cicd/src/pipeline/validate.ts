@@ -4,6 +4,7 @@ import { checkTriggersNeedV2 } from "./triggers";
 import { validateSecureBucketArgs } from "../security/secure-bucket";
 import { checkArnArg, checkKeyArnArg, S3_BUCKET_ARN_PATTERN, SNS_TOPIC_ARN_PATTERN } from "../internal/arns";
 import { checkArgsObject, checkTypes } from "../internal/types";
+import { checkEmails } from "../internal/emails";
 
 /** How messages describe a bucket ARN. */
 export const S3_BUCKET_ARN_WHAT = 'an S3 bucket ARN such as "arn:aws:s3:::my-artifacts"';
@@ -12,7 +13,6 @@ const EXECUTION_MODES = ["QUEUED", "SUPERSEDED", "PARALLEL"];
 const PIPELINE_NAME = /^[A-Za-z0-9.@_-]{1,100}$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const VARIABLE_NAME = /^[A-Za-z0-9@_-]{1,128}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function validateVariables(args: PipelineArgs, type: string): void {
   const vars = args.variables ?? [];
@@ -39,9 +39,7 @@ function validateNotifications(args: PipelineArgs): void {
       "`notifications.emailSubscriptions` only applies to the created topic; subscribe them to `notifications.topicArn` yourself, or remove `notifications.topicArn`.",
     );
   }
-  for (const email of n.emailSubscriptions ?? []) {
-    if (!EMAIL.test(email)) throw new Error(`\`notifications.emailSubscriptions\` must hold email addresses, got "${email}".`);
-  }
+  checkEmails("notifications.emailSubscriptions", n.emailSubscriptions);
   for (const state of n.executionStates ?? []) {
     if (state === ("FAILED" as never)) {
       throw new Error("`notifications.executionStates` must not list FAILED: the execution-failed rule always notifies failures.");

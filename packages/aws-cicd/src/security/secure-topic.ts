@@ -6,6 +6,7 @@ import { KeyReference } from "./encryption-key";
 import { accountRootArn, awsContext, checkPolicySizeNow, PolicyStatement, sizeCheckedPolicyDocument } from "./iam";
 import { SNS_OWNER_ACTIONS, SNS_PUBLISH_ACTIONS, SNS_PUBLISHER_SERVICES, SNS_TLS_GUARDED_ACTIONS } from "./policies";
 import { checkArgsObject, checkTypes } from "../internal/types";
+import { checkEmails } from "../internal/emails";
 
 /** Arguments of {@link SecureTopic}. */
 export interface SecureTopicArgs {
@@ -68,16 +69,12 @@ export function secureTopicPolicy(
   return statements;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Validates {@link SecureTopicArgs}; throws a plain `Error` naming the arg. */
 export function validateSecureTopicArgs(args: SecureTopicArgs): void {
   checkArgsObject(args, true);
   checkTypes(args, { required: ["encryptionKey"], keys: ["encryptionKey"], stringLists: ["publisherServices", "emailSubscriptions"] });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey.keyArn);
-  for (const email of args.emailSubscriptions ?? []) {
-    if (!EMAIL.test(email)) throw new Error(`\`emailSubscriptions\` must hold email addresses, got "${email}".`);
-  }
+  checkEmails("emailSubscriptions", args.emailSubscriptions);
   for (const service of args.publisherServices ?? []) {
     if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/.test(service)) {
       throw new Error(`\`publisherServices\` must hold AWS service principals such as "events.amazonaws.com", got "${service}".`);

@@ -5,6 +5,7 @@ import { SecureTopic } from "../../security/secure-topic";
 import { ActionCommonArgs, ActionDefinition } from "../action-types";
 import { APPROVAL_NOTIFY_ACTIONS } from "../policies";
 import { checkArn } from "./shared";
+import { checkEmails } from "../../internal/emails";
 
 /** Longest approval message CodePipeline accepts (`CustomData`). */
 export const MAX_APPROVAL_MESSAGE_LENGTH = 500;
@@ -41,8 +42,6 @@ export interface ManualApprovalActionArgs extends ActionCommonArgs {
   reviewUrl?: string;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** The `manualApproval` action kind. */
 export const manualApprovalAction: ActionDefinition<ManualApprovalActionArgs> = {
   defaultName: () => "Approve",
@@ -62,9 +61,7 @@ export const manualApprovalAction: ActionDefinition<ManualApprovalActionArgs> = 
         `\`${path}.notifyEmails\` only applies to the created topic; subscribe them to \`topicArn\` yourself, or remove \`topicArn\`.`,
       );
     }
-    for (const email of a.notifyEmails ?? []) {
-      if (!EMAIL.test(email)) throw new Error(`\`${path}.notifyEmails\` must hold email addresses, got "${email}".`);
-    }
+    checkEmails(`${path}.notifyEmails`, a.notifyEmails);
     if (a.message !== undefined && a.message.length > MAX_APPROVAL_MESSAGE_LENGTH) {
       throw new Error(`\`${path}.message\` must be at most ${MAX_APPROVAL_MESSAGE_LENGTH} characters, got ${a.message.length}.`);
     }
