@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { BeanstalkLoadBalancer, DEFAULT_BEANSTALK_SSL_POLICY } from "./beanstalk-target-args";
-import { arnProblem, checkArnArg, checkedInput, isDeferred } from "../internal/arns";
+import { arnProblem, checkArnArg, checkedInput, isDeferred, S3_BUCKET_NAME_PATTERN } from "../internal/arns";
 import { describeReceived } from "../internal/types";
 
 /**
@@ -22,9 +22,6 @@ export const LOAD_BALANCER_CERTIFICATE_ARN_PATTERN =
 
 /** Elastic Load Balancing TLS security policy names (predefined `ELBSecurityPolicy-*` policies). */
 export const LOAD_BALANCER_SSL_POLICY_PATTERN = /^ELBSecurityPolicy-[A-Za-z0-9-]+$/;
-
-/** S3 bucket names (3 to 63 lowercase letters, digits, `.` and `-`). */
-const BUCKET_NAME_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /**
  * Access-log prefixes: S3 key characters safe in any tool, `/`-separated, without leading or
@@ -91,7 +88,7 @@ export function validateLoadBalancer(lb: BeanstalkLoadBalancer | undefined, envi
   const logs = lb.accessLogs;
   if (logs === undefined) return;
   checkInputString("loadBalancer.accessLogs.bucketName", logs.bucketName);
-  checkArnArg("loadBalancer.accessLogs.bucketName", logs.bucketName, BUCKET_NAME_PATTERN, BUCKET_WHAT);
+  checkArnArg("loadBalancer.accessLogs.bucketName", logs.bucketName, S3_BUCKET_NAME_PATTERN, BUCKET_WHAT);
   if (logs.prefix !== undefined && (!LOAD_BALANCER_LOG_PREFIX_PATTERN.test(logs.prefix) || /AWSLogs/i.test(logs.prefix))) {
     throw new Error(
       `\`loadBalancer.accessLogs.prefix\` must be "/"-separated letters, digits and !_.*'()- without a leading or trailing "/", and must not contain "AWSLogs" (Elastic Load Balancing adds it), got "${logs.prefix}".`,
@@ -113,7 +110,7 @@ export function planLoadBalancer(lb: BeanstalkLoadBalancer | undefined, environm
     accessLogs: lb.accessLogs && {
       bucketName: checkedInput(
         lb.accessLogs.bucketName,
-        arnProblem("loadBalancer.accessLogs.bucketName", BUCKET_NAME_PATTERN, BUCKET_WHAT),
+        arnProblem("loadBalancer.accessLogs.bucketName", S3_BUCKET_NAME_PATTERN, BUCKET_WHAT),
       ),
       prefix: lb.accessLogs.prefix ?? environmentName,
     },

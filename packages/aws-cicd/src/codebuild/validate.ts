@@ -10,7 +10,7 @@ import { checkBuildSpecCommands } from "./plaintext-secrets";
 import { REPORT_GROUP_NAME_PATTERN } from "./buildspec-validate-outputs";
 import { environmentReferences, validateComputeType, validateEnvironmentVariables, validateImage } from "./environment";
 import { reportGroupName, reportGroupsToCreate, reportGroupType } from "./report-groups";
-import { checkKeyArnArg } from "../internal/arns";
+import { checkKeyArnArg, S3_BUCKET_NAME_PATTERN } from "../internal/arns";
 import { ArgTypes, checkArgsObject, checkTypes } from "../internal/types";
 import { checkEmails } from "../internal/emails";
 
@@ -20,7 +20,6 @@ export const PROJECT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$/;
 const REPORT_GROUP_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{1,127}$/;
 
 const S3_PREFIX = /^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*$/;
-const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /** Throws unless `value` is a whole number from `min` to `max`. */
 function validateRange(arg: string, value: number | undefined, min: number, max: number): void {
@@ -39,7 +38,10 @@ export function validateProjectName(name: string, arg = "projectName"): void {
 /** Validates a bucket location arg (`s3Logs`, `cache.s3`...). */
 function validateBucketLocation(arg: string, location: BucketLocation | undefined): void {
   if (location === undefined) return;
-  if (typeof location.bucketName === "string" && (!BUCKET_NAME.test(location.bucketName) || location.bucketName.includes(".."))) {
+  if (
+    typeof location.bucketName === "string" &&
+    (!S3_BUCKET_NAME_PATTERN.test(location.bucketName) || location.bucketName.includes(".."))
+  ) {
     throw new Error(`\`${arg}.bucketName\` must be an S3 bucket name (not an ARN), got "${location.bucketName}".`);
   }
   if (location.prefix !== undefined && !S3_PREFIX.test(location.prefix)) {

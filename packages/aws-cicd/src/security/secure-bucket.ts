@@ -1,7 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { validateComponentName } from "../internal/naming";
-import { checkedInput, checkedKey, checkedRoleArns, checkKeyArnArg, isDeferred, roleArnProblem } from "../internal/arns";
+import {
+  checkedInput,
+  checkedKey,
+  checkedRoleArns,
+  checkKeyArnArg,
+  isDeferred,
+  roleArnProblem,
+  S3_BUCKET_NAME_PATTERN,
+} from "../internal/arns";
 import { keyOrNew } from "./encryption-key";
 import {
   DEFAULT_ABORT_INCOMPLETE_UPLOAD_DAYS,
@@ -90,7 +98,7 @@ export function validateSecureBucketArgs(args: SecureBucketArgs): void {
   if (
     args.accessLogs !== undefined &&
     typeof args.accessLogs.bucketName === "string" &&
-    !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(args.accessLogs.bucketName)
+    !S3_BUCKET_NAME_PATTERN.test(args.accessLogs.bucketName)
   ) {
     throw new Error(`\`accessLogs.bucketName\` must be an S3 bucket name (not an ARN), got "${args.accessLogs.bucketName}".`);
   }

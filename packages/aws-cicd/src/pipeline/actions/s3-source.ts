@@ -4,6 +4,7 @@ import { PolicyStatement } from "../../security/iam";
 import { ActionCommonArgs, ActionDefinition } from "../action-types";
 import { S3_SOURCE_BUCKET_ACTIONS, S3_SOURCE_OBJECT_ACTIONS } from "../policies";
 import { SOURCE_ACTION_SHAPE, checkArn, checkName, checkNamespace, createStartTrigger } from "./shared";
+import { S3_BUCKET_NAME_PATTERN } from "../../internal/arns";
 
 /**
  * An S3 source: one object (a ZIP) in a versioned bucket. The pipeline is started by an
@@ -53,7 +54,7 @@ export const s3SourceAction: ActionDefinition<S3SourceActionArgs> = {
       path,
       "bucketName",
       a.bucketName,
-      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      S3_BUCKET_NAME_PATTERN,
       'an S3 bucket name (3 to 63 lowercase letters, digits, "." or "-")',
     );
     checkArn(path, "bucketArn", a.bucketArn, "s3");
