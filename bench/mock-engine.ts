@@ -33,12 +33,13 @@ const answers: Record<string, (inputs: Record<string, any>) => Record<string, un
   }),
 };
 
-/** Installs the mocks; call before the library or the program is loaded. */
-export function installBenchMocks(): void {
+/** Installs the mocks; call before the library or the program is loaded. `onInputs` sees each registration's resolved inputs. */
+export function installBenchMocks(onInputs?: (inputs: Record<string, any>) => void): void {
   pulumi.runtime.setMocks(
     {
       newResource(args: pulumi.runtime.MockResourceArgs) {
         registeredTypes.push(args.type);
+        onInputs?.(args.inputs);
         const name: string = args.inputs.name ?? args.name;
         const service = args.type.split(":")[1]?.split("/")[0] ?? "unknown";
         const arn = service === "iam" ? `arn:aws:iam::${ACCOUNT}:role/${name}` : `arn:aws:${service}:${REGION}:${ACCOUNT}:${name}`;

@@ -1,0 +1,122 @@
+// BENCHMARKS.md from the measured scenarios: each scenario beside its floor (and AWS CDK), with the
+// ratios and the marginal cost per added pipeline.
+import * as os from "os";
+import type { Sample } from "./synth-child";
+
+/** One scenario at one N: the medians of the components, the floor and (optionally) CDK. */
+export interface Row {
+  scenario: "flagship" | "fleet";
+  n: number;
+  components: Sample;
+  floor: Sample;
+  cdk?: Sample;
+}
+
+const fmt = (x: number, digits = 0) => x.toFixed(digits);
+const ratio = (a: number, b: number) => `${fmt(a / b, 2)}x`;
+
+function machine(): string[] {
+  const cpus = os.cpus();
+  return [
+    `- OS: ${os.type()} ${os.release()} (${os.platform()}/${os.arch()})`,
+    `- CPU: ${cpus[0]?.model ?? "unknown"}, ${cpus.length} logical cores`,
+    `- Memory: ${fmt(os.totalmem() / 1024 ** 3, 1)} GiB`,
+    `- Node.js: ${process.version}`,
+    `- Date: ${new Date().toISOString()}`,
+  ];
+}
+
+function table(rows: Row[], withCdk: boolean): string[] {
+  const head = ["N", "Resources", "Synth (ms)", "Floor (ms)", "Time vs floor", "Peak RSS (MB)", "Floor RSS (MB)", "RSS vs floor"];
+  const cdkHead = ["CDK synth (ms)", "CDK RSS (MB)", "Time vs CDK"];
+  const lines = [
+    `| ${[...head, ...(withCdk ? cdkHead : [])].join(" | ")} |`,
+    `| --- | ${[...head.slice(1), ...(withCdk ? cdkHead : [])].map(() => "---:").join(" | ")} |`,
+  ];
+  for (const r of rows) {
+    const c = r.components;
+    const f = r.floor;
+    const cells = [
+      r.n,
+      c.resources,
+      fmt(c.synthMs),
+      fmt(f.synthMs),
+      ratio(c.synthMs, f.synthMs),
+      fmt(c.maxRssMb),
+      fmt(f.maxRssMb),
+      ratio(c.maxRssMb, f.maxRssMb),
+    ];
+    const cdk = r.cdk === undefined ? ["", "", ""] : [fmt(r.cdk.synthMs), fmt(r.cdk.maxRssMb), ratio(c.synthMs, r.cdk.synthMs)];
+    lines.push(`| ${[...cells, ...(withCdk ? cdk : [])].join(" | ")} |`);
+  }
+  return lines;
+}
+
+function marginal(rows: Row[]): string[] {
+  const lines = [
+    "| From N | To N | Synth per added pipeline (ms) | Floor (ms) | Peak RSS per added pipeline (MB) | Floor (MB) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1]!;
+    const b = rows[i]!;
+    const per = (pick: (r: Row) => number, digits: number) => fmt((pick(b) - pick(a)) / (b.n - a.n), digits);
+    lines.push(
+      `| ${a.n} | ${b.n} | ${per((r) => r.components.synthMs, 1)} | ${per((r) => r.floor.synthMs, 1)} | ${per((r) => r.components.maxRssMb, 2)} | ${per((r) => r.floor.maxRssMb, 2)} |`,
+    );
+  }
+  return lines;
+}
+
+/** The whole BENCHMARKS.md. */
+export function benchmarksMarkdown(rows: Row[], runs: number): string {
+  const section = (scenario: Row["scenario"], title: string, what: string) => {
+    const own = rows.filter((r) => r.scenario === scenario);
+    if (own.length === 0) return [];
+    const withCdk = own.some((r) => r.cdk !== undefined);
+    return [
+      `## ${title}`,
+      "",
+      what,
+      "",
+      ...table(own, withCdk),
+      "",
+      ...(own.length > 1 ? ["Marginal cost:", "", ...marginal(own), ""] : []),
+    ];
+  };
+  return [
+    "# Benchmarks",
+    "",
+    "`npm run bench` (bench/synth-bench.ts) synthesizes each scenario under a mock engine",
+    "(bench/mock-engine.ts; no Pulumi CLI, no AWS), each sample in a fresh Node.js process under",
+    "ts-node (`-r ts-node/register/transpile-only`, as a Pulumi TypeScript program runs), and records",
+    `the median of ${runs} run(s). Runs alternate: components, floor${rows.some((r) => r.cdk) ? ", CDK" : ""}, components, floor...`,
+    "",
+    '- *Synth*: from `require("aws-cicd")` returning to the last registration answered (program run,',
+    "  stack outputs resolved, RPC queue drained). *Peak RSS*: the child's `process.resourceUsage().maxRSS`.",
+    "- *Floor*: the very same registrations, recorded from a run of the components, replayed with the",
+    "  same SDK as plain `pulumi.CustomResource`s (components as plain `pulumi.ComponentResource`s, so",
+    "  parents and URNs match) with resolved plain inputs and the same options (bench/floor.ts). It",
+    "  includes parsing its recording; it has no invokes, no Outputs between resources and no",
+    "  `@pulumi/aws`. For N <= 10 the bench checks that the floor registers exactly what the components did.",
+    "- *CDK*: the same flow as AWS CDK constructs (bench/cdk-child.ts), constructing the app and",
+    "  `app.synth()`, split into stacks of 8 copies (CloudFormation caps a stack at 500 resources).",
+    "- Resources count AWS resources (not components). The machine is shared: compare ratios measured",
+    "  in the same run rather than absolute times across runs.",
+    "",
+    ...section(
+      "flagship",
+      "Flagship flows",
+      "N copies of examples/beanstalk-pipeline (a repository, a build, dev and prod Beanstalk environments, a five-stage pipeline with notifications), sharing one `EncryptionKey` (bench/scenarios.ts).",
+    ),
+    ...section(
+      "fleet",
+      "Simple fleet",
+      "N pipelines, each a `CodeCommitRepo`, a `BuildProject` building it and a two-stage `Pipeline` (source, build), sharing one `EncryptionKey`.",
+    ),
+    "## Machine",
+    "",
+    ...machine(),
+    "",
+  ].join("\n");
+}
