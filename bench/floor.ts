@@ -88,8 +88,21 @@ export function readRecording(file: string): Buffer {
   return fs.readFileSync(file);
 }
 
-/** Registers every recorded resource again, in the recorded order, and returns nothing to export. */
-export function replayFloor(recording: Buffer): Record<string, unknown> {
+/** A resource class of @pulumi/aws, from its type token (`aws:iam/role:Role` is `aws.iam.Role`). */
+function awsClass(type: string): new (name: string, args: object, opts: pulumi.CustomResourceOptions) => pulumi.Resource {
+  const aws = require("@pulumi/aws");
+  const [, module = "", member = ""] = type.split(":");
+  const cls = aws[module.split("/")[0]!]?.[member];
+  if (typeof cls !== "function") throw new Error(`The typed floor has no @pulumi/aws class for ${type}.`);
+  return cls;
+}
+
+/**
+ * Registers every recorded resource again, in the recorded order, and returns nothing to export.
+ * `typed`: through the @pulumi/aws classes instead of plain CustomResources (the typed floor: it
+ * adds what @pulumi/aws itself costs, an Output for every property the provider can return).
+ */
+export function replayFloor(recording: Buffer, typed = false): Record<string, unknown> {
   const byUrn = new Map<string, pulumi.Resource>();
   let start = 0;
   while (start < recording.length) {
@@ -113,7 +126,9 @@ export function replayFloor(recording: Buffer): Record<string, unknown> {
       additionalSecretOutputs: r.options.additionalSecretOutputs.length > 0 ? r.options.additionalSecretOutputs : undefined,
     };
     const resource = r.custom
-      ? new FloorResource(r.type, r.name, r.inputs, opts)
+      ? typed && r.type.startsWith("aws:")
+        ? new (awsClass(r.type))(r.name, r.inputs, opts)
+        : new FloorResource(r.type, r.name, r.inputs, opts)
       : new FloorComponent(r.type, r.name, { parent: opts.parent, dependsOn: opts.dependsOn });
     byUrn.set(r.urn, resource);
   }

@@ -9,6 +9,7 @@ export interface Row {
   n: number;
   components: Sample;
   floor: Sample;
+  typedFloor: Sample;
   cdk?: Sample;
 }
 
@@ -27,7 +28,20 @@ function machine(): string[] {
 }
 
 function table(rows: Row[], withCdk: boolean): string[] {
-  const head = ["N", "Resources", "Synth (ms)", "Floor (ms)", "Time vs floor", "Peak RSS (MB)", "Floor RSS (MB)", "RSS vs floor"];
+  const head = [
+    "N",
+    "Resources",
+    "Synth (ms)",
+    "Floor (ms)",
+    "Time vs floor",
+    "Typed floor (ms)",
+    "Time vs typed floor",
+    "Peak RSS (MB)",
+    "Floor RSS (MB)",
+    "RSS vs floor",
+    "Typed floor RSS (MB)",
+    "RSS vs typed floor",
+  ];
   const cdkHead = ["CDK synth (ms)", "CDK RSS (MB)", "Time vs CDK"];
   const lines = [
     `| ${[...head, ...(withCdk ? cdkHead : [])].join(" | ")} |`,
@@ -62,7 +76,8 @@ function marginal(rows: Row[]): string[] {
     const b = rows[i]!;
     const per = (pick: (r: Row) => number, digits: number) => fmt((pick(b) - pick(a)) / (b.n - a.n), digits);
     lines.push(
-      `| ${a.n} | ${b.n} | ${per((r) => r.components.synthMs, 1)} | ${per((r) => r.floor.synthMs, 1)} | ${per((r) => r.components.maxRssMb, 2)} | ${per((r) => r.floor.maxRssMb, 2)} |`,
+      `| ${a.n} | ${b.n} | ${per((r) => r.components.synthMs, 1)} | ${per((r) => r.floor.synthMs, 1)} | ${per((r) => r.typedFloor.synthMs, 1)} | ` +
+        `${per((r) => r.components.maxRssMb, 2)} | ${per((r) => r.floor.maxRssMb, 2)} | ${per((r) => r.typedFloor.maxRssMb, 2)} |`,
     );
   }
   return lines;
@@ -90,7 +105,7 @@ export function benchmarksMarkdown(rows: Row[], runs: number): string {
     "`npm run bench` (bench/synth-bench.ts) synthesizes each scenario under a mock engine",
     "(bench/mock-engine.ts; no Pulumi CLI, no AWS), each sample in a fresh Node.js process under",
     "ts-node (`-r ts-node/register/transpile-only`, as a Pulumi TypeScript program runs), and records",
-    `the median of ${runs} run(s). Runs alternate: components, floor${rows.some((r) => r.cdk) ? ", CDK" : ""}, components, floor...`,
+    `the median of ${runs} run(s). Runs alternate: components, floor, typed floor${rows.some((r) => r.cdk) ? ", CDK" : ""}, components, floor...`,
     "",
     '- *Synth*: from `require("aws-cicd")` returning to the last registration answered (program run,',
     "  stack outputs resolved, RPC queue drained). *Peak RSS*: the child's `process.resourceUsage().maxRSS`.",
@@ -98,7 +113,11 @@ export function benchmarksMarkdown(rows: Row[], runs: number): string {
     "  same SDK as plain `pulumi.CustomResource`s (components as plain `pulumi.ComponentResource`s, so",
     "  parents and URNs match) with resolved plain inputs and the same options (bench/floor.ts). It",
     "  includes parsing its recording; it has no invokes, no Outputs between resources and no",
-    "  `@pulumi/aws`. For N <= 10 the bench checks that the floor registers exactly what the components did.",
+    "  `@pulumi/aws`. For N <= 10 the bench checks that the floors register exactly what the components did.",
+    "- *Typed floor*: the same replay through the `@pulumi/aws` classes (`aws.iam.Role`...) with the same",
+    "  plain inputs: what `@pulumi/aws` itself adds (an Output, with four promises, for every property a",
+    "  resource can return, about 12 a resource instead of 3), which no component built on it can avoid.",
+    "  It includes loading the `@pulumi/aws` modules it uses.",
     "- *CDK*: the same flow as AWS CDK constructs (bench/cdk-child.ts), constructing the app and",
     "  `app.synth()`, split into stacks of 8 copies (CloudFormation caps a stack at 500 resources).",
     "- Resources count AWS resources (not components). The machine is shared: compare ratios measured",

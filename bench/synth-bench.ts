@@ -1,5 +1,6 @@
 // `npm run bench`: N copies of the flagship flow and the simple fleet, each beside its floor (the same
-// registrations as plain CustomResources, see floor.ts) and, when aws-cdk-lib is installed, AWS CDK.
+// registrations as plain CustomResources, see floor.ts), its typed floor (the same through the
+// @pulumi/aws classes) and, when aws-cdk-lib is installed, AWS CDK.
 // Every sample runs in a fresh child process; runs alternate. Writes BENCHMARKS.md.
 // Not part of `npm test`: timings depend on the machine.
 //   BENCH_N=1,10,100,200   flagship copies (empty: none)      BENCH_FLEET=1,10,100   simple fleet sizes (empty: none)
@@ -56,38 +57,52 @@ const summary = (runs: Sample[]): Sample => ({
   maxRssMb: median(runs.map((r) => r.maxRssMb)),
 });
 
-/** The floor registers exactly what the components did (compared as sets of registrations). */
-function checkFloor(recording: string, n: number): void {
-  const replayed = `${recording}.floor`;
-  child("synth-child.ts", ["floor", String(n), recording, "--record", replayed]);
-  const lines = (file: string) => fs.readFileSync(file, "utf8").trim().split("\n").sort();
-  const [a, b] = [lines(recording), lines(replayed)];
-  if (a.length !== b.length || a.some((line, i) => line !== b[i]))
-    throw new Error(`The floor of ${recording} does not register what the components did.`);
+/** Both floors register exactly what the components did (compared as sets of registrations). */
+function checkFloors(recording: string, n: number): void {
+  for (const floor of ["floor", "typed-floor"]) {
+    const replayed = `${recording}.${floor}`;
+    child("synth-child.ts", [floor, String(n), recording, "--record", replayed]);
+    const lines = (file: string) => fs.readFileSync(file, "utf8").trim().split("\n").sort();
+    const [a, b] = [lines(recording), lines(replayed)];
+    if (a.length !== b.length || a.some((line, i) => line !== b[i])) {
+      throw new Error(`The ${floor} of ${recording} does not register what the components did.`);
+    }
+    fs.rmSync(replayed);
+  }
 }
 
 function measure(scenario: Row["scenario"], n: number, dir: string): Row {
   const recording = path.join(dir, `${scenario}-${n}.jsonl`);
   process.stderr.write(`${scenario} N=${n}: recording the registrations\n`);
   child("synth-child.ts", [scenario, String(n), "--record", recording]);
-  if (n <= 10) checkFloor(recording, n);
+  if (n <= 10) checkFloors(recording, n);
   const components: Sample[] = [];
   const floor: Sample[] = [];
+  const typed: Sample[] = [];
   const cdk: Sample[] = [];
   for (let i = 0; i < RUNS; i++) {
     components.push(child("synth-child.ts", [scenario, String(n)]));
     floor.push(child("synth-child.ts", ["floor", String(n), recording]));
+    typed.push(child("synth-child.ts", ["typed-floor", String(n), recording]));
     if (CDK && scenario === "flagship") cdk.push(child("cdk-child.ts", [String(n)]));
     const c = components[i]!;
     const f = floor[i]!;
+    const t = typed[i]!;
     const k = cdk[i];
     process.stderr.write(
-      `  run ${i + 1}/${RUNS}: ${c.synthMs.toFixed(0)} ms ${c.maxRssMb.toFixed(0)} MB; floor ${f.synthMs.toFixed(0)} ms ${f.maxRssMb.toFixed(0)} MB` +
+      `  run ${i + 1}/${RUNS}: ${c.synthMs.toFixed(0)} ms ${c.maxRssMb.toFixed(0)} MB; floor ${f.synthMs.toFixed(0)} ms ${f.maxRssMb.toFixed(0)} MB; typed floor ${t.synthMs.toFixed(0)} ms ${t.maxRssMb.toFixed(0)} MB` +
         `${k ? `; cdk ${k.synthMs.toFixed(0)} ms ${k.maxRssMb.toFixed(0)} MB` : ""}; x${(c.synthMs / f.synthMs).toFixed(2)} time, x${(c.maxRssMb / f.maxRssMb).toFixed(2)} memory\n`,
     );
   }
   fs.rmSync(recording, { force: true });
-  return { scenario, n, components: summary(components), floor: summary(floor), cdk: cdk.length > 0 ? summary(cdk) : undefined };
+  return {
+    scenario,
+    n,
+    components: summary(components),
+    floor: summary(floor),
+    typedFloor: summary(typed),
+    cdk: cdk.length > 0 ? summary(cdk) : undefined,
+  };
 }
 
 function main(): void {

@@ -2,6 +2,7 @@
 //   synth-child.ts <flagship|fleet> <N>                 the components (timed)
 //   synth-child.ts <flagship|fleet> <N> --record FILE   the components, recording every registration (untimed use)
 //   synth-child.ts floor <N> FILE [--record FILE2]      the floor: FILE's registrations replayed (see floor.ts)
+//   synth-child.ts typed-floor <N> FILE [--record FILE2]  the same through the @pulumi/aws classes
 // Prints one JSON line. With BENCH_CPU_PROF=DIR, the child also writes a CPU profile there.
 import { installBenchMocks, registeredTypes, settleProgram } from "./mock-engine";
 import { readRecording, recordInputs, recordRegistrations, replayFloor, writeRegistrations } from "./floor";
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const recording = at < 0 ? undefined : argv.splice(at, 2)[1];
   const [scenario = "flagship", count = "1", replayed] = argv;
   const n = Number(count);
-  const floor = scenario === "floor";
+  const floor = scenario === "floor" || scenario === "typed-floor";
   if (recording !== undefined) recordRegistrations();
   installBenchMocks(recording !== undefined ? recordInputs : undefined);
   const bytes = floor ? readRecording(replayed!) : undefined;
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   const start = process.hrtime.bigint();
   const cicd: typeof import("aws-cicd") | undefined = floor ? undefined : require("aws-cicd");
   const loaded = process.hrtime.bigint();
-  const exported = floor ? replayFloor(bytes!) : SCENARIOS[scenario as ScenarioName](cicd!, n);
+  const exported = floor ? replayFloor(bytes!, scenario === "typed-floor") : SCENARIOS[scenario as ScenarioName](cicd!, n);
   await settleProgram(exported);
   const done = process.hrtime.bigint();
   if (recording !== undefined) writeRegistrations(recording);
