@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Sample } from "./synth-child";
+import { cpuMs, Sample } from "./sample";
 
 const COPIES_PER_STACK = 8;
 
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const { aws_codepipeline_actions: actions, aws_elasticbeanstalk: eb, aws_iam: iam, aws_kms: kms } = cdk;
   const { aws_s3: s3, aws_sns: sns, aws_sns_subscriptions: subs, aws_cloudwatch: cloudwatch } = cdk;
   const loaded = process.hrtime.bigint();
+  const cpuAtLoad = process.cpuUsage();
 
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "aws-cicd-cdk-"));
   const app = new cdk.App({ outdir });
@@ -148,6 +149,7 @@ async function main(): Promise<void> {
     pipelines: n,
     loadMs: Number(loaded - start) / 1e6,
     synthMs: Number(done - loaded) / 1e6,
+    cpuMs: cpuMs(process.cpuUsage(cpuAtLoad)),
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     resources,
     // Stacks, in place of components.

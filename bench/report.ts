@@ -1,7 +1,7 @@
 // BENCHMARKS.md from the measured scenarios: each scenario beside its floor (and AWS CDK), with the
 // ratios and the marginal cost per added pipeline.
 import * as os from "os";
-import type { Sample } from "./synth-child";
+import type { Sample } from "./sample";
 
 /** One scenario at one N: the medians of the components, the floor and (optionally) CDK. */
 export interface Row {
@@ -27,60 +27,86 @@ function machine(): string[] {
   ];
 }
 
-function table(rows: Row[], withCdk: boolean): string[] {
+/** A markdown table from a header and rows of cells. */
+function markdown(head: string[], rows: (string | number)[][]): string[] {
+  return [
+    `| ${head.join(" | ")} |`,
+    `| --- | ${head
+      .slice(1)
+      .map(() => "---:")
+      .join(" | ")} |`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ];
+}
+
+function timeTable(rows: Row[], withCdk: boolean): string[] {
+  const head = ["N", "Resources", "Synth (ms)", "Floor (ms)", "Typed floor (ms)", "CPU (ms)", "Floor CPU (ms)", "Typed floor CPU (ms)"];
+  head.push("CPU vs floor", "CPU vs typed floor", "Wall vs floor", ...(withCdk ? ["CDK synth (ms)", "CDK CPU (ms)", "CPU vs CDK"] : []));
+  return markdown(
+    head,
+    rows.map((r) => {
+      const [c, f, t] = [r.components, r.floor, r.typedFloor];
+      const cells = [r.n, c.resources, fmt(c.synthMs), fmt(f.synthMs), fmt(t.synthMs), fmt(c.cpuMs), fmt(f.cpuMs), fmt(t.cpuMs)];
+      cells.push(ratio(c.cpuMs, f.cpuMs), ratio(c.cpuMs, t.cpuMs), ratio(c.synthMs, f.synthMs));
+      if (withCdk)
+        cells.push(...(r.cdk === undefined ? ["", "", ""] : [fmt(r.cdk.synthMs), fmt(r.cdk.cpuMs), ratio(c.cpuMs, r.cdk.cpuMs)]));
+      return cells;
+    }),
+  );
+}
+
+function memoryTable(rows: Row[], withCdk: boolean): string[] {
   const head = [
     "N",
-    "Resources",
-    "Synth (ms)",
-    "Floor (ms)",
-    "Time vs floor",
-    "Typed floor (ms)",
-    "Time vs typed floor",
     "Peak RSS (MB)",
-    "Floor RSS (MB)",
+    "Floor (MB)",
+    "Typed floor (MB)",
     "RSS vs floor",
-    "Typed floor RSS (MB)",
     "RSS vs typed floor",
+    ...(withCdk ? ["CDK (MB)", "RSS vs CDK"] : []),
   ];
-  const cdkHead = ["CDK synth (ms)", "CDK RSS (MB)", "Time vs CDK"];
-  const lines = [
-    `| ${[...head, ...(withCdk ? cdkHead : [])].join(" | ")} |`,
-    `| --- | ${[...head.slice(1), ...(withCdk ? cdkHead : [])].map(() => "---:").join(" | ")} |`,
-  ];
-  for (const r of rows) {
-    const c = r.components;
-    const f = r.floor;
-    const cells = [
-      r.n,
-      c.resources,
-      fmt(c.synthMs),
-      fmt(f.synthMs),
-      ratio(c.synthMs, f.synthMs),
-      fmt(c.maxRssMb),
-      fmt(f.maxRssMb),
-      ratio(c.maxRssMb, f.maxRssMb),
-    ];
-    const cdk = r.cdk === undefined ? ["", "", ""] : [fmt(r.cdk.synthMs), fmt(r.cdk.maxRssMb), ratio(c.synthMs, r.cdk.synthMs)];
-    lines.push(`| ${[...cells, ...(withCdk ? cdk : [])].join(" | ")} |`);
-  }
-  return lines;
+  return markdown(
+    head,
+    rows.map((r) => {
+      const [c, f, t] = [r.components, r.floor, r.typedFloor];
+      const cells = [r.n, fmt(c.maxRssMb), fmt(f.maxRssMb), fmt(t.maxRssMb), ratio(c.maxRssMb, f.maxRssMb), ratio(c.maxRssMb, t.maxRssMb)];
+      if (withCdk) cells.push(...(r.cdk === undefined ? ["", ""] : [fmt(r.cdk.maxRssMb), ratio(c.maxRssMb, r.cdk.maxRssMb)]));
+      return cells;
+    }),
+  );
 }
 
 function marginal(rows: Row[]): string[] {
-  const lines = [
-    "| From N | To N | Synth per added pipeline (ms) | Floor (ms) | Peak RSS per added pipeline (MB) | Floor (MB) |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+  const head = [
+    "From N",
+    "To N",
+    "CPU per added pipeline (ms)",
+    "Floor (ms)",
+    "Typed floor (ms)",
+    "Wall (ms)",
+    "Peak RSS (MB)",
+    "Floor (MB)",
+    "Typed floor (MB)",
   ];
+  const out: (string | number)[][] = [];
   for (let i = 1; i < rows.length; i++) {
-    const a = rows[i - 1]!;
-    const b = rows[i]!;
+    const [a, b] = [rows[i - 1]!, rows[i]!];
     const per = (pick: (r: Row) => number, digits: number) => fmt((pick(b) - pick(a)) / (b.n - a.n), digits);
-    lines.push(
-      `| ${a.n} | ${b.n} | ${per((r) => r.components.synthMs, 1)} | ${per((r) => r.floor.synthMs, 1)} | ${per((r) => r.typedFloor.synthMs, 1)} | ` +
-        `${per((r) => r.components.maxRssMb, 2)} | ${per((r) => r.floor.maxRssMb, 2)} | ${per((r) => r.typedFloor.maxRssMb, 2)} |`,
+    out.push([
+      a.n,
+      b.n,
+      per((r) => r.components.cpuMs, 1),
+      per((r) => r.floor.cpuMs, 1),
+      per((r) => r.typedFloor.cpuMs, 1),
+      per((r) => r.components.synthMs, 1),
+    ]);
+    out[out.length - 1]!.push(
+      per((r) => r.components.maxRssMb, 2),
+      per((r) => r.floor.maxRssMb, 2),
+      per((r) => r.typedFloor.maxRssMb, 2),
     );
   }
-  return lines;
+  return markdown(head, out);
 }
 
 /** The whole BENCHMARKS.md. */
@@ -94,7 +120,9 @@ export function benchmarksMarkdown(rows: Row[], runs: number): string {
       "",
       what,
       "",
-      ...table(own, withCdk),
+      ...timeTable(own, withCdk),
+      "",
+      ...memoryTable(own, withCdk),
       "",
       ...(own.length > 1 ? ["Marginal cost:", "", ...marginal(own), ""] : []),
     ];
@@ -107,8 +135,10 @@ export function benchmarksMarkdown(rows: Row[], runs: number): string {
     "ts-node (`-r ts-node/register/transpile-only`, as a Pulumi TypeScript program runs), and records",
     `the median of ${runs} run(s). Runs alternate: components, floor, typed floor${rows.some((r) => r.cdk) ? ", CDK" : ""}, components, floor...`,
     "",
-    '- *Synth*: from `require("aws-cicd")` returning to the last registration answered (program run,',
-    "  stack outputs resolved, RPC queue drained). *Peak RSS*: the child's `process.resourceUsage().maxRSS`.",
+    '- *Synth*: wall time from `require("aws-cicd")` returning to the last registration answered (program',
+    "  run, stack outputs resolved, RPC queue drained). *CPU*: the child's CPU time (user and system, GC",
+    "  threads included) over the same span, steadier than wall time on a shared machine; ratios use it.",
+    "  *Peak RSS*: the child's `process.resourceUsage().maxRSS`.",
     "- *Floor*: the very same registrations, recorded from a run of the components, replayed with the",
     "  same SDK as plain `pulumi.CustomResource`s (components as plain `pulumi.ComponentResource`s, so",
     "  parents and URNs match) with resolved plain inputs and the same options (bench/floor.ts). It",

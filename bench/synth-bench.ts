@@ -11,7 +11,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { benchmarksMarkdown, Row } from "./report";
-import type { Sample } from "./synth-child";
+import type { Sample } from "./sample";
 
 const ROOT = path.resolve(__dirname, "..");
 const list = (value: string | undefined, fallback: number[]) =>
@@ -54,6 +54,7 @@ const summary = (runs: Sample[]): Sample => ({
   ...runs[0]!,
   loadMs: median(runs.map((r) => r.loadMs)),
   synthMs: median(runs.map((r) => r.synthMs)),
+  cpuMs: median(runs.map((r) => r.cpuMs)),
   maxRssMb: median(runs.map((r) => r.maxRssMb)),
 });
 
@@ -91,7 +92,8 @@ function measure(scenario: Row["scenario"], n: number, dir: string): Row {
     const k = cdk[i];
     process.stderr.write(
       `  run ${i + 1}/${RUNS}: ${c.synthMs.toFixed(0)} ms ${c.maxRssMb.toFixed(0)} MB; floor ${f.synthMs.toFixed(0)} ms ${f.maxRssMb.toFixed(0)} MB; typed floor ${t.synthMs.toFixed(0)} ms ${t.maxRssMb.toFixed(0)} MB` +
-        `${k ? `; cdk ${k.synthMs.toFixed(0)} ms ${k.maxRssMb.toFixed(0)} MB` : ""}; x${(c.synthMs / f.synthMs).toFixed(2)} time, x${(c.maxRssMb / f.maxRssMb).toFixed(2)} memory\n`,
+        `${k ? `; cdk ${k.synthMs.toFixed(0)} ms ${k.maxRssMb.toFixed(0)} MB` : ""}; vs floor x${(c.synthMs / f.synthMs).toFixed(2)} time, ` +
+        `x${(c.cpuMs / f.cpuMs).toFixed(2)} CPU, x${(c.maxRssMb / f.maxRssMb).toFixed(2)} memory; vs typed floor x${(c.cpuMs / t.cpuMs).toFixed(2)} CPU\n`,
     );
   }
   fs.rmSync(recording, { force: true });

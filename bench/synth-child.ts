@@ -6,19 +6,8 @@
 // Prints one JSON line. With BENCH_CPU_PROF=DIR, the child also writes a CPU profile there.
 import { installBenchMocks, registeredTypes, settleProgram } from "./mock-engine";
 import { readRecording, recordInputs, recordRegistrations, replayFloor, writeRegistrations } from "./floor";
+import { cpuMs, Sample } from "./sample";
 import { ScenarioName, SCENARIOS } from "./scenarios";
-
-/** One sample's measurements (maxRssMb is the process's peak resident memory). */
-export interface Sample {
-  scenario: string;
-  pipelines: number;
-  loadMs: number;
-  synthMs: number;
-  maxRssMb: number;
-  resources: number;
-  components: number;
-  roles: number;
-}
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -34,6 +23,7 @@ async function main(): Promise<void> {
   const start = process.hrtime.bigint();
   const cicd: typeof import("aws-cicd") | undefined = floor ? undefined : require("aws-cicd");
   const loaded = process.hrtime.bigint();
+  const cpuAtLoad = process.cpuUsage();
   const exported = floor ? replayFloor(bytes!, scenario === "typed-floor") : SCENARIOS[scenario as ScenarioName](cicd!, n);
   await settleProgram(exported);
   const done = process.hrtime.bigint();
@@ -43,6 +33,7 @@ async function main(): Promise<void> {
     pipelines: n,
     loadMs: Number(loaded - start) / 1e6,
     synthMs: Number(done - loaded) / 1e6,
+    cpuMs: cpuMs(process.cpuUsage(cpuAtLoad)),
     // resourceUsage().maxRSS is in kilobytes.
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     resources: registeredTypes.filter((t) => !t.startsWith("aws-cicd:")).length,
