@@ -85,3 +85,31 @@ export function awsContext(parent: pulumi.Resource): AwsContext {
   }
   return ctx;
 }
+
+/** Account, partition and region as plain values, once known. */
+export interface ResolvedContext {
+  partition: string;
+  region: string;
+  accountId: string;
+}
+
+/** One Output of each context's values, shared by every string built from that context. */
+const resolvedContexts = new WeakMap<object, pulumi.Output<ResolvedContext>>();
+
+/**
+ * `render` of the context's resolved values: one `apply` on an Output shared per context, where a
+ * `pulumi.interpolate` over the context would lift each of its Outputs again for every string.
+ */
+export function fromContext(
+  ctx: { partition: pulumi.Input<string>; region: pulumi.Input<string>; accountId: pulumi.Input<string> },
+  render: (c: ResolvedContext) => string,
+): pulumi.Output<string> {
+  let resolved = resolvedContexts.get(ctx);
+  if (resolved === undefined) {
+    resolved = pulumi
+      .all([ctx.partition, ctx.region, ctx.accountId])
+      .apply(([partition, region, accountId]) => ({ partition, region, accountId }));
+    resolvedContexts.set(ctx, resolved);
+  }
+  return resolved.apply(render);
+}
