@@ -42,11 +42,13 @@ export interface Registration {
   };
 }
 
-const registrations: Registration[] = [];
+/** The recording file, written a line per registration as it happens (nothing is kept in memory). */
+let recordingFd: number | undefined;
 let pending: Omit<Registration, "inputs"> | undefined;
 
-/** Wraps the mock monitor so that every registration is recorded (call before the program runs). */
-export function recordRegistrations(): void {
+/** Wraps the mock monitor so that every registration is written to `file` (call before the program runs). */
+export function recordRegistrations(file: string): void {
+  recordingFd = fs.openSync(file, "w");
   const { MockMonitor } = require("@pulumi/pulumi/runtime/mocks");
   const original = MockMonitor.prototype.registerResource;
   MockMonitor.prototype.registerResource = function (this: any, req: any, callback: unknown) {
@@ -73,14 +75,15 @@ export function recordRegistrations(): void {
 
 /** Called by the mock engine's `newResource` with the resolved inputs of the registration being answered. */
 export function recordInputs(inputs: Record<string, unknown>): void {
-  if (pending === undefined) return;
-  registrations.push({ ...pending, inputs });
+  if (pending === undefined || recordingFd === undefined) return;
+  fs.writeSync(recordingFd, `${JSON.stringify({ ...pending, inputs })}\n`);
   pending = undefined;
 }
 
-/** Writes what was recorded, one registration per line. */
-export function writeRegistrations(file: string): void {
-  fs.writeFileSync(file, registrations.map((r) => JSON.stringify(r)).join("\n") + "\n");
+/** Closes the recording file. */
+export function closeRecording(): void {
+  if (recordingFd !== undefined) fs.closeSync(recordingFd);
+  recordingFd = undefined;
 }
 
 /** Reads the recording (untimed: the file as bytes only; parsing is part of the floor's synth). */

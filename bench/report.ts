@@ -112,7 +112,7 @@ function marginal(rows: Row[]): string[] {
 /** The whole BENCHMARKS.md. */
 export function benchmarksMarkdown(rows: Row[], runs: number): string {
   const section = (scenario: Row["scenario"], title: string, what: string) => {
-    const own = rows.filter((r) => r.scenario === scenario);
+    const own = rows.filter((r) => r.scenario === scenario).sort((a, b) => a.n - b.n);
     if (own.length === 0) return [];
     const withCdk = own.some((r) => r.cdk !== undefined);
     return [
@@ -133,7 +133,7 @@ export function benchmarksMarkdown(rows: Row[], runs: number): string {
     "`npm run bench` (bench/synth-bench.ts) synthesizes each scenario under a mock engine",
     "(bench/mock-engine.ts; no Pulumi CLI, no AWS), each sample in a fresh Node.js process under",
     "ts-node (`-r ts-node/register/transpile-only`, as a Pulumi TypeScript program runs), and records",
-    `the median of ${runs} run(s). Runs alternate: components, floor, typed floor${rows.some((r) => r.cdk) ? ", CDK" : ""}, components, floor...`,
+    `the median of ${runs} run(s) (the first run of the components also writes the floors' recording). Runs alternate: components, floor, typed floor${rows.some((r) => r.cdk) ? ", CDK" : ""}, components, floor...`,
     "",
     '- *Synth*: wall time from `require("aws-cicd")` returning to the last registration answered (program',
     "  run, stack outputs resolved, RPC queue drained). *CPU*: the child's CPU time (user and system, GC",

@@ -74,15 +74,16 @@ function checkFloors(recording: string, n: number): void {
 
 function measure(scenario: Row["scenario"], n: number, dir: string): Row {
   const recording = path.join(dir, `${scenario}-${n}.jsonl`);
-  process.stderr.write(`${scenario} N=${n}: recording the registrations\n`);
-  child("synth-child.ts", [scenario, String(n), "--record", recording]);
+  process.stderr.write(`${scenario} N=${n}\n`);
+  // The first run of the components also writes the recording (a JSON line per registration, in its time).
+  const first = child("synth-child.ts", [scenario, String(n), "--record", recording]);
   if (n <= 10) checkFloors(recording, n);
   const components: Sample[] = [];
   const floor: Sample[] = [];
   const typed: Sample[] = [];
   const cdk: Sample[] = [];
   for (let i = 0; i < RUNS; i++) {
-    components.push(child("synth-child.ts", [scenario, String(n)]));
+    components.push(i === 0 ? first : child("synth-child.ts", [scenario, String(n)]));
     floor.push(child("synth-child.ts", ["floor", String(n), recording]));
     typed.push(child("synth-child.ts", ["typed-floor", String(n), recording]));
     if (CDK && scenario === "flagship") cdk.push(child("cdk-child.ts", [String(n)]));
@@ -111,14 +112,17 @@ function main(): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aws-cicd-bench-"));
   const rows: Row[] = [];
   try {
-    for (const n of FLAGSHIP_N) rows.push(measure("flagship", n, dir));
-    for (const n of FLEET_N) rows.push(measure("fleet", n, dir));
+    // The report is rewritten after every scenario, so that a long run stopped early keeps what it measured.
+    const add = (row: Row) => {
+      rows.push(row);
+      if (process.env.BENCH_WRITE !== "0") fs.writeFileSync(path.join(ROOT, "BENCHMARKS.md"), benchmarksMarkdown(rows, RUNS));
+    };
+    for (const n of FLEET_N) add(measure("fleet", n, dir));
+    for (const n of FLAGSHIP_N) add(measure("flagship", n, dir));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const text = benchmarksMarkdown(rows, RUNS);
-  if (process.env.BENCH_WRITE !== "0") fs.writeFileSync(path.join(ROOT, "BENCHMARKS.md"), text);
-  process.stdout.write(text);
+  process.stdout.write(benchmarksMarkdown(rows, RUNS));
 }
 
 main();

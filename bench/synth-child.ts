@@ -1,11 +1,11 @@
 // One benchmark sample, run in its own process so every sample starts with fresh mocks and memory.
 //   synth-child.ts <flagship|fleet> <N>                 the components (timed)
-//   synth-child.ts <flagship|fleet> <N> --record FILE   the components, recording every registration (untimed use)
+//   synth-child.ts <flagship|fleet> <N> --record FILE   the components, writing each registration to FILE as it happens
 //   synth-child.ts floor <N> FILE [--record FILE2]      the floor: FILE's registrations replayed (see floor.ts)
 //   synth-child.ts typed-floor <N> FILE [--record FILE2]  the same through the @pulumi/aws classes
 // Prints one JSON line. With BENCH_CPU_PROF=DIR, the child also writes a CPU profile there.
 import { installBenchMocks, registeredTypes, settleProgram } from "./mock-engine";
-import { readRecording, recordInputs, recordRegistrations, replayFloor, writeRegistrations } from "./floor";
+import { readRecording, recordInputs, recordRegistrations, replayFloor, closeRecording } from "./floor";
 import { cpuMs, Sample } from "./sample";
 import { ScenarioName, SCENARIOS } from "./scenarios";
 
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const [scenario = "flagship", count = "1", replayed] = argv;
   const n = Number(count);
   const floor = scenario === "floor" || scenario === "typed-floor";
-  if (recording !== undefined) recordRegistrations();
+  if (recording !== undefined) recordRegistrations(recording);
   installBenchMocks(recording !== undefined ? recordInputs : undefined);
   const bytes = floor ? readRecording(replayed!) : undefined;
 
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const exported = floor ? replayFloor(bytes!, scenario === "typed-floor") : SCENARIOS[scenario as ScenarioName](cicd!, n);
   await settleProgram(exported);
   const done = process.hrtime.bigint();
-  if (recording !== undefined) writeRegistrations(recording);
+  closeRecording();
   const sample: Sample = {
     scenario,
     pipelines: n,
