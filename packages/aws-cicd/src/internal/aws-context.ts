@@ -62,7 +62,7 @@ function lookup(parent: pulumi.Resource): AwsContext {
 
 /**
  * Looks up the account, partition and region through invokes parented to `parent`, so an explicit
- * provider (another account or region) is honoured. Components created together (see {@link batch})
+ * provider (another account or region) is honoured. Components created together (in one synchronous run of the program)
  * with the same provider share one lookup: the answers cannot differ, and three invokes per
  * component were a large part of a component's cost (issue 12).
  */
