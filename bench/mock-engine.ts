@@ -1,53 +1,24 @@
-// A small self-contained mock engine for the benchmarks: answers every registration with its
-// inputs plus a name and an ARN, and the few invokes the library makes, and counts what it saw.
+// The benchmarks' mock engine: the test harness's answers (test/harness/mocks.ts: computed attributes
+// such as ARNs, key ids and bucket names, and the invokes the library makes), without its recording,
+// counting what it saw instead.
 import * as pulumi from "@pulumi/pulumi";
-
-export const ACCOUNT = "123456789012";
-export const REGION = "us-east-1";
+import { answer, computed, idOf } from "../test/harness/mocks";
 
 /** What the engine saw: one entry per registered resource (its type token). */
 export const registeredTypes: string[] = [];
 
-const answers: Record<string, (inputs: Record<string, any>) => Record<string, unknown>> = {
-  "aws:index/getCallerIdentity:getCallerIdentity": () => ({
-    accountId: ACCOUNT,
-    arn: `arn:aws:iam::${ACCOUNT}:user/bench`,
-    userId: "AIDABENCH",
-    id: ACCOUNT,
-  }),
-  "aws:index/getRegion:getRegion": () => ({ name: REGION, region: REGION, id: REGION }),
-  "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" }),
-  "aws:ssm/getParameter:getParameter": (i) => ({
-    name: i.name,
-    type: "String",
-    value: "ami-0123456789abcdef0",
-    insecureValue: "ami-0123456789abcdef0",
-    version: 1,
-    id: i.name,
-  }),
-  "aws:elasticbeanstalk/getSolutionStack:getSolutionStack": (i) => ({
-    name: "64bit Amazon Linux 2023 v6.6.0 running Node.js 22",
-    nameRegex: i.nameRegex,
-    mostRecent: true,
-    id: "stack",
-  }),
-};
-
-/** Installs the mocks; call before the library or the program is loaded. */
-export function installBenchMocks(): void {
+/** Installs the mocks; call before the library or the program is loaded. `onInputs` sees each registration's resolved inputs. */
+export function installBenchMocks(onInputs?: (inputs: Record<string, any>) => void): void {
   pulumi.runtime.setMocks(
     {
       newResource(args: pulumi.runtime.MockResourceArgs) {
         registeredTypes.push(args.type);
-        const name: string = args.inputs.name ?? args.name;
-        const service = args.type.split(":")[1]?.split("/")[0] ?? "unknown";
-        const arn = service === "iam" ? `arn:aws:iam::${ACCOUNT}:role/${name}` : `arn:aws:${service}:${REGION}:${ACCOUNT}:${name}`;
-        return { id: `${args.name}-id`, state: { ...args.inputs, name, arn } };
+        onInputs?.(args.inputs);
+        const state = { ...args.inputs, ...computed(args.type, args.name, args.inputs) };
+        return { id: idOf(args.type, args.name, state), state };
       },
       call(args: pulumi.runtime.MockCallArgs) {
-        const answer = answers[args.token];
-        if (answer === undefined) throw new Error(`The bench mock engine has no answer for invoke ${args.token}.`);
-        return answer(args.inputs);
+        return answer(args.token, args.inputs);
       },
     },
     "aws-cicd-bench",

@@ -1,112 +1,128 @@
-// `npm run bench`: synth time and peak memory of the flagship example and of generated stacks of
-// N pipelines, each sample in a fresh child process, written to BENCHMARKS.md with the machine.
+// `npm run bench`: N copies of the flagship flow and the simple fleet, each beside its floor (the same
+// registrations as plain CustomResources, see floor.ts), its typed floor (the same through the
+// @pulumi/aws classes) and, when aws-cdk-lib is installed, AWS CDK.
+// Every sample runs in a fresh child process; runs alternate. Writes BENCHMARKS.md.
 // Not part of `npm test`: timings depend on the machine.
+//   BENCH_N=1,10,100,200   flagship copies (empty: none)      BENCH_FLEET=1,10,100   simple fleet sizes (empty: none)
+//   BENCH_RUNS=3           runs per sample (median)           BENCH_CDK=0            skip the CDK comparison
+//   BENCH_WRITE=0          print the report, leave BENCHMARKS.md alone
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Sample } from "./synth-child";
+import { benchmarksMarkdown, Row } from "./report";
+import type { Sample } from "./sample";
 
 const ROOT = path.resolve(__dirname, "..");
-const CHILD = path.join(__dirname, "synth-child.ts");
+const list = (value: string | undefined, fallback: number[]) =>
+  value === undefined
+    ? fallback
+    : value
+        .split(",")
+        .filter((v) => v.trim() !== "")
+        .map(Number);
+const FLAGSHIP_N = list(process.env.BENCH_N, [1, 10, 100, 200]);
+const FLEET_N = list(process.env.BENCH_FLEET, [1, 10, 100]);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const SIZES = [1, 10, 100];
+const CDK = process.env.BENCH_CDK !== "0" && hasCdk();
 
-function sample(args: string[]): Sample {
-  const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", CHILD, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
-  });
+function hasCdk(): boolean {
+  try {
+    require.resolve("aws-cdk-lib");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function child(script: string, args: string[]): Sample {
+  const out = execFileSync(
+    process.execPath,
+    ["--max-old-space-size=8192", "-r", "ts-node/register/transpile-only", path.join(__dirname, script), ...args],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return JSON.parse(out.trim().split("\n").pop()!) as Sample;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const summary = (runs: Sample[]): Sample => ({
+  ...runs[0]!,
+  loadMs: median(runs.map((r) => r.loadMs)),
+  synthMs: median(runs.map((r) => r.synthMs)),
+  cpuMs: median(runs.map((r) => r.cpuMs)),
+  maxRssMb: median(runs.map((r) => r.maxRssMb)),
+});
 
-/** The median of RUNS samples (time and memory separately; counts are identical across runs). */
-function measure(args: string[]): Sample {
-  const runs: Sample[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    runs.push(sample(args));
-    process.stderr.write(`  ${args.join(" ")} run ${i + 1}/${RUNS}: ${runs[i]!.synthMs.toFixed(0)} ms\n`);
+/** Both floors register exactly what the components did (compared as sets of registrations). */
+function checkFloors(recording: string, n: number): void {
+  for (const floor of ["floor", "typed-floor"]) {
+    const replayed = `${recording}.${floor}`;
+    child("synth-child.ts", [floor, String(n), recording, "--record", replayed]);
+    const lines = (file: string) => fs.readFileSync(file, "utf8").trim().split("\n").sort();
+    const [a, b] = [lines(recording), lines(replayed)];
+    if (a.length !== b.length || a.some((line, i) => line !== b[i])) {
+      throw new Error(`The ${floor} of ${recording} does not register what the components did.`);
+    }
+    fs.rmSync(replayed);
   }
+}
+
+function measure(scenario: Row["scenario"], n: number, dir: string): Row {
+  const recording = path.join(dir, `${scenario}-${n}.jsonl`);
+  process.stderr.write(`${scenario} N=${n}\n`);
+  // The first run of the components also writes the recording (a JSON line per registration, in its time).
+  const first = child("synth-child.ts", [scenario, String(n), "--record", recording]);
+  if (n <= 10) checkFloors(recording, n);
+  const components: Sample[] = [];
+  const floor: Sample[] = [];
+  const typed: Sample[] = [];
+  const cdk: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    components.push(i === 0 ? first : child("synth-child.ts", [scenario, String(n)]));
+    floor.push(child("synth-child.ts", ["floor", String(n), recording]));
+    typed.push(child("synth-child.ts", ["typed-floor", String(n), recording]));
+    if (CDK && scenario === "flagship") cdk.push(child("cdk-child.ts", [String(n)]));
+    const c = components[i]!;
+    const f = floor[i]!;
+    const t = typed[i]!;
+    const k = cdk[i];
+    process.stderr.write(
+      `  run ${i + 1}/${RUNS}: ${c.synthMs.toFixed(0)} ms ${c.maxRssMb.toFixed(0)} MB; floor ${f.synthMs.toFixed(0)} ms ${f.maxRssMb.toFixed(0)} MB; typed floor ${t.synthMs.toFixed(0)} ms ${t.maxRssMb.toFixed(0)} MB` +
+        `${k ? `; cdk ${k.synthMs.toFixed(0)} ms ${k.maxRssMb.toFixed(0)} MB` : ""}; vs floor x${(c.synthMs / f.synthMs).toFixed(2)} time, ` +
+        `x${(c.cpuMs / f.cpuMs).toFixed(2)} CPU, x${(c.maxRssMb / f.maxRssMb).toFixed(2)} memory; vs typed floor x${(c.cpuMs / t.cpuMs).toFixed(2)} CPU\n`,
+    );
+  }
+  fs.rmSync(recording, { force: true });
   return {
-    ...runs[0]!,
-    loadMs: median(runs.map((r) => r.loadMs)),
-    synthMs: median(runs.map((r) => r.synthMs)),
-    maxRssMb: median(runs.map((r) => r.maxRssMb)),
+    scenario,
+    n,
+    components: summary(components),
+    floor: summary(floor),
+    typedFloor: summary(typed),
+    cdk: cdk.length > 0 ? summary(cdk) : undefined,
   };
 }
 
-const fmt = (x: number, digits = 0) => x.toFixed(digits);
-
-function machine(): string[] {
-  const cpus = os.cpus();
-  return [
-    `- OS: ${os.type()} ${os.release()} (${os.platform()}/${os.arch()})`,
-    `- CPU: ${cpus[0]?.model ?? "unknown"}, ${cpus.length} logical cores`,
-    `- Memory: ${fmt(os.totalmem() / 1024 ** 3, 1)} GiB`,
-    `- Node.js: ${process.version}`,
-    `- Date: ${new Date().toISOString()}`,
-  ];
-}
-
 function main(): void {
-  process.stderr.write("flagship example\n");
-  const flagship = measure(["flagship"]);
-  const stacks: Sample[] = [];
-  for (const n of SIZES) {
-    process.stderr.write(`${n} pipeline(s)\n`);
-    stacks.push(measure(["pipelines", String(n)]));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aws-cicd-bench-"));
+  const rows: Row[] = [];
+  try {
+    // The report is rewritten after every scenario, so that a long run stopped early keeps what it measured.
+    const add = (row: Row) => {
+      rows.push(row);
+      if (process.env.BENCH_WRITE !== "0") fs.writeFileSync(path.join(ROOT, "BENCHMARKS.md"), benchmarksMarkdown(rows, RUNS));
+    };
+    for (const n of FLEET_N) add(measure("fleet", n, dir));
+    for (const n of FLAGSHIP_N) add(measure("flagship", n, dir));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-  const [one, ten, hundred] = stacks as [Sample, Sample, Sample];
-  const perPipeline = (a: Sample, b: Sample, key: "resources" | "roles" | "components" | "synthMs" | "maxRssMb") =>
-    (b[key] - a[key]) / (b.pipelines - a.pipelines);
-
-  const rows = [flagship, ...stacks].map((s) =>
-    [
-      s.scenario === "flagship" ? "flagship (examples/beanstalk-pipeline)" : `${s.pipelines} pipeline(s)`,
-      fmt(s.synthMs),
-      fmt(s.loadMs),
-      fmt(s.maxRssMb),
-      s.resources,
-      s.components,
-      s.roles,
-      s.scenario === "flagship" ? "" : fmt(s.synthMs / s.pipelines, 1),
-    ].join(" | "),
-  );
-  const marginal = (key: "synthMs" | "maxRssMb", digits: number) =>
-    `${fmt(perPipeline(one, ten, key), digits)} from 1 to 10, ${fmt(perPipeline(ten, hundred, key), digits)} from 10 to 100`;
-  const text = [
-    "# Benchmarks",
-    "",
-    "`npm run bench` (bench/synth-bench.ts) synthesizes each scenario in a fresh Node.js process under",
-    "a mock engine (bench/mock-engine.ts; no Pulumi CLI, no AWS) and records the median of",
-    `${RUNS} runs. *Synth* is the time from loading the library to the last registration answered`,
-    '(program run, outputs resolved, RPC queue drained); *load* is `require("aws-cicd")` (the built',
-    "`dist/`). Peak memory is the child's `process.resourceUsage().maxRSS`.",
-    "",
-    "Each generated pipeline is a `CodeCommitRepo`, a `BuildProject` building it and a two-stage",
-    "`Pipeline` (source, build); the stack shares one `EncryptionKey`. Resources count AWS",
-    "resources (not components); IAM roles count `aws:iam/role:Role`.",
-    "",
-    "| Scenario | Synth (ms) | Load (ms) | Peak RSS (MB) | Resources | Components | IAM roles | Synth per pipeline (ms) |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...rows.map((r) => `| ${r} |`),
-    "",
-    "## Per pipeline",
-    "",
-    `- Resources per pipeline: ${fmt(perPipeline(one, ten, "resources"), 1)} (1 to 10) and ${fmt(perPipeline(ten, hundred, "resources"), 1)} (10 to 100); IAM roles per pipeline: ${fmt(perPipeline(one, ten, "roles"), 1)} and ${fmt(perPipeline(ten, hundred, "roles"), 1)}; components per pipeline: ${fmt(perPipeline(ten, hundred, "components"), 1)}.`,
-    `- Marginal synth time per added pipeline (ms): ${marginal("synthMs", 1)}.`,
-    `- Marginal peak memory per added pipeline (MB): ${marginal("maxRssMb", 2)}.`,
-    "",
-    "## Machine",
-    "",
-    ...machine(),
-    "",
-  ].join("\n");
-  fs.writeFileSync(path.join(ROOT, "BENCHMARKS.md"), text);
-  process.stdout.write(text);
+  process.stdout.write(benchmarksMarkdown(rows, RUNS));
 }
 
 main();

@@ -1,61 +1,39 @@
-// One benchmark sample, run in its own process so every sample starts with fresh mocks and
-// memory: `synth-child.ts flagship` or `synth-child.ts pipelines <N>`. Prints one JSON line.
-import * as path from "path";
+// One benchmark sample, run in its own process so every sample starts with fresh mocks and memory.
+//   synth-child.ts <flagship|fleet> <N>                 the components (timed)
+//   synth-child.ts <flagship|fleet> <N> --record FILE   the components, writing each registration to FILE as it happens
+//   synth-child.ts floor <N> FILE [--record FILE2]      the floor: FILE's registrations replayed (see floor.ts)
+//   synth-child.ts typed-floor <N> FILE [--record FILE2]  the same through the @pulumi/aws classes
+// Prints one JSON line. With BENCH_CPU_PROF=DIR, the child also writes a CPU profile there.
 import { installBenchMocks, registeredTypes, settleProgram } from "./mock-engine";
-
-/** One sample's measurements (maxRssMb is the process's peak resident memory). */
-export interface Sample {
-  scenario: string;
-  pipelines: number;
-  loadMs: number;
-  synthMs: number;
-  maxRssMb: number;
-  resources: number;
-  components: number;
-  roles: number;
-}
-
-const FLAGSHIP = path.resolve(__dirname, "../examples/beanstalk-pipeline/index.ts");
-
-/** N independent pipelines, each a CodeCommit repository, a CodeBuild project and a Pipeline. */
-function generatedStack(cicd: typeof import("aws-cicd"), n: number): Record<string, unknown> {
-  const key = new cicd.EncryptionKey("cicd");
-  const exported: Record<string, unknown> = {};
-  for (let i = 0; i < n; i++) {
-    const repo = new cicd.CodeCommitRepo(`app${i}`, { description: `Service ${i}`, encryptionKey: key });
-    const build = new cicd.BuildProject(`test${i}`, {
-      encryptionKey: key,
-      source: { codeCommit: { repository: repo, branch: "main" } },
-    });
-    const pipeline = new cicd.Pipeline(`app${i}`, {
-      encryptionKey: key,
-      stages: [
-        { name: "Source", actions: [repo.sourceAction({ branch: "main" })] },
-        { name: "Build", actions: [build.buildAction()] },
-      ],
-    });
-    exported[`pipelineUrl${i}`] = pipeline.consoleUrl;
-  }
-  return exported;
-}
+import { readRecording, recordInputs, recordRegistrations, replayFloor, closeRecording } from "./floor";
+import { cpuMs, Sample } from "./sample";
+import { ScenarioName, SCENARIOS } from "./scenarios";
 
 async function main(): Promise<void> {
-  const [scenario = "flagship", count = "1"] = process.argv.slice(2);
-  installBenchMocks();
+  const argv = process.argv.slice(2);
+  const at = argv.indexOf("--record");
+  const recording = at < 0 ? undefined : argv.splice(at, 2)[1];
+  const [scenario = "flagship", count = "1", replayed] = argv;
+  const n = Number(count);
+  const floor = scenario === "floor" || scenario === "typed-floor";
+  if (recording !== undefined) recordRegistrations(recording);
+  installBenchMocks(recording !== undefined ? recordInputs : undefined);
+  const bytes = floor ? readRecording(replayed!) : undefined;
+
   const start = process.hrtime.bigint();
-
-  const cicd: typeof import("aws-cicd") = require("aws-cicd");
+  const cicd: typeof import("aws-cicd") | undefined = floor ? undefined : require("aws-cicd");
   const loaded = process.hrtime.bigint();
-  const n = scenario === "flagship" ? 1 : Number(count);
-
-  const exported = scenario === "flagship" ? require(FLAGSHIP) : generatedStack(cicd, n);
+  const cpuAtLoad = process.cpuUsage();
+  const exported = floor ? replayFloor(bytes!, scenario === "typed-floor") : SCENARIOS[scenario as ScenarioName](cicd!, n);
   await settleProgram(exported);
   const done = process.hrtime.bigint();
+  closeRecording();
   const sample: Sample = {
     scenario,
     pipelines: n,
     loadMs: Number(loaded - start) / 1e6,
     synthMs: Number(done - loaded) / 1e6,
+    cpuMs: cpuMs(process.cpuUsage(cpuAtLoad)),
     // resourceUsage().maxRSS is in kilobytes.
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     resources: registeredTypes.filter((t) => !t.startsWith("aws-cicd:")).length,

@@ -41,7 +41,7 @@ export function resetRecorded(): void {
 const arnPrefix = (service: string) => `arn:${PARTITION}:${service}:${REGION}:${ACCOUNT}`;
 
 /** Computed attributes for the types the library creates, derived from inputs only. */
-function computed(type: string, name: string, inputs: Record<string, any>): Record<string, any> {
+export function computed(type: string, name: string, inputs: Record<string, any>): Record<string, any> {
   // A `namePrefix` (hostile or long component names) gets the provider's 26-character unique suffix.
   const n: string = inputs.name ?? (typeof inputs.namePrefix === "string" ? `${inputs.namePrefix}${"0".repeat(26)}` : name);
   switch (type) {
@@ -119,7 +119,7 @@ function computed(type: string, name: string, inputs: Record<string, any>): Reco
 }
 
 /** Ids that match what the provider uses as `id` (role and policy names, bucket names...). */
-function idOf(type: string, name: string, state: Record<string, any>): string {
+export function idOf(type: string, name: string, state: Record<string, any>): string {
   switch (type) {
     case "aws:iam/role:Role":
     case "aws:iam/instanceProfile:InstanceProfile":
@@ -139,7 +139,7 @@ function idOf(type: string, name: string, state: Record<string, any>): string {
 }
 
 /** Answers to the invokes the library uses. */
-function answer(token: string, inputs: Record<string, any>): Record<string, any> {
+export function answer(token: string, inputs: Record<string, any>): Record<string, any> {
   switch (token) {
     case "aws:index/getCallerIdentity:getCallerIdentity":
       return { accountId: ACCOUNT, arn: `arn:${PARTITION}:iam::${ACCOUNT}:user/test`, userId: "AIDATEST", id: ACCOUNT };

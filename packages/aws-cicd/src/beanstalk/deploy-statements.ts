@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ManagedPolicyPart } from "../pipeline/action-types";
+import { fromContext } from "../internal/aws-context";
 import { PolicyStatement } from "../security/iam";
 import {
   BeanstalkArnContext,
@@ -82,8 +83,11 @@ function distinct<T>(values: T[]): T[] {
 export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolicyArgs): PolicyStatement[] {
   const { ctx, targets } = a;
   if (targets.length === 0) throw new Error("`targets` must hold at least one Elastic Beanstalk environment.");
+  // One Output of the context for every ARN below (an interpolate per ARN made most of this policy's Outputs).
   const regional = (service: string, resource: pulumi.Input<string>) =>
-    pulumi.interpolate`arn:${ctx.partition}:${service}:${ctx.region}:${ctx.accountId}:${resource}`;
+    typeof resource === "string"
+      ? fromContext(ctx, (c) => `arn:${c.partition}:${service}:${c.region}:${c.accountId}:${resource}`)
+      : pulumi.interpolate`arn:${ctx.partition}:${service}:${ctx.region}:${ctx.accountId}:${resource}`;
   const applications = distinct(targets.map((t) => t.applicationName)).map((name) => ({
     arn: targets.find((t) => t.applicationName === name)!.applicationArn,
     versions: beanstalkArn(ctx, pulumi.interpolate`applicationversion/${name}/*`),

@@ -16,6 +16,7 @@
  * IAM: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html
  */
 import * as pulumi from "@pulumi/pulumi";
+import { fromContext } from "../internal/aws-context";
 
 /**
  * What the instance's CloudWatch agent calls to stream logs into the environment's log groups.
@@ -306,12 +307,14 @@ export interface BeanstalkArnContext {
 
 /** `arn:<p>:elasticbeanstalk:<r>:<a>:<resource>`. */
 export function beanstalkArn(ctx: BeanstalkArnContext, resource: pulumi.Input<string>): pulumi.Output<string> {
+  if (typeof resource === "string")
+    return fromContext(ctx, (c) => `arn:${c.partition}:elasticbeanstalk:${c.region}:${c.accountId}:${resource}`);
   return pulumi.interpolate`arn:${ctx.partition}:elasticbeanstalk:${ctx.region}:${ctx.accountId}:${resource}`;
 }
 
 /** Name of the bucket Elastic Beanstalk keeps per account and region: `elasticbeanstalk-<region>-<account>`. */
 export function beanstalkBucketName(ctx: BeanstalkArnContext): pulumi.Output<string> {
-  return pulumi.interpolate`elasticbeanstalk-${ctx.region}-${ctx.accountId}`;
+  return fromContext(ctx, (c) => `elasticbeanstalk-${c.region}-${c.accountId}`);
 }
 
 /** What a deploy action needs to know about its target (returned by `BeanstalkTarget.beanstalkDeployTarget()`). */

@@ -10,6 +10,9 @@ import {
   PolicySizeSubject,
 } from "./policy-size";
 import { autoNameArgs, AUTONAMED_IAM_POLICY, AUTONAMED_IAM_ROLE } from "../internal/naming";
+import { AwsContext } from "../internal/aws-context";
+
+export { awsContext, AwsContext } from "../internal/aws-context";
 
 /** The IAM policy language version every document this library renders uses. */
 export const POLICY_VERSION = "2012-10-17";
@@ -150,35 +153,6 @@ export function sizeCheckedPolicyDocument(
   resource: pulumi.Resource,
 ): pulumi.Output<string> {
   return checkPolicySize(kind, about, documentShape(statements), policyDocument(statements), resource);
-}
-
-/** Account, partition and region of the provider a component runs with. */
-export interface AwsContext {
-  /** Account id. */
-  accountId: pulumi.Output<string>;
-  /** Partition, e.g. `aws`. */
-  partition: pulumi.Output<string>;
-  /** Region, e.g. `us-east-1`. */
-  region: pulumi.Output<string>;
-  /** DNS suffix of the partition, e.g. `amazonaws.com`. */
-  dnsSuffix: pulumi.Output<string>;
-}
-
-/**
- * Looks up the account, partition and region through invokes parented to
- * `parent`, so an explicit provider (another account or region) is honoured.
- */
-export function awsContext(parent: pulumi.Resource): AwsContext {
-  const opts = { parent };
-  const identity = aws.getCallerIdentityOutput({}, opts);
-  const partition = aws.getPartitionOutput({}, opts);
-  const region = aws.getRegionOutput({}, opts);
-  return {
-    accountId: identity.accountId,
-    partition: partition.partition,
-    dnsSuffix: partition.dnsSuffix,
-    region: region.region,
-  };
 }
 
 /** `arn:<partition>:iam::<account>:root`, the principal that delegates to the account's IAM policies. */

@@ -1,0 +1,171 @@
+// BENCHMARKS.md from the measured scenarios: each scenario beside its floor (and AWS CDK), with the
+// ratios and the marginal cost per added pipeline.
+import * as os from "os";
+import type { Sample } from "./sample";
+
+/** One scenario at one N: the medians of the components, the floor and (optionally) CDK. */
+export interface Row {
+  scenario: "flagship" | "fleet";
+  n: number;
+  components: Sample;
+  floor: Sample;
+  typedFloor: Sample;
+  cdk?: Sample;
+}
+
+const fmt = (x: number, digits = 0) => x.toFixed(digits);
+const ratio = (a: number, b: number) => `${fmt(a / b, 2)}x`;
+
+function machine(): string[] {
+  const cpus = os.cpus();
+  return [
+    `- OS: ${os.type()} ${os.release()} (${os.platform()}/${os.arch()})`,
+    `- CPU: ${cpus[0]?.model ?? "unknown"}, ${cpus.length} logical cores`,
+    `- Memory: ${fmt(os.totalmem() / 1024 ** 3, 1)} GiB`,
+    `- Node.js: ${process.version}`,
+    `- Date: ${new Date().toISOString()}`,
+  ];
+}
+
+/** A markdown table from a header and rows of cells. */
+function markdown(head: string[], rows: (string | number)[][]): string[] {
+  return [
+    `| ${head.join(" | ")} |`,
+    `| --- | ${head
+      .slice(1)
+      .map(() => "---:")
+      .join(" | ")} |`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ];
+}
+
+function timeTable(rows: Row[], withCdk: boolean): string[] {
+  const head = ["N", "Resources", "Synth (ms)", "Floor (ms)", "Typed floor (ms)", "CPU (ms)", "Floor CPU (ms)", "Typed floor CPU (ms)"];
+  head.push("CPU vs floor", "CPU vs typed floor", "Wall vs floor", ...(withCdk ? ["CDK synth (ms)", "CDK CPU (ms)", "CPU vs CDK"] : []));
+  return markdown(
+    head,
+    rows.map((r) => {
+      const [c, f, t] = [r.components, r.floor, r.typedFloor];
+      const cells = [r.n, c.resources, fmt(c.synthMs), fmt(f.synthMs), fmt(t.synthMs), fmt(c.cpuMs), fmt(f.cpuMs), fmt(t.cpuMs)];
+      cells.push(ratio(c.cpuMs, f.cpuMs), ratio(c.cpuMs, t.cpuMs), ratio(c.synthMs, f.synthMs));
+      if (withCdk)
+        cells.push(...(r.cdk === undefined ? ["", "", ""] : [fmt(r.cdk.synthMs), fmt(r.cdk.cpuMs), ratio(c.cpuMs, r.cdk.cpuMs)]));
+      return cells;
+    }),
+  );
+}
+
+function memoryTable(rows: Row[], withCdk: boolean): string[] {
+  const head = [
+    "N",
+    "Peak RSS (MB)",
+    "Floor (MB)",
+    "Typed floor (MB)",
+    "RSS vs floor",
+    "RSS vs typed floor",
+    ...(withCdk ? ["CDK (MB)", "RSS vs CDK"] : []),
+  ];
+  return markdown(
+    head,
+    rows.map((r) => {
+      const [c, f, t] = [r.components, r.floor, r.typedFloor];
+      const cells = [r.n, fmt(c.maxRssMb), fmt(f.maxRssMb), fmt(t.maxRssMb), ratio(c.maxRssMb, f.maxRssMb), ratio(c.maxRssMb, t.maxRssMb)];
+      if (withCdk) cells.push(...(r.cdk === undefined ? ["", ""] : [fmt(r.cdk.maxRssMb), ratio(c.maxRssMb, r.cdk.maxRssMb)]));
+      return cells;
+    }),
+  );
+}
+
+function marginal(rows: Row[]): string[] {
+  const head = [
+    "From N",
+    "To N",
+    "CPU per added pipeline (ms)",
+    "Floor (ms)",
+    "Typed floor (ms)",
+    "Wall (ms)",
+    "Peak RSS (MB)",
+    "Floor (MB)",
+    "Typed floor (MB)",
+  ];
+  const out: (string | number)[][] = [];
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [rows[i - 1]!, rows[i]!];
+    const per = (pick: (r: Row) => number, digits: number) => fmt((pick(b) - pick(a)) / (b.n - a.n), digits);
+    out.push([
+      a.n,
+      b.n,
+      per((r) => r.components.cpuMs, 1),
+      per((r) => r.floor.cpuMs, 1),
+      per((r) => r.typedFloor.cpuMs, 1),
+      per((r) => r.components.synthMs, 1),
+    ]);
+    out[out.length - 1]!.push(
+      per((r) => r.components.maxRssMb, 2),
+      per((r) => r.floor.maxRssMb, 2),
+      per((r) => r.typedFloor.maxRssMb, 2),
+    );
+  }
+  return markdown(head, out);
+}
+
+/** The whole BENCHMARKS.md. */
+export function benchmarksMarkdown(rows: Row[], runs: number): string {
+  const section = (scenario: Row["scenario"], title: string, what: string) => {
+    const own = rows.filter((r) => r.scenario === scenario).sort((a, b) => a.n - b.n);
+    if (own.length === 0) return [];
+    const withCdk = own.some((r) => r.cdk !== undefined);
+    return [
+      `## ${title}`,
+      "",
+      what,
+      "",
+      ...timeTable(own, withCdk),
+      "",
+      ...memoryTable(own, withCdk),
+      "",
+      ...(own.length > 1 ? ["Marginal cost:", "", ...marginal(own), ""] : []),
+    ];
+  };
+  return [
+    "# Benchmarks",
+    "",
+    "`npm run bench` (bench/synth-bench.ts) synthesizes each scenario under a mock engine",
+    "(bench/mock-engine.ts; no Pulumi CLI, no AWS), each sample in a fresh Node.js process under",
+    "ts-node (`-r ts-node/register/transpile-only`, as a Pulumi TypeScript program runs), and records",
+    `the median of ${runs} run(s) (the first run of the components also writes the floors' recording). Runs alternate: components, floor, typed floor${rows.some((r) => r.cdk) ? ", CDK" : ""}, components, floor...`,
+    "",
+    '- *Synth*: wall time from `require("aws-cicd")` returning to the last registration answered (program',
+    "  run, stack outputs resolved, RPC queue drained). *CPU*: the child's CPU time (user and system, GC",
+    "  threads included) over the same span, steadier than wall time on a shared machine; ratios use it.",
+    "  *Peak RSS*: the child's `process.resourceUsage().maxRSS`.",
+    "- *Floor*: the very same registrations, recorded from a run of the components, replayed with the",
+    "  same SDK as plain `pulumi.CustomResource`s (components as plain `pulumi.ComponentResource`s, so",
+    "  parents and URNs match) with resolved plain inputs and the same options (bench/floor.ts). It",
+    "  includes parsing its recording; it has no invokes, no Outputs between resources and no",
+    "  `@pulumi/aws`. For N <= 10 the bench checks that the floors register exactly what the components did.",
+    "- *Typed floor*: the same replay through the `@pulumi/aws` classes (`aws.iam.Role`...) with the same",
+    "  plain inputs: what `@pulumi/aws` itself adds (an Output, with four promises, for every property a",
+    "  resource can return, about 12 a resource instead of 3), which no component built on it can avoid.",
+    "  It includes loading the `@pulumi/aws` modules it uses.",
+    "- *CDK*: the same flow as AWS CDK constructs (bench/cdk-child.ts), constructing the app and",
+    "  `app.synth()`, split into stacks of 8 copies (CloudFormation caps a stack at 500 resources).",
+    "- Resources count AWS resources (not components). The machine is shared: compare ratios measured",
+    "  in the same run rather than absolute times across runs.",
+    "",
+    ...section(
+      "flagship",
+      "Flagship flows",
+      "N copies of examples/beanstalk-pipeline (a repository, a build, dev and prod Beanstalk environments, a five-stage pipeline with notifications), sharing one `EncryptionKey` (bench/scenarios.ts).",
+    ),
+    ...section(
+      "fleet",
+      "Simple fleet",
+      "N pipelines, each a `CodeCommitRepo`, a `BuildProject` building it and a two-stage `Pipeline` (source, build), sharing one `EncryptionKey`.",
+    ),
+    "## Machine",
+    "",
+    ...machine(),
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,115 @@
+// Account, partition and region lookups, made once per provider for the components a program creates
+// together instead of three invokes per component (issue 12).
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+/** Account, partition and region of the provider a component runs with. */
+export interface AwsContext {
+  /** Account id. */
+  accountId: pulumi.Output<string>;
+  /** Partition, e.g. `aws`. */
+  partition: pulumi.Output<string>;
+  /** Region, e.g. `us-east-1`. */
+  region: pulumi.Output<string>;
+  /** DNS suffix of the partition, e.g. `amazonaws.com`. */
+  dnsSuffix: pulumi.Output<string>;
+}
+
+/** The invoke whose provider a parent would use (every `aws:` invoke resolves to the same one). */
+const CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity";
+
+/** The lookups shared by the components a program creates in one synchronous run of its code. */
+interface Batch {
+  /** The resource monitor they were made for (a new engine connection, or a new `setMocks`, starts afresh). */
+  monitor: object;
+  /** Per explicit provider object. */
+  explicit: WeakMap<pulumi.ProviderResource, AwsContext>;
+  /** For the default provider. */
+  default?: AwsContext;
+}
+
+/**
+ * The current batch. It ends when the code that created it yields (a microtask later): a program
+ * creates its components in one synchronous run and shares one lookup per provider, while code that
+ * awaits in between (a test, the next program in one process) starts afresh, so that every program
+ * sees its lookups resolve in the same order as if it ran alone.
+ */
+let batch: Batch | undefined;
+
+/** The resource monitor of the current run, or `undefined` when there is none (then nothing is shared). */
+function currentMonitor(): object | undefined {
+  try {
+    const settings = require("@pulumi/pulumi/runtime/settings") as { getMonitor?: () => object | undefined };
+    return settings.getMonitor?.();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The three invokes, parented to `parent` so that its provider answers them. */
+function lookup(parent: pulumi.Resource): AwsContext {
+  const opts = { parent };
+  const identity = aws.getCallerIdentityOutput({}, opts);
+  const partition = aws.getPartitionOutput({}, opts);
+  const region = aws.getRegionOutput({}, opts);
+  return {
+    accountId: identity.accountId,
+    partition: partition.partition,
+    dnsSuffix: partition.dnsSuffix,
+    region: region.region,
+  };
+}
+
+/**
+ * Looks up the account, partition and region through invokes parented to `parent`, so an explicit
+ * provider (another account or region) is honoured. Components created together (in one synchronous run of the program)
+ * with the same provider share one lookup: the answers cannot differ, and three invokes per
+ * component were a large part of a component's cost (issue 12).
+ */
+export function awsContext(parent: pulumi.Resource): AwsContext {
+  const monitor = currentMonitor();
+  if (monitor === undefined) return lookup(parent);
+  if (batch === undefined || batch.monitor !== monitor) {
+    const current: Batch = { monitor, explicit: new WeakMap() };
+    batch = current;
+    queueMicrotask(() => {
+      if (batch === current) batch = undefined;
+    });
+  }
+  const provider = parent.getProvider(CALLER_IDENTITY);
+  if (provider === undefined) return (batch.default ??= lookup(parent));
+  let ctx = batch.explicit.get(provider);
+  if (ctx === undefined) {
+    ctx = lookup(parent);
+    batch.explicit.set(provider, ctx);
+  }
+  return ctx;
+}
+
+/** Account, partition and region as plain values, once known. */
+export interface ResolvedContext {
+  partition: string;
+  region: string;
+  accountId: string;
+}
+
+/** One Output of each context's values, shared by every string built from that context. */
+const resolvedContexts = new WeakMap<object, pulumi.Output<ResolvedContext>>();
+
+/**
+ * `render` of the context's resolved values: one `apply` on an Output shared per context, where a
+ * `pulumi.interpolate` over the context would lift each of its Outputs again for every string.
+ */
+export function fromContext(
+  ctx: { partition: pulumi.Input<string>; region: pulumi.Input<string>; accountId: pulumi.Input<string> },
+  render: (c: ResolvedContext) => string,
+): pulumi.Output<string> {
+  let resolved = resolvedContexts.get(ctx);
+  if (resolved === undefined) {
+    resolved = pulumi
+      .all([ctx.partition, ctx.region, ctx.accountId])
+      .apply(([partition, region, accountId]) => ({ partition, region, accountId }));
+    resolvedContexts.set(ctx, resolved);
+  }
+  return resolved.apply(render);
+}
