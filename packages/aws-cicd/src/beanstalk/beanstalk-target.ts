@@ -39,6 +39,7 @@ import { planLoadBalancer } from "./load-balancer";
 import { beanstalkVariableCheck, validateBeanstalkTargetArgs } from "./validate";
 import { checkedPlaintextValue } from "../codebuild/plaintext-secrets";
 import { checkedKey } from "../internal/arns";
+import { asResourceError } from "../internal/errors";
 
 /**
  * The default environment name: `<project>-<stack>-<name>` when that is a valid environment name
@@ -108,12 +109,10 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
 
   constructor(name: string, args: BeanstalkTargetArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:BeanstalkTarget", name, {}, opts);
-    try {
+    asResourceError(this, () => {
       validateComponentName(name);
       validateBeanstalkTargetArgs(args);
-    } catch (e) {
-      throw new pulumi.ResourceError((e as Error).message, this);
-    }
+    });
     const ctx = awsContext(this);
     this.ctx = ctx;
     const tags = args.tags;

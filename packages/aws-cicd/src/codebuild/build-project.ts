@@ -28,6 +28,7 @@ import { BuildProjectPermissions, buildProjectStatements, PrefixGrant } from "./
 import { createReportGroups, defaultReportExportPrefix, reportExportConfig, reportGroupsToCreate } from "./report-groups";
 import { validateBuildProjectArgs } from "./validate";
 import { checkedInput, checkedKey, keyArnProblem } from "../internal/arns";
+import { asResourceError } from "../internal/errors";
 
 /** Name of the log group of a project: `/aws/codebuild/<projectName>`. */
 export function buildLogGroupName(projectName: string): string {
@@ -102,19 +103,17 @@ export class BuildProject extends pulumi.ComponentResource {
     super("aws-cicd:index:BuildProject", name, {}, opts);
     this.componentName = name;
     const projectName = args?.projectName ?? stackScopedName(name, CODEBUILD_PROJECT_NAME);
-    let buildspec: string;
-    try {
+    const buildspec = asResourceError(this, () => {
       validateComponentName(name);
       validateBuildProjectArgs(args, projectName);
-      buildspec = args.buildSpec !== undefined ? renderBuildSpec(args.buildSpec) : (args.buildSpecFile ?? DEFAULT_BUILDSPEC_FILE_NAME);
-      if (args.buildSpec !== undefined && buildspec.length > MAX_BUILDSPEC_LENGTH) {
+      const rendered = args.buildSpec !== undefined ? renderBuildSpec(args.buildSpec) : (args.buildSpecFile ?? DEFAULT_BUILDSPEC_FILE_NAME);
+      if (args.buildSpec !== undefined && rendered.length > MAX_BUILDSPEC_LENGTH) {
         throw new Error(
-          `\`buildSpec\` renders to ${buildspec.length} characters; CodeBuild accepts at most ${MAX_BUILDSPEC_LENGTH}. Move long command lists into scripts in the source, or use \`buildSpecFile\`.`,
+          `\`buildSpec\` renders to ${rendered.length} characters; CodeBuild accepts at most ${MAX_BUILDSPEC_LENGTH}. Move long command lists into scripts in the source, or use \`buildSpecFile\`.`,
         );
       }
-    } catch (e) {
-      throw new pulumi.ResourceError((e as Error).message, this);
-    }
+      return rendered;
+    });
     if (args.dockerBuilds === true) {
       pulumi.log.warn(
         `BuildProject ${name}: builds run in privileged mode (\`dockerBuilds: true\`), with root access to the build host's kernel features; build only trusted sources (Checkov CKV_AWS_316).`,

@@ -17,6 +17,7 @@ import { createRepositoryNotifications } from "./notifications";
 import { createApprovalRule, createBranchProtection } from "./protection";
 import { validateCodeCommitRepoArgs, validateCrossAccountAccess } from "./validate";
 import { checkedInput, checkedKey, roleNameOrArnProblem } from "../internal/arns";
+import { asResourceError } from "../internal/errors";
 
 /**
  * Logical names of each repository's grants (kept outside the class, whose properties the Pulumi
@@ -107,12 +108,10 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
 
   constructor(name: string, args: CodeCommitRepoArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:CodeCommitRepo", name, {}, opts);
-    try {
+    asResourceError(this, () => {
       validateComponentName(name);
       validateCodeCommitRepoArgs(name, args);
-    } catch (e) {
-      throw new pulumi.ResourceError((e as Error).message, this);
-    }
+    });
     const repositoryName = args.repositoryName ?? name;
     const defaultBranch = (this.defaultBranch = args.defaultBranch ?? DEFAULT_REPOSITORY_BRANCH);
     const protectedBranches = args.protectedBranches ?? [defaultBranch];
@@ -262,11 +261,9 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
    * "<name>-cross-account-<index>", counting on from `crossAccountAccess`.
    */
   grantCrossAccountAccess(access: CrossAccountAccessArgs): CrossAccountAccessGrant {
-    try {
+    asResourceError(this, () => {
       validateCrossAccountAccess("access", access);
-    } catch (e) {
-      throw new pulumi.ResourceError((e as Error).message, this);
-    }
+    });
     return this.addCrossAccountRole(access, "access");
   }
 
@@ -285,13 +282,10 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
   }
 
   private grant(access: RepositoryAccess, given: aws.iam.Role | pulumi.Input<string>): aws.iam.RolePolicy {
-    let role: aws.iam.Role | pulumi.Input<string>;
-    try {
-      // A role given by name or ARN, Output or not, is checked (an Output when it resolves): never an account.
-      role = given instanceof aws.iam.Role ? given : checkedInput(given as pulumi.Input<string>, roleNameOrArnProblem("role"));
-    } catch (e) {
-      throw new pulumi.ResourceError((e as Error).message, this);
-    }
+    // A role given by name or ARN, Output or not, is checked (an Output when it resolves): never an account.
+    const role: aws.iam.Role | pulumi.Input<string> = asResourceError(this, () =>
+      given instanceof aws.iam.Role ? given : checkedInput(given as pulumi.Input<string>, roleNameOrArnProblem("role")),
+    );
     let grantNames = GRANT_NAMES.get(this);
     if (grantNames === undefined) GRANT_NAMES.set(this, (grantNames = new Set<string>()));
     const base = `${this.scope.name}-${access}-${grantRoleSuffix(role, grantNames.size)}`;

@@ -33,6 +33,7 @@ import {
 } from "./policies";
 import { validateEc2FleetTargetArgs } from "./validate";
 import { arnProblem, checkedInput, checkedKey, KMS_KEY_ARN_PATTERN } from "../internal/arns";
+import { asResourceError } from "../internal/errors";
 
 /** The names and ARNs a deploy action needs, as Outputs. */
 export type Ec2FleetDeployTarget = { [K in keyof CodeDeployTargetInfo]: pulumi.Output<string> };
@@ -129,12 +130,10 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
 
   constructor(name: string, args: Ec2FleetTargetArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:Ec2FleetTarget", name, {}, opts);
-    try {
+    asResourceError(this, () => {
       validateComponentName(name);
       validateEc2FleetTargetArgs(args);
-    } catch (e) {
-      throw new pulumi.ResourceError((e as Error).message, this);
-    }
+    });
     const ctx = awsContext(this);
     this.ctx = ctx;
     const tags = args.tags;

@@ -13,6 +13,7 @@ import { crossAccountDeployPolicies, crossAccountDeployTrustStatements } from ".
 import { defaultCrossAccountDeployRoleName } from "./role-arns";
 import { checkedInput } from "../internal/arns";
 import { artifactBucketArnProblem, artifactKeyArnProblem, pipelineRoleArnProblem, validateCrossAccountDeployRoleArgs } from "./validate";
+import { asResourceError } from "../internal/errors";
 
 /** The region field of an ARN (`arn:<partition>:<service>:<region>:...`). */
 function regionOfArn(arn: pulumi.Input<string>): pulumi.Output<string> {
@@ -58,13 +59,11 @@ export class CrossAccountDeployRole extends pulumi.ComponentResource {
 
   constructor(name: string, args: CrossAccountDeployRoleArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:CrossAccountDeployRole", name, {}, opts);
-    try {
+    asResourceError(this, () => {
       validateComponentName(name);
       validateCrossAccountDeployRoleArgs(args ?? ({} as CrossAccountDeployRoleArgs));
       checkNoPipelineRoleCollision(name, args.roleName);
-    } catch (e) {
-      throw new pulumi.ResourceError((e as Error).message, this);
-    }
+    });
     const ctx = awsContext(this);
     // ARNs given as Outputs are checked when they resolve: a `:root` or an alias fails the deployment.
     const pipelineRoleArn = checkedInput(args.pipelineRoleArn, pipelineRoleArnProblem);

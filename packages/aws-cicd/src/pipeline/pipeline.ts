@@ -25,6 +25,7 @@ import { createNotifications } from "./notifications";
 import { APPROVAL_RESULT_ACTIONS, APPROVAL_STATE_ACTIONS, ASSUME_ACTION_ROLE_ACTIONS } from "./policies";
 import { findApprovalActions, PlannedStage } from "./stages";
 import { validatePipelineArgs } from "./validate";
+import { asResourceError } from "../internal/errors";
 
 /** Artifact buckets already checked, so that pipelines sharing one keep sharing its exact Outputs (one grant per store). */
 const checkedArtifactBuckets = new WeakMap<ArtifactBucketReference, ArtifactBucketReference>();
@@ -123,12 +124,10 @@ export class Pipeline extends pulumi.ComponentResource {
 
   constructor(name: string, args: PipelineArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:Pipeline", name, {}, opts);
-    try {
+    this.stages = asResourceError(this, () => {
       validateComponentName(name);
-      this.stages = validatePipelineArgs(args ?? ({} as PipelineArgs));
-    } catch (e) {
-      throw new pulumi.ResourceError((e as Error).message, this);
-    }
+      return validatePipelineArgs(args ?? ({} as PipelineArgs));
+    });
     this.resourceName = name;
     const ctx = (this.ctx = awsContext(this));
     const pipelineName = (this.physicalName = args.pipelineName ?? stackScopedName(name, PIPELINE_NAME));
@@ -328,15 +327,11 @@ export class Pipeline extends pulumi.ComponentResource {
    * need read access to the pipeline (e.g. to list executions), which this does not grant.
    */
   grantApproval(role: aws.iam.Role | pulumi.Input<string>, stageName: string, actionName?: string): aws.iam.RolePolicy {
-    let approvals: PlannedAction[];
-    let approver: aws.iam.Role | pulumi.Input<string>;
-    try {
-      // A role given as a name or ARN, Output or not, is checked (an Output when it resolves).
-      approver = role instanceof aws.iam.Role ? role : checkedInput(role as pulumi.Input<string>, roleNameOrArnProblem("role"));
-      approvals = findApprovalActions(this.stages, stageName, actionName);
-    } catch (e) {
-      throw new pulumi.ResourceError((e as Error).message, this);
-    }
+    // A role given as a name or ARN, Output or not, is checked (an Output when it resolves).
+    const [approver, approvals] = asResourceError(this, (): [aws.iam.Role | pulumi.Input<string>, PlannedAction[]] => [
+      role instanceof aws.iam.Role ? role : checkedInput(role as pulumi.Input<string>, roleNameOrArnProblem("role")),
+      findApprovalActions(this.stages, stageName, actionName),
+    ]);
     const ctx = this.ctx;
     const pipelineArn = pulumi.interpolate`arn:${ctx.partition}:codepipeline:${ctx.region}:${ctx.accountId}:${this.physicalName}`;
     this.approvalGrants += 1;

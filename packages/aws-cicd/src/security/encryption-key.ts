@@ -17,6 +17,7 @@ import {
   KMS_VIA_SERVICE_ACTIONS,
   SNS_PUBLISHER_SERVICES,
 } from "./policies";
+import { asResourceError } from "../internal/errors";
 
 /** Days KMS waits before it deletes a scheduled key (the maximum AWS allows). */
 export const DEFAULT_KEY_DELETION_WINDOW_DAYS = 30;
@@ -292,12 +293,10 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
 
   constructor(name: string, args: EncryptionKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:EncryptionKey", name, {}, opts);
-    try {
+    asResourceError(this, () => {
       validateComponentName(name);
       validateEncryptionKeyArgs(args);
-    } catch (e) {
-      throw new pulumi.ResourceError((e as Error).message, this);
-    }
+    });
     const ctx = awsContext(this);
     const viaServices = args.viaServices ?? [...KMS_DEFAULT_VIA_SERVICES];
     const policy = sizeCheckedPolicyDocument(

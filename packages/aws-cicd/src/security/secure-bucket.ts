@@ -19,6 +19,7 @@ import {
 } from "./secure-bucket-args";
 import { checkPolicySizeNow, PolicyStatement, sizeCheckedPolicyDocument } from "./iam";
 import { checkArgsObject, checkTypes } from "../internal/types";
+import { asResourceError } from "../internal/errors";
 
 /** Bucket name starts S3 reserves. https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html */
 export const RESERVED_BUCKET_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"] as const;
@@ -264,12 +265,10 @@ export class SecureBucket extends pulumi.ComponentResource {
 
   constructor(name: string, args: SecureBucketArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:SecureBucket", name, {}, opts);
-    try {
+    asResourceError(this, () => {
       validateComponentName(name);
       validateSecureBucketArgs(args);
-    } catch (e) {
-      throw new pulumi.ResourceError((e as Error).message, this);
-    }
+    });
     const retainOnDelete = args.retainOnDelete ?? true;
     if (!retainOnDelete) {
       pulumi.log.warn(`SecureBucket ${name}: retainOnDelete is false, so deleting the stack deletes the bucket and its settings.`, this);

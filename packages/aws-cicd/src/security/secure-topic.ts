@@ -7,6 +7,7 @@ import { accountRootArn, awsContext, checkPolicySizeNow, PolicyStatement, sizeCh
 import { SNS_OWNER_ACTIONS, SNS_PUBLISH_ACTIONS, SNS_PUBLISHER_SERVICES, SNS_TLS_GUARDED_ACTIONS } from "./policies";
 import { checkArgsObject, checkTypes } from "../internal/types";
 import { checkEmails } from "../internal/emails";
+import { asResourceError } from "../internal/errors";
 
 /** Arguments of {@link SecureTopic}. */
 export interface SecureTopicArgs {
@@ -99,12 +100,10 @@ export class SecureTopic extends pulumi.ComponentResource {
 
   constructor(name: string, args: SecureTopicArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:SecureTopic", name, {}, opts);
-    try {
+    asResourceError(this, () => {
       validateComponentName(name);
       validateSecureTopicArgs(args);
-    } catch (e) {
-      throw new pulumi.ResourceError((e as Error).message, this);
-    }
+    });
     const ctx = awsContext(this);
     const publishers = args.publisherServices ?? [...SNS_PUBLISHER_SERVICES];
     const about = { subject: `The topic policy of SecureTopic \`${name}\``, fix: "Name fewer `publisherServices`." };
