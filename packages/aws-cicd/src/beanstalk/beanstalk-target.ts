@@ -10,7 +10,7 @@ import {
   stackScopedName,
   validateComponentName,
 } from "../internal/naming";
-import { attachStatements, awsContext, AwsContext } from "../security/iam";
+import { attachStatements, awsContext, AwsContext, ROLE_MAX_SESSION_SECONDS } from "../security/iam";
 import {
   ApplicationReference,
   BeanstalkTargetArgs,
@@ -124,7 +124,7 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
         ...autoNameArgs(`${name}-service-role`, AUTONAMED_IAM_ROLE),
         description: `Elastic Beanstalk service role of ${environmentName} (aws-cicd)`,
         assumeRolePolicy: beanstalkServiceTrustPolicy(),
-        maxSessionDuration: 3600,
+        maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
         tags,
       },
       { parent: this },
@@ -168,7 +168,7 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
         ...autoNameArgs(`${name}-instance-role`, AUTONAMED_IAM_ROLE),
         description: `Instance role of Elastic Beanstalk environment ${environmentName} (aws-cicd)`,
         assumeRolePolicy: beanstalkInstanceTrustPolicy(),
-        maxSessionDuration: 3600,
+        maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
         tags,
       },
       { parent: this },

@@ -10,7 +10,7 @@ import {
   validateComponentName,
 } from "../internal/naming";
 import { keyOrNew } from "../security/encryption-key";
-import { attachStatements, awsContext, AwsContext, createServiceRole, policyDocument } from "../security/iam";
+import { attachStatements, awsContext, AwsContext, createServiceRole, policyDocument, ROLE_MAX_SESSION_SECONDS } from "../security/iam";
 import {
   CODEDEPLOY_AGENT_DOCUMENT,
   CODEDEPLOY_AGENT_PACKAGE,
@@ -187,7 +187,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
         ...autoNameArgs(`${name}-instance-role`, AUTONAMED_IAM_ROLE),
         description: `Instance role of CodeDeploy group ${appName}/${groupName} (aws-cicd)`,
         assumeRolePolicy: fleetInstanceTrustPolicy(),
-        maxSessionDuration: 3600,
+        maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
         tags,
       },
       { parent: this },

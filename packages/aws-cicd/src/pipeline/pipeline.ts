@@ -14,6 +14,7 @@ import {
   roleNameInput,
   serviceTrustStatements,
   trustPolicyDocument,
+  ROLE_MAX_SESSION_SECONDS,
 } from "../security/iam";
 import { SecureBucket } from "../security/secure-bucket";
 import { SecureTopic } from "../security/secure-topic";
@@ -179,7 +180,7 @@ export class Pipeline extends pulumi.ComponentResource {
           this,
         ),
         permissionsBoundary: args.rolePermissionsBoundary,
-        maxSessionDuration: 3600,
+        maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
         tags: args.tags,
       },
       { parent: this },

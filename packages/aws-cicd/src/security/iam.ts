@@ -16,6 +16,12 @@ export { awsContext, AwsContext } from "../internal/aws-context";
 
 /** The IAM policy language version every document this library renders uses. */
 export const POLICY_VERSION = "2012-10-17";
+/**
+ * Longest session (seconds) of the roles the components create: IAM's minimum, one hour. Services
+ * refresh their sessions; nothing of ours needs longer.
+ * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html
+ */
+export const ROLE_MAX_SESSION_SECONDS = 3600;
 
 /** Condition operators and their keys, e.g. `{ StringEquals: { "aws:SourceAccount": "123456789012" } }`. */
 export type PolicyConditions = Record<string, Record<string, pulumi.Input<string> | pulumi.Input<string>[]>>;
@@ -237,7 +243,7 @@ export function createServiceRole(name: string, args: ServiceRoleArgs, parent: p
       assumeRolePolicy: trustPolicyDocument(name, serviceTrustStatements(args.service, args), parent),
       permissionsBoundary: args.permissionsBoundary,
       path: args.path,
-      maxSessionDuration: 3600,
+      maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
       tags: args.tags,
     },
     { parent },
