@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import { expect } from "chai";
 import { BeanstalkTarget, beanstalkDeployStatements } from "../../packages/aws-cicd/src/beanstalk";
 import { policyDocument } from "../../packages/aws-cicd/src/security";
+import { awsContext } from "../../packages/aws-cicd/src/internal/aws-context";
 import { ACCOUNT, findResource, settle, statementsOf, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 
@@ -15,7 +16,7 @@ describe("BeanstalkTarget", () => {
       const t = new BeanstalkTarget("web");
       const statements = beanstalkDeployStatements({
         ...t.beanstalkDeployTarget(),
-        ctx: t.awsContext(),
+        ctx: awsContext(t),
         artifactBucketArn: "arn:aws:s3:::pipeline-artifacts",
       });
       new aws.iam.RolePolicy("deploy", { role: "pipeline-role", policy: policyDocument(statements) });

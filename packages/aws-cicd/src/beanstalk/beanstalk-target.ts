@@ -10,7 +10,7 @@ import {
   stackScopedName,
   validateComponentName,
 } from "../internal/naming";
-import { attachStatements, awsContext, AwsContext, ROLE_MAX_SESSION_SECONDS } from "../security/iam";
+import { attachStatements, awsContext, ROLE_MAX_SESSION_SECONDS } from "../security/iam";
 import {
   ApplicationReference,
   BeanstalkTargetArgs,
@@ -105,7 +105,6 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
   readonly applicationArn: pulumi.Output<string>;
   /** ARN of the environment. */
   readonly environmentArn: pulumi.Output<string>;
-  private readonly ctx: AwsContext;
 
   constructor(name: string, args: BeanstalkTargetArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:BeanstalkTarget", name, {}, opts);
@@ -114,7 +113,6 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
       validateBeanstalkTargetArgs(args);
     });
     const ctx = awsContext(this);
-    this.ctx = ctx;
     const tags = args.tags;
     const environmentName = args.environmentName ?? defaultBeanstalkEnvironmentName(name);
 
@@ -287,11 +285,6 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
     beanstalkDeploy: BeanstalkDeployActionArgs;
   } {
     return { beanstalkDeploy: { ...this.beanstalkDeployTarget(), ...options } };
-  }
-
-  /** Account, partition and region the component runs in (for the deploy action's statements). */
-  awsContext(): AwsContext {
-    return this.ctx;
   }
 }
 

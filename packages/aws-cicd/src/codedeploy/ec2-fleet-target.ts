@@ -10,7 +10,7 @@ import {
   validateComponentName,
 } from "../internal/naming";
 import { keyOrNew } from "../security/encryption-key";
-import { attachStatements, awsContext, AwsContext, createServiceRole, policyDocument, ROLE_MAX_SESSION_SECONDS } from "../security/iam";
+import { attachStatements, awsContext, createServiceRole, policyDocument, ROLE_MAX_SESSION_SECONDS } from "../security/iam";
 import {
   CODEDEPLOY_AGENT_DOCUMENT,
   CODEDEPLOY_AGENT_PACKAGE,
@@ -126,7 +126,6 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
   readonly deploymentConfigArn: pulumi.Output<string>;
   /** ARN of the instances' role. */
   readonly instanceRoleArn: pulumi.Output<string>;
-  private readonly ctx: AwsContext;
 
   constructor(name: string, args: Ec2FleetTargetArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:Ec2FleetTarget", name, {}, opts);
@@ -135,7 +134,6 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
       validateEc2FleetTargetArgs(args);
     });
     const ctx = awsContext(this);
-    this.ctx = ctx;
     const tags = args.tags;
     const appName = args.applicationName ?? stackScopedName(name, CODEDEPLOY_NAME);
     const groupName = args.deploymentGroupName ?? stackScopedName(name, CODEDEPLOY_NAME);
@@ -336,10 +334,5 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
     codeDeploy: CodeDeployActionArgs;
   } {
     return { codeDeploy: { ...this.deployTarget(), ...options } };
-  }
-
-  /** Account, partition and region the component runs in. */
-  awsContext(): AwsContext {
-    return this.ctx;
   }
 }
