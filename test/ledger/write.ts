@@ -6,13 +6,18 @@ import { renderLedger } from "./render";
 
 export const LEDGER_PATH = path.join(__dirname, "..", "..", "packages", "aws-cicd", "PERMISSIONS.md");
 
-renderLedger().then(
-  (text) => {
-    fs.writeFileSync(LEDGER_PATH, text);
-    console.log(`Wrote ${path.relative(process.cwd(), LEDGER_PATH)}.`);
-  },
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+// Only when run as the script: mocha given the folder (`mocha test/ledger`) loads this file too.
+if (require.main === module) write();
+
+function write(): void {
+  renderLedger().then(
+    (text) => {
+      fs.writeFileSync(LEDGER_PATH, text);
+      console.log(`Wrote ${path.relative(process.cwd(), LEDGER_PATH)}.`);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
