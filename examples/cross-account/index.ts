@@ -75,7 +75,7 @@ const pipeline = new cicd.Pipeline("app", {
 });
 
 setPipelineRoleArn(pipeline.roleArn);
-setArtifactBucketArn(pipeline.artifactBucket!.bucketArn);
+setArtifactBucketArn(pipeline.artifactBucket!.arn);
 setArtifactKeyArn(pulumi.output(key.keyArn));
 
 export const cloneUrlGrc = repo.cloneUrlGrc;

@@ -17,7 +17,6 @@ import {
   ROLE_MAX_SESSION_SECONDS,
 } from "../security/iam";
 import { SecureBucket } from "../security/secure-bucket";
-import { SecureTopic } from "../security/secure-topic";
 import { ArtifactFacts, BindContext, BoundAction, CombinableAction, PlannedAction } from "./action-types";
 import { ACTION_DEFINITIONS, ActionArgs } from "./actions";
 import { ArtifactBucketReference, DEFAULT_EXECUTION_MODE, DEFAULT_PIPELINE_TYPE, PipelineArgs } from "./args";
@@ -95,10 +94,16 @@ export class Pipeline extends pulumi.ComponentResource {
   readonly role: aws.iam.Role;
   /** Inline policy of the pipeline's role. */
   readonly rolePolicy: aws.iam.RolePolicy;
-  /** Present when the pipeline created its artifact bucket. */
-  readonly artifactBucket?: SecureBucket;
-  /** Present when notifications are on and no `notifications.topicArn` was given. */
-  readonly notificationTopic?: SecureTopic;
+  /**
+   * The artifact bucket, when the pipeline created it (a {@link SecureBucket}; its `aws.s3.Bucket`
+   * itself, so that every Pulumi language can use it). Its name is `artifactBucketName`.
+   */
+  readonly artifactBucket?: aws.s3.Bucket;
+  /**
+   * The notification topic, when notifications are on and no `notifications.topicArn` was given
+   * (encrypted, TLS-only; its `aws.sns.Topic` itself). Its ARN is `notificationTopicArn`.
+   */
+  readonly notificationTopic?: aws.sns.Topic;
   /** Rule matching failed executions (present when notifications are on): add your own targets to it. */
   readonly failureRule?: aws.cloudwatch.EventRule;
   /** The key artifacts and created topics are encrypted with. */
@@ -167,7 +172,7 @@ export class Pipeline extends pulumi.ComponentResource {
       this,
     );
     const store = { ...created, info: { ...created.info, keyNamesArtifactRoles: givenKey === undefined && artifactBucket === undefined } };
-    this.artifactBucket = store.bucket;
+    this.artifactBucket = store.bucket?.bucket;
 
     this.role = new aws.iam.Role(
       `${name}-role`,
@@ -302,7 +307,7 @@ export class Pipeline extends pulumi.ComponentResource {
         ctx.partition,
         this,
       );
-      this.notificationTopic = n.topic;
+      this.notificationTopic = n.topic?.topic;
       this.failureRule = n.failureRule;
       this.notificationTopicArn = pulumi.output(n.topicArn);
     }
