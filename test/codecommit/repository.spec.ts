@@ -14,7 +14,7 @@ const KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/app-key-key-id`;
 describe("CodeCommitRepo", () => {
   describe("defaults", () => {
     it("documents a @default for every optional argument", () => {
-      expect(optionalPropertiesWithoutDefault(["codecommit/args.ts"])).to.deep.equal([]);
+      expect(optionalPropertiesWithoutDefault(["codecommit/codecommit-repo-args.ts"])).to.deep.equal([]);
     });
 
     it("creates an encrypted, retained repository named after the component with a 2-approval rule on main", async () => {

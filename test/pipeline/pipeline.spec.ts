@@ -350,7 +350,7 @@ describe("Pipeline", () => {
     });
 
     it("documents a @default for every optional argument", () => {
-      expect(optionalPropertiesWithoutDefault(["pipeline/args.ts", "pipeline/actions/codebuild.ts"])).to.deep.equal([]);
+      expect(optionalPropertiesWithoutDefault(["pipeline/pipeline-args.ts", "pipeline/actions/codebuild.ts"])).to.deep.equal([]);
     });
 
     it("passes an explicit provider to every resource and invoke below it", async () => {

@@ -10,7 +10,7 @@ import {
   DEFAULT_REPOSITORY_BRANCH,
   DEFAULT_REQUIRED_APPROVALS,
   RepositoryAccess,
-} from "./args";
+} from "./codecommit-repo-args";
 import { createRepositoryEventRules, createRepositoryTriggers, RepositoryEventRule } from "./events";
 import { createCrossAccountRole, CrossAccountAccessGrant, grantRepositoryAccess, RepositoryGrantScope, grantRoleSuffix } from "./grants";
 import { createRepositoryNotifications } from "./notifications";

@@ -10,7 +10,7 @@ import {
   PullRequestEventRuleArgs,
   RepoEventTarget,
   RepositoryTriggerArgs,
-} from "./args";
+} from "./codecommit-repo-args";
 import { REPO_EVENT_LAMBDA_INVOKE_ACTION } from "./policies";
 
 /** The ARN a target names (validation guarantees exactly one is set). */

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { autoNameArgs, AUTONAMED_IAM_ROLE } from "../internal/naming";
 import { attachStatements, AwsContext, roleNameInput, trustPolicyDocument } from "../security/iam";
-import { CrossAccountAccessArgs, RepositoryAccess } from "./args";
+import { CrossAccountAccessArgs, RepositoryAccess } from "./codecommit-repo-args";
 import { repositoryAccessStatements, crossAccountTrustStatements } from "./policies";
 import { checkedInput } from "../internal/arns";
 import { trustedPrincipalArnProblem } from "./validate";

@@ -1,4 +1,4 @@
-export * from "./args";
+export * from "./codecommit-repo-args";
 export * from "./codecommit-repo";
 export { commitEventPattern, pullRequestEventPattern } from "./events";
 export type { RepositoryEventRule } from "./events";

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { NOTIFICATION_RULE_NAME, stackScopedName } from "../internal/naming";
 import { KeyReference } from "../security/encryption-key";
 import { SecureTopic } from "../security/secure-topic";
-import { DEFAULT_REPOSITORY_NOTIFICATION_EVENT_TYPE_IDS, RepositoryNotificationArgs } from "./args";
+import { DEFAULT_REPOSITORY_NOTIFICATION_EVENT_TYPE_IDS, RepositoryNotificationArgs } from "./codecommit-repo-args";
 
 /** The only service that publishes to a notification topic the component creates. */
 export const REPOSITORY_NOTIFICATION_PUBLISHER = "codestar-notifications.amazonaws.com";

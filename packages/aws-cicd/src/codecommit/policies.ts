@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { viaService } from "../security/encryption-key";
 import { AwsContext, PolicyConditions, PolicyStatement } from "../security/iam";
-import { RepositoryAccess } from "./args";
+import { RepositoryAccess } from "./codecommit-repo-args";
 
 /**
  * Clone and fetch over Git (HTTPS, SSH or git-remote-codecommit).

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { APPROVAL_RULE_TEMPLATE_NAME, autoNameArgs, AUTONAMED_IAM_POLICY, stackScopedName } from "../internal/naming";
 import { roleNameOf, sizeCheckedPolicyDocument } from "../security/iam";
-import { BranchProtectionArgs } from "./args";
+import { BranchProtectionArgs } from "./codecommit-repo-args";
 import { protectedBranchStatements } from "./policies";
 import { approvalRuleContentObject } from "./validate";
 

@@ -14,7 +14,7 @@ import {
   CODECOMMIT_PULL_REQUEST_EVENTS,
   RepoEventTarget,
   REPOSITORY_TRIGGER_EVENTS,
-} from "./args";
+} from "./codecommit-repo-args";
 import { checkedInput, checkKeyArnArg, isDeferred } from "../internal/arns";
 import { checkArgsObject, checkList, checkObject, checkTypes, shown } from "../internal/types";
 import { crossAccountTrustStatements } from "./policies";

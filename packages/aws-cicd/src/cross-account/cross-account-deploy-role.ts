@@ -8,7 +8,7 @@ import {
 } from "../beanstalk/deploy-permissions";
 import { validateComponentName } from "../internal/naming";
 import { attachManagedStatements, attachStatements, awsContext, policyDocument } from "../security/iam";
-import { CROSS_ACCOUNT_DEPLOY_MAX_SESSION_SECONDS, CrossAccountDeployRoleArgs } from "./args";
+import { CROSS_ACCOUNT_DEPLOY_MAX_SESSION_SECONDS, CrossAccountDeployRoleArgs } from "./cross-account-deploy-role-args";
 import { crossAccountDeployPolicies, crossAccountDeployTrustStatements } from "./policies";
 import { defaultCrossAccountDeployRoleName } from "./role-arns";
 import { checkedInput } from "../internal/arns";

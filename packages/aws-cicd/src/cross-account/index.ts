@@ -1,4 +1,4 @@
-export * from "./args";
+export * from "./cross-account-deploy-role-args";
 export * from "./cross-account-deploy-role";
 export * from "./policies";
 export * from "./role-arns";

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkedInput, IAM_ROLE_ARN_PATTERN, isDeferred, KMS_KEY_ARN_PATTERN, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
 import { checkDeployPermissions } from "../beanstalk/deploy-permissions";
-import { CrossAccountDeployRoleArgs } from "./args";
+import { CrossAccountDeployRoleArgs } from "./cross-account-deploy-role-args";
 import { DEPLOY_TARGET_KIND_KEYS } from "./policies";
 import { checkArgsObject, checkTypes, shown } from "../internal/types";
 

@@ -3,7 +3,7 @@ import { KeyReference } from "../security/encryption-key";
 import { AwsContext, PolicyStatement } from "../security/iam";
 import { SecureBucket } from "../security/secure-bucket";
 import { ArtifactStoreInfo } from "./action-types";
-import { ArtifactBucketOptions, ArtifactBucketReference } from "./args";
+import { ArtifactBucketOptions, ArtifactBucketReference } from "./pipeline-args";
 import { PIPELINE_ARTIFACT_BUCKET_ACTIONS, PIPELINE_ARTIFACT_OBJECT_ACTIONS } from "./policies";
 import { keyUseThroughServices } from "../security/encryption-key";
 

@@ -1,6 +1,6 @@
 export * from "./action-types";
 export * from "./actions";
-export * from "./args";
+export * from "./pipeline-args";
 export * from "./artifact-store";
 export * from "./notifications";
 export * from "./pipeline";

@@ -4,7 +4,7 @@ import { autoNameArgs, AUTONAMED_EVENT_RULE } from "../internal/naming";
 import { KeyReference } from "../security/encryption-key";
 import { pipelineConsoleUrl } from "../internal/console";
 import { SecureTopic } from "../security/secure-topic";
-import { DEFAULT_NOTIFIED_EXECUTION_STATES, PipelineNotificationArgs } from "./args";
+import { DEFAULT_NOTIFIED_EXECUTION_STATES, PipelineNotificationArgs } from "./pipeline-args";
 
 /** EventBridge detail type of pipeline execution state changes. */
 export const EXECUTION_STATE_CHANGE = "CodePipeline Pipeline Execution State Change";

@@ -19,7 +19,7 @@ import {
 import { SecureBucket } from "../security/secure-bucket";
 import { ArtifactFacts, BindContext, BoundAction, CombinableAction, PlannedAction } from "./action-types";
 import { ACTION_DEFINITIONS, ActionArgs } from "./actions";
-import { ArtifactBucketReference, DEFAULT_EXECUTION_MODE, DEFAULT_PIPELINE_TYPE, PipelineArgs } from "./args";
+import { ArtifactBucketReference, DEFAULT_EXECUTION_MODE, DEFAULT_PIPELINE_TYPE, PipelineArgs } from "./pipeline-args";
 import { artifactStoreOf, artifactStoreStatements } from "./artifact-store";
 import { createNotifications } from "./notifications";
 import { APPROVAL_RESULT_ACTIONS, APPROVAL_STATE_ACTIONS, ASSUME_ACTION_ROLE_ACTIONS } from "./policies";

@@ -1,4 +1,4 @@
-import { MAX_PIPELINE_VARIABLES, NOTIFIABLE_EXECUTION_STATES, PipelineArgs } from "./args";
+import { MAX_PIPELINE_VARIABLES, NOTIFIABLE_EXECUTION_STATES, PipelineArgs } from "./pipeline-args";
 import { PlannedStage, planStages } from "./stages";
 import { checkTriggersNeedV2 } from "./triggers";
 import { validateSecureBucketArgs } from "../security/secure-bucket";
