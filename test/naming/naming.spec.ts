@@ -6,8 +6,8 @@ import {
   EncryptionKey,
   Pipeline,
   SecureBucket,
-  defaultBeanstalkEnvironmentName,
 } from "../../packages/aws-cicd/src";
+import { defaultBeanstalkEnvironmentName } from "../../packages/aws-cicd/src/beanstalk";
 import {
   AUTONAMED_EVENT_RULE,
   AUTONAMED_IAM_ROLE,
