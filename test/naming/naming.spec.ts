@@ -1,12 +1,5 @@
 import { expect } from "chai";
-import {
-  BeanstalkTarget,
-  BuildProject,
-  CodeCommitRepo,
-  EncryptionKey,
-  Pipeline,
-  SecureBucket,
-} from "../../packages/aws-cicd/src";
+import { BeanstalkTarget, BuildProject, CodeCommitRepo, EncryptionKey, Pipeline, SecureBucket } from "../../packages/aws-cicd/src";
 import { defaultBeanstalkEnvironmentName } from "../../packages/aws-cicd/src/beanstalk";
 import {
   AUTONAMED_EVENT_RULE,
