@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 "use strict";
-// The `aws-cicd` command; the compiled CLI lives in dist/ (run `npm run build` first in a clone).
-const { main } = require("../dist/cli/main.js");
+// The `aws-cicd` command; the compiled CLI lives in dist/ (in a clone, run `npm run build` at the root first).
+const { main } = require("../dist/main.js");
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
