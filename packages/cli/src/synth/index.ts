@@ -13,8 +13,6 @@ import type { SynthReport } from "./report-types";
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_STACK, ProgramError, runProgram } from "./run-program";
 
 export * from "./report-types";
-export { createEngine, computedAttributes, invokeAnswer, resourceId } from "./engine";
-export type { EngineCall, EngineIdentity, EngineResource, SynthEngine } from "./engine";
 export { renderMarkdown, renderText, mermaidOf } from "./render";
 export { ProgramError } from "./run-program";
 
