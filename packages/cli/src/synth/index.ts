@@ -57,7 +57,7 @@ Options:
   --account ID          AWS account id (default ${DEFAULT_ACCOUNT})
   --region REGION       AWS region (default ${DEFAULT_REGION})
   --config KEY=VALUE    stack configuration, repeatable; KEY without a namespace gets the project's
-  --json                write the report as JSON (schema: src/cli/synth/README.md)
+  --json                write the report as JSON (schema: the aws-cicd-cli README)
   --markdown            write a Markdown report with a Mermaid diagram of each pipeline
   --fail-on LEVEL       none | mandatory | advisory (default ${DEFAULT_FAIL_ON})
   --tier TIER           default | strict: the policy-pack tier --fail-on judges (default ${DEFAULT_TIER});
