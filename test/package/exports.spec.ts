@@ -10,7 +10,11 @@ import { EntryPointSurface, readSurface } from "./public-api";
 
 const PINNED: Record<string, { values: string[]; types: string[] }> = require("./public-names.json");
 /** Entry point source (under packages/aws-cicd/src) → the specifier users import. */
-const ENTRY_POINTS: Record<string, string> = { "index.ts": "aws-cicd", "checks.ts": "aws-cicd/checks" };
+const ENTRY_POINTS: Record<string, string> = {
+  "index.ts": "aws-cicd",
+  "buildspec-toolkit.ts": "aws-cicd/buildspec",
+  "checks.ts": "aws-cicd/checks",
+};
 /** The most runtime names the root entry point may export (issue 13's target). */
 const MAX_ROOT_VALUES = 120;
 const COMPONENTS = [
