@@ -40,11 +40,17 @@ export type LocalCacheMode = (typeof LocalCacheMode)[keyof typeof LocalCacheMode
 export const LOCAL_CACHE_MODES: readonly LocalCacheMode[] = Object.values(LocalCacheMode);
 /** Event type ids of CodeBuild notification rules. */
 export const BuildNotificationEvent = {
+  /** A build failed. */
   BuildStateFailed: "codebuild-project-build-state-failed",
+  /** A build succeeded. */
   BuildStateSucceeded: "codebuild-project-build-state-succeeded",
+  /** A build started. */
   BuildStateInProgress: "codebuild-project-build-state-in-progress",
+  /** A build was stopped. */
   BuildStateStopped: "codebuild-project-build-state-stopped",
+  /** A build phase failed. */
   BuildPhaseFailure: "codebuild-project-build-phase-failure",
+  /** A build phase succeeded. */
   BuildPhaseSuccess: "codebuild-project-build-phase-success",
 } as const;
 /** A CodeBuild notification event type id. */
@@ -98,7 +104,10 @@ export interface BuildSourceArgs {
 export interface CodeCommitBuildSourceArgs {
   /** The repository the build checks out. */
   repository: CodeCommitRepositoryReference;
-  /** @default "main" ({@link DEFAULT_BUILD_SOURCE_BRANCH}) */
+  /**
+   * Branch to build.
+   * @default "main" ({@link DEFAULT_BUILD_SOURCE_BRANCH})
+   */
   branch?: string;
   /**
    * Commits to fetch; 0 fetches the full history.

@@ -60,11 +60,17 @@ export const BUILDSPEC_COVERAGE_REPORT_FORMATS: readonly BuildSpecReportFormat[]
 
 /** Shells a Linux or Windows build may run commands with. */
 export const BuildSpecShell = {
+  /** Bash (Linux). */
   Bash: "bash",
+  /** `/bin/sh` (Linux). */
   BinSh: "/bin/sh",
+  /** `sh` (Linux, CodeBuild's default there). */
   Sh: "sh",
+  /** Windows PowerShell. */
   PowerShell: "powershell.exe",
+  /** Windows command prompt. */
   Cmd: "cmd.exe",
+  /** PowerShell 7 (Windows). */
   Pwsh: "pwsh.exe",
 } as const;
 /** A shell a build may run commands with. */
@@ -73,7 +79,12 @@ export type BuildSpecShell = (typeof BuildSpecShell)[keyof typeof BuildSpecShell
 export const BUILDSPEC_SHELLS: readonly BuildSpecShell[] = Object.values(BuildSpecShell);
 
 /** A buildspec flag, written `yes` or `no`. */
-export const BuildSpecYesNo = { Yes: "yes", No: "no" } as const;
+export const BuildSpecYesNo = {
+  /** On. */
+  Yes: "yes",
+  /** Off. */
+  No: "no",
+} as const;
 /** A buildspec flag, written `yes` or `no`. */
 export type BuildSpecYesNo = (typeof BuildSpecYesNo)[keyof typeof BuildSpecYesNo];
 

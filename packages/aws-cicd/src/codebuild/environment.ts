@@ -22,10 +22,15 @@ export const MANAGED_IMAGE_ARM64 = "aws/codebuild/amazonlinux-aarch64-standard:4
 
 /** Compute types of on-demand EC2 builds, from 2 vCPUs up. */
 export const ComputeType = {
+  /** 2 vCPUs. */
   Small: "BUILD_GENERAL1_SMALL",
+  /** 4 vCPUs. */
   Medium: "BUILD_GENERAL1_MEDIUM",
+  /** 8 vCPUs. */
   Large: "BUILD_GENERAL1_LARGE",
+  /** Extra large: 36 vCPUs on x86. */
   XLarge: "BUILD_GENERAL1_XLARGE",
+  /** Largest: 72 vCPUs on x86. */
   X2Large: "BUILD_GENERAL1_2XLARGE",
 } as const;
 /** A CodeBuild compute type. */
@@ -37,7 +42,12 @@ export const COMPUTE_TYPES: readonly ComputeType[] = Object.values(ComputeType);
 export const DEFAULT_COMPUTE_TYPE: ComputeType = "BUILD_GENERAL1_SMALL";
 
 /** CPU architectures of build images. */
-export const BuildArchitecture = { X86_64: "x86_64", Arm64: "arm64" } as const;
+export const BuildArchitecture = {
+  /** Intel and AMD (x86-64). */
+  X86_64: "x86_64",
+  /** ARM (AWS Graviton). */
+  Arm64: "arm64",
+} as const;
 /** A CPU architecture of build images. */
 export type BuildArchitecture = (typeof BuildArchitecture)[keyof typeof BuildArchitecture];
 
