@@ -19,13 +19,23 @@ export interface HostedSchema {
   componentNames: string[];
   /** The generated schema, exactly as the host returns it. */
   schema: PackageSpec;
+  /** The provider the host serves: it constructs components from other languages' inputs. */
+  provider: ComponentProvider;
 }
+
+let hosted: Promise<HostedSchema> | undefined;
 
 /**
  * Loads the built package (`main`, so `npm run build` first) and analyzes its components in one
- * run. Takes several seconds: the analyzer builds a TypeScript program of the package's sources.
+ * run, once per process (specs share it). Takes several seconds: the analyzer builds a TypeScript
+ * program of the package's sources.
  */
-export async function hostedSchema(): Promise<HostedSchema> {
+export function hostedSchema(): Promise<HostedSchema> {
+  hosted ??= host();
+  return hosted;
+}
+
+async function host(): Promise<HostedSchema> {
   const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, "package.json"), "utf8")) as { name: string; main: string };
   if (!fs.existsSync(path.join(PACKAGE_DIR, manifest.main))) {
     throw new Error(
@@ -43,7 +53,7 @@ export async function hostedSchema(): Promise<HostedSchema> {
     components,
   });
   const schema = JSON.parse(await provider.getSchema()) as PackageSpec;
-  return { componentNames: components.map((c) => c.name), schema };
+  return { componentNames: components.map((c) => c.name), schema, provider };
 }
 
 /** Pretty JSON with object keys sorted at every level (arrays keep their order), ending with a newline. */
