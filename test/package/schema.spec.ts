@@ -132,6 +132,15 @@ describe("aws-cicd Pulumi package schema", function () {
       for (const name of COMPONENTS) expect(schema.resources[TOKEN(name)].description, name).to.be.a("string").and.not.equal("");
     });
 
+    it("names properties as camelCase identifiers, except the buildspec model, which keeps buildspec.yml's keys", () => {
+      const named = allProperties(schema)
+        .map(([where]) => where)
+        .filter((where) => !/[\][{}]$/.test(where));
+      const odd = named.filter((where) => !/[ .][a-z][A-Za-z0-9]*$/.test(where));
+      expect(odd.filter((where) => !where.startsWith(TOKEN("BuildSpec")))).to.deep.equal([]);
+      expect(odd).to.include.members([`${TOKEN("BuildSpecPhases")}.pre_build`, `${TOKEN("BuildSpecEnv")}.parameter-store`]);
+    });
+
     it("publishes no internal state as outputs (the analyzer reads every class property as one)", () => {
       const outputs = Object.fromEntries(COMPONENTS.map((n) => [n, Object.keys(schema.resources[TOKEN(n)].properties ?? {})]));
       expect(outputs.Pipeline).to.not.include.members(["stages"]);
