@@ -1,25 +1,23 @@
-// The benchmarks' mock engine: the test harness's answers (test/harness/mocks.ts: computed attributes
-// such as ARNs, key ids and bucket names, and the invokes the library makes), without its recording,
-// counting what it saw instead.
+// The benchmarks' use of the one mock engine (packages/cli/src/engine, shared with `aws-cicd synth`
+// and the tests), strict as in tests. It is not attached to the monitor: a sample needs the answers
+// and the registered types, not parents, URNs or options, and floor.ts wraps the monitor itself.
 import * as pulumi from "@pulumi/pulumi";
-import { answer, computed, idOf } from "../test/harness/mocks";
+import { createEngine } from "../packages/cli/src/engine";
 
 /** What the engine saw: one entry per registered resource (its type token). */
 export const registeredTypes: string[] = [];
 
 /** Installs the mocks; call before the library or the program is loaded. `onInputs` sees each registration's resolved inputs. */
 export function installBenchMocks(onInputs?: (inputs: Record<string, any>) => void): void {
+  const engine = createEngine({ strict: true });
   pulumi.runtime.setMocks(
     {
       newResource(args: pulumi.runtime.MockResourceArgs) {
         registeredTypes.push(args.type);
         onInputs?.(args.inputs);
-        const state = { ...args.inputs, ...computed(args.type, args.name, args.inputs) };
-        return { id: idOf(args.type, args.name, state), state };
+        return engine.mocks.newResource(args);
       },
-      call(args: pulumi.runtime.MockCallArgs) {
-        return answer(args.token, args.inputs);
-      },
+      call: engine.mocks.call,
     },
     "aws-cicd-bench",
     "bench",

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { EncryptionKey, policyDocument, SecureTopic, validateEncryptionKeyArgs } from "../packages/aws-cicd/src";
+import { EncryptionKey, SecureTopic } from "../packages/aws-cicd/src";
+import { policyDocument, validateEncryptionKeyArgs } from "../packages/aws-cicd/src/security";
 import { ACCOUNT, childrenOf, findResource, recorded, resourcesOfType, settle, statementsOf, unwrap } from "./harness";
 import { checkRecordedPolicies } from "./harness/iam-check";
 import { optionalPropertiesWithoutDefault } from "./tsdoc-defaults";

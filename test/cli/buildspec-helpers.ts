@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { CliIo } from "../../packages/aws-cicd/src/cli/buildspec";
+import { CliIo } from "../../packages/cli/src/buildspec";
 
 export const PAGE = "<html><body><h1>Congratulations</h1></body></html>\n";
 

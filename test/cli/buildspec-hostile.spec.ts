@@ -2,17 +2,10 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import {
-  compileGlob,
-  globPatternProblem,
-  matchesGlob,
-  readZip,
-  runCommand,
-  selectArtifactFiles,
-  validateCommand,
-} from "../../packages/aws-cicd/src/cli/buildspec";
-import { buildEnvironment, HOST_BASE_VARIABLES, passedHostVariables } from "../../packages/aws-cicd/src/cli/buildspec/environment";
-import { assertWithin, listFiles } from "../../packages/aws-cicd/src/cli/buildspec/artifacts";
+import { compileGlob, globPatternProblem, matchesGlob } from "../../packages/aws-cicd/src/codebuild/buildspec-glob";
+import { readZip, runCommand, selectArtifactFiles, validateCommand } from "../../packages/cli/src/buildspec";
+import { buildEnvironment, HOST_BASE_VARIABLES, passedHostVariables } from "../../packages/cli/src/buildspec/environment";
+import { assertWithin, listFiles } from "../../packages/cli/src/buildspec/artifacts";
 import { parseBuildSpec } from "../../packages/aws-cicd/src/codebuild/buildspec-parse";
 import { MAX_BUILDSPEC_LENGTH, MAX_BUILDSPEC_NESTING, tooDeepOffset } from "../../packages/aws-cicd/src/codebuild/buildspec-limits";
 import { collectingIo, tempSource } from "./buildspec-helpers";

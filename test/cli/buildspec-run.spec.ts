@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { readZip, runCommand } from "../../packages/aws-cicd/src/cli/buildspec";
+import { readZip, runCommand } from "../../packages/cli/src/buildspec";
 import { PAGE, collectingIo, tempSource } from "./buildspec-helpers";
 
 /** The seed sample's check, as a buildspec. */

@@ -2,17 +2,17 @@ import { expect } from "chai";
 import {
   BUILD_PHASE_TYPES,
   dockerRunLauncher,
-  matchesGlob,
   nextPhase,
   phaseWalk,
   readZip,
   runPhaseCommands,
   selectArtifactFiles,
   writeZip,
-} from "../../packages/aws-cicd/src/cli/buildspec";
-import { parseArgs } from "../../packages/aws-cicd/src/cli/buildspec/args";
-import { resolveSecretVariables } from "../../packages/aws-cicd/src/cli/buildspec/environment";
-import { MarkerFilter } from "../../packages/aws-cicd/src/cli/buildspec/shell";
+} from "../../packages/cli/src/buildspec";
+import { matchesGlob } from "../../packages/aws-cicd/src/codebuild/buildspec-glob";
+import { parseArgs } from "../../packages/cli/src/buildspec/args";
+import { resolveSecretVariables } from "../../packages/cli/src/buildspec/environment";
+import { MarkerFilter } from "../../packages/cli/src/buildspec/shell";
 
 describe("aws-cicd buildspec run (pure parts)", () => {
   describe("phase transitions", () => {

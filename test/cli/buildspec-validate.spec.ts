@@ -2,8 +2,8 @@ import { expect } from "chai";
 import { spawnSync } from "node:child_process";
 import { ensureLibraryBuilt } from "../harness/build";
 import * as path from "node:path";
-import { buildspecCommand, validateCommand } from "../../packages/aws-cicd/src/cli/buildspec";
-import { main } from "../../packages/aws-cicd/src/cli/main";
+import { buildspecCommand, validateCommand } from "../../packages/cli/src/buildspec";
+import { main } from "../../packages/cli/src/main";
 import { collectingIo, tempSource } from "./buildspec-helpers";
 
 const VALID = "version: 0.2\nphases:\n  build:\n    commands:\n      - echo hi\n";
@@ -77,7 +77,7 @@ describe("aws-cicd buildspec validate", () => {
     });
 
     it("runs through bin/aws-cicd.js with exit codes 0 and 1", () => {
-      const bin = path.join(root, "packages/aws-cicd/bin/aws-cicd.js");
+      const bin = path.join(root, "packages/cli/bin/aws-cicd.js");
       const dir = tempSource({ "ok.yml": VALID, "bad.yml": "version: 0.3\nphases:\n  build:\n    commands: [x]\n" });
       const ok = spawnSync(process.execPath, [bin, "buildspec", "validate", "ok.yml"], { cwd: dir, encoding: "utf8" });
       expect(ok.status).to.equal(0);

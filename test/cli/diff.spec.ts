@@ -2,8 +2,8 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { diffCommand, diffReports, iamMatches } from "../../packages/aws-cicd/src/cli/diff";
-import type { PermissionStatementReport, RoleReport, SynthReport } from "../../packages/aws-cicd/src/cli/synth/report-types";
+import { diffCommand, diffReports, iamMatches } from "../../packages/cli/src/diff";
+import type { PermissionStatementReport, RoleReport, SynthReport } from "../../packages/cli/src/synth/report-types";
 
 const statement = (actions: string[], resources: string[], extra: Partial<PermissionStatementReport> = {}): PermissionStatementReport => ({
   source: { kind: "inline", name: "build-policy" },

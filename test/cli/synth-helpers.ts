@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 
 export const ROOT = path.join(__dirname, "..", "..");
-const BIN = path.join(ROOT, "packages", "aws-cicd", "bin", "aws-cicd.js");
+const BIN = path.join(ROOT, "packages", "cli", "bin", "aws-cicd.js");
 
 /** One finished CLI run. */
 export interface CliRun {
@@ -15,11 +15,11 @@ export interface CliRun {
 
 /**
  * Runs the built CLI in a child process (the Pulumi runtime is global and this process already has
- * the test mocks installed). Needs `npm run build --workspace aws-cicd` first (`npm test` does it).
+ * the test mocks installed). Needs `npm run build` first (`npm test` does it).
  */
 export function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  if (!fs.existsSync(path.join(ROOT, "packages", "aws-cicd", "dist", "cli", "main.js"))) {
-    throw new Error("packages/aws-cicd/dist is missing; run `npm run build --workspace aws-cicd` first.");
+  if (!fs.existsSync(path.join(ROOT, "packages", "cli", "dist", "main.js"))) {
+    throw new Error("packages/cli/dist is missing; run `npm run build` first.");
   }
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", ...env } });

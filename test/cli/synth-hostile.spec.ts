@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import { cli, CliRun, tempProgram } from "./synth-helpers";
-import type { SynthReport } from "../../packages/aws-cicd/src/cli/synth/report-types";
-import { duplicateUrnMessage, EngineResource, qualifiedUrn } from "../../packages/aws-cicd/src/cli/synth/engine";
-import { runRules } from "../../packages/aws-cicd/src/cli/synth/policy-pack";
-import { SECRET_SIG, SPECIAL_SIG_KEY, unwrapSecrets } from "../../packages/aws-cicd/src/cli/synth/secrets";
+import type { SynthReport } from "../../packages/cli/src/synth/report-types";
+import { duplicateUrnMessage, EngineResource, qualifiedUrn } from "../../packages/cli/src/engine";
+import { runRules } from "../../packages/cli/src/synth/policy-pack";
+import { SECRET_SIG, SPECIAL_SIG_KEY, unwrapSecrets } from "../../packages/cli/src/synth/secrets";
 
 const secret = (value: unknown) => ({ [SPECIAL_SIG_KEY]: SECRET_SIG, value });
 
@@ -102,7 +102,7 @@ describe("aws-cicd synth on hostile programs", () => {
         custom: true,
         inputs: { environment: secret({ privilegedMode: secret(true) }) },
         state: {},
-        options: { retainOnDelete: false, protect: false, dependsOn: [] },
+        options: { retainOnDelete: false, protect: false, ignoreChanges: [], dependsOn: [] },
       };
       const findings = await runRules(
         [
@@ -154,7 +154,7 @@ describe("aws-cicd synth on hostile programs", () => {
         custom: true,
         inputs: {},
         state: {},
-        options: { retainOnDelete: false, protect: false, dependsOn: [] },
+        options: { retainOnDelete: false, protect: false, ignoreChanges: [], dependsOn: [] },
       });
       expect(duplicateUrnMessage([r("a"), r("b")])).to.equal(undefined);
       expect(duplicateUrnMessage([r("a", "p"), r("b"), r("a", "p")])).to.equal(

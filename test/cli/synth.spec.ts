@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import { cli, CliRun, tempProgram } from "./synth-helpers";
-import type { SynthReport } from "../../packages/aws-cicd/src/cli/synth/report-types";
-import { exitCodeOf, parseSynthArgs } from "../../packages/aws-cicd/src/cli/synth";
+import type { SynthReport } from "../../packages/cli/src/synth/report-types";
+import { exitCodeOf, parseSynthArgs } from "../../packages/cli/src/synth";
 import { NETWORK } from "../examples/example-config";
 
 /** The flagship's required production settings, as `--config` flags (what `npm run synth` passes). */

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runCommand, validateCommand } from "../../packages/aws-cicd/src/cli/buildspec";
+import { runCommand, validateCommand } from "../../packages/cli/src/buildspec";
 import { collectingIo } from "../cli/buildspec-helpers";
 import { cli, CliRun, ROOT } from "../cli/synth-helpers";
 import { NAMES_AND_BUILDSPEC_FILES, TOOL_BAD_INPUTS, ToolBadInputCase } from "./bad-input-tool-cases";

@@ -27,6 +27,7 @@ function fake(type: string, name: string, inputs: Record<string, any>, state: Re
     inputs,
     state: { ...inputs, ...state },
     id: state.id ?? name,
+    custom: true,
     urn: `urn:pulumi:test::bad::${type}::${name}`,
     options: { retainOnDelete: false, protect: false, ignoreChanges: [], dependsOn: [] },
   };

@@ -8,8 +8,15 @@ import { RecordedResource } from "../harness/mocks";
 /** Where the golden graph of the flagship example is kept. */
 export const FLAGSHIP_GOLDEN = path.join(__dirname, "flagship-graph.json");
 
-/** The last `type::name` of a URN, or the URN itself. */
-const shortUrn = (urn: string | undefined) => (urn === undefined ? undefined : urn.split("::").slice(-2).join("::"));
+/**
+ * A URN shortened to `<parent type>$<type>::<name>`: its name and the last two types of its
+ * qualified type (the engine qualifies a type by every ancestor's).
+ */
+function shortUrn(urn: string | undefined): string | undefined {
+  if (!urn) return urn;
+  const [type = "", name = ""] = urn.split("::").slice(-2);
+  return `${type.split("$").slice(-2).join("$")}::${name}`;
+}
 
 /** Policy documents (JSON strings) parsed, so that the golden file shows their statements. */
 function readable(value: unknown): unknown {

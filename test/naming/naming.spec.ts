@@ -1,13 +1,6 @@
 import { expect } from "chai";
-import {
-  BeanstalkTarget,
-  BuildProject,
-  CodeCommitRepo,
-  EncryptionKey,
-  Pipeline,
-  SecureBucket,
-  defaultBeanstalkEnvironmentName,
-} from "../../packages/aws-cicd/src";
+import { BeanstalkTarget, BuildProject, CodeCommitRepo, EncryptionKey, Pipeline, SecureBucket } from "../../packages/aws-cicd/src";
+import { defaultBeanstalkEnvironmentName } from "../../packages/aws-cicd/src/beanstalk";
 import {
   AUTONAMED_EVENT_RULE,
   AUTONAMED_IAM_ROLE,

@@ -9,8 +9,6 @@ import { ensureLibraryBuilt } from "../harness/build";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PACKAGE_DIR = path.join(ROOT, "packages/aws-cicd");
-/** The only file outside dist/ that may ship besides the manifest, README and LICENSE. */
-const ALLOWED_BIN = "bin/aws-cicd.js";
 /** Runtime dependencies the consumer resolves from the workspace (no registry access). */
 const LINKED_MODULES = ["@pulumi/pulumi", "@pulumi/aws", "yaml"];
 
@@ -117,11 +115,36 @@ describe("aws-cicd package", function () {
     it("contains only dist/ (JS, declarations, source maps), README.md, LICENSE and package.json", () => {
       const files = pack.files.map((f) => f.path);
       const unexpected = files.filter(
-        (f) => !/^dist\/.+\.(js|d\.ts|js\.map)$/.test(f) && !["README.md", "LICENSE", "package.json", ALLOWED_BIN].includes(f),
+        (f) => !/^dist\/.+\.(js|d\.ts|js\.map)$/.test(f) && !["README.md", "LICENSE", "package.json"].includes(f),
       );
       expect(unexpected).to.deep.equal([]);
       expect(files).to.include.members(["dist/index.js", "dist/index.d.ts", "dist/index.js.map", "README.md", "LICENSE", "package.json"]);
       expect(files.filter((f) => f.startsWith("dist/") && f.endsWith(".ts") && !f.endsWith(".d.ts"))).to.deep.equal([]);
+    });
+
+    it("holds only the components: no command (bin/, dist/cli/, a `bin` field), which is the aws-cicd-cli package", () => {
+      const files = pack.files.map((f) => f.path);
+      expect(files.filter((f) => f.startsWith("bin/") || f.startsWith("dist/cli/") || f.startsWith("dist/engine/"))).to.deep.equal([]);
+      const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, "package.json"), "utf8"));
+      expect(manifest.bin).to.equal(undefined);
+    });
+
+    it("exports the main entry point and the buildspec and checks entry points, each with its declarations", () => {
+      const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, "package.json"), "utf8"));
+      expect(manifest.exports).to.deep.equal({
+        ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
+        "./buildspec": { types: "./dist/buildspec-toolkit.d.ts", default: "./dist/buildspec-toolkit.js" },
+        "./checks": { types: "./dist/checks.d.ts", default: "./dist/checks.js" },
+        "./package.json": "./package.json",
+      });
+      // TypeScript's `node` (node10) resolution ignores `exports`: typesVersions maps the subpath for it.
+      expect(manifest.typesVersions).to.deep.equal({ "*": { buildspec: ["dist/buildspec-toolkit.d.ts"], checks: ["dist/checks.d.ts"] } });
+      expect(pack.files.map((f) => f.path)).to.include.members([
+        "dist/buildspec-toolkit.js",
+        "dist/buildspec-toolkit.d.ts",
+        "dist/checks.js",
+        "dist/checks.d.ts",
+      ]);
     });
 
     it("declares @pulumi/* only as peer dependencies", () => {

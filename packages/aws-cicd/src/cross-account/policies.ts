@@ -95,7 +95,7 @@ export interface DeployTargetKind<T> {
 
 /**
  * The targets a deploy role may deploy to, by kind: plain data (ARNs and names). Adding a kind
- * (e.g. CodeDeploy deployment groups) is one field here and one entry in {@link DEPLOY_TARGET_KINDS}.
+ * (e.g. CodeDeploy deployment groups) is one field here and one entry in `DEPLOY_TARGET_KINDS`.
  */
 export interface CrossAccountDeployTargets {
   /**

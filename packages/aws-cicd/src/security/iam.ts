@@ -46,7 +46,7 @@ export interface PolicyPrincipals {
   any?: boolean;
 }
 
-/** A typed IAM policy statement, rendered by {@link policyDocument}. */
+/** A typed IAM policy statement, as the components render it into policy documents. */
 export interface PolicyStatement {
   /**
    * Statement id: letters and digits only.

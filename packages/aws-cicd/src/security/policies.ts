@@ -125,7 +125,7 @@ export const KMS_DEFAULT_VIA_SERVICES = [
 /**
  * Service principals that publish to the library's SNS topics (notification rules,
  * EventBridge rules, CloudWatch alarms, CodeCommit triggers). They get
- * {@link KMS_SNS_PUBLISHER_ACTIONS} on the key, limited to this account.
+ * `kms:Decrypt` and `kms:GenerateDataKey` on the key, limited to this account.
  */
 export const SNS_PUBLISHER_SERVICES = [
   "cloudwatch.amazonaws.com",

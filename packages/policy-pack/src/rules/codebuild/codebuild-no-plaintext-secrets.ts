@@ -1,4 +1,4 @@
-import { PLAINTEXT_FORBIDDEN_VARIABLES, plaintextSecretReason } from "aws-cicd";
+import { PLAINTEXT_FORBIDDEN_VARIABLES, plaintextSecretReason } from "aws-cicd/checks";
 import { resourceRule } from "../rule";
 
 export const codebuildNoPlaintextSecrets = resourceRule(

@@ -1,4 +1,4 @@
-import { ACCESS_KEY_ID_PATTERN, plaintextSecretReason } from "aws-cicd";
+import { ACCESS_KEY_ID_PATTERN, plaintextSecretReason } from "aws-cicd/checks";
 import { resourceRule } from "../rule";
 
 /** `NAME=value`, `export NAME=value`, `NAME: value` lines. */

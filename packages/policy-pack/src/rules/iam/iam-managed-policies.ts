@@ -1,4 +1,4 @@
-import { INSTANCE_SSM_MANAGED_POLICY, SERVICE_ROLE_MANAGED_POLICIES, SERVICE_ROLE_MANAGED_POLICY } from "aws-cicd";
+import { ATTACHED_MANAGED_POLICIES } from "aws-cicd/checks";
 import { resourceRule } from "../rule";
 
 interface Config {
@@ -6,11 +6,7 @@ interface Config {
 }
 
 /** The AWS managed policies aws-cicd attaches, each with a documented reason (component READMEs, IAM4 waivers). */
-export const DOCUMENTED_MANAGED_POLICIES: string[] = [
-  ...SERVICE_ROLE_MANAGED_POLICIES,
-  SERVICE_ROLE_MANAGED_POLICY,
-  INSTANCE_SSM_MANAGED_POLICY,
-].map((p) => `${p.path}${p.name}`);
+export const DOCUMENTED_MANAGED_POLICIES: string[] = ATTACHED_MANAGED_POLICIES.map((p) => `${p.path}${p.name}`);
 
 const AWS_MANAGED = /^arn:aws[a-z-]*:iam::aws:policy\/(.+)$/;
 

@@ -1,4 +1,4 @@
-import { IAM_ROLE_ARN_PATTERN } from "aws-cicd";
+import { IAM_ROLE_ARN_PATTERN } from "aws-cicd/checks";
 import { statementLabel } from "../policy-documents";
 import { documentsRule } from "./documents-rule";
 

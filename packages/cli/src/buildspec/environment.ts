@@ -9,8 +9,7 @@ import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { splitSecretsManagerReference } from "../../codebuild/buildspec-references-syntax";
-import { BuildSpecEnv } from "../../codebuild/buildspec-types";
+import { BuildSpecEnv, splitSecretsManagerReference } from "aws-cicd/buildspec";
 import { UsageError } from "./args";
 
 /** Region of a local build when `--region` is not given. */

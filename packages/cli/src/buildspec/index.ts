@@ -12,8 +12,7 @@ export { runBuild, formatBuildSummary, DEFAULT_ARTIFACTS_DIR, DEFAULT_SHELL } fr
 export type { RunBuildOptions, BuildResult } from "./run";
 export { BUILD_PHASE_TYPES, nextPhase, phaseWalk, runPhaseCommands } from "./phases";
 export type { BuildPhaseType, OnFailure } from "./phases";
-export { matchesGlob, selectArtifactFiles } from "./glob";
-export { compileGlob, globPatternProblem, matchCompiledGlob } from "../../codebuild/buildspec-glob";
+export { selectArtifactFiles } from "./glob";
 export { writeZip, readZip, crc32 } from "./zip";
 export { dockerRunLauncher, assertDockerAvailable } from "./docker";
 

@@ -6,7 +6,7 @@
  */
 import * as os from "node:os";
 import * as path from "node:path";
-import { BUILDSPEC_PHASES, BuildSpec, BuildSpecPhaseName } from "../../codebuild/buildspec-types";
+import { BUILDSPEC_PHASES, BuildSpec, BuildSpecPhaseName } from "aws-cicd/buildspec";
 import { UsageError } from "./args";
 import { WrittenArtifact, writeArtifacts } from "./artifacts";
 import { assertDockerAvailable, dockerRunLauncher } from "./docker";

@@ -13,8 +13,6 @@ import type { SynthReport } from "./report-types";
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_STACK, ProgramError, runProgram } from "./run-program";
 
 export * from "./report-types";
-export { createEngine, computedAttributes, invokeAnswer, resourceId } from "./engine";
-export type { EngineCall, EngineIdentity, EngineResource, SynthEngine } from "./engine";
 export { renderMarkdown, renderText, mermaidOf } from "./render";
 export { ProgramError } from "./run-program";
 
@@ -59,7 +57,7 @@ Options:
   --account ID          AWS account id (default ${DEFAULT_ACCOUNT})
   --region REGION       AWS region (default ${DEFAULT_REGION})
   --config KEY=VALUE    stack configuration, repeatable; KEY without a namespace gets the project's
-  --json                write the report as JSON (schema: src/cli/synth/README.md)
+  --json                write the report as JSON (schema: the aws-cicd-cli README)
   --markdown            write a Markdown report with a Mermaid diagram of each pipeline
   --fail-on LEVEL       none | mandatory | advisory (default ${DEFAULT_FAIL_ON})
   --tier TIER           default | strict: the policy-pack tier --fail-on judges (default ${DEFAULT_TIER});

@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { createEngine, duplicateUrnMessage, EngineCall, EngineResource } from "./engine";
+import { createEngine, duplicateUrnMessage, EngineCall, EngineResource } from "../engine";
 
 /** What `runProgram` needs. */
 export interface ProgramOptions {

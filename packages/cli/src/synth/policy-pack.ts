@@ -7,7 +7,7 @@
  * returns (the strict tier), as `pulumi preview --policy-pack-config` would apply it.
  */
 import * as path from "path";
-import type { EngineResource } from "./engine";
+import type { EngineResource } from "../engine";
 import type { FindingReport, PolicyPackReport } from "./report-types";
 import { unwrapSecrets } from "./secrets";
 

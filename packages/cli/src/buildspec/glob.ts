@@ -1,11 +1,9 @@
 /**
  * Choosing an artifact's files with the buildspec's `files` and `exclude-paths` patterns, matched
  * against `/`-separated paths relative to the artifact's base directory. The patterns and their
- * linear-time matching are in codebuild/buildspec-glob.ts. Pure functions.
+ * linear-time matching are the library's (`aws-cicd/buildspec`). Pure functions.
  */
-import { compileGlob, matchCompiledGlob } from "../../codebuild/buildspec-glob";
-
-export { matchesGlob } from "../../codebuild/buildspec-glob";
+import { compileGlob, matchCompiledGlob } from "aws-cicd/buildspec";
 
 /** One file chosen for an artifact: where it is and the name it gets in the zip. */
 export interface SelectedFile {

@@ -4,11 +4,15 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { BuildSpecError } from "../../codebuild/buildspec-error";
-import { MAX_BUILDSPEC_LENGTH, MAX_BUILDSPEC_NESTING } from "../../codebuild/buildspec-limits";
-import { DEFAULT_BUILDSPEC_FILE_NAME, parseBuildSpec } from "../../codebuild/buildspec-parse";
-import { BuildSpec } from "../../codebuild/buildspec-types";
-import { checkBuildSpecCommands } from "../../codebuild/plaintext-secrets";
+import {
+  BuildSpec,
+  BuildSpecError,
+  checkBuildSpecCommands,
+  DEFAULT_BUILDSPEC_FILE_NAME,
+  MAX_BUILDSPEC_LENGTH,
+  MAX_BUILDSPEC_NESTING,
+  parseBuildSpec,
+} from "aws-cicd/buildspec";
 import { CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs } from "./args";
 
 export const VALIDATE_USAGE = `Usage: aws-cicd buildspec validate [FILE]

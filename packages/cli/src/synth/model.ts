@@ -1,5 +1,5 @@
 /** Builds the synth report (see report-types.ts) from a program run and the policy-pack findings. */
-import type { EngineResource } from "./engine";
+import type { EngineResource } from "../engine";
 import { keyOf, rolesOf } from "./iam-model";
 import type { ProgramResult } from "./run-program";
 import { PipelineActionReport, PipelineReport, PolicyPackReport, ResourceNode, SCHEMA_VERSION, SynthReport } from "./report-types";

@@ -1,7 +1,6 @@
 /** `aws-cicd buildspec run [FILE]`: the command-line face of `runBuild`. */
 import * as path from "node:path";
-import { BuildSpecError } from "../../codebuild/buildspec-error";
-import { DEFAULT_BUILDSPEC_FILE_NAME } from "../../codebuild/buildspec-parse";
+import { BuildSpecError, DEFAULT_BUILDSPEC_FILE_NAME } from "aws-cicd/buildspec";
 import { CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, parseArgs } from "./args";
 import { DEFAULT_DOCKER_COMMAND } from "./docker";
 import { assertWithin } from "./artifacts";

@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { BuildSpecArtifactFiles, BuildSpecArtifacts } from "../../codebuild/buildspec-types";
+import { BuildSpecArtifactFiles, BuildSpecArtifacts } from "aws-cicd/buildspec";
 import { selectArtifactFiles } from "./glob";
 import { writeZip } from "./zip";
 

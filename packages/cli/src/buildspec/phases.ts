@@ -20,7 +20,7 @@
  * - inside a phase, commands stop at the first failing one, and the phase's `finally`
  *   commands run after `commands` whatever their outcome.
  */
-import { BuildSpecPhaseName } from "../../codebuild/buildspec-types";
+import { BuildSpecPhaseName } from "aws-cicd/buildspec";
 
 /** Phase types as CodeBuild names them in a build's phase details. */
 export const BUILD_PHASE_TYPES = [

@@ -1,5 +1,5 @@
 /** Reads IAM roles, their trust and their permissions out of the recorded resources. */
-import type { EngineResource } from "./engine";
+import type { EngineResource } from "../engine";
 import type {
   ConditionReport,
   PermissionStatementReport,
