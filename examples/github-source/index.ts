@@ -21,7 +21,7 @@ const test = new cicd.BuildProject("test", {
   buildSpec: {
     version: "0.2",
     phases: {
-      install: { "runtime-versions": { nodejs: 22 } },
+      install: { "runtime-versions": { nodejs: "22" } },
       build: { commands: ["npm ci", "npm test"] },
     },
   },
@@ -32,7 +32,7 @@ const pack = new cicd.BuildProject("package", {
   buildSpec: {
     version: "0.2",
     phases: {
-      install: { "runtime-versions": { nodejs: 22 } },
+      install: { "runtime-versions": { nodejs: "22" } },
       build: { commands: ["npm ci", "npm pack"] },
     },
     artifacts: { files: ["*.tgz"] },

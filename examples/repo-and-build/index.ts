@@ -23,7 +23,7 @@ const tests = new cicd.BuildProject("tests", {
   buildSpec: {
     version: "0.2",
     phases: {
-      install: { "runtime-versions": { nodejs: 22 } },
+      install: { "runtime-versions": { nodejs: "22" } },
       pre_build: { commands: ['grep -Fq "Congratulations" index.html'] },
       build: { commands: ["npm test"] },
     },

@@ -5,7 +5,7 @@ import { checkRecordedPolicies } from "../harness/iam-check";
 import { baseStatements, deployed, KEY_ARN, PROJECT, fileReportsStatement } from "./build-project-fixtures";
 
 const SPEC: BuildSpec = {
-  phases: { install: { "runtime-versions": { nodejs: 22 } }, build: { commands: ["npm ci", "npm test"] } },
+  phases: { install: { "runtime-versions": { nodejs: "22" } }, build: { commands: ["npm ci", "npm test"] } },
   reports: {
     unit: { files: ["junit.xml"], "base-directory": "reports" },
     cucumber: { files: ["cucumber.json"], "file-format": "CUCUMBERJSON" },

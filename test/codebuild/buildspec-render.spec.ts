@@ -18,7 +18,7 @@ const full: BuildSpec = {
   phases: {
     post_build: { commands: ["echo done"] },
     build: { finally: ["npm run clean"], commands: ["npm run build", "npm test -- --reporter=junit"], "on-failure": "ABORT" },
-    install: { commands: ["npm ci"], "runtime-versions": { nodejs: 22, python: "3.12" } },
+    install: { commands: ["npm ci"], "runtime-versions": { nodejs: "22", python: "3.12" } },
   },
   env: {
     "git-credential-helper": "no",
@@ -50,7 +50,7 @@ env:
 phases:
   install:
     runtime-versions:
-      nodejs: 22
+      nodejs: "22"
       python: "3.12"
     commands:
       - npm ci
@@ -136,7 +136,13 @@ describe("renderBuildSpec", () => {
     it("writes version 0.2 when the buildspec leaves it out or gives the number", () => {
       const out = "version: 0.2\nphases:\n  build:\n    commands:\n      - make\n";
       expect(renderBuildSpec({ phases: { build: { commands: ["make"] } } })).to.equal(out);
-      expect(renderBuildSpec({ version: 0.2, phases: { build: { commands: ["make"] } } })).to.equal(out);
+      // A buildspec read from YAML (`version: 0.2`) holds the number.
+      expect(renderBuildSpec(YAML.parse("version: 0.2\nphases:\n  build:\n    commands: [make]\n"))).to.equal(out);
+    });
+
+    it("keeps runtime versions that a YAML file gives as numbers", () => {
+      const parsed = YAML.parse("version: 0.2\nphases:\n  install:\n    runtime-versions:\n      nodejs: 22\n");
+      expect(renderBuildSpec(parsed)).to.equal("version: 0.2\nphases:\n  install:\n    runtime-versions:\n      nodejs: 22\n");
     });
 
     it("writes multi-line commands as literal blocks", () => {

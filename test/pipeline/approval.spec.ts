@@ -2,6 +2,7 @@ import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { consoleOrigin, pipelineConsoleUrl } from "../../packages/aws-cicd/src/internal/console";
+import { plannedStages } from "../../packages/aws-cicd/src/pipeline/pipeline-internals";
 import {
   approvalNotificationInput,
   executionNotificationInput,
@@ -225,7 +226,7 @@ describe("Pipeline", () => {
           { name: "Gate", actions: [manualApproval()] },
         ],
       });
-      expect(p.stages[1].actions[0]).to.deep.include({
+      expect(plannedStages(p)[1].actions[0]).to.deep.include({
         kind: "manualApproval",
         name: "Approve",
         category: "Approval",

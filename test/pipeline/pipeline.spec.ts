@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import { Pipeline } from "../../packages/aws-cicd/src/pipeline";
+import { plannedStages } from "../../packages/aws-cicd/src/pipeline/pipeline-internals";
 import { ACCOUNT, calls, childrenOf, descendantsOf, findResource, policyStatementsOf, recorded, resourcesOfType, settle, statementsOf, trustStatementsOf, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 import { optionalPropertiesWithoutDefault } from "../tsdoc-defaults";
@@ -97,7 +98,7 @@ describe("Pipeline", () => {
       expect(await unwrap(p.artifactBucketName)).to.equal("app-artifacts-bucket");
       expect(await unwrap(p.consoleUrl)).to.equal(`https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/${PIPELINE_NAME}/view?region=us-east-1`);
       expect(p.artifactBucket).to.not.equal(undefined);
-      expect(p.stages.map((s) => s.name)).to.deep.equal(["Source", "Build"]);
+      expect(plannedStages(p).map((s) => s.name)).to.deep.equal(["Source", "Build"]);
     });
 
     it("lets only CodePipeline, for this pipeline in this account, assume a role with exact statements", async () => {

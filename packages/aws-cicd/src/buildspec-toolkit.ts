@@ -14,6 +14,6 @@ export { compileGlob, matchCompiledGlob } from "./codebuild/buildspec-glob";
 export { MAX_BUILDSPEC_LENGTH, MAX_BUILDSPEC_NESTING } from "./codebuild/buildspec-limits";
 export { DEFAULT_BUILDSPEC_FILE_NAME, parseBuildSpec } from "./codebuild/buildspec-parse";
 export { splitSecretsManagerReference } from "./codebuild/buildspec-references-syntax";
-export { BUILDSPEC_PHASES } from "./codebuild/buildspec-types";
+export { BUILDSPEC_PHASES, BuildSpecOnFailure, BuildSpecReportFormat, BuildSpecShell, BuildSpecYesNo } from "./codebuild/buildspec-types";
 export type { BuildSpec, BuildSpecArtifactFiles, BuildSpecArtifacts, BuildSpecEnv, BuildSpecPhaseName } from "./codebuild/buildspec-types";
 export { checkBuildSpecCommands } from "./codebuild/plaintext-secrets";

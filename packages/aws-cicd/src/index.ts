@@ -39,7 +39,15 @@ export type {
 } from "./beanstalk";
 
 export {
+  BuildArchitecture,
+  BuildNotificationEvent,
   BuildProject,
+  BuildSpecOnFailure,
+  BuildSpecReportFormat,
+  BuildSpecShell,
+  BuildSpecYesNo,
+  ComputeType,
+  LocalCacheMode,
   BUILDSPEC_COVERAGE_REPORT_FORMATS,
   BUILDSPEC_SHELLS,
   BUILDSPEC_TEST_REPORT_FORMATS,
@@ -64,11 +72,10 @@ export {
 
 export type {
   BucketLocation,
-  BuildArchitecture,
+  BuildArtifactsArgs,
   BuildCacheArgs,
   BuildImage,
   BuildMonitoringArgs,
-  BuildNotificationEvent,
   BuildProjectArgs,
   BuildSourceArgs,
   BuildSpec,
@@ -80,14 +87,12 @@ export type {
   BuildSpecPhase,
   BuildSpecPhases,
   BuildSpecReport,
-  BuildSpecReportFormat,
   BuildVpcArgs,
   CodeBuildActionOptions,
+  CodeCommitBuildSourceArgs,
   CodeCommitRepositoryReference,
-  ComputeType,
   EcrImage,
   EnvironmentVariable,
-  LocalCacheMode,
 } from "./codebuild";
 
 export {
@@ -174,7 +179,6 @@ export {
 
 export type {
   ActionArgs,
-  ActionCategory,
   ActionCommonArgs,
   ArtifactBucketOptions,
   ArtifactBucketReference,
@@ -194,8 +198,6 @@ export type {
   PipelineArgs,
   PipelineNotificationArgs,
   PipelineVariableArgs,
-  PlannedAction,
-  PlannedStage,
   S3SourceActionArgs,
   StageArgs,
 } from "./pipeline";
@@ -221,5 +223,6 @@ export type {
   SecureBucketAccessLogs,
   SecureBucketArgs,
   SecureBucketLifecycle,
+  SecureBucketOptions,
   SecureTopicArgs,
 } from "./security";

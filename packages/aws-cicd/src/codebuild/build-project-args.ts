@@ -26,20 +26,37 @@ export const DEFAULT_S3_ARTIFACTS_PREFIX_FOLDER = "codebuild-artifacts";
 /** Folder of the default prefix `<folder>/<projectName>` of `reportExport`. */
 export const DEFAULT_REPORT_EXPORT_PREFIX_FOLDER = "codebuild-reports";
 /** Local cache modes CodeBuild offers. */
-export const LOCAL_CACHE_MODES = ["LOCAL_SOURCE_CACHE", "LOCAL_DOCKER_LAYER_CACHE", "LOCAL_CUSTOM_CACHE"] as const;
-/** A local cache mode (one of `LOCAL_CACHE_MODES`). */
-export type LocalCacheMode = (typeof LOCAL_CACHE_MODES)[number];
+export const LocalCacheMode = {
+  /** Git metadata of the primary and secondary sources. */
+  Source: "LOCAL_SOURCE_CACHE",
+  /** Docker layers (needs `dockerBuilds: true`). */
+  DockerLayer: "LOCAL_DOCKER_LAYER_CACHE",
+  /** The directories the buildspec's `cache.paths` name. */
+  Custom: "LOCAL_CUSTOM_CACHE",
+} as const;
+/** A local cache mode. */
+export type LocalCacheMode = (typeof LocalCacheMode)[keyof typeof LocalCacheMode];
+/** Every value of {@link LocalCacheMode}. */
+export const LOCAL_CACHE_MODES: readonly LocalCacheMode[] = Object.values(LocalCacheMode);
 /** Event type ids of CodeBuild notification rules. */
-export const BUILD_NOTIFICATION_EVENTS = [
-  "codebuild-project-build-state-failed",
-  "codebuild-project-build-state-succeeded",
-  "codebuild-project-build-state-in-progress",
-  "codebuild-project-build-state-stopped",
-  "codebuild-project-build-phase-failure",
-  "codebuild-project-build-phase-success",
-] as const;
-/** A CodeBuild notification event type id (one of `BUILD_NOTIFICATION_EVENTS`). */
-export type BuildNotificationEvent = (typeof BUILD_NOTIFICATION_EVENTS)[number];
+export const BuildNotificationEvent = {
+  /** A build failed. */
+  BuildStateFailed: "codebuild-project-build-state-failed",
+  /** A build succeeded. */
+  BuildStateSucceeded: "codebuild-project-build-state-succeeded",
+  /** A build started. */
+  BuildStateInProgress: "codebuild-project-build-state-in-progress",
+  /** A build was stopped. */
+  BuildStateStopped: "codebuild-project-build-state-stopped",
+  /** A build phase failed. */
+  BuildPhaseFailure: "codebuild-project-build-phase-failure",
+  /** A build phase succeeded. */
+  BuildPhaseSuccess: "codebuild-project-build-phase-success",
+} as const;
+/** A CodeBuild notification event type id. */
+export type BuildNotificationEvent = (typeof BuildNotificationEvent)[keyof typeof BuildNotificationEvent];
+/** Every value of {@link BuildNotificationEvent}. */
+export const BUILD_NOTIFICATION_EVENTS: readonly BuildNotificationEvent[] = Object.values(BuildNotificationEvent);
 /** Whether report groups delete their reports when destroyed (reports expire after 30 days anyway; export them to S3 to keep them). */
 export const DEFAULT_DELETE_REPORTS = true;
 
@@ -80,17 +97,29 @@ export interface BuildSourceArgs {
    * event rule). The role may `codecommit:GitPull` this repository only.
    * @default - required whenever `source` is given (leave `source` out for a pipeline source).
    */
-  codeCommit?: {
-    /** The repository the build checks out. */
-    repository: CodeCommitRepositoryReference;
-    /** @default "main" */
-    branch?: string;
-    /**
-     * Commits to fetch; 0 fetches the full history.
-     * @default 1
-     */
-    gitCloneDepth?: number;
-  };
+  codeCommit?: CodeCommitBuildSourceArgs;
+}
+
+/** A CodeCommit branch that a standalone project builds. */
+export interface CodeCommitBuildSourceArgs {
+  /** The repository the build checks out. */
+  repository: CodeCommitRepositoryReference;
+  /**
+   * Branch to build.
+   * @default "main" ({@link DEFAULT_BUILD_SOURCE_BRANCH})
+   */
+  branch?: string;
+  /**
+   * Commits to fetch; 0 fetches the full history.
+   * @default 1 ({@link DEFAULT_GIT_CLONE_DEPTH})
+   */
+  gitCloneDepth?: number;
+}
+
+/** Where a standalone build stores its output artifacts. */
+export interface BuildArtifactsArgs {
+  /** Bucket (and optional prefix) receiving the artifacts zip. */
+  s3: BucketLocation;
 }
 
 /** Build cache: local on the build host, or in S3 (set exactly one). */
@@ -201,10 +230,7 @@ export interface BuildProjectArgs {
    * Not allowed with a pipeline source.
    * @default - no artifacts (`NO_ARTIFACTS`) for a standalone source; the pipeline's for a pipeline source.
    */
-  artifacts?: {
-    /** Bucket (and optional prefix) receiving the artifacts zip. */
-    s3: BucketLocation;
-  };
+  artifacts?: BuildArtifactsArgs;
   /**
    * Build image.
    * @default - `{ managed: "x86_64" }`: {@link MANAGED_IMAGE_X86_64}.

@@ -4,7 +4,6 @@ import type { CodeBuildActionArgs } from "../pipeline/actions/codebuild";
 import { CODEBUILD_PROJECT_NAME, stackScopedName, validateComponentName } from "../internal/naming";
 import { KeyReference, keyOrNew } from "../security/encryption-key";
 import { attachStatements, awsContext, createServiceRole, PolicyStatement } from "../security/iam";
-import { SecureTopic } from "../security/secure-topic";
 import { createMonitoring } from "./alarms";
 import {
   BucketLocation,
@@ -36,6 +35,12 @@ export function buildLogGroupName(projectName: string): string {
 }
 
 const POLICY_NAME = /^[A-Za-z0-9-]{1,64}$/;
+
+/**
+ * The component name of each project, kept outside the class: the Pulumi schema analyzer
+ * publishes every class property, private ones included, as an output.
+ */
+const COMPONENT_NAMES = new WeakMap<BuildProject, string>();
 
 /**
  * A CodeBuild project with a least-privilege service role, secure by default.
@@ -78,8 +83,12 @@ export class BuildProject extends pulumi.ComponentResource {
   readonly reportGroups: Record<string, aws.codebuild.ReportGroup>;
   /** The failed-builds alarm, unless opted out. */
   readonly alarm?: aws.cloudwatch.MetricAlarm;
-  /** The topic created for alarm and notifications, unless a topic ARN was given or nothing publishes. */
-  readonly alarmTopic?: SecureTopic;
+  /**
+   * The topic created for alarm and notifications, unless a topic ARN was given or nothing
+   * publishes (a {@link SecureTopic}: encrypted, TLS-only; its `aws.sns.Topic` itself, so that
+   * every Pulumi language can use it). Its ARN is `alarmTopicArn`.
+   */
+  readonly alarmTopic?: aws.sns.Topic;
   /** The build notification rule, when `monitoring.notificationEvents` is given. */
   readonly notificationRule?: aws.codestarnotifications.NotificationRule;
   /** The key encrypting artifacts, logs and the topic. */
@@ -97,11 +106,9 @@ export class BuildProject extends pulumi.ComponentResource {
   /** ARN of the topic receiving alarm and notifications, when there is one. */
   readonly alarmTopicArn?: pulumi.Output<string>;
 
-  private readonly componentName: string;
-
   constructor(name: string, args: BuildProjectArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:BuildProject", name, {}, opts);
-    this.componentName = name;
+    COMPONENT_NAMES.set(this, name);
     const projectName = args?.projectName ?? stackScopedName(name, CODEBUILD_PROJECT_NAME);
     const buildspec = asResourceError(this, () => {
       validateComponentName(name);
@@ -198,7 +205,7 @@ export class BuildProject extends pulumi.ComponentResource {
 
     const monitoring = createMonitoring(name, this.project.name, this.project.arn, this.encryptionKey, args.monitoring ?? {}, tags, this);
     this.alarm = monitoring.alarm;
-    this.alarmTopic = monitoring.topic;
+    this.alarmTopic = monitoring.topic?.topic;
     this.alarmTopicArn = monitoring.topicArn;
     this.notificationRule = monitoring.notificationRule;
 
@@ -255,7 +262,7 @@ export class BuildProject extends pulumi.ComponentResource {
     if (statements.length === 0) {
       throw new pulumi.ResourceError(`\`statements\` of policy "${policyName}" must hold at least one statement.`, this);
     }
-    return attachStatements(`${this.componentName}-${policyName}`, this.role.name, statements, this);
+    return attachStatements(`${COMPONENT_NAMES.get(this)}-${policyName}`, this.role.name, statements, this);
   }
 
   private permissions(args: BuildProjectArgs, projectName: string, image: ResolvedImage): BuildProjectPermissions {

@@ -11,6 +11,7 @@ import {
   orList,
   quotedOrList,
 } from "./buildspec-error";
+import { BuildSpecYesNo } from "./buildspec-types";
 
 /** A position in the buildspec being validated. */
 export class SpecPath {
@@ -94,8 +95,8 @@ export function expectOneOf<T extends string>(p: SpecPath, value: unknown, allow
 }
 
 /** `"yes"` or `"no"`, as buildspec flags are written. */
-export function expectYesNo(p: SpecPath, value: unknown): "yes" | "no" {
-  return expectOneOf(p, value, ["yes", "no"] as const);
+export function expectYesNo(p: SpecPath, value: unknown): BuildSpecYesNo {
+  return expectOneOf(p, value, Object.values(BuildSpecYesNo));
 }
 
 /** Checks `value` when it is present (not `undefined`). */

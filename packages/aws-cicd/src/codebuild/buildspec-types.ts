@@ -11,15 +11,92 @@ export const BUILDSPEC_PHASES = ["install", "pre_build", "build", "post_build"] 
 /** Name of a buildspec phase (one of `BUILDSPEC_PHASES`). */
 export type BuildSpecPhaseName = (typeof BUILDSPEC_PHASES)[number];
 
-/** Report formats CodeBuild accepts: test reports, then code coverage reports. */
-export const BUILDSPEC_TEST_REPORT_FORMATS = ["JUNITXML", "CUCUMBERJSON", "TESTNGXML", "VISUALSTUDIOTRX", "NUNITXML", "NUNIT3XML"] as const;
-/** Code coverage report formats CodeBuild accepts. */
-export const BUILDSPEC_COVERAGE_REPORT_FORMATS = ["CLOVERXML", "COBERTURAXML", "JACOCOXML", "SIMPLECOV"] as const;
+// Sets of allowed strings are written as a constant object and a type of the same name, so that
+// the Pulumi schema analyzer turns each into an enum for other languages, while TypeScript users
+// keep writing the plain strings ("yes", "JUNITXML"...) with completion.
+
 /** A test or code coverage report format of a buildspec report group. */
-export type BuildSpecReportFormat = (typeof BUILDSPEC_TEST_REPORT_FORMATS)[number] | (typeof BUILDSPEC_COVERAGE_REPORT_FORMATS)[number];
+export const BuildSpecReportFormat = {
+  /** JUnit XML test report. */
+  JunitXml: "JUNITXML",
+  /** Cucumber JSON test report. */
+  CucumberJson: "CUCUMBERJSON",
+  /** TestNG XML test report. */
+  TestNgXml: "TESTNGXML",
+  /** Visual Studio TRX test report. */
+  VisualStudioTrx: "VISUALSTUDIOTRX",
+  /** NUnit XML test report. */
+  NunitXml: "NUNITXML",
+  /** NUnit 3 XML test report. */
+  Nunit3Xml: "NUNIT3XML",
+  /** Clover XML code coverage report. */
+  CloverXml: "CLOVERXML",
+  /** Cobertura XML code coverage report. */
+  CoberturaXml: "COBERTURAXML",
+  /** JaCoCo XML code coverage report. */
+  JacocoXml: "JACOCOXML",
+  /** SimpleCov JSON code coverage report. */
+  SimpleCov: "SIMPLECOV",
+} as const;
+/** A test or code coverage report format of a buildspec report group. */
+export type BuildSpecReportFormat = (typeof BuildSpecReportFormat)[keyof typeof BuildSpecReportFormat];
+
+/** Report formats CodeBuild accepts for test reports. */
+export const BUILDSPEC_TEST_REPORT_FORMATS: readonly BuildSpecReportFormat[] = [
+  BuildSpecReportFormat.JunitXml,
+  BuildSpecReportFormat.CucumberJson,
+  BuildSpecReportFormat.TestNgXml,
+  BuildSpecReportFormat.VisualStudioTrx,
+  BuildSpecReportFormat.NunitXml,
+  BuildSpecReportFormat.Nunit3Xml,
+];
+/** Code coverage report formats CodeBuild accepts. */
+export const BUILDSPEC_COVERAGE_REPORT_FORMATS: readonly BuildSpecReportFormat[] = [
+  BuildSpecReportFormat.CloverXml,
+  BuildSpecReportFormat.CoberturaXml,
+  BuildSpecReportFormat.JacocoXml,
+  BuildSpecReportFormat.SimpleCov,
+];
 
 /** Shells a Linux or Windows build may run commands with. */
-export const BUILDSPEC_SHELLS = ["bash", "/bin/sh", "sh", "powershell.exe", "cmd.exe", "pwsh.exe"] as const;
+export const BuildSpecShell = {
+  /** Bash (Linux). */
+  Bash: "bash",
+  /** `/bin/sh` (Linux). */
+  BinSh: "/bin/sh",
+  /** `sh` (Linux, CodeBuild's default there). */
+  Sh: "sh",
+  /** Windows PowerShell. */
+  PowerShell: "powershell.exe",
+  /** Windows command prompt. */
+  Cmd: "cmd.exe",
+  /** PowerShell 7 (Windows). */
+  Pwsh: "pwsh.exe",
+} as const;
+/** A shell a build may run commands with. */
+export type BuildSpecShell = (typeof BuildSpecShell)[keyof typeof BuildSpecShell];
+/** Every value of {@link BuildSpecShell}. */
+export const BUILDSPEC_SHELLS: readonly BuildSpecShell[] = Object.values(BuildSpecShell);
+
+/** A buildspec flag, written `yes` or `no`. */
+export const BuildSpecYesNo = {
+  /** On. */
+  Yes: "yes",
+  /** Off. */
+  No: "no",
+} as const;
+/** A buildspec flag, written `yes` or `no`. */
+export type BuildSpecYesNo = (typeof BuildSpecYesNo)[keyof typeof BuildSpecYesNo];
+
+/** What a phase does when a command fails. */
+export const BuildSpecOnFailure = {
+  /** Stop the build. */
+  Abort: "ABORT",
+  /** Go on with the next phase. */
+  Continue: "CONTINUE",
+} as const;
+/** What a phase does when a command fails. */
+export type BuildSpecOnFailure = (typeof BuildSpecOnFailure)[keyof typeof BuildSpecOnFailure];
 
 /** `env` section. */
 export interface BuildSpecEnv {
@@ -27,7 +104,7 @@ export interface BuildSpecEnv {
    * Shell for the commands.
    * @default - CodeBuild's default: `sh` on Linux.
    */
-  shell?: (typeof BUILDSPEC_SHELLS)[number];
+  shell?: BuildSpecShell;
   /**
    * Plain variables. Never secrets: use `parameter-store` or `secrets-manager`.
    * @default - none.
@@ -53,7 +130,7 @@ export interface BuildSpecEnv {
    * Use CodeBuild's git credential helper.
    * @default - not written (CodeBuild: "no").
    */
-  "git-credential-helper"?: "yes" | "no";
+  "git-credential-helper"?: BuildSpecYesNo;
 }
 
 /** A phase. */
@@ -67,7 +144,7 @@ export interface BuildSpecPhase {
    * What happens when a command fails.
    * @default - not written (CodeBuild: "ABORT").
    */
-  "on-failure"?: "ABORT" | "CONTINUE";
+  "on-failure"?: BuildSpecOnFailure;
   /**
    * Commands, run in order.
    * @default - none.
@@ -83,10 +160,11 @@ export interface BuildSpecPhase {
 /** The `install` phase, which may also select runtimes. */
 export interface BuildSpecInstallPhase extends BuildSpecPhase {
   /**
-   * Runtime to version, e.g. `{ nodejs: 22 }` or `{ python: "3.12" }`.
+   * Runtime to version, e.g. `{ nodejs: "22" }` or `{ python: "3.12" }`. Versions are strings
+   * (so that `"3.10"` stays 3.10); a number read from a YAML file (`nodejs: 22`) is accepted too.
    * @default - the image's default runtimes.
    */
-  "runtime-versions"?: Record<string, string | number>;
+  "runtime-versions"?: Record<string, string>;
 }
 
 /** `phases` section. */
@@ -126,7 +204,7 @@ export interface BuildSpecReport {
    * Flatten the report files' paths.
    * @default - not written (CodeBuild: "no").
    */
-  "discard-paths"?: "yes" | "no";
+  "discard-paths"?: BuildSpecYesNo;
   /**
    * Format of the files; a coverage format makes the report group a `CODE_COVERAGE` one.
    * @default - not written (CodeBuild: "JUNITXML").
@@ -152,7 +230,7 @@ export interface BuildSpecArtifactFiles {
    * Flatten the files' paths in the artifact.
    * @default - not written (CodeBuild: "no").
    */
-  "discard-paths"?: "yes" | "no";
+  "discard-paths"?: BuildSpecYesNo;
   /**
    * Patterns left out of the artifact.
    * @default - none.
@@ -162,7 +240,7 @@ export interface BuildSpecArtifactFiles {
    * Keep symbolic links in a ZIP artifact.
    * @default - not written (CodeBuild: "no").
    */
-  "enable-symlinks"?: "yes" | "no";
+  "enable-symlinks"?: BuildSpecYesNo;
   /**
    * Key prefix of an S3 artifact.
    * @default - none.
@@ -188,11 +266,12 @@ export interface BuildSpecCache {
 /** A whole buildspec, version 0.2. */
 export interface BuildSpec {
   /**
-   * Buildspec version. The number `0.2` is accepted too, because `version: 0.2` in a
-   * YAML file reads as a number; `renderBuildSpec` always writes `version: 0.2`.
+   * Buildspec version: `"0.2"`, the only one supported. The number `0.2` is accepted too,
+   * because `version: 0.2` in a YAML file reads as a number; `renderBuildSpec` always writes
+   * `version: 0.2`.
    * @default "0.2"
    */
-  version?: "0.2" | 0.2;
+  version?: string;
   /**
    * Linux user for every command.
    * @default - root.

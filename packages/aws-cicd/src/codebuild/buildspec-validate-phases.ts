@@ -11,13 +11,13 @@ import {
   optional,
 } from "./buildspec-checks";
 import { describeKind, describeValue, orList } from "./buildspec-error";
-import { BUILDSPEC_PHASES, BuildSpecPhaseName } from "./buildspec-types";
+import { BUILDSPEC_PHASES, BuildSpecOnFailure, BuildSpecPhaseName } from "./buildspec-types";
 
 /** Keys of a phase, in the order they are rendered (`runtime-versions` only in `install`). */
 export const BUILDSPEC_PHASE_KEYS = ["run-as", "on-failure", "runtime-versions", "commands", "finally"] as const;
 
 /** What a failing command does to the phase. */
-export const BUILDSPEC_ON_FAILURE = ["ABORT", "CONTINUE"] as const;
+export const BUILDSPEC_ON_FAILURE: readonly BuildSpecOnFailure[] = Object.values(BuildSpecOnFailure);
 
 /** A Linux user name for `run-as`. */
 export const RUN_AS_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;

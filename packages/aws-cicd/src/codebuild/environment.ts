@@ -21,21 +21,35 @@ export const MANAGED_IMAGE_X86_64 = "aws/codebuild/amazonlinux-x86_64-standard:6
 export const MANAGED_IMAGE_ARM64 = "aws/codebuild/amazonlinux-aarch64-standard:4.0";
 
 /** Compute types of on-demand EC2 builds, from 2 vCPUs up. */
-export const COMPUTE_TYPES = [
-  "BUILD_GENERAL1_SMALL",
-  "BUILD_GENERAL1_MEDIUM",
-  "BUILD_GENERAL1_LARGE",
-  "BUILD_GENERAL1_XLARGE",
-  "BUILD_GENERAL1_2XLARGE",
-] as const;
-/** A CodeBuild compute type (one of `COMPUTE_TYPES`). */
-export type ComputeType = (typeof COMPUTE_TYPES)[number];
+export const ComputeType = {
+  /** 2 vCPUs. */
+  Small: "BUILD_GENERAL1_SMALL",
+  /** 4 vCPUs. */
+  Medium: "BUILD_GENERAL1_MEDIUM",
+  /** 8 vCPUs. */
+  Large: "BUILD_GENERAL1_LARGE",
+  /** Extra large: 36 vCPUs on x86. */
+  XLarge: "BUILD_GENERAL1_XLARGE",
+  /** Largest: 72 vCPUs on x86. */
+  X2Large: "BUILD_GENERAL1_2XLARGE",
+} as const;
+/** A CodeBuild compute type. */
+export type ComputeType = (typeof ComputeType)[keyof typeof ComputeType];
+/** Every value of {@link ComputeType}, smallest first. */
+export const COMPUTE_TYPES: readonly ComputeType[] = Object.values(ComputeType);
 
 /** Compute type when `computeType` is not given: 2 vCPUs, 3 GB (x86) or 4 GB (ARM). */
 export const DEFAULT_COMPUTE_TYPE: ComputeType = "BUILD_GENERAL1_SMALL";
 
 /** CPU architectures of build images. */
-export type BuildArchitecture = "x86_64" | "arm64";
+export const BuildArchitecture = {
+  /** Intel and AMD (x86-64). */
+  X86_64: "x86_64",
+  /** ARM (AWS Graviton). */
+  Arm64: "arm64",
+} as const;
+/** A CPU architecture of build images. */
+export type BuildArchitecture = (typeof BuildArchitecture)[keyof typeof BuildArchitecture];
 
 /** A custom image in an ECR repository of your account, pulled with the project's service role. */
 export interface EcrImage {

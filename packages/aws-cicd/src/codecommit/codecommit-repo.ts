@@ -25,6 +25,15 @@ import { asResourceError } from "../internal/errors";
  */
 const GRANT_NAMES = new WeakMap<object, Set<string>>();
 
+/** What each repository's grants are made from (outside the class, for the same reason). */
+const GRANT_SCOPES = new WeakMap<object, { scope: RepositoryGrantScope; tags: CodeCommitRepoArgs["tags"] }>();
+
+function grantScopeOf(repo: CodeCommitRepo): { scope: RepositoryGrantScope; tags: CodeCommitRepoArgs["tags"] } {
+  const state = GRANT_SCOPES.get(repo);
+  if (state === undefined) throw new Error("This CodeCommitRepo has no grant scope: construct it with `new CodeCommitRepo(...)`.");
+  return state;
+}
+
 /**
  * A CodeCommit repository that is secure with no arguments: encrypted with a customer
  * managed KMS key, retained when the stack is deleted, and with an approval rule template
@@ -103,9 +112,6 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
   /** The branch the repository was created with (and `sourceAction` follows by default). */
   readonly defaultBranch: string;
 
-  private readonly scope: RepositoryGrantScope;
-  private readonly tags: CodeCommitRepoArgs["tags"];
-
   constructor(name: string, args: CodeCommitRepoArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:CodeCommitRepo", name, {}, opts);
     asResourceError(this, () => {
@@ -116,7 +122,6 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
     const defaultBranch = (this.defaultBranch = args.defaultBranch ?? DEFAULT_REPOSITORY_BRANCH);
     const protectedBranches = args.protectedBranches ?? [defaultBranch];
     const ctx: AwsContext = awsContext(this);
-    this.tags = args.tags;
 
     // A key ARN given as an Output is checked when it resolves.
     this.encryptionKey = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this);
@@ -135,7 +140,8 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
     this.cloneUrlHttp = this.repository.cloneUrlHttp;
     this.cloneUrlSsh = this.repository.cloneUrlSsh;
     this.cloneUrlGrc = pulumi.interpolate`codecommit::${ctx.region}://${this.repository.repositoryName}`;
-    this.scope = { name, repositoryName, repositoryArn: this.repositoryArn, keyArn: this.keyArn, ctx, parent: this };
+    const scope: RepositoryGrantScope = { name, repositoryName, repositoryArn: this.repositoryArn, keyArn: this.keyArn, ctx, parent: this };
+    GRANT_SCOPES.set(this, { scope, tags: args.tags });
 
     if (args.requirePullRequestApprovals ?? true) {
       const rule = createApprovalRule(
@@ -268,13 +274,8 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
   }
 
   private addCrossAccountRole(access: CrossAccountAccessArgs, arg: string): CrossAccountAccessGrant {
-    const grant = createCrossAccountRole(
-      this.scope,
-      `${this.scope.name}-cross-account-${this.crossAccountGrants.length}`,
-      access,
-      this.tags,
-      arg,
-    );
+    const { scope, tags } = grantScopeOf(this);
+    const grant = createCrossAccountRole(scope, `${scope.name}-cross-account-${this.crossAccountGrants.length}`, access, tags, arg);
     this.crossAccountGrants.push(grant);
     this.crossAccountRoles.push(grant.role);
     this.crossAccountRoleArns.push(grant.roleArn);
@@ -288,11 +289,12 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
     );
     let grantNames = GRANT_NAMES.get(this);
     if (grantNames === undefined) GRANT_NAMES.set(this, (grantNames = new Set<string>()));
-    const base = `${this.scope.name}-${access}-${grantRoleSuffix(role, grantNames.size)}`;
+    const { scope } = grantScopeOf(this);
+    const base = `${scope.name}-${access}-${grantRoleSuffix(role, grantNames.size)}`;
     let logicalName = base;
     for (let n = 2; grantNames.has(logicalName); n++) logicalName = `${base}-${n}`;
     grantNames.add(logicalName);
-    return grantRepositoryAccess(this.scope, logicalName, role, access);
+    return grantRepositoryAccess(scope, logicalName, role, access);
   }
 }
 

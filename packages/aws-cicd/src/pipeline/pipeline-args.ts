@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { KeyReference } from "../security/encryption-key";
-import { SecureBucketArgs } from "../security/secure-bucket-args";
+import { SecureBucketOptions } from "../security/secure-bucket-args";
 import { StageArgs } from "./stages";
 
 /** CodePipeline pipeline types. */
@@ -124,12 +124,10 @@ export interface PipelineNotificationArgs {
 }
 
 /** Settings of the artifact bucket the pipeline creates. */
-// An interface (not a type alias) so that the schema analyzer sees a named object type.
+// An interface (not a type alias) so that the schema analyzer sees a named object type; not a
+// `Pick<SecureBucketArgs, ...>`, whose properties the analyzer can only type as `Any`.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ArtifactBucketOptions extends Pick<
-  SecureBucketArgs,
-  "bucketPrefix" | "lifecycle" | "accessLogs" | "retainOnDelete" | "forceDestroy"
-> {}
+export interface ArtifactBucketOptions extends SecureBucketOptions {}
 
 /** Arguments of {@link Pipeline}. */
 export interface PipelineArgs {

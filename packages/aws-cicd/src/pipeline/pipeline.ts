@@ -8,7 +8,6 @@ import { KeyReference, keyOrNew } from "../security/encryption-key";
 import {
   attachManagedStatements,
   attachStatements,
-  AwsContext,
   awsContext,
   PolicyStatement,
   roleNameInput,
@@ -26,6 +25,7 @@ import { APPROVAL_RESULT_ACTIONS, APPROVAL_STATE_ACTIONS, ASSUME_ACTION_ROLE_ACT
 import { findApprovalActions, PlannedStage } from "./stages";
 import { validatePipelineArgs } from "./validate";
 import { asResourceError } from "../internal/errors";
+import { internals, internalsOf } from "./pipeline-internals";
 
 /** Artifact buckets already checked, so that pipelines sharing one keep sharing its exact Outputs (one grant per store). */
 const checkedArtifactBuckets = new WeakMap<ArtifactBucketReference, ArtifactBucketReference>();
@@ -108,8 +108,6 @@ export class Pipeline extends pulumi.ComponentResource {
   readonly failureRule?: aws.cloudwatch.EventRule;
   /** The key artifacts and created topics are encrypted with. */
   readonly encryptionKey: KeyReference;
-  /** Stages with every default resolved (names, run orders, artifacts). */
-  readonly stages: PlannedStage[];
   /** Name of the pipeline. */
   readonly pipelineName: pulumi.Output<string>;
   /** ARN of the pipeline. */
@@ -123,22 +121,17 @@ export class Pipeline extends pulumi.ComponentResource {
   /** The pipeline in the AWS console of the provider's partition (commercial, China or GovCloud). */
   readonly consoleUrl: pulumi.Output<string>;
 
-  private readonly resourceName: string;
-  private readonly ctx: AwsContext;
-  private readonly physicalName: string;
-  private approvalGrants = 0;
-
   constructor(name: string, args: PipelineArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:Pipeline", name, {}, opts);
-    this.stages = asResourceError(this, () => {
+    const plan = asResourceError(this, () => {
       validateComponentName(name);
       return validatePipelineArgs(args ?? ({} as PipelineArgs));
     });
-    this.resourceName = name;
-    const ctx = (this.ctx = awsContext(this));
-    const pipelineName = (this.physicalName = args.pipelineName ?? stackScopedName(name, PIPELINE_NAME));
+    const ctx = awsContext(this);
+    const pipelineName = args.pipelineName ?? stackScopedName(name, PIPELINE_NAME);
+    internals.set(this, { stages: plan, resourceName: name, ctx, physicalName: pipelineName, approvalGrants: 0 });
     const pipelineArn = pulumi.interpolate`arn:${ctx.partition}:codepipeline:${ctx.region}:${ctx.accountId}:${pipelineName}`;
-    const actions = executionOrder(this.stages);
+    const actions = executionOrder(plan);
 
     // Roles actions run with (usually in another account) read and write artifacts, and so do the
     // service roles of the CodeBuild projects the actions run: the created bucket's policy and the
@@ -250,7 +243,7 @@ export class Pipeline extends pulumi.ComponentResource {
         );
     });
 
-    const stages = this.stages.map((stage) => ({
+    const stages = plan.map((stage) => ({
       name: stage.name,
       actions: stage.actions.map((action) => {
         const b = bound.get(action)!;
@@ -270,7 +263,7 @@ export class Pipeline extends pulumi.ComponentResource {
     );
     const extra = [...[...bound.values()].flatMap((b) => b.resources ?? []), ...shared];
     // V2 trigger filters of connection sources, in stage order (none: each source starts on pushes to its branch).
-    const triggers = this.stages.flatMap((s) => s.actions.flatMap((a) => bound.get(a)?.pipelineTrigger ?? []));
+    const triggers = plan.flatMap((s) => s.actions.flatMap((a) => bound.get(a)?.pipelineTrigger ?? []));
     this.pipeline = new aws.codepipeline.Pipeline(
       `${name}-pipeline`,
       {
@@ -336,14 +329,15 @@ export class Pipeline extends pulumi.ComponentResource {
     // A role given as a name or ARN, Output or not, is checked (an Output when it resolves).
     const [approver, approvals] = asResourceError(this, (): [aws.iam.Role | pulumi.Input<string>, PlannedAction[]] => [
       role instanceof aws.iam.Role ? role : checkedInput(role as pulumi.Input<string>, roleNameOrArnProblem("role")),
-      findApprovalActions(this.stages, stageName, actionName),
+      findApprovalActions(internalsOf(this).stages, stageName, actionName),
     ]);
-    const ctx = this.ctx;
-    const pipelineArn = pulumi.interpolate`arn:${ctx.partition}:codepipeline:${ctx.region}:${ctx.accountId}:${this.physicalName}`;
-    this.approvalGrants += 1;
-    const suffix = this.approvalGrants === 1 ? "" : `-${this.approvalGrants}`;
+    const state = internalsOf(this);
+    const ctx = state.ctx;
+    const pipelineArn = pulumi.interpolate`arn:${ctx.partition}:codepipeline:${ctx.region}:${ctx.accountId}:${state.physicalName}`;
+    state.approvalGrants += 1;
+    const suffix = state.approvalGrants === 1 ? "" : `-${state.approvalGrants}`;
     return attachStatements(
-      `${this.resourceName}-${stageName}-approvers${suffix}`,
+      `${state.resourceName}-${stageName}-approvers${suffix}`,
       roleNameInput(approver),
       [
         {

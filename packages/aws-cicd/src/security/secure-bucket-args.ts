@@ -41,13 +41,11 @@ export interface SecureBucketAccessLogs {
   prefix?: pulumi.Input<string>;
 }
 
-/** Arguments of {@link SecureBucket}. */
-export interface SecureBucketArgs {
-  /**
-   * Customer managed key of the bucket's default encryption (SSE-KMS, with an S3 Bucket Key).
-   * @default - a new {@link EncryptionKey} named `<name>-key`.
-   */
-  encryptionKey?: KeyReference;
+/**
+ * Naming, expiry, logging and deletion settings of a {@link SecureBucket}: the part of its
+ * arguments that a `Pipeline` also takes for the artifact bucket it creates.
+ */
+export interface SecureBucketOptions {
   /**
    * Prefix of the bucket's globally unique name (lowercase letters, digits, `.` and `-`, at most 37).
    * @default - `<name>` lowercased, other characters replaced by `-`.
@@ -65,6 +63,27 @@ export interface SecureBucketArgs {
    * would need this same waiver itself. Pass a log bucket where object-level access logs are required.
    */
   accessLogs?: SecureBucketAccessLogs;
+  /**
+   * Keep the bucket, and its encryption, access block, policy and other settings, when the
+   * stack is deleted. **Warning:** `false` lets `pulumi destroy` delete the bucket (and, with
+   * `forceDestroy`, its data); the settings are deleted with it.
+   * @default true
+   */
+  retainOnDelete?: boolean;
+  /**
+   * Let a delete empty the bucket first. **Warning:** deletes every object version.
+   * @default false
+   */
+  forceDestroy?: boolean;
+}
+
+/** Arguments of {@link SecureBucket}. */
+export interface SecureBucketArgs extends SecureBucketOptions {
+  /**
+   * Customer managed key of the bucket's default encryption (SSE-KMS, with an S3 Bucket Key).
+   * @default - a new {@link EncryptionKey} named `<name>-key`.
+   */
+  encryptionKey?: KeyReference;
   /**
    * Exact IAM role ARNs (e.g. roles in other accounts running pipeline actions) allowed to read
    * objects (`s3:GetObject`, `s3:GetObjectVersion`) and locate the bucket (`s3:GetBucketLocation`).
@@ -95,18 +114,6 @@ export interface SecureBucketArgs {
    * @default false
    */
   eventBridgeNotifications?: boolean;
-  /**
-   * Keep the bucket, and its encryption, access block, policy and other settings, when the
-   * stack is deleted. **Warning:** `false` lets `pulumi destroy` delete the bucket (and, with
-   * `forceDestroy`, its data); the settings are deleted with it.
-   * @default true
-   */
-  retainOnDelete?: boolean;
-  /**
-   * Let a delete empty the bucket first. **Warning:** deletes every object version.
-   * @default false
-   */
-  forceDestroy?: boolean;
   /**
    * Tags of the bucket.
    * @default - no tags.

@@ -1,0 +1,23 @@
+// `npm run schema`: rewrites packages/aws-cicd/schema.json, the schema other Pulumi languages get
+// from `pulumi package add packages/aws-cicd`, from the built package (the script builds it first).
+import * as fs from "fs";
+import * as path from "path";
+import * as prettier from "prettier";
+import { hostedSchema, SCHEMA_SNAPSHOT, stableJson } from "./schema-host";
+
+// Only when run as the script: mocha given the folder would load this file too.
+if (require.main === module) {
+  write().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
+
+async function write(): Promise<void> {
+  const { schema } = await hostedSchema();
+  // Formatted as `npm run lint` checks it (prettier puts short arrays on one line).
+  const options = await prettier.resolveConfig(SCHEMA_SNAPSHOT);
+  fs.writeFileSync(SCHEMA_SNAPSHOT, await prettier.format(stableJson(schema), { ...options, filepath: SCHEMA_SNAPSHOT }));
+  const counts = `${Object.keys(schema.resources).length} components, ${Object.keys(schema.types).length} types`;
+  console.log(`Wrote ${path.relative(process.cwd(), SCHEMA_SNAPSHOT)} (${counts}).`);
+}
