@@ -56,17 +56,10 @@ describe("aws-cicd public API", function () {
         expect(problems).to.deep.equal([]);
       });
 
-      it("exports every library type its values' signatures reach, and no other type", () => {
+      it("exports every library type its values' signatures reach", () => {
         const s = surface[entry]!;
         const reachable = s.reachableTypes.filter((t) => !s.values.includes(t));
-        expect(
-          reachable.filter((t) => !s.types.includes(t)),
-          "reached but not exported",
-        ).to.deep.equal([]);
-        expect(
-          s.types.filter((t) => !reachable.includes(t)),
-          "exported but reached by no public value",
-        ).to.deep.equal([]);
+        expect(reachable.filter((t) => !s.types.includes(t))).to.deep.equal([]);
       });
 
       it("exports every library value a public type is derived from (`typeof X`)", () => {
@@ -80,6 +73,11 @@ describe("aws-cicd public API", function () {
       });
     });
   }
+
+  it("exports from the root no type that a public value's signature does not reach", () => {
+    const s = surface["index.ts"]!;
+    expect(s.types.filter((t) => !s.reachableTypes.includes(t))).to.deep.equal([]);
+  });
 
   it(`keeps the root entry point at ${MAX_ROOT_VALUES} runtime names or fewer`, () => {
     expect(PINNED["index.ts"]!.values.length).to.be.at.most(MAX_ROOT_VALUES);

@@ -10,19 +10,19 @@
  */
 
 /** One element of a segment pattern. */
-type Token =
+export type GlobToken =
   | { kind: "any" } // `*`
   | { kind: "one" } // `?`
   | { kind: "char"; char: string }
   | { kind: "class"; negated: boolean; chars: string; ranges: [string, string][] };
 
 /** One `/`-separated part of a pattern: `**`, or the tokens of one path segment. */
-type Segment = { kind: "globstar" } | { kind: "tokens"; tokens: Token[] };
+export type GlobSegment = { kind: "globstar" } | { kind: "tokens"; tokens: GlobToken[] };
 
 /** A pattern ready to match. */
 export interface CompiledGlob {
   readonly pattern: string;
-  readonly segments: readonly Segment[];
+  readonly segments: readonly GlobSegment[];
 }
 
 /** Thrown by {@link compileGlob} for a pattern it cannot read. */
@@ -37,7 +37,7 @@ export class GlobPatternError extends Error {
 }
 
 /** Reads the class at `segment[start]` (a `[`); `undefined` when no `]` closes it. */
-function readClass(pattern: string, segment: string, start: number): { token: Token; end: number } | undefined {
+function readClass(pattern: string, segment: string, start: number): { token: GlobToken; end: number } | undefined {
   const end = segment.indexOf("]", start + 1);
   if (end === -1) return undefined;
   let body = segment.slice(start + 1, end);
@@ -59,8 +59,8 @@ function readClass(pattern: string, segment: string, start: number): { token: To
   return { token: { kind: "class", negated, chars, ranges }, end };
 }
 
-function segmentTokens(pattern: string, segment: string): Token[] {
-  const tokens: Token[] = [];
+function segmentTokens(pattern: string, segment: string): GlobToken[] {
+  const tokens: GlobToken[] = [];
   for (let j = 0; j < segment.length; j++) {
     const c = segment[j];
     if (c === "*") {
@@ -81,7 +81,7 @@ function segmentTokens(pattern: string, segment: string): Token[] {
 /** Compiles `pattern`; throws {@link GlobPatternError} for a reversed range or an empty class. */
 export function compileGlob(pattern: string): CompiledGlob {
   const clean = pattern.replace(/^\.\//, "").replace(/\/+$/, "");
-  const segments: Segment[] = [];
+  const segments: GlobSegment[] = [];
   for (const part of clean.split("/")) {
     // `**/**` is the same as `**`: merging keeps the state set small.
     if (part === "**") {
@@ -102,7 +102,7 @@ export function globPatternProblem(pattern: string): string | undefined {
   }
 }
 
-function tokenAccepts(t: Token, c: string): boolean {
+function tokenAccepts(t: GlobToken, c: string): boolean {
   switch (t.kind) {
     case "any":
     case "one":
@@ -117,7 +117,7 @@ function tokenAccepts(t: Token, c: string): boolean {
 }
 
 /** Whether one path segment (no `/`) matches `tokens`: a state-set simulation, linear in the segment. */
-function segmentMatches(tokens: readonly Token[], text: string): boolean {
+function segmentMatches(tokens: readonly GlobToken[], text: string): boolean {
   let states: Uint8Array = new Uint8Array(tokens.length + 1);
   const close = (s: Uint8Array): Uint8Array => {
     // A `*` may match nothing: reaching it also reaches the next token.
