@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { Ec2FleetTarget } from "../../packages/aws-cicd/src/codedeploy";
-import { codeDeploy, Pipeline } from "../../packages/aws-cicd/src/pipeline";
+import { codeDeployAction, Pipeline } from "../../packages/aws-cicd/src/pipeline";
 import { findResource, policyStatementsOf, recorded, settle } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 import { build, loadedPipeline, source } from "../pipeline/fixtures";
@@ -95,8 +95,8 @@ describe("Ec2FleetTarget", () => {
       ]);
     });
 
-    it("accepts plain data through codeDeploy(...)", async () => {
-      const plain = codeDeploy({
+    it("accepts plain data through codeDeployAction(...)", async () => {
+      const plain = codeDeployAction({
         applicationName: "shop",
         deploymentGroupName: "shop-web",
         applicationArn: `${CD}:application:shop`,
@@ -142,7 +142,7 @@ describe("Ec2FleetTarget", () => {
           new Pipeline("app", {
             stages: [
               { name: "Source", actions: [source()] },
-              { name: "Deploy", actions: [codeDeploy({ ...base, ...extra } as any)] },
+              { name: "Deploy", actions: [codeDeployAction({ ...base, ...extra } as any)] },
             ],
           });
         } catch (e) {

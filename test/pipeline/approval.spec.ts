@@ -5,7 +5,7 @@ import { consoleOrigin, pipelineConsoleUrl } from "../../packages/aws-cicd/src/i
 import {
   approvalNotificationInput,
   executionNotificationInput,
-  manualApproval,
+  manualApprovalAction,
   Pipeline,
   StageArgs,
 } from "../../packages/aws-cicd/src/pipeline";
@@ -22,7 +22,7 @@ describe("Pipeline", () => {
     it("creates an encrypted topic with the emails and lets the pipeline role publish to exactly it", async () => {
       await loadedPipeline({
         stages: withGate(
-          manualApproval({ notifyEmails: ["lead@example.com"], message: "Promote to prod?", reviewUrl: "https://dev.example.com" }),
+          manualApprovalAction({ notifyEmails: ["lead@example.com"], message: "Promote to prod?", reviewUrl: "https://dev.example.com" }),
         ),
       });
       const topic = findResource("aws:sns/topic:Topic", "app-Gate-Approve-topic-topic");
@@ -222,7 +222,7 @@ describe("Pipeline", () => {
       const p = new Pipeline("sugar", {
         stages: [
           { name: "Source", actions: [source()] },
-          { name: "Gate", actions: [manualApproval()] },
+          { name: "Gate", actions: [manualApprovalAction()] },
         ],
       });
       expect(p.stages[1].actions[0]).to.deep.include({

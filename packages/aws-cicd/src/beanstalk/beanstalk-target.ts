@@ -74,7 +74,7 @@ export type BeanstalkDeployTarget = { [K in keyof BeanstalkDeployTargetInfo]: pu
  *     { name: "Source", actions: [repo.sourceAction()] },
  *     { name: "BuildAndTest", actions: [test.buildAction()] },
  *     { name: "DeployDev", actions: [dev.deployAction()] },
- *     { name: "Approve", actions: [manualApproval({ notifyEmails: ["lead@example.com"] })] },
+ *     { name: "Approve", actions: [manualApprovalAction({ notifyEmails: ["lead@example.com"] })] },
  *     { name: "DeployProd", actions: [prod.deployAction()] },
  *   ],
  * });

@@ -76,13 +76,13 @@ export interface ArtifactStoreInfo {
   /** ARN of the key encrypting the artifacts. */
   keyArn: pulumi.Input<string>;
   /**
-   * The pipeline created the bucket, and its policy names the roles of {@link ActionDefinition.artifactRole}
+   * The pipeline created the bucket, and its policy names the roles of {@link ActionKind.artifactRole}
    * (so they need no identity statement on it).
    * @default false
    */
   bucketNamesArtifactRoles?: boolean;
   /**
-   * The pipeline created the key, and its policy names the roles of {@link ActionDefinition.artifactRole}
+   * The pipeline created the key, and its policy names the roles of {@link ActionKind.artifactRole}
    * (decrypt through S3; also encrypt for actions with outputs).
    * @default false
    */
@@ -192,9 +192,9 @@ export interface BoundAction {
 /**
  * An action kind: everything the pipeline needs to validate, wire and grant one kind of action.
  * Add a kind by writing one definition in `actions/<kind>.ts`, adding its args to `ActionArgs`
- * and its definition to `ACTION_DEFINITIONS` (actions/index.ts).
+ * and its definition to `ACTION_KINDS` (actions/index.ts).
  */
-export interface ActionDefinition<A> {
+export interface ActionKind<A> {
   /** Name used when the action has none. */
   defaultName(args: A): string;
   /** Category of the action (some kinds, like CodeBuild, have two). */
@@ -254,7 +254,7 @@ export interface ActionDefinition<A> {
   sharedResources?(actions: CombinableAction<A>[]): pulumi.Resource[];
 }
 
-/** One customer managed policy of {@link ActionDefinition.managedPolicyParts}. */
+/** One customer managed policy of {@link ActionKind.managedPolicyParts}. */
 export interface ManagedPolicyPart {
   /** Suffix of the policy's logical name, `<pipeline>-<name>`. */
   name: string;
@@ -262,7 +262,7 @@ export interface ManagedPolicyPart {
   statements: PolicyStatement[];
 }
 
-/** One action given to {@link ActionDefinition.combineStatements}. */
+/** One action given to {@link ActionKind.combineStatements}. */
 export interface CombinableAction<A> {
   /** The action's arguments. */
   args: A;

@@ -18,7 +18,7 @@ import {
 } from "../security/iam";
 import { SecureBucket } from "../security/secure-bucket";
 import { ArtifactFacts, BindContext, BoundAction, CombinableAction, PlannedAction } from "./action-types";
-import { ACTION_DEFINITIONS, ActionArgs } from "./actions";
+import { ACTION_KINDS, ActionArgs } from "./actions";
 import { ArtifactBucketReference, DEFAULT_EXECUTION_MODE, DEFAULT_PIPELINE_TYPE, PipelineArgs } from "./pipeline-args";
 import { artifactStoreOf, artifactStoreStatements } from "./artifact-store";
 import { createNotifications } from "./notifications";
@@ -77,7 +77,7 @@ export function actionRoleArns(actions: PlannedAction[]): pulumi.Input<string>[]
  * definitions, e.g. CodeBuild project roles), in execution order, each once (the same string or the same Output).
  */
 function artifactRoleArns(actions: PlannedAction[]): pulumi.Input<string>[] {
-  const roles = actions.flatMap((a) => ACTION_DEFINITIONS[a.kind as keyof ActionArgs].artifactRole?.(a.args as never) ?? []);
+  const roles = actions.flatMap((a) => ACTION_KINDS[a.kind as keyof ActionArgs].artifactRole?.(a.args as never) ?? []);
   return roles.filter((r, i) => roles.indexOf(r) === i);
 }
 
@@ -210,7 +210,7 @@ export class Pipeline extends pulumi.ComponentResource {
         action,
         inputFacts: action.inputs.map((i) => facts.get(i) ?? {}),
       };
-      const definition = ACTION_DEFINITIONS[action.kind as keyof ActionArgs];
+      const definition = ACTION_KINDS[action.kind as keyof ActionArgs];
       const b = definition.bind(action.args as never, bindCtx);
       bound.set(action, b);
       for (const o of action.outputs) facts.set(o, b.outputFacts ?? {});
@@ -234,7 +234,7 @@ export class Pipeline extends pulumi.ComponentResource {
     this.rolePolicy = attachStatements(`${name}-role-policy`, this.role.name, uniqueSids(statements), this);
     // Kinds with large statement lists go to customer managed policies on the role (one per part).
     const managedPolicies = [...combined].flatMap(([kind, group]) => {
-      const definition = ACTION_DEFINITIONS[kind as keyof ActionArgs];
+      const definition = ACTION_KINDS[kind as keyof ActionArgs];
       if (definition.managedPolicyParts === undefined) return [];
       return definition
         .managedPolicyParts(definition.combineStatements!(group as never))
@@ -266,7 +266,7 @@ export class Pipeline extends pulumi.ComponentResource {
       }),
     }));
     const shared = [...byKind].flatMap(
-      ([kind, group]) => ACTION_DEFINITIONS[kind as keyof ActionArgs].sharedResources?.(group as never) ?? [],
+      ([kind, group]) => ACTION_KINDS[kind as keyof ActionArgs].sharedResources?.(group as never) ?? [],
     );
     const extra = [...[...bound.values()].flatMap((b) => b.resources ?? []), ...shared];
     // V2 trigger filters of connection sources, in stage order (none: each source starts on pushes to its branch).

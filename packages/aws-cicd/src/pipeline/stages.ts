@@ -1,7 +1,7 @@
 import { checkedInput, roleArnProblem } from "../internal/arns";
 import { ArgTypes, checkList, checkObject, checkTypes } from "../internal/types";
 import { ActionCategory, PlannedAction } from "./action-types";
-import { ACTION_DEFINITIONS, ACTION_KINDS, ActionArgs } from "./actions";
+import { ACTION_KINDS, ACTION_KIND_NAMES, ActionArgs } from "./actions";
 
 /** One stage of a pipeline, in order. */
 export interface StageArgs {
@@ -40,7 +40,7 @@ export const MAX_ACTIONS_PER_STAGE = 50;
 export const MAX_RUN_ORDER = 999;
 
 const NAME_RULE = 'hold 1 to 100 letters, digits, ".", "@", "-" or "_"';
-const SOURCE_KINDS = ACTION_KINDS.filter((k) => ACTION_DEFINITIONS[k].category({} as never) === "Source");
+const SOURCE_KINDS = ACTION_KIND_NAMES.filter((k) => ACTION_KINDS[k].category({} as never) === "Source");
 
 /** The kinds of the arguments action kinds share, checked first (JavaScript callers). */
 const ACTION_ARG_TYPES: ArgTypes = {
@@ -54,10 +54,10 @@ const ACTION_ARG_TYPES: ArgTypes = {
 const list = (names: string[]) => (names.length === 0 ? "none" : names.join(", "));
 
 function kindOf(action: ActionArgs, path: string): keyof ActionArgs {
-  const set = ACTION_KINDS.filter((k) => action?.[k] !== undefined);
+  const set = ACTION_KIND_NAMES.filter((k) => action?.[k] !== undefined);
   if (set.length !== 1) {
     throw new Error(
-      `\`${path}\` must set exactly one action kind, got ${set.length === 0 ? "none" : set.join(" and ")}. Kinds: ${ACTION_KINDS.join(", ")}.`,
+      `\`${path}\` must set exactly one action kind, got ${set.length === 0 ? "none" : set.join(" and ")}. Kinds: ${ACTION_KIND_NAMES.join(", ")}.`,
     );
   }
   return set[0];
@@ -90,7 +90,7 @@ function planStageActions(stage: StageArgs, stageIndex: number): PlannedAction[]
   return stage.actions.map((action, actionIndex) => {
     const path = `${sp}.actions[${actionIndex}]`;
     const kind = kindOf(action, path);
-    const def = ACTION_DEFINITIONS[kind];
+    const def = ACTION_KINDS[kind];
     checkObject(`${path}.${kind}`, action[kind] ?? null, "the action's fields");
     checkTypes(action[kind], ACTION_ARG_TYPES, path);
     const given = action[kind] as { roleArn?: unknown };
@@ -130,7 +130,7 @@ function wireArtifacts(stages: PlannedStage[]): void {
       const group = stage.actions.filter((a) => a.runOrder === order);
       const before = [...available];
       for (const action of group) {
-        const def = ACTION_DEFINITIONS[action.kind as keyof ActionArgs];
+        const def = ACTION_KINDS[action.kind as keyof ActionArgs];
         const args = action.args as { inputs?: string[]; outputs?: string[]; namespace?: string };
         action.inputs = resolveInputs(action, def.inputs, args.inputs, before);
         action.outputs = resolveOutputs(action, stage, producedBy);
@@ -189,7 +189,7 @@ function resolveInputs(
 }
 
 function resolveOutputs(action: PlannedAction, stage: PlannedStage, producedBy: Map<string, string>): string[] {
-  const def = ACTION_DEFINITIONS[action.kind as keyof ActionArgs];
+  const def = ACTION_KINDS[action.kind as keyof ActionArgs];
   const args = action.args as never;
   const arg = (action.args as { outputs?: unknown }).outputs !== undefined ? "outputs" : "output";
   const declared = def.declaredOutputs(args);

@@ -11,7 +11,7 @@ import { beanstalkDeployPolicyParts, beanstalkDeployStatementsForTargets } from 
 import { BeanstalkDeployTargetInfo } from "../../beanstalk/policies";
 import { PolicyStatement } from "../../security/iam";
 import { BEANSTALK_ENVIRONMENT_NAME_PATTERN } from "../../beanstalk/validate";
-import { ActionCommonArgs, ActionDefinition, BindContext, ConsumingActionArgs } from "../action-types";
+import { ActionCommonArgs, ActionKind, BindContext, ConsumingActionArgs } from "../action-types";
 import { DEPLOY_ACTION_SHAPE, checkArn, checkName, checkTargetFields } from "./shared";
 
 /** Name of a `beanstalkDeploy` action when none is given. */
@@ -76,7 +76,7 @@ const ENVIRONMENT_ID = /^e-[a-z0-9]+$/;
 const REQUIRED = ["applicationName", "environmentName", "applicationArn", "environmentArn", "environmentId", "instanceRoleArn"] as const;
 
 /** The `beanstalkDeploy` action kind. */
-export const beanstalkDeployAction: ActionDefinition<BeanstalkDeployActionArgs> = {
+export const beanstalkDeployKind: ActionKind<BeanstalkDeployActionArgs> = {
   defaultName: () => DEFAULT_BEANSTALK_DEPLOY_ACTION_NAME,
   ...DEPLOY_ACTION_SHAPE,
   validate(a, path) {
@@ -147,7 +147,7 @@ function deployStatements(targets: BeanstalkDeployTargetInfo[], ctx: BindContext
 }
 
 /** A `beanstalkDeploy` action for a pipeline stage. */
-export function beanstalkDeploy(args: BeanstalkDeployActionArgs): {
+export function beanstalkDeployAction(args: BeanstalkDeployActionArgs): {
   /** The action's arguments. */
   beanstalkDeploy: BeanstalkDeployActionArgs;
 } {

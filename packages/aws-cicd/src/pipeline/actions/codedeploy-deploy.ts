@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { codeDeployDeployStatements, CodeDeployTargetInfo } from "../../codedeploy/policies";
 import { CODEDEPLOY_NAME_PATTERN } from "../../codedeploy/validate";
-import { ActionCommonArgs, ActionDefinition, ConsumingActionArgs } from "../action-types";
+import { ActionCommonArgs, ActionKind, ConsumingActionArgs } from "../action-types";
 import { DEPLOY_ACTION_SHAPE, checkArn, checkName, checkTargetFields } from "./shared";
 
 /** Name of a `codeDeploy` action when none is given. */
@@ -23,7 +23,7 @@ export interface CodeDeployActionArgs extends CodeDeployTargetInfo, ActionCommon
 const REQUIRED = ["applicationName", "deploymentGroupName", "applicationArn", "deploymentGroupArn", "deploymentConfigArn"] as const;
 
 /** The `codeDeploy` action kind. */
-export const codeDeployAction: ActionDefinition<CodeDeployActionArgs> = {
+export const codeDeployKind: ActionKind<CodeDeployActionArgs> = {
   defaultName: () => DEFAULT_CODEDEPLOY_ACTION_NAME,
   ...DEPLOY_ACTION_SHAPE,
   validate(a, path) {
@@ -69,7 +69,7 @@ export const codeDeployAction: ActionDefinition<CodeDeployActionArgs> = {
 };
 
 /** A `codeDeploy` action for a pipeline stage. */
-export function codeDeploy(args: CodeDeployActionArgs): {
+export function codeDeployAction(args: CodeDeployActionArgs): {
   /** The action's arguments. */
   codeDeploy: CodeDeployActionArgs;
 } {

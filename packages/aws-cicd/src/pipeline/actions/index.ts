@@ -1,11 +1,11 @@
-import { ActionDefinition } from "../action-types";
-import { beanstalkDeployAction, BeanstalkDeployActionArgs } from "./beanstalk-deploy";
-import { codeBuildAction, CodeBuildActionArgs } from "./codebuild";
-import { codeCommitSourceAction, CodeCommitSourceActionArgs } from "./codecommit-source";
-import { codeDeployAction, CodeDeployActionArgs } from "./codedeploy-deploy";
-import { connectionSourceAction, ConnectionSourceActionArgs } from "./connection-source";
-import { manualApprovalAction, ManualApprovalActionArgs } from "./manual-approval";
-import { s3SourceAction, S3SourceActionArgs } from "./s3-source";
+import { ActionKind } from "../action-types";
+import { beanstalkDeployKind, BeanstalkDeployActionArgs } from "./beanstalk-deploy";
+import { codeBuildKind, CodeBuildActionArgs } from "./codebuild";
+import { codeCommitSourceKind, CodeCommitSourceActionArgs } from "./codecommit-source";
+import { codeDeployKind, CodeDeployActionArgs } from "./codedeploy-deploy";
+import { connectionSourceKind, ConnectionSourceActionArgs } from "./connection-source";
+import { manualApprovalKind, ManualApprovalActionArgs } from "./manual-approval";
+import { s3SourceKind, S3SourceActionArgs } from "./s3-source";
 
 export * from "./beanstalk-deploy";
 export * from "./codebuild";
@@ -18,7 +18,7 @@ export * from "./s3-source";
 /**
  * One action of a stage: set exactly one kind. Components return these from sugar methods
  * (`repo.sourceAction()`, `project.buildAction()`, `target.deployAction()`), or build them with
- * `codeCommitSource(...)`, `s3Source(...)`, `codeBuild(...)`, `manualApproval(...)`, `beanstalkDeploy(...)`.
+ * `codeCommitSourceAction(...)`, `s3SourceAction(...)`, `codeBuildAction(...)`, `manualApprovalAction(...)`, `beanstalkDeployAction(...)`.
  */
 export interface ActionArgs {
   /**
@@ -59,15 +59,15 @@ export interface ActionArgs {
 }
 
 /** Every action kind, keyed as in {@link ActionArgs}. Adding a kind: one args field, one entry, one file. */
-export const ACTION_DEFINITIONS: { [K in keyof ActionArgs]-?: ActionDefinition<NonNullable<ActionArgs[K]>> } = {
-  codeCommitSource: codeCommitSourceAction,
-  s3Source: s3SourceAction,
-  connectionSource: connectionSourceAction,
-  codeBuild: codeBuildAction,
-  manualApproval: manualApprovalAction,
-  beanstalkDeploy: beanstalkDeployAction,
-  codeDeploy: codeDeployAction,
+export const ACTION_KINDS: { [K in keyof ActionArgs]-?: ActionKind<NonNullable<ActionArgs[K]>> } = {
+  codeCommitSource: codeCommitSourceKind,
+  s3Source: s3SourceKind,
+  connectionSource: connectionSourceKind,
+  codeBuild: codeBuildKind,
+  manualApproval: manualApprovalKind,
+  beanstalkDeploy: beanstalkDeployKind,
+  codeDeploy: codeDeployKind,
 };
 
 /** The kinds, in the order error messages list them. */
-export const ACTION_KINDS = Object.keys(ACTION_DEFINITIONS) as (keyof ActionArgs)[];
+export const ACTION_KIND_NAMES = Object.keys(ACTION_KINDS) as (keyof ActionArgs)[];
