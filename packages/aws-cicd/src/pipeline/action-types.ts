@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { KeyReference } from "../security/encryption-key";
 import { AwsContext, PolicyStatement } from "../security/iam";
+import type { ActionArgs } from "./actions";
 
 /** Action categories CodePipeline knows. */
 export type ActionCategory = "Source" | "Build" | "Test" | "Deploy" | "Approval" | "Invoke";
@@ -89,10 +90,14 @@ export interface ArtifactStoreInfo {
   keyNamesArtifactRoles?: boolean;
 }
 
-/** One action after validation: its final name, order and artifacts. */
-export interface PlannedAction {
-  /** Kind key in {@link ActionArgs}, e.g. `codeBuild`. */
-  kind: string;
+/** Name of an action kind: its field in {@link ActionArgs}, e.g. `codeBuild`. */
+export type ActionKindName = keyof ActionArgs;
+
+/** The arguments of kind `K`, as the user gives them in `ActionArgs[K]`. */
+export type ActionArgsOf<K extends ActionKindName> = NonNullable<ActionArgs[K]>;
+
+/** What every planned action holds, whatever its kind. */
+export interface PlannedActionBase {
   /** Path of the action in the arguments, e.g. "`stages[1].actions[0]`" without backticks. */
   path: string;
   /** Name of the action's stage. */
@@ -111,11 +116,26 @@ export interface PlannedAction {
   inputs: string[];
   /** Names of the output artifacts. */
   outputs: string[];
-  /** The kind's arguments as the user gave them. */
-  args: unknown;
 }
 
-/** What an action definition gets when it is bound to a pipeline. */
+/**
+ * One action after validation, of one of the kinds `K` (every kind by default): its final name,
+ * order and artifacts, and the kind's arguments, typed by `kind` (a discriminated union, so that
+ * no code casts the arguments).
+ */
+export type PlannedActionOf<K extends ActionKindName = ActionKindName> = {
+  [P in K]: PlannedActionBase & {
+    /** Kind of the action, its field in {@link ActionArgs}. */
+    kind: P;
+    /** The kind's arguments as the user gave them (a `roleArn` Output checked when it resolves). */
+    args: ActionArgsOf<P>;
+  };
+}[K];
+
+/** One action after validation, of any kind. */
+export type PlannedAction = PlannedActionOf;
+
+/** What an action kind gets when it binds one action to a pipeline. */
 export interface BindContext {
   /** The Pipeline component: parent of every resource the action creates. */
   parent: pulumi.Resource;
@@ -139,7 +159,7 @@ export interface BindContext {
   inputFacts: ArtifactFacts[];
 }
 
-/** The part of a stage action declaration a definition writes; the pipeline adds name, order, artifacts and role. */
+/** The part of a stage action declaration a kind writes; the pipeline adds name, order, artifacts and role. */
 export interface ActionDeclaration {
   /** Category of the action. */
   category: ActionCategory;
@@ -191,10 +211,15 @@ export interface BoundAction {
 
 /**
  * An action kind: everything the pipeline needs to validate, wire and grant one kind of action.
- * Add a kind by writing one definition in `actions/<kind>.ts`, adding its args to `ActionArgs`
- * and its definition to `ACTION_KINDS` (actions/index.ts).
+ * Add a kind by writing it in `actions/<kind>.ts` (`<name>Kind`, with its `<name>Action(...)`
+ * helper), adding its args to `ActionArgs` and the kind to `ACTION_KINDS` (actions/index.ts).
  */
 export interface ActionKind<A> {
+  /**
+   * Every category an action of this kind can have (what {@link ActionKind.category} may return):
+   * stage placement and the cross-account deploy targets are derived from it.
+   */
+  categories: readonly ActionCategory[];
   /** Name used when the action has none. */
   defaultName(args: A): string;
   /** Category of the action (some kinds, like CodeBuild, have two). */

@@ -184,6 +184,7 @@ function renderVariables(path: string, vars: Record<string, CodeBuildEnvironment
 /** The `codeBuild` action kind. */
 export const codeBuildKind: ActionKind<CodeBuildActionArgs> = {
   defaultName: (a) => a.type ?? "Build",
+  categories: ["Build", "Test"],
   category: (a) => a.type ?? "Build",
   inputs: { min: 1, max: 5 },
   outputs: { min: 0, max: 5 },

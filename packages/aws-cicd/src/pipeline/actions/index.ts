@@ -1,4 +1,4 @@
-import { ActionKind } from "../action-types";
+import { ActionArgsOf, ActionKind, ActionKindName, PlannedActionOf } from "../action-types";
 import { beanstalkDeployKind, BeanstalkDeployActionArgs } from "./beanstalk-deploy";
 import { codeBuildKind, CodeBuildActionArgs } from "./codebuild";
 import { codeCommitSourceKind, CodeCommitSourceActionArgs } from "./codecommit-source";
@@ -18,7 +18,19 @@ export * from "./s3-source";
 /**
  * One action of a stage: set exactly one kind. Components return these from sugar methods
  * (`repo.sourceAction()`, `project.buildAction()`, `target.deployAction()`), or build them with
- * `codeCommitSourceAction(...)`, `s3SourceAction(...)`, `codeBuildAction(...)`, `manualApprovalAction(...)`, `beanstalkDeployAction(...)`.
+ * the helpers `codeCommitSourceAction(...)`, `s3SourceAction(...)`, `connectionSourceAction(...)`,
+ * `codeBuildAction(...)`, `manualApprovalAction(...)`, `beanstalkDeployAction(...)`,
+ * `codeDeployAction(...)`.
+ *
+ * @remarks
+ * This is one object with an optional field per kind, not a TypeScript union of one-kind shapes,
+ * on purpose: the Pulumi schema analyzer, which makes the component usable from Python, Go and
+ * C#, refuses unions, and a one-of object is what those languages can write. So the type itself
+ * lets `{}` or two kinds through; what holds instead: each helper and sugar method returns an
+ * object of exactly one kind (`{ codeBuild: CodeBuildActionArgs }`), the pipeline refuses `{}`
+ * and two kinds before creating anything ("`stages[1].actions[0]` must set exactly one action
+ * kind, got none. Kinds: ..."), and inside the library a validated action is a discriminated
+ * union over `kind` (`PlannedAction`), so no code casts an action's arguments.
  */
 export interface ActionArgs {
   /**
@@ -59,7 +71,7 @@ export interface ActionArgs {
 }
 
 /** Every action kind, keyed as in {@link ActionArgs}. Adding a kind: one args field, one entry, one file. */
-export const ACTION_KINDS: { [K in keyof ActionArgs]-?: ActionKind<NonNullable<ActionArgs[K]>> } = {
+export const ACTION_KINDS: { [K in ActionKindName]: ActionKind<ActionArgsOf<K>> } = {
   codeCommitSource: codeCommitSourceKind,
   s3Source: s3SourceKind,
   connectionSource: connectionSourceKind,
@@ -69,5 +81,10 @@ export const ACTION_KINDS: { [K in keyof ActionArgs]-?: ActionKind<NonNullable<A
   codeDeploy: codeDeployKind,
 };
 
-/** The kinds, in the order error messages list them. */
-export const ACTION_KIND_NAMES = Object.keys(ACTION_KINDS) as (keyof ActionArgs)[];
+/** The kind names, in the order error messages list them. */
+export const ACTION_KIND_NAMES = Object.keys(ACTION_KINDS) as ActionKindName[];
+
+/** The kind of a planned action, typed with the action's arguments. */
+export function kindOfAction<K extends ActionKindName>(action: PlannedActionOf<K>): ActionKind<ActionArgsOf<K>> {
+  return ACTION_KINDS[action.kind];
+}

@@ -45,6 +45,7 @@ export interface ManualApprovalActionArgs extends ActionCommonArgs {
 /** The `manualApproval` action kind. */
 export const manualApprovalKind: ActionKind<ManualApprovalActionArgs> = {
   defaultName: () => "Approve",
+  categories: ["Approval"],
   category: () => "Approval",
   inputs: { min: 0, max: 0 },
   outputs: { min: 0, max: 0 },
