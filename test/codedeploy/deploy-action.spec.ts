@@ -28,6 +28,23 @@ describe("Ec2FleetTarget", () => {
       ]);
     });
 
+    it("names the fleet's instance role when the action runs with a roleArn (a deploy from another account)", async () => {
+      const t = new Ec2FleetTarget("web");
+      const roleArn = "arn:aws:iam::444455556666:role/shop-deploy";
+      const a = t.deployAction({ roleArn });
+      expect(Object.keys(a.codeDeploy)).to.deep.equal([
+        "applicationName",
+        "deploymentGroupName",
+        "applicationArn",
+        "deploymentGroupArn",
+        "deploymentConfigArn",
+        "instanceRoleArn",
+        "roleArn",
+      ]);
+      expect(a.codeDeploy.instanceRoleArn).to.equal(t.instanceRoleArn);
+      expect(a.codeDeploy.roleArn).to.equal(roleArn);
+    });
+
     it("declares a CodeDeploy action and grants the pipeline role exactly the CodeDeploy calls on this group", async () => {
       const t = new Ec2FleetTarget("web", { minimumHealthyHosts: { fleetPercent: 50 } });
       await loadedPipeline({

@@ -284,7 +284,7 @@ const FORMER_GAPS: BadInputCase[] = [
     message: "`fleet.subnetIds` must list at least one subnet, got []." },
   { category: "range", component: "CrossAccountDeployRole", name: "no-targets", args: deployRole({ beanstalkTargets: [] }),
     arg: "beanstalkTargets", received: "[]",
-    message: "`beanstalkTargets` must name at least one target to deploy to, got []; e.g. `[target.beanstalkDeployTarget()]`." },
+    message: "`beanstalkTargets` or `codeDeployTargets` must name at least one target to deploy to, got [] and []; e.g. `[target.beanstalkDeployTarget()]`." },
   { category: "stage structure", component: "Pipeline", name: "empty-stage", args: pipeline([{ name: "Source", actions: [SOURCE] }, { name: "Build", actions: [] }]),
     arg: "stages[1].actions", received: "[]",
     message: "`stages[1].actions` must hold at least one action, got []." },

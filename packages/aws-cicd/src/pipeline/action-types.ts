@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { KeyReference } from "../security/encryption-key";
 import { AwsContext, PolicyStatement } from "../security/iam";
 import type { ActionArgs } from "./actions";
+import type { CrossAccountDeployTargets } from "../cross-account/policies";
 
 /** Action categories CodePipeline knows. */
 export type ActionCategory = "Source" | "Build" | "Test" | "Deploy" | "Approval" | "Invoke";
@@ -252,6 +253,14 @@ export interface ActionKind<A> {
    * @default - none.
    */
   artifactRole?(args: A): pulumi.Input<string> | undefined;
+  /**
+   * Roles, usually in another account, that read this action's input artifacts besides the role
+   * the action runs with, such as the instance role of a CodeDeploy fleet deployed to from another
+   * account: a bucket and a key that the pipeline creates let them read objects and decrypt them
+   * through S3, as they do for action roles (`roleArn`).
+   * @default - none.
+   */
+  artifactReaderRoles?(args: A): pulumi.Input<string>[];
   /** Declaration, role statements and extra resources of one action. */
   bind(args: A, ctx: BindContext): BoundAction;
   /**
@@ -271,12 +280,41 @@ export interface ActionKind<A> {
    */
   managedPolicyParts?(statements: PolicyStatement[]): ManagedPolicyPart[];
   /**
+   * How targets of this kind reach a `CrossAccountDeployRole` in another account. Every kind with
+   * the `Deploy` category declares it, so that a new deploy target cannot be left out of
+   * cross-account deploys (`DEPLOY_TARGET_KINDS` is derived from these declarations).
+   * @default - not a deploy kind.
+   */
+  crossAccount?: CrossAccountDeployTargetKind<A>;
+  /**
    * Creates what the actions of this kind in one pipeline share, once every action is bound
    * (every action of the kind, in execution order), e.g. one inline policy per CodeBuild project
    * role however many actions run the project. The pipeline waits for these resources.
    * @default - nothing shared.
    */
   sharedResources?(actions: CombinableAction<A>[]): pulumi.Resource[];
+}
+
+/**
+ * How the targets of one deploy kind are granted to a `CrossAccountDeployRole` (in the target
+ * account): the role argument that lists them, what each must carry, and the statements.
+ */
+export interface CrossAccountDeployTargetKind<T> {
+  /** Field of `CrossAccountDeployRoleArgs` listing targets of this kind, e.g. `beanstalkTargets`. */
+  targetsArg: keyof CrossAccountDeployTargets;
+  /** Fields every target must carry. */
+  requiredFields: readonly string[];
+  /** Where a target comes from, for messages: "`target.beanstalkDeployTarget()` of a BeanstalkTarget". */
+  source: string;
+  /** Statements to deploy to every target of the kind (at least one), in the role's account and region. */
+  statements(targets: T[], ctx: AwsContext, artifactBucketArn: pulumi.Input<string>): PolicyStatement[];
+  /**
+   * Places the kind's statements in customer managed policies attached to the role (6,144
+   * characters each) instead of its inline policy (10,240 characters for all inline policies
+   * together): for kinds whose statement list is large, such as Elastic Beanstalk deploys.
+   * @default - the statements go to the role's inline policy.
+   */
+  managedPolicyParts?(statements: PolicyStatement[]): ManagedPolicyPart[];
 }
 
 /** One customer managed policy of {@link ActionKind.managedPolicyParts}. */

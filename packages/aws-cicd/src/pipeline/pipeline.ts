@@ -71,11 +71,12 @@ function executionOrder(stages: PlannedStage[]): PlannedAction[] {
 }
 
 /**
- * The `roleArn`s actions run with, in execution order, each plain ARN once. Exported for tests
- * and reviews: the created key and artifact bucket let exactly these roles in.
+ * The `roleArn`s actions run with, and the other roles reading their artifacts (`artifactReaderRoles`
+ * of the kinds), in execution order, each plain ARN once. Exported for tests and reviews: the
+ * created key and artifact bucket let exactly these roles in.
  */
 export function actionRoleArns(actions: PlannedAction[]): pulumi.Input<string>[] {
-  const roles = actions.flatMap((a) => (a.args.roleArn === undefined ? [] : [a.args.roleArn]));
+  const roles = actions.flatMap((a) => [...(a.args.roleArn === undefined ? [] : [a.args.roleArn]), ...artifactReadersOf(a)]);
   return roles.filter((r, i) => typeof r !== "string" || roles.indexOf(r) === i);
 }
 
@@ -86,6 +87,10 @@ export function actionRoleArns(actions: PlannedAction[]): pulumi.Input<string>[]
 function artifactRoleArns(actions: PlannedAction[]): pulumi.Input<string>[] {
   const roles = actions.flatMap((a) => artifactRoleOf(a) ?? []);
   return roles.filter((r, i) => roles.indexOf(r) === i);
+}
+
+function artifactReadersOf<K extends ActionKindName>(action: PlannedActionOf<K>): pulumi.Input<string>[] {
+  return kindOfAction(action).artifactReaderRoles?.(action.args) ?? [];
 }
 
 function artifactRoleOf<K extends ActionKindName>(action: PlannedActionOf<K>): pulumi.Input<string> | undefined {
