@@ -35,7 +35,7 @@ const IN_SCHEMA = [
 /** The first arg shape the analyzer rejects, per component (documented in SCHEMA.md). */
 const BLOCKERS: Record<string, { property: string; type: string; output?: true }> = {
   BuildProject: { property: "BuildSpec.version", type: '"0.2" | 0.2 | undefined' },
-  Pipeline: { property: "PlannedAction.category", type: "ActionCategory", output: true },
+  Pipeline: { property: "PlannedStage.actions[]", type: "PlannedAction", output: true },
 };
 
 /** The analyzer's internals we drive so one TypeScript program serves every component. */

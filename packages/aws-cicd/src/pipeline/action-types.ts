@@ -8,6 +8,14 @@ import type { CrossAccountDeployTargets } from "../cross-account/policies";
 /** Action categories CodePipeline knows. */
 export type ActionCategory = "Source" | "Build" | "Test" | "Deploy" | "Approval" | "Invoke";
 
+/** Every {@link ActionCategory}, in the order messages list them. */
+export const ACTION_CATEGORIES: readonly ActionCategory[] = ["Source", "Build", "Test", "Deploy", "Approval", "Invoke"];
+
+/** Whether `value` is one of the {@link ACTION_CATEGORIES}. */
+export function isActionCategory(value: unknown): value is ActionCategory {
+  return ACTION_CATEGORIES.some((c) => c === value);
+}
+
 /** Arguments every action kind takes. */
 export interface ActionCommonArgs {
   /**

@@ -40,7 +40,8 @@ export const MAX_ACTIONS_PER_STAGE = 50;
 export const MAX_RUN_ORDER = 999;
 
 const NAME_RULE = 'hold 1 to 100 letters, digits, ".", "@", "-" or "_"';
-const SOURCE_KINDS = ACTION_KIND_NAMES.filter((k) => ACTION_KINDS[k].categories.includes("Source"));
+/** The kinds that are always sources (`custom` may be one, and is not listed). */
+const SOURCE_KINDS = ACTION_KIND_NAMES.filter((k) => ACTION_KINDS[k].categories.every((c) => c === "Source"));
 
 /** The kinds of the arguments action kinds share, checked first (JavaScript callers). */
 const ACTION_ARG_TYPES: ArgTypes = {
@@ -115,9 +116,9 @@ function planAction<K extends ActionKindName>(
   checkObject(`${path}.${kind}`, given ?? null, "the action's fields");
   if (given === undefined) throw new Error(`\`${path}.${kind}\` must be an object.`); // never: kindOf picked a set kind
   checkTypes(given, ACTION_ARG_TYPES, path);
+  def.validate(given, path);
   const category = def.category(given);
   checkPlacement(kind, category, stageIndex, path);
-  def.validate(given, path);
   // A `roleArn` Output is checked when it resolves: every resource that names it fails with the same message.
   const args: ActionArgsOf<K> =
     given.roleArn === undefined ? given : { ...given, roleArn: checkedInput(given.roleArn, roleArnProblem(`${path}.roleArn`)) };
@@ -132,9 +133,13 @@ function planAction<K extends ActionKindName>(
 
 /** The artifact and namespace fields some kinds take (the others have none of them). */
 interface ArtifactArgs {
+  /** @default - the kind's default name. */
   name?: string;
+  /** @default - the latest artifact, for kinds that need one. */
   inputs?: string[];
+  /** @default - the kind's default outputs. */
   outputs?: string[];
+  /** @default - none. */
   namespace?: string;
 }
 

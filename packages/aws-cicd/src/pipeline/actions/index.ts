@@ -4,6 +4,7 @@ import { codeBuildKind, CodeBuildActionArgs } from "./codebuild";
 import { codeCommitSourceKind, CodeCommitSourceActionArgs } from "./codecommit-source";
 import { codeDeployKind, CodeDeployActionArgs } from "./codedeploy-deploy";
 import { connectionSourceKind, ConnectionSourceActionArgs } from "./connection-source";
+import { customKind, CustomActionArgs } from "./custom";
 import { manualApprovalKind, ManualApprovalActionArgs } from "./manual-approval";
 import { s3SourceKind, S3SourceActionArgs } from "./s3-source";
 
@@ -12,6 +13,7 @@ export * from "./codebuild";
 export * from "./codecommit-source";
 export * from "./codedeploy-deploy";
 export * from "./connection-source";
+export * from "./custom";
 export * from "./manual-approval";
 export * from "./s3-source";
 
@@ -20,7 +22,7 @@ export * from "./s3-source";
  * (`repo.sourceAction()`, `project.buildAction()`, `target.deployAction()`), or build them with
  * the helpers `codeCommitSourceAction(...)`, `s3SourceAction(...)`, `connectionSourceAction(...)`,
  * `codeBuildAction(...)`, `manualApprovalAction(...)`, `beanstalkDeployAction(...)`,
- * `codeDeployAction(...)`.
+ * `codeDeployAction(...)`, and `customAction(...)` for a kind this library does not ship.
  *
  * @remarks
  * This is one object with an optional field per kind, not a TypeScript union of one-kind shapes,
@@ -68,6 +70,12 @@ export interface ActionArgs {
    * @default - not this kind.
    */
   codeDeploy?: CodeDeployActionArgs;
+  /**
+   * An action of a kind this library does not ship (e.g. a Lambda invoke), described as plain
+   * data: its action type, configuration, artifacts and the exact statements the pipeline role needs.
+   * @default - not this kind.
+   */
+  custom?: CustomActionArgs;
 }
 
 /** Every action kind, keyed as in {@link ActionArgs}. Adding a kind: one args field, one entry, one file. */
@@ -79,6 +87,7 @@ export const ACTION_KINDS: { [K in ActionKindName]: ActionKind<ActionArgsOf<K>> 
   manualApproval: manualApprovalKind,
   beanstalkDeploy: beanstalkDeployKind,
   codeDeploy: codeDeployKind,
+  custom: customKind,
 };
 
 /** The kind names, in the order error messages list them. */
