@@ -8,13 +8,11 @@ import { KeyReference, keyOrNew } from "../security/encryption-key";
 import {
   attachManagedStatements,
   attachStatements,
+  createServiceRole,
   AwsContext,
   awsContext,
   PolicyStatement,
   roleNameInput,
-  serviceTrustStatements,
-  trustPolicyDocument,
-  ROLE_MAX_SESSION_SECONDS,
 } from "../security/iam";
 import { SecureBucket } from "../security/secure-bucket";
 import {
@@ -225,21 +223,18 @@ export class Pipeline extends pulumi.ComponentResource {
     const store = { ...created, info: { ...created.info, keyNamesArtifactRoles: givenKey === undefined && artifactBucket === undefined } };
     this.artifactBucket = store.bucket?.bucket;
 
-    this.role = new aws.iam.Role(
+    this.role = createServiceRole(
       `${name}-role`,
       {
-        name: args.roleName ?? stackScopedName(`${name}-pipeline`, IAM_ROLE_NAME),
+        service: "codepipeline.amazonaws.com",
+        sourceAccount: ctx.accountId,
+        sourceArn: pipelineArn,
+        roleName: args.roleName ?? stackScopedName(`${name}-pipeline`, IAM_ROLE_NAME),
         description: `Service role of pipeline ${pipelineName} (aws-cicd).`,
-        assumeRolePolicy: trustPolicyDocument(
-          `${name}-role`,
-          serviceTrustStatements("codepipeline.amazonaws.com", { sourceAccount: ctx.accountId, sourceArn: pipelineArn }),
-          this,
-        ),
         permissionsBoundary: args.rolePermissionsBoundary,
-        maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
         tags: args.tags,
       },
-      { parent: this },
+      this,
     );
 
     const facts = new Map<string, ArtifactFacts>();
