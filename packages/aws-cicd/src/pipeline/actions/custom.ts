@@ -14,10 +14,15 @@ import { checkNamespace } from "./shared";
  * @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ActionTypeArtifactDetails.html
  */
 export const CUSTOM_ACTION_LIMITS = {
+  /** Longest `provider`. */
   providerLength: 35,
+  /** Longest `version`. */
   versionLength: 9,
+  /** Longest configuration key. */
   configurationKeyLength: 50,
+  /** Longest configuration value. */
   configurationValueLength: 1000,
+  /** Most input artifacts, and most output artifacts. */
   artifacts: 10,
 } as const;
 
