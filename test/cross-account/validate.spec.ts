@@ -42,7 +42,11 @@ describe("validateCrossAccountDeployRoleArgs", () => {
 describe("cross-account TSDoc", () => {
   it("documents a @default for every optional argument", () => {
     expect(
-      optionalPropertiesWithoutDefault(["cross-account/cross-account-deploy-role-args.ts", "cross-account/policies.ts", "cross-account/role-arns.ts"]),
+      optionalPropertiesWithoutDefault([
+        "cross-account/cross-account-deploy-role-args.ts",
+        "cross-account/policies.ts",
+        "cross-account/role-arns.ts",
+      ]),
     ).to.deep.equal([]);
   });
 });

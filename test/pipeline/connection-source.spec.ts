@@ -1,6 +1,12 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { connectionSourceAction, ConnectionSourceActionArgs, Pipeline, PipelineArgs, StageArgs } from "../../packages/aws-cicd/src/pipeline";
+import {
+  connectionSourceAction,
+  ConnectionSourceActionArgs,
+  Pipeline,
+  PipelineArgs,
+  StageArgs,
+} from "../../packages/aws-cicd/src/pipeline";
 import { ACCOUNT, childrenOf, findResource, policyStatementsOf, recorded, resourcesOfType, settle, statementsOf } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 import { build, loadedPipeline, PROJECT_ARN, test } from "./fixtures";
@@ -68,7 +74,9 @@ describe("Pipeline", () => {
     });
 
     it("uses a given connection ARN with the action of its service prefix and creates no connection", async () => {
-      await loadedPipeline({ stages: stagesWith(connectionSourceAction({ connectionArn: OLD_ARN, repository: "team/api", branch: "develop" })) });
+      await loadedPipeline({
+        stages: stagesWith(connectionSourceAction({ connectionArn: OLD_ARN, repository: "team/api", branch: "develop" })),
+      });
       expect(resourcesOfType("aws:codeconnections/connection:Connection")).to.deep.equal([]);
       expect(sourceDeclaration().configuration).to.deep.equal({
         ConnectionArn: OLD_ARN,
@@ -87,7 +95,9 @@ describe("Pipeline", () => {
     });
 
     it("grants both UseConnection actions, on that ARN only, when the ARN is known only at deployment", async () => {
-      await loadedPipeline({ stages: stagesWith(connectionSourceAction({ connectionArn: pulumi.output(GIVEN_ARN), repository: "team/api" })) });
+      await loadedPipeline({
+        stages: stagesWith(connectionSourceAction({ connectionArn: pulumi.output(GIVEN_ARN), repository: "team/api" })),
+      });
       expect(policyStatementsOf("app-role")[3]).to.deep.equal({
         Sid: "UseSourceConnection",
         Effect: "Allow",
