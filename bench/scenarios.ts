@@ -39,7 +39,7 @@ export function flagshipFleet(cicd: Cicd, n: number): Record<string, unknown> {
         { name: "Source", actions: [repo.sourceAction({ branch: "main" })] },
         { name: "BuildAndTest", actions: [test.buildAction()] },
         { name: "DeployDev", actions: [dev.deployAction()] },
-        { name: "Approve", actions: [cicd.manualApproval({ notifyEmails: APPROVERS, message: "Promote to prod?" })] },
+        { name: "Approve", actions: [cicd.manualApprovalAction({ notifyEmails: APPROVERS, message: "Promote to prod?" })] },
         { name: "DeployProd", actions: [prod.deployAction()] },
       ],
     });

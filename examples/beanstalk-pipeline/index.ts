@@ -45,7 +45,7 @@ const pipeline = new cicd.Pipeline("app", {
     { name: "Source", actions: [repo.sourceAction({ branch: "main" })] },
     { name: "BuildAndTest", actions: [test.buildAction()] },
     { name: "DeployDev", actions: [dev.deployAction()] },
-    { name: "Approve", actions: [cicd.manualApproval({ notifyEmails: approverEmails, message: "Promote to prod?" })] },
+    { name: "Approve", actions: [cicd.manualApprovalAction({ notifyEmails: approverEmails, message: "Promote to prod?" })] },
     { name: "DeployProd", actions: [prod.deployAction()] },
   ],
 });

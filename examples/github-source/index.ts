@@ -47,7 +47,7 @@ const pipeline = new cicd.Pipeline("web", {
     {
       name: "Source",
       actions: [
-        cicd.connectionSource({
+        cicd.connectionSourceAction({
           name: "GitHub",
           // Created PENDING: finish the handshake in the console once (README.md).
           createConnection: { providerType: "GitHub" },
@@ -61,7 +61,7 @@ const pipeline = new cicd.Pipeline("web", {
       ],
     },
     { name: "Test", actions: [test.buildAction({ type: "Test" })] },
-    { name: "Approve", actions: [cicd.manualApproval({ notifyEmails: approverEmails, message: "Package this revision?" })] },
+    { name: "Approve", actions: [cicd.manualApprovalAction({ notifyEmails: approverEmails, message: "Package this revision?" })] },
     { name: "Package", actions: [pack.buildAction({ name: "Package", inputs: ["GitHubOutput"] })] },
   ],
 });

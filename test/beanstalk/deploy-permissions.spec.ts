@@ -2,7 +2,7 @@
 // `BeanstalkTarget.deployAction` and on `CrossAccountDeployRole`.
 import { expect } from "chai";
 import { CrossAccountDeployRole } from "../../packages/aws-cicd/src/cross-account";
-import { beanstalkDeploy, Pipeline } from "../../packages/aws-cicd/src/pipeline";
+import { beanstalkDeployAction, Pipeline } from "../../packages/aws-cicd/src/pipeline";
 import { findResource, policyStatementsOf, recorded, resourcesOfType, settle, unwrap } from "../harness";
 import { capturedWarnings, thrownMessage } from "../codebuild/build-project-fixtures";
 import { ROLE_ARGS } from "../cross-account/fixtures";
@@ -31,8 +31,8 @@ describe("Elastic Beanstalk deploy permissions", () => {
             {
               name: "Deploy",
               actions: [
-                beanstalkDeploy({ ...TARGET, permissions: "aws-managed" }),
-                beanstalkDeploy({ ...TARGET, name: "Again", environmentName: "shop-web2", permissions: "aws-managed" }),
+                beanstalkDeployAction({ ...TARGET, permissions: "aws-managed" }),
+                beanstalkDeployAction({ ...TARGET, name: "Again", environmentName: "shop-web2", permissions: "aws-managed" }),
               ],
             },
           ],
@@ -60,8 +60,8 @@ describe("Elastic Beanstalk deploy permissions", () => {
           {
             name: "Deploy",
             actions: [
-              beanstalkDeploy({ ...TARGET, permissions: "aws-managed" }),
-              beanstalkDeploy({ ...TARGET, name: "Scoped", environmentName: "shop-api", environmentId: "e-api0000001" }),
+              beanstalkDeployAction({ ...TARGET, permissions: "aws-managed" }),
+              beanstalkDeployAction({ ...TARGET, name: "Scoped", environmentName: "shop-api", environmentId: "e-api0000001" }),
             ],
           },
         ],
@@ -79,7 +79,7 @@ describe("Elastic Beanstalk deploy permissions", () => {
       await loadedPipeline({
         stages: [
           { name: "Source", actions: [source()] },
-          { name: "Deploy", actions: [beanstalkDeploy(TARGET)] },
+          { name: "Deploy", actions: [beanstalkDeployAction(TARGET)] },
         ],
       });
       expect(
@@ -111,7 +111,7 @@ describe("Elastic Beanstalk deploy permissions", () => {
       it(`throws for ${what}, before any child exists`, async () => {
         const stages = [
           { name: "Source", actions: [source()] },
-          { name: "Deploy", actions: [beanstalkDeploy({ ...TARGET, ...extra })] },
+          { name: "Deploy", actions: [beanstalkDeployAction({ ...TARGET, ...extra })] },
         ];
         expect(thrownMessage(() => new Pipeline("app", { stages }))).to.equal(message);
         await settle();

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { Ec2FleetTarget } from "../../packages/aws-cicd/src/codedeploy";
-import { codeDeploy, Pipeline } from "../../packages/aws-cicd/src/pipeline";
+import { codeDeployAction, Pipeline } from "../../packages/aws-cicd/src/pipeline";
 import { findResource, policyStatementsOf, recorded, settle } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 import { build, loadedPipeline, source } from "../pipeline/fixtures";
@@ -26,6 +26,23 @@ describe("Ec2FleetTarget", () => {
         "name",
         "runOrder",
       ]);
+    });
+
+    it("names the fleet's instance role when the action runs with a roleArn (a deploy from another account)", async () => {
+      const t = new Ec2FleetTarget("web");
+      const roleArn = "arn:aws:iam::444455556666:role/shop-deploy";
+      const a = t.deployAction({ roleArn });
+      expect(Object.keys(a.codeDeploy)).to.deep.equal([
+        "applicationName",
+        "deploymentGroupName",
+        "applicationArn",
+        "deploymentGroupArn",
+        "deploymentConfigArn",
+        "instanceRoleArn",
+        "roleArn",
+      ]);
+      expect(a.codeDeploy.instanceRoleArn).to.equal(t.instanceRoleArn);
+      expect(a.codeDeploy.roleArn).to.equal(roleArn);
     });
 
     it("declares a CodeDeploy action and grants the pipeline role exactly the CodeDeploy calls on this group", async () => {
@@ -95,8 +112,8 @@ describe("Ec2FleetTarget", () => {
       ]);
     });
 
-    it("accepts plain data through codeDeploy(...)", async () => {
-      const plain = codeDeploy({
+    it("accepts plain data through codeDeployAction(...)", async () => {
+      const plain = codeDeployAction({
         applicationName: "shop",
         deploymentGroupName: "shop-web",
         applicationArn: `${CD}:application:shop`,
@@ -142,7 +159,7 @@ describe("Ec2FleetTarget", () => {
           new Pipeline("app", {
             stages: [
               { name: "Source", actions: [source()] },
-              { name: "Deploy", actions: [codeDeploy({ ...base, ...extra } as any)] },
+              { name: "Deploy", actions: [codeDeployAction({ ...base, ...extra } as any)] },
             ],
           });
         } catch (e) {

@@ -19,13 +19,15 @@ import {
 } from "./bad-input-fixtures";
 import { ISSUE_10_CASES } from "./bad-input-hostile-cases";
 import { NAMES_AND_BUILDSPEC_FILES } from "./bad-input-tool-cases";
+import { ISSUE_13_CASES } from "./bad-input-custom-cases";
 
 /**
  * The bad-input table: malformed arguments of every component, each with the exact message it
  * must throw, the argument that message names (`arg`, rendered in backticks) and how it renders
  * the received value (`received`). Read by bad-input.spec.ts. The types and shared builders are in
  * bad-input-fixtures.ts; issue 10's hostile cases, which the table also holds, are in
- * bad-input-hostile-cases.ts and bad-input-tool-cases.ts.
+ * bad-input-hostile-cases.ts and bad-input-tool-cases.ts; issue 13's (action kinds, the custom kind,
+ * cross-account CodeDeploy) are in bad-input-custom-cases.ts.
  */
 
 const BUILD_RETENTIONS = "1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653";
@@ -284,7 +286,7 @@ const FORMER_GAPS: BadInputCase[] = [
     message: "`fleet.subnetIds` must list at least one subnet, got []." },
   { category: "range", component: "CrossAccountDeployRole", name: "no-targets", args: deployRole({ beanstalkTargets: [] }),
     arg: "beanstalkTargets", received: "[]",
-    message: "`beanstalkTargets` must name at least one target to deploy to, got []; e.g. `[target.beanstalkDeployTarget()]`." },
+    message: "`beanstalkTargets` or `codeDeployTargets` must name at least one target to deploy to, got [] and []; e.g. `[target.beanstalkDeployTarget()]`." },
   { category: "stage structure", component: "Pipeline", name: "empty-stage", args: pipeline([{ name: "Source", actions: [SOURCE] }, { name: "Build", actions: [] }]),
     arg: "stages[1].actions", received: "[]",
     message: "`stages[1].actions` must hold at least one action, got []." },
@@ -293,3 +295,4 @@ const FORMER_GAPS: BadInputCase[] = [
 BAD_INPUTS.push(...FORMER_GAPS);
 BAD_INPUTS.push(...ISSUE_10_CASES);
 BAD_INPUTS.push(...NAMES_AND_BUILDSPEC_FILES);
+BAD_INPUTS.push(...ISSUE_13_CASES);

@@ -1,12 +1,12 @@
 import * as aws from "@pulumi/aws";
 import { expect } from "chai";
 import {
-  BEANSTALK_SIDS_COVERED_BY_ARTIFACT_READ,
   CROSS_ACCOUNT_DEPLOY_MAX_SESSION_SECONDS,
   CrossAccountDeployRole,
   CrossAccountDeployRoleArgs,
 } from "../../packages/aws-cicd/src/cross-account";
 import { beanstalkDeployStatementsForTargets } from "../../packages/aws-cicd/src/beanstalk";
+import { BEANSTALK_DEPLOY_SIDS_GRANTED_BY_ARTIFACT_STORE } from "../../packages/aws-cicd/src/pipeline";
 import { POLICY_SIZE_LIMITS, policySize } from "../../packages/aws-cicd/src/security";
 import {
   ACCOUNT,
@@ -38,7 +38,7 @@ async function deployed(r: CrossAccountDeployRole): Promise<void> {
 /** What beanstalkDeployStatementsForTargets gives for PROD_TARGET, rendered, without the artifact read it shares with the role. */
 async function beanstalkStatements(): Promise<any[]> {
   const ctx = { partition: "aws", region: "us-east-1", accountId: ACCOUNT };
-  const covered: readonly string[] = BEANSTALK_SIDS_COVERED_BY_ARTIFACT_READ;
+  const covered: readonly string[] = BEANSTALK_DEPLOY_SIDS_GRANTED_BY_ARTIFACT_STORE;
   const list = beanstalkDeployStatementsForTargets({ targets: [PROD_TARGET], ctx, artifactBucketArn: BUCKET_ARN }).filter(
     (s) => !covered.includes(s.sid!),
   );
@@ -273,7 +273,7 @@ describe("CrossAccountDeployRole", () => {
       [
         "no target",
         { beanstalkTargets: [] },
-        "`beanstalkTargets` must name at least one target to deploy to, got []; e.g. `[target.beanstalkDeployTarget()]`.",
+        "`beanstalkTargets` or `codeDeployTargets` must name at least one target to deploy to, got [] and []; e.g. `[target.beanstalkDeployTarget()]`.",
       ],
       [
         "a target without environment id",

@@ -38,7 +38,7 @@ async function build(): Promise<ConformanceStack> {
     stages: [
       { name: "Source", actions: [repo.sourceAction()] },
       { name: "Build", actions: [build.buildAction()] },
-      { name: "Approve", actions: [lib.manualApproval({})] },
+      { name: "Approve", actions: [lib.manualApprovalAction({})] },
       { name: "Deploy", actions: [web.deployAction({ permissions: "aws-managed" })] },
     ],
   });

@@ -6,7 +6,7 @@ import { plannedStages } from "../../packages/aws-cicd/src/pipeline/pipeline-int
 import {
   approvalNotificationInput,
   executionNotificationInput,
-  manualApproval,
+  manualApprovalAction,
   Pipeline,
   StageArgs,
 } from "../../packages/aws-cicd/src/pipeline";
@@ -23,7 +23,7 @@ describe("Pipeline", () => {
     it("creates an encrypted topic with the emails and lets the pipeline role publish to exactly it", async () => {
       await loadedPipeline({
         stages: withGate(
-          manualApproval({ notifyEmails: ["lead@example.com"], message: "Promote to prod?", reviewUrl: "https://dev.example.com" }),
+          manualApprovalAction({ notifyEmails: ["lead@example.com"], message: "Promote to prod?", reviewUrl: "https://dev.example.com" }),
         ),
       });
       const topic = findResource("aws:sns/topic:Topic", "app-Gate-Approve-topic-topic");
@@ -223,7 +223,7 @@ describe("Pipeline", () => {
       const p = new Pipeline("sugar", {
         stages: [
           { name: "Source", actions: [source()] },
-          { name: "Gate", actions: [manualApproval()] },
+          { name: "Gate", actions: [manualApprovalAction()] },
         ],
       });
       expect(plannedStages(p)[1].actions[0]).to.deep.include({

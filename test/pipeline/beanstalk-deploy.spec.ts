@@ -5,8 +5,8 @@ import { CodeCommitRepo } from "../../packages/aws-cicd/src/codecommit";
 import {
   ActionArgs,
   BeanstalkDeployActionArgs,
-  beanstalkDeploy,
-  manualApproval,
+  beanstalkDeployAction,
+  manualApprovalAction,
   Pipeline,
   planStages,
   StageArgs,
@@ -46,7 +46,7 @@ async function flagship(): Promise<Pipeline> {
       { name: "Source", actions: [repo.sourceAction({ branch: "main" })] },
       { name: "BuildAndTest", actions: [test.buildAction()] },
       { name: "DeployDev", actions: [dev.deployAction()] },
-      { name: "Approve", actions: [manualApproval({ notifyEmails: ["lead@example.com"], message: "Promote to prod?" })] },
+      { name: "Approve", actions: [manualApprovalAction({ notifyEmails: ["lead@example.com"], message: "Promote to prod?" })] },
       { name: "DeployProd", actions: [prod.deployAction()] },
     ],
   });
@@ -70,7 +70,7 @@ const deployDeclaration = (e: Env) => ({
 
 /** Plain-data deploy args for a target that is not a component. */
 const plainTarget = (e: Env, extra: Partial<BeanstalkDeployActionArgs> = {}): ActionArgs =>
-  beanstalkDeploy({
+  beanstalkDeployAction({
     applicationName: e.app,
     environmentName: e.env,
     applicationArn: `${EB}:application/${e.app}`,

@@ -1,6 +1,12 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { connectionSource, ConnectionSourceActionArgs, Pipeline, PipelineArgs, StageArgs } from "../../packages/aws-cicd/src/pipeline";
+import {
+  connectionSourceAction,
+  ConnectionSourceActionArgs,
+  Pipeline,
+  PipelineArgs,
+  StageArgs,
+} from "../../packages/aws-cicd/src/pipeline";
 import { ACCOUNT, childrenOf, findResource, policyStatementsOf, recorded, resourcesOfType, settle, statementsOf } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 import { build, loadedPipeline, PROJECT_ARN, test } from "./fixtures";
@@ -16,8 +22,8 @@ const RUN_BUILD = {
 };
 
 const github = (extra: Partial<ConnectionSourceActionArgs> = {}) =>
-  connectionSource({ createConnection: { providerType: "GitHub" }, repository: "octo-org/web-app", ...extra });
-const stagesWith = (source: ReturnType<typeof connectionSource>): StageArgs[] => [
+  connectionSourceAction({ createConnection: { providerType: "GitHub" }, repository: "octo-org/web-app", ...extra });
+const stagesWith = (source: ReturnType<typeof connectionSourceAction>): StageArgs[] => [
   { name: "Source", actions: [source] },
   { name: "Build", actions: [build()] },
 ];
@@ -68,7 +74,9 @@ describe("Pipeline", () => {
     });
 
     it("uses a given connection ARN with the action of its service prefix and creates no connection", async () => {
-      await loadedPipeline({ stages: stagesWith(connectionSource({ connectionArn: OLD_ARN, repository: "team/api", branch: "develop" })) });
+      await loadedPipeline({
+        stages: stagesWith(connectionSourceAction({ connectionArn: OLD_ARN, repository: "team/api", branch: "develop" })),
+      });
       expect(resourcesOfType("aws:codeconnections/connection:Connection")).to.deep.equal([]);
       expect(sourceDeclaration().configuration).to.deep.equal({
         ConnectionArn: OLD_ARN,
@@ -87,7 +95,9 @@ describe("Pipeline", () => {
     });
 
     it("grants both UseConnection actions, on that ARN only, when the ARN is known only at deployment", async () => {
-      await loadedPipeline({ stages: stagesWith(connectionSource({ connectionArn: pulumi.output(GIVEN_ARN), repository: "team/api" })) });
+      await loadedPipeline({
+        stages: stagesWith(connectionSourceAction({ connectionArn: pulumi.output(GIVEN_ARN), repository: "team/api" })),
+      });
       expect(policyStatementsOf("app-role")[3]).to.deep.equal({
         Sid: "UseSourceConnection",
         Effect: "Allow",
@@ -98,7 +108,7 @@ describe("Pipeline", () => {
 
     it("sets DetectChanges to false with startOnPush: false", async () => {
       await loadedPipeline({
-        stages: stagesWith(connectionSource({ connectionArn: GIVEN_ARN, repository: "team/api", startOnPush: false })),
+        stages: stagesWith(connectionSourceAction({ connectionArn: GIVEN_ARN, repository: "team/api", startOnPush: false })),
       });
       expect(sourceDeclaration().configuration.DetectChanges).to.equal("false");
     });
@@ -171,7 +181,7 @@ describe("Pipeline", () => {
           name: "Source",
           actions: [
             github({ name: "App", output: "App", triggers: { push: [{ tags: { includes: ["v*"] } }] } }),
-            connectionSource({ name: "Infra", connectionArn: GIVEN_ARN, repository: "octo-org/infra", output: "Infra" }),
+            connectionSourceAction({ name: "Infra", connectionArn: GIVEN_ARN, repository: "octo-org/infra", output: "Infra" }),
           ],
         },
         { name: "Build", actions: [build({ inputs: ["App", "Infra"] })] },
@@ -189,10 +199,10 @@ describe("Pipeline", () => {
   describe("connectionSource validation", () => {
     const P = "stages[0].actions[0]";
     const nine = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
-    const cases: [string, ReturnType<typeof connectionSource>, string, Partial<PipelineArgs>?][] = [
+    const cases: [string, ReturnType<typeof connectionSourceAction>, string, Partial<PipelineArgs>?][] = [
       [
         "neither connection",
-        connectionSource({ repository: "o/r" }),
+        connectionSourceAction({ repository: "o/r" }),
         `\`${P}\` must set exactly one of \`connectionArn\` and \`createConnection\`, got none.`,
       ],
       [
@@ -202,7 +212,7 @@ describe("Pipeline", () => {
       ],
       [
         "a connection ARN of another service",
-        connectionSource({ connectionArn: "arn:aws:codecommit:us-east-1:123456789012:app", repository: "o/r" }),
+        connectionSourceAction({ connectionArn: "arn:aws:codecommit:us-east-1:123456789012:app", repository: "o/r" }),
         `\`${P}.connectionArn\` must be a connection ARN ("arn:aws:codeconnections:<region>:<account>:connection/<id>" or the older "codestar-connections" form), got "arn:aws:codecommit:us-east-1:123456789012:app".`,
       ],
       [

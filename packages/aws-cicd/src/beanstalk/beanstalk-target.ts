@@ -4,13 +4,12 @@ import type { BeanstalkDeployActionArgs } from "../pipeline/actions/beanstalk-de
 import {
   autoNameArgs,
   AUTONAMED_IAM_POLICY,
-  AUTONAMED_IAM_ROLE,
   BEANSTALK_APPLICATION_NAME,
   BEANSTALK_ENVIRONMENT_NAME,
   stackScopedName,
   validateComponentName,
 } from "../internal/naming";
-import { attachStatements, awsContext, ROLE_MAX_SESSION_SECONDS } from "../security/iam";
+import { attachStatements, awsContext, createServiceRole } from "../security/iam";
 import {
   ApplicationReference,
   BeanstalkTargetArgs,
@@ -29,9 +28,10 @@ import {
 import {
   beanstalkInstanceLogStatements,
   beanstalkInstanceRoleStatements,
-  beanstalkInstanceTrustPolicy,
+  BEANSTALK_EXTERNAL_ID,
+  BEANSTALK_INSTANCE_PRINCIPAL,
   secretResourceArn,
-  beanstalkServiceTrustPolicy,
+  BEANSTALK_SERVICE_PRINCIPAL,
 } from "./instance-role";
 import { beanstalkArn, BeanstalkDeployTargetInfo, SERVICE_ROLE_MANAGED_POLICIES } from "./policies";
 import { buildBeanstalkOptionSettings } from "./settings";
@@ -74,7 +74,7 @@ export type BeanstalkDeployTarget = { [K in keyof BeanstalkDeployTargetInfo]: pu
  *     { name: "Source", actions: [repo.sourceAction()] },
  *     { name: "BuildAndTest", actions: [test.buildAction()] },
  *     { name: "DeployDev", actions: [dev.deployAction()] },
- *     { name: "Approve", actions: [manualApproval({ notifyEmails: ["lead@example.com"] })] },
+ *     { name: "Approve", actions: [manualApprovalAction({ notifyEmails: ["lead@example.com"] })] },
  *     { name: "DeployProd", actions: [prod.deployAction()] },
  *   ],
  * });
@@ -116,16 +116,15 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
     const tags = args.tags;
     const environmentName = args.environmentName ?? defaultBeanstalkEnvironmentName(name);
 
-    this.serviceRole = new aws.iam.Role(
+    this.serviceRole = createServiceRole(
       `${name}-service-role`,
       {
-        ...autoNameArgs(`${name}-service-role`, AUTONAMED_IAM_ROLE),
+        service: BEANSTALK_SERVICE_PRINCIPAL,
+        externalId: BEANSTALK_EXTERNAL_ID,
         description: `Elastic Beanstalk service role of ${environmentName} (aws-cicd)`,
-        assumeRolePolicy: beanstalkServiceTrustPolicy(),
-        maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
         tags,
       },
-      { parent: this },
+      this,
     );
     const attachments = SERVICE_ROLE_MANAGED_POLICIES.map(
       (p) =>
@@ -160,16 +159,16 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
       s.secretsManagerSecretArn !== undefined ? [secretResourceArn(s.secretsManagerSecretArn)] : [],
     );
 
-    this.instanceRole = new aws.iam.Role(
+    // EC2 sends no aws:SourceAccount/aws:SourceArn for an instance profile's role: no condition
+    // (who may attach the role to an instance is `iam:PassRole`'s to say).
+    this.instanceRole = createServiceRole(
       `${name}-instance-role`,
       {
-        ...autoNameArgs(`${name}-instance-role`, AUTONAMED_IAM_ROLE),
+        service: BEANSTALK_INSTANCE_PRINCIPAL,
         description: `Instance role of Elastic Beanstalk environment ${environmentName} (aws-cicd)`,
-        assumeRolePolicy: beanstalkInstanceTrustPolicy(),
-        maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
         tags,
       },
-      { parent: this },
+      this,
     );
     const instancePolicy = attachStatements(
       `${name}-instance-policy`,

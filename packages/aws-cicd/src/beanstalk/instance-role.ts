@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { viaService } from "../security/encryption-key";
-import { AwsContext, policyDocument, PolicyStatement } from "../security/iam";
+import { AwsContext, PolicyStatement } from "../security/iam";
 import {
   beanstalkArn,
   beanstalkBucketName,
@@ -17,29 +17,20 @@ import {
 export const BEANSTALK_EXTERNAL_ID = "elasticbeanstalk";
 
 /**
- * Trust policy of the instance role: EC2 only. No `aws:SourceAccount`/`aws:SourceArn`
- * condition: EC2 does not send them when an instance profile's role is assumed, so such
- * a condition would stop the instances from getting credentials. Who can attach the
- * role to an instance is controlled by `iam:PassRole` instead.
+ * Service the instance role trusts: EC2 only, with no `aws:SourceAccount`/`aws:SourceArn`
+ * condition: EC2 does not send them when an instance profile's role is assumed, so such a
+ * condition would stop the instances from getting credentials. Who can attach the role to an
+ * instance is controlled by `iam:PassRole` instead.
  */
-export function beanstalkInstanceTrustPolicy(): pulumi.Output<string> {
-  return policyDocument([{ principals: { service: ["ec2.amazonaws.com"] }, actions: ["sts:AssumeRole"] }]);
-}
+export const BEANSTALK_INSTANCE_PRINCIPAL = "ec2.amazonaws.com";
 
 /**
- * Trust policy of the service role: Elastic Beanstalk with the `sts:ExternalId` it always
- * sends. Elastic Beanstalk does not document sending `aws:SourceAccount`/`aws:SourceArn`
- * when it assumes a service role, so none is required (a missing key would fail the condition).
+ * Service the service role trusts: Elastic Beanstalk, with the `sts:ExternalId` it always sends
+ * ({@link BEANSTALK_EXTERNAL_ID}). Elastic Beanstalk does not document sending
+ * `aws:SourceAccount`/`aws:SourceArn` when it assumes a service role, so none is required (a
+ * missing key would fail the condition).
  */
-export function beanstalkServiceTrustPolicy(): pulumi.Output<string> {
-  return policyDocument([
-    {
-      principals: { service: ["elasticbeanstalk.amazonaws.com"] },
-      actions: ["sts:AssumeRole"],
-      conditions: { StringEquals: { "sts:ExternalId": BEANSTALK_EXTERNAL_ID } },
-    },
-  ]);
-}
+export const BEANSTALK_SERVICE_PRINCIPAL = "elasticbeanstalk.amazonaws.com";
 
 /** What the instance role statements depend on. */
 export interface BeanstalkInstanceRoleScope {

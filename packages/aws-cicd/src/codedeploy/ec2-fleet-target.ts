@@ -326,6 +326,10 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
    * created. The `Pipeline` declares a `CodeDeploy` action and grants its role exactly
    * `codeDeployDeployStatements` for this application, group and configuration.
    *
+   * With `roleArn` (a deploy from another account), the action also names this fleet's
+   * `instanceRoleArn`, so that the bucket and key the pipeline creates let the instances read the
+   * revisions.
+   *
    * @param options - Action settings (`name`, `inputs`, `runOrder`, `roleArn`); the target is filled in.
    * @returns `{ codeDeploy: { ...this.deployTarget(), ...options } }`, one entry of a stage's `actions`.
    */
@@ -333,6 +337,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
     /** The CodeDeploy deploy action. */
     codeDeploy: CodeDeployActionArgs;
   } {
-    return { codeDeploy: { ...this.deployTarget(), ...options } };
+    const instanceRole = options.roleArn === undefined ? {} : { instanceRoleArn: this.instanceRoleArn };
+    return { codeDeploy: { ...this.deployTarget(), ...instanceRole, ...options } };
   }
 }

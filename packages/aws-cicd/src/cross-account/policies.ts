@@ -5,12 +5,14 @@
  * - STS: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html
  * - S3: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html
  * - KMS: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html
- * - Elastic Beanstalk (through `beanstalkDeployStatementsForTargets`): https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselasticbeanstalk.html
+ * - the deploy statements of each target kind: the `crossAccount` declaration of its deploy action
+ *   kind (`pipeline/actions/beanstalk-deploy.ts`, `pipeline/actions/codedeploy-deploy.ts`)
  */
 import * as pulumi from "@pulumi/pulumi";
-import { beanstalkDeployPolicyParts, beanstalkDeployStatementsForTargets } from "../beanstalk/deploy-statements";
 import { BeanstalkDeployTargetInfo } from "../beanstalk/policies";
-import type { ManagedPolicyPart } from "../pipeline/action-types";
+import { CodeDeployTargetInfo } from "../codedeploy/policies";
+import type { CrossAccountDeployTargetKind, ManagedPolicyPart } from "../pipeline/action-types";
+import { ACTION_KIND_NAMES, ACTION_KINDS } from "../pipeline/actions";
 import { AwsContext, PolicyConditions, PolicyStatement } from "../security/iam";
 
 /**
@@ -35,12 +37,6 @@ export const DEPLOY_ROLE_ARTIFACT_BUCKET_ACTIONS = ["s3:GetBucketLocation"] as c
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
  */
 export const DEPLOY_ROLE_ARTIFACT_KEY_ACTIONS = ["kms:Decrypt"] as const;
-
-/**
- * Sids of `beanstalkDeployStatementsForTargets` that the artifact read statement
- * (`ReadPipelineArtifacts`, same actions on the same objects) already covers.
- */
-export const BEANSTALK_SIDS_COVERED_BY_ARTIFACT_READ = ["ReadPipelineArtifacts"] as const;
 
 /** The trust policy: only the exact pipeline role, with the external id when one is given. */
 export function crossAccountDeployTrustStatements(pipelineRoleArn: pulumi.Input<string>, externalId?: string): PolicyStatement[] {
@@ -80,22 +76,10 @@ export function artifactReadStatements(a: PipelineArtifactsInfo, ctx: Pick<AwsCo
   ];
 }
 
-/** What a kind of deploy target adds to the deploy role's permissions. */
-export interface DeployTargetKind<T> {
-  /** Statements to deploy to every target of the kind (at least one), in the role's account and region. */
-  statements(targets: T[], ctx: AwsContext, artifactBucketArn: pulumi.Input<string>): PolicyStatement[];
-  /**
-   * Places the kind's statements in customer managed policies attached to the role (6,144
-   * characters each) instead of its inline policy (10,240 characters for all inline policies
-   * together): for kinds whose statement list is large, such as Elastic Beanstalk deploys.
-   * @default - the statements go to the role's inline policy.
-   */
-  managedPolicyParts?(statements: PolicyStatement[]): ManagedPolicyPart[];
-}
-
 /**
- * The targets a deploy role may deploy to, by kind: plain data (ARNs and names). Adding a kind
- * (e.g. CodeDeploy deployment groups) is one field here and one entry in `DEPLOY_TARGET_KINDS`.
+ * The targets a deploy role may deploy to, by kind: plain data (ARNs and names). Each field
+ * belongs to one deploy action kind, which declares it as its `crossAccount.targetsArg`
+ * (`DEPLOY_TARGET_KINDS` is derived from those declarations).
  */
 export interface CrossAccountDeployTargets {
   /**
@@ -104,25 +88,25 @@ export interface CrossAccountDeployTargets {
    * @default - no Elastic Beanstalk environment.
    */
   beanstalkTargets?: BeanstalkDeployTargetInfo[];
+  /**
+   * CodeDeploy EC2 deployment groups in the role's account and region: `target.deployTarget()` of
+   * an `Ec2FleetTarget` created with the same provider (and with the pipeline's
+   * `artifactBucketArn` and `artifactKeyArn`, so that its instances may read the revisions).
+   * @default - no CodeDeploy deployment group.
+   */
+  codeDeployTargets?: CodeDeployTargetInfo[];
 }
 
-/** Every target kind, keyed as in {@link CrossAccountDeployTargets}. */
-export const DEPLOY_TARGET_KINDS: {
-  [K in keyof CrossAccountDeployTargets]-?: DeployTargetKind<NonNullable<CrossAccountDeployTargets[K]>[number]>;
-} = {
-  beanstalkTargets: {
-    statements(targets, ctx, artifactBucketArn) {
-      const covered: readonly string[] = BEANSTALK_SIDS_COVERED_BY_ARTIFACT_READ;
-      return beanstalkDeployStatementsForTargets({ targets, ctx, artifactBucketArn }).filter(
-        (s) => s.sid === undefined || !covered.includes(s.sid),
-      );
-    },
-    managedPolicyParts: beanstalkDeployPolicyParts,
-  },
-};
+/** The target kind of every deploy action kind, keyed by its `CrossAccountDeployRoleArgs` field, in the order of the action kinds. */
+export const DEPLOY_TARGET_KINDS: ReadonlyMap<keyof CrossAccountDeployTargets, CrossAccountDeployTargetKind<unknown>> = new Map(
+  ACTION_KIND_NAMES.flatMap((name) => {
+    const target: CrossAccountDeployTargetKind<unknown> | undefined = ACTION_KINDS[name].crossAccount;
+    return target === undefined ? [] : [[target.targetsArg, target] as const];
+  }),
+);
 
-/** The target kinds, in the order statements and messages list them. */
-export const DEPLOY_TARGET_KIND_KEYS = Object.keys(DEPLOY_TARGET_KINDS) as (keyof CrossAccountDeployTargets)[];
+/** The target kinds' fields, in the order statements and messages list them. */
+export const DEPLOY_TARGET_KIND_KEYS = [...DEPLOY_TARGET_KINDS.keys()];
 
 /** The deploy role's policies: its inline statements, and the customer managed policies of the target kinds that use them. */
 export interface CrossAccountDeployPolicies {
@@ -144,10 +128,9 @@ export function crossAccountDeployPolicies(
   awsManagedBeanstalk = false,
 ): CrossAccountDeployPolicies {
   const out: CrossAccountDeployPolicies = { inline: artifactReadStatements(artifacts, ctx), managed: [] };
-  for (const k of DEPLOY_TARGET_KIND_KEYS) {
-    const list = targets[k] ?? [];
+  for (const [k, kind] of DEPLOY_TARGET_KINDS) {
+    const list: unknown[] = targets[k] ?? [];
     if (list.length === 0 || (awsManagedBeanstalk && k === "beanstalkTargets")) continue;
-    const kind: DeployTargetKind<unknown> = DEPLOY_TARGET_KINDS[k];
     const statements = kind.statements(list, ctx, artifacts.artifactBucketArn);
     if (kind.managedPolicyParts === undefined) out.inline.push(...statements);
     else out.managed.push(...kind.managedPolicyParts(statements).filter((part) => part.statements.length > 0));

@@ -2,24 +2,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkedInput, IAM_ROLE_ARN_PATTERN, isDeferred, KMS_KEY_ARN_PATTERN, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
 import { checkDeployPermissions } from "../beanstalk/deploy-permissions";
 import { CrossAccountDeployRoleArgs } from "./cross-account-deploy-role-args";
-import { DEPLOY_TARGET_KIND_KEYS } from "./policies";
-import { checkArgsObject, checkTypes, shown } from "../internal/types";
+import { DEPLOY_TARGET_KIND_KEYS, DEPLOY_TARGET_KINDS } from "./policies";
+import { checkArgsObject, checkTypes, isRecord, shown } from "../internal/types";
 
 const ROOT_ARN = /^arn:aws[a-z-]*:iam::\d{12}:root$/;
 const ACCOUNT_ID = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
-/** Fields every Elastic Beanstalk target must carry (what `BeanstalkTarget.beanstalkDeployTarget()` returns). */
-const BEANSTALK_TARGET_FIELDS = [
-  "applicationName",
-  "environmentName",
-  "applicationArn",
-  "environmentArn",
-  "environmentId",
-  "instanceRoleArn",
-] as const;
-
 /** The problem of a `pipelineRoleArn` value that is not an exact role ARN, or `undefined`. */
 export function pipelineRoleArnProblem(value: unknown): string | undefined {
   if (typeof value === "string" && IAM_ROLE_ARN_PATTERN.test(value)) return undefined;
@@ -82,11 +72,13 @@ export function validateCrossAccountDeployRoleArgs(args: CrossAccountDeployRoleA
       `${DEPLOY_TARGET_KIND_KEYS.map((k) => `\`${k}\``).join(" or ")} must name at least one target to deploy to, got ${DEPLOY_TARGET_KIND_KEYS.map((k) => JSON.stringify(args[k] ?? [])).join(" and ")}; e.g. \`[target.beanstalkDeployTarget()]\`.`,
     );
   }
-  (args.beanstalkTargets ?? []).forEach((t, i) => {
-    for (const field of BEANSTALK_TARGET_FIELDS) {
-      if (t?.[field] === undefined || t?.[field] === null) {
-        throw new Error(`\`beanstalkTargets[${i}].${field}\` is required; pass \`target.beanstalkDeployTarget()\` of a BeanstalkTarget.`);
+  for (const [k, kind] of DEPLOY_TARGET_KINDS) {
+    const targets: unknown[] = args[k] ?? [];
+    targets.forEach((t, i) => {
+      for (const field of kind.requiredFields) {
+        const value: unknown = isRecord(t) ? t[field] : undefined;
+        if (value === undefined || value === null) throw new Error(`\`${k}[${i}].${field}\` is required; pass ${kind.source}.`);
       }
-    }
-  });
+    });
+  }
 }

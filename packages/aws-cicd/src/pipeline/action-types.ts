@@ -2,9 +2,19 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { KeyReference } from "../security/encryption-key";
 import { AwsContext, PolicyStatement } from "../security/iam";
+import type { ActionArgs } from "./actions";
+import type { CrossAccountDeployTargets } from "../cross-account/policies";
 
 /** Action categories CodePipeline knows. */
 export type ActionCategory = "Source" | "Build" | "Test" | "Deploy" | "Approval" | "Invoke";
+
+/** Every {@link ActionCategory}, in the order messages list them. */
+export const ACTION_CATEGORIES: readonly ActionCategory[] = ["Source", "Build", "Test", "Deploy", "Approval", "Invoke"];
+
+/** Whether `value` is one of the {@link ACTION_CATEGORIES}. */
+export function isActionCategory(value: unknown): value is ActionCategory {
+  return ACTION_CATEGORIES.some((c) => c === value);
+}
 
 /** Arguments every action kind takes. */
 export interface ActionCommonArgs {
@@ -76,23 +86,27 @@ export interface ArtifactStoreInfo {
   /** ARN of the key encrypting the artifacts. */
   keyArn: pulumi.Input<string>;
   /**
-   * The pipeline created the bucket, and its policy names the roles of {@link ActionDefinition.artifactRole}
+   * The pipeline created the bucket, and its policy names the roles of {@link ActionKind.artifactRole}
    * (so they need no identity statement on it).
    * @default false
    */
   bucketNamesArtifactRoles?: boolean;
   /**
-   * The pipeline created the key, and its policy names the roles of {@link ActionDefinition.artifactRole}
+   * The pipeline created the key, and its policy names the roles of {@link ActionKind.artifactRole}
    * (decrypt through S3; also encrypt for actions with outputs).
    * @default false
    */
   keyNamesArtifactRoles?: boolean;
 }
 
-/** One action after validation: its final name, order and artifacts. */
-export interface PlannedAction {
-  /** Kind key in {@link ActionArgs}, e.g. `codeBuild`. */
-  kind: string;
+/** Name of an action kind: its field in {@link ActionArgs}, e.g. `codeBuild`. */
+export type ActionKindName = keyof ActionArgs;
+
+/** The arguments of kind `K`, as the user gives them in `ActionArgs[K]`. */
+export type ActionArgsOf<K extends ActionKindName> = NonNullable<ActionArgs[K]>;
+
+/** What every planned action holds, whatever its kind. */
+export interface PlannedActionBase {
   /** Path of the action in the arguments, e.g. "`stages[1].actions[0]`" without backticks. */
   path: string;
   /** Name of the action's stage. */
@@ -111,11 +125,26 @@ export interface PlannedAction {
   inputs: string[];
   /** Names of the output artifacts. */
   outputs: string[];
-  /** The kind's arguments as the user gave them. */
-  args: unknown;
 }
 
-/** What an action definition gets when it is bound to a pipeline. */
+/**
+ * One action after validation, of one of the kinds `K` (every kind by default): its final name,
+ * order and artifacts, and the kind's arguments, typed by `kind` (a discriminated union, so that
+ * no code casts the arguments).
+ */
+export type PlannedActionOf<K extends ActionKindName = ActionKindName> = {
+  [P in K]: PlannedActionBase & {
+    /** Kind of the action, its field in {@link ActionArgs}. */
+    kind: P;
+    /** The kind's arguments as the user gave them (a `roleArn` Output checked when it resolves). */
+    args: ActionArgsOf<P>;
+  };
+}[K];
+
+/** One action after validation, of any kind. */
+export type PlannedAction = PlannedActionOf;
+
+/** What an action kind gets when it binds one action to a pipeline. */
 export interface BindContext {
   /** The Pipeline component: parent of every resource the action creates. */
   parent: pulumi.Resource;
@@ -139,7 +168,7 @@ export interface BindContext {
   inputFacts: ArtifactFacts[];
 }
 
-/** The part of a stage action declaration a definition writes; the pipeline adds name, order, artifacts and role. */
+/** The part of a stage action declaration a kind writes; the pipeline adds name, order, artifacts and role. */
 export interface ActionDeclaration {
   /** Category of the action. */
   category: ActionCategory;
@@ -191,10 +220,15 @@ export interface BoundAction {
 
 /**
  * An action kind: everything the pipeline needs to validate, wire and grant one kind of action.
- * Add a kind by writing one definition in `actions/<kind>.ts`, adding its args to `ActionArgs`
- * and its definition to `ACTION_DEFINITIONS` (actions/index.ts).
+ * Add a kind by writing it in `actions/<kind>.ts` (`<name>Kind`, with its `<name>Action(...)`
+ * helper), adding its args to `ActionArgs` and the kind to `ACTION_KINDS` (actions/index.ts).
  */
-export interface ActionDefinition<A> {
+export interface ActionKind<A> {
+  /**
+   * Every category an action of this kind can have (what {@link ActionKind.category} may return):
+   * stage placement and the cross-account deploy targets are derived from it.
+   */
+  categories: readonly ActionCategory[];
   /** Name used when the action has none. */
   defaultName(args: A): string;
   /** Category of the action (some kinds, like CodeBuild, have two). */
@@ -227,6 +261,14 @@ export interface ActionDefinition<A> {
    * @default - none.
    */
   artifactRole?(args: A): pulumi.Input<string> | undefined;
+  /**
+   * Roles, usually in another account, that read this action's input artifacts besides the role
+   * the action runs with, such as the instance role of a CodeDeploy fleet deployed to from another
+   * account: a bucket and a key that the pipeline creates let them read objects and decrypt them
+   * through S3, as they do for action roles (`roleArn`).
+   * @default - none.
+   */
+  artifactReaderRoles?(args: A): pulumi.Input<string>[];
   /** Declaration, role statements and extra resources of one action. */
   bind(args: A, ctx: BindContext): BoundAction;
   /**
@@ -246,6 +288,13 @@ export interface ActionDefinition<A> {
    */
   managedPolicyParts?(statements: PolicyStatement[]): ManagedPolicyPart[];
   /**
+   * How targets of this kind reach a `CrossAccountDeployRole` in another account. Every kind with
+   * the `Deploy` category declares it, so that a new deploy target cannot be left out of
+   * cross-account deploys (`DEPLOY_TARGET_KINDS` is derived from these declarations).
+   * @default - not a deploy kind.
+   */
+  crossAccount?: CrossAccountDeployTargetKind<A>;
+  /**
    * Creates what the actions of this kind in one pipeline share, once every action is bound
    * (every action of the kind, in execution order), e.g. one inline policy per CodeBuild project
    * role however many actions run the project. The pipeline waits for these resources.
@@ -254,7 +303,29 @@ export interface ActionDefinition<A> {
   sharedResources?(actions: CombinableAction<A>[]): pulumi.Resource[];
 }
 
-/** One customer managed policy of {@link ActionDefinition.managedPolicyParts}. */
+/**
+ * How the targets of one deploy kind are granted to a `CrossAccountDeployRole` (in the target
+ * account): the role argument that lists them, what each must carry, and the statements.
+ */
+export interface CrossAccountDeployTargetKind<T> {
+  /** Field of `CrossAccountDeployRoleArgs` listing targets of this kind, e.g. `beanstalkTargets`. */
+  targetsArg: keyof CrossAccountDeployTargets;
+  /** Fields every target must carry. */
+  requiredFields: readonly string[];
+  /** Where a target comes from, for messages: "`target.beanstalkDeployTarget()` of a BeanstalkTarget". */
+  source: string;
+  /** Statements to deploy to every target of the kind (at least one), in the role's account and region. */
+  statements(targets: T[], ctx: AwsContext, artifactBucketArn: pulumi.Input<string>): PolicyStatement[];
+  /**
+   * Places the kind's statements in customer managed policies attached to the role (6,144
+   * characters each) instead of its inline policy (10,240 characters for all inline policies
+   * together): for kinds whose statement list is large, such as Elastic Beanstalk deploys.
+   * @default - the statements go to the role's inline policy.
+   */
+  managedPolicyParts?(statements: PolicyStatement[]): ManagedPolicyPart[];
+}
+
+/** One customer managed policy of {@link ActionKind.managedPolicyParts}. */
 export interface ManagedPolicyPart {
   /** Suffix of the policy's logical name, `<pipeline>-<name>`. */
   name: string;
@@ -262,7 +333,7 @@ export interface ManagedPolicyPart {
   statements: PolicyStatement[];
 }
 
-/** One action given to {@link ActionDefinition.combineStatements}. */
+/** One action given to {@link ActionKind.combineStatements}. */
 export interface CombinableAction<A> {
   /** The action's arguments. */
   args: A;

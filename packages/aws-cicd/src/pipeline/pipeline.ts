@@ -8,16 +8,24 @@ import { KeyReference, keyOrNew } from "../security/encryption-key";
 import {
   attachManagedStatements,
   attachStatements,
+  createServiceRole,
   awsContext,
   PolicyStatement,
   roleNameInput,
-  serviceTrustStatements,
-  trustPolicyDocument,
-  ROLE_MAX_SESSION_SECONDS,
 } from "../security/iam";
 import { SecureBucket } from "../security/secure-bucket";
-import { ArtifactFacts, BindContext, BoundAction, CombinableAction, PlannedAction } from "./action-types";
-import { ACTION_DEFINITIONS, ActionArgs } from "./actions";
+import {
+  ActionArgsOf,
+  ActionKindName,
+  ArtifactFacts,
+  ManagedPolicyPart,
+  BindContext,
+  BoundAction,
+  CombinableAction,
+  PlannedAction,
+  PlannedActionOf,
+} from "./action-types";
+import { ACTION_KINDS, kindOfAction } from "./actions";
 import { ArtifactBucketReference, DEFAULT_EXECUTION_MODE, DEFAULT_PIPELINE_TYPE, PipelineArgs } from "./pipeline-args";
 import { artifactStoreOf, artifactStoreStatements } from "./artifact-store";
 import { createNotifications } from "./notifications";
@@ -61,14 +69,12 @@ function executionOrder(stages: PlannedStage[]): PlannedAction[] {
 }
 
 /**
- * The `roleArn`s actions run with, in execution order, each plain ARN once. Exported for tests
- * and reviews: the created key and artifact bucket let exactly these roles in.
+ * The `roleArn`s actions run with, and the other roles reading their artifacts (`artifactReaderRoles`
+ * of the kinds), in execution order, each plain ARN once. Exported for tests and reviews: the
+ * created key and artifact bucket let exactly these roles in.
  */
 export function actionRoleArns(actions: PlannedAction[]): pulumi.Input<string>[] {
-  const roles = actions.flatMap((a) => {
-    const r = (a.args as { roleArn?: pulumi.Input<string> }).roleArn;
-    return r === undefined ? [] : [r];
-  });
+  const roles = actions.flatMap((a) => [...(a.args.roleArn === undefined ? [] : [a.args.roleArn]), ...artifactReadersOf(a)]);
   return roles.filter((r, i) => typeof r !== "string" || roles.indexOf(r) === i);
 }
 
@@ -77,8 +83,51 @@ export function actionRoleArns(actions: PlannedAction[]): pulumi.Input<string>[]
  * definitions, e.g. CodeBuild project roles), in execution order, each once (the same string or the same Output).
  */
 function artifactRoleArns(actions: PlannedAction[]): pulumi.Input<string>[] {
-  const roles = actions.flatMap((a) => ACTION_DEFINITIONS[a.kind as keyof ActionArgs].artifactRole?.(a.args as never) ?? []);
+  const roles = actions.flatMap((a) => artifactRoleOf(a) ?? []);
   return roles.filter((r, i) => roles.indexOf(r) === i);
+}
+
+function artifactReadersOf<K extends ActionKindName>(action: PlannedActionOf<K>): pulumi.Input<string>[] {
+  return kindOfAction(action).artifactReaderRoles?.(action.args) ?? [];
+}
+
+function artifactRoleOf<K extends ActionKindName>(action: PlannedActionOf<K>): pulumi.Input<string> | undefined {
+  return kindOfAction(action).artifactRole?.(action.args);
+}
+
+/** One bound action: the planned action, the context it was bound with and its pipeline-role statements. */
+interface BoundEntry {
+  action: PlannedAction;
+  ctx: BindContext;
+  statements: PolicyStatement[];
+}
+
+/** The bound actions of kind `kind`, with their arguments typed, for the kind's combining hooks. */
+function ofKind<K extends ActionKindName>(kind: K, entries: BoundEntry[]): CombinableAction<ActionArgsOf<K>>[] {
+  return entries
+    .filter((e): e is BoundEntry & { action: PlannedActionOf<K> } => e.action.kind === kind)
+    .map((e) => ({ args: e.action.args, ctx: e.ctx, statements: e.statements }));
+}
+
+/** Binds one action with its kind. */
+function bindAction<K extends ActionKindName>(action: PlannedActionOf<K>, ctx: BindContext): BoundAction {
+  return kindOfAction(action).bind(action.args, ctx);
+}
+
+/** The one statement list of the actions of `kind` among `entries` ({@link ActionKind.combineStatements}). */
+function combinedStatements<K extends ActionKindName>(kind: K, entries: BoundEntry[]): PolicyStatement[] {
+  return ACTION_KINDS[kind].combineStatements?.(ofKind(kind, entries)) ?? [];
+}
+
+/** The customer managed policies of `kind` for its actions among `entries` ({@link ActionKind.managedPolicyParts}). */
+function managedPolicyParts<K extends ActionKindName>(kind: K, entries: BoundEntry[]): ManagedPolicyPart[] {
+  const k = ACTION_KINDS[kind];
+  return k.managedPolicyParts?.(combinedStatements(kind, entries)) ?? [];
+}
+
+/** What the actions of `kind` among `entries` share ({@link ActionKind.sharedResources}). */
+function sharedResources<K extends ActionKindName>(kind: K, entries: BoundEntry[]): pulumi.Resource[] {
+  return ACTION_KINDS[kind].sharedResources?.(ofKind(kind, entries)) ?? [];
 }
 
 /**
@@ -167,29 +216,28 @@ export class Pipeline extends pulumi.ComponentResource {
     const store = { ...created, info: { ...created.info, keyNamesArtifactRoles: givenKey === undefined && artifactBucket === undefined } };
     this.artifactBucket = store.bucket?.bucket;
 
-    this.role = new aws.iam.Role(
+    this.role = createServiceRole(
       `${name}-role`,
       {
-        name: args.roleName ?? stackScopedName(`${name}-pipeline`, IAM_ROLE_NAME),
+        service: "codepipeline.amazonaws.com",
+        sourceAccount: ctx.accountId,
+        sourceArn: pipelineArn,
+        roleName: args.roleName ?? stackScopedName(`${name}-pipeline`, IAM_ROLE_NAME),
         description: `Service role of pipeline ${pipelineName} (aws-cicd).`,
-        assumeRolePolicy: trustPolicyDocument(
-          `${name}-role`,
-          serviceTrustStatements("codepipeline.amazonaws.com", { sourceAccount: ctx.accountId, sourceArn: pipelineArn }),
-          this,
-        ),
         permissionsBoundary: args.rolePermissionsBoundary,
-        maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
         tags: args.tags,
       },
-      { parent: this },
+      this,
     );
 
     const facts = new Map<string, ArtifactFacts>();
     const bound = new Map<PlannedAction, BoundAction>();
     // Statement lists in policy order; a kind that combines its actions' statements takes one slot.
     const slots: (() => PolicyStatement[])[] = [() => artifactStoreStatements(store.info, ctx)];
-    const combined = new Map<string, CombinableAction<unknown>[]>();
-    const byKind = new Map<string, CombinableAction<unknown>[]>();
+    // Actions of kinds that combine their statements, and run with the pipeline role; the kinds in order.
+    const combinable: BoundEntry[] = [];
+    const combinedKinds: ActionKindName[] = [];
+    const entries: BoundEntry[] = [];
     for (const action of actions) {
       const bindCtx: BindContext = {
         parent: this,
@@ -203,34 +251,30 @@ export class Pipeline extends pulumi.ComponentResource {
         action,
         inputFacts: action.inputs.map((i) => facts.get(i) ?? {}),
       };
-      const definition = ACTION_DEFINITIONS[action.kind as keyof ActionArgs];
-      const b = definition.bind(action.args as never, bindCtx);
+      const kind = action.kind;
+      const b = bindAction(action, bindCtx);
       bound.set(action, b);
       for (const o of action.outputs) facts.set(o, b.outputFacts ?? {});
-      byKind.set(action.kind, [...(byKind.get(action.kind) ?? []), { args: action.args, ctx: bindCtx, statements: b.statements }]);
-      const roleArn = (action.args as { roleArn?: pulumi.Input<string> }).roleArn;
+      const entry = { action, ctx: bindCtx, statements: b.statements };
+      entries.push(entry);
+      const roleArn = action.args.roleArn;
       if (roleArn !== undefined) {
         slots.push(() => [{ sid: "AssumeActionRole", actions: [...ASSUME_ACTION_ROLE_ACTIONS], resources: [roleArn] }]);
-      } else if (definition.combineStatements === undefined) {
+      } else if (ACTION_KINDS[kind].combineStatements === undefined) {
         slots.push(() => b.statements);
       } else {
-        let group = combined.get(action.kind);
-        if (group === undefined) {
-          const g: CombinableAction<unknown>[] = (group = []);
-          combined.set(action.kind, g);
-          if (definition.managedPolicyParts === undefined) slots.push(() => definition.combineStatements!(g as never));
+        if (!combinedKinds.includes(kind)) {
+          combinedKinds.push(kind);
+          if (ACTION_KINDS[kind].managedPolicyParts === undefined) slots.push(() => combinedStatements(kind, combinable));
         }
-        group.push({ args: action.args, ctx: bindCtx, statements: b.statements });
+        combinable.push(entry);
       }
     }
     const statements = slots.flatMap((slot) => slot());
     this.rolePolicy = attachStatements(`${name}-role-policy`, this.role.name, uniqueSids(statements), this);
     // Kinds with large statement lists go to customer managed policies on the role (one per part).
-    const managedPolicies = [...combined].flatMap(([kind, group]) => {
-      const definition = ACTION_DEFINITIONS[kind as keyof ActionArgs];
-      if (definition.managedPolicyParts === undefined) return [];
-      return definition
-        .managedPolicyParts(definition.combineStatements!(group as never))
+    const managedPolicies = combinedKinds.flatMap((kind) =>
+      managedPolicyParts(kind, combinable)
         .filter((part) => part.statements.length > 0)
         .map((part) =>
           attachManagedStatements(
@@ -240,14 +284,14 @@ export class Pipeline extends pulumi.ComponentResource {
             { subject: `The ${part.name} policy of pipeline \`${name}\``, fix: "Deploy to fewer environments from one pipeline." },
             this,
           ),
-        );
-    });
+        ),
+    );
 
     const stages = plan.map((stage) => ({
       name: stage.name,
       actions: stage.actions.map((action) => {
         const b = bound.get(action)!;
-        const roleArn = (action.args as { roleArn?: pulumi.Input<string> }).roleArn;
+        const roleArn = action.args.roleArn;
         return {
           name: action.name,
           ...b.declaration,
@@ -258,9 +302,8 @@ export class Pipeline extends pulumi.ComponentResource {
         };
       }),
     }));
-    const shared = [...byKind].flatMap(
-      ([kind, group]) => ACTION_DEFINITIONS[kind as keyof ActionArgs].sharedResources?.(group as never) ?? [],
-    );
+    const kindsInOrder = [...new Set(actions.map((a) => a.kind))];
+    const shared = kindsInOrder.flatMap((kind) => sharedResources(kind, entries));
     const extra = [...[...bound.values()].flatMap((b) => b.resources ?? []), ...shared];
     // V2 trigger filters of connection sources, in stage order (none: each source starts on pushes to its branch).
     const triggers = plan.flatMap((s) => s.actions.flatMap((a) => bound.get(a)?.pipelineTrigger ?? []));

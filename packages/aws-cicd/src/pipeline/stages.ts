@@ -1,7 +1,7 @@
 import { checkedInput, roleArnProblem } from "../internal/arns";
 import { ArgTypes, checkList, checkObject, checkTypes } from "../internal/types";
-import { ActionCategory, PlannedAction } from "./action-types";
-import { ACTION_DEFINITIONS, ACTION_KINDS, ActionArgs } from "./actions";
+import { ActionArgsOf, ActionCategory, ActionKindName, PlannedAction, PlannedActionOf } from "./action-types";
+import { ACTION_KINDS, ACTION_KIND_NAMES, ActionArgs, kindOfAction } from "./actions";
 
 /** One stage of a pipeline, in order. */
 export interface StageArgs {
@@ -40,7 +40,8 @@ export const MAX_ACTIONS_PER_STAGE = 50;
 export const MAX_RUN_ORDER = 999;
 
 const NAME_RULE = 'hold 1 to 100 letters, digits, ".", "@", "-" or "_"';
-const SOURCE_KINDS = ACTION_KINDS.filter((k) => ACTION_DEFINITIONS[k].category({} as never) === "Source");
+/** The kinds that are always sources (`custom` may be one, and is not listed). */
+const SOURCE_KINDS = ACTION_KIND_NAMES.filter((k) => ACTION_KINDS[k].categories.every((c) => c === "Source"));
 
 /** The kinds of the arguments action kinds share, checked first (JavaScript callers). */
 const ACTION_ARG_TYPES: ArgTypes = {
@@ -53,11 +54,11 @@ const ACTION_ARG_TYPES: ArgTypes = {
 
 const list = (names: string[]) => (names.length === 0 ? "none" : names.join(", "));
 
-function kindOf(action: ActionArgs, path: string): keyof ActionArgs {
-  const set = ACTION_KINDS.filter((k) => action?.[k] !== undefined);
+function kindOf(action: ActionArgs, path: string): ActionKindName {
+  const set = ACTION_KIND_NAMES.filter((k) => action?.[k] !== undefined);
   if (set.length !== 1) {
     throw new Error(
-      `\`${path}\` must set exactly one action kind, got ${set.length === 0 ? "none" : set.join(" and ")}. Kinds: ${ACTION_KINDS.join(", ")}.`,
+      `\`${path}\` must set exactly one action kind, got ${set.length === 0 ? "none" : set.join(" and ")}. Kinds: ${ACTION_KIND_NAMES.join(", ")}.`,
     );
   }
   return set[0];
@@ -89,34 +90,57 @@ function planStageActions(stage: StageArgs, stageIndex: number): PlannedAction[]
   const byName = new Map<string, string>();
   return stage.actions.map((action, actionIndex) => {
     const path = `${sp}.actions[${actionIndex}]`;
-    const kind = kindOf(action, path);
-    const def = ACTION_DEFINITIONS[kind];
-    checkObject(`${path}.${kind}`, action[kind] ?? null, "the action's fields");
-    checkTypes(action[kind], ACTION_ARG_TYPES, path);
-    const given = action[kind] as { roleArn?: unknown };
-    const category = def.category(given as never);
-    checkPlacement(kind, category, stageIndex, path);
-    def.validate(given as never, path);
-    // A `roleArn` Output is checked when it resolves: every resource that names it fails with the same message.
-    const args = (
-      given?.roleArn === undefined ? given : { ...given, roleArn: checkedInput(given.roleArn, roleArnProblem(`${path}.roleArn`)) }
-    ) as never;
-    const a = args as { name?: string; runOrder?: number };
-    const name = a.name ?? def.defaultName(args);
-    if (!STAGE_OR_ACTION_NAME.test(name)) throw new Error(`\`${path}.name\` must ${NAME_RULE}, got "${name}".`);
-    const clash = byName.get(name);
+    const planned = planAction(kindOf(action, path), action, path, stage.name, stageIndex, actionIndex);
+    const clash = byName.get(planned.name);
     if (clash !== undefined) {
       throw new Error(
-        `\`${path}.name\` "${name}" is already used by \`${clash}\`; action names must be unique within a stage (set \`name\`).`,
+        `\`${path}.name\` "${planned.name}" is already used by \`${clash}\`; action names must be unique within a stage (set \`name\`).`,
       );
     }
-    byName.set(name, path);
-    const runOrder = a.runOrder ?? 1;
-    if (!Number.isInteger(runOrder) || runOrder < 1 || runOrder > MAX_RUN_ORDER) {
-      throw new Error(`\`${path}.runOrder\` must be a whole number from 1 to ${MAX_RUN_ORDER}, got ${runOrder}.`);
-    }
-    return { kind, path, stageName: stage.name, stageIndex, actionIndex, name, runOrder, category, inputs: [], outputs: [], args };
+    byName.set(planned.name, path);
+    return planned;
   });
+}
+
+/** Validates one action of kind `kind` (its fields, placement, name and run order). */
+function planAction<K extends ActionKindName>(
+  kind: K,
+  action: ActionArgs,
+  path: string,
+  stageName: string,
+  stageIndex: number,
+  actionIndex: number,
+): PlannedActionOf<K> {
+  const def = ACTION_KINDS[kind];
+  const given: ActionArgs[K] = action[kind];
+  checkObject(`${path}.${kind}`, given ?? null, "the action's fields");
+  if (given === undefined) throw new Error(`\`${path}.${kind}\` must be an object.`); // never: kindOf picked a set kind
+  checkTypes(given, ACTION_ARG_TYPES, path);
+  def.validate(given, path);
+  const category = def.category(given);
+  checkPlacement(kind, category, stageIndex, path);
+  // A `roleArn` Output is checked when it resolves: every resource that names it fails with the same message.
+  const args: ActionArgsOf<K> =
+    given.roleArn === undefined ? given : { ...given, roleArn: checkedInput(given.roleArn, roleArnProblem(`${path}.roleArn`)) };
+  const name = args.name ?? def.defaultName(args);
+  if (!STAGE_OR_ACTION_NAME.test(name)) throw new Error(`\`${path}.name\` must ${NAME_RULE}, got "${name}".`);
+  const runOrder = args.runOrder ?? 1;
+  if (!Number.isInteger(runOrder) || runOrder < 1 || runOrder > MAX_RUN_ORDER) {
+    throw new Error(`\`${path}.runOrder\` must be a whole number from 1 to ${MAX_RUN_ORDER}, got ${runOrder}.`);
+  }
+  return { kind, path, stageName, stageIndex, actionIndex, name, runOrder, category, inputs: [], outputs: [], args };
+}
+
+/** The artifact and namespace fields some kinds take (the others have none of them). */
+interface ArtifactArgs {
+  /** @default - the kind's default name. */
+  name?: string;
+  /** @default - the latest artifact, for kinds that need one. */
+  inputs?: string[];
+  /** @default - the kind's default outputs. */
+  outputs?: string[];
+  /** @default - none. */
+  namespace?: string;
 }
 
 /** Fills each action's inputs and outputs, in execution order, checking every artifact rule. */
@@ -130,9 +154,8 @@ function wireArtifacts(stages: PlannedStage[]): void {
       const group = stage.actions.filter((a) => a.runOrder === order);
       const before = [...available];
       for (const action of group) {
-        const def = ACTION_DEFINITIONS[action.kind as keyof ActionArgs];
-        const args = action.args as { inputs?: string[]; outputs?: string[]; namespace?: string };
-        action.inputs = resolveInputs(action, def.inputs, args.inputs, before);
+        const args: ArtifactArgs = action.args;
+        action.inputs = resolveInputs(action, kindOfAction(action).inputs, args.inputs, before);
         action.outputs = resolveOutputs(action, stage, producedBy);
         for (const o of action.outputs) producedBy.set(o, action.path);
         if (args.namespace !== undefined) {
@@ -188,10 +211,15 @@ function resolveInputs(
   return [...given];
 }
 
-function resolveOutputs(action: PlannedAction, stage: PlannedStage, producedBy: Map<string, string>): string[] {
-  const def = ACTION_DEFINITIONS[action.kind as keyof ActionArgs];
-  const args = action.args as never;
-  const arg = (action.args as { outputs?: unknown }).outputs !== undefined ? "outputs" : "output";
+function resolveOutputs<K extends ActionKindName>(
+  action: PlannedActionOf<K>,
+  stage: PlannedStage,
+  producedBy: Map<string, string>,
+): string[] {
+  const def = kindOfAction(action);
+  const args = action.args;
+  const given: ArtifactArgs = args;
+  const arg = given.outputs !== undefined ? "outputs" : "output";
   const declared = def.declaredOutputs(args);
   let outputs: string[];
   if (declared !== undefined) {

@@ -182,7 +182,7 @@ export function validateConnectionTriggers(path: string, triggers: ConnectionTri
 export function checkTriggersNeedV2(stages: PlannedStage[], pipelineType: string): void {
   if (pipelineType === "V2") return;
   for (const action of stages.flatMap((s) => s.actions)) {
-    if ((action.args as { triggers?: unknown }).triggers !== undefined) {
+    if (action.kind === "connectionSource" && action.args.triggers !== undefined) {
       throw new Error(`\`${action.path}.triggers\` need \`pipelineType: "V2"\`, got "${pipelineType}".`);
     }
   }

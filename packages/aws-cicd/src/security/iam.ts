@@ -182,12 +182,19 @@ export interface ServiceTrustScope {
    * @default - no `aws:SourceArn` condition (for services that do not send it).
    */
   sourceArn?: pulumi.Input<string>;
+  /**
+   * The `sts:ExternalId` the service always sends when it assumes the role, where AWS documents a
+   * fixed value (Elastic Beanstalk sends `elasticbeanstalk`).
+   * @default - no `sts:ExternalId` condition.
+   */
+  externalId?: string;
 }
 
 /** The trust statement letting `service` assume a role only on behalf of this account (and resource), where documented. */
 export function serviceTrustStatements(service: pulumi.Input<string>, scope: ServiceTrustScope): PolicyStatement[] {
   const conditions: PolicyConditions = {};
   if (scope.sourceAccount !== undefined) conditions.StringEquals = { "aws:SourceAccount": scope.sourceAccount };
+  if (scope.externalId !== undefined) conditions.StringEquals = { ...conditions.StringEquals, "sts:ExternalId": scope.externalId };
   if (scope.sourceArn !== undefined) conditions.ArnLike = { "aws:SourceArn": scope.sourceArn };
   return [{ principals: { service: [service] }, actions: ["sts:AssumeRole"], conditions }];
 }
@@ -217,6 +224,12 @@ export interface ServiceRoleArgs extends ServiceTrustScope {
   /** Description of the role. */
   description: pulumi.Input<string>;
   /**
+   * Physical name of the role, when other programs must know it in advance (e.g. the pipeline
+   * role, which cross-account deploy roles trust by ARN).
+   * @default - a unique name derived from the logical name.
+   */
+  roleName?: pulumi.Input<string>;
+  /**
    * Permissions boundary ARN to attach, when an organization requires one.
    * @default - no boundary.
    */
@@ -233,14 +246,33 @@ export interface ServiceRoleArgs extends ServiceTrustScope {
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
+/** Whether `value` holds no Output or Promise: its size is known now. */
+function knownNow(value: unknown): boolean {
+  if (pulumi.Output.isInstance(value) || value instanceof Promise) return false;
+  if (Array.isArray(value)) return value.every(knownNow);
+  if (value !== null && typeof value === "object") return Object.values(value).every(knownNow);
+  return true;
+}
+
+/**
+ * The trust policy of a service role, checked against IAM's 2,048 characters: now when every value
+ * is known (its exact size), else as {@link trustPolicyDocument} does, once the values resolve.
+ */
+function serviceTrustPolicyDocument(roleName: string, statements: PolicyStatement[], resource: pulumi.Resource): pulumi.Output<string> {
+  if (!knownNow(statements)) return trustPolicyDocument(roleName, statements, resource);
+  const about = { subject: `The trust policy of role \`${roleName}\``, fix: "Trust fewer principals, or fewer values in its conditions." };
+  checkPolicySizeNow("trustPolicy", about, statements, resource);
+  return policyDocument(statements);
+}
+
 /** Creates a role that only `service`, acting for this account (and resource), may assume. */
 export function createServiceRole(name: string, args: ServiceRoleArgs, parent: pulumi.Resource): aws.iam.Role {
   return new aws.iam.Role(
     name,
     {
-      ...autoNameArgs(name, AUTONAMED_IAM_ROLE),
+      ...(args.roleName !== undefined ? { name: args.roleName } : autoNameArgs(name, AUTONAMED_IAM_ROLE)),
       description: args.description,
-      assumeRolePolicy: trustPolicyDocument(name, serviceTrustStatements(args.service, args), parent),
+      assumeRolePolicy: serviceTrustPolicyDocument(name, serviceTrustStatements(args.service, args), parent),
       permissionsBoundary: args.permissionsBoundary,
       path: args.path,
       maxSessionDuration: ROLE_MAX_SESSION_SECONDS,

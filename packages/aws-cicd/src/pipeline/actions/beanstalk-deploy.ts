@@ -11,7 +11,7 @@ import { beanstalkDeployPolicyParts, beanstalkDeployStatementsForTargets } from 
 import { BeanstalkDeployTargetInfo } from "../../beanstalk/policies";
 import { PolicyStatement } from "../../security/iam";
 import { BEANSTALK_ENVIRONMENT_NAME_PATTERN } from "../../beanstalk/validate";
-import { ActionCommonArgs, ActionDefinition, BindContext, ConsumingActionArgs } from "../action-types";
+import { ActionCommonArgs, ActionKind, BindContext, ConsumingActionArgs, CrossAccountDeployTargetKind } from "../action-types";
 import { DEPLOY_ACTION_SHAPE, checkArn, checkName, checkTargetFields } from "./shared";
 
 /** Name of a `beanstalkDeploy` action when none is given. */
@@ -20,7 +20,8 @@ export const DEFAULT_BEANSTALK_DEPLOY_ACTION_NAME = "Deploy";
 /**
  * Statements of `beanstalkDeployStatements` that the pipeline role already holds through its
  * artifact store grant (`ReadWriteArtifacts`: `s3:GetObject`, `s3:GetObjectVersion` on the
- * artifact objects), so the deploy action does not grant them a second time.
+ * artifact objects), and a `CrossAccountDeployRole` through its artifact read
+ * (`ReadPipelineArtifacts`, the same actions on the same objects), so that neither gets them twice.
  */
 export const BEANSTALK_DEPLOY_SIDS_GRANTED_BY_ARTIFACT_STORE = ["ReadPipelineArtifacts"] as const;
 
@@ -75,8 +76,26 @@ const APPLICATION_NAME = /^[^/]{1,100}$/;
 const ENVIRONMENT_ID = /^e-[a-z0-9]+$/;
 const REQUIRED = ["applicationName", "environmentName", "applicationArn", "environmentArn", "environmentId", "instanceRoleArn"] as const;
 
+/**
+ * Elastic Beanstalk environments as targets of a `CrossAccountDeployRole` (`beanstalkTargets`):
+ * the deploy statements for exactly these environments, without the artifact read the role holds
+ * already, in two customer managed policies.
+ */
+export const BEANSTALK_CROSS_ACCOUNT_TARGETS: CrossAccountDeployTargetKind<BeanstalkDeployTargetInfo> = {
+  targetsArg: "beanstalkTargets",
+  requiredFields: REQUIRED,
+  source: "`target.beanstalkDeployTarget()` of a BeanstalkTarget",
+  statements(targets, ctx, artifactBucketArn) {
+    const covered: readonly string[] = BEANSTALK_DEPLOY_SIDS_GRANTED_BY_ARTIFACT_STORE;
+    return beanstalkDeployStatementsForTargets({ targets, ctx, artifactBucketArn }).filter(
+      (s) => s.sid === undefined || !covered.includes(s.sid),
+    );
+  },
+  managedPolicyParts: beanstalkDeployPolicyParts,
+};
+
 /** The `beanstalkDeploy` action kind. */
-export const beanstalkDeployAction: ActionDefinition<BeanstalkDeployActionArgs> = {
+export const beanstalkDeployKind: ActionKind<BeanstalkDeployActionArgs> = {
   defaultName: () => DEFAULT_BEANSTALK_DEPLOY_ACTION_NAME,
   ...DEPLOY_ACTION_SHAPE,
   validate(a, path) {
@@ -118,6 +137,7 @@ export const beanstalkDeployAction: ActionDefinition<BeanstalkDeployActionArgs> 
   // The deploy list (about 6,500 characters for two environments) goes to two customer managed
   // policies, so that the role's inline policies keep room for the other actions.
   managedPolicyParts: beanstalkDeployPolicyParts,
+  crossAccount: BEANSTALK_CROSS_ACCOUNT_TARGETS,
   combineStatements: (actions) => {
     const scoped = actions.filter((x) => !awsManaged(x.args));
     return scoped.length === 0
@@ -147,7 +167,7 @@ function deployStatements(targets: BeanstalkDeployTargetInfo[], ctx: BindContext
 }
 
 /** A `beanstalkDeploy` action for a pipeline stage. */
-export function beanstalkDeploy(args: BeanstalkDeployActionArgs): {
+export function beanstalkDeployAction(args: BeanstalkDeployActionArgs): {
   /** The action's arguments. */
   beanstalkDeploy: BeanstalkDeployActionArgs;
 } {

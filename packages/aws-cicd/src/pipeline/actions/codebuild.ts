@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement } from "../../security/iam";
-import { ActionCommonArgs, ActionDefinition, ConsumingActionArgs } from "../action-types";
+import { ActionCommonArgs, ActionKind, ConsumingActionArgs } from "../action-types";
 import { CODEBUILD_BATCH_ACTIONS, CODEBUILD_BUILD_ACTIONS } from "../policies";
 import {
   ENV_VAR_NAME_PATTERN,
@@ -182,8 +182,9 @@ function renderVariables(path: string, vars: Record<string, CodeBuildEnvironment
 }
 
 /** The `codeBuild` action kind. */
-export const codeBuildAction: ActionDefinition<CodeBuildActionArgs> = {
+export const codeBuildKind: ActionKind<CodeBuildActionArgs> = {
   defaultName: (a) => a.type ?? "Build",
+  categories: ["Build", "Test"],
   category: (a) => a.type ?? "Build",
   inputs: { min: 1, max: 5 },
   outputs: { min: 0, max: 5 },
@@ -249,7 +250,7 @@ export const codeBuildAction: ActionDefinition<CodeBuildActionArgs> = {
 };
 
 /** A `codeBuild` action for a pipeline stage. */
-export function codeBuild(args: CodeBuildActionArgs): {
+export function codeBuildAction(args: CodeBuildActionArgs): {
   /** The action's arguments. */
   codeBuild: CodeBuildActionArgs;
 } {

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { codeCommitKeyStatement } from "../../codecommit/policies";
 import { PolicyStatement } from "../../security/iam";
-import { ActionCommonArgs, ActionDefinition } from "../action-types";
+import { ActionCommonArgs, ActionKind } from "../action-types";
 import { CODECOMMIT_FULL_CLONE_PIPELINE_ACTIONS, CODECOMMIT_SOURCE_ACTIONS } from "../policies";
 import { SOURCE_ACTION_SHAPE, checkArn, checkName, checkNamespace, createStartTrigger } from "./shared";
 
@@ -59,7 +59,7 @@ export interface CodeCommitSourceActionArgs extends ActionCommonArgs {
 const BRANCH = /^(?!-)(?!.*@\{)(?!.*\.\.)(?!.*\/\/)(?!.*\.lock$)[^\s~^:?*[\\]{1,256}(?<![./])$/;
 
 /** The `codeCommitSource` action kind. */
-export const codeCommitSourceAction: ActionDefinition<CodeCommitSourceActionArgs> = {
+export const codeCommitSourceKind: ActionKind<CodeCommitSourceActionArgs> = {
   ...SOURCE_ACTION_SHAPE,
   validate(a, path) {
     checkName(
@@ -116,7 +116,7 @@ export const codeCommitSourceAction: ActionDefinition<CodeCommitSourceActionArgs
 };
 
 /** A `codeCommitSource` action for a pipeline stage. */
-export function codeCommitSource(args: CodeCommitSourceActionArgs): {
+export function codeCommitSourceAction(args: CodeCommitSourceActionArgs): {
   /** The action's arguments. */
   codeCommitSource: CodeCommitSourceActionArgs;
 } {

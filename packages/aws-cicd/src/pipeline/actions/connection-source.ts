@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CONNECTION_NAME, stackScopedName } from "../../internal/naming";
 import { PolicyStatement } from "../../security/iam";
-import { ActionCommonArgs, ActionDefinition, ArtifactFacts } from "../action-types";
+import { ActionCommonArgs, ActionKind, ArtifactFacts } from "../action-types";
 import {
   CODECONNECTIONS_USE_ACTIONS,
   CODESTAR_CONNECTIONS_USE_ACTIONS,
@@ -162,7 +162,7 @@ function validate(a: ConnectionSourceActionArgs, path: string): void {
 }
 
 /** The `connectionSource` action kind. */
-export const connectionSourceAction: ActionDefinition<ConnectionSourceActionArgs> = {
+export const connectionSourceKind: ActionKind<ConnectionSourceActionArgs> = {
   ...SOURCE_ACTION_SHAPE,
   validate,
   bind(a, ctx) {
@@ -211,7 +211,7 @@ export const connectionSourceAction: ActionDefinition<ConnectionSourceActionArgs
 };
 
 /** A `connectionSource` action for a pipeline stage. */
-export function connectionSource(args: ConnectionSourceActionArgs): {
+export function connectionSourceAction(args: ConnectionSourceActionArgs): {
   /** The action's arguments. */
   connectionSource: ConnectionSourceActionArgs;
 } {

@@ -1,24 +1,38 @@
-import { ActionDefinition } from "../action-types";
-import { beanstalkDeployAction, BeanstalkDeployActionArgs } from "./beanstalk-deploy";
-import { codeBuildAction, CodeBuildActionArgs } from "./codebuild";
-import { codeCommitSourceAction, CodeCommitSourceActionArgs } from "./codecommit-source";
-import { codeDeployAction, CodeDeployActionArgs } from "./codedeploy-deploy";
-import { connectionSourceAction, ConnectionSourceActionArgs } from "./connection-source";
-import { manualApprovalAction, ManualApprovalActionArgs } from "./manual-approval";
-import { s3SourceAction, S3SourceActionArgs } from "./s3-source";
+import { ActionArgsOf, ActionKind, ActionKindName, PlannedActionOf } from "../action-types";
+import { beanstalkDeployKind, BeanstalkDeployActionArgs } from "./beanstalk-deploy";
+import { codeBuildKind, CodeBuildActionArgs } from "./codebuild";
+import { codeCommitSourceKind, CodeCommitSourceActionArgs } from "./codecommit-source";
+import { codeDeployKind, CodeDeployActionArgs } from "./codedeploy-deploy";
+import { connectionSourceKind, ConnectionSourceActionArgs } from "./connection-source";
+import { customKind, CustomActionArgs } from "./custom";
+import { manualApprovalKind, ManualApprovalActionArgs } from "./manual-approval";
+import { s3SourceKind, S3SourceActionArgs } from "./s3-source";
 
 export * from "./beanstalk-deploy";
 export * from "./codebuild";
 export * from "./codecommit-source";
 export * from "./codedeploy-deploy";
 export * from "./connection-source";
+export * from "./custom";
 export * from "./manual-approval";
 export * from "./s3-source";
 
 /**
  * One action of a stage: set exactly one kind. Components return these from sugar methods
  * (`repo.sourceAction()`, `project.buildAction()`, `target.deployAction()`), or build them with
- * `codeCommitSource(...)`, `s3Source(...)`, `codeBuild(...)`, `manualApproval(...)`, `beanstalkDeploy(...)`.
+ * the helpers `codeCommitSourceAction(...)`, `s3SourceAction(...)`, `connectionSourceAction(...)`,
+ * `codeBuildAction(...)`, `manualApprovalAction(...)`, `beanstalkDeployAction(...)`,
+ * `codeDeployAction(...)`, and `customAction(...)` for a kind this library does not ship.
+ *
+ * @remarks
+ * This is one object with an optional field per kind, not a TypeScript union of one-kind shapes,
+ * on purpose: the Pulumi schema analyzer, which makes the component usable from Python, Go and
+ * C#, refuses unions, and a one-of object is what those languages can write. So the type itself
+ * lets `{}` or two kinds through; what holds instead: each helper and sugar method returns an
+ * object of exactly one kind (`{ codeBuild: CodeBuildActionArgs }`), the pipeline refuses `{}`
+ * and two kinds before creating anything ("`stages[1].actions[0]` must set exactly one action
+ * kind, got none. Kinds: ..."), and inside the library a validated action is a discriminated
+ * union over `kind` (`PlannedAction`), so no code casts an action's arguments.
  */
 export interface ActionArgs {
   /**
@@ -56,18 +70,30 @@ export interface ActionArgs {
    * @default - not this kind.
    */
   codeDeploy?: CodeDeployActionArgs;
+  /**
+   * An action of a kind this library does not ship (e.g. a Lambda invoke), described as plain
+   * data: its action type, configuration, artifacts and the exact statements the pipeline role needs.
+   * @default - not this kind.
+   */
+  custom?: CustomActionArgs;
 }
 
 /** Every action kind, keyed as in {@link ActionArgs}. Adding a kind: one args field, one entry, one file. */
-export const ACTION_DEFINITIONS: { [K in keyof ActionArgs]-?: ActionDefinition<NonNullable<ActionArgs[K]>> } = {
-  codeCommitSource: codeCommitSourceAction,
-  s3Source: s3SourceAction,
-  connectionSource: connectionSourceAction,
-  codeBuild: codeBuildAction,
-  manualApproval: manualApprovalAction,
-  beanstalkDeploy: beanstalkDeployAction,
-  codeDeploy: codeDeployAction,
+export const ACTION_KINDS: { [K in ActionKindName]: ActionKind<ActionArgsOf<K>> } = {
+  codeCommitSource: codeCommitSourceKind,
+  s3Source: s3SourceKind,
+  connectionSource: connectionSourceKind,
+  codeBuild: codeBuildKind,
+  manualApproval: manualApprovalKind,
+  beanstalkDeploy: beanstalkDeployKind,
+  codeDeploy: codeDeployKind,
+  custom: customKind,
 };
 
-/** The kinds, in the order error messages list them. */
-export const ACTION_KINDS = Object.keys(ACTION_DEFINITIONS) as (keyof ActionArgs)[];
+/** The kind names, in the order error messages list them. */
+export const ACTION_KIND_NAMES = Object.keys(ACTION_KINDS) as ActionKindName[];
+
+/** The kind of a planned action, typed with the action's arguments. */
+export function kindOfAction<K extends ActionKindName>(action: PlannedActionOf<K>): ActionKind<ActionArgsOf<K>> {
+  return ACTION_KINDS[action.kind];
+}

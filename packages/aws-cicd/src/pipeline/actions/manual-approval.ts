@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { keyUseThroughServices } from "../../security/encryption-key";
 import { PolicyStatement } from "../../security/iam";
 import { SecureTopic } from "../../security/secure-topic";
-import { ActionCommonArgs, ActionDefinition } from "../action-types";
+import { ActionCommonArgs, ActionKind } from "../action-types";
 import { APPROVAL_NOTIFY_ACTIONS } from "../policies";
 import { checkArn } from "./shared";
 import { checkEmails } from "../../internal/emails";
@@ -43,8 +43,9 @@ export interface ManualApprovalActionArgs extends ActionCommonArgs {
 }
 
 /** The `manualApproval` action kind. */
-export const manualApprovalAction: ActionDefinition<ManualApprovalActionArgs> = {
+export const manualApprovalKind: ActionKind<ManualApprovalActionArgs> = {
   defaultName: () => "Approve",
+  categories: ["Approval"],
   category: () => "Approval",
   inputs: { min: 0, max: 0 },
   outputs: { min: 0, max: 0 },
@@ -100,7 +101,7 @@ export const manualApprovalAction: ActionDefinition<ManualApprovalActionArgs> = 
 };
 
 /** A `manualApproval` action for a pipeline stage. */
-export function manualApproval(args: ManualApprovalActionArgs = {}): {
+export function manualApprovalAction(args: ManualApprovalActionArgs = {}): {
   /** The action's arguments. */
   manualApproval: ManualApprovalActionArgs;
 } {

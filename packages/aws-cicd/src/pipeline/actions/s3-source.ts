@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { keyUseThroughServices } from "../../security/encryption-key";
 import { PolicyStatement } from "../../security/iam";
-import { ActionCommonArgs, ActionDefinition } from "../action-types";
+import { ActionCommonArgs, ActionKind } from "../action-types";
 import { S3_SOURCE_BUCKET_ACTIONS, S3_SOURCE_OBJECT_ACTIONS } from "../policies";
 import { SOURCE_ACTION_SHAPE, checkArn, checkName, checkNamespace, createStartTrigger } from "./shared";
 import { S3_BUCKET_NAME_PATTERN } from "../../internal/arns";
@@ -47,7 +47,7 @@ export interface S3SourceActionArgs extends ActionCommonArgs {
 }
 
 /** The `s3Source` action kind. */
-export const s3SourceAction: ActionDefinition<S3SourceActionArgs> = {
+export const s3SourceKind: ActionKind<S3SourceActionArgs> = {
   ...SOURCE_ACTION_SHAPE,
   validate(a, path) {
     checkName(
@@ -98,7 +98,7 @@ export const s3SourceAction: ActionDefinition<S3SourceActionArgs> = {
 };
 
 /** An `s3Source` action for a pipeline stage. */
-export function s3Source(args: S3SourceActionArgs): {
+export function s3SourceAction(args: S3SourceActionArgs): {
   /** The action's arguments. */
   s3Source: S3SourceActionArgs;
 } {

@@ -85,6 +85,7 @@ export function createStartTrigger(
  */
 export const SOURCE_ACTION_SHAPE = {
   defaultName: () => "Source",
+  categories: ["Source"] as const,
   category: () => "Source" as const,
   inputs: { min: 0, max: 0 },
   outputs: { min: 1, max: 1 },
@@ -94,6 +95,7 @@ export const SOURCE_ACTION_SHAPE = {
 
 /** What every deploy action kind shares: one input artifact (the bundle), no output. */
 export const DEPLOY_ACTION_SHAPE = {
+  categories: ["Deploy"] as const,
   category: () => "Deploy" as const,
   inputs: { min: 1, max: 1 },
   outputs: { min: 0, max: 0 },
