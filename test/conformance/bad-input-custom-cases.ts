@@ -67,4 +67,7 @@ export const ISSUE_13_CASES: BadInputCase[] = [
   { category: "type", component: "CrossAccountDeployRole", name: "codedeploy-target-field", args: deployRole({ beanstalkTargets: undefined, codeDeployTargets: [{ ...GROUP, deploymentGroupArn: undefined }] }),
     arg: "codeDeployTargets[0].deploymentGroupArn", received: "`target.deployTarget()`",
     message: "`codeDeployTargets[0].deploymentGroupArn` is required; pass `target.deployTarget()` of an Ec2FleetTarget." },
+  { category: "conflict", component: "CrossAccountDeployRole", name: "aws-managed-without-beanstalk", args: deployRole({ beanstalkTargets: undefined, codeDeployTargets: [GROUP], permissions: "aws-managed" }),
+    arg: "permissions", received: '"aws-managed"',
+    message: "`permissions: \"aws-managed\"` replaces the Elastic Beanstalk deploy statements with AWS's AdministratorAccess-AWSElasticBeanstalk, but `beanstalkTargets` is empty. Remove `permissions` (the other targets always get scoped statements), or add the Beanstalk targets it is meant for." },
 ];

@@ -47,6 +47,7 @@ export interface CrossAccountDeployRoleArgs extends CrossAccountDeployTargets {
    * `AdministratorAccess-AWSElasticBeanstalk` instead of the Elastic Beanstalk statements (an escape
    * hatch when AWS calls something the scoped set does not allow; it reaches every Beanstalk
    * environment of the account, see PERMISSIONS.md). The artifact read and decrypt statements stay.
+   * `"aws-managed"` needs at least one of `beanstalkTargets`; other target kinds always get scoped statements.
    * @default "scoped" ({@link DEFAULT_DEPLOY_PERMISSIONS})
    */
   permissions?: string;

@@ -1,6 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkedInput, IAM_ROLE_ARN_PATTERN, isDeferred, KMS_KEY_ARN_PATTERN, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
-import { checkDeployPermissions } from "../beanstalk/deploy-permissions";
+import {
+  BEANSTALK_AWS_MANAGED_DEPLOY_POLICY,
+  checkDeployPermissions,
+  DEPLOY_PERMISSIONS_AWS_MANAGED,
+} from "../beanstalk/deploy-permissions";
 import { CrossAccountDeployRoleArgs } from "./cross-account-deploy-role-args";
 import { DEPLOY_TARGET_KIND_KEYS, DEPLOY_TARGET_KINDS } from "./policies";
 import { checkArgsObject, checkTypes, isRecord, shown } from "../internal/types";
@@ -70,6 +74,11 @@ export function validateCrossAccountDeployRoleArgs(args: CrossAccountDeployRoleA
   if (total === 0) {
     throw new Error(
       `${DEPLOY_TARGET_KIND_KEYS.map((k) => `\`${k}\``).join(" or ")} must name at least one target to deploy to, got ${DEPLOY_TARGET_KIND_KEYS.map((k) => JSON.stringify(args[k] ?? [])).join(" and ")}; e.g. \`[target.beanstalkDeployTarget()]\`.`,
+    );
+  }
+  if (args.permissions === DEPLOY_PERMISSIONS_AWS_MANAGED && (args.beanstalkTargets?.length ?? 0) === 0) {
+    throw new Error(
+      `\`permissions: "aws-managed"\` replaces the Elastic Beanstalk deploy statements with AWS's ${BEANSTALK_AWS_MANAGED_DEPLOY_POLICY.name}, but \`beanstalkTargets\` is empty. Remove \`permissions\` (the other targets always get scoped statements), or add the Beanstalk targets it is meant for.`,
     );
   }
   for (const [k, kind] of DEPLOY_TARGET_KINDS) {
