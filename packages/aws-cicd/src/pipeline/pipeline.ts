@@ -5,14 +5,7 @@ import { IAM_ROLE_NAME, PIPELINE_NAME, stackScopedName, validateComponentName } 
 import { arnProblem, checkedInput, checkedKey, keyArnProblem, roleNameOrArnProblem, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
 import { S3_BUCKET_ARN_WHAT } from "./validate";
 import { KeyReference, keyOrNew } from "../security/encryption-key";
-import {
-  attachManagedStatements,
-  attachStatements,
-  createServiceRole,
-  awsContext,
-  PolicyStatement,
-  roleNameInput,
-} from "../security/iam";
+import { attachManagedStatements, attachStatements, createServiceRole, awsContext, PolicyStatement, roleNameInput } from "../security/iam";
 import { SecureBucket } from "../security/secure-bucket";
 import {
   ActionArgsOf,
