@@ -118,7 +118,7 @@ describe("Pipeline validation (pure)", () => {
       ],
       ["a non-email approver", [{ name: "Source", actions: [S] }, { name: "Approve", actions: [approve({ notifyEmails: ["lead"] })] }], '`stages[1].actions[0].notifyEmails` must hold email addresses, got "lead".'],
       ["emails with a given topic", [{ name: "Source", actions: [S] }, { name: "Approve", actions: [approve({ topicArn: "arn:aws:sns:us-east-1:123456789012:t", notifyEmails: ["a@b.co"] })] }], "`stages[1].actions[0].notifyEmails` only applies to the created topic; subscribe them to `topicArn` yourself, or remove `topicArn`."],
-      ["an http review URL", [{ name: "Source", actions: [S] }, { name: "Approve", actions: [approve({ reviewUrl: "http://x" })] }], '`stages[1].actions[0].reviewUrl` must be an https:// URL, got "http://x".'],
+      ["an http review URL", [{ name: "Source", actions: [S] }, { name: "Approve", actions: [approve({ reviewUrl: "http://x" })] }], '`stages[1].actions[0].reviewUrl` must be an https:// URL or one pipeline variable such as "#{Preview.PLAN_SUMMARY_URL}", got "http://x".'],
       ["a too long approval message", [{ name: "Source", actions: [S] }, { name: "Approve", actions: [approve({ message: "x".repeat(501) })] }], "`stages[1].actions[0].message` must be at most 500 characters, got 501."],
       ["an S3 source with an absolute key", [{ name: "Source", actions: [{ s3Source: { bucketName: "src-bucket", objectKey: "/app.zip" } }] }, { name: "Build", actions: [B] }], '`stages[0].actions[0].objectKey` must be an object key of 1 to 1024 characters not starting with "/", got "/app.zip".'],
     ];

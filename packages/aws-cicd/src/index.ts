@@ -207,6 +207,21 @@ export type {
 } from "./pipeline";
 
 export {
+  PulumiPlanVariable,
+  PulumiStack,
+  DEFAULT_PULUMI_SOURCE_ARTIFACT,
+  DEFAULT_PULUMI_WORK_DIR,
+  PULUMI_PLAN_DIRECTORY,
+  PULUMI_PLAN_FILE,
+  PULUMI_PLAN_VARIABLES,
+  PULUMI_PREVIEW_FILE,
+  pulumiPreviewBuildSpec,
+  pulumiUpBuildSpec,
+} from "./pulumi";
+
+export type { PulumiActionOptions, PulumiApprovalOptions, PulumiBuildSettings, PulumiSecretArgs, PulumiStackArgs } from "./pulumi";
+
+export {
   EncryptionKey,
   SecureBucket,
   SecureTopic,

@@ -7,6 +7,9 @@ import { APPROVAL_NOTIFY_ACTIONS } from "../policies";
 import { checkArn } from "./shared";
 import { checkEmails } from "../../internal/emails";
 
+/** An `https://` URL, or exactly one `#{namespace.variable}` reference. */
+const REVIEW_URL = /^(https:\/\/[^\s]+|#\{[A-Za-z0-9@_-]+\.[A-Za-z0-9@_-]+\})$/;
+
 /** Longest approval message CodePipeline accepts (`CustomData`). */
 export const MAX_APPROVAL_MESSAGE_LENGTH = 500;
 
@@ -36,7 +39,10 @@ export interface ManualApprovalActionArgs extends ActionCommonArgs {
    */
   message?: string;
   /**
-   * Link reviewers should look at (`ExternalEntityLink`), an `https://` URL.
+   * Link reviewers should look at (`ExternalEntityLink`): an `https://` URL, or exactly one
+   * pipeline variable that holds one (`#{Preview.PLAN_SUMMARY_URL}`), resolved by CodePipeline
+   * when the approval starts (variables in action configuration:
+   * https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-variables.html).
    * @default - none.
    */
   reviewUrl?: string;
@@ -66,8 +72,10 @@ export const manualApprovalKind: ActionKind<ManualApprovalActionArgs> = {
     if (a.message !== undefined && a.message.length > MAX_APPROVAL_MESSAGE_LENGTH) {
       throw new Error(`\`${path}.message\` must be at most ${MAX_APPROVAL_MESSAGE_LENGTH} characters, got ${a.message.length}.`);
     }
-    if (a.reviewUrl !== undefined && !/^https:\/\/[^\s]+$/.test(a.reviewUrl)) {
-      throw new Error(`\`${path}.reviewUrl\` must be an https:// URL, got "${a.reviewUrl}".`);
+    if (a.reviewUrl !== undefined && !REVIEW_URL.test(a.reviewUrl)) {
+      throw new Error(
+        `\`${path}.reviewUrl\` must be an https:// URL or one pipeline variable such as "#{Preview.PLAN_SUMMARY_URL}", got "${a.reviewUrl}".`,
+      );
     }
   },
   bind(a, ctx) {

@@ -1,0 +1,118 @@
+import { BuildSpec, BuildSpecEnv, BuildSpecPhases } from "../codebuild/buildspec-types";
+import {
+  DEFAULT_PULUMI_WORK_DIR,
+  PULUMI_PLAN_DIRECTORY,
+  PULUMI_PLAN_FILE,
+  PULUMI_PLAN_VARIABLES,
+  PULUMI_PREVIEW_FILE,
+  PulumiSecretArgs,
+  PulumiStackArgs,
+} from "./pulumi-stack-args";
+import { PREVIEW_SUMMARY_SCRIPT } from "./summary-script";
+
+/**
+ * The buildspecs of the Pulumi action kinds, as plain data (pure: the arguments are validated by
+ * `validatePulumiStackArgs` first). Flags, from Pulumi's CLI reference:
+ * - `pulumi preview --save-plan <file> --json`: https://www.pulumi.com/docs/iac/cli/commands/pulumi_preview/
+ * - `pulumi up --plan <file> --yes`: https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/
+ * - `--stack`, `--cwd`, `--non-interactive` (global flags of both commands).
+ * Update plans are an experimental feature, enabled by `PULUMI_EXPERIMENTAL=true`:
+ * https://www.pulumi.com/docs/concepts/update-plans/ . A `pulumi up --plan` that meets an
+ * operation the plan does not hold (the stack or the program moved since the preview) stops with
+ * an error instead of performing it (same page).
+ */
+
+/** Files of the plan artifact. */
+export const PULUMI_PLAN_ARTIFACT_FILES = [PULUMI_PLAN_FILE, PULUMI_PREVIEW_FILE, "summary.md", "summary.json"] as const;
+
+/** Variables both buildspecs set for Pulumi: the stack, the program's directory, no update check, update plans on. */
+function environment(args: PulumiStackArgs): BuildSpecEnv {
+  const variables: Record<string, string> = {
+    PULUMI_STACK: args.stack,
+    PULUMI_WORK_DIR: args.workDir ?? DEFAULT_PULUMI_WORK_DIR,
+    PULUMI_EXPERIMENTAL: "true",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+  };
+  if (args.backendUrl !== undefined) variables.PULUMI_BACKEND_URL = args.backendUrl;
+  const secretsManager: Record<string, string> = {};
+  const parameterStore: Record<string, string> = {};
+  const add = (name: string, s: PulumiSecretArgs | undefined): void => {
+    if (s?.secretsManager !== undefined) secretsManager[name] = s.secretsManager;
+    if (s?.parameterStore !== undefined) parameterStore[name] = s.parameterStore;
+  };
+  add("PULUMI_ACCESS_TOKEN", args.accessToken);
+  add("PULUMI_CONFIG_PASSPHRASE", args.configPassphrase);
+  return {
+    shell: "bash",
+    variables,
+    ...(Object.keys(parameterStore).length > 0 ? { "parameter-store": parameterStore } : {}),
+    ...(Object.keys(secretsManager).length > 0 ? { "secrets-manager": secretsManager } : {}),
+  };
+}
+
+/** The install and pre_build phases: the user's commands, the latter in the program's directory. */
+function preparation(args: PulumiStackArgs): BuildSpecPhases {
+  const phases: BuildSpecPhases = {};
+  if (args.installCommands !== undefined && args.installCommands.length > 0) phases.install = { commands: [...args.installCommands] };
+  if (args.prepareCommands !== undefined && args.prepareCommands.length > 0) {
+    phases.pre_build = { commands: ['cd "$CODEBUILD_SRC_DIR/$PULUMI_WORK_DIR"', ...args.prepareCommands] };
+  }
+  return phases;
+}
+
+/** The shell variable CodeBuild sets to the directory of input artifact `artifact` (a secondary source). */
+export function inputArtifactDirVariable(artifact: string): string {
+  return `CODEBUILD_SRC_DIR_${artifact}`;
+}
+
+/**
+ * The preview buildspec: `pulumi preview --save-plan --json` into `pulumi-plan/`, the summary
+ * script on its output, the summary printed to the log, the counts exported, and the plan
+ * directory as the output artifact. A failing `pulumi preview` fails the build there.
+ */
+export function pulumiPreviewBuildSpec(args: PulumiStackArgs): BuildSpec {
+  const script = Buffer.from(PREVIEW_SUMMARY_SCRIPT, "utf8").toString("base64");
+  return {
+    version: "0.2",
+    env: { ...environment(args), "exported-variables": [...PULUMI_PLAN_VARIABLES] },
+    phases: {
+      ...preparation(args),
+      build: {
+        commands: [
+          `PLAN_DIR="$CODEBUILD_SRC_DIR/${PULUMI_PLAN_DIRECTORY}" && rm -rf "$PLAN_DIR" && mkdir -p "$PLAN_DIR"`,
+          `pulumi preview --stack "$PULUMI_STACK" --cwd "$CODEBUILD_SRC_DIR/$PULUMI_WORK_DIR" --save-plan "$PLAN_DIR/${PULUMI_PLAN_FILE}" --json --non-interactive > "$PLAN_DIR/${PULUMI_PREVIEW_FILE}"`,
+          `test -s "$PLAN_DIR/${PULUMI_PLAN_FILE}" || { echo "pulumi preview saved no plan at $PLAN_DIR/${PULUMI_PLAN_FILE}." >&2; exit 1; }`,
+          `SUMMARIZE="$(mktemp -d)" && echo '${script}' | base64 -d > "$SUMMARIZE/summarize.cjs"`,
+          `node "$SUMMARIZE/summarize.cjs" "$PLAN_DIR/${PULUMI_PREVIEW_FILE}" "$PLAN_DIR" "$PULUMI_STACK" > "$SUMMARIZE/variables.sh"`,
+          `set -a && . "$SUMMARIZE/variables.sh" && set +a`,
+          `cat "$PLAN_DIR/summary.md"`,
+        ],
+      },
+    },
+    artifacts: { "base-directory": PULUMI_PLAN_DIRECTORY, files: [...PULUMI_PLAN_ARTIFACT_FILES] },
+  };
+}
+
+/**
+ * The update buildspec: `pulumi up --plan <saved plan> --yes` on the plan artifact `planArtifact`
+ * (a second input, found through `CODEBUILD_SRC_DIR_<planArtifact>`). Fails before running Pulumi
+ * when that input or its plan file is missing; Pulumi itself stops when the update departs from the plan.
+ */
+export function pulumiUpBuildSpec(args: PulumiStackArgs, planArtifact: string): BuildSpec {
+  const dir = inputArtifactDirVariable(planArtifact);
+  return {
+    version: "0.2",
+    env: environment(args),
+    phases: {
+      ...preparation(args),
+      build: {
+        commands: [
+          `test -n "\${${dir}:-}" || { echo "The plan artifact ${planArtifact} is not an input of this build (${dir} is unset); run the preview first and pass its output." >&2; exit 1; }`,
+          `PLAN_FILE="$${dir}/${PULUMI_PLAN_FILE}"`,
+          `test -s "$PLAN_FILE" || { echo "No saved plan at $PLAN_FILE; refusing to run pulumi up without the reviewed plan." >&2; exit 1; }`,
+          `pulumi up --stack "$PULUMI_STACK" --cwd "$CODEBUILD_SRC_DIR/$PULUMI_WORK_DIR" --plan "$PLAN_FILE" --yes --non-interactive`,
+        ],
+      },
+    },
+  };
+}

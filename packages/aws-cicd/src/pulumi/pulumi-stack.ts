@@ -1,0 +1,163 @@
+import * as pulumi from "@pulumi/pulumi";
+import { BuildProject } from "../codebuild/build-project";
+import { BuildProjectArgs } from "../codebuild/build-project-args";
+import { validateBuildProjectArgs } from "../codebuild/validate";
+import { CodeBuildActionArgs } from "../pipeline/actions/codebuild";
+import { ManualApprovalActionArgs } from "../pipeline/actions/manual-approval";
+import { asResourceError } from "../internal/errors";
+import { CODEBUILD_PROJECT_NAME, stackScopedName, validateComponentName } from "../internal/naming";
+import { pulumiPreviewBuildSpec, pulumiUpBuildSpec } from "./buildspecs";
+import {
+  DEFAULT_PULUMI_SOURCE_ARTIFACT,
+  PulumiActionOptions,
+  PulumiApprovalOptions,
+  PulumiBuildSettings,
+  PulumiPlanVariable,
+  PulumiStackArgs,
+} from "./pulumi-stack-args";
+import { validatePulumiStackArgs } from "./validate";
+
+/** What the component keeps for its action methods (internal state, not class properties: SCHEMA.md). */
+interface PulumiStackState {
+  stack: string;
+  planArtifact: string;
+  namespace: string;
+}
+const STATE = new WeakMap<PulumiStack, PulumiStackState>();
+
+/** The BuildProject arguments of one of the two projects. */
+function projectArgs(
+  build: PulumiBuildSettings | undefined,
+  description: string,
+  buildSpec: BuildProjectArgs["buildSpec"],
+): BuildProjectArgs {
+  return {
+    description,
+    buildSpec,
+    ...(build?.image !== undefined ? { image: build.image } : {}),
+    ...(build?.computeType !== undefined ? { computeType: build.computeType } : {}),
+    ...(build?.encryptionKey !== undefined ? { encryptionKey: build.encryptionKey } : {}),
+    ...(build?.secretsKeyArns !== undefined ? { secretsKeyArns: build.secretsKeyArns } : {}),
+    ...(build?.timeoutInMinutes !== undefined ? { timeoutInMinutes: build.timeoutInMinutes } : {}),
+    ...(build?.vpc !== undefined ? { vpc: build.vpc } : {}),
+    ...(build?.tags !== undefined ? { tags: build.tags } : {}),
+  };
+}
+
+/** Runs the BuildProject validator on one project's arguments, naming `build.<arg>` in its message. */
+function validateProject(args: BuildProjectArgs, projectName: string): void {
+  try {
+    validateBuildProjectArgs(args, projectName);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new Error(message.replace(/^`(?!buildSpec)([^`]+)`/, "`build.$1`"), { cause: e });
+  }
+}
+
+/**
+ * Delivery of one Pulumi stack by a pipeline (type token `aws-cicd:index:PulumiStack`): two
+ * {@link BuildProject}s, one that previews the stack and saves the update plan with a summary,
+ * one that applies exactly that plan, and the actions that put them in a `Pipeline`:
+ *
+ * ```ts
+ * const prod = new PulumiStack("prod", { stack: "acme/shop/prod", accessToken: { secretsManager: "pulumi-token" } });
+ * new Pipeline("delivery", {
+ *   stages: [
+ *     { name: "Source", actions: [repo.sourceAction()] },
+ *     { name: "PreviewProd", actions: [prod.previewAction()] },
+ *     { name: "ApproveProd", actions: [prod.approvalAction({ notifyEmails: ["ops@example.com"] })] },
+ *     { name: "UpProd", actions: [prod.upAction()] },
+ *   ],
+ * });
+ * ```
+ *
+ * The build roles get what every BuildProject gets (logs, artifacts through the pipeline, the
+ * token and passphrase secrets); the AWS permissions that the stack's resources need are yours to
+ * grant to `upProject` (and read access to `previewProject`), e.g. with `addToRolePolicy`.
+ */
+export class PulumiStack extends pulumi.ComponentResource {
+  /** The project that runs `pulumi preview --save-plan`. */
+  readonly previewProject: BuildProject;
+  /** The project that runs `pulumi up --plan`. */
+  readonly upProject: BuildProject;
+
+  constructor(name: string, args: PulumiStackArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("aws-cicd:index:PulumiStack", name, {}, opts);
+    const plan = asResourceError(this, () => {
+      validateComponentName(name);
+      const checked = validatePulumiStackArgs(args);
+      const preview = projectArgs(args.build, `Pulumi preview of stack ${args.stack} (aws-cicd)`, pulumiPreviewBuildSpec(args));
+      const up = projectArgs(args.build, `Pulumi update of stack ${args.stack} (aws-cicd)`, pulumiUpBuildSpec(args, checked.planArtifact));
+      validateProject(preview, stackScopedName(`${name}-preview`, CODEBUILD_PROJECT_NAME));
+      validateProject(up, stackScopedName(`${name}-up`, CODEBUILD_PROJECT_NAME));
+      return { ...checked, preview, up };
+    });
+    STATE.set(this, { stack: args.stack, planArtifact: plan.planArtifact, namespace: plan.namespace });
+    this.previewProject = new BuildProject(`${name}-preview`, plan.preview, { parent: this });
+    this.upProject = new BuildProject(`${name}-up`, plan.up, { parent: this });
+    this.registerOutputs({});
+  }
+
+  /**
+   * The preview action: reads the program from `source`, writes the plan artifact (`planArtifact`)
+   * and exports {@link PulumiPlanVariable} under `namespace`.
+   */
+  previewAction(options: PulumiActionOptions = {}): {
+    /** The CodeBuild action. */
+    codeBuild: CodeBuildActionArgs;
+  } {
+    const s = STATE.get(this)!;
+    return this.previewProject.buildAction({
+      name: options.name ?? "Preview",
+      ...(options.runOrder !== undefined ? { runOrder: options.runOrder } : {}),
+      inputs: [options.source ?? DEFAULT_PULUMI_SOURCE_ARTIFACT],
+      outputs: [s.planArtifact],
+      namespace: s.namespace,
+    });
+  }
+
+  /**
+   * The update action: reads the program from `source` (the primary input) and the saved plan
+   * from the plan artifact, and runs `pulumi up --plan`. Place it after the preview (and its approval).
+   */
+  upAction(options: PulumiActionOptions = {}): {
+    /** The CodeBuild action. */
+    codeBuild: CodeBuildActionArgs;
+  } {
+    const s = STATE.get(this)!;
+    const source = options.source ?? DEFAULT_PULUMI_SOURCE_ARTIFACT;
+    return this.upProject.buildAction({
+      name: options.name ?? "Up",
+      ...(options.runOrder !== undefined ? { runOrder: options.runOrder } : {}),
+      inputs: [source, s.planArtifact],
+      primarySource: source,
+      outputs: [],
+    });
+  }
+
+  /**
+   * A manual approval that shows reviewers the plan: the message (`CustomData`) holds the
+   * preview's one-line summary, and the link (`ExternalEntityLink`) opens the preview build,
+   * whose log holds the whole summary. Both are pipeline variables of the preview's namespace,
+   * resolved by CodePipeline when the approval starts.
+   */
+  approvalAction(options: PulumiApprovalOptions = {}): {
+    /** The manual approval action. */
+    manualApproval: ManualApprovalActionArgs;
+  } {
+    const s = STATE.get(this)!;
+    return {
+      manualApproval: {
+        name: "Approve",
+        ...options,
+        message: pulumiPlanMessage(s.namespace),
+        reviewUrl: `#{${s.namespace}.${PulumiPlanVariable.SummaryUrl}}`,
+      },
+    };
+  }
+}
+
+/** The approval message of a plan: its summary line, read from the preview's namespace. */
+export function pulumiPlanMessage(namespace: string): string {
+  return `Review the Pulumi plan before approving. #{${namespace}.${PulumiPlanVariable.Summary}} IAM broadened: #{${namespace}.${PulumiPlanVariable.IamBroadened}}.`;
+}
