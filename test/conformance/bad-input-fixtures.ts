@@ -17,6 +17,7 @@ export const COMPONENTS = [
   "BeanstalkTarget",
   "Ec2FleetTarget",
   "CrossAccountDeployRole",
+  "PulumiStack",
 ] as const;
 export type ComponentName = (typeof COMPONENTS)[number];
 

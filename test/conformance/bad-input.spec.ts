@@ -18,6 +18,7 @@ const CONSTRUCTORS: Record<ComponentName, new (name: string, args: never) => pul
   BeanstalkTarget: lib.BeanstalkTarget,
   Ec2FleetTarget: lib.Ec2FleetTarget,
   CrossAccountDeployRole: lib.CrossAccountDeployRole,
+  PulumiStack: lib.PulumiStack,
 };
 
 const construct = (c: { component: ComponentName; name: string; args: unknown }) => () =>

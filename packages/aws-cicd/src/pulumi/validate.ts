@@ -22,6 +22,11 @@ export function defaultPlanArtifact(stack: string): string {
 
 function checkSecret(arg: string, s: PulumiSecretArgs | undefined): void {
   if (s === undefined) return;
+  if (typeof s === "string") {
+    throw new Error(
+      `\`${arg}\` must be \`{ secretsManager: ... }\` or \`{ parameterStore: ... }\`, got a plain string. Secrets are never accepted as plain values: store it in Secrets Manager or Parameter Store and name it here.`,
+    );
+  }
   checkObject(arg, s, "`secretsManager` or `parameterStore`");
   const set = (["secretsManager", "parameterStore"] as const).filter((k) => s[k] !== undefined);
   if (set.length !== 1) {

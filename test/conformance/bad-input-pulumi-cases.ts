@@ -1,0 +1,43 @@
+import { BadInputCase } from "./bad-input-fixtures";
+
+/** Issue 14's rows of the bad-input table: `PulumiStack` (stack, directories, secrets, backend, artifact names, build settings). */
+
+const T = { secretsManager: "pulumi-token" };
+const STACK = '"stack", "project/stack" or "org/project/stack" (letters, digits, "-", "_", ".")';
+const NEVER_PLAIN = "Secrets are never accepted as plain values.";
+
+// prettier-ignore
+export const ISSUE_14_CASES: BadInputCase[] = [
+  { category: "name", component: "PulumiStack", name: "pulumi-stack-name", args: { stack: "acme shop", accessToken: T }, arg: "stack", received: '"acme shop"',
+    message: `\`stack\` must be a Pulumi stack name, ${STACK}, got the string "acme shop".` },
+  { category: "type", component: "PulumiStack", name: "pulumi-no-stack", args: { accessToken: T }, arg: "stack", received: "got nothing",
+    message: `\`stack\` must be a Pulumi stack name, ${STACK}, got nothing.` },
+  { category: "name", component: "PulumiStack", name: "pulumi-work-dir", args: { stack: "dev", workDir: "../infra", accessToken: T }, arg: "workDir", received: '"../infra"',
+    message: '`workDir` must be a directory relative to the source root, without ".." (letters, digits, "-", "_", ".", "/"), got the string "../infra".' },
+  { category: "plaintext secret", component: "PulumiStack", name: "pulumi-passphrase-string", args: { stack: "dev", accessToken: T, configPassphrase: "hunter2" },
+    arg: "configPassphrase", received: "a plain string",
+    message: "`configPassphrase` must be `{ secretsManager: ... }` or `{ parameterStore: ... }`, got a plain string. Secrets are never accepted as plain values: store it in Secrets Manager or Parameter Store and name it here." },
+  { category: "plaintext secret", component: "PulumiStack", name: "pulumi-token-no-source", args: { stack: "dev", accessToken: { value: "pul-0123" } }, arg: "accessToken", received: "got none",
+    message: `\`accessToken\` must set exactly one of \`secretsManager\` or \`parameterStore\`, got none. ${NEVER_PLAIN}` },
+  { category: "plaintext secret", component: "PulumiStack", name: "pulumi-backend-password", args: { stack: "dev", backendUrl: "https://user:" + "s3cr3t@state.example.com/x" },
+    arg: "backendUrl", received: "a URL with a password",
+    message: "`backendUrl` looks like a credential (its value is a URL with a password); name the backend without credentials: the build role reaches an S3 backend, and tokens go in `accessToken`." },
+  { category: "conflict", component: "PulumiStack", name: "pulumi-token-both", args: { stack: "dev", accessToken: { secretsManager: "a", parameterStore: "/b" } }, arg: "accessToken",
+    received: "got both", message: `\`accessToken\` must set exactly one of \`secretsManager\` or \`parameterStore\`, got both. ${NEVER_PLAIN}` },
+  { category: "conflict", component: "PulumiStack", name: "pulumi-no-backend", args: { stack: "dev" }, arg: "accessToken", received: "got none",
+    message: "`accessToken` is required for a Pulumi Cloud stack, got none. Pass `{ secretsManager: ... }` or `{ parameterStore: ... }`, or set `backendUrl` for a self-managed backend." },
+  { category: "arn", component: "PulumiStack", name: "pulumi-token-reference", args: { stack: "dev", accessToken: { secretsManager: "a:b:c:d:e" } }, arg: "accessToken.secretsManager",
+    received: '"a:b:c:d:e"', message: '`accessToken.secretsManager` has too many ":"-separated parts; use secret-id[:json-key[:version-stage[:version-id]]], got "a:b:c:d:e".' },
+  { category: "range", component: "PulumiStack", name: "pulumi-backend-scheme", args: { stack: "dev", backendUrl: "ftp://x" }, arg: "backendUrl", received: '"ftp://x"',
+    message: '`backendUrl` must be a Pulumi backend URL (s3://, gs://, azblob://, file:// or https://), got the string "ftp://x".' },
+  { category: "name", component: "PulumiStack", name: "pulumi-plan-artifact", args: { stack: "dev", accessToken: T, planArtifact: "prod-plan" }, arg: "planArtifact", received: '"prod-plan"',
+    message: '`planArtifact` must be 1 to 100 letters, digits or "_" (it names the variable CODEBUILD_SRC_DIR_<planArtifact>), got the string "prod-plan".' },
+  { category: "name", component: "PulumiStack", name: "pulumi-namespace", args: { stack: "dev", accessToken: T, namespace: "a b" }, arg: "namespace", received: '"a b"',
+    message: '`namespace` must hold 1 to 100 letters, digits, "@", "-" or "_", got the string "a b".' },
+  { category: "buildspec", component: "PulumiStack", name: "pulumi-empty-command", args: { stack: "dev", accessToken: T, installCommands: [""] }, arg: "installCommands[0]",
+    received: 'the string ""', message: '`installCommands[0]` must be a non-empty shell command, got the string "".' },
+  { category: "type", component: "PulumiStack", name: "pulumi-commands-string", args: { stack: "dev", accessToken: T, prepareCommands: "npm ci" }, arg: "prepareCommands",
+    received: '"npm ci"', message: '`prepareCommands` must be a list, got the string "npm ci"; wrap a single item in [ ].' },
+  { category: "range", component: "PulumiStack", name: "pulumi-build-timeout", args: { stack: "dev", accessToken: T, build: { timeoutInMinutes: 1 } }, arg: "build.timeoutInMinutes",
+    received: "got 1", message: "`build.timeoutInMinutes` must be between 5 and 2160, got 1." },
+];
