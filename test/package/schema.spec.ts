@@ -18,6 +18,7 @@ const COMPONENTS = [
   "Ec2FleetTarget",
   "EncryptionKey",
   "Pipeline",
+  "PulumiStack",
   "SecureBucket",
   "SecureTopic",
 ];
@@ -97,6 +98,7 @@ describe("aws-cicd Pulumi package schema", function () {
         Ec2FleetTarget: [],
         EncryptionKey: [],
         Pipeline: ["stages"],
+        PulumiStack: ["stack"],
         SecureBucket: [],
         SecureTopic: ["encryptionKey"],
       });

@@ -24,8 +24,8 @@ function embeddedScript(commands: string[]): string {
 
 /** Waits for both projects, then returns the recorded projects' parsed buildspecs. */
 async function deployed(s: PulumiStack, name: string): Promise<{ preview: any; up: any }> {
-  await unwrap(s.previewProject.projectArn);
-  await unwrap(s.upProject.projectArn);
+  await unwrap(s.previewProjectName);
+  await unwrap(s.upProjectName);
   await settle();
   const spec = (n: string) => YAML.parse(findResource("aws:codebuild/project:Project", `${n}-project`).inputs.source.buildspec);
   return { preview: spec(`${name}-preview`), up: spec(`${name}-up`) };

@@ -211,10 +211,7 @@ export {
   PulumiStack,
   DEFAULT_PULUMI_SOURCE_ARTIFACT,
   DEFAULT_PULUMI_WORK_DIR,
-  PULUMI_PLAN_DIRECTORY,
-  PULUMI_PLAN_FILE,
   PULUMI_PLAN_VARIABLES,
-  PULUMI_PREVIEW_FILE,
   pulumiPreviewBuildSpec,
   pulumiUpBuildSpec,
 } from "./pulumi";

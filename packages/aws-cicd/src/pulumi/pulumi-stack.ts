@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { BuildProject } from "../codebuild/build-project";
 import { BuildProjectArgs } from "../codebuild/build-project-args";
@@ -19,9 +20,10 @@ import { validatePulumiStackArgs } from "./validate";
 
 /** What the component keeps for its action methods (internal state, not class properties: SCHEMA.md). */
 interface PulumiStackState {
-  stack: string;
   planArtifact: string;
   namespace: string;
+  preview: BuildProject;
+  up: BuildProject;
 }
 const STATE = new WeakMap<PulumiStack, PulumiStackState>();
 
@@ -73,13 +75,17 @@ function validateProject(args: BuildProjectArgs, projectName: string): void {
  *
  * The build roles get what every BuildProject gets (logs, artifacts through the pipeline, the
  * token and passphrase secrets); the AWS permissions that the stack's resources need are yours to
- * grant to `upProject` (and read access to `previewProject`), e.g. with `addToRolePolicy`.
+ * grant to `upRole` (and read access to `previewRole`), e.g. with an `aws.iam.RolePolicy`.
  */
 export class PulumiStack extends pulumi.ComponentResource {
-  /** The project that runs `pulumi preview --save-plan`. */
-  readonly previewProject: BuildProject;
-  /** The project that runs `pulumi up --plan`. */
-  readonly upProject: BuildProject;
+  /** Name of the CodeBuild project that runs `pulumi preview --save-plan`. */
+  readonly previewProjectName: pulumi.Output<string>;
+  /** Name of the CodeBuild project that runs `pulumi up --plan`. */
+  readonly upProjectName: pulumi.Output<string>;
+  /** Service role of the preview builds: grant it read access to what the stack manages. */
+  readonly previewRole: aws.iam.Role;
+  /** Service role of the update builds: grant it what deploying the stack needs. */
+  readonly upRole: aws.iam.Role;
 
   constructor(name: string, args: PulumiStackArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:PulumiStack", name, {}, opts);
@@ -92,10 +98,14 @@ export class PulumiStack extends pulumi.ComponentResource {
       validateProject(up, stackScopedName(`${name}-up`, CODEBUILD_PROJECT_NAME));
       return { ...checked, preview, up };
     });
-    STATE.set(this, { stack: args.stack, planArtifact: plan.planArtifact, namespace: plan.namespace });
-    this.previewProject = new BuildProject(`${name}-preview`, plan.preview, { parent: this });
-    this.upProject = new BuildProject(`${name}-up`, plan.up, { parent: this });
-    this.registerOutputs({});
+    const preview = new BuildProject(`${name}-preview`, plan.preview, { parent: this });
+    const up = new BuildProject(`${name}-up`, plan.up, { parent: this });
+    STATE.set(this, { planArtifact: plan.planArtifact, namespace: plan.namespace, preview, up });
+    this.previewProjectName = preview.projectName;
+    this.upProjectName = up.projectName;
+    this.previewRole = preview.role;
+    this.upRole = up.role;
+    this.registerOutputs({ previewProjectName: this.previewProjectName, upProjectName: this.upProjectName });
   }
 
   /**
@@ -107,7 +117,7 @@ export class PulumiStack extends pulumi.ComponentResource {
     codeBuild: CodeBuildActionArgs;
   } {
     const s = STATE.get(this)!;
-    return this.previewProject.buildAction({
+    return s.preview.buildAction({
       name: options.name ?? "Preview",
       ...(options.runOrder !== undefined ? { runOrder: options.runOrder } : {}),
       inputs: [options.source ?? DEFAULT_PULUMI_SOURCE_ARTIFACT],
@@ -126,7 +136,7 @@ export class PulumiStack extends pulumi.ComponentResource {
   } {
     const s = STATE.get(this)!;
     const source = options.source ?? DEFAULT_PULUMI_SOURCE_ARTIFACT;
-    return this.upProject.buildAction({
+    return s.up.buildAction({
       name: options.name ?? "Up",
       ...(options.runOrder !== undefined ? { runOrder: options.runOrder } : {}),
       inputs: [source, s.planArtifact],
