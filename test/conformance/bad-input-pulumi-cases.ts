@@ -1,10 +1,24 @@
-import { BadInputCase } from "./bad-input-fixtures";
+import { BadInputCase, build, pipeline, SOURCE } from "./bad-input-fixtures";
 
-/** Issue 14's rows of the bad-input table: `PulumiStack` (stack, directories, secrets, backend, artifact names, build settings). */
+/**
+ * Issue 14's rows of the bad-input table: `PulumiStack` (stack, directories, secrets, backend,
+ * artifact names, build settings) and the stage entry conditions of `Pipeline`.
+ */
 
 const T = { secretsManager: "pulumi-token" };
 const STACK = '"stack", "project/stack" or "org/project/stack" (letters, digits, "-", "_", ".")';
 const NEVER_PLAIN = "Secrets are never accepted as plain values.";
+const CHECK = { variable: "#{B.PLAN_IAM_BROADENED}", value: "true" };
+/** Source, a build exporting namespace `B`, and a third stage with `beforeEntry`. */
+const gated = (beforeEntry: object, extra: object = {}) =>
+  pipeline(
+    [
+      { name: "Source", actions: [SOURCE] },
+      { name: "Build", actions: [build({ namespace: "B" })] },
+      { name: "Gate", actions: [build()], beforeEntry },
+    ],
+    extra,
+  );
 
 // prettier-ignore
 export const ISSUE_14_CASES: BadInputCase[] = [
@@ -40,4 +54,11 @@ export const ISSUE_14_CASES: BadInputCase[] = [
     received: '"npm ci"', message: '`prepareCommands` must be a list, got the string "npm ci"; wrap a single item in [ ].' },
   { category: "range", component: "PulumiStack", name: "pulumi-build-timeout", args: { stack: "dev", accessToken: T, build: { timeoutInMinutes: 1 } }, arg: "build.timeoutInMinutes",
     received: "got 1", message: "`build.timeoutInMinutes` must be between 5 and 2160, got 1." },
+  { category: "stage structure", component: "Pipeline", name: "entry-condition-v1", args: gated({ result: "SKIP", variableChecks: [CHECK] }, { pipelineType: "V1" }),
+    arg: "stages[2].beforeEntry", received: '"V1"', message: '`stages[2].beforeEntry` needs `pipelineType: "V2"`, got "V1".' },
+  { category: "stage structure", component: "Pipeline", name: "entry-condition-namespace", args: gated({ result: "SKIP", variableChecks: [{ ...CHECK, variable: "#{Later.X}" }] }),
+    arg: "stages[2].beforeEntry.variableChecks[0].variable", received: '"Later"',
+    message: '`stages[2].beforeEntry.variableChecks[0].variable` reads namespace "Later", which no action of an earlier stage sets. Available: variables, B.' },
+  { category: "range", component: "Pipeline", name: "entry-condition-result", args: gated({ result: "ROLLBACK", variableChecks: [CHECK] }),
+    arg: "stages[2].beforeEntry.result", received: '"ROLLBACK"', message: '`stages[2].beforeEntry.result` must be "FAIL" or "SKIP", got the string "ROLLBACK".' },
 ];

@@ -160,6 +160,8 @@ export {
   Pipeline,
   PipelineExecutionState,
   PipelineType,
+  StageEntryResult,
+  VariableCheckOperator,
   DEFAULT_BEANSTALK_DEPLOY_ACTION_NAME,
   DEFAULT_CODEDEPLOY_ACTION_NAME,
   DEFAULT_CONNECTION_BRANCH,
@@ -167,6 +169,7 @@ export {
   DEFAULT_NOTIFIED_EXECUTION_STATES,
   DEFAULT_PIPELINE_TYPE,
   DEFAULT_SOURCE_BRANCH,
+  DEFAULT_VARIABLE_CHECK_OPERATOR,
   GIT_PULL_REQUEST_EVENTS,
   beanstalkDeployAction,
   codeBuildAction,
@@ -204,6 +207,8 @@ export type {
   PipelineVariableArgs,
   S3SourceActionArgs,
   StageArgs,
+  StageEntryConditionArgs,
+  VariableCheckArgs,
 } from "./pipeline";
 
 export {
@@ -216,7 +221,14 @@ export {
   pulumiUpBuildSpec,
 } from "./pulumi";
 
-export type { PulumiActionOptions, PulumiApprovalOptions, PulumiBuildSettings, PulumiSecretArgs, PulumiStackArgs } from "./pulumi";
+export type {
+  PulumiActionOptions,
+  PulumiApprovalOptions,
+  PulumiBuildSettings,
+  PulumiGateStageOptions,
+  PulumiSecretArgs,
+  PulumiStackArgs,
+} from "./pulumi";
 
 export {
   EncryptionKey,

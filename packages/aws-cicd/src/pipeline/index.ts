@@ -6,5 +6,6 @@ export * from "./notifications";
 export * from "./pipeline";
 export * from "./policies";
 export * from "./stages";
+export * from "./stage-conditions";
 export * from "./triggers";
 export * from "./validate";

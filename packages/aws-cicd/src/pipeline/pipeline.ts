@@ -24,6 +24,7 @@ import { artifactStoreOf, artifactStoreStatements } from "./artifact-store";
 import { createNotifications } from "./notifications";
 import { APPROVAL_RESULT_ACTIONS, APPROVAL_STATE_ACTIONS, ASSUME_ACTION_ROLE_ACTIONS } from "./policies";
 import { findApprovalActions, PlannedStage } from "./stages";
+import { renderBeforeEntry } from "./stage-conditions";
 import { validatePipelineArgs } from "./validate";
 import { asResourceError } from "../internal/errors";
 import { internals, internalsOf } from "./pipeline-internals";
@@ -282,6 +283,7 @@ export class Pipeline extends pulumi.ComponentResource {
 
     const stages = plan.map((stage) => ({
       name: stage.name,
+      ...(stage.beforeEntry !== undefined ? { beforeEntry: renderBeforeEntry(stage.beforeEntry) } : {}),
       actions: stage.actions.map((action) => {
         const b = bound.get(action)!;
         const roleArn = action.args.roleArn;

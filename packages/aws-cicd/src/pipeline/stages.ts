@@ -2,6 +2,7 @@ import { checkedInput, roleArnProblem } from "../internal/arns";
 import { ArgTypes, checkList, checkObject, checkTypes } from "../internal/types";
 import { ActionArgsOf, ActionCategory, ActionKindName, PlannedAction, PlannedActionOf } from "./action-types";
 import { ACTION_KINDS, ACTION_KIND_NAMES, ActionArgs, kindOfAction } from "./actions";
+import type { StageEntryConditionArgs } from "./stage-conditions";
 
 /** One stage of a pipeline, in order. */
 export interface StageArgs {
@@ -9,6 +10,12 @@ export interface StageArgs {
   name: string;
   /** The stage's actions (each sets exactly one kind). */
   actions: ActionArgs[];
+  /**
+   * Entry condition (V2 pipelines only): `VariableCheck` rules checked before the stage starts,
+   * and what happens when one fails (`FAIL` the stage, or `SKIP` it).
+   * @default - no condition: the stage always runs.
+   */
+  beforeEntry?: StageEntryConditionArgs;
 }
 
 /** A stage after validation. */
@@ -17,6 +24,11 @@ export interface PlannedStage {
   name: string;
   /** The stage's actions, after validation. */
   actions: PlannedAction[];
+  /**
+   * The stage's entry condition, as given (checked by `checkStageConditions`).
+   * @default - none.
+   */
+  beforeEntry?: StageEntryConditionArgs;
 }
 
 /** Stage and action names CodePipeline accepts. */
@@ -281,7 +293,8 @@ export function planStages(stages: StageArgs[]): PlannedStage[] {
       throw new Error(`\`stages[${i}].name\` "${stage.name}" is already the name of \`stages[${clash}]\`; stage names must be unique.`);
     }
     stageNames.set(stage.name, i);
-    return { name: stage.name, actions: planStageActions(stage, i) };
+    const actions = planStageActions(stage, i);
+    return stage.beforeEntry === undefined ? { name: stage.name, actions } : { name: stage.name, actions, beforeEntry: stage.beforeEntry };
   });
   wireArtifacts(planned);
   return planned;

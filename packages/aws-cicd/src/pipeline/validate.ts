@@ -1,6 +1,7 @@
 import { MAX_PIPELINE_VARIABLES, NOTIFIABLE_EXECUTION_STATES, PipelineArgs } from "./pipeline-args";
 import { PlannedStage, planStages } from "./stages";
 import { checkTriggersNeedV2 } from "./triggers";
+import { checkStageConditions } from "./stage-conditions";
 import { validateSecureBucketArgs } from "../security/secure-bucket";
 import { checkArnArg, checkKeyArnArg, S3_BUCKET_ARN_PATTERN, SNS_TOPIC_ARN_PATTERN } from "../internal/arns";
 import { checkArgsObject, checkTypes } from "../internal/types";
@@ -100,5 +101,6 @@ export function validatePipelineArgs(args: PipelineArgs): PlannedStage[] {
   validateNotifications(args);
   const planned = planStages(args.stages);
   checkTriggersNeedV2(planned, type);
+  checkStageConditions(planned, type);
   return planned;
 }

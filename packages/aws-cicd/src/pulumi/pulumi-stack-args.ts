@@ -178,3 +178,12 @@ export interface PulumiActionOptions {
  * message and link, which show the plan.
  */
 export type PulumiApprovalOptions = Omit<ManualApprovalActionArgs, "message" | "reviewUrl">;
+
+/** Settings of {@link PulumiStack.permissionGateStage}: the stage name and the approval's settings. */
+export interface PulumiGateStageOptions extends PulumiApprovalOptions {
+  /**
+   * Name of the stage, unique in the pipeline.
+   * @default - `<namespace>-PermissionGate`.
+   */
+  stageName?: string;
+}

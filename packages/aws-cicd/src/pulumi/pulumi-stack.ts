@@ -5,6 +5,7 @@ import { BuildProjectArgs } from "../codebuild/build-project-args";
 import { validateBuildProjectArgs } from "../codebuild/validate";
 import { CodeBuildActionArgs } from "../pipeline/actions/codebuild";
 import { ManualApprovalActionArgs } from "../pipeline/actions/manual-approval";
+import { StageArgs } from "../pipeline/stages";
 import { asResourceError } from "../internal/errors";
 import { CODEBUILD_PROJECT_NAME, stackScopedName, validateComponentName } from "../internal/naming";
 import { pulumiPreviewBuildSpec, pulumiUpBuildSpec } from "./buildspecs";
@@ -12,6 +13,7 @@ import {
   DEFAULT_PULUMI_SOURCE_ARTIFACT,
   PulumiActionOptions,
   PulumiApprovalOptions,
+  PulumiGateStageOptions,
   PulumiBuildSettings,
   PulumiPlanVariable,
   PulumiStackArgs,
@@ -165,6 +167,44 @@ export class PulumiStack extends pulumi.ComponentResource {
       },
     };
   }
+
+  /**
+   * A stage that requires an approval only when the plan changes permissions, for pipelines that
+   * otherwise apply unattended (V2 pipelines): a manual approval showing the plan, behind an entry
+   * condition whose `VariableCheck` rule passes when `PLAN_IAM_BROADENED` is `"true"`, with result
+   * `SKIP`, so that CodePipeline skips the stage when the plan changes no permission. A `SKIP`
+   * condition cannot be overridden when an execution starts
+   * (https://docs.aws.amazon.com/codepipeline/latest/userguide/stage-conditions.html). Place it
+   * between the preview and the update.
+   */
+  permissionGateStage(options: PulumiGateStageOptions = {}): StageArgs {
+    const s = STATE.get(this)!;
+    const { stageName, ...approval } = options;
+    return {
+      name: stageName ?? `${s.namespace}-PermissionGate`,
+      actions: [
+        {
+          manualApproval: {
+            name: "ApprovePermissions",
+            ...approval,
+            message: pulumiGateMessage(s.namespace),
+            reviewUrl: `#{${s.namespace}.${PulumiPlanVariable.SummaryUrl}}`,
+          },
+        },
+      ],
+      beforeEntry: {
+        result: "SKIP",
+        variableChecks: [
+          { name: "PermissionsBroadened", variable: `#{${s.namespace}.${PulumiPlanVariable.IamBroadened}}`, operator: "EQ", value: "true" },
+        ],
+      },
+    };
+  }
+}
+
+/** The approval message of the permission gate: why it stops, then the plan's summary line. */
+export function pulumiGateMessage(namespace: string): string {
+  return `The Pulumi plan changes permissions (IAM resources, key or bucket policies); approve only if intended. #{${namespace}.${PulumiPlanVariable.Summary}}`;
 }
 
 /** The approval message of a plan: its summary line, read from the preview's namespace. */
