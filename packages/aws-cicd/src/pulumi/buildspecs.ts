@@ -60,7 +60,11 @@ function preparation(args: PulumiStackArgs): BuildSpecPhases {
   return phases;
 }
 
-/** The shell variable CodeBuild sets to the directory of input artifact `artifact` (a secondary source). */
+/**
+ * The shell variable CodeBuild sets to the directory of input artifact `artifact` (a secondary
+ * source of a pipeline build):
+ * https://docs.aws.amazon.com/codebuild/latest/userguide/sample-codepipeline.html#sample-pipeline-multi-input-output
+ */
 export function inputArtifactDirVariable(artifact: string): string {
   return `CODEBUILD_SRC_DIR_${artifact}`;
 }
