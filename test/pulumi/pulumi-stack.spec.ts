@@ -145,6 +145,12 @@ describe("PulumiStack", () => {
         "aws-cicd:index:BuildProject/prod-preview",
         "aws-cicd:index:BuildProject/prod-up",
       ]);
+      expect([await unwrap(s.previewProjectName), await unwrap(s.upProjectName)]).to.deep.equal([
+        "aws-cicd-test-test-prod-preview",
+        "aws-cicd-test-test-prod-up",
+      ]);
+      expect(await unwrap(s.previewRole.urn)).to.equal(findResource("aws:iam/role:Role", "prod-preview-role").urn);
+      expect(await unwrap(s.upRole.urn)).to.equal(findResource("aws:iam/role:Role", "prod-up-role").urn);
       expect(findResource("aws:codebuild/project:Project", "prod-preview-project").inputs.description).to.equal(
         "Pulumi preview of stack acme/shop/prod (aws-cicd)",
       );
