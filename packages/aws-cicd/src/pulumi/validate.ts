@@ -89,6 +89,7 @@ export function validatePulumiStackArgs(args: PulumiStackArgs): { planArtifact: 
       "`accessToken` is required for a Pulumi Cloud stack, got none. Pass `{ secretsManager: ... }` or `{ parameterStore: ... }`, or set `backendUrl` for a self-managed backend.",
     );
   }
+  checkObject("build", args.build, "settings of the two projects (`image`, `computeType`, `timeoutInMinutes`...)");
   checkCommands("installCommands", args.installCommands);
   checkCommands("prepareCommands", args.prepareCommands);
   const planArtifact = args.planArtifact ?? defaultPlanArtifact(args.stack);
