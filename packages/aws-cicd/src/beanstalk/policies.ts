@@ -17,6 +17,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { fromContext } from "../internal/aws-context";
+import { interpolate } from "../internal/interpolate";
 
 /**
  * What the instance's CloudWatch agent calls to stream logs into the environment's log groups.
@@ -309,7 +310,7 @@ export interface BeanstalkArnContext {
 export function beanstalkArn(ctx: BeanstalkArnContext, resource: pulumi.Input<string>): pulumi.Output<string> {
   if (typeof resource === "string")
     return fromContext(ctx, (c) => `arn:${c.partition}:elasticbeanstalk:${c.region}:${c.accountId}:${resource}`);
-  return pulumi.interpolate`arn:${ctx.partition}:elasticbeanstalk:${ctx.region}:${ctx.accountId}:${resource}`;
+  return interpolate`arn:${ctx.partition}:elasticbeanstalk:${ctx.region}:${ctx.accountId}:${resource}`;
 }
 
 /** Name of the bucket Elastic Beanstalk keeps per account and region: `elasticbeanstalk-<region>-<account>`. */

@@ -18,6 +18,7 @@ import {
   SNS_PUBLISHER_SERVICES,
 } from "./policies";
 import { asResourceError } from "../internal/errors";
+import { interpolate } from "../internal/interpolate";
 
 /** Days KMS waits before it deletes a scheduled key (the maximum AWS allows). */
 export const DEFAULT_KEY_DELETION_WINDOW_DAYS = 30;
@@ -124,7 +125,7 @@ export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
 
 /** The `kms:ViaService` value of a service in the context's region. */
 export function viaService(service: string, ctx: AwsContext): pulumi.Output<string> {
-  return pulumi.interpolate`${service}.${ctx.region}.${ctx.dnsSuffix}`;
+  return interpolate`${service}.${ctx.region}.${ctx.dnsSuffix}`;
 }
 
 /** Decrypt and GenerateDataKey on `keyArn`, only when called through the given services. */
@@ -206,12 +207,12 @@ export function encryptionKeyPolicy(
     },
     {
       sid: "CloudWatchLogsEncryptsLogGroups",
-      principals: { service: [pulumi.interpolate`logs.${ctx.region}.${ctx.dnsSuffix}`] },
+      principals: { service: [interpolate`logs.${ctx.region}.${ctx.dnsSuffix}`] },
       actions: [...KMS_LOGS_ACTIONS],
       resources: ["*"],
       conditions: {
         ArnLike: {
-          "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:*`,
+          "kms:EncryptionContext:aws:logs:arn": interpolate`arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:*`,
         },
       },
     },
@@ -229,7 +230,7 @@ export function encryptionKeyPolicy(
 
 /** ARN of EC2 Auto Scaling's service-linked role in the context's account. */
 export function autoScalingServiceLinkedRoleArn(ctx: AwsContext): pulumi.Output<string> {
-  return pulumi.interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+  return interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
 }
 
 /**

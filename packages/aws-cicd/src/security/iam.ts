@@ -12,6 +12,7 @@ import {
 import { autoNameArgs, AUTONAMED_IAM_POLICY, AUTONAMED_IAM_ROLE } from "../internal/naming";
 import { AwsContext } from "../internal/aws-context";
 import { jsonOnceKnown } from "./policy-json";
+import { interpolate } from "../internal/interpolate";
 
 export { awsContext, AwsContext } from "../internal/aws-context";
 
@@ -176,7 +177,7 @@ export function sizeCheckedPolicyDocument(
 
 /** `arn:<partition>:iam::<account>:root`, the principal that delegates to the account's IAM policies. */
 export function accountRootArn(ctx: AwsContext): pulumi.Output<string> {
-  return pulumi.interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:root`;
+  return interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:root`;
 }
 
 /**
