@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ManagedPolicyPart } from "../pipeline/action-types";
-import { fromContext } from "../internal/aws-context";
+import { fromContext, fromContextAnd } from "../internal/aws-context";
 import { PolicyStatement } from "../security/iam";
 import {
   BeanstalkArnContext,
@@ -88,7 +88,7 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
   const regional = (service: string, resource: pulumi.Input<string>) =>
     typeof resource === "string"
       ? fromContext(ctx, (c) => `arn:${c.partition}:${service}:${c.region}:${c.accountId}:${resource}`)
-      : interpolate`arn:${ctx.partition}:${service}:${ctx.region}:${ctx.accountId}:${resource}`;
+      : fromContextAnd(ctx, resource, (c, r) => `arn:${c.partition}:${service}:${c.region}:${c.accountId}:${r}`);
   const applications = distinct(targets.map((t) => t.applicationName)).map((name) => ({
     arn: targets.find((t) => t.applicationName === name)!.applicationArn,
     versions: beanstalkArn(ctx, interpolate`applicationversion/${name}/*`),

@@ -123,9 +123,16 @@ export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
   }
 }
 
+/** The {@link viaService} Outputs made so far, per context and service (one Output each, however many policies name it). */
+const viaServiceOutputs = new WeakMap<AwsContext, Map<string, pulumi.Output<string>>>();
+
 /** The `kms:ViaService` value of a service in the context's region. */
 export function viaService(service: string, ctx: AwsContext): pulumi.Output<string> {
-  return interpolate`${service}.${ctx.region}.${ctx.dnsSuffix}`;
+  let byService = viaServiceOutputs.get(ctx);
+  if (byService === undefined) viaServiceOutputs.set(ctx, (byService = new Map()));
+  let value = byService.get(service);
+  if (value === undefined) byService.set(service, (value = interpolate`${service}.${ctx.region}.${ctx.dnsSuffix}`));
+  return value;
 }
 
 /** Decrypt and GenerateDataKey on `keyArn`, only when called through the given services. */

@@ -175,9 +175,14 @@ export function sizeCheckedPolicyDocument(
   return checkPolicySize(kind, about, shape, documentJson(shape), resource);
 }
 
+/** The {@link accountRootArn} of each context, made once (one Output, however many policies name it). */
+const accountRootArns = new WeakMap<AwsContext, pulumi.Output<string>>();
+
 /** `arn:<partition>:iam::<account>:root`, the principal that delegates to the account's IAM policies. */
 export function accountRootArn(ctx: AwsContext): pulumi.Output<string> {
-  return interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:root`;
+  let arn = accountRootArns.get(ctx);
+  if (arn === undefined) accountRootArns.set(ctx, (arn = interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:root`));
+  return arn;
 }
 
 /**
