@@ -1,6 +1,11 @@
 // The flagship example's whole resolved resource graph as a stable document (issue 12): every
-// resource's type, name, parent, provider, options and resolved inputs, in registration order,
-// with policy documents parsed so that a diff shows statements, not escaped strings.
+// resource's type, name, parent, provider, options and resolved inputs, sorted by URN, with policy
+// documents parsed so that a diff shows statements, not escaped strings.
+//
+// Sorted by URN, not kept in registration order: the graph is its resources, their inputs, parents
+// and dependencies, which the engine orders itself. The order in which a program registers them is
+// only the order in which their inputs happen to resolve (a resource registers once its Outputs
+// settle), and fewer Outputs between resources change it without changing the graph.
 import * as fs from "fs";
 import * as path from "path";
 import { RecordedResource } from "../harness/mocks";
@@ -18,9 +23,16 @@ function shortUrn(urn: string | undefined): string | undefined {
   return `${type.split("$").slice(-2).join("$")}::${name}`;
 }
 
-/** Policy documents (JSON strings) parsed, so that the golden file shows their statements. */
+/**
+ * Policy documents (JSON strings) parsed, so that the golden file shows their statements. A
+ * document is parsed only when writing it back gives the very same bytes (compact, keys in the same
+ * order): any other document stays the string it is, and differs from the golden file.
+ */
 function readable(value: unknown): unknown {
-  if (typeof value === "string" && value.startsWith('{"Version":"2012-10-17"')) return { json: JSON.parse(value) };
+  if (typeof value === "string" && value.startsWith('{"Version":"2012-10-17"')) {
+    const json: unknown = JSON.parse(value);
+    return JSON.stringify(json) === value ? { json } : value;
+  }
   if (Array.isArray(value)) return value.map(readable);
   if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, readable(v)]));
   return value;
@@ -28,7 +40,8 @@ function readable(value: unknown): unknown {
 
 /** The graph as the golden file holds it. */
 export function graphDocument(resources: RecordedResource[]): unknown[] {
-  return resources.map((r) => ({
+  const byUrn = [...resources].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+  return byUrn.map((r) => ({
     type: r.type,
     name: r.name,
     parent: shortUrn(r.parent),

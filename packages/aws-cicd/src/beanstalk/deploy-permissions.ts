@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { interpolate } from "../internal/interpolate";
 
 /**
  * The choice between our scoped Elastic Beanstalk deploy statements and AWS's managed policy, for
@@ -49,5 +50,5 @@ export function checkDeployPermissions(arg: string, value: unknown): void {
 
 /** `arn:<partition>:iam::aws:policy/<path><name>` of an AWS managed policy. */
 export function awsManagedPolicyArn(partition: pulumi.Input<string>, policy: { name: string; path: string }): pulumi.Output<string> {
-  return pulumi.interpolate`arn:${partition}:iam::aws:policy/${policy.path}${policy.name}`;
+  return interpolate`arn:${partition}:iam::aws:policy/${policy.path}${policy.name}`;
 }

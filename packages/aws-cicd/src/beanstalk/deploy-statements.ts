@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ManagedPolicyPart } from "../pipeline/action-types";
-import { fromContext } from "../internal/aws-context";
+import { fromContext, fromContextAnd } from "../internal/aws-context";
 import { PolicyStatement } from "../security/iam";
 import {
   BeanstalkArnContext,
@@ -35,6 +35,7 @@ import {
   DEPLOY_VERSION_ACTIONS,
   RUN_INSTANCES_RESOURCE_TYPES,
 } from "./policies";
+import { interpolate } from "../internal/interpolate";
 
 /** Arguments of {@link beanstalkDeployStatements}. */
 export interface BeanstalkDeployPolicyArgs extends BeanstalkDeployTargetInfo {
@@ -87,17 +88,17 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
   const regional = (service: string, resource: pulumi.Input<string>) =>
     typeof resource === "string"
       ? fromContext(ctx, (c) => `arn:${c.partition}:${service}:${c.region}:${c.accountId}:${resource}`)
-      : pulumi.interpolate`arn:${ctx.partition}:${service}:${ctx.region}:${ctx.accountId}:${resource}`;
+      : fromContextAnd(ctx, resource, (c, r) => `arn:${c.partition}:${service}:${c.region}:${c.accountId}:${r}`);
   const applications = distinct(targets.map((t) => t.applicationName)).map((name) => ({
     arn: targets.find((t) => t.applicationName === name)!.applicationArn,
-    versions: beanstalkArn(ctx, pulumi.interpolate`applicationversion/${name}/*`),
+    versions: beanstalkArn(ctx, interpolate`applicationversion/${name}/*`),
   }));
   const appArns = distinct(applications.map((x) => x.arn));
   const versions = applications.map((x) => x.versions);
   const environments = distinct(targets.map((t) => t.environmentArn));
   const ids = distinct(targets.map((t) => t.environmentId));
-  const stacks = ids.map((id) => regional("cloudformation", pulumi.interpolate`stack/awseb-${id}-*`));
-  const bucket = pulumi.interpolate`arn:${ctx.partition}:s3:::${beanstalkBucketName(ctx)}`;
+  const stacks = ids.map((id) => regional("cloudformation", interpolate`stack/awseb-${id}-*`));
+  const bucket = interpolate`arn:${ctx.partition}:s3:::${beanstalkBucketName(ctx)}`;
   const envIdTag = (scope: "aws:RequestTag" | "ec2:ResourceTag" | "aws:ResourceTag") => ({
     StringEquals: { [`${scope}/${BEANSTALK_ENVIRONMENT_ID_TAG}`]: ids.length === 1 ? ids[0] : ids },
   });
@@ -114,24 +115,24 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
     {
       sid: "ReadPlatformVersions",
       actions: [...DEPLOY_PLATFORM_ACTIONS],
-      resources: [pulumi.interpolate`arn:${ctx.partition}:elasticbeanstalk:${ctx.region}::platform/*`],
+      resources: [interpolate`arn:${ctx.partition}:elasticbeanstalk:${ctx.region}::platform/*`],
     },
-    { sid: "ReadPipelineArtifacts", actions: [...DEPLOY_ARTIFACT_READ_ACTIONS], resources: [pulumi.interpolate`${a.artifactBucketArn}/*`] },
+    { sid: "ReadPipelineArtifacts", actions: [...DEPLOY_ARTIFACT_READ_ACTIONS], resources: [interpolate`${a.artifactBucketArn}/*`] },
     {
       sid: "StageBundleInBeanstalkBucket",
       actions: [...DEPLOY_BUCKET_OBJECT_ACTIONS],
       resources: [
-        ...distinct(targets.map((t) => t.applicationName)).map((app) => pulumi.interpolate`${bucket}/${app}/*`),
-        ...ids.map((id) => pulumi.interpolate`${bucket}/resources/environments/${id}/*`),
+        ...distinct(targets.map((t) => t.applicationName)).map((app) => interpolate`${bucket}/${app}/*`),
+        ...ids.map((id) => interpolate`${bucket}/resources/environments/${id}/*`),
       ],
     },
     { sid: "ReadBeanstalkBucket", actions: [...DEPLOY_BUCKET_ACTIONS], resources: [bucket] },
     { sid: "CreateBeanstalkBucketOnFirstUse", actions: [...DEPLOY_BUCKET_CREATE_ACTIONS], resources: [bucket] },
-    { sid: "UpdateEnvironmentStacks", actions: [...DEPLOY_STACK_ACTIONS], resources: stacks.map((s) => pulumi.interpolate`${s}/*`) },
+    { sid: "UpdateEnvironmentStacks", actions: [...DEPLOY_STACK_ACTIONS], resources: stacks.map((s) => interpolate`${s}/*`) },
     {
       sid: "ScaleEnvironmentGroups",
       actions: [...DEPLOY_AUTOSCALING_ACTIONS],
-      resources: ids.map((id) => regional("autoscaling", pulumi.interpolate`autoScalingGroup:*:autoScalingGroupName/awseb-${id}-*`)),
+      resources: ids.map((id) => regional("autoscaling", interpolate`autoScalingGroup:*:autoScalingGroupName/awseb-${id}-*`)),
     },
     { sid: "DescribeEnvironmentResources", actions: [...DEPLOY_DESCRIBE_ACTIONS], resources: ["*"] },
     {
@@ -153,7 +154,7 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
       actions: [...DEPLOY_RUN_INSTANCES_ACTIONS],
       resources: [
         ...RUN_INSTANCES_RESOURCE_TYPES.map((type) => regional("ec2", `${type}/*`)),
-        pulumi.interpolate`arn:${ctx.partition}:ec2:${ctx.region}::image/*`,
+        interpolate`arn:${ctx.partition}:ec2:${ctx.region}::image/*`,
       ],
       conditions: { ArnLike: { "ec2:LaunchTemplate": template } },
     },
@@ -178,7 +179,7 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
     {
       sid: "UpdateScalingAlarms",
       actions: [...DEPLOY_ALARM_ACTIONS],
-      resources: ids.map((id) => regional("cloudwatch", pulumi.interpolate`alarm:awseb-${id}-*`)),
+      resources: ids.map((id) => regional("cloudwatch", interpolate`alarm:awseb-${id}-*`)),
     },
     {
       sid: "PassInstanceRoleToEc2",

@@ -12,6 +12,7 @@ import {
   INSTANCE_SECRET_KEY_ACTIONS,
   INSTANCE_SSM_PARAMETER_ACTIONS,
 } from "./policies";
+import { interpolate } from "../internal/interpolate";
 
 /** The `sts:ExternalId` Elastic Beanstalk sends when it assumes a service role (AWS documents this exact value). */
 export const BEANSTALK_EXTERNAL_ID = "elasticbeanstalk";
@@ -69,27 +70,27 @@ export function secretResourceArn(arn: pulumi.Input<string>): pulumi.Output<stri
  */
 export function beanstalkInstanceRoleStatements(s: BeanstalkInstanceRoleScope): PolicyStatement[] {
   const { ctx } = s;
-  const bucket = pulumi.interpolate`arn:${ctx.partition}:s3:::${beanstalkBucketName(ctx)}`;
+  const bucket = interpolate`arn:${ctx.partition}:s3:::${beanstalkBucketName(ctx)}`;
   const statements: PolicyStatement[] = [
     {
       sid: "StreamLogsToEnvironmentLogGroups",
       actions: [...INSTANCE_LOG_STREAMING_ACTIONS],
       resources: [
-        pulumi.interpolate`arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:/aws/elasticbeanstalk/${s.environmentName}/*`,
+        interpolate`arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:/aws/elasticbeanstalk/${s.environmentName}/*`,
       ],
     },
     {
       sid: "ReportEnhancedHealth",
       actions: [...INSTANCE_HEALTH_ACTIONS],
       resources: [
-        beanstalkArn(ctx, pulumi.interpolate`application/${s.applicationName}`),
-        beanstalkArn(ctx, pulumi.interpolate`environment/${s.applicationName}/${s.environmentName}`),
+        beanstalkArn(ctx, interpolate`application/${s.applicationName}`),
+        beanstalkArn(ctx, interpolate`environment/${s.applicationName}/${s.environmentName}`),
       ],
     },
     {
       sid: "ReadStagedBundles",
       actions: [...INSTANCE_BUNDLE_READ_ACTIONS],
-      resources: [pulumi.interpolate`${bucket}/resources/environments/*`],
+      resources: [interpolate`${bucket}/resources/environments/*`],
     },
   ];
   if (s.ssmParameterArns.length > 0) {
@@ -119,12 +120,12 @@ export function beanstalkInstanceRoleStatements(s: BeanstalkInstanceRoleScope): 
  * logs hourly, never while the environment is being created.
  */
 export function beanstalkInstanceLogStatements(ctx: AwsContext, environmentId: pulumi.Input<string>): PolicyStatement[] {
-  const bucket = pulumi.interpolate`arn:${ctx.partition}:s3:::${beanstalkBucketName(ctx)}`;
+  const bucket = interpolate`arn:${ctx.partition}:s3:::${beanstalkBucketName(ctx)}`;
   return [
     {
       sid: "PublishInstanceLogs",
       actions: [...INSTANCE_LOG_PUBLICATION_ACTIONS],
-      resources: [pulumi.interpolate`${bucket}/resources/environments/logs/*/${environmentId}/*`],
+      resources: [interpolate`${bucket}/resources/environments/logs/*/${environmentId}/*`],
     },
   ];
 }

@@ -16,7 +16,7 @@
  * IAM: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html
  */
 import * as pulumi from "@pulumi/pulumi";
-import { fromContext } from "../internal/aws-context";
+import { fromContext, fromContextAnd } from "../internal/aws-context";
 
 /**
  * What the instance's CloudWatch agent calls to stream logs into the environment's log groups.
@@ -309,7 +309,7 @@ export interface BeanstalkArnContext {
 export function beanstalkArn(ctx: BeanstalkArnContext, resource: pulumi.Input<string>): pulumi.Output<string> {
   if (typeof resource === "string")
     return fromContext(ctx, (c) => `arn:${c.partition}:elasticbeanstalk:${c.region}:${c.accountId}:${resource}`);
-  return pulumi.interpolate`arn:${ctx.partition}:elasticbeanstalk:${ctx.region}:${ctx.accountId}:${resource}`;
+  return fromContextAnd(ctx, resource, (c, r) => `arn:${c.partition}:elasticbeanstalk:${c.region}:${c.accountId}:${r}`);
 }
 
 /** Name of the bucket Elastic Beanstalk keeps per account and region: `elasticbeanstalk-<region>-<account>`. */

@@ -4,6 +4,7 @@ import { KeyReference } from "../security/encryption-key";
 import { SecureTopic } from "../security/secure-topic";
 import { NOTIFICATION_RULE_NAME, stackScopedName } from "../internal/naming";
 import { BuildMonitoringArgs } from "./build-project-args";
+import { interpolate } from "../internal/interpolate";
 
 /** Period of the failed-builds alarm, in seconds. */
 export const FAILED_BUILDS_ALARM_PERIOD_SECONDS = 300;
@@ -27,7 +28,7 @@ export function failedBuildsAlarmArgs(
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>,
 ): aws.cloudwatch.MetricAlarmArgs {
   return {
-    alarmDescription: pulumi.interpolate`A build of CodeBuild project ${projectName} failed.`,
+    alarmDescription: interpolate`A build of CodeBuild project ${projectName} failed.`,
     namespace: "AWS/CodeBuild",
     metricName: "FailedBuilds",
     dimensions: { ProjectName: projectName },

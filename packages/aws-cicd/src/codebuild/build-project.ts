@@ -28,6 +28,7 @@ import { createReportGroups, defaultReportExportPrefix, reportExportConfig, repo
 import { validateBuildProjectArgs } from "./validate";
 import { checkedInput, checkedKey, keyArnProblem } from "../internal/arns";
 import { asResourceError } from "../internal/errors";
+import { interpolate } from "../internal/interpolate";
 
 /** Name of the log group of a project: `/aws/codebuild/<projectName>`. */
 export function buildLogGroupName(projectName: string): string {
@@ -337,7 +338,7 @@ export type CodeBuildActionOptions = Omit<CodeBuildActionArgs, "projectName" | "
 
 /** `<bucket>/<prefix>` of a bucket location, with the default prefix `<folder>/<projectName>`. */
 function locationOf(l: BucketLocation, folder: string, projectName: string): pulumi.Output<string> {
-  return pulumi.interpolate`${l.bucketName}/${l.prefix ?? `${folder}/${projectName}`}`;
+  return interpolate`${l.bucketName}/${l.prefix ?? `${folder}/${projectName}`}`;
 }
 
 function environmentOf(args: BuildProjectArgs, image: ResolvedImage): aws.types.input.codebuild.ProjectEnvironment {

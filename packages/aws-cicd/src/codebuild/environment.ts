@@ -9,6 +9,7 @@ import {
 } from "./buildspec-references-syntax";
 import { describeReceived } from "../internal/types";
 import { checkedPlaintextValue, checkPlaintextValueNow, PlaintextValueCheck } from "./plaintext-secrets";
+import { interpolate } from "../internal/interpolate";
 
 /**
  * Current CodeBuild-managed Amazon Linux 2023 image for x86_64 builds (the default).
@@ -231,7 +232,7 @@ export function resolveImage(image: BuildImage | undefined, ctx: AwsContext): Re
     const url = ecr.repositoryUrl ?? ecrRepositoryUrl(ecr.repositoryArn, ctx.dnsSuffix);
     const separator = IMAGE_DIGEST.test(ecr.tag) ? "@" : ":";
     return {
-      image: pulumi.interpolate`${url}${separator}${ecr.tag}`,
+      image: interpolate`${url}${separator}${ecr.tag}`,
       type: ecr.architecture === "arm64" ? "ARM_CONTAINER" : "LINUX_CONTAINER",
       imagePullCredentialsType: "SERVICE_ROLE",
       ecrRepositoryArn: ecr.repositoryArn,

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { viaService } from "../security/encryption-key";
 import { AwsContext, PolicyStatement } from "../security/iam";
 import { splitSecretsManagerReference } from "./buildspec-references-syntax";
+import { interpolate } from "../internal/interpolate";
 
 /**
  * Action lists of the statements a {@link BuildProject} service role may hold, and pure
@@ -118,7 +119,7 @@ export const CODEBUILD_BUILDSPEC_REPORT_ACTIONS = [
 
 /** `arn:<p>:codebuild:<r>:<a>:report-group/<projectName>-*`: the groups a buildspec's reports create. */
 export function buildspecReportGroupsArn(projectName: pulumi.Input<string>, ctx: AwsContext): pulumi.Output<string> {
-  return pulumi.interpolate`arn:${ctx.partition}:codebuild:${ctx.region}:${ctx.accountId}:report-group/${projectName}-*`;
+  return interpolate`arn:${ctx.partition}:codebuild:${ctx.region}:${ctx.accountId}:report-group/${projectName}-*`;
 }
 
 /** Create and write the report groups of the project's own prefix, for reports of a buildspec file. */
@@ -142,7 +143,7 @@ export const CODEBUILD_SERVICE_PRINCIPAL = "codebuild.amazonaws.com";
 
 /** `arn:<p>:codebuild:<r>:<a>:project/<name>`. */
 export function buildProjectArn(projectName: pulumi.Input<string>, ctx: AwsContext): pulumi.Output<string> {
-  return pulumi.interpolate`arn:${ctx.partition}:codebuild:${ctx.region}:${ctx.accountId}:project/${projectName}`;
+  return interpolate`arn:${ctx.partition}:codebuild:${ctx.region}:${ctx.accountId}:project/${projectName}`;
 }
 
 /** ARN of an SSM parameter given by name (with or without leading `/`) or ARN. */
@@ -188,27 +189,27 @@ export function secretArn(reference: pulumi.Input<string>, ctx: AwsContext): pul
 
 /** `arn:<p>:s3:::<bucket>`. */
 export function bucketArn(bucketName: pulumi.Input<string>, ctx: AwsContext): pulumi.Output<string> {
-  return pulumi.interpolate`arn:${ctx.partition}:s3:::${bucketName}`;
+  return interpolate`arn:${ctx.partition}:s3:::${bucketName}`;
 }
 
 /** `arn:<p>:s3:::<bucket>/<prefix>/*`. */
 export function prefixObjectsArn(bucketName: pulumi.Input<string>, prefix: pulumi.Input<string>, ctx: AwsContext): pulumi.Output<string> {
-  return pulumi.interpolate`arn:${ctx.partition}:s3:::${bucketName}/${prefix}/*`;
+  return interpolate`arn:${ctx.partition}:s3:::${bucketName}/${prefix}/*`;
 }
 
 /** `arn:<p>:ec2:<r>:<a>:subnet/<id>`. */
 export function subnetArn(subnetId: pulumi.Input<string>, ctx: AwsContext): pulumi.Output<string> {
-  return pulumi.interpolate`arn:${ctx.partition}:ec2:${ctx.region}:${ctx.accountId}:subnet/${subnetId}`;
+  return interpolate`arn:${ctx.partition}:ec2:${ctx.region}:${ctx.accountId}:subnet/${subnetId}`;
 }
 
 /** `arn:<p>:ec2:<r>:<a>:security-group/<id>`. */
 export function securityGroupArn(groupId: pulumi.Input<string>, ctx: AwsContext): pulumi.Output<string> {
-  return pulumi.interpolate`arn:${ctx.partition}:ec2:${ctx.region}:${ctx.accountId}:security-group/${groupId}`;
+  return interpolate`arn:${ctx.partition}:ec2:${ctx.region}:${ctx.accountId}:security-group/${groupId}`;
 }
 
 /** `arn:<p>:ec2:<r>:<a>:network-interface/*`. */
 export function networkInterfacesArn(ctx: AwsContext): pulumi.Output<string> {
-  return pulumi.interpolate`arn:${ctx.partition}:ec2:${ctx.region}:${ctx.accountId}:network-interface/*`;
+  return interpolate`arn:${ctx.partition}:ec2:${ctx.region}:${ctx.accountId}:network-interface/*`;
 }
 
 /** Write build logs to one log group (its streams only). */
@@ -216,7 +217,7 @@ export function logGroupWriteStatement(logGroupArn: pulumi.Input<string>): Polic
   return {
     sid: "WriteBuildLogs",
     actions: [...LOGS_WRITE_ACTIONS],
-    resources: [logGroupArn, pulumi.interpolate`${logGroupArn}:log-stream:*`],
+    resources: [logGroupArn, interpolate`${logGroupArn}:log-stream:*`],
   };
 }
 

@@ -18,6 +18,7 @@ import { createApprovalRule, createBranchProtection } from "./protection";
 import { validateCodeCommitRepoArgs, validateCrossAccountAccess } from "./validate";
 import { checkedInput, checkedKey, roleNameOrArnProblem } from "../internal/arns";
 import { asResourceError } from "../internal/errors";
+import { interpolate } from "../internal/interpolate";
 
 /**
  * Logical names of each repository's grants (kept outside the class, whose properties the Pulumi
@@ -139,7 +140,7 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
     this.repositoryArn = this.repository.arn;
     this.cloneUrlHttp = this.repository.cloneUrlHttp;
     this.cloneUrlSsh = this.repository.cloneUrlSsh;
-    this.cloneUrlGrc = pulumi.interpolate`codecommit::${ctx.region}://${this.repository.repositoryName}`;
+    this.cloneUrlGrc = interpolate`codecommit::${ctx.region}://${this.repository.repositoryName}`;
     const scope: RepositoryGrantScope = { name, repositoryName, repositoryArn: this.repositoryArn, keyArn: this.keyArn, ctx, parent: this };
     GRANT_SCOPES.set(this, { scope, tags: args.tags });
 

@@ -34,6 +34,7 @@ import {
 import { validateEc2FleetTargetArgs } from "./validate";
 import { arnProblem, checkedInput, checkedKey, KMS_KEY_ARN_PATTERN } from "../internal/arns";
 import { asResourceError } from "../internal/errors";
+import { interpolate } from "../internal/interpolate";
 
 /** The names and ARNs a deploy action needs, as Outputs. */
 export type Ec2FleetDeployTarget = { [K in keyof CodeDeployTargetInfo]: pulumi.Output<string> };
@@ -137,7 +138,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
     const tags = args.tags;
     const appName = args.applicationName ?? stackScopedName(name, CODEDEPLOY_NAME);
     const groupName = args.deploymentGroupName ?? stackScopedName(name, CODEDEPLOY_NAME);
-    const managed = (p: ManagedPolicyUse) => pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/${p.path}${p.name}`;
+    const managed = (p: ManagedPolicyUse) => interpolate`arn:${ctx.partition}:iam::aws:policy/${p.path}${p.name}`;
 
     this.serviceRole = createServiceRole(
       `${name}-service-role`,
@@ -295,9 +296,9 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
     this.applicationName = this.application.name;
     this.deploymentGroupName = this.deploymentGroup.deploymentGroupName;
     this.deploymentConfigName = pulumi.output(configName);
-    this.applicationArn = codeDeployArn(ctx, pulumi.interpolate`application:${this.applicationName}`);
-    this.deploymentGroupArn = codeDeployArn(ctx, pulumi.interpolate`deploymentgroup:${this.applicationName}/${this.deploymentGroupName}`);
-    this.deploymentConfigArn = codeDeployArn(ctx, pulumi.interpolate`deploymentconfig:${this.deploymentConfigName}`);
+    this.applicationArn = codeDeployArn(ctx, interpolate`application:${this.applicationName}`);
+    this.deploymentGroupArn = codeDeployArn(ctx, interpolate`deploymentgroup:${this.applicationName}/${this.deploymentGroupName}`);
+    this.deploymentConfigArn = codeDeployArn(ctx, interpolate`deploymentconfig:${this.deploymentConfigName}`);
     this.instanceRoleArn = this.instanceRole.arn;
     this.registerOutputs({
       applicationName: this.applicationName,

@@ -11,6 +11,7 @@ import {
   DEFAULT_FLEET_ROOT_VOLUME_GIB,
   Ec2FleetArgs,
 } from "./ec2-fleet-target-args";
+import { interpolate } from "../internal/interpolate";
 
 /** Port the fleet's only egress rule opens: HTTPS to S3, CodeDeploy, SSM and package repositories. */
 export const FLEET_EGRESS_PORT = 443;
@@ -45,7 +46,7 @@ export const FLEET_NOTIFICATION_TYPES = [
  * who can describe the instance (CKV_AWS_46).
  */
 export function agentUserData(region: pulumi.Input<string>, dnsSuffix: pulumi.Input<string>): pulumi.Output<string> {
-  return pulumi.interpolate`#!/bin/bash
+  return interpolate`#!/bin/bash
 set -euo pipefail
 dnf install -y ruby wget
 cd /tmp

@@ -9,6 +9,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { viaService } from "../security/encryption-key";
 import { AwsContext, PolicyStatement } from "../security/iam";
+import { interpolate } from "../internal/interpolate";
 
 /**
  * What the CodeDeploy agent reads from the pipeline's artifact bucket: the revision.
@@ -86,7 +87,7 @@ export interface LaunchTemplateScope {
  */
 export function launchTemplateServiceRoleStatements(a: LaunchTemplateScope): PolicyStatement[] {
   const { ctx } = a;
-  const ec2 = (resource: string) => pulumi.interpolate`arn:${ctx.partition}:ec2:${ctx.region}:${ctx.accountId}:${resource}`;
+  const ec2 = (resource: string) => interpolate`arn:${ctx.partition}:ec2:${ctx.region}:${ctx.accountId}:${resource}`;
   return [
     {
       sid: "LaunchFromFleetTemplate",
@@ -94,7 +95,7 @@ export function launchTemplateServiceRoleStatements(a: LaunchTemplateScope): Pol
       resources: [
         a.launchTemplateArn,
         ...FLEET_LAUNCH_RESOURCE_TYPES.map((t) => ec2(`${t}/*`)),
-        pulumi.interpolate`arn:${ctx.partition}:ec2:${ctx.region}::image/*`,
+        interpolate`arn:${ctx.partition}:ec2:${ctx.region}::image/*`,
       ],
       conditions: { ArnEquals: { "ec2:LaunchTemplate": a.launchTemplateArn } },
     },
@@ -162,7 +163,7 @@ export interface CodeDeployArnContext {
 
 /** `arn:<p>:codedeploy:<r>:<a>:<resource>`. */
 export function codeDeployArn(ctx: CodeDeployArnContext, resource: pulumi.Input<string>): pulumi.Output<string> {
-  return pulumi.interpolate`arn:${ctx.partition}:codedeploy:${ctx.region}:${ctx.accountId}:${resource}`;
+  return interpolate`arn:${ctx.partition}:codedeploy:${ctx.region}:${ctx.accountId}:${resource}`;
 }
 
 /** Arguments of {@link fleetInstanceRoleStatements}. */
@@ -196,7 +197,7 @@ export function fleetInstanceRoleStatements(a: FleetInstanceRoleArgs): PolicySta
     out.push({
       sid: "ReadPipelineArtifacts",
       actions: [...INSTANCE_ARTIFACT_READ_ACTIONS],
-      resources: [pulumi.interpolate`${a.artifactBucketArn}/${a.artifactKeyPrefix ?? ""}*`],
+      resources: [interpolate`${a.artifactBucketArn}/${a.artifactKeyPrefix ?? ""}*`],
     });
   }
   if (a.artifactKeyArn !== undefined) {
@@ -210,7 +211,7 @@ export function fleetInstanceRoleStatements(a: FleetInstanceRoleArgs): PolicySta
   out.push({
     sid: "DownloadCodeDeployAgent",
     actions: [...INSTANCE_AGENT_DOWNLOAD_ACTIONS],
-    resources: [pulumi.interpolate`arn:${a.ctx.partition}:s3:::aws-codedeploy-${a.ctx.region}/*`],
+    resources: [interpolate`arn:${a.ctx.partition}:s3:::aws-codedeploy-${a.ctx.region}/*`],
   });
   return out;
 }

@@ -14,6 +14,7 @@ import { defaultCrossAccountDeployRoleName } from "./role-arns";
 import { checkedInput } from "../internal/arns";
 import { artifactBucketArnProblem, artifactKeyArnProblem, pipelineRoleArnProblem, validateCrossAccountDeployRoleArgs } from "./validate";
 import { asResourceError } from "../internal/errors";
+import { interpolate } from "../internal/interpolate";
 
 /** The region field of an ARN (`arn:<partition>:<service>:<region>:...`). */
 function regionOfArn(arn: pulumi.Input<string>): pulumi.Output<string> {
@@ -72,7 +73,7 @@ export class CrossAccountDeployRole extends pulumi.ComponentResource {
       `${name}-role`,
       {
         name: args.roleName ?? defaultCrossAccountDeployRoleName(name),
-        description: args.description ?? pulumi.interpolate`Role the pipeline role ${pipelineRoleArn} assumes to deploy (aws-cicd).`,
+        description: args.description ?? interpolate`Role the pipeline role ${pipelineRoleArn} assumes to deploy (aws-cicd).`,
         assumeRolePolicy: policyDocument(crossAccountDeployTrustStatements(pipelineRoleArn, args.externalId)),
         maxSessionDuration: CROSS_ACCOUNT_DEPLOY_MAX_SESSION_SECONDS,
         permissionsBoundary: args.permissionsBoundary,

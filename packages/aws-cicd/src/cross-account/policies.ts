@@ -14,6 +14,7 @@ import { CodeDeployTargetInfo } from "../codedeploy/policies";
 import type { CrossAccountDeployTargetKind, ManagedPolicyPart } from "../pipeline/action-types";
 import { ACTION_KIND_NAMES, ACTION_KINDS } from "../pipeline/actions";
 import { AwsContext, PolicyConditions, PolicyStatement } from "../security/iam";
+import { interpolate } from "../internal/interpolate";
 
 /**
  * What the pipeline role may do with the deploy role: assume it (STS).
@@ -64,14 +65,14 @@ export function artifactReadStatements(a: PipelineArtifactsInfo, ctx: Pick<AwsCo
     {
       sid: "ReadPipelineArtifacts",
       actions: [...DEPLOY_ROLE_ARTIFACT_READ_ACTIONS],
-      resources: [pulumi.interpolate`${a.artifactBucketArn}/*`],
+      resources: [interpolate`${a.artifactBucketArn}/*`],
     },
     { sid: "LocatePipelineArtifactBucket", actions: [...DEPLOY_ROLE_ARTIFACT_BUCKET_ACTIONS], resources: [a.artifactBucketArn] },
     {
       sid: "DecryptPipelineArtifacts",
       actions: [...DEPLOY_ROLE_ARTIFACT_KEY_ACTIONS],
       resources: [a.artifactKeyArn],
-      conditions: { StringEquals: { "kms:ViaService": pulumi.interpolate`s3.${a.artifactRegion}.${ctx.dnsSuffix}` } },
+      conditions: { StringEquals: { "kms:ViaService": interpolate`s3.${a.artifactRegion}.${ctx.dnsSuffix}` } },
     },
   ];
 }

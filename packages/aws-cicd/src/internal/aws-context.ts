@@ -100,10 +100,28 @@ const resolvedContexts = new WeakMap<object, pulumi.Output<ResolvedContext>>();
  * `render` of the context's resolved values: one `apply` on an Output shared per context, where a
  * `pulumi.interpolate` over the context would lift each of its Outputs again for every string.
  */
-export function fromContext(
-  ctx: { partition: pulumi.Input<string>; region: pulumi.Input<string>; accountId: pulumi.Input<string> },
-  render: (c: ResolvedContext) => string,
+export function fromContext(ctx: ContextValues, render: (c: ResolvedContext) => string): pulumi.Output<string> {
+  return resolvedContext(ctx).apply(render);
+}
+
+/**
+ * `render` of the context's resolved values and of `value`: one `pulumi.all` over the shared
+ * Output of the context and `value`, where a `pulumi.interpolate` over the context and `value`
+ * would lift each of the context's Outputs again.
+ */
+export function fromContextAnd<T>(
+  ctx: ContextValues,
+  value: pulumi.Input<T>,
+  render: (c: ResolvedContext, v: T) => string,
 ): pulumi.Output<string> {
+  return pulumi.all([resolvedContext(ctx), value]).apply(([c, v]) => render(c, v as T));
+}
+
+/** The values a context's strings are built from (an {@link AwsContext}, or plain values). */
+type ContextValues = { partition: pulumi.Input<string>; region: pulumi.Input<string>; accountId: pulumi.Input<string> };
+
+/** The context's values as one Output, shared per context. */
+function resolvedContext(ctx: ContextValues): pulumi.Output<ResolvedContext> {
   let resolved = resolvedContexts.get(ctx);
   if (resolved === undefined) {
     resolved = pulumi
@@ -111,5 +129,5 @@ export function fromContext(
       .apply(([partition, region, accountId]) => ({ partition, region, accountId }));
     resolvedContexts.set(ctx, resolved);
   }
-  return resolved.apply(render);
+  return resolved;
 }

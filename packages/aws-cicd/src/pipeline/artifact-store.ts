@@ -6,6 +6,7 @@ import { ArtifactStoreInfo } from "./action-types";
 import { ArtifactBucketOptions, ArtifactBucketReference } from "./pipeline-args";
 import { PIPELINE_ARTIFACT_BUCKET_ACTIONS, PIPELINE_ARTIFACT_OBJECT_ACTIONS } from "./policies";
 import { keyUseThroughServices } from "../security/encryption-key";
+import { interpolate } from "../internal/interpolate";
 
 /** The artifact store of a pipeline: the bucket it created, if any, and what actions see. */
 export interface ArtifactStore {
@@ -37,7 +38,7 @@ export function artifactStoreOf(
     return {
       info: {
         bucketName: given.bucketName,
-        bucketArn: given.bucketArn ?? pulumi.interpolate`arn:${ctx.partition}:s3:::${given.bucketName}`,
+        bucketArn: given.bucketArn ?? interpolate`arn:${ctx.partition}:s3:::${given.bucketName}`,
         keyArn: given.keyArn,
       },
     };
@@ -63,7 +64,7 @@ export function artifactStoreOf(
 /** What the pipeline role needs on its artifact store: objects, bucket metadata, and the key through S3. */
 export function artifactStoreStatements(info: ArtifactStoreInfo, ctx: AwsContext): PolicyStatement[] {
   return [
-    { sid: "ReadWriteArtifacts", actions: [...PIPELINE_ARTIFACT_OBJECT_ACTIONS], resources: [pulumi.interpolate`${info.bucketArn}/*`] },
+    { sid: "ReadWriteArtifacts", actions: [...PIPELINE_ARTIFACT_OBJECT_ACTIONS], resources: [interpolate`${info.bucketArn}/*`] },
     { sid: "InspectArtifactBucket", actions: [...PIPELINE_ARTIFACT_BUCKET_ACTIONS], resources: [info.bucketArn] },
     keyUseThroughServices(info.keyArn, ["s3"], ctx, "UseArtifactKey"),
   ];

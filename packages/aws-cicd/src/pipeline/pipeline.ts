@@ -28,6 +28,7 @@ import { renderBeforeEntry } from "./stage-conditions";
 import { validatePipelineArgs } from "./validate";
 import { asResourceError } from "../internal/errors";
 import { internals, internalsOf } from "./pipeline-internals";
+import { interpolate } from "../internal/interpolate";
 
 /** Artifact buckets already checked, so that pipelines sharing one keep sharing its exact Outputs (one grant per store). */
 const checkedArtifactBuckets = new WeakMap<ArtifactBucketReference, ArtifactBucketReference>();
@@ -173,7 +174,7 @@ export class Pipeline extends pulumi.ComponentResource {
     const ctx = awsContext(this);
     const pipelineName = args.pipelineName ?? stackScopedName(name, PIPELINE_NAME);
     internals.set(this, { stages: plan, resourceName: name, ctx, physicalName: pipelineName, approvalGrants: 0 });
-    const pipelineArn = pulumi.interpolate`arn:${ctx.partition}:codepipeline:${ctx.region}:${ctx.accountId}:${pipelineName}`;
+    const pipelineArn = interpolate`arn:${ctx.partition}:codepipeline:${ctx.region}:${ctx.accountId}:${pipelineName}`;
     const actions = executionOrder(plan);
 
     // Roles actions run with (usually in another account) read and write artifacts, and so do the
@@ -371,7 +372,7 @@ export class Pipeline extends pulumi.ComponentResource {
     ]);
     const state = internalsOf(this);
     const ctx = state.ctx;
-    const pipelineArn = pulumi.interpolate`arn:${ctx.partition}:codepipeline:${ctx.region}:${ctx.accountId}:${state.physicalName}`;
+    const pipelineArn = interpolate`arn:${ctx.partition}:codepipeline:${ctx.region}:${ctx.accountId}:${state.physicalName}`;
     state.approvalGrants += 1;
     const suffix = state.approvalGrants === 1 ? "" : `-${state.approvalGrants}`;
     return attachStatements(
@@ -381,7 +382,7 @@ export class Pipeline extends pulumi.ComponentResource {
         {
           sid: "ApproveOrReject",
           actions: [...APPROVAL_RESULT_ACTIONS],
-          resources: approvals.map((a) => pulumi.interpolate`${pipelineArn}/${stageName}/${a.name}`),
+          resources: approvals.map((a) => interpolate`${pipelineArn}/${stageName}/${a.name}`),
         },
         { sid: "ReadApprovalToken", actions: [...APPROVAL_STATE_ACTIONS], resources: [pipelineArn] },
       ],

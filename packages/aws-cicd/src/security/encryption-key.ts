@@ -18,6 +18,7 @@ import {
   SNS_PUBLISHER_SERVICES,
 } from "./policies";
 import { asResourceError } from "../internal/errors";
+import { interpolate } from "../internal/interpolate";
 
 /** Days KMS waits before it deletes a scheduled key (the maximum AWS allows). */
 export const DEFAULT_KEY_DELETION_WINDOW_DAYS = 30;
@@ -122,9 +123,16 @@ export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
   }
 }
 
+/** The {@link viaService} Outputs made so far, per context and service (one Output each, however many policies name it). */
+const viaServiceOutputs = new WeakMap<AwsContext, Map<string, pulumi.Output<string>>>();
+
 /** The `kms:ViaService` value of a service in the context's region. */
 export function viaService(service: string, ctx: AwsContext): pulumi.Output<string> {
-  return pulumi.interpolate`${service}.${ctx.region}.${ctx.dnsSuffix}`;
+  let byService = viaServiceOutputs.get(ctx);
+  if (byService === undefined) viaServiceOutputs.set(ctx, (byService = new Map()));
+  let value = byService.get(service);
+  if (value === undefined) byService.set(service, (value = interpolate`${service}.${ctx.region}.${ctx.dnsSuffix}`));
+  return value;
 }
 
 /** Decrypt and GenerateDataKey on `keyArn`, only when called through the given services. */
@@ -206,12 +214,12 @@ export function encryptionKeyPolicy(
     },
     {
       sid: "CloudWatchLogsEncryptsLogGroups",
-      principals: { service: [pulumi.interpolate`logs.${ctx.region}.${ctx.dnsSuffix}`] },
+      principals: { service: [interpolate`logs.${ctx.region}.${ctx.dnsSuffix}`] },
       actions: [...KMS_LOGS_ACTIONS],
       resources: ["*"],
       conditions: {
         ArnLike: {
-          "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:*`,
+          "kms:EncryptionContext:aws:logs:arn": interpolate`arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:*`,
         },
       },
     },
@@ -229,7 +237,7 @@ export function encryptionKeyPolicy(
 
 /** ARN of EC2 Auto Scaling's service-linked role in the context's account. */
 export function autoScalingServiceLinkedRoleArn(ctx: AwsContext): pulumi.Output<string> {
-  return pulumi.interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+  return interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
 }
 
 /**

@@ -11,6 +11,8 @@ import {
 } from "./policy-size";
 import { autoNameArgs, AUTONAMED_IAM_POLICY, AUTONAMED_IAM_ROLE } from "../internal/naming";
 import { AwsContext } from "../internal/aws-context";
+import { jsonOnceKnown } from "./policy-json";
+import { interpolate } from "../internal/interpolate";
 
 export { awsContext, AwsContext } from "../internal/aws-context";
 
@@ -121,15 +123,26 @@ function withoutRepeats(statement: Record<string, unknown>): Record<string, unkn
  * actions repeated within a statement (once their values are known) are written once.
  */
 export function policyDocument(statements: PolicyStatement[]): pulumi.Output<string> {
-  const rendered = pulumi
-    .output(statements.map(renderStatement))
-    .apply((list) => list.map((s) => withoutRepeats(s as Record<string, unknown>)));
-  return pulumi.jsonStringify({ Version: POLICY_VERSION, Statement: rendered });
+  return documentJson(documentShape(statements));
 }
 
 /** The document of `statements` as an object, with Outputs in place, for the size checks of `./policy-size`. */
-function documentShape(statements: PolicyStatement[]): unknown {
+function documentShape(statements: PolicyStatement[]): PolicyShape {
   return { Version: POLICY_VERSION, Statement: statements.map(renderStatement) };
+}
+
+/** A policy document as an object, with Outputs in place (see {@link documentShape}). */
+interface PolicyShape {
+  Version: string;
+  Statement: Record<string, unknown>[];
+}
+
+/** The JSON of a document shape once its values are known, each statement {@link withoutRepeats} (one Output, see `./policy-json`). */
+function documentJson(shape: PolicyShape): pulumi.Output<string> {
+  return jsonOnceKnown(shape, (resolved) => {
+    const doc = resolved as PolicyShape;
+    return { Version: doc.Version, Statement: doc.Statement.map(withoutRepeats) };
+  });
 }
 
 /**
@@ -158,12 +171,18 @@ export function sizeCheckedPolicyDocument(
   statements: PolicyStatement[],
   resource: pulumi.Resource,
 ): pulumi.Output<string> {
-  return checkPolicySize(kind, about, documentShape(statements), policyDocument(statements), resource);
+  const shape = documentShape(statements);
+  return checkPolicySize(kind, about, shape, documentJson(shape), resource);
 }
+
+/** The {@link accountRootArn} of each context, made once (one Output, however many policies name it). */
+const accountRootArns = new WeakMap<AwsContext, pulumi.Output<string>>();
 
 /** `arn:<partition>:iam::<account>:root`, the principal that delegates to the account's IAM policies. */
 export function accountRootArn(ctx: AwsContext): pulumi.Output<string> {
-  return pulumi.interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:root`;
+  let arn = accountRootArns.get(ctx);
+  if (arn === undefined) accountRootArns.set(ctx, (arn = interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:root`));
+  return arn;
 }
 
 /**
@@ -294,7 +313,8 @@ export function attachStatements(
   statements: PolicyStatement[],
   parent: pulumi.Resource,
 ): aws.iam.RolePolicy {
-  const policy = checkRoleInlinePolicySize(name, role, documentShape(statements), policyDocument(statements), parent);
+  const shape = documentShape(statements);
+  const policy = checkRoleInlinePolicySize(name, role, shape, documentJson(shape), parent);
   return new aws.iam.RolePolicy(name, { ...autoNameArgs(name, AUTONAMED_IAM_POLICY), role, policy }, { parent });
 }
 

@@ -20,6 +20,7 @@ import {
 import { checkPolicySizeNow, PolicyStatement, sizeCheckedPolicyDocument } from "./iam";
 import { checkArgsObject, checkTypes } from "../internal/types";
 import { asResourceError } from "../internal/errors";
+import { interpolate } from "../internal/interpolate";
 
 /** Bucket name starts S3 reserves. https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html */
 export const RESERVED_BUCKET_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"] as const;
@@ -160,7 +161,7 @@ export function secureBucketPolicy(
   writerArns: pulumi.Input<string>[] = [],
   codeBuildRoleArns: pulumi.Input<string>[] = [],
 ): PolicyStatement[] {
-  const objects = pulumi.interpolate`${bucketArn}/*`;
+  const objects = interpolate`${bucketArn}/*`;
   const keyId = pulumi.output(keyArn).apply((a) => a.substring(a.lastIndexOf("/") + 1));
   const sse = "s3:x-amz-server-side-encryption";
   const sseKey = "s3:x-amz-server-side-encryption-aws-kms-key-id";

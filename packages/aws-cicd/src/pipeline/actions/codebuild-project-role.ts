@@ -15,6 +15,7 @@ import {
 } from "../policies";
 import type { CodeBuildActionArgs, CodeBuildEnvironmentVariable } from "./codebuild";
 import { connectionCloneStatements } from "./connection-source";
+import { interpolate } from "../../internal/interpolate";
 
 /** The grants a pipeline gives the service roles of the CodeBuild projects its actions run. */
 
@@ -59,7 +60,7 @@ function grantedByStore(uses: ProjectRoleUse[]): { bucket: boolean; key: boolean
 export function codeBuildProjectRoleStatements(uses: ProjectRoleUse[]): PolicyStatement[] {
   const { ctx } = uses[0];
   const { bucketArn, keyArn } = ctx.artifactStore;
-  const objects = pulumi.interpolate`${bucketArn}/*`;
+  const objects = interpolate`${bucketArn}/*`;
   const writes = uses.some((u) => u.ctx.action.outputs.length > 0);
   const byStore = grantedByStore(uses);
   const statements: PolicyStatement[] = [];

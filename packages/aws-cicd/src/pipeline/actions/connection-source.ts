@@ -11,6 +11,7 @@ import {
 } from "../policies";
 import { ConnectionTriggerArgs, renderConnectionTrigger, validateConnectionTriggers } from "../triggers";
 import { SOURCE_ACTION_SHAPE, checkName, checkNamespace } from "./shared";
+import { interpolate } from "../../internal/interpolate";
 
 /** Branch a connection source follows when none is given. */
 export const DEFAULT_CONNECTION_BRANCH = "main";
@@ -199,7 +200,7 @@ export const connectionSourceKind: ActionKind<ConnectionSourceActionArgs> = {
         {
           sid: "SetSourceArtifactAcl",
           actions: [...CONNECTION_SOURCE_OBJECT_ACL_ACTIONS],
-          resources: [pulumi.interpolate`${ctx.artifactStore.bucketArn}/*`],
+          resources: [interpolate`${ctx.artifactStore.bucketArn}/*`],
         },
         { sid: "ReadArtifactBucketAcl", actions: [...CONNECTION_SOURCE_BUCKET_ACL_ACTIONS], resources: [ctx.artifactStore.bucketArn] },
       ],

@@ -5,6 +5,7 @@ import { ActionCommonArgs, ActionKind } from "../action-types";
 import { S3_SOURCE_BUCKET_ACTIONS, S3_SOURCE_OBJECT_ACTIONS } from "../policies";
 import { SOURCE_ACTION_SHAPE, checkArn, checkName, checkNamespace, createStartTrigger } from "./shared";
 import { S3_BUCKET_NAME_PATTERN } from "../../internal/arns";
+import { interpolate } from "../../internal/interpolate";
 
 /**
  * An S3 source: one object (a ZIP) in a versioned bucket. The pipeline is started by an
@@ -65,9 +66,9 @@ export const s3SourceKind: ActionKind<S3SourceActionArgs> = {
     checkNamespace(path, a.namespace);
   },
   bind(a, ctx) {
-    const bucketArn = a.bucketArn ?? pulumi.interpolate`arn:${ctx.aws.partition}:s3:::${a.bucketName}`;
+    const bucketArn = a.bucketArn ?? interpolate`arn:${ctx.aws.partition}:s3:::${a.bucketName}`;
     const statements: PolicyStatement[] = [
-      { sid: "ReadSourceObject", actions: [...S3_SOURCE_OBJECT_ACTIONS], resources: [pulumi.interpolate`${bucketArn}/${a.objectKey}`] },
+      { sid: "ReadSourceObject", actions: [...S3_SOURCE_OBJECT_ACTIONS], resources: [interpolate`${bucketArn}/${a.objectKey}`] },
       { sid: "ReadSourceBucket", actions: [...S3_SOURCE_BUCKET_ACTIONS], resources: [bucketArn] },
     ];
     if (a.keyArn !== undefined) statements.push(keyUseThroughServices(a.keyArn, ["s3"], ctx.aws, "UseSourceObjectKey"));

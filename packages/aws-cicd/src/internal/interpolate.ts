@@ -1,0 +1,34 @@
+// `pulumi.interpolate` with fewer Outputs (issue 12).
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * The same string as `pulumi.interpolate`, with the same dependencies, secrecy and unknowns, and
+ * fewer Outputs: `pulumi.interpolate` runs `pulumi.output` over its placeholders (each Output
+ * wrapped again and applied, the array an Output of its own) and applies once more, four Outputs
+ * for one placeholder. Here a template with one Output placeholder is one `apply` on it, and one
+ * without any is one Output of the plain string. Promises, arrays and objects, and several Outputs,
+ * take the SDK's path.
+ */
+export function interpolate(literals: TemplateStringsArray, ...placeholders: pulumi.Input<unknown>[]): pulumi.Output<string> {
+  const render = (values: unknown[]): string => {
+    let result = "";
+    for (let i = 0; i < values.length; i++) {
+      result += literals[i];
+      result += values[i];
+    }
+    return result + literals[literals.length - 1];
+  };
+  let single: pulumi.Output<unknown> | undefined;
+  for (const p of placeholders) {
+    if (!pulumi.Output.isInstance(p)) {
+      // Promises, and arrays or objects that may hold Outputs, are resolved by the SDK's walk.
+      if (p !== null && typeof p === "object") return pulumi.interpolate(literals, ...placeholders);
+      continue;
+    }
+    if (single !== undefined && single !== p) return pulumi.interpolate(literals, ...placeholders);
+    single = p;
+  }
+  if (single === undefined) return pulumi.output(render(placeholders));
+  const output = single;
+  return output.apply((value) => render(placeholders.map((p) => (p === output ? value : p))));
+}

@@ -1,0 +1,65 @@
+// Issue 12: the internal helpers that make fewer Outputs than the SDK's give what the SDK's give:
+// the same string, the same secrecy and the same resources to depend on.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { expect } from "chai";
+import { interpolate } from "../../packages/aws-cicd/src/internal/interpolate";
+import { jsonOnceKnown } from "../../packages/aws-cicd/src/security/policy-json";
+import { unwrap } from "../harness";
+
+/** What an Output resolves to, whether it is secret, and the URNs of the resources it depends on. */
+async function observed(o: pulumi.Output<string>): Promise<{ value: string; secret: boolean; resources: string[] }> {
+  const internal = o as unknown as { isSecret: Promise<boolean>; allResources(): Promise<Set<pulumi.Resource>> };
+  const resources = await Promise.all([...(await internal.allResources())].map((r) => unwrap(r.urn)));
+  return { value: await unwrap(o), secret: await internal.isSecret, resources: resources.sort() };
+}
+
+describe("internal Output helpers", () => {
+  const bucket = new aws.s3.Bucket("outputs-spec-bucket", {});
+  const topic = new aws.sns.Topic("outputs-spec-topic", {});
+  const cases: [string, () => [pulumi.Output<string>, pulumi.Output<string>]][] = [
+    ["plain values", () => [interpolate`a${1}b${"c"}${undefined}`, pulumi.interpolate`a${1}b${"c"}${undefined}`]],
+    ["one Output", () => [interpolate`${bucket.arn}/*`, pulumi.interpolate`${bucket.arn}/*`]],
+    ["one Output twice", () => [interpolate`${bucket.id}:${bucket.id}`, pulumi.interpolate`${bucket.id}:${bucket.id}`]],
+    ["a secret", () => [interpolate`x-${pulumi.secret("s")}`, pulumi.interpolate`x-${pulumi.secret("s")}`]],
+    ["two Outputs", () => [interpolate`${bucket.arn}|${topic.arn}`, pulumi.interpolate`${bucket.arn}|${topic.arn}`]],
+    ["a Promise", () => [interpolate`p-${Promise.resolve("v")}`, pulumi.interpolate`p-${Promise.resolve("v")}`]],
+    ["an array holding an Output", () => [interpolate`${[bucket.id, "b"]}`, pulumi.interpolate`${[bucket.id, "b"]}`]],
+  ];
+  for (const [what, make] of cases) {
+    it(`interpolate gives what pulumi.interpolate gives with ${what}`, async () => {
+      const [ours, sdk] = make();
+      expect(await observed(ours)).to.deep.equal(await observed(sdk));
+    });
+  }
+
+  it("jsonOnceKnown gives the bytes, secrecy and resources of pulumi.jsonStringify", async () => {
+    const doc = () => ({
+      Version: "2012-10-17",
+      Statement: [
+        { Effect: "Allow", Action: ["s3:GetObject"], Resource: [bucket.arn, pulumi.interpolate`${bucket.arn}/*`, "*"] },
+        {
+          Effect: "Allow",
+          Action: ["sns:Publish"],
+          Resource: topic.arn,
+          Condition: { StringEquals: { k: pulumi.secret("v"), n: undefined } },
+        },
+        { Effect: "Deny", Action: ["s3:*"], Resource: [Promise.resolve("arn:aws:s3:::x"), undefined] },
+      ],
+    });
+    const ours = await observed(jsonOnceKnown(doc(), (d) => d));
+    expect(ours).to.deep.equal(await observed(pulumi.jsonStringify(doc())));
+    expect(ours.secret).to.equal(true);
+    expect(ours.resources).to.have.length(2);
+  });
+
+  it("jsonOnceKnown resolves Outputs that Outputs resolve to, as pulumi.output does", async () => {
+    const nested = pulumi.output("k").apply(() => ({ inner: bucket.id }));
+    const ours = await observed(jsonOnceKnown({ a: nested }, (d) => d));
+    expect(ours).to.deep.equal(await observed(pulumi.jsonStringify({ a: nested })));
+  });
+
+  it("jsonOnceKnown of a plain document is its JSON", async () => {
+    expect(await unwrap(jsonOnceKnown({ b: [1, "x"] }, (d) => ({ wrapped: d })))).to.equal('{"wrapped":{"b":[1,"x"]}}');
+  });
+});
