@@ -1,4 +1,5 @@
 import { PROD_TARGET } from "../cross-account/fixtures";
+import { COMPONENTS, ComponentName } from "../harness/components";
 
 /**
  * What the bad-input tables share: the components and categories, the case types, and the
@@ -7,19 +8,8 @@ import { PROD_TARGET } from "../cross-account/fixtures";
  */
 
 /** The components under test, by their exported class name. */
-export const COMPONENTS = [
-  "EncryptionKey",
-  "SecureTopic",
-  "SecureBucket",
-  "CodeCommitRepo",
-  "BuildProject",
-  "Pipeline",
-  "BeanstalkTarget",
-  "Ec2FleetTarget",
-  "CrossAccountDeployRole",
-  "PulumiStack",
-] as const;
-export type ComponentName = (typeof COMPONENTS)[number];
+export { COMPONENTS };
+export type { ComponentName };
 
 export const CATEGORIES = [
   "name",

@@ -9,19 +9,9 @@ import * as path from "path";
 import type { PackageSpec, Property } from "@pulumi/pulumi/provider/experimental/schema";
 import * as cicd from "../../packages/aws-cicd/src";
 import { hostedSchema, HostedSchema, PACKAGE_DIR, SCHEMA_SNAPSHOT, stableJson } from "./schema-host";
+import { COMPONENTS as ALL_COMPONENTS } from "../harness/components";
 
-const COMPONENTS = [
-  "BeanstalkTarget",
-  "BuildProject",
-  "CodeCommitRepo",
-  "CrossAccountDeployRole",
-  "Ec2FleetTarget",
-  "EncryptionKey",
-  "Pipeline",
-  "PulumiStack",
-  "SecureBucket",
-  "SecureTopic",
-];
+const COMPONENTS = [...ALL_COMPONENTS].sort();
 const TOKEN = (name: string) => `aws-cicd:index:${name}`;
 /**
  * Properties allowed to escape to untyped JSON (`pulumi.json#/Any`) or to have no type: none. A
