@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import { cli, CliRun, tempProgram } from "./synth-helpers";
 import type { SynthReport } from "../../packages/cli/src/synth/report-types";
-import { exitCodeOf, parseSynthArgs } from "../../packages/cli/src/synth";
+import { DEFAULT_COST_INPUTS, exitCodeOf, parseSynthArgs } from "../../packages/cli/src/synth";
 import { NETWORK } from "../examples/example-config";
 
 /** The flagship's required production settings, as `--config` flags (what `npm run synth` passes). */
@@ -17,6 +17,7 @@ describe("aws-cicd synth", () => {
   let bad: CliRun;
   let badLenient: CliRun;
   let unconfigured: CliRun;
+  let costly: CliRun;
   const dirs: string[] = [];
   before(async function () {
     this.timeout(60000);
@@ -26,7 +27,7 @@ describe("aws-cicd synth", () => {
       'import * as aws from "@pulumi/aws";\nexport const bucket = new aws.s3.Bucket("raw").bucket;\n',
     );
     dirs.push(failing.dir, rawBucket.dir);
-    [repo, flagship, markdown, broken, bad, badLenient, unconfigured] = await Promise.all([
+    [repo, flagship, markdown, broken, bad, badLenient, unconfigured, costly] = await Promise.all([
       cli(["synth", "examples/repo-and-build", "--json"]),
       cli([
         "synth",
@@ -54,6 +55,7 @@ describe("aws-cicd synth", () => {
       cli(["synth", rawBucket.dir, "--json"], rawBucket.env),
       cli(["synth", rawBucket.dir, "--fail-on", "none"], rawBucket.env),
       cli(["synth", "examples/beanstalk-pipeline", "--json"]),
+      cli(["synth", "examples/repo-and-build", "--cost", "buildsPerDay=20", "--cost=minutesPerBuild=3"]),
     ]);
   });
   after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -216,6 +218,55 @@ describe("aws-cicd synth", () => {
     });
   });
 
+  describe("the cost estimate", () => {
+    it("prices the flagship per pipeline, with the shared key apart, from the stated inputs and the dated table", () => {
+      const c = (JSON.parse(flagship.stdout) as SynthReport).cost;
+      expect([c.estimate, c.currency, c.prices.region, c.prices.date, c.prices.file]).to.deep.equal([
+        true,
+        "USD",
+        "us-east-1",
+        "2026-12-02",
+        "aws-cicd-cli/data/prices-us-east-1.json",
+      ]);
+      expect(c.inputs).to.deep.equal(DEFAULT_COST_INPUTS);
+      expect(c.pipelines.map((g) => [g.name, g.pipelineName, g.monthly])).to.deep.equal([["app", "beanstalk-pipeline-dev-app", 18.83]]);
+      // Source 1 + build 5 + two Beanstalk deploys 5 each = 16 action minutes, 10 executions a day for 30 days.
+      expect(c.pipelines[0].lines.find((l) => l.resource === "app-pipeline")).to.deep.equal({
+        resource: "app-pipeline",
+        type: "aws:codepipeline/pipeline:Pipeline",
+        item: "V2 action minutes (4 billed actions x 300 executions)",
+        quantity: 4800,
+        unit: "action-minute",
+        unitPrice: 0.002,
+        monthly: 9.6,
+      });
+      expect(c.pipelines[0].lines.find((l) => l.resource === "test-project")).to.include({
+        quantity: 1500,
+        unitPrice: 0.005,
+        monthly: 7.5,
+      });
+      expect(c.shared.lines.map((l) => [l.resource, l.item, l.monthly])).to.deep.equal([["cicd-key", "customer managed key", 1]]);
+      expect([c.total, c.unpriced]).to.deep.equal([19.83, []]);
+    });
+
+    it("says it is an estimate in the text and Markdown reports, and warns when the table is for another region", () => {
+      expect(costly.code, costly.stderr).to.equal(0);
+      expect(costly.stdout).to.include("\nEstimated monthly cost: ");
+      expect(costly.stdout).to.include("(ESTIMATE)\n  Estimates only, not a quote:");
+      expect(costly.stdout).to.include("Usage assumed: buildsPerDay=20, minutesPerBuild=3, daysPerMonth=30,");
+      // A build project no pipeline runs is assumed to build buildsPerDay times a day: 600 builds of 3 minutes.
+      expect(costly.stdout).to.include(
+        "tests-project: build minutes (LINUX_CONTAINER/BUILD_GENERAL1_SMALL, 600 builds): 1800 build-minute x 0.005 = 9.00 USD",
+      );
+      expect(markdown.stdout).to.include("## Estimated monthly cost\n\n> **Estimate.** Estimates only, not a quote:");
+      expect(markdown.stdout).to.include("| **total** | **19.83** |");
+      expect(markdown.stdout).to.include(
+        "## Warnings\n\n- The cost estimate uses us-east-1 prices, but the stack is in eu-west-1: pass --prices with a table for eu-west-1.\n",
+      );
+      expect((JSON.parse(flagship.stdout) as SynthReport).warnings).to.deep.equal([]);
+    });
+  });
+
   describe("exit codes", () => {
     it("exits 1 with the program's message when the program throws", () => {
       expect(broken.code).to.equal(1);
@@ -255,6 +306,7 @@ describe("aws-cicd synth", () => {
         format: "markdown",
         failOn: "advisory",
         tier: "default",
+        cost: DEFAULT_COST_INPUTS,
       });
       expect(parseSynthArgs(["--tier", "strict"]).tier).to.equal("strict");
     });

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { COST_DISCLAIMER, NOT_INCLUDED } from "../../packages/cli/src/synth/cost";
 
 const ROOT = path.resolve(__dirname, "../..");
 /** The workspaces packed, in dependency order. */
@@ -55,10 +56,12 @@ describe("aws-cicd-cli package", function () {
   });
 
   describe("npm pack", () => {
-    it("contains only dist/ (JS, declarations, source maps), bin/aws-cicd.js, README.md, LICENSE and package.json", () => {
+    it("contains only dist/ (JS, declarations, source maps), bin/aws-cicd.js, the price table, README.md, LICENSE and package.json", () => {
       const files = packs.get("aws-cicd-cli")!.files.map((f) => f.path);
       const unexpected = files.filter(
-        (f) => !/^dist\/.+\.(js|d\.ts|js\.map)$/.test(f) && !["bin/aws-cicd.js", "README.md", "LICENSE", "package.json"].includes(f),
+        (f) =>
+          !/^dist\/.+\.(js|d\.ts|js\.map)$/.test(f) &&
+          !["bin/aws-cicd.js", "data/prices-us-east-1.json", "README.md", "LICENSE", "package.json"].includes(f),
       );
       expect(unexpected).to.deep.equal([]);
       expect(files).to.include.members([
@@ -66,6 +69,7 @@ describe("aws-cicd-cli package", function () {
         "dist/synth/index.js",
         "dist/engine/index.js",
         "bin/aws-cicd.js",
+        "data/prices-us-east-1.json",
         "README.md",
         "LICENSE",
       ]);
@@ -169,6 +173,16 @@ describe("aws-cicd-cli package", function () {
           "",
           "Policy pack findings",
           `  none (${rules} rules)`,
+          "",
+          // The price table ships in the package (data/prices-us-east-1.json).
+          "Estimated monthly cost: 1.00 USD (ESTIMATE)",
+          `  ${COST_DISCLAIMER}`,
+          "  Prices: us-east-1 list prices of 2026-12-02 (aws-cicd-cli/data/prices-us-east-1.json).",
+          "  Usage assumed: buildsPerDay=10, minutesPerBuild=5, daysPerMonth=30, sourceActionMinutes=1, deployActionMinutes=5, otherActionMinutes=1, artifactMbPerExecution=50, logMbPerBuild=1, notificationsPerExecution=2, keyRotations=0 (change with --cost NAME=VALUE).",
+          "  shared: 1.00 USD a month",
+          "    tiny-key: customer managed key: 1 key-month x 1 = 1.00 USD",
+          "    alerts-topic: publish requests: 0.0006 million requests x 0.5 = 0.00 USD",
+          `  Not included: ${NOT_INCLUDED.join("; ")}.`,
           "",
         ].join("\n"),
       });

@@ -6,6 +6,9 @@
  * 3 policy-pack findings at or above `--fail-on` (default `mandatory`) in the `--tier` it judges
  * (default the pack's default tier; both tiers are always shown).
  */
+import { costInputsOf, CostInputs, DEFAULT_COST_INPUTS } from "./cost-inputs";
+import { DEFAULT_PRICES_FILE, loadPrices, PriceTable } from "./cost-prices";
+import { estimateCost } from "./cost";
 import { buildReport } from "./model";
 import { runPolicyPack } from "./policy-pack";
 import { renderMarkdown, renderText } from "./render";
@@ -15,6 +18,14 @@ import { DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_STACK, ProgramError, runProgra
 export * from "./report-types";
 export { renderMarkdown, renderText, mermaidOf } from "./render";
 export { ProgramError } from "./run-program";
+export { DEFAULT_COST_INPUTS, costInputsOf } from "./cost-inputs";
+export type { CostInputs } from "./cost-inputs";
+export { checkPriceTable, loadPrices, DEFAULT_PRICES_FILE } from "./cost-prices";
+export type { PriceTable } from "./cost-prices";
+export { estimateCost, COST_DISCLAIMER } from "./cost";
+
+/** How the report names the shipped price table. */
+export const SHIPPED_PRICES_LABEL = "aws-cicd-cli/data/prices-us-east-1.json";
 
 /** Exit codes of `aws-cicd synth`. */
 export const SYNTH_EXIT = { ok: 0, programError: 1, usage: 2, policyViolation: 3 } as const;
@@ -45,6 +56,10 @@ export interface SynthOptions {
   failOn: FailOn;
   /** @default "default" */
   tier: PackTier;
+  /** Usage of the cost estimate: the defaults with repeated `--cost NAME=VALUE` applied. */
+  cost: CostInputs;
+  /** From `--prices FILE`. @default - the shipped us-east-1 table. */
+  prices?: string;
 }
 
 export const SYNTH_USAGE = `Usage: aws-cicd synth [DIR] [options]
@@ -62,6 +77,14 @@ Options:
   --fail-on LEVEL       none | mandatory | advisory (default ${DEFAULT_FAIL_ON})
   --tier TIER           default | strict: the policy-pack tier --fail-on judges (default ${DEFAULT_TIER});
                         findings show their level in both tiers
+  --cost NAME=VALUE     usage the monthly cost estimate assumes, repeatable; NAME=default:
+${Object.entries(DEFAULT_COST_INPUTS)
+  .map(([k, v]) => `                          ${k}=${v}`)
+  .join("\n")}
+  --prices FILE         price table of the estimate, JSON shaped like the shipped
+                        ${SHIPPED_PRICES_LABEL} (e.g. another region's prices)
+
+The cost section is an estimate from list prices and the usage above, never a quote.
 
 Exit codes: 0 ok, 1 program error, 2 usage error, 3 policy-pack findings at --fail-on or above.`;
 
@@ -79,7 +102,9 @@ export function parseSynthArgs(argv: readonly string[]): SynthOptions {
     format: "text",
     failOn: DEFAULT_FAIL_ON,
     tier: DEFAULT_TIER,
+    cost: costInputsOf([]),
   };
+  const cost: string[] = [];
   let dirGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -128,21 +153,35 @@ export function parseSynthArgs(argv: readonly string[]): SynthOptions {
         o.tier = v;
         break;
       }
+      case "--cost":
+        cost.push(value());
+        break;
+      case "--prices":
+        o.prices = value();
+        break;
       default:
         if (arg.startsWith("-"))
           throw new UsageError(
-            `Unknown option \`${arg}\` for synth. Options: --stack, --account, --region, --config, --json, --markdown, --fail-on, --tier.`,
+            `Unknown option \`${arg}\` for synth. Options: --stack, --account, --region, --config, --json, --markdown, --fail-on, --tier, --cost, --prices.`,
           );
         if (dirGiven) throw new UsageError(`synth takes one directory, got "${o.dir}" and "${arg}".`);
         o.dir = arg;
         dirGiven = true;
     }
   }
+  try {
+    o.cost = costInputsOf(cost);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   return o;
 }
 
-/** Runs the program and the policy pack; throws `ProgramError` when the program fails. */
-export async function synthesize(o: Pick<SynthOptions, "dir" | "stack" | "account" | "region" | "config">): Promise<SynthReport> {
+/** Runs the program and the policy pack, and estimates the cost; throws `ProgramError` when the program fails. */
+export async function synthesize(
+  o: Pick<SynthOptions, "dir" | "stack" | "account" | "region" | "config"> & Partial<Pick<SynthOptions, "cost">>,
+  prices: { table: PriceTable; label: string } = { table: loadPrices(DEFAULT_PRICES_FILE), label: SHIPPED_PRICES_LABEL },
+): Promise<SynthReport> {
   // Programs may print; keep stdout for the report.
   const log = console.log;
   const info = console.info;
@@ -150,7 +189,7 @@ export async function synthesize(o: Pick<SynthOptions, "dir" | "stack" | "accoun
   try {
     const run = await runProgram(o);
     const pack = await runPolicyPack(run.resources, [o.dir, process.cwd()]);
-    return buildReport(run, pack);
+    return buildReport(run, pack, estimateCost(run.resources, prices.table, o.cost ?? costInputsOf([]), prices.label));
   } finally {
     console.log = log;
     console.info = info;
@@ -193,9 +232,17 @@ export async function synthCommand(argv: readonly string[], io: SynthIo = proces
     io.stderr(`aws-cicd synth: ${(e as Error).message}\n\n${SYNTH_USAGE}\n`);
     return SYNTH_EXIT.usage;
   }
+  let prices: { table: PriceTable; label: string };
+  try {
+    prices =
+      o.prices === undefined ? { table: loadPrices(), label: SHIPPED_PRICES_LABEL } : { table: loadPrices(o.prices), label: o.prices };
+  } catch (e) {
+    io.stderr(`aws-cicd synth: ${(e as Error).message}\n`);
+    return SYNTH_EXIT.usage;
+  }
   let report: SynthReport;
   try {
-    report = await synthesize(o);
+    report = await synthesize(o, prices);
   } catch (e) {
     const message = e instanceof ProgramError ? e.message : `The program failed: ${(e as Error)?.stack ?? String(e)}`;
     io.stderr(`aws-cicd synth: ${message}\n`);

@@ -2,7 +2,15 @@
 import type { EngineResource } from "../engine";
 import { keyOf, rolesOf } from "./iam-model";
 import type { ProgramResult } from "./run-program";
-import { PipelineActionReport, PipelineReport, PolicyPackReport, ResourceNode, SCHEMA_VERSION, SynthReport } from "./report-types";
+import {
+  CostReport,
+  PipelineActionReport,
+  PipelineReport,
+  PolicyPackReport,
+  ResourceNode,
+  SCHEMA_VERSION,
+  SynthReport,
+} from "./report-types";
 
 const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
 
@@ -58,7 +66,7 @@ export function pipelinesOf(resources: EngineResource[]): PipelineReport[] {
 }
 
 /** The whole report. */
-export function buildReport(run: ProgramResult, policyPack: PolicyPackReport): SynthReport {
+export function buildReport(run: ProgramResult, policyPack: PolicyPackReport, cost: CostReport): SynthReport {
   const roles = rolesOf(run.resources);
   const pipelines = pipelinesOf(run.resources);
   const unanswered = [...new Set(run.calls.filter((c) => c.unanswered).map((c) => c.token))];
@@ -85,6 +93,14 @@ export function buildReport(run: ProgramResult, policyPack: PolicyPackReport): S
     roles,
     pipelines,
     policyPack,
-    warnings: unanswered.map((t) => `The synth engine has no answer for invoke ${t}; the program received an empty result.`),
+    cost,
+    warnings: [
+      ...unanswered.map((t) => `The synth engine has no answer for invoke ${t}; the program received an empty result.`),
+      ...(cost.prices.region !== run.region
+        ? [
+            `The cost estimate uses ${cost.prices.region} prices, but the stack is in ${run.region}: pass --prices with a table for ${run.region}.`,
+          ]
+        : []),
+    ],
   };
 }

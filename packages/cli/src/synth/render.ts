@@ -1,4 +1,5 @@
 /** The synth report for a person (terminal text) and for a pull request (Markdown with Mermaid). */
+import { costMarkdown, costText } from "./cost-render";
 import type {
   ConditionReport,
   PermissionStatementReport,
@@ -96,6 +97,8 @@ export function renderText(report: SynthReport): string {
     "",
     "Policy pack findings",
     ...findingLines(report),
+    "",
+    ...costText(report.cost),
     ...(report.warnings.length ? ["", "Warnings", ...report.warnings.map((w) => `  ${w}`)] : []),
     "",
   ].join("\n");
@@ -167,6 +170,8 @@ export function renderMarkdown(report: SynthReport): string {
       );
     out.push("");
   }
+  out.push(...costMarkdown(report.cost));
+  if (report.warnings.length) out.push("## Warnings", "", ...report.warnings.map((w) => `- ${md(w)}`), "");
   out.push("<details><summary>Resources</summary>", "", ...treeMarkdown(report.resources), "", "</details>", "");
   return out.join("\n");
 }

@@ -37,6 +37,8 @@ export interface SynthReport {
   roles: RoleReport[];
   pipelines: PipelineReport[];
   policyPack: PolicyPackReport;
+  /** The estimated monthly cost of each pipeline and of the rest (an estimate, not a quote). */
+  cost: CostReport;
   /** Things the reader should know (invokes the engine could not answer...). */
   warnings: string[];
 }
@@ -169,4 +171,51 @@ export interface PolicyPackReport {
   strictTier?: boolean;
   message?: string;
   findings: FindingReport[];
+}
+
+/** One priced item of one resource: `quantity` `unit`s at `unitPrice`, `monthly` in the table's currency. */
+export interface CostLineReport {
+  /** Pulumi name of the resource. */
+  resource: string;
+  type: string;
+  /** What is priced, e.g. "build minutes (LINUX_CONTAINER/BUILD_GENERAL1_SMALL)". */
+  item: string;
+  quantity: number;
+  unit: string;
+  unitPrice: number;
+  /** `quantity * unitPrice`, rounded to 4 decimals. */
+  monthly: number;
+}
+
+/** The lines of one pipeline (its own resources and the build projects only it runs), or of the rest. */
+export interface CostGroupReport {
+  /** The pipeline's component name (or resource name); `shared` for the rest. */
+  name: string;
+  /** Pipeline name in AWS; absent for the shared group. */
+  pipelineName?: string;
+  /** Sum of the lines, rounded to 2 decimals. */
+  monthly: number;
+  lines: CostLineReport[];
+}
+
+/** The cost section: monthly estimates from the price table and the usage inputs, both stated. */
+export interface CostReport {
+  /** Always true: these are estimates from assumed usage and list prices, not a quote or a bill. */
+  estimate: true;
+  /** The sentence every rendering repeats. */
+  disclaimer: string;
+  currency: string;
+  /** The price table used: its region, date, source pages, and file. */
+  prices: { region: string; date: string; file: string; sources: Record<string, string> };
+  /** The usage assumed (see `aws-cicd synth --help`). */
+  inputs: Record<string, number>;
+  pipelines: CostGroupReport[];
+  /** Resources no single pipeline owns (shared keys, buckets and topics, standalone builds). */
+  shared: CostGroupReport;
+  /** Everything, rounded to 2 decimals. */
+  total: number;
+  /** Resources the table has no price for (e.g. a compute type missing from it). */
+  unpriced: string[];
+  /** What the estimate leaves out. */
+  notIncluded: string[];
 }
