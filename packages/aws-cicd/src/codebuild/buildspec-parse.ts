@@ -3,6 +3,7 @@
  * `file:line:column: message`.
  */
 import * as YAML from "yaml";
+import { keyText, offsetOf } from "../internal/yaml-positions";
 import { BuildSpecError, BuildSpecPathSegment, formatBuildSpecPath } from "./buildspec-error";
 import { MAX_BUILDSPEC_LENGTH, MAX_BUILDSPEC_NESTING, tooDeepOffset } from "./buildspec-limits";
 import { BuildSpec } from "./buildspec-types";
@@ -48,38 +49,6 @@ function yamlProblemText(problem: YAML.YAMLError): string {
     default:
       return problem.message;
   }
-}
-
-/** The key of a map pair as the JavaScript object key it becomes. */
-function keyText(key: unknown): string | undefined {
-  if (YAML.isScalar(key)) return String(key.value);
-  return undefined;
-}
-
-/**
- * The source offset of the node at `segments`: for a mapping entry its key, for a list
- * item the item. Stops at the deepest node that exists (a missing key points at its parent).
- */
-function offsetOf(doc: YAML.Document, segments: readonly BuildSpecPathSegment[]): number {
-  let node: unknown = doc.contents;
-  let offset = YAML.isNode(node) && node.range ? node.range[0] : 0;
-  for (const segment of segments) {
-    if (YAML.isAlias(node)) node = node.resolve(doc);
-    if (YAML.isMap(node)) {
-      const pair = node.items.find((p) => keyText(p.key) === String(segment));
-      if (!pair) break;
-      if (YAML.isNode(pair.key) && pair.key.range) offset = pair.key.range[0];
-      node = pair.value;
-    } else if (YAML.isSeq(node) && typeof segment === "number") {
-      const item = node.items[segment];
-      if (!YAML.isNode(item) || !item.range) break;
-      offset = item.range[0];
-      node = item;
-    } else {
-      break;
-    }
-  }
-  return offset;
 }
 
 /**
