@@ -91,6 +91,7 @@ describe("aws-cicd Pulumi package schema", function () {
         PulumiStack: ["stack"],
         SecureBucket: [],
         SecureTopic: ["encryptionKey"],
+        ServiceFleet: [],
       });
     });
 

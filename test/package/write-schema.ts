@@ -20,4 +20,14 @@ async function write(): Promise<void> {
   fs.writeFileSync(SCHEMA_SNAPSHOT, await prettier.format(stableJson(schema), { ...options, filepath: SCHEMA_SNAPSHOT }));
   const counts = `${Object.keys(schema.resources).length} components, ${Object.keys(schema.types).length} types`;
   console.log(`Wrote ${path.relative(process.cwd(), SCHEMA_SNAPSHOT)} (${counts}).`);
+  // The services file's JSON Schema, for editors (the one description is services-schema.ts).
+  const { SERVICES_SCHEMA } = await import("../../packages/aws-cicd/src/platform/services-schema");
+  fs.writeFileSync(
+    SERVICES_SCHEMA_FILE,
+    await prettier.format(JSON.stringify(SERVICES_SCHEMA), { ...options, filepath: SERVICES_SCHEMA_FILE }),
+  );
+  console.log(`Wrote ${path.relative(process.cwd(), SERVICES_SCHEMA_FILE)}.`);
 }
+
+/** Where the services file's JSON Schema ships. */
+export const SERVICES_SCHEMA_FILE = path.join(__dirname, "..", "..", "packages", "aws-cicd", "services.schema.json");

@@ -2,6 +2,9 @@ import { expect } from "chai";
 import { parseServicesFile, ServicesFileError } from "../../packages/aws-cicd/src/platform/services-parse";
 import { checkServicesFile } from "../../packages/aws-cicd/src/platform/services-check";
 import { mergeSettings, resolveService } from "../../packages/aws-cicd/src/platform/services-merge";
+import { SERVICES_SCHEMA } from "../../packages/aws-cicd/src/platform/services-schema";
+import * as fs from "fs";
+import * as path from "path";
 
 /** A small valid file: two accounts, two teams, fleet and team defaults, two services. */
 export const VALID = `version: 1
@@ -92,6 +95,12 @@ function problem(text: string): string {
 }
 
 describe("the services file", () => {
+  it("ships its JSON Schema for editors, equal to the one the parser checks against (npm run schema writes it)", () => {
+    const shipped = JSON.parse(fs.readFileSync(path.join(__dirname, "../../packages/aws-cicd/services.schema.json"), "utf8"));
+    expect(shipped).to.deep.equal(JSON.parse(JSON.stringify(SERVICES_SCHEMA)));
+    expect(shipped.$defs.target.properties).to.have.keys("beanstalk", "ec2Fleet");
+  });
+
   describe("valid files", () => {
     it("parses into the typed shape", () => {
       const file = parseServicesFile(VALID);

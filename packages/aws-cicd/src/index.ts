@@ -232,6 +232,33 @@ export type {
   PulumiStackArgs,
 } from "./pulumi";
 
+export { ServiceFleet, FleetTag } from "./platform";
+
+export type {
+  AccountSpec,
+  ApprovalSpec,
+  BeanstalkSpec,
+  BuildSpecSettings,
+  CodeCommitSourceSpec,
+  ConnectionSourceSpec,
+  Ec2FleetSpec,
+  EnvironmentDefaults,
+  EnvironmentSpec,
+  FleetInventoryEntry,
+  NetworkSpec,
+  NotificationSpec,
+  PipelineSettings,
+  PresetDefinition,
+  PresetSpec,
+  ServiceDefaults,
+  ServiceFleetArgs,
+  ServicesFile,
+  ServiceSpec,
+  SourceSpec,
+  TargetSpec,
+  TeamSpec,
+} from "./platform";
+
 export {
   EncryptionKey,
   SecureBucket,

@@ -5,7 +5,8 @@
  * adds the file, line and column.
  */
 import { Schema, SERVICES_SCHEMA } from "./services-schema";
-import { ServicesFile } from "./services-types";
+import type { PresetDefinition } from "./service-fleet-args";
+import { ServiceDefaults, ServicesFile } from "./services-types";
 
 /** A path into the services file: keys and list positions. */
 export type ServicesPath = (string | number)[];
@@ -115,8 +116,32 @@ function checkObject(value: Record<string, unknown>, sc: Schema, path: ServicesP
   }
 }
 
-/** Checks the rules beyond the schema: names unique, references known, sizes ordered. */
-function checkReferences(file: ServicesFile): void {
+/** The preset defaults each team's services get (empty when the program gives no presets). */
+function presetDefaultsByTeam(file: ServicesFile, presets: readonly PresetDefinition[]): Map<string, ServiceDefaults | undefined> {
+  const out = new Map<string, ServiceDefaults | undefined>();
+  if (presets.length === 0) return out;
+  const name = file.preset?.name;
+  const versions = presets.filter((p) => p.name === name);
+  if (name === undefined || versions.length === 0)
+    throw new ServicesFileProblem(
+      file.preset ? ["preset", "name"] : [],
+      `${file.preset ? `preset "${name}" is not one the program gives` : "the file names no `preset`"}; presets: ${[...new Set(presets.map((p) => p.name))].join(", ")}.`,
+    );
+  const known = versions.map((p) => p.version);
+  if (!known.includes(file.preset!.version))
+    throw new ServicesFileProblem(["preset", "version"], `${name} has no version ${file.preset!.version}; versions: ${known.join(", ")}.`);
+  for (const [team, spec] of Object.entries(file.teams)) {
+    const version = spec.presetVersion ?? file.preset!.version;
+    if (!known.includes(version))
+      throw new ServicesFileProblem(["teams", team, "presetVersion"], `${name} has no version ${version}; versions: ${known.join(", ")}.`);
+    out.set(team, versions.find((p) => p.version === version)!.defaults);
+  }
+  return out;
+}
+
+/** Checks the rules beyond the schema: presets known, names unique, references known, sizes ordered. */
+function checkReferences(file: ServicesFile, presets: readonly PresetDefinition[]): void {
+  const presetDefaults = presetDefaultsByTeam(file, presets);
   const seen = new Map<string, number>();
   file.services.forEach((service, i) => {
     const first = seen.get(service.name);
@@ -140,7 +165,8 @@ function checkReferences(file: ServicesFile): void {
       const account =
         env.account ??
         file.teams[service.team].defaults?.environments?.[env.name]?.account ??
-        file.defaults?.environments?.[env.name]?.account;
+        file.defaults?.environments?.[env.name]?.account ??
+        presetDefaults.get(service.team)?.environments?.[env.name]?.account;
       if (account === undefined)
         throw new ServicesFileProblem(
           at,
@@ -166,10 +192,13 @@ function checkReferences(file: ServicesFile): void {
   }
 }
 
-/** Validates a services file given as an object (the typed form of the YAML); throws {@link ServicesFileProblem}. */
-export function checkServicesFile(value: unknown): ServicesFile {
+/**
+ * Validates a services file given as an object (the typed form of the YAML), with the presets
+ * the program gives (their defaults may set an environment's account); throws {@link ServicesFileProblem}.
+ */
+export function checkServicesFile(value: unknown, presets: readonly PresetDefinition[] = []): ServicesFile {
   checkSchema(value, SERVICES_SCHEMA as unknown as Schema, []);
   const file = value as ServicesFile;
-  checkReferences(file);
+  checkReferences(file, presets);
   return file;
 }

@@ -1,12 +1,13 @@
 /**
  * Defaults merging of the services file, in this order (later wins):
- * 1. the fleet's `defaults`;
- * 2. the service's team's `defaults`;
- * 3. the service itself (and, for an environment, the environment itself).
+ * 1. the preset's `defaults` (the version the service's team is on), when the program gives presets;
+ * 2. the fleet's `defaults`;
+ * 3. the service's team's `defaults`;
+ * 4. the service itself (and, for an environment, the environment itself).
  *
  * Mappings merge key by key; lists and single values replace. Environments take the
  * `environments.<name>` defaults of their name, and targets the `targets.<kind>` defaults of
- * their kind, through the same three levels. The team's e-mails always receive notifications.
+ * their kind, through the same levels. The team's e-mails always receive notifications.
  */
 import {
   AccountSpec,
@@ -61,10 +62,11 @@ export function mergeSettings<T>(...layers: (T | undefined)[]): T {
   return out as T;
 }
 
-/** The service with the fleet's and its team's defaults applied. */
-export function resolveService(file: ServicesFile, service: ServiceSpec): ResolvedService {
-  const levels: (ServiceDefaults | undefined)[] = [file.defaults, file.teams[service.team].defaults];
-  const merged = mergeSettings<ServiceDefaults>(...levels, service);
+/** The service with its preset's (when given), the fleet's and its team's defaults applied. */
+export function resolveService(file: ServicesFile, service: ServiceSpec, preset?: ServiceDefaults): ResolvedService {
+  const levels: (ServiceDefaults | undefined)[] = [preset, file.defaults, file.teams[service.team].defaults];
+  const own: ServiceDefaults = { build: service.build, pipeline: service.pipeline, notifications: service.notifications };
+  const merged = mergeSettings<ServiceDefaults>(...levels, own);
   const emails = [...file.teams[service.team].emails, ...(merged.notifications?.emails ?? [])];
   return {
     name: service.name,

@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as YAML from "yaml";
 import { offsetOf } from "../internal/yaml-positions";
 import { checkServicesFile, formatServicesPath, ServicesFileProblem, ServicesPath } from "./services-check";
+import type { PresetDefinition } from "./service-fleet-args";
 import { ServicesFile } from "./services-types";
 
 /** Largest services file read (a guard, far above 500 services). */
@@ -39,8 +40,15 @@ function errorAt(file: string, counter: YAML.LineCounter, offset: number, path: 
  * (`ServiceFleet`) parse before any resource.
  * @param text the YAML text.
  * @param file the name used in messages.
+ * @param more further checks of the valid file (a {@link ServicesFileProblem} they throw is positioned too).
+ * @param presets the preset versions the program gives (see `ServiceFleetArgs.presets`).
  */
-export function parseServicesFile(text: string, file: string = "services.yml"): ServicesFile {
+export function parseServicesFile(
+  text: string,
+  file: string = "services.yml",
+  more: (services: ServicesFile) => void = () => undefined,
+  presets: readonly PresetDefinition[] = [],
+): ServicesFile {
   const counter = new YAML.LineCounter();
   if (text.length > MAX_SERVICES_FILE_LENGTH)
     throw new ServicesFileError(
@@ -50,7 +58,7 @@ export function parseServicesFile(text: string, file: string = "services.yml"): 
       1,
       "(file)",
     );
-  const doc = YAML.parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 });
+  const doc = YAML.parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const text =
@@ -64,7 +72,9 @@ export function parseServicesFile(text: string, file: string = "services.yml"): 
     throw errorAt(file, counter, 0, [], `cannot read the YAML: ${(e as Error).message}.`);
   }
   try {
-    return checkServicesFile(value);
+    const services = checkServicesFile(value, presets);
+    more(services);
+    return services;
   } catch (e) {
     if (e instanceof ServicesFileProblem) throw errorAt(file, counter, offsetOf(doc, e.path), e.path, e.detail);
     throw e;
@@ -72,12 +82,16 @@ export function parseServicesFile(text: string, file: string = "services.yml"): 
 }
 
 /** Reads `path` and parses it (the path is the file name in messages). */
-export function readServicesFile(path: string): ServicesFile {
+export function readServicesFile(
+  path: string,
+  more?: (services: ServicesFile) => void,
+  presets: readonly PresetDefinition[] = [],
+): ServicesFile {
   let text: string;
   try {
     text = fs.readFileSync(path, "utf8");
   } catch (e) {
     throw new Error(`Cannot read the services file ${path}: ${(e as Error).message}`, { cause: e });
   }
-  return parseServicesFile(text, path);
+  return parseServicesFile(text, path, more, presets);
 }

@@ -53,10 +53,12 @@ const ref = (name: string): Schema => ({ $ref: `#/$defs/${name}` });
 export const SERVICE_NAME_PATTERN = "^[a-z][a-z0-9-]{0,23}$";
 /** Names of teams, accounts and environments. */
 export const KEY_NAME_PATTERN = "^[A-Za-z][A-Za-z0-9_-]{0,31}$";
+/** A semantic version. */
+export const SEMVER_PATTERN = "^\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.-]+)?$";
 const EMAIL = s("An e-mail address.", { pattern: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$" });
 const EMAILS = list("E-mail addresses.", EMAIL, { uniqueItems: true, maxItems: 20 });
 const REGION = s("An AWS region, such as us-east-1.", { pattern: "^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d$" });
-const ARN = (service: string) => s(`An ${service} ARN.`, { pattern: `^arn:aws[a-z-]*:${service}:` });
+const ARN = (service: string, what: string) => s(`${what} ARN.`, { pattern: `^arn:aws[a-z-]*:${service}:` });
 
 const DEFS: Record<string, Schema> = {
   build: obj("How the service builds (a BuildProject).", {
@@ -76,17 +78,14 @@ const DEFS: Record<string, Schema> = {
     executionMode: s("How executions queue.", { enum: Object.values(ExecutionMode) }),
   }),
   notifications: obj("Notifications besides the team's.", { emails: EMAILS }),
-  approval: obj("A manual approval before the environment deploys.", {
-    emails: EMAILS,
-    timeoutInHours: int("Hours the approval waits.", 1, 168),
-  }),
+  approval: obj("A manual approval before the environment deploys.", { emails: EMAILS }),
   beanstalk: obj("An Elastic Beanstalk environment.", {
     environmentType: s("Single instance or load balanced.", { enum: Object.values(BeanstalkEnvironmentType) }),
     instanceType: s("EC2 instance type.", { pattern: "^[a-z0-9-]+\\.[a-z0-9]+$" }),
     solutionStackRegex: s("Regular expression of the platform (solution stack) name.", { minLength: 1, maxLength: 200 }),
     minSize: int("Fewest instances.", 1, 100),
     maxSize: int("Most instances.", 1, 100),
-    certificateArn: ARN("acm"),
+    certificateArn: ARN("acm", "An ACM certificate"),
   }),
   ec2Fleet: obj("An EC2 Auto Scaling fleet deployed by CodeDeploy.", {
     instanceType: s("EC2 instance type.", { pattern: "^[a-z0-9-]+\\.[a-z0-9]+$" }),
@@ -168,7 +167,7 @@ export const SERVICES_SCHEMA = {
         "The template the fleet is stamped from; tags and the inventory show it.",
         {
           name: s("The preset's name.", { pattern: "^[@A-Za-z0-9._/-]{1,100}$" }),
-          version: s("Its version.", { pattern: "^\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.-]+)?$" }),
+          version: s("Its version.", { pattern: SEMVER_PATTERN }),
         },
         ["name", "version"],
       ),
@@ -183,7 +182,7 @@ export const SERVICES_SCHEMA = {
           {
             id: s("The 12-digit account id.", { pattern: "^\\d{12}$" }),
             region: REGION,
-            bootstrapRoleArn: ARN("iam"),
+            bootstrapRoleArn: ARN("iam", "An IAM role"),
             network: obj(
               "The account's network.",
               {
@@ -206,7 +205,15 @@ export const SERVICES_SCHEMA = {
         type: "object",
         propertyNames: s("A team name.", { pattern: KEY_NAME_PATTERN }),
         minProperties: 1,
-        additionalProperties: obj("A team.", { emails: EMAILS, defaults: ref("defaults") }, ["emails"]),
+        additionalProperties: obj(
+          "A team.",
+          {
+            emails: EMAILS,
+            presetVersion: s("The preset version the team stays on while it upgrades.", { pattern: SEMVER_PATTERN }),
+            defaults: ref("defaults"),
+          },
+          ["emails"],
+        ),
       },
       services: list(
         "The services, each stamped into one pipeline.",

@@ -42,15 +42,23 @@ export interface AccountSpec {
    * @default - the stack's own credentials (the account must be the stack's).
    */
   bootstrapRoleArn?: string;
-  /** The account's network, used by every target in it. */
+  /**
+   * The account's network, used by every target in it (required by the targets).
+   * @default - none.
+   */
   network?: NetworkSpec;
 }
 
 /** A VPC with private subnets (instances) and public ones (load balancers). */
 export interface NetworkSpec {
+  /** VPC id. */
   vpcId: string;
+  /** Private subnets (with a NAT gateway) of the instances. */
   privateSubnetIds: string[];
-  /** @default - none: targets get no internet-facing load balancer. */
+  /**
+   * Public subnets of load balancers.
+   * @default - none: targets get no internet-facing load balancer.
+   */
   publicSubnetIds?: string[];
 }
 
@@ -58,108 +66,299 @@ export interface NetworkSpec {
 export interface TeamSpec {
   /** E-mail addresses subscribed to the team's notification topic. */
   emails: string[];
-  /** @default - none: the fleet's defaults apply. */
+  /**
+   * The preset version the team's services stay on while it upgrades (an older one of the
+   * `presets` the program gives); `synth --inventory` flags them.
+   * @default - the file's `preset.version`.
+   */
+  presetVersion?: string;
+  /**
+   * What the team's services get unless they set their own (over the fleet's defaults).
+   * @default - none: the fleet's defaults apply.
+   */
   defaults?: ServiceDefaults;
+}
+
+/** A CodeCommit repository the fleet creates for the service. */
+export interface CodeCommitSourceSpec {
+  /**
+   * Repository name.
+   * @default - the service name.
+   */
+  repositoryName?: string;
+  /**
+   * Branch that starts the pipeline.
+   * @default "main"
+   */
+  branch?: string;
+}
+
+/** A GitHub, GitLab or Bitbucket repository through an existing CodeConnections connection. */
+export interface ConnectionSourceSpec {
+  /** The connection's ARN. */
+  connectionArn: string;
+  /** `owner/name`. */
+  repository: string;
+  /**
+   * Branch that starts the pipeline.
+   * @default "main"
+   */
+  branch?: string;
+  /**
+   * Only pushes that change these paths (globs) start the pipeline.
+   * @default - any path.
+   */
+  includePaths?: string[];
+  /**
+   * Pushes that change only these paths (globs) do not start the pipeline.
+   * @default - none.
+   */
+  excludePaths?: string[];
 }
 
 /** Where a service's code comes from: exactly one kind. */
 export interface SourceSpec {
-  /** A CodeCommit repository the fleet creates (named after the service unless `repositoryName`). */
-  codecommit?: { repositoryName?: string; branch?: string };
-  /** A GitHub, GitLab or Bitbucket repository through a CodeConnections connection. */
-  connection?: { connectionArn: string; repository: string; branch?: string; includePaths?: string[]; excludePaths?: string[] };
+  /**
+   * A CodeCommit repository the fleet creates.
+   * @default - not this kind.
+   */
+  codecommit?: CodeCommitSourceSpec;
+  /**
+   * A repository through a CodeConnections connection.
+   * @default - not this kind.
+   */
+  connection?: ConnectionSourceSpec;
 }
 
 /** How a service builds. */
 export interface BuildSpecSettings {
-  /** `x86_64`, `arm64` or a managed image id (`aws/codebuild/...`). */
+  /**
+   * `x86_64`, `arm64` or a managed image id (`aws/codebuild/...`).
+   * @default - the BuildProject default (`x86_64`).
+   */
   image?: string;
+  /**
+   * Compute type of the build host.
+   * @default "BUILD_GENERAL1_SMALL"
+   */
   computeType?: ComputeType;
-  /** Path of the buildspec in the source. */
+  /**
+   * Path of the buildspec in the source.
+   * @default "buildspec.yml"
+   */
   buildspec?: string;
-  /** Report names of the buildspec (`reports:`), each given a report group. */
+  /**
+   * Report names of the buildspec (`reports:`), each given a report group.
+   * @default - none.
+   */
   reports?: string[];
-  /** Local cache modes. */
+  /**
+   * Local cache modes.
+   * @default - no cache.
+   */
   cache?: LocalCacheMode[];
+  /**
+   * Minutes after which a build stops, 5 to 2160.
+   * @default 60
+   */
   timeoutInMinutes?: number;
 }
 
 /** Settings of an Elastic Beanstalk target. */
 export interface BeanstalkSpec {
+  /**
+   * One instance, or a load-balanced group.
+   * @default "SingleInstance"
+   */
   environmentType?: BeanstalkEnvironmentType;
+  /**
+   * EC2 instance type.
+   * @default - the BeanstalkTarget default.
+   */
   instanceType?: string;
+  /**
+   * Regular expression of the platform (solution stack) name.
+   * @default - the BeanstalkTarget default (the newest Node.js platform).
+   */
   solutionStackRegex?: string;
+  /**
+   * Fewest instances (LoadBalanced).
+   * @default - the BeanstalkTarget default.
+   */
   minSize?: number;
+  /**
+   * Most instances (LoadBalanced).
+   * @default - the BeanstalkTarget default.
+   */
   maxSize?: number;
-  /** ACM certificate of the load balancer's HTTPS listener. */
+  /**
+   * ACM certificate of the load balancer's HTTPS listener.
+   * @default - no HTTPS listener.
+   */
   certificateArn?: string;
 }
 
 /** Settings of an EC2 fleet target. */
 export interface Ec2FleetSpec {
+  /**
+   * EC2 instance type.
+   * @default "t3.small"
+   */
   instanceType?: string;
+  /**
+   * Fewest instances.
+   * @default - the Ec2FleetTarget default.
+   */
   minSize?: number;
+  /**
+   * Most instances.
+   * @default - the Ec2FleetTarget default.
+   */
   maxSize?: number;
+  /**
+   * How many instances deploy at a time.
+   * @default - the Ec2FleetTarget default.
+   */
   deploymentStrategy?: Ec2DeploymentStrategy;
 }
 
 /** The target of an environment: exactly one kind. */
 export interface TargetSpec {
+  /**
+   * An Elastic Beanstalk environment.
+   * @default - not this kind.
+   */
   beanstalk?: BeanstalkSpec;
+  /**
+   * An EC2 fleet deployed by CodeDeploy.
+   * @default - not this kind.
+   */
   ec2Fleet?: Ec2FleetSpec;
 }
 
 /** A manual approval before an environment deploys. */
 export interface ApprovalSpec {
-  /** Who is asked (e-mail), besides the team. */
+  /**
+   * Who is asked (e-mail).
+   * @default - the service's notification e-mails (its team's and its own).
+   */
   emails?: string[];
-  /** Hours the approval waits. */
-  timeoutInHours?: number;
 }
 
 /** One environment (a tier, such as dev or prod) of a service. */
 export interface EnvironmentSpec {
   /** Stage name: letters, digits, `-` and `_`. */
   name: string;
-  /** An account of `accounts`. */
+  /**
+   * An account of `accounts`.
+   * @default - `defaults.environments.<name>.account` (team, then fleet).
+   */
   account?: string;
-  /** @default - the account's region. */
+  /**
+   * Region of the target.
+   * @default - the account's region.
+   */
   region?: string;
-  /** @default - none: the environment deploys without an approval. */
+  /**
+   * A manual approval before the deploy.
+   * @default - none: the environment deploys without an approval.
+   */
   approval?: ApprovalSpec;
+  /**
+   * The target (exactly one kind); required in a file.
+   * @default - none.
+   */
   target?: TargetSpec;
 }
 
 /** Defaults every environment of this name gets (fleet or team level). */
 export interface EnvironmentDefaults {
+  /**
+   * An account of `accounts`.
+   * @default - none.
+   */
   account?: string;
+  /**
+   * Region of the target.
+   * @default - the account's region.
+   */
   region?: string;
+  /**
+   * A manual approval before the deploy.
+   * @default - none.
+   */
   approval?: ApprovalSpec;
+}
+
+/** Notifications of a service's pipeline besides its team's. */
+export interface NotificationSpec {
+  /**
+   * More e-mail addresses; the pipeline then gets its own topic.
+   * @default - none: the team's topic.
+   */
+  emails?: string[];
 }
 
 /** Settings of the pipeline itself. */
 export interface PipelineSettings {
+  /**
+   * How executions queue.
+   * @default "SUPERSEDED"
+   */
   executionMode?: ExecutionMode;
 }
 
 /** What a fleet or team sets for all its services, and a service may override. */
 export interface ServiceDefaults {
+  /**
+   * How services build.
+   * @default - BuildProject defaults.
+   */
   build?: BuildSpecSettings;
+  /**
+   * Settings of the pipelines.
+   * @default - Pipeline defaults.
+   */
   pipeline?: PipelineSettings;
-  /** Extra notification e-mails (besides the team's). */
-  notifications?: { emails?: string[] };
-  /** Defaults of each target kind. */
+  /**
+   * Extra notification e-mails (besides the team's).
+   * @default - none.
+   */
+  notifications?: NotificationSpec;
+  /**
+   * Defaults of each target kind.
+   * @default - none.
+   */
   targets?: TargetSpec;
-  /** Defaults by environment name (`prod: { approval: ... }`). */
+  /**
+   * Defaults by environment name (`prod: { approval: ... }`).
+   * @default - none.
+   */
   environments?: Record<string, EnvironmentDefaults>;
 }
 
 /** One service: what it is, who owns it, where its code is, and where it deploys. */
-export interface ServiceSpec extends Omit<ServiceDefaults, "environments" | "targets"> {
+export interface ServiceSpec {
+  /**
+   * How the service builds, over its team's and the fleet's defaults.
+   * @default - the team's and fleet's.
+   */
+  build?: BuildSpecSettings;
+  /**
+   * Settings of its pipeline.
+   * @default - the team's and fleet's.
+   */
+  pipeline?: PipelineSettings;
+  /**
+   * Notifications besides the team's.
+   * @default - the team's topic only.
+   */
+  notifications?: NotificationSpec;
   /** Lowercase letters, digits and `-`, starting with a letter, at most 24. */
   name: string;
   /** A team of `teams`. */
   team: string;
+  /** Where its code comes from. */
   source: SourceSpec;
   /** In delivery order; each becomes a stage (after an approval stage when it has one). */
   environments: EnvironmentSpec[];
@@ -169,9 +368,20 @@ export interface ServiceSpec extends Omit<ServiceDefaults, "environments" | "tar
 export interface ServicesFile {
   /** Format version: 1 ({@link SERVICES_FILE_VERSION}). */
   version: number;
+  /**
+   * The template the fleet is stamped from.
+   * @default - `aws-cicd-default` 0.0.0, a label only.
+   */
   preset?: PresetSpec;
+  /**
+   * What every service gets unless its team or itself sets its own.
+   * @default - none.
+   */
   defaults?: ServiceDefaults;
+  /** The accounts services deploy to, by name. */
   accounts: Record<string, AccountSpec>;
+  /** The teams that own services, by name. */
   teams: Record<string, TeamSpec>;
+  /** The services, each stamped into one pipeline. */
   services: ServiceSpec[];
 }

@@ -1,0 +1,284 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { BeanstalkTarget } from "../beanstalk/beanstalk-target";
+import { BuildProject } from "../codebuild/build-project";
+import { CodeCommitRepo } from "../codecommit/codecommit-repo";
+import { Ec2FleetTarget } from "../codedeploy/ec2-fleet-target";
+import { CrossAccountDeployRole } from "../cross-account/cross-account-deploy-role";
+import { asResourceError } from "../internal/errors";
+import { validateComponentName } from "../internal/naming";
+import { ActionArgs } from "../pipeline/actions";
+import { connectionSourceAction } from "../pipeline/actions/connection-source";
+import { manualApprovalAction } from "../pipeline/actions/manual-approval";
+import { Pipeline } from "../pipeline/pipeline";
+import { PipelineNotificationArgs } from "../pipeline/pipeline-args";
+import { StageArgs } from "../pipeline/stages";
+import { EncryptionKey } from "../security/encryption-key";
+import { SecureBucket } from "../security/secure-bucket";
+import { SecureTopic } from "../security/secure-topic";
+import { FleetPlan, PlannedEnvironment, PlannedService, planFleet } from "./fleet-plan";
+import { ServiceFleetArgs } from "./service-fleet-args";
+
+/** One service in {@link ServiceFleet.inventory}. */
+export interface FleetInventoryEntry {
+  /** The service's name. */
+  service: string;
+  /** Its team. */
+  team: string;
+  /** The preset's name. */
+  preset: string;
+  /** The preset version it runs (its team's pin, or the file's). */
+  presetVersion: string;
+  /** Environment names in delivery order. */
+  environments: string[];
+}
+
+/** What the fleet keeps for its methods (internal state, not class properties: SCHEMA.md). */
+interface FleetState {
+  pipelines: Map<string, Pipeline>;
+}
+const STATE = new WeakMap<ServiceFleet, FleetState>();
+
+/** A role in another account that the fleet's key and bucket must let read artifacts, set once it exists. */
+interface Reader {
+  arn: pulumi.Output<string>;
+  set: (value: pulumi.Input<string>) => void;
+}
+const reader = (): Reader => {
+  const [arn, set] = pulumi.deferredOutput<string>();
+  return { arn, set: (value) => set(pulumi.output(value)) };
+};
+
+/**
+ * A platform team's fleet of pipelines, stamped from one services file (type token
+ * `aws-cicd:index:ServiceFleet`). Per service: a CodeCommit repository (or a connection source), a
+ * build, the target of each environment (in its account, through a provider that assumes the
+ * account's `bootstrapRoleArn`), a cross-account deploy role where needed, approvals, and a V2
+ * pipeline. Shared by every pipeline: one customer key and one artifact bucket, and one
+ * notification topic per team. Every resource is tagged with the preset, its version, the
+ * library version, the team and the service ({@link FleetTag}).
+ *
+ * ```ts
+ * const fleet = new ServiceFleet("platform", { servicesFile: "services.yml", presets: acme.presets });
+ * ```
+ *
+ * A file that fails its checks creates nothing: the error names the file, line and column.
+ */
+export class ServiceFleet extends pulumi.ComponentResource {
+  /** The key of the artifacts, builds, repositories and topics of the stack's account. */
+  readonly keyArn: pulumi.Output<string>;
+  /** The artifact bucket every pipeline shares. */
+  readonly artifactBucketName: pulumi.Output<string>;
+  /** Pipeline names by service. */
+  readonly pipelineNames: pulumi.Output<Record<string, string>>;
+  /** Every service with its team, preset version and environments (what `aws-cicd synth --inventory` lists). */
+  readonly inventory: FleetInventoryEntry[];
+
+  constructor(name: string, args: ServiceFleetArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("aws-cicd:index:ServiceFleet", name, {}, opts);
+    const plan: FleetPlan = asResourceError(this, () => {
+      validateComponentName(name);
+      return planFleet(name, args, aws.config.region);
+    });
+    const o = { parent: this };
+    const remote = (env: PlannedEnvironment) => env.account.bootstrapRoleArn !== undefined;
+    const readers = new Map<string, Reader[]>();
+    for (const s of plan.services)
+      for (const env of s.environments.filter(remote))
+        readers.set(`${s.name}/${env.name}`, env.ec2Fleet ? [reader(), reader()] : [reader()]);
+    const readerArns = [...readers.values()].flat().map((r) => r.arn);
+    const fleetTags = { ...(args.tags ?? {}), "aws-cicd:preset": plan.preset.name, "aws-cicd:preset-version": plan.preset.version };
+
+    const key = new EncryptionKey(`${name}-key`, { ...(readerArns.length ? { principalArns: readerArns } : {}), tags: fleetTags }, o);
+    const bucket = new SecureBucket(
+      `${name}-artifacts`,
+      { encryptionKey: key, ...(readerArns.length ? { readerArns } : {}), tags: fleetTags },
+      o,
+    );
+    const topics = new Map(
+      Object.entries(plan.file.teams).map(([team, spec]) => [
+        team,
+        new SecureTopic(
+          `${name}-${team}-topic`,
+          { encryptionKey: key, emailSubscriptions: spec.emails, tags: { ...fleetTags, "aws-cicd:team": team } },
+          o,
+        ),
+      ]),
+    );
+    const remoteSides = new Map<string, { provider: aws.Provider; key: EncryptionKey }>();
+    const sideOf = (env: PlannedEnvironment) => {
+      const id = `${env.accountName}-${env.region}`;
+      if (!remoteSides.has(id)) {
+        const provider = new aws.Provider(
+          `${name}-${id}`,
+          {
+            region: env.region as aws.Region,
+            assumeRoles: [{ roleArn: env.account.bootstrapRoleArn!, sessionName: `aws-cicd-${name}`.slice(0, 64) }],
+            allowedAccountIds: [env.account.id],
+          },
+          o,
+        );
+        const targetKey = new EncryptionKey(`${name}-${id}-key`, { tags: fleetTags }, { parent: this, provider });
+        remoteSides.set(id, { provider, key: targetKey });
+      }
+      return remoteSides.get(id)!;
+    };
+
+    const pipelines = new Map<string, Pipeline>();
+    for (const s of plan.services) {
+      const teamEmails = plan.file.teams[s.team].emails;
+      const pipeline = this.stampService(name, s, { key, bucket, topic: topics.get(s.team)!, teamEmails, sideOf, readers });
+      pipelines.set(s.name, pipeline);
+    }
+    STATE.set(this, { pipelines });
+    this.keyArn = pulumi.output(key.keyArn);
+    this.artifactBucketName = bucket.bucketName;
+    this.pipelineNames = pulumi.all(Object.fromEntries([...pipelines].map(([svc, p]) => [svc, p.pipelineName])));
+    this.inventory = plan.services.map((s) => ({
+      service: s.name,
+      team: s.team,
+      preset: plan.preset.name,
+      presetVersion: s.presetVersion,
+      environments: s.environments.map((e) => e.name),
+    }));
+    this.registerOutputs({
+      keyArn: this.keyArn,
+      artifactBucketName: this.artifactBucketName,
+      pipelineNames: this.pipelineNames,
+      inventory: this.inventory,
+    });
+  }
+
+  /** The pipeline of `service`, to add stages' neighbours or read its role. */
+  pipeline(service: string): Pipeline {
+    const p = STATE.get(this)!.pipelines.get(service);
+    if (!p) throw new Error(`ServiceFleet has no service "${service}"; services: ${[...STATE.get(this)!.pipelines.keys()].join(", ")}.`);
+    return p;
+  }
+
+  private stampService(
+    name: string,
+    s: PlannedService,
+    shared: {
+      key: EncryptionKey;
+      bucket: SecureBucket;
+      topic: SecureTopic;
+      teamEmails: string[];
+      sideOf: (env: PlannedEnvironment) => { provider: aws.Provider; key: EncryptionKey };
+      readers: Map<string, Reader[]>;
+    },
+  ): Pipeline {
+    const base = `${name}-${s.name}`;
+    const o = { parent: this };
+    const tags = s.tags;
+    const source: ActionArgs = s.source.codecommit
+      ? new CodeCommitRepo(
+          base,
+          { repositoryName: s.source.codecommit.repositoryName ?? s.name, encryptionKey: shared.key, tags },
+          o,
+        ).sourceAction({ branch: s.source.codecommit.branch ?? "main" })
+      : connectionSourceAction({
+          connectionArn: s.source.connection!.connectionArn,
+          repository: s.source.connection!.repository,
+          branch: s.source.connection!.branch ?? "main",
+          ...(s.source.connection!.includePaths || s.source.connection!.excludePaths
+            ? {
+                triggers: {
+                  push: [
+                    {
+                      branches: { includes: [s.source.connection!.branch ?? "main"] },
+                      filePaths: {
+                        ...(s.source.connection!.includePaths ? { includes: s.source.connection!.includePaths } : {}),
+                        ...(s.source.connection!.excludePaths ? { excludes: s.source.connection!.excludePaths } : {}),
+                      },
+                    },
+                  ],
+                },
+              }
+            : {}),
+        });
+    const build = new BuildProject(`${base}-build`, { ...s.buildArgs, encryptionKey: shared.key }, o);
+    const [pipelineRoleArn, setPipelineRoleArn] = pulumi.deferredOutput<string>();
+    const stages: StageArgs[] = [
+      { name: "Source", actions: [source] },
+      { name: "Build", actions: [build.buildAction()] },
+    ];
+    for (const env of s.environments) {
+      if (env.approval)
+        stages.push({
+          name: `Approve-${env.name}`,
+          actions: [
+            env.approval.emails
+              ? manualApprovalAction({ notifyEmails: env.approval.emails, message: `Deploy ${s.name} to ${env.name}?` })
+              : manualApprovalAction({
+                  topicArn: shared.topic.topicArn,
+                  topicKeyArn: shared.key.keyArn,
+                  message: `Deploy ${s.name} to ${env.name}?`,
+                }),
+          ],
+        });
+      stages.push({ name: `Deploy-${env.name}`, actions: [this.deployAction(`${base}-${env.name}`, env, s, shared, pipelineRoleArn)] });
+    }
+    // A service with e-mails of its own gets its own topic; the others share their team's.
+    const extra = s.notificationEmails.some((e) => !shared.teamEmails.includes(e));
+    const notifications: PipelineNotificationArgs = extra
+      ? { emailSubscriptions: s.notificationEmails }
+      : { topicArn: shared.topic.topicArn };
+    const pipeline = new Pipeline(
+      base,
+      {
+        encryptionKey: shared.key,
+        artifactBucket: { bucketName: shared.bucket.bucketName, bucketArn: shared.bucket.bucketArn, keyArn: shared.key.keyArn },
+        pipelineType: "V2",
+        ...(s.pipeline.executionMode ? { executionMode: s.pipeline.executionMode } : {}),
+        notifications,
+        stages,
+        tags,
+      },
+      o,
+    );
+    setPipelineRoleArn(pipeline.roleArn);
+    return pipeline;
+  }
+
+  private deployAction(
+    base: string,
+    env: PlannedEnvironment,
+    s: PlannedService,
+    shared: {
+      key: EncryptionKey;
+      bucket: SecureBucket;
+      sideOf: (env: PlannedEnvironment) => { provider: aws.Provider; key: EncryptionKey };
+      readers: Map<string, Reader[]>;
+    },
+    pipelineRoleArn: pulumi.Output<string>,
+  ): ActionArgs {
+    const isRemote = env.account.bootstrapRoleArn !== undefined;
+    const side = isRemote ? shared.sideOf(env) : undefined;
+    const opts = side ? { parent: this, provider: side.provider } : { parent: this };
+    const targetKey = side ? side.key : shared.key;
+    const artifact = { artifactBucketArn: shared.bucket.bucketArn, artifactKeyArn: pulumi.output(shared.key.keyArn) };
+    if (env.beanstalk) {
+      const target = new BeanstalkTarget(base, { ...env.beanstalk, encryptionKey: targetKey }, opts);
+      if (!isRemote) return target.deployAction();
+      const role = new CrossAccountDeployRole(
+        `${base}-deploy`,
+        { pipelineRoleArn, ...artifact, beanstalkTargets: [target.beanstalkDeployTarget()], tags: s.tags },
+        opts,
+      );
+      shared.readers.get(`${s.name}/${env.name}`)![0].set(role.roleArn);
+      return target.deployAction({ roleArn: role.roleArn });
+    }
+    const target = new Ec2FleetTarget(base, { ...env.ec2Fleet!, encryptionKey: targetKey, ...(isRemote ? artifact : {}) }, opts);
+    if (!isRemote) return target.deployAction();
+    const role = new CrossAccountDeployRole(
+      `${base}-deploy`,
+      { pipelineRoleArn, ...artifact, codeDeployTargets: [target.deployTarget()], tags: s.tags },
+      opts,
+    );
+    const [roleReader, instanceReader] = shared.readers.get(`${s.name}/${env.name}`)!;
+    roleReader.set(role.roleArn);
+    instanceReader.set(target.instanceRoleArn);
+    return target.deployAction({ roleArn: role.roleArn });
+  }
+}

@@ -1,0 +1,40 @@
+import { BadInputCase } from "./bad-input-fixtures";
+
+/** Issue 16's rows of the bad-input table: `ServiceFleet` given the services file as an object. */
+
+const NETWORK = { vpcId: "vpc-0a1b2c3d", privateSubnetIds: ["subnet-0a1b2c3d"] };
+/** A valid one-service file, changed by `edit`. */
+function file(edit: (f: any) => void): { services: any } {
+  const f: any = {
+    version: 1,
+    accounts: { dev: { id: "123456789012", region: "us-east-1", network: NETWORK } },
+    teams: { a: { emails: ["a@example.com"] } },
+    services: [
+      { name: "web", team: "a", source: { codecommit: {} }, environments: [{ name: "dev", account: "dev", target: { beanstalk: {} } }] },
+    ],
+  };
+  edit(f);
+  return { services: f };
+}
+
+// prettier-ignore
+export const ISSUE_16_CASES: BadInputCase[] = [
+  { category: "name", component: "ServiceFleet", name: "fleet-service-name", args: file((f) => (f.services[0].name = "Web_1")), arg: "services", received: '"Web_1"',
+    message: '`services`: services[0].name: must match `^[a-z][a-z0-9-]{0,23}$` (Service name), got "Web_1".' },
+  { category: "account id", component: "ServiceFleet", name: "fleet-account-id", args: file((f) => (f.accounts.dev.id = "12345")), arg: "services", received: '"12345"',
+    message: '`services`: accounts.dev.id: must match `^\\d{12}$` (The 12-digit account id), got "12345".' },
+  { category: "arn", component: "ServiceFleet", name: "fleet-bootstrap-role", args: file((f) => (f.accounts.dev.bootstrapRoleArn = "role/x")), arg: "services", received: '"role/x"',
+    message: '`services`: accounts.dev.bootstrapRoleArn: must match `^arn:aws[a-z-]*:iam:` (An IAM role ARN), got "role/x".' },
+  { category: "range", component: "ServiceFleet", name: "fleet-build-timeout", args: file((f) => (f.services[0].build = { timeoutInMinutes: 3 })), arg: "services", received: "got 3",
+    message: "`services`: services[0].build.timeoutInMinutes: must be 5 or more, got 3." },
+  { category: "type", component: "ServiceFleet", name: "fleet-file-number", args: { servicesFile: 42 }, arg: "servicesFile", received: "the number 42",
+    message: "`servicesFile` must be the path of a YAML file, got the number 42." },
+  { category: "conflict", component: "ServiceFleet", name: "fleet-file-and-object", args: { ...file(() => undefined), servicesFile: "services.yml" }, arg: "services", received: "got both",
+    message: "Give exactly one of `servicesFile` (a path to the YAML file) and `services` (the same content as an object), got both." },
+  { category: "quota", component: "ServiceFleet", name: "fleet-too-many-environments",
+    args: file((f) => (f.services[0].environments = Array.from({ length: 11 }, (_, i) => ({ name: `e${i}`, account: "dev", target: { beanstalk: {} } })))),
+    arg: "services", received: "got 11", message: "`services`: services[0].environments: must have at most 10 items, got 11." },
+  { category: "stage structure", component: "ServiceFleet", name: "fleet-duplicate-environment",
+    args: file((f) => f.services[0].environments.push({ name: "dev", account: "dev", target: { beanstalk: {} } })), arg: "services", received: '"dev"',
+    message: '`services`: services[0].environments[1].name: duplicate environment "dev" (also environments[0]).' },
+];

@@ -1,0 +1,194 @@
+import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { ServiceFleet, ServicesFile, PresetDefinition } from "../../packages/aws-cicd/src";
+import { planFleet } from "../../packages/aws-cicd/src/platform";
+import { findResource, recorded, resourcesOfType, settle, unwrap } from "../harness";
+
+const NETWORK = { vpcId: "vpc-0a1b2c3d", privateSubnetIds: ["subnet-0a1b2c3d"], publicSubnetIds: ["subnet-0e1f2a3b"] };
+const PROD_ROLE = "arn:aws:iam::222222222222:role/platform-bootstrap";
+
+/** Two teams, a local dev account and a prod account reached through its bootstrap role. */
+function fleetFile(): ServicesFile {
+  return {
+    version: 1,
+    preset: { name: "@acme/pipelines", version: "2.0.0" },
+    defaults: {
+      pipeline: { executionMode: "QUEUED" },
+      environments: { dev: { account: "dev" }, prod: { account: "prod", approval: {} } },
+    },
+    accounts: {
+      dev: { id: "123456789012", region: "us-east-1", network: NETWORK },
+      prod: { id: "222222222222", region: "us-east-1", bootstrapRoleArn: PROD_ROLE, network: NETWORK },
+    },
+    teams: {
+      payments: { emails: ["payments@example.com"] },
+      search: { emails: ["search@example.com"], presetVersion: "1.0.0" },
+    },
+    services: [
+      {
+        name: "checkout",
+        team: "payments",
+        source: { codecommit: {} },
+        environments: [
+          { name: "dev", target: { beanstalk: {} } },
+          { name: "prod", target: { beanstalk: { environmentType: "LoadBalanced", minSize: 2, maxSize: 4 } } },
+        ],
+      },
+      {
+        name: "indexer",
+        team: "search",
+        source: {
+          connection: {
+            connectionArn: "arn:aws:codeconnections:us-east-1:123456789012:connection/abc",
+            repository: "acme/indexer",
+            includePaths: ["src/**"],
+          },
+        },
+        notifications: { emails: ["indexer-oncall@example.com"] },
+        environments: [
+          { name: "dev", target: { ec2Fleet: { instanceType: "t3.micro" } } },
+          { name: "prod", target: { ec2Fleet: {} } },
+        ],
+      },
+    ],
+  };
+}
+
+const PRESETS: PresetDefinition[] = [
+  { name: "@acme/pipelines", version: "1.0.0", defaults: { build: { computeType: "BUILD_GENERAL1_SMALL" } } },
+  { name: "@acme/pipelines", version: "2.0.0", defaults: { build: { computeType: "BUILD_GENERAL1_MEDIUM" } } },
+];
+
+describe("ServiceFleet", () => {
+  let fleet: ServiceFleet;
+  let graph: typeof recorded = [];
+  before(async () => {
+    fleet = new ServiceFleet("platform", { services: fleetFile(), presets: PRESETS, tags: { costCenter: "cc-42" } });
+    await unwrap(fleet.pipelineNames);
+    await settle();
+    graph = [...recorded];
+  });
+  // The harness empties the record before each test: give each test the fleet's graph again.
+  beforeEach(() => {
+    if (recorded.length === 0) recorded.push(...graph);
+  });
+
+  it("shares one key and one artifact bucket in the stack's account, and a topic per team", () => {
+    // Every repository, build, topic, bucket and target uses one of two keys: the stack's account's and prod's.
+    expect(
+      resourcesOfType("aws:kms/key:Key")
+        .map((k) => k.name)
+        .sort(),
+    ).to.deep.equal(["platform-key-key", "platform-prod-us-east-1-key-key"]);
+    const stores = resourcesOfType("aws:codepipeline/pipeline:Pipeline")
+      .filter((p) => p.name.startsWith("platform-"))
+      .map((p) => p.inputs.artifactStores[0].location);
+    expect(new Set(stores).size).to.equal(1);
+    expect(stores[0]).to.equal(findResource("aws:s3/bucket:Bucket", "platform-artifacts-bucket").state.bucket);
+    expect(resourcesOfType("aws:sns/topic:Topic").filter((t) => /^platform-(payments|search)-topic/.test(t.name))).to.have.length(2);
+  });
+
+  it("stamps each service into a V2 pipeline: source, build, then each environment after its approval", async () => {
+    expect(await unwrap(fleet.pipelineNames)).to.deep.equal({
+      checkout: "aws-cicd-test-test-platform-checkout",
+      indexer: "aws-cicd-test-test-platform-indexer",
+    });
+    const stages = (n: string) => findResource("aws:codepipeline/pipeline:Pipeline", `${n}-pipeline`).inputs.stages.map((s: any) => s.name);
+    expect(stages("platform-checkout")).to.deep.equal(["Source", "Build", "Deploy-dev", "Approve-prod", "Deploy-prod"]);
+    const p = findResource("aws:codepipeline/pipeline:Pipeline", "platform-indexer-pipeline").inputs;
+    expect([p.pipelineType, p.executionMode]).to.deep.equal(["V2", "QUEUED"]);
+    expect(p.stages[0].actions[0].configuration).to.include({ FullRepositoryId: "acme/indexer", BranchName: "main" });
+    expect(p.triggers[0].gitConfiguration.pushes[0].filePaths).to.deep.equal({ includes: ["src/**"] });
+  });
+
+  it("merges the preset version each team is on: payments on 2.0.0, search pinned to 1.0.0", () => {
+    const compute = (n: string) => findResource("aws:codebuild/project:Project", `${n}-build-project`).inputs.environment.computeType;
+    expect([compute("platform-checkout"), compute("platform-indexer")]).to.deep.equal(["BUILD_GENERAL1_MEDIUM", "BUILD_GENERAL1_SMALL"]);
+  });
+
+  it("tags every service resource with the preset, its version, the library version, the team and the service", () => {
+    const tags = findResource("aws:codepipeline/pipeline:Pipeline", "platform-indexer-pipeline").inputs.tags;
+    expect(tags).to.deep.equal({
+      costCenter: "cc-42",
+      "aws-cicd:preset": "@acme/pipelines",
+      "aws-cicd:preset-version": "1.0.0",
+      "aws-cicd:library-version": require("../../packages/aws-cicd/package.json").version,
+      "aws-cicd:team": "search",
+      "aws-cicd:service": "indexer",
+    });
+    expect(findResource("aws:codebuild/project:Project", "platform-checkout-build-project").inputs.tags["aws-cicd:service"]).to.equal(
+      "checkout",
+    );
+  });
+
+  it("creates prod targets through a provider that assumes the bootstrap role, and deploys there with an exact cross-account role", () => {
+    const provider = findResource("pulumi:providers:aws", "platform-prod-us-east-1");
+    // Provider inputs reach the engine JSON-encoded.
+    expect([JSON.parse(provider.inputs.assumeRoles), JSON.parse(provider.inputs.allowedAccountIds)]).to.deep.equal([
+      [{ roleArn: PROD_ROLE, sessionName: "aws-cicd-platform" }],
+      ["222222222222"],
+    ]);
+    const env = findResource("aws:elasticbeanstalk/environment:Environment", "platform-checkout-prod-environment");
+    expect(env.provider).to.match(/platform-prod-us-east-1::/);
+    const deploy = findResource("aws:iam/role:Role", "platform-checkout-prod-deploy-role");
+    const trust = JSON.parse(deploy.inputs.assumeRolePolicy);
+    expect(trust.Statement[0].Principal).to.deep.equal({ AWS: [findResource("aws:iam/role:Role", "platform-checkout-role").state.arn] });
+  });
+
+  it("lets exactly the cross-account deploy roles and fleet instance roles read the shared bucket", () => {
+    const policy = JSON.parse(findResource("aws:s3/bucketPolicy:BucketPolicy", "platform-artifacts-policy").inputs.policy);
+    const readers = policy.Statement.filter((s: any) => s.Effect === "Allow").flatMap((s: any) => [s.Principal?.AWS ?? []].flat());
+    const arn = (n: string) => findResource("aws:iam/role:Role", n).state.arn;
+    expect(readers).to.include.members([arn("platform-checkout-prod-deploy-role"), arn("platform-indexer-prod-deploy-role")]);
+  });
+
+  it("reports the inventory", () => {
+    expect(fleet.inventory).to.deep.equal([
+      { service: "checkout", team: "payments", preset: "@acme/pipelines", presetVersion: "2.0.0", environments: ["dev", "prod"] },
+      { service: "indexer", team: "search", preset: "@acme/pipelines", presetVersion: "1.0.0", environments: ["dev", "prod"] },
+    ]);
+  });
+
+  describe("bad input creates nothing", () => {
+    it("names the file, line and column of a problem in the services file", async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleet-"));
+      const file = path.join(dir, "services.yml");
+      fs.writeFileSync(
+        file,
+        "version: 1\naccounts:\n  dev: { id: '123456789012', region: us-east-1 }\nteams:\n  a: { emails: [a@example.com] }\nservices:\n  - name: web\n    team: b\n    source: { codecommit: {} }\n    environments: [{ name: dev, account: dev, target: { beanstalk: {} } }]\n",
+      );
+      const before = recorded.length;
+      try {
+        expect(() => new ServiceFleet("bad", { servicesFile: file })).to.throw(
+          `${file}:8:5: services[0].team: unknown team "b"; teams: a.`,
+        );
+        await settle();
+        // Only the component itself is registered (as every component is, before it checks its arguments).
+        expect(recorded.slice(before).map((r) => r.type)).to.deep.equal(["aws-cicd:index:ServiceFleet"]);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it("refuses a target account without a network, an unknown preset version, and environments in another region", () => {
+      const noNetwork = fleetFile();
+      delete noNetwork.accounts.prod.network;
+      expect(() => planFleet("f", { services: noNetwork }, undefined)).to.throw(
+        '`services`: services[0].environments[1]: account "prod" has no `network`; beanstalk targets run in its VPC\'s private subnets, so give `accounts.prod.network`.',
+      );
+      const pinned = fleetFile();
+      pinned.teams.search.presetVersion = "0.9.0";
+      expect(() => planFleet("f", { services: pinned, presets: PRESETS }, undefined)).to.throw(
+        "`services`: teams.search.presetVersion: @acme/pipelines has no version 0.9.0; versions: 1.0.0, 2.0.0.",
+      );
+      expect(() => planFleet("f", { services: fleetFile() }, "eu-west-1")).to.throw(
+        '`services`: services[0].environments[0]: environment "dev" is in us-east-1, but the pipelines run in eu-west-1; cross-region environments are not supported yet, so deploy from a stack in us-east-1.',
+      );
+      expect(() => planFleet("f", { services: fleetFile(), servicesFile: "x.yml" }, undefined)).to.throw(
+        "Give exactly one of `servicesFile` (a path to the YAML file) and `services` (the same content as an object), got both.",
+      );
+    });
+  });
+});
