@@ -174,7 +174,7 @@ describe("Pipeline stage behaviour", () => {
     [
       "failure conditions with RETRY",
       { onFailure: { result: "RETRY", conditions: { cloudWatchAlarms: [alarm] } } },
-      `\`${D}.onFailure.conditions\` only apply to \`result: "ROLLBACK"\`: CodePipeline does not retry a stage automatically with failure conditions; remove \`conditions\` or roll back.`,
+      `\`${D}.onFailure.conditions\` only apply to \`result: "ROLLBACK"\`, got result "RETRY": CodePipeline does not retry a stage automatically with failure conditions; remove \`conditions\` or roll back.`,
     ],
     [
       "failure conditions without rules",

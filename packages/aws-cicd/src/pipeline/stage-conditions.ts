@@ -142,7 +142,7 @@ function checkFailure(p: string, f: StageFailureArgs, index: number, namespaces:
   if (f.conditions !== undefined) {
     if (f.result !== "ROLLBACK") {
       throw new Error(
-        `\`${p}.conditions\` only apply to \`result: "ROLLBACK"\`: CodePipeline does not retry a stage automatically with failure conditions; remove \`conditions\` or roll back.`,
+        `\`${p}.conditions\` only apply to \`result: "ROLLBACK"\`, got result "${f.result}": CodePipeline does not retry a stage automatically with failure conditions; remove \`conditions\` or roll back.`,
       );
     }
     checkObject(`${p}.conditions`, f.conditions, "`variableChecks`, `cloudWatchAlarms` or `deploymentWindows`");
@@ -227,7 +227,11 @@ export function renderStageConditions(stage: PlannedStage, i: number): Record<st
   };
 }
 
-/** The alarm names every condition of `stages` watches, in stage order. */
+/** The alarm names every condition of `stages` watches, in stage order (Outputs checked when they resolve). */
 export function conditionAlarmNames(stages: PlannedStage[]): pulumi.Input<string>[] {
-  return stages.flatMap((s) => [...alarmNamesOf(s.beforeEntry), ...alarmNamesOf(s.onSuccess), ...alarmNamesOf(s.onFailure?.conditions)]);
+  return stages.flatMap((s, i) => [
+    ...alarmNamesOf(`stages[${i}].beforeEntry`, s.beforeEntry),
+    ...alarmNamesOf(`stages[${i}].onSuccess`, s.onSuccess),
+    ...alarmNamesOf(`stages[${i}].onFailure.conditions`, s.onFailure?.conditions),
+  ]);
 }

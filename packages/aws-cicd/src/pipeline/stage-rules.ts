@@ -304,9 +304,11 @@ export function renderRules(p: string, rules: StageConditionRulesArgs): RuleDecl
   ];
 }
 
-/** The alarm names of `rules`, in order. */
-export function alarmNamesOf(rules: StageConditionRulesArgs | undefined): pulumi.Input<string>[] {
-  return (rules?.cloudWatchAlarms ?? []).map((r) => r.alarmName);
+/** The alarm names of condition `p`'s rules, in order; an Output is checked when it resolves. */
+export function alarmNamesOf(p: string, rules: StageConditionRulesArgs | undefined): pulumi.Input<string>[] {
+  return (rules?.cloudWatchAlarms ?? []).map((r, j) =>
+    checkedInput(r.alarmName, alarmNameProblem(`${p}.cloudWatchAlarms[${j}].alarmName`)),
+  );
 }
 
 /**
