@@ -31,10 +31,10 @@ export const ISSUE_15_STAGE_CASES: BadInputCase[] = [
     message: '`stages[2].onFailure.conditions` only apply to `result: "ROLLBACK"`, got result "RETRY": CodePipeline does not retry a stage automatically with failure conditions; remove `conditions` or roll back.' },
   { category: "conflict", component: "Pipeline", name: "stage-skip-alarm", args: staged({ beforeEntry: { result: "SKIP", cloudWatchAlarms: [{ alarmName: "web-5xx" }] } }),
     arg: "stages[2].beforeEntry.result", received: '"SKIP"',
-    message: '`stages[2].beforeEntry.result` "SKIP" only works with VariableCheck rules, and the condition has CloudWatchAlarm rules; use `result: "FAIL"`, or move those rules to another condition.' },
+    message: '`stages[2].beforeEntry.result` "SKIP" only works with VariableCheck and LambdaInvoke rules, and the condition has CloudWatchAlarm rules; use `result: "FAIL"`, or move those rules to another condition.' },
   { category: "quota", component: "Pipeline", name: "stage-six-rules", args: staged({ onSuccess: { result: "FAIL", cloudWatchAlarms: ["a", "b", "c", "d", "e", "f"].map((alarmName) => ({ alarmName })) } }),
     arg: "stages[2].onSuccess", received: "6",
-    message: "`stages[2].onSuccess` must hold 1 to 5 rules in `variableChecks`, `cloudWatchAlarms` and `deploymentWindows` together, got 6." },
+    message: "`stages[2].onSuccess` must hold 1 to 5 rules in `variableChecks`, `cloudWatchAlarms`, `deploymentWindows` and `lambdaInvokes` together, got 6." },
   { category: "range", component: "Pipeline", name: "stage-cron-five-fields", args: staged({ beforeEntry: { result: "FAIL", deploymentWindows: [{ cron: "0 9 * * MON" }] } }),
     arg: "stages[2].beforeEntry.deploymentWindows[0].cron", received: '"0 9 * * MON"', message: `${CRON}, got the string "0 9 * * MON": it has 5 fields, not 6 or 7.` },
   { category: "range", component: "Pipeline", name: "stage-time-zone", args: staged({ beforeEntry: { result: "FAIL", deploymentWindows: [{ cron: "* * 9-16 ? * MON-FRI", timeZone: "CET+1" }] } }),
@@ -46,6 +46,9 @@ export const ISSUE_15_STAGE_CASES: BadInputCase[] = [
   { category: "name", component: "Pipeline", name: "stage-rule-names", args: staged({ onFailure: { result: "ROLLBACK", conditions: { cloudWatchAlarms: [{ alarmName: "a", name: "Gate" }, { alarmName: "b", name: "Gate" }] } } }),
     arg: "stages[2].onFailure.conditions.cloudWatchAlarms[1].name", received: '"Gate"',
     message: '`stages[2].onFailure.conditions.cloudWatchAlarms[1].name` "Gate" is already the name of `stages[2].onFailure.conditions.cloudWatchAlarms[0]`; rule names must be unique within a condition (set `name`).' },
+  { category: "name", component: "Pipeline", name: "stage-function-arn", args: staged({ onSuccess: { result: "FAIL", lambdaInvokes: [{ functionName: "arn:aws:lambda:us-east-1:123456789012:function:gate" }] } }),
+    arg: "stages[2].onSuccess.lambdaInvokes[0].functionName", received: '"arn:aws:lambda:us-east-1:123456789012:function:gate"',
+    message: '`stages[2].onSuccess.lambdaInvokes[0].functionName` must be the name of a Lambda function (1 to 64 letters, digits, "-" or "_"; not an ARN), got the string "arn:aws:lambda:us-east-1:123456789012:function:gate".' },
 ];
 
 /** Issue 15: an alarm name given as an Output, checked when it resolves. */

@@ -7,7 +7,7 @@ let run: Promise<ConformanceStack> | undefined;
 /**
  * The optional statements the examples and the component defaults do not show: a build in a VPC
  * with secrets and an S3 cache and logs, repository grants, an approval grant, a deploy stage entered
- * only when an alarm is quiet (and rolled back when it fails), a pipeline with a store you pass, and both
+ * only when an alarm is quiet (and rolled back when it fails or a check function says so), a pipeline with a store you pass, and both
  * `permissions` choices of a Beanstalk deploy and of a cross-account deploy role.
  */
 export function featureStack(): Promise<ConformanceStack> {
@@ -47,6 +47,7 @@ async function build(): Promise<ConformanceStack> {
           cloudWatchAlarms: [{ alarmName: "ledger-web-5xx" }],
           deploymentWindows: [{ cron: "* * 9-16 ? * MON-FRI" }],
         },
+        onSuccess: { result: "ROLLBACK", lambdaInvokes: [{ functionName: "ledger-smoke-test" }] },
         onFailure: { result: "ROLLBACK" },
       },
     ],

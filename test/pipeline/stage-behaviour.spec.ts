@@ -12,7 +12,7 @@ const withDeploy = (extra: object): StageArgs[] => [
 ];
 const ALARM = (name: string) => `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:${name}`;
 const RULE = (provider: string) => ({ category: "Rule", owner: "AWS", provider, version: "1" });
-const LISTS = "`variableChecks`, `cloudWatchAlarms` and `deploymentWindows`";
+const LISTS = "`variableChecks`, `cloudWatchAlarms`, `deploymentWindows` and `lambdaInvokes`";
 
 async function deployStage(extra: object): Promise<Record<string, unknown>> {
   await loadedPipeline({ stages: withDeploy(extra) });
@@ -128,6 +128,36 @@ describe("Pipeline stage behaviour", () => {
       expect(policyStatementsOf("app-role").at(-1)?.Resource).to.deep.equal([ALARM("web-errors"), ALARM("shared")]);
     });
 
+    it("invokes the functions of LambdaInvoke rules, which may SKIP a stage, and lets the role invoke exactly them", async () => {
+      const stage = await deployStage({
+        beforeEntry: { result: "SKIP", lambdaInvokes: [{ functionName: "release-gate", userParameters: '{"env":"prod"}' }] },
+        onSuccess: { result: "ROLLBACK", lambdaInvokes: [{ functionName: "smoke-test", name: "Smoke" }, { functionName: "release-gate" }] },
+      });
+      expect(stage.beforeEntry).to.deep.equal({
+        condition: {
+          result: "SKIP",
+          rules: [
+            {
+              name: "LambdaInvoke1",
+              ruleTypeId: RULE("LambdaInvoke"),
+              configuration: { FunctionName: "release-gate", UserParameters: '{"env":"prod"}' },
+            },
+          ],
+        },
+      });
+      expect((stage.onSuccess as { condition: { rules: unknown[] } }).condition.rules).to.deep.equal([
+        { name: "Smoke", ruleTypeId: RULE("LambdaInvoke"), configuration: { FunctionName: "smoke-test" } },
+        { name: "LambdaInvoke2", ruleTypeId: RULE("LambdaInvoke"), configuration: { FunctionName: "release-gate" } },
+      ]);
+      const fn = (name: string) => `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`;
+      expect(policyStatementsOf("app-role").at(-1)).to.deep.equal({
+        Sid: "InvokeConditionFunctions",
+        Effect: "Allow",
+        Action: ["lambda:InvokeFunction"],
+        Resource: [fn("release-gate"), fn("smoke-test")],
+      });
+    });
+
     it("grants nothing for variable checks and deployment windows", async () => {
       await loadedPipeline({
         stages: withDeploy({ beforeEntry: { result: "FAIL", deploymentWindows: [{ cron: "* * 9-16 ? * MON-FRI" }] } }),
@@ -184,7 +214,7 @@ describe("Pipeline stage behaviour", () => {
     [
       "SKIP with an alarm rule",
       { beforeEntry: { result: "SKIP", cloudWatchAlarms: [alarm] } },
-      `\`${D}.beforeEntry.result\` "SKIP" only works with VariableCheck rules, and the condition has CloudWatchAlarm rules; use \`result: "FAIL"\`, or move those rules to another condition.`,
+      `\`${D}.beforeEntry.result\` "SKIP" only works with VariableCheck and LambdaInvoke rules, and the condition has CloudWatchAlarm rules; use \`result: "FAIL"\`, or move those rules to another condition.`,
     ],
     [
       "six rules over several lists",
@@ -232,6 +262,16 @@ describe("Pipeline stage behaviour", () => {
       "an unknown time zone",
       { beforeEntry: { result: "FAIL", deploymentWindows: [{ cron: "* * 9-16 ? * MON-FRI", timeZone: "Paris" }] } },
       `\`${D}.beforeEntry.deploymentWindows[0].timeZone\` must be an IANA time zone such as "Europe/Paris" or "UTC", got the string "Paris".`,
+    ],
+    [
+      "a function ARN",
+      { onSuccess: { result: "FAIL", lambdaInvokes: [{ functionName: "arn:aws:lambda:us-east-1:123456789012:function:gate" }] } },
+      `\`${D}.onSuccess.lambdaInvokes[0].functionName\` must be the name of a Lambda function (1 to 64 letters, digits, "-" or "_"; not an ARN), got the string "arn:aws:lambda:us-east-1:123456789012:function:gate".`,
+    ],
+    [
+      "empty user parameters",
+      { onSuccess: { result: "FAIL", lambdaInvokes: [{ functionName: "gate", userParameters: "" }] } },
+      `\`${D}.onSuccess.lambdaInvokes[0].userParameters\` must be a non-empty string, got the string ""; leave it out for none.`,
     ],
     [
       "a success check of a later namespace",

@@ -12,7 +12,7 @@ const gated = (beforeEntry: unknown): StageArgs[] => [
 ];
 const CHECK = { variable: "#{B.PLAN_IAM_BROADENED}", value: "true" };
 const B = "stages[2].beforeEntry";
-const LISTS = "`variableChecks`, `cloudWatchAlarms` and `deploymentWindows`";
+const LISTS = "`variableChecks`, `cloudWatchAlarms`, `deploymentWindows` and `lambdaInvokes`";
 
 describe("Pipeline stage entry conditions", () => {
   it("renders a VariableCheck condition with its result, names and default operator", async () => {

@@ -215,6 +215,7 @@ export type {
   VariableCheckArgs,
   CloudWatchAlarmRuleArgs,
   DeploymentWindowRuleArgs,
+  LambdaInvokeRuleArgs,
   StageConditionRulesArgs,
   StageFailureArgs,
   StageSuccessConditionArgs,

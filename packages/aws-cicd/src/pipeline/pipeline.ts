@@ -24,8 +24,8 @@ import { artifactStoreOf, artifactStoreStatements } from "./artifact-store";
 import { createNotifications } from "./notifications";
 import { APPROVAL_RESULT_ACTIONS, APPROVAL_STATE_ACTIONS, ASSUME_ACTION_ROLE_ACTIONS } from "./policies";
 import { findApprovalActions, PlannedStage } from "./stages";
-import { conditionAlarmNames, renderStageConditions } from "./stage-conditions";
-import { alarmRuleStatements } from "./stage-rules";
+import { conditionRuleTargets, renderStageConditions, ruleStatements } from "./stage-conditions";
+
 import { validatePipelineArgs } from "./validate";
 import { asResourceError } from "../internal/errors";
 import { internals, internalsOf } from "./pipeline-internals";
@@ -266,8 +266,9 @@ export class Pipeline extends pulumi.ComponentResource {
         combinable.push(entry);
       }
     }
-    // The stages' CloudWatchAlarm rules read their alarms with the pipeline role.
-    slots.push(() => alarmRuleStatements(conditionAlarmNames(plan), ctx));
+    // The stages' CloudWatchAlarm and LambdaInvoke rules run with the pipeline role.
+    const ruleTargets = conditionRuleTargets(plan);
+    slots.push(() => ruleStatements(ruleTargets.alarms, ruleTargets.functions, ctx));
     const statements = slots.flatMap((slot) => slot());
     this.rolePolicy = attachStatements(`${name}-role-policy`, this.role.name, uniqueSids(statements), this);
     // Kinds with large statement lists go to customer managed policies on the role (one per part).

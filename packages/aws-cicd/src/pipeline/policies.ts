@@ -11,6 +11,7 @@
  * - CodeConnections: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodeconnections.html
  * - CodeStar Connections: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodestarconnections.html
  * - CloudWatch: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html
+ * - Lambda: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html
  */
 
 /**
@@ -148,3 +149,14 @@ export const CODESTAR_CONNECTIONS_USE_ACTIONS = ["codestar-connections:UseConnec
  * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html
  */
 export const STAGE_ALARM_RULE_ACTIONS = ["cloudwatch:DescribeAlarms"] as const;
+
+/**
+ * Pipeline role on the functions of `LambdaInvoke` stage-condition rules: CodePipeline invokes the
+ * function with the pipeline's role (Lambda). The rule reference names no permission;
+ * `InvokeFunction` is the call that runs a function, and it takes the function's ARN, so the
+ * statement names exactly the functions of the rules.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/rule-reference-LambdaInvoke.html
+ * @see https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html
+ */
+export const STAGE_LAMBDA_RULE_ACTIONS = ["lambda:InvokeFunction"] as const;

@@ -1,8 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { AwsContext } from "../internal/aws-context";
+import { interpolate } from "../internal/interpolate";
 import { checkObject, describeReceived } from "../internal/types";
+import type { PolicyStatement } from "../security/iam";
+import { STAGE_ALARM_RULE_ACTIONS, STAGE_LAMBDA_RULE_ACTIONS } from "./policies";
 import type { PlannedStage } from "./stages";
-import { alarmNamesOf, checkRules, providersOf, renderRules, StageConditionRulesArgs } from "./stage-rules";
+import { alarmNamesOf, checkRules, functionNamesOf, providersOf, renderRules, StageConditionRulesArgs } from "./stage-rules";
 
 /**
  * Stage behaviour of V2 pipelines: conditions checked before a stage starts (`beforeEntry`) and
@@ -101,8 +105,8 @@ const RESULTS = {
   onFailure: ["ROLLBACK", "RETRY"],
 } as const;
 const RETRY_MODES: readonly string[] = Object.values(StageRetryMode);
-/** Rule types a SKIP entry condition may use (of those this library declares). */
-const SKIP_PROVIDERS = ["VariableCheck"];
+/** Rule types a SKIP entry condition may use. */
+const SKIP_PROVIDERS = ["VariableCheck", "LambdaInvoke"];
 
 const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join(" or ");
 
@@ -145,7 +149,7 @@ function checkFailure(p: string, f: StageFailureArgs, index: number, namespaces:
         `\`${p}.conditions\` only apply to \`result: "ROLLBACK"\`, got result "${f.result}": CodePipeline does not retry a stage automatically with failure conditions; remove \`conditions\` or roll back.`,
       );
     }
-    checkObject(`${p}.conditions`, f.conditions, "`variableChecks`, `cloudWatchAlarms` or `deploymentWindows`");
+    checkObject(`${p}.conditions`, f.conditions, "`variableChecks`, `cloudWatchAlarms`, `deploymentWindows` or `lambdaInvokes`");
     checkRules(`${p}.conditions`, f.conditions, namespaces);
   }
 }
@@ -171,7 +175,7 @@ export function checkStageConditions(stages: PlannedStage[], pipelineType: strin
       const others = providersOf(c).filter((x) => !SKIP_PROVIDERS.includes(x));
       if (c.result === "SKIP" && others.length > 0) {
         throw new Error(
-          `\`${p}.result\` "SKIP" only works with VariableCheck rules, and the condition has ${others.join(" and ")} rules; use \`result: "FAIL"\`, or move those rules to another condition.`,
+          `\`${p}.result\` "SKIP" only works with VariableCheck and LambdaInvoke rules, and the condition has ${others.join(" and ")} rules; use \`result: "FAIL"\`, or move those rules to another condition.`,
         );
       }
     }
@@ -227,11 +231,51 @@ export function renderStageConditions(stage: PlannedStage, i: number): Record<st
   };
 }
 
-/** The alarm names every condition of `stages` watches, in stage order (Outputs checked when they resolve). */
-export function conditionAlarmNames(stages: PlannedStage[]): pulumi.Input<string>[] {
-  return stages.flatMap((s, i) => [
-    ...alarmNamesOf(`stages[${i}].beforeEntry`, s.beforeEntry),
-    ...alarmNamesOf(`stages[${i}].onSuccess`, s.onSuccess),
-    ...alarmNamesOf(`stages[${i}].onFailure.conditions`, s.onFailure?.conditions),
+/** The alarm names (`alarms`) and function names (`functions`) the conditions of `stages` name, in stage order (Outputs checked when they resolve). */
+export function conditionRuleTargets(stages: PlannedStage[]): { alarms: pulumi.Input<string>[]; functions: pulumi.Input<string>[] } {
+  const conditions = stages.flatMap((s, i): [string, StageConditionRulesArgs | undefined][] => [
+    [`stages[${i}].beforeEntry`, s.beforeEntry],
+    [`stages[${i}].onSuccess`, s.onSuccess],
+    [`stages[${i}].onFailure.conditions`, s.onFailure?.conditions],
   ]);
+  return {
+    alarms: conditions.flatMap(([p, c]) => alarmNamesOf(p, c)),
+    functions: conditions.flatMap(([p, c]) => functionNamesOf(p, c)),
+  };
+}
+
+const once = (names: pulumi.Input<string>[]) => names.filter((n, i) => typeof n !== "string" || names.indexOf(n) === i);
+
+/**
+ * The pipeline role's statements for the rules of every condition: read exactly the alarms of
+ * CloudWatchAlarm rules and invoke exactly the functions of LambdaInvoke rules, in the pipeline's
+ * account and region. None for rules that need nothing.
+ */
+export function ruleStatements(
+  alarmNames: pulumi.Input<string>[],
+  functionNames: pulumi.Input<string>[],
+  ctx: AwsContext,
+): PolicyStatement[] {
+  const alarms = once(alarmNames);
+  const functions = once(functionNames);
+  return [
+    ...(alarms.length === 0
+      ? []
+      : [
+          {
+            sid: "ReadConditionAlarms",
+            actions: [...STAGE_ALARM_RULE_ACTIONS],
+            resources: alarms.map((n) => interpolate`arn:${ctx.partition}:cloudwatch:${ctx.region}:${ctx.accountId}:alarm:${n}`),
+          },
+        ]),
+    ...(functions.length === 0
+      ? []
+      : [
+          {
+            sid: "InvokeConditionFunctions",
+            actions: [...STAGE_LAMBDA_RULE_ACTIONS],
+            resources: functions.map((n) => interpolate`arn:${ctx.partition}:lambda:${ctx.region}:${ctx.accountId}:function:${n}`),
+          },
+        ]),
+  ];
 }

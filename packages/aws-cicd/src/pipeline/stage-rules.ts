@@ -1,11 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { AwsContext } from "../internal/aws-context";
 import { checkedInput } from "../internal/arns";
-import { interpolate } from "../internal/interpolate";
 import { checkList, checkObject, describeReceived } from "../internal/types";
-import type { PolicyStatement } from "../security/iam";
-import { STAGE_ALARM_RULE_ACTIONS } from "./policies";
+import type { STAGE_ALARM_RULE_ACTIONS, STAGE_LAMBDA_RULE_ACTIONS } from "./policies";
 
 /**
  * The rules a stage condition holds, one list per rule type, checked together (the condition
@@ -20,6 +17,8 @@ import { STAGE_ALARM_RULE_ACTIONS } from "./policies";
  *   (the role reads the alarm's state: {@link STAGE_ALARM_RULE_ACTIONS} on exactly the alarms named).
  * - `DeploymentWindow`: https://docs.aws.amazon.com/codepipeline/latest/userguide/rule-reference-DeploymentWindow.html
  *   (no permission: a schedule).
+ * - `LambdaInvoke`: https://docs.aws.amazon.com/codepipeline/latest/userguide/rule-reference-LambdaInvoke.html
+ *   (the role invokes the function: {@link STAGE_LAMBDA_RULE_ACTIONS} on exactly the functions named).
  */
 
 /** How a VariableCheck rule compares the variable with the value. */
@@ -100,6 +99,26 @@ export interface DeploymentWindowRuleArgs {
   name?: string;
 }
 
+/** One `LambdaInvoke` rule: CodePipeline invokes a function of yours, whose answer passes or fails the rule. */
+export interface LambdaInvokeRuleArgs {
+  /**
+   * Name of an existing Lambda function in the pipeline's account and region (1 to 64 letters,
+   * digits, `-` or `_`), e.g. `fn.name` of an `aws.lambda.Function`. The pipeline role may invoke
+   * exactly this function (`lambda:InvokeFunction`).
+   */
+  functionName: pulumi.Input<string>;
+  /**
+   * Input given to the function (`UserParameters`).
+   * @default - none.
+   */
+  userParameters?: string;
+  /**
+   * Name of the rule: letters, digits, `.`, `@`, `-`, `_`, at most 100.
+   * @default - `LambdaInvoke<n>`, `n` its position from 1.
+   */
+  name?: string;
+}
+
 /** The rules of one condition: 1 to 5 in all, the condition passes when every one passes. */
 export interface StageConditionRulesArgs {
   /**
@@ -117,10 +136,15 @@ export interface StageConditionRulesArgs {
    * @default - none.
    */
   deploymentWindows?: DeploymentWindowRuleArgs[];
+  /**
+   * `LambdaInvoke` rules: a function of yours that decides.
+   * @default - none.
+   */
+  lambdaInvokes?: LambdaInvokeRuleArgs[];
 }
 
 /** The rule lists of a condition, in the order they are declared. */
-export const RULE_LISTS = ["variableChecks", "cloudWatchAlarms", "deploymentWindows"] as const;
+export const RULE_LISTS = ["variableChecks", "cloudWatchAlarms", "deploymentWindows", "lambdaInvokes"] as const;
 /** One of {@link RULE_LISTS}. */
 export type RuleList = (typeof RULE_LISTS)[number];
 /** The provider of each rule list. */
@@ -128,7 +152,10 @@ const PROVIDERS: Record<RuleList, string> = {
   variableChecks: "VariableCheck",
   cloudWatchAlarms: "CloudWatchAlarm",
   deploymentWindows: "DeploymentWindow",
+  lambdaInvokes: "LambdaInvoke",
 };
+/** The rule lists as messages name them. */
+export const RULE_LIST_NAMES = "`variableChecks`, `cloudWatchAlarms`, `deploymentWindows` and `lambdaInvokes`";
 
 const VARIABLE = /^#\{([A-Za-z0-9@_-]+)\.([A-Za-z0-9@_-]+)\}$/;
 const RULE_NAME = /^[A-Za-z0-9.@_-]{1,100}$/;
@@ -168,6 +195,14 @@ function alarmNameProblem(path: string): (v: unknown) => string | undefined {
       : `\`${path}\` must be the name of a CloudWatch alarm (1 to 255 characters, no control characters), got ${describeReceived(v)}.`;
 }
 
+/** Why `v` is not a function name, for {@link checkedInput}. */
+function functionNameProblem(path: string): (v: unknown) => string | undefined {
+  return (v) =>
+    typeof v === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(v)
+      ? undefined
+      : `\`${path}\` must be the name of a Lambda function (1 to 64 letters, digits, "-" or "_"; not an ARN), got ${describeReceived(v)}.`;
+}
+
 /** Why `cron` is not a deployment window expression, or undefined. */
 export function cronProblem(cron: string): string | undefined {
   const fields = cron.trim().split(/\s+/);
@@ -205,9 +240,7 @@ export function checkRules(p: string, rules: StageConditionRulesArgs, namespaces
   for (const list of RULE_LISTS) checkList(`${p}.${list}`, rules[list]);
   const count = ruleCount(rules);
   if (count < 1 || count > MAX_CONDITION_RULES) {
-    throw new Error(
-      `\`${p}\` must hold 1 to ${MAX_CONDITION_RULES} rules in \`variableChecks\`, \`cloudWatchAlarms\` and \`deploymentWindows\` together, got ${count}.`,
-    );
+    throw new Error(`\`${p}\` must hold 1 to ${MAX_CONDITION_RULES} rules in ${RULE_LIST_NAMES} together, got ${count}.`);
   }
   (rules.variableChecks ?? []).forEach((rule, j) => checkVariableCheck(`${p}.variableChecks[${j}]`, rule, namespaces));
   (rules.cloudWatchAlarms ?? []).forEach((rule, j) => {
@@ -237,6 +270,20 @@ export function checkRules(p: string, rules: StageConditionRulesArgs, namespaces
     if (rule.timeZone !== undefined && (typeof rule.timeZone !== "string" || !isTimeZone(rule.timeZone))) {
       throw new Error(
         `\`${rp}.timeZone\` must be an IANA time zone such as "Europe/Paris" or "UTC", got ${describeReceived(rule.timeZone)}.`,
+      );
+    }
+    checkRuleName(rp, rule.name);
+  });
+  (rules.lambdaInvokes ?? []).forEach((rule, j) => {
+    const rp = `${p}.lambdaInvokes[${j}]`;
+    checkObject(rp, rule, "`functionName`");
+    if (!pulumi.Output.isInstance(rule.functionName)) {
+      const problem = functionNameProblem(`${rp}.functionName`)(rule.functionName);
+      if (problem !== undefined) throw new Error(problem);
+    }
+    if (rule.userParameters !== undefined && (typeof rule.userParameters !== "string" || rule.userParameters.length === 0)) {
+      throw new Error(
+        `\`${rp}.userParameters\` must be a non-empty string, got ${describeReceived(rule.userParameters)}; leave it out for none.`,
       );
     }
     checkRuleName(rp, rule.name);
@@ -301,6 +348,14 @@ export function renderRules(p: string, rules: StageConditionRulesArgs): RuleDecl
       ruleTypeId: ruleTypeId("DeploymentWindow"),
       configuration: { Cron: r.cron.trim(), TimeZone: r.timeZone ?? DEFAULT_DEPLOYMENT_WINDOW_TIME_ZONE },
     })),
+    ...(rules.lambdaInvokes ?? []).map((r, j) => ({
+      name: r.name ?? `LambdaInvoke${j + 1}`,
+      ruleTypeId: ruleTypeId("LambdaInvoke"),
+      configuration: {
+        FunctionName: checkedInput(r.functionName, functionNameProblem(`${p}.lambdaInvokes[${j}].functionName`)),
+        ...(r.userParameters !== undefined ? { UserParameters: r.userParameters } : {}),
+      },
+    })),
   ];
 }
 
@@ -311,18 +366,9 @@ export function alarmNamesOf(p: string, rules: StageConditionRulesArgs | undefin
   );
 }
 
-/**
- * The pipeline role's statement for the CloudWatchAlarm rules of every condition: read exactly
- * those alarms, in the pipeline's account and region. None when no condition watches an alarm.
- */
-export function alarmRuleStatements(alarmNames: pulumi.Input<string>[], ctx: AwsContext): PolicyStatement[] {
-  const unique = alarmNames.filter((n, i) => typeof n !== "string" || alarmNames.indexOf(n) === i);
-  if (unique.length === 0) return [];
-  return [
-    {
-      sid: "ReadConditionAlarms",
-      actions: [...STAGE_ALARM_RULE_ACTIONS],
-      resources: unique.map((n) => interpolate`arn:${ctx.partition}:cloudwatch:${ctx.region}:${ctx.accountId}:alarm:${n}`),
-    },
-  ];
+/** The function names of condition `p`'s rules, in order; an Output is checked when it resolves. */
+export function functionNamesOf(p: string, rules: StageConditionRulesArgs | undefined): pulumi.Input<string>[] {
+  return (rules?.lambdaInvokes ?? []).map((r, j) =>
+    checkedInput(r.functionName, functionNameProblem(`${p}.lambdaInvokes[${j}].functionName`)),
+  );
 }
