@@ -57,4 +57,7 @@ export const ISSUE_15_OUTPUT_CASES: OutputCase[] = [
   { component: "Pipeline", name: "out-stage-alarm-name", args: staged({ beforeEntry: { result: "FAIL", cloudWatchAlarms: [{ alarmName: later("") }] } }),
     refused: "aws:codepipeline/pipeline:Pipeline",
     message: '`stages[2].beforeEntry.cloudWatchAlarms[0].alarmName` must be the name of a CloudWatch alarm (1 to 255 characters, no control characters), got the string "".' },
+  { component: "Pipeline", name: "out-stage-function-arn", args: staged({ onSuccess: { result: "ROLLBACK", lambdaInvokes: [{ functionName: later("arn:aws:lambda:us-east-1:123456789012:function:gate") }] } }),
+    refused: "aws:codepipeline/pipeline:Pipeline",
+    message: '`stages[2].onSuccess.lambdaInvokes[0].functionName` must be the name of a Lambda function (1 to 64 letters, digits, "-" or "_"; not an ARN), got the string "arn:aws:lambda:us-east-1:123456789012:function:gate".' },
 ];
