@@ -22,6 +22,8 @@ import { NAMES_AND_BUILDSPEC_FILES } from "./bad-input-tool-cases";
 import { ISSUE_13_CASES } from "./bad-input-custom-cases";
 import { ISSUE_14_CASES } from "./bad-input-pulumi-cases";
 import { ISSUE_16_CASES } from "./bad-input-fleet-cases";
+import { ISSUE_15_OUTPUT_CASES, ISSUE_15_STAGE_CASES } from "./bad-input-stage-cases";
+import { OUTPUT_CASES } from "./bad-input-hostile-cases";
 
 /**
  * The bad-input table: malformed arguments of every component, each with the exact message it
@@ -300,3 +302,5 @@ BAD_INPUTS.push(...NAMES_AND_BUILDSPEC_FILES);
 BAD_INPUTS.push(...ISSUE_13_CASES);
 BAD_INPUTS.push(...ISSUE_14_CASES);
 BAD_INPUTS.push(...ISSUE_16_CASES);
+BAD_INPUTS.push(...ISSUE_15_STAGE_CASES);
+OUTPUT_CASES.push(...ISSUE_15_OUTPUT_CASES);

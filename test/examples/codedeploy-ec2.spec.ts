@@ -36,6 +36,36 @@ describe("examples/codedeploy-ec2", () => {
     expect(lt.blockDeviceMappings[0].ebs.encrypted).to.equal("true");
   });
 
+  it("enters Deploy only inside the window while the alarm is quiet, rolls it back on failure, and lets the pipeline read only that alarm", () => {
+    const deploy = findResource("aws:codepipeline/pipeline:Pipeline", "app-pipeline").inputs.stages[2];
+    expect(deploy.beforeEntry).to.deep.equal({
+      condition: {
+        result: "FAIL",
+        rules: [
+          {
+            name: "CloudWatchAlarm1",
+            ruleTypeId: { category: "Rule", owner: "AWS", provider: "CloudWatchAlarm", version: "1" },
+            configuration: { AlarmName: "web-5xx", WaitTime: "15" },
+          },
+          {
+            name: "WeekdayWorkingHours",
+            ruleTypeId: { category: "Rule", owner: "AWS", provider: "DeploymentWindow", version: "1" },
+            configuration: { Cron: "* * 8-16 ? * MON-FRI", TimeZone: "UTC" },
+          },
+        ],
+      },
+    });
+    expect(deploy.onFailure).to.deep.equal({ result: "ROLLBACK" });
+    expect(policyStatementsOf("app-role").filter((x) => x.Action.some((a: string) => a.startsWith("cloudwatch:")))).to.deep.equal([
+      {
+        Sid: "ReadConditionAlarms",
+        Effect: "Allow",
+        Action: ["cloudwatch:DescribeAlarms"],
+        Resource: [`arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:web-5xx`],
+      },
+    ]);
+  });
+
   it("lets the instances read only the example's artifact bucket, decrypting through S3", () => {
     const s = policyStatementsOf("web-instance-role");
     expect(s.find((x) => x.Sid === "ReadPipelineArtifacts")!.Resource).to.deep.equal(["arn:aws:s3:::artifacts-bucket/*"]);

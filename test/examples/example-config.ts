@@ -28,6 +28,7 @@ const EXAMPLE_CONFIG: Record<string, Record<string, string>> = {
     "aws-cicd-test:vpcId": NETWORK.vpcId,
     "aws-cicd-test:subnetIds": JSON.stringify(NETWORK.privateSubnetIds),
     ...networkConfig("aws-cicd-test", ["logBucket"]),
+    "aws-cicd-test:releaseAlarmName": "web-5xx",
   },
   "github-source": networkConfig("aws-cicd-test", ["logBucket"]),
   "cross-account": {

@@ -6,8 +6,8 @@ let run: Promise<ConformanceStack> | undefined;
 
 /**
  * The optional statements the examples and the component defaults do not show: a build in a VPC
- * with secrets and an S3 cache and logs, repository grants, an approval grant, a pipeline with a store
- * you pass, and both
+ * with secrets and an S3 cache and logs, repository grants, an approval grant, a deploy stage entered
+ * only when an alarm is quiet (and rolled back when it fails or a check function says so), a pipeline with a store you pass, and both
  * `permissions` choices of a Beanstalk deploy and of a cross-account deploy role.
  */
 export function featureStack(): Promise<ConformanceStack> {
@@ -39,7 +39,17 @@ async function build(): Promise<ConformanceStack> {
       { name: "Source", actions: [repo.sourceAction()] },
       { name: "Build", actions: [build.buildAction()] },
       { name: "Approve", actions: [lib.manualApprovalAction({})] },
-      { name: "Deploy", actions: [web.deployAction({ permissions: "aws-managed" })] },
+      {
+        name: "Deploy",
+        actions: [web.deployAction({ permissions: "aws-managed" })],
+        beforeEntry: {
+          result: "FAIL",
+          cloudWatchAlarms: [{ alarmName: "ledger-web-5xx" }],
+          deploymentWindows: [{ cron: "* * 9-16 ? * MON-FRI" }],
+        },
+        onSuccess: { result: "ROLLBACK", lambdaInvokes: [{ functionName: "ledger-smoke-test" }] },
+        onFailure: { result: "ROLLBACK" },
+      },
     ],
   });
   pipeline.grantApproval("arn:aws:iam::123456789012:role/release-manager", "Approve");

@@ -12,6 +12,7 @@ const gated = (beforeEntry: unknown): StageArgs[] => [
 ];
 const CHECK = { variable: "#{B.PLAN_IAM_BROADENED}", value: "true" };
 const B = "stages[2].beforeEntry";
+const LISTS = "`variableChecks`, `cloudWatchAlarms`, `deploymentWindows` and `lambdaInvokes`";
 
 describe("Pipeline stage entry conditions", () => {
   it("renders a VariableCheck condition with its result, names and default operator", async () => {
@@ -50,8 +51,17 @@ describe("Pipeline stage entry conditions", () => {
       { result: "ROLLBACK", variableChecks: [CHECK] },
       `\`${B}.result\` must be "FAIL" or "SKIP", got the string "ROLLBACK".`,
     ],
-    ["no rule", { result: "FAIL", variableChecks: [] }, `\`${B}.variableChecks\` must hold 1 to 5 rules, got 0.`],
-    ["six rules", { result: "FAIL", variableChecks: Array(6).fill(CHECK) }, `\`${B}.variableChecks\` must hold 1 to 5 rules, got 6.`],
+    ["no rule", { result: "FAIL", variableChecks: [] }, `\`${B}\` must hold 1 to 5 rules in ${LISTS} together, got 0.`],
+    [
+      "six rules",
+      {
+        result: "FAIL",
+        variableChecks: Array(6)
+          .fill(CHECK)
+          .map((c, i) => ({ ...c, name: `C${i}` })),
+      },
+      `\`${B}\` must hold 1 to 5 rules in ${LISTS} together, got 6.`,
+    ],
     [
       "text around the variable",
       { result: "FAIL", variableChecks: [{ ...CHECK, variable: "IAM: #{B.X}" }] },

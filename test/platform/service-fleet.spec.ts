@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { ServiceFleet, ServicesFile, PresetDefinition } from "../../packages/aws-cicd/src";
 import { planFleet } from "../../packages/aws-cicd/src/platform";
-import { findResource, recorded, resourcesOfType, settle, unwrap } from "../harness";
+import { findResource, recorded, resetRecorded, resourcesOfType, settle, unwrap } from "../harness";
 
 const NETWORK = { vpcId: "vpc-0a1b2c3d", privateSubnetIds: ["subnet-0a1b2c3d"], publicSubnetIds: ["subnet-0e1f2a3b"] };
 const PROD_ROLE = "arn:aws:iam::222222222222:role/platform-bootstrap";
@@ -65,6 +65,7 @@ describe("ServiceFleet", () => {
   let fleet: ServiceFleet;
   let graph: typeof recorded = [];
   before(async () => {
+    resetRecorded(); // what earlier specs left is not the fleet's
     fleet = new ServiceFleet("platform", { services: fleetFile(), presets: PRESETS, tags: { costCenter: "cc-42" } });
     await unwrap(fleet.pipelineNames);
     await settle();

@@ -161,6 +161,8 @@ export {
   PipelineExecutionState,
   PipelineType,
   StageEntryResult,
+  StageResult,
+  StageRetryMode,
   VariableCheckOperator,
   DEFAULT_BEANSTALK_DEPLOY_ACTION_NAME,
   DEFAULT_CODEDEPLOY_ACTION_NAME,
@@ -211,6 +213,12 @@ export type {
   StageArgs,
   StageEntryConditionArgs,
   VariableCheckArgs,
+  CloudWatchAlarmRuleArgs,
+  DeploymentWindowRuleArgs,
+  LambdaInvokeRuleArgs,
+  StageConditionRulesArgs,
+  StageFailureArgs,
+  StageSuccessConditionArgs,
 } from "./pipeline";
 
 export {

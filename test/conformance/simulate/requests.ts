@@ -130,6 +130,11 @@ export function codeDeployDeploy(app: string, group: string, config: string): Ro
   ];
 }
 
+/** A stage condition's CloudWatchAlarm rule: read the alarm's state (the pipeline role). */
+export function conditionAlarm(name: string): RoleRequest[] {
+  return [{ action: "cloudwatch:DescribeAlarms", resource: arn("cloudwatch", `alarm:${name}`), what: `alarm ${name}` }];
+}
+
 /** A CodeBuild project's own work: its log stream, artifacts, and the key through S3. */
 export function buildProject(project: string, bucket: string | undefined, key: string, writes = true): RoleRequest[] {
   const stream = arn("logs", `log-group:/aws/codebuild/${project}:log-stream:build-1`);

@@ -7,5 +7,6 @@ export * from "./pipeline";
 export * from "./policies";
 export * from "./stages";
 export * from "./stage-conditions";
+export * from "./stage-rules";
 export * from "./triggers";
 export * from "./validate";

@@ -24,7 +24,8 @@ import { artifactStoreOf, artifactStoreStatements } from "./artifact-store";
 import { createNotifications } from "./notifications";
 import { APPROVAL_RESULT_ACTIONS, APPROVAL_STATE_ACTIONS, ASSUME_ACTION_ROLE_ACTIONS } from "./policies";
 import { findApprovalActions, PlannedStage } from "./stages";
-import { renderBeforeEntry } from "./stage-conditions";
+import { conditionRuleTargets, renderStageConditions, ruleStatements } from "./stage-conditions";
+
 import { validatePipelineArgs } from "./validate";
 import { asResourceError } from "../internal/errors";
 import { internals, internalsOf } from "./pipeline-internals";
@@ -265,6 +266,9 @@ export class Pipeline extends pulumi.ComponentResource {
         combinable.push(entry);
       }
     }
+    // The stages' CloudWatchAlarm and LambdaInvoke rules run with the pipeline role.
+    const ruleTargets = conditionRuleTargets(plan);
+    slots.push(() => ruleStatements(ruleTargets.alarms, ruleTargets.functions, ctx));
     const statements = slots.flatMap((slot) => slot());
     this.rolePolicy = attachStatements(`${name}-role-policy`, this.role.name, uniqueSids(statements), this);
     // Kinds with large statement lists go to customer managed policies on the role (one per part).
@@ -282,9 +286,9 @@ export class Pipeline extends pulumi.ComponentResource {
         ),
     );
 
-    const stages = plan.map((stage) => ({
+    const stages = plan.map((stage, i) => ({
       name: stage.name,
-      ...(stage.beforeEntry !== undefined ? { beforeEntry: renderBeforeEntry(stage.beforeEntry) } : {}),
+      ...renderStageConditions(stage, i),
       actions: stage.actions.map((action) => {
         const b = bound.get(action)!;
         const roleArn = action.args.roleArn;

@@ -10,6 +10,8 @@
  * - STS: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html
  * - CodeConnections: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodeconnections.html
  * - CodeStar Connections: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodestarconnections.html
+ * - CloudWatch: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html
+ * - Lambda: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html
  */
 
 /**
@@ -135,3 +137,26 @@ export const CODECONNECTIONS_USE_ACTIONS = ["codeconnections:UseConnection"] as 
  * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodestarConnectionSource.html
  */
 export const CODESTAR_CONNECTIONS_USE_ACTIONS = ["codestar-connections:UseConnection"] as const;
+
+/**
+ * Pipeline role on the alarms of `CloudWatchAlarm` stage-condition rules: read each alarm's state
+ * (CloudWatch). The rule reference names no permission; `DescribeAlarms` is the CloudWatch call
+ * that returns an alarm's state, and it takes the alarm's ARN as its resource, so the statement
+ * names exactly the alarms of the rules (no `"*"`). `VariableCheck` and `DeploymentWindow` rules
+ * need nothing: they read the pipeline's variables and the clock.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/rule-reference-CloudWatchAlarm.html
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html
+ */
+export const STAGE_ALARM_RULE_ACTIONS = ["cloudwatch:DescribeAlarms"] as const;
+
+/**
+ * Pipeline role on the functions of `LambdaInvoke` stage-condition rules: CodePipeline invokes the
+ * function with the pipeline's role (Lambda). The rule reference names no permission;
+ * `InvokeFunction` is the call that runs a function, and it takes the function's ARN, so the
+ * statement names exactly the functions of the rules.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/rule-reference-LambdaInvoke.html
+ * @see https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html
+ */
+export const STAGE_LAMBDA_RULE_ACTIONS = ["lambda:InvokeFunction"] as const;

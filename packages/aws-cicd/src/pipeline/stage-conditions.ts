@@ -1,79 +1,114 @@
 import * as aws from "@pulumi/aws";
-import { checkList, checkObject, describeReceived } from "../internal/types";
+import * as pulumi from "@pulumi/pulumi";
+import type { AwsContext } from "../internal/aws-context";
+import { interpolate } from "../internal/interpolate";
+import { checkObject, describeReceived } from "../internal/types";
+import type { PolicyStatement } from "../security/iam";
+import { STAGE_ALARM_RULE_ACTIONS, STAGE_LAMBDA_RULE_ACTIONS } from "./policies";
 import type { PlannedStage } from "./stages";
+import { alarmNamesOf, checkRules, functionNamesOf, providersOf, renderRules, StageConditionRulesArgs } from "./stage-rules";
 
 /**
- * Entry conditions of V2 stages with `VariableCheck` rules: before a stage starts, CodePipeline
- * checks each rule (a variable of an earlier action, or of the pipeline, against a value); when
- * all pass, the stage runs; when one fails, `result` applies: `FAIL` fails the stage, `SKIP` skips
- * it and the execution goes on. A condition whose result is `SKIP` cannot be overridden when an
- * execution starts. VariableCheck is one of the two rules an entry condition may use with `SKIP`.
- * - Stage conditions: https://docs.aws.amazon.com/codepipeline/latest/userguide/stage-conditions.html
- * - The rule: https://docs.aws.amazon.com/codepipeline/latest/userguide/rule-reference-VariableCheck.html
- * - One condition per stage entry, 1 to 5 rules, rule names of `[A-Za-z0-9.@_-]` (1 to 100):
- *   https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_BeforeEntryConditions.html,
- *   https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codepipeline-pipeline-condition.html,
- *   https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_RuleDeclaration.html
- * The rule reference documents no permission for VariableCheck: the pipeline role gets nothing for it.
+ * Stage behaviour of V2 pipelines: conditions checked before a stage starts (`beforeEntry`) and
+ * after it succeeds (`onSuccess`), and what a failed stage does (`onFailure`: roll back or retry,
+ * optionally only when a condition's rules fail). A condition's rules all pass, or its result applies.
+ * - Stage conditions, and the results each kind takes (entry: FAIL or SKIP; on success: ROLLBACK or
+ *   FAIL; on failure: ROLLBACK), SKIP only with VariableCheck and LambdaInvoke rules, no automatic
+ *   retry with failure conditions: https://docs.aws.amazon.com/codepipeline/latest/userguide/stage-conditions.html
+ * - How they run: https://docs.aws.amazon.com/codepipeline/latest/userguide/concepts-how-it-works-conditions.html
+ * - One condition per kind: https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_BeforeEntryConditions.html,
+ *   https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_SuccessConditions.html,
+ *   https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_FailureConditions.html (result
+ *   ROLLBACK or RETRY: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codepipeline-pipeline-failureconditions.html)
+ * - Retry modes: https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_RetryConfiguration.html
+ * - Rollback (never of the source stage; only to an earlier successful execution of the same
+ *   pipeline structure, so a new pipeline's first failure is not rolled back):
+ *   https://docs.aws.amazon.com/codepipeline/latest/userguide/stage-rollback.html,
+ *   https://docs.aws.amazon.com/codepipeline/latest/userguide/stage-rollback-auto.html
  */
 
 /** What an entry condition does when one of its rules fails. */
 export const StageEntryResult = {
   /** Fail the stage (and the execution). */
   Fail: "FAIL",
-  /** Skip the stage; the execution goes on with the next one. */
+  /** Skip the stage; the execution goes on with the next one. VariableCheck rules only. */
   Skip: "SKIP",
 } as const;
 /** `"FAIL"` or `"SKIP"` ({@link StageEntryResult}). */
 export type StageEntryResult = (typeof StageEntryResult)[keyof typeof StageEntryResult];
 
-/** How a VariableCheck rule compares the variable with the value. */
-export const VariableCheckOperator = {
-  /** Equal to the value. */
-  Equals: "EQ",
-  /** Not equal to the value. */
-  NotEquals: "NE",
-  /** Contains the value. */
-  Contains: "CONTAINS",
-  /** Matches the value, a Java regular expression. */
-  Matches: "MATCHES",
+/**
+ * What a stage does when a condition fails, or when it fails itself. Each kind takes some:
+ * `beforeEntry` FAIL or SKIP ({@link StageEntryResult}); `onSuccess` ROLLBACK or FAIL;
+ * `onFailure` ROLLBACK or RETRY.
+ */
+export const StageResult = {
+  /** Roll the stage back to its last successful execution (not the source stage). */
+  Rollback: "ROLLBACK",
+  /** Fail the stage. */
+  Fail: "FAIL",
+  /** Retry the failed stage ({@link StageRetryMode}), `onFailure` only. */
+  Retry: "RETRY",
+  /** Skip the stage, `beforeEntry` only. */
+  Skip: "SKIP",
 } as const;
-/** One of {@link VariableCheckOperator}. */
-export type VariableCheckOperator = (typeof VariableCheckOperator)[keyof typeof VariableCheckOperator];
-/** Operator of a VariableCheck when `operator` is not given. */
-export const DEFAULT_VARIABLE_CHECK_OPERATOR: VariableCheckOperator = "EQ";
-/** Most rules of one condition. */
-export const MAX_CONDITION_RULES = 5;
+/** One of {@link StageResult}. */
+export type StageResult = (typeof StageResult)[keyof typeof StageResult];
 
-/** One `VariableCheck` rule. */
-export interface VariableCheckArgs {
-  /** The variable, exactly one reference: `#{<namespace>.<NAME>}` of an earlier action, or `#{variables.<name>}`. */
-  variable: string;
-  /** The value to compare with. */
-  value: string;
-  /**
-   * How to compare.
-   * @default "EQ" ({@link DEFAULT_VARIABLE_CHECK_OPERATOR})
-   */
-  operator?: VariableCheckOperator;
-  /**
-   * Name of the rule: letters, digits, `.`, `@`, `-`, `_`, at most 100.
-   * @default - `VariableCheck<n>`, `n` its position from 1.
-   */
-  name?: string;
-}
+/** What an automatic retry of a failed stage runs again. */
+export const StageRetryMode = {
+  /** Only the actions that failed. */
+  FailedActions: "FAILED_ACTIONS",
+  /** Every action of the stage. */
+  AllActions: "ALL_ACTIONS",
+} as const;
+/** One of {@link StageRetryMode}. */
+export type StageRetryMode = (typeof StageRetryMode)[keyof typeof StageRetryMode];
+/** Retry mode of `onFailure: { result: "RETRY" }` when `retryMode` is not given. */
+export const DEFAULT_STAGE_RETRY_MODE: StageRetryMode = "FAILED_ACTIONS";
 
-/** The entry condition of a stage (V2 pipelines only). */
-export interface StageEntryConditionArgs {
-  /** What happens when a rule fails: `FAIL` or `SKIP`. */
+/** The entry condition of a stage (V2 pipelines only): rules checked before the stage starts. */
+export interface StageEntryConditionArgs extends StageConditionRulesArgs {
+  /** What happens when a rule fails: `FAIL` the stage, or `SKIP` it (VariableCheck rules only). */
   result: StageEntryResult;
-  /** The rules, 1 to 5; the stage runs when all pass. */
-  variableChecks: VariableCheckArgs[];
 }
 
-const VARIABLE = /^#\{([A-Za-z0-9@_-]+)\.([A-Za-z0-9@_-]+)\}$/;
-const RULE_NAME = /^[A-Za-z0-9.@_-]{1,100}$/;
-const OPERATORS: readonly string[] = Object.values(VariableCheckOperator);
+/** The success condition of a stage (V2 pipelines only): rules checked once its actions succeed. */
+export interface StageSuccessConditionArgs extends StageConditionRulesArgs {
+  /** What happens when a rule fails: `ROLLBACK` the stage or `FAIL` it. */
+  result: StageResult;
+}
+
+/** What a failed stage does (V2 pipelines only). */
+export interface StageFailureArgs {
+  /**
+   * `ROLLBACK` to the stage's last successful execution (not on the first stage; nothing to roll
+   * back to until the stage has succeeded once), or `RETRY` the stage once more.
+   */
+  result: StageResult;
+  /**
+   * What a retry runs again (`RETRY` only).
+   * @default "FAILED_ACTIONS" ({@link DEFAULT_STAGE_RETRY_MODE})
+   */
+  retryMode?: StageRetryMode;
+  /**
+   * Rules checked when the stage fails; it rolls back only when one of them fails (`ROLLBACK` only).
+   * @default - none: every failure rolls back.
+   */
+  conditions?: StageConditionRulesArgs;
+}
+
+/** The condition kinds of a stage, as `StageArgs` names them, each with the results it takes. */
+const RESULTS = {
+  beforeEntry: ["FAIL", "SKIP"],
+  onSuccess: ["ROLLBACK", "FAIL"],
+  onFailure: ["ROLLBACK", "RETRY"],
+} as const;
+const RETRY_MODES: readonly string[] = Object.values(StageRetryMode);
+/** Rule types a SKIP entry condition may use. */
+const SKIP_PROVIDERS = ["VariableCheck", "LambdaInvoke"];
+
+const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join(" or ");
 
 /** Namespaces set by the actions of stages before `index`, plus `variables` (pipeline level). */
 function namespacesBefore(stages: PlannedStage[], index: number): string[] {
@@ -83,63 +118,164 @@ function namespacesBefore(stages: PlannedStage[], index: number): string[] {
   return ["variables", ...found];
 }
 
-/** Validates the `beforeEntry` of every stage (pure): V2 only, result, rules and their variables. */
+function checkResult(p: string, kind: keyof typeof RESULTS, result: unknown): void {
+  const allowed: readonly string[] = RESULTS[kind];
+  if (typeof result !== "string" || !allowed.includes(result)) {
+    const hint = kind === "onFailure" ? "; leave `onFailure` out to let the stage fail, CodePipeline's default" : "";
+    throw new Error(`\`${p}.result\` must be ${quoted(allowed)}, got ${describeReceived(result)}${hint}.`);
+  }
+}
+
+function checkNotFirst(p: string, index: number): void {
+  if (index === 0) {
+    throw new Error(`\`${p}.result\` "ROLLBACK" is not allowed on the first stage: CodePipeline never rolls back a source stage.`);
+  }
+}
+
+function checkFailure(p: string, f: StageFailureArgs, index: number, namespaces: string[]): void {
+  checkObject(p, f, "`result`, and `retryMode` or `conditions`");
+  checkResult(p, "onFailure", f.result);
+  if (f.result === "ROLLBACK") checkNotFirst(p, index);
+  if (f.retryMode !== undefined) {
+    if (f.result !== "RETRY")
+      throw new Error(`\`${p}.retryMode\` only applies to \`result: "RETRY"\`, got result "${f.result}"; remove it.`);
+    if (!RETRY_MODES.includes(f.retryMode)) {
+      throw new Error(`\`${p}.retryMode\` must be ${quoted(RETRY_MODES)}, got ${describeReceived(f.retryMode)}.`);
+    }
+  }
+  if (f.conditions !== undefined) {
+    if (f.result !== "ROLLBACK") {
+      throw new Error(
+        `\`${p}.conditions\` only apply to \`result: "ROLLBACK"\`, got result "${f.result}": CodePipeline does not retry a stage automatically with failure conditions; remove \`conditions\` or roll back.`,
+      );
+    }
+    checkObject(`${p}.conditions`, f.conditions, "`variableChecks`, `cloudWatchAlarms`, `deploymentWindows` or `lambdaInvokes`");
+    checkRules(`${p}.conditions`, f.conditions, namespaces);
+  }
+}
+
+/**
+ * Validates the `beforeEntry`, `onSuccess` and `onFailure` of every stage (pure): V2 only, the
+ * results each kind takes, and their rules.
+ */
 export function checkStageConditions(stages: PlannedStage[], pipelineType: string): void {
   stages.forEach((stage, i) => {
+    const kinds = (["beforeEntry", "onSuccess", "onFailure"] as const).filter((k) => stage[k] !== undefined);
+    for (const kind of kinds) {
+      const p = `stages[${i}].${kind}`;
+      checkObject(p, stage[kind], kind === "onFailure" ? "`result`" : "`result` and rules such as `variableChecks`");
+      if (pipelineType !== "V2") throw new Error(`\`${p}\` needs \`pipelineType: "V2"\`, got "${pipelineType}".`);
+    }
+    // Rules of an entry condition run before the stage: its own actions' variables are not set yet.
     const c = stage.beforeEntry;
-    if (c === undefined) return;
-    const p = `stages[${i}].beforeEntry`;
-    checkObject(p, c, "`result` and `variableChecks`");
-    if (pipelineType !== "V2") throw new Error(`\`${p}\` needs \`pipelineType: "V2"\`, got "${pipelineType}".`);
-    if (c.result !== "FAIL" && c.result !== "SKIP") {
-      throw new Error(`\`${p}.result\` must be "FAIL" or "SKIP", got ${describeReceived(c.result)}.`);
-    }
-    checkList(`${p}.variableChecks`, c.variableChecks);
-    if (!Array.isArray(c.variableChecks) || c.variableChecks.length < 1 || c.variableChecks.length > MAX_CONDITION_RULES) {
-      const got = Array.isArray(c.variableChecks) ? c.variableChecks.length : 0;
-      throw new Error(`\`${p}.variableChecks\` must hold 1 to ${MAX_CONDITION_RULES} rules, got ${got}.`);
-    }
-    const available = namespacesBefore(stages, i);
-    c.variableChecks.forEach((rule, j) => {
-      const rp = `${p}.variableChecks[${j}]`;
-      checkObject(rp, rule, "`variable` and `value`");
-      const m = typeof rule.variable === "string" ? VARIABLE.exec(rule.variable) : null;
-      if (m === null) {
+    if (c !== undefined) {
+      const p = `stages[${i}].beforeEntry`;
+      checkResult(p, "beforeEntry", c.result);
+      checkRules(p, c, namespacesBefore(stages, i));
+      const others = providersOf(c).filter((x) => !SKIP_PROVIDERS.includes(x));
+      if (c.result === "SKIP" && others.length > 0) {
         throw new Error(
-          `\`${rp}.variable\` must be one variable reference such as "#{Preview.PLAN_IAM_BROADENED}", got ${describeReceived(rule.variable)}.`,
+          `\`${p}.result\` "SKIP" only works with VariableCheck and LambdaInvoke rules, and the condition has ${others.join(" and ")} rules; use \`result: "FAIL"\`, or move those rules to another condition.`,
         );
       }
-      if (!available.includes(m[1])) {
-        throw new Error(
-          `\`${rp}.variable\` reads namespace "${m[1]}", which no action of an earlier stage sets. Available: ${available.join(", ")}.`,
-        );
-      }
-      if (typeof rule.value !== "string" || rule.value.length < 1 || rule.value.length > 10000) {
-        throw new Error(`\`${rp}.value\` must be a string of 1 to 10000 characters, got ${describeReceived(rule.value)}.`);
-      }
-      if (rule.operator !== undefined && !OPERATORS.includes(rule.operator)) {
-        throw new Error(`\`${rp}.operator\` must be one of ${OPERATORS.join(", ")}, got ${describeReceived(rule.operator)}.`);
-      }
-      if (rule.name !== undefined && (typeof rule.name !== "string" || !RULE_NAME.test(rule.name))) {
-        throw new Error(`\`${rp}.name\` must hold 1 to 100 letters, digits, ".", "@", "-" or "_", got ${describeReceived(rule.name)}.`);
-      }
-    });
+    }
+    const s = stage.onSuccess;
+    if (s !== undefined) {
+      const p = `stages[${i}].onSuccess`;
+      checkResult(p, "onSuccess", s.result);
+      if (s.result === "ROLLBACK") checkNotFirst(p, i);
+      checkRules(p, s, namespacesBefore(stages, i + 1));
+    }
+    if (stage.onFailure !== undefined) checkFailure(`stages[${i}].onFailure`, stage.onFailure, i, namespacesBefore(stages, i + 1));
   });
 }
 
 /** The `beforeEntry` block of a stage, for `aws.codepipeline.Pipeline`. */
 export function renderBeforeEntry(
   c: StageEntryConditionArgs | undefined,
+  p = "beforeEntry",
 ): aws.types.input.codepipeline.PipelineStageBeforeEntry | undefined {
   if (c === undefined) return undefined;
+  return { condition: { result: c.result, rules: renderRules(p, c) } };
+}
+
+/** The `onSuccess` block of a stage, for `aws.codepipeline.Pipeline`. */
+export function renderOnSuccess(
+  c: StageSuccessConditionArgs | undefined,
+  p = "onSuccess",
+): aws.types.input.codepipeline.PipelineStageOnSuccess | undefined {
+  if (c === undefined) return undefined;
+  return { condition: { result: c.result, rules: renderRules(p, c) } };
+}
+
+/** The `onFailure` block of a stage, for `aws.codepipeline.Pipeline`. */
+export function renderOnFailure(
+  f: StageFailureArgs | undefined,
+  p = "onFailure",
+): aws.types.input.codepipeline.PipelineStageOnFailure | undefined {
+  if (f === undefined) return undefined;
+  if (f.result === "RETRY") return { result: "RETRY", retryConfiguration: { retryMode: f.retryMode ?? DEFAULT_STAGE_RETRY_MODE } };
   return {
-    condition: {
-      result: c.result,
-      rules: c.variableChecks.map((r, j) => ({
-        name: r.name ?? `VariableCheck${j + 1}`,
-        ruleTypeId: { category: "Rule", owner: "AWS", provider: "VariableCheck", version: "1" },
-        configuration: { Variable: r.variable, Value: r.value, Operator: r.operator ?? DEFAULT_VARIABLE_CHECK_OPERATOR },
-      })),
-    },
+    result: f.result,
+    ...(f.conditions !== undefined ? { condition: { result: f.result, rules: renderRules(`${p}.conditions`, f.conditions) } } : {}),
   };
+}
+
+/** The condition blocks of planned stage `i`, for its declaration (none when it has no condition). */
+export function renderStageConditions(stage: PlannedStage, i: number): Record<string, unknown> {
+  const p = `stages[${i}]`;
+  return {
+    ...(stage.beforeEntry !== undefined ? { beforeEntry: renderBeforeEntry(stage.beforeEntry, `${p}.beforeEntry`) } : {}),
+    ...(stage.onSuccess !== undefined ? { onSuccess: renderOnSuccess(stage.onSuccess, `${p}.onSuccess`) } : {}),
+    ...(stage.onFailure !== undefined ? { onFailure: renderOnFailure(stage.onFailure, `${p}.onFailure`) } : {}),
+  };
+}
+
+/** The alarm names (`alarms`) and function names (`functions`) the conditions of `stages` name, in stage order (Outputs checked when they resolve). */
+export function conditionRuleTargets(stages: PlannedStage[]): { alarms: pulumi.Input<string>[]; functions: pulumi.Input<string>[] } {
+  const conditions = stages.flatMap((s, i): [string, StageConditionRulesArgs | undefined][] => [
+    [`stages[${i}].beforeEntry`, s.beforeEntry],
+    [`stages[${i}].onSuccess`, s.onSuccess],
+    [`stages[${i}].onFailure.conditions`, s.onFailure?.conditions],
+  ]);
+  return {
+    alarms: conditions.flatMap(([p, c]) => alarmNamesOf(p, c)),
+    functions: conditions.flatMap(([p, c]) => functionNamesOf(p, c)),
+  };
+}
+
+const once = (names: pulumi.Input<string>[]) => names.filter((n, i) => typeof n !== "string" || names.indexOf(n) === i);
+
+/**
+ * The pipeline role's statements for the rules of every condition: read exactly the alarms of
+ * CloudWatchAlarm rules and invoke exactly the functions of LambdaInvoke rules, in the pipeline's
+ * account and region. None for rules that need nothing.
+ */
+export function ruleStatements(
+  alarmNames: pulumi.Input<string>[],
+  functionNames: pulumi.Input<string>[],
+  ctx: AwsContext,
+): PolicyStatement[] {
+  const alarms = once(alarmNames);
+  const functions = once(functionNames);
+  return [
+    ...(alarms.length === 0
+      ? []
+      : [
+          {
+            sid: "ReadConditionAlarms",
+            actions: [...STAGE_ALARM_RULE_ACTIONS],
+            resources: alarms.map((n) => interpolate`arn:${ctx.partition}:cloudwatch:${ctx.region}:${ctx.accountId}:alarm:${n}`),
+          },
+        ]),
+    ...(functions.length === 0
+      ? []
+      : [
+          {
+            sid: "InvokeConditionFunctions",
+            actions: [...STAGE_LAMBDA_RULE_ACTIONS],
+            resources: functions.map((n) => interpolate`arn:${ctx.partition}:lambda:${ctx.region}:${ctx.accountId}:function:${n}`),
+          },
+        ]),
+  ];
 }

@@ -2,7 +2,7 @@ import { checkedInput, roleArnProblem } from "../internal/arns";
 import { ArgTypes, checkList, checkObject, checkTypes } from "../internal/types";
 import { ActionArgsOf, ActionCategory, ActionKindName, PlannedAction, PlannedActionOf } from "./action-types";
 import { ACTION_KINDS, ACTION_KIND_NAMES, ActionArgs, kindOfAction } from "./actions";
-import type { StageEntryConditionArgs } from "./stage-conditions";
+import type { StageEntryConditionArgs, StageFailureArgs, StageSuccessConditionArgs } from "./stage-conditions";
 
 /** One stage of a pipeline, in order. */
 export interface StageArgs {
@@ -11,11 +11,23 @@ export interface StageArgs {
   /** The stage's actions (each sets exactly one kind). */
   actions: ActionArgs[];
   /**
-   * Entry condition (V2 pipelines only): `VariableCheck` rules checked before the stage starts,
-   * and what happens when one fails (`FAIL` the stage, or `SKIP` it).
+   * Entry condition (V2 pipelines only): rules checked before the stage starts (variable checks,
+   * alarms, deployment windows), and what happens when one fails (`FAIL` the stage, or `SKIP` it).
    * @default - no condition: the stage always runs.
    */
   beforeEntry?: StageEntryConditionArgs;
+  /**
+   * Success condition (V2 pipelines only): rules checked once the stage's actions succeed, and what
+   * happens when one fails (`ROLLBACK` the stage, or `FAIL` it).
+   * @default - no condition: the stage succeeds with its actions.
+   */
+  onSuccess?: StageSuccessConditionArgs;
+  /**
+   * What the stage does when it fails (V2 pipelines only): `ROLLBACK` to its last successful
+   * execution, or `RETRY` with a mode.
+   * @default - none: the stage, and the execution, fail.
+   */
+  onFailure?: StageFailureArgs;
 }
 
 /** A stage after validation. */
@@ -29,6 +41,16 @@ export interface PlannedStage {
    * @default - none.
    */
   beforeEntry?: StageEntryConditionArgs;
+  /**
+   * The stage's success condition, as given (checked by `checkStageConditions`).
+   * @default - none.
+   */
+  onSuccess?: StageSuccessConditionArgs;
+  /**
+   * What the stage does when it fails, as given (checked by `checkStageConditions`).
+   * @default - none.
+   */
+  onFailure?: StageFailureArgs;
 }
 
 /** Stage and action names CodePipeline accepts. */
@@ -294,7 +316,13 @@ export function planStages(stages: StageArgs[]): PlannedStage[] {
     }
     stageNames.set(stage.name, i);
     const actions = planStageActions(stage, i);
-    return stage.beforeEntry === undefined ? { name: stage.name, actions } : { name: stage.name, actions, beforeEntry: stage.beforeEntry };
+    return {
+      name: stage.name,
+      actions,
+      ...(stage.beforeEntry !== undefined ? { beforeEntry: stage.beforeEntry } : {}),
+      ...(stage.onSuccess !== undefined ? { onSuccess: stage.onSuccess } : {}),
+      ...(stage.onFailure !== undefined ? { onFailure: stage.onFailure } : {}),
+    };
   });
   wireArtifacts(planned);
   return planned;
