@@ -219,6 +219,7 @@ export {
   DEFAULT_PULUMI_SOURCE_ARTIFACT,
   DEFAULT_PULUMI_WORK_DIR,
   PULUMI_PLAN_VARIABLES,
+  PULUMI_DEPLOY_PROFILE,
   pulumiPreviewBuildSpec,
   pulumiUpBuildSpec,
 } from "./pulumi";
@@ -230,6 +231,8 @@ export type {
   PulumiGateStageOptions,
   PulumiSecretArgs,
   PulumiStackArgs,
+  PulumiStateBackendArgs,
+  PulumiDeployRoleArgs,
 } from "./pulumi";
 
 export {
