@@ -8,8 +8,7 @@ let run: Promise<ConformanceStack> | undefined;
  * The optional statements the examples and the component defaults do not show: a build in a VPC
  * with secrets and an S3 cache and logs, repository grants, an approval grant, a pipeline with a store
  * you pass, and both
- * `permissions` choices of a Beanstalk deploy and of a cross-account deploy role, and a PulumiStack
- * with its state backend and deploy role.
+ * `permissions` choices of a Beanstalk deploy and of a cross-account deploy role.
  */
 export function featureStack(): Promise<ConformanceStack> {
   run ??= build();
@@ -59,19 +58,7 @@ async function build(): Promise<ConformanceStack> {
     beanstalkTargets: [web.beanstalkDeployTarget()],
     permissions: "aws-managed",
   });
-  // A Pulumi stack with the state bucket it creates and a deploy role created from a policy you pass.
-  const pulumiStack = new lib.PulumiStack("ledger-pulumi", {
-    stack: "acme/shop/prod",
-    stateBackend: { create: true, prefix: "shop" },
-    deployRole: { managedPolicyArns: ["arn:aws:iam::123456789012:policy/shop-deploy"] },
-  });
-  await Promise.all([
-    unwrap(pipeline.pipelineArn),
-    unwrap(brought.pipelineArn),
-    unwrap(deployRole.roleArn),
-    unwrap(build.projectArn),
-    unwrap(pulumiStack.deployRoleArn!),
-  ]);
+  await Promise.all([unwrap(pipeline.pipelineArn), unwrap(brought.pipelineArn), unwrap(deployRole.roleArn), unwrap(build.projectArn)]);
   await settle();
   return { name: "ledger features", resources: [...recorded] };
 }
