@@ -18,7 +18,10 @@ import {
   trustStatementsOf,
   unwrap,
 } from "../harness";
+import * as pulumi from "@pulumi/pulumi";
 import { checkStatement } from "../harness/iam-check";
+import { failedRegistrations } from "../harness/rejections";
+import { deployPolicyDocumentProblem } from "../../packages/aws-cicd/src/pulumi";
 
 const BUCKET = "arn:aws:s3:::prod-state-bucket";
 const KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/prod-state-key-key-id`;
@@ -241,6 +244,55 @@ describe("PulumiStack", () => {
       expect(JSON.stringify(pulumiUpBuildSpec(CREATED, "prodPlan"))).to.not.match(
         /AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|sts assume-role/,
       );
+    });
+  });
+
+  describe("values given as Outputs, checked when they resolve", () => {
+    it("refuses an account root as deployRole.roleArn: the grant and the projects fail to register", async () => {
+      const root = "arn:aws:iam::111122223333:root";
+      const failures = await failedRegistrations(
+        () => new PulumiStack("late", { stack: "dev", accessToken: { secretsManager: "t" }, deployRole: { roleArn: pulumi.output(root) } }),
+      );
+      expect(failures.map((f) => f.replace(/^(error serializing property "\w+": )+/, ""))).to.include(
+        `\`deployRole.roleArn\` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "${root}". Name the exact role, not an account.`,
+      );
+      expect(recorded.filter((r) => r.name === "late-up-pulumi-deploy" || r.name === "late-up-project")).to.deep.equal([]);
+    });
+
+    it("refuses AdministratorAccess given late: its attachment fails to register", async () => {
+      const admin = "arn:aws:iam::aws:policy/AdministratorAccess";
+      const failures = await failedRegistrations(
+        () =>
+          new PulumiStack("late", {
+            stack: "dev",
+            accessToken: { secretsManager: "t" },
+            deployRole: { managedPolicyArns: [pulumi.output(admin)] },
+          }),
+      );
+      expect(failures.map((f) => f.replace(/^(error serializing property "\w+": )+/, ""))).to.deep.equal([
+        `\`deployRole.managedPolicyArns[0]\` is "${admin}", administrator access, which the deploy role never gets by default. Pass policies that grant what the stack's resources need, or set \`deployRole.allowAdministratorAccess: true\` to deploy anything in the account knowingly.`,
+      ]);
+      expect(recorded.filter((r) => r.name === "late-deploy-managed-0")).to.deep.equal([]);
+    });
+  });
+
+  describe("administrator documents", () => {
+    const problem = deployPolicyDocumentProblem("p", false);
+    const doc = (statement: unknown) => JSON.stringify({ Version: "2012-10-17", Statement: statement });
+    it("refuses * on * as a list, a single statement or among others, and accepts narrower ones or a Deny", () => {
+      expect(problem(doc([{ Effect: "Allow", Action: ["*"], Resource: ["*"] }]))).to.match(/administrator access/);
+      expect(problem(doc({ Effect: "Allow", Action: "*", Resource: "*" }))).to.match(/administrator access/);
+      expect(
+        problem(
+          doc([
+            { Effect: "Allow", Action: "s3:GetObject", Resource: "*" },
+            { Effect: "Allow", Action: "*", Resource: ["*"] },
+          ]),
+        ),
+      ).to.match(/administrator access/);
+      expect(problem(doc([{ Effect: "Allow", Action: "s3:*", Resource: "*" }]))).to.equal(undefined);
+      expect(problem(doc([{ Effect: "Deny", Action: "*", Resource: "*" }]))).to.equal(undefined);
+      expect(deployPolicyDocumentProblem("p", true)(doc({ Effect: "Allow", Action: "*", Resource: "*" }))).to.equal(undefined);
     });
   });
 });
