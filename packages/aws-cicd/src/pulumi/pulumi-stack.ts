@@ -84,8 +84,9 @@ function validateProject(args: BuildProjectArgs, projectName: string): void {
  * ```
  *
  * The build roles get what every BuildProject gets (logs, artifacts through the pipeline, the
- * token and passphrase secrets); the AWS permissions that the stack's resources need are yours to
- * grant to `upRole` (and read access to `previewRole`), e.g. with an `aws.iam.RolePolicy`.
+ * token and passphrase secrets), the state objects and key of a `stateBackend` the component
+ * creates, and `sts:AssumeRole` on exactly the `deployRole` (named, or created from your policies):
+ * the AWS permissions that the stack's resources need are never granted by default.
  */
 export class PulumiStack extends pulumi.ComponentResource {
   /** Name of the CodeBuild project that runs `pulumi preview --save-plan`. */
