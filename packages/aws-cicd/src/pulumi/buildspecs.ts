@@ -147,7 +147,9 @@ export function deployProfileCommands(args: PulumiStackArgs): string[] {
 /**
  * With `deployRole`: ` --config aws:profile=<profile>`, so that the program's default AWS provider
  * deploys as that role (`--config` sets a value for this run and the build's copy of the stack
- * settings file: https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/). Explicit providers of
+ * settings file: https://www.pulumi.com/docs/iac/cli/commands/pulumi_preview/,
+ * https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/; `aws:profile` is the AWS provider's
+ * profile setting: https://www.pulumi.com/registry/packages/aws/installation-configuration/). Explicit providers of
  * the program take `profile: "aws-cicd-deploy"` (or their own `assumeRoles`) themselves.
  */
 function deployProfileFlag(args: PulumiStackArgs): string {
