@@ -8,6 +8,11 @@ import { BadInputCase, build, pipeline, SOURCE } from "./bad-input-fixtures";
 const T = { secretsManager: "pulumi-token" };
 const STACK = '"stack", "project/stack" or "org/project/stack" (letters, digits, "-", "_", ".")';
 const NEVER_PLAIN = "Secrets are never accepted as plain values.";
+const ROLE = "arn:aws:iam::111122223333:role/deployer";
+const POLICY_ARN = "arn:aws:iam::111122223333:policy/deploy-shop";
+const STAR = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] });
+const ADMIN_FIX =
+  "Pass policies that grant what the stack's resources need, or set `deployRole.allowAdministratorAccess: true` to deploy anything in the account knowingly.";
 const CHECK = { variable: "#{B.PLAN_IAM_BROADENED}", value: "true" };
 /** Source, a build exporting namespace `B`, and a third stage with `beforeEntry`. */
 const gated = (beforeEntry: object, extra: object = {}) =>
@@ -39,7 +44,7 @@ export const ISSUE_14_CASES: BadInputCase[] = [
   { category: "conflict", component: "PulumiStack", name: "pulumi-token-both", args: { stack: "dev", accessToken: { secretsManager: "a", parameterStore: "/b" } }, arg: "accessToken",
     received: "got both", message: `\`accessToken\` must set exactly one of \`secretsManager\` or \`parameterStore\`, got both. ${NEVER_PLAIN}` },
   { category: "conflict", component: "PulumiStack", name: "pulumi-no-backend", args: { stack: "dev" }, arg: "accessToken", received: "got none",
-    message: "`accessToken` is required for a Pulumi Cloud stack, got none. Pass `{ secretsManager: ... }` or `{ parameterStore: ... }`, or set `backendUrl` for a self-managed backend." },
+    message: "`accessToken` is required for a Pulumi Cloud stack, got none. Pass `{ secretsManager: ... }` or `{ parameterStore: ... }`, or set `backendUrl` (or `stateBackend`) for a self-managed backend." },
   { category: "arn", component: "PulumiStack", name: "pulumi-token-reference", args: { stack: "dev", accessToken: { secretsManager: "a:b:c:d:e" } }, arg: "accessToken.secretsManager",
     received: '"a:b:c:d:e"', message: '`accessToken.secretsManager` has too many ":"-separated parts; use secret-id[:json-key[:version-stage[:version-id]]], got "a:b:c:d:e".' },
   { category: "range", component: "PulumiStack", name: "pulumi-backend-scheme", args: { stack: "dev", backendUrl: "ftp://x" }, arg: "backendUrl", received: '"ftp://x"',
@@ -57,6 +62,39 @@ export const ISSUE_14_CASES: BadInputCase[] = [
   { category: "type", component: "PulumiStack", name: "pulumi-build-string", args: { stack: "dev", accessToken: T, build: "BUILD_GENERAL1_SMALL" }, arg: "build",
     received: '"BUILD_GENERAL1_SMALL"',
     message: '`build` must be an object with settings of the two projects (`image`, `computeType`, `timeoutInMinutes`...), got the string "BUILD_GENERAL1_SMALL"; pass the fields or leave `build` out.' },
+  { category: "conflict", component: "PulumiStack", name: "pulumi-state-and-backend", args: { stack: "dev", stateBackend: { create: true }, backendUrl: "s3://mine" }, arg: "stateBackend",
+    received: '"s3://mine"',
+    message: '`stateBackend` and `backendUrl` are mutually exclusive, got both (`backendUrl` "s3://mine"). Keep `stateBackend` to let the component create the state bucket, or `backendUrl` to use yours.' },
+  { category: "type", component: "PulumiStack", name: "pulumi-state-create", args: { stack: "dev", stateBackend: { create: "yes" } }, arg: "stateBackend.create", received: '"yes"',
+    message: '`stateBackend.create` must be true (the component creates the state bucket and key), got the string "yes". To use a backend you own, set `backendUrl` instead.' },
+  { category: "name", component: "PulumiStack", name: "pulumi-state-prefix", args: { stack: "dev", stateBackend: { create: true, prefix: "shop/../x" } }, arg: "stateBackend.prefix",
+    received: '"shop/../x"',
+    message: '`stateBackend.prefix` must be key segments of letters, digits, "-", "_" or "." separated by "/", without leading or trailing "/" nor "..", got the string "shop/../x".' },
+  { category: "conflict", component: "PulumiStack", name: "pulumi-deploy-neither", args: { stack: "dev", accessToken: T, deployRole: {} }, arg: "deployRole", received: "got neither",
+    message: "`deployRole` must set exactly one of `roleArn` (an existing role) or policies for a role the component creates (`managedPolicyArns`, `inlinePolicies`), got neither." },
+  { category: "conflict", component: "PulumiStack", name: "pulumi-deploy-both", args: { stack: "dev", accessToken: T, deployRole: { roleArn: ROLE, managedPolicyArns: [POLICY_ARN] } }, arg: "deployRole",
+    received: "got both",
+    message: "`deployRole` must set exactly one of `roleArn` (an existing role) or policies for a role the component creates (`managedPolicyArns`, `inlinePolicies`), got both." },
+  { category: "principal", component: "PulumiStack", name: "pulumi-deploy-admin", args: { stack: "dev", accessToken: T, deployRole: { managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] } },
+    arg: "deployRole.managedPolicyArns[0]", received: '"arn:aws:iam::aws:policy/AdministratorAccess"',
+    message: `\`deployRole.managedPolicyArns[0]\` is "arn:aws:iam::aws:policy/AdministratorAccess", administrator access, which the deploy role never gets by default. ${ADMIN_FIX}` },
+  { category: "principal", component: "PulumiStack", name: "pulumi-deploy-star", args: { stack: "dev", accessToken: T, deployRole: { inlinePolicies: [STAR] } },
+    arg: "deployRole.inlinePolicies[0]", received: '"*" on "*"',
+    message: `\`deployRole.inlinePolicies[0]\` allows "*" on "*", administrator access, which the deploy role never gets by default. ${ADMIN_FIX}` },
+  { category: "type", component: "PulumiStack", name: "pulumi-deploy-document", args: { stack: "dev", accessToken: T, deployRole: { inlinePolicies: ["s3:*"] } },
+    arg: "deployRole.inlinePolicies[0]", received: '"s3:*"',
+    message: '`deployRole.inlinePolicies[0]` must be an IAM policy document as JSON (`{"Version": "2012-10-17", "Statement": [...]}`), got the string "s3:*".' },
+  { category: "arn", component: "PulumiStack", name: "pulumi-deploy-policy-arn", args: { stack: "dev", accessToken: T, deployRole: { managedPolicyArns: ["deploy-shop"] } },
+    arg: "deployRole.managedPolicyArns[0]", received: '"deploy-shop"',
+    message: '`deployRole.managedPolicyArns[0]` must be a managed policy ARN such as "arn:aws:iam::111122223333:policy/deploy-shop", got "deploy-shop".' },
+  { category: "principal", component: "PulumiStack", name: "pulumi-deploy-root", args: { stack: "dev", accessToken: T, deployRole: { roleArn: "arn:aws:iam::111122223333:root" } },
+    arg: "deployRole.roleArn", received: '"arn:aws:iam::111122223333:root"',
+    message: '`deployRole.roleArn` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/deploy", got "arn:aws:iam::111122223333:root". Name the exact role, not an account.' },
+  { category: "conflict", component: "PulumiStack", name: "pulumi-deploy-boundary-named", args: { stack: "dev", accessToken: T, deployRole: { roleArn: ROLE, permissionsBoundaryArn: POLICY_ARN } },
+    arg: "deployRole.permissionsBoundaryArn", received: "`roleArn`",
+    message: "`deployRole.permissionsBoundaryArn` and `deployRole.allowAdministratorAccess` apply to a role the component creates, not to `deployRole.roleArn`; set them on your role, or pass policies instead of `roleArn`." },
+  { category: "conflict", component: "PulumiStack", name: "pulumi-preview-role-alone", args: { stack: "dev", accessToken: T, previewRoleArn: ROLE }, arg: "previewRoleArn", received: "`deployRole`",
+    message: "`previewRoleArn` needs `deployRole`: the preview role replaces the deploy role for previews only. Set `deployRole` too, or leave `previewRoleArn` out." },
   { category: "stage structure", component: "Pipeline", name: "entry-condition-v1", args: gated({ result: "SKIP", variableChecks: [CHECK] }, { pipelineType: "V1" }),
     arg: "stages[2].beforeEntry", received: '"V1"', message: '`stages[2].beforeEntry` needs `pipelineType: "V2"`, got "V1".' },
   { category: "stage structure", component: "Pipeline", name: "entry-condition-namespace", args: gated({ result: "SKIP", variableChecks: [{ ...CHECK, variable: "#{Later.X}" }] }),

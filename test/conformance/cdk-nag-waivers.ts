@@ -76,6 +76,19 @@ export const CDK_NAG_WAIVERS: NagWaiver[] = [
       "SecureBucket documents no access logs by default: the bucket holds short-lived artifacts used by the account's own service roles, API activity is in CloudTrail, and `accessLogs` turns logging on.",
   },
   {
+    ruleId: "AwsSolutions-S1",
+    resource: /^\w*PulumiStateBucket$/,
+    reason:
+      "PulumiStack documents no access logs on the state bucket it creates, as SecureBucket: only its build roles and your bootstrap principals reach it, and API activity is in CloudTrail (pulumi README).",
+  },
+  {
+    ruleId: "AwsSolutions-IAM5",
+    resource: /^\w*Pulumi(Preview|Up)Role$/,
+    appliesTo: /^Resource::<\w*PulumiStateBucket\.Arn>\/([\w.-]+\/)*\.pulumi\/\*$/,
+    reason:
+      "Pulumi names its state objects per stack, update and lock (checkpoints, history, backups, lock files) under `.pulumi/`, so the build roles get the objects of that prefix of the state bucket only (pulumi README).",
+  },
+  {
     ruleId: "AwsSolutions-EB1",
     resource: /Environment$/,
     reason:

@@ -47,6 +47,12 @@ async function buildDefaults(): Promise<ConformanceStack> {
   const fleet = new lib.Ec2FleetTarget("defaults-fleet");
   const topic = new lib.SecureTopic("defaults-topic", { encryptionKey: key });
   const bucket = new lib.SecureBucket("defaults-bucket");
+  // Issue 14: a Pulumi stack with the state backend it creates and a deploy role from a policy you pass.
+  const pulumiStack = new lib.PulumiStack("defaults-pulumi", {
+    stack: "acme/shop/dev",
+    stateBackend: { create: true },
+    deployRole: { managedPolicyArns: ["arn:aws:iam::123456789012:policy/shop-deploy"] },
+  });
   const pipeline = new lib.Pipeline("defaults-pipeline", {
     stages: [
       { name: "Source", actions: [repo.sourceAction()] },
@@ -62,6 +68,7 @@ async function buildDefaults(): Promise<ConformanceStack> {
     unwrap(topic.topicArn),
     unwrap(bucket.bucketArn),
     unwrap(pipeline.pipelineArn),
+    unwrap(pulumiStack.deployRoleArn!),
   ]);
   await settle();
   return { name: "component defaults", resources: [...recorded] };

@@ -60,6 +60,13 @@ export const ROLE_KINDS: RoleKind[] = [
     purpose: "The pipeline role assumes it in the target account to run a deploy action.",
   },
   {
+    title: "Pulumi deploy role",
+    component: "PulumiStack",
+    suffix: /-deploy$/,
+    purpose:
+      "The PulumiStack's build roles assume it (and only it) to deploy the stack; its permissions are the policies you pass, within your permissions boundary.",
+  },
+  {
     title: "Repository cross-account role",
     component: "CodeCommitRepo",
     suffix: /-cross-account-\d+$/,

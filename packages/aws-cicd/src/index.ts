@@ -227,6 +227,7 @@ export {
   DEFAULT_PULUMI_SOURCE_ARTIFACT,
   DEFAULT_PULUMI_WORK_DIR,
   PULUMI_PLAN_VARIABLES,
+  PULUMI_DEPLOY_PROFILE,
   pulumiPreviewBuildSpec,
   pulumiUpBuildSpec,
 } from "./pulumi";
@@ -238,6 +239,8 @@ export type {
   PulumiGateStageOptions,
   PulumiSecretArgs,
   PulumiStackArgs,
+  PulumiStateBackendArgs,
+  PulumiDeployRoleArgs,
 } from "./pulumi";
 
 export { ServiceFleet, FleetTag } from "./platform";

@@ -172,3 +172,36 @@ export function beanstalkInstance(app: string, env: string, account = ACCOUNT): 
     },
   ];
 }
+
+/**
+ * A Pulumi S3 backend's calls on its state (pulumi/policies.ts): read (GetObject, HeadObject),
+ * list the stack's keys by prefix, decrypt the objects through S3 and the stack's data key
+ * directly (the awskms:// secrets provider); an update also writes, copies and deletes (the lock)
+ * and encrypts what it writes through S3.
+ */
+export function pulumiState(bucket: string, key: string, write: boolean): RoleRequest[] {
+  const checkpoint = `arn:aws:s3:::${bucket}/.pulumi/stacks/shop/dev.json`;
+  const requests: RoleRequest[] = [
+    { action: "s3:GetObject", resource: checkpoint, what: "the stack's checkpoint" },
+    {
+      action: "s3:ListBucket",
+      resource: `arn:aws:s3:::${bucket}`,
+      context: { "s3:prefix": ".pulumi/locks/shop/dev/" },
+      what: "the stack's locks",
+    },
+    { action: "kms:Decrypt", resource: key, what: "the stack's data key, directly" },
+    ...keyThrough(key, "s3", ["kms:Decrypt"]),
+  ];
+  if (!write) return requests;
+  return [
+    ...requests,
+    { action: "s3:PutObject", resource: checkpoint, what: "the stack's checkpoint" },
+    { action: "s3:DeleteObject", resource: `arn:aws:s3:::${bucket}/.pulumi/locks/shop/dev/1.json`, what: "the update's lock" },
+    ...keyThrough(key, "s3", ["kms:GenerateDataKey"]),
+  ];
+}
+
+/** Assume exactly one role. */
+export function assumeRole(role: string): RoleRequest[] {
+  return [{ action: "sts:AssumeRole", resource: role, what: "the deploy role" }];
+}

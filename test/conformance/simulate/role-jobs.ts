@@ -12,6 +12,8 @@ import {
   keyArn,
   keyThrough,
   notifyApprovers,
+  assumeRole,
+  pulumiState,
   readArtifacts,
   roleArn,
   runBuild,
@@ -38,6 +40,7 @@ export interface StackJobs {
 }
 
 const KEY = keyArn("cicd-key-id");
+const PULUMI_STATE_KEY = keyArn("defaults-pulumi-state-key-key-id");
 const trigger = (pipeline: string, role = "app-Source-Source-trigger-role"): RoleJob => ({
   title: "event trigger role",
   role,
@@ -199,6 +202,22 @@ export const STACK_JOBS: StackJobs[] = [
         title: "Beanstalk instance role",
         role: "defaults-web-instance-role",
         may: beanstalkInstance(`${P}-defaults-web`, `${P}-defaults-web`),
+      },
+      {
+        title: "Pulumi preview build role",
+        role: "defaults-pulumi-preview-role",
+        may: [
+          ...pulumiState("defaults-pulumi-state-bucket", PULUMI_STATE_KEY, false),
+          ...assumeRole(roleArn(`${P}-defaults-pulumi-deploy`)),
+        ],
+      },
+      {
+        title: "Pulumi update build role",
+        role: "defaults-pulumi-up-role",
+        may: [
+          ...pulumiState("defaults-pulumi-state-bucket", PULUMI_STATE_KEY, true),
+          ...assumeRole(roleArn(`${P}-defaults-pulumi-deploy`)),
+        ],
       },
     ],
   },

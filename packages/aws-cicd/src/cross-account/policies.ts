@@ -39,11 +39,19 @@ export const DEPLOY_ROLE_ARTIFACT_BUCKET_ACTIONS = ["s3:GetBucketLocation"] as c
  */
 export const DEPLOY_ROLE_ARTIFACT_KEY_ACTIONS = ["kms:Decrypt"] as const;
 
-/** The trust policy: only the exact pipeline role, with the external id when one is given. */
-export function crossAccountDeployTrustStatements(pipelineRoleArn: pulumi.Input<string>, externalId?: string): PolicyStatement[] {
+/**
+ * The trust policy: only the exact role(s) named (the pipeline role, or the build roles of a
+ * `PulumiStack`), with the external id when one is given.
+ */
+export function crossAccountDeployTrustStatements(
+  trustedRoleArns: pulumi.Input<string> | pulumi.Input<string>[],
+  externalId?: string,
+  sid = "TrustPipelineRole",
+): PolicyStatement[] {
   const conditions: PolicyConditions = {};
   if (externalId !== undefined) conditions.StringEquals = { "sts:ExternalId": externalId };
-  return [{ sid: "TrustPipelineRole", principals: { aws: [pipelineRoleArn] }, actions: [...DEPLOY_ROLE_ASSUME_ACTIONS], conditions }];
+  const aws = Array.isArray(trustedRoleArns) ? trustedRoleArns : [trustedRoleArns];
+  return [{ sid, principals: { aws }, actions: [...DEPLOY_ROLE_ASSUME_ACTIONS], conditions }];
 }
 
 /** Where the pipeline keeps its artifacts (in the pipeline's account and region). */

@@ -9,6 +9,7 @@ import {
   PulumiStackArgs,
 } from "./pulumi-stack-args";
 import { PREVIEW_SUMMARY_SCRIPT } from "./summary-script";
+import { PULUMI_DEPLOY_PROFILE, PULUMI_DEPLOY_SESSION_NAME } from "./state-identity-args";
 
 /**
  * The buildspecs of the Pulumi action kinds, as plain data (pure: the arguments are validated by
@@ -84,7 +85,8 @@ export function pulumiPreviewBuildSpec(args: PulumiStackArgs): BuildSpec {
       build: {
         commands: [
           `PLAN_DIR="$CODEBUILD_SRC_DIR/${PULUMI_PLAN_DIRECTORY}" && rm -rf "$PLAN_DIR" && mkdir -p "$PLAN_DIR"`,
-          `pulumi preview --stack "$PULUMI_STACK" --cwd "$CODEBUILD_SRC_DIR/$PULUMI_WORK_DIR" --save-plan "$PLAN_DIR/${PULUMI_PLAN_FILE}" --json --non-interactive > "$PLAN_DIR/${PULUMI_PREVIEW_FILE}"`,
+          ...deployProfileCommands(args),
+          `pulumi preview --stack "$PULUMI_STACK" --cwd "$CODEBUILD_SRC_DIR/$PULUMI_WORK_DIR"${deployProfileFlag(args)} --save-plan "$PLAN_DIR/${PULUMI_PLAN_FILE}" --json --non-interactive > "$PLAN_DIR/${PULUMI_PREVIEW_FILE}"`,
           `test -s "$PLAN_DIR/${PULUMI_PLAN_FILE}" || { echo "pulumi preview saved no plan at $PLAN_DIR/${PULUMI_PLAN_FILE}." >&2; exit 1; }`,
           `SUMMARIZE="$(mktemp -d)" && echo '${script}' | base64 -d > "$SUMMARIZE/summarize.cjs"`,
           `node "$SUMMARIZE/summarize.cjs" "$PLAN_DIR/${PULUMI_PREVIEW_FILE}" "$PLAN_DIR" "$PULUMI_STACK" > "$SUMMARIZE/variables.sh"`,
@@ -114,9 +116,42 @@ export function pulumiUpBuildSpec(args: PulumiStackArgs, planArtifact: string): 
           `test -n "\${${dir}:-}" || { echo "The plan artifact ${planArtifact} is not an input of this build (${dir} is unset); run the preview first and pass its output." >&2; exit 1; }`,
           `PLAN_FILE="$${dir}/${PULUMI_PLAN_FILE}"`,
           `test -s "$PLAN_FILE" || { echo "No saved plan at $PLAN_FILE; refusing to run pulumi up without the reviewed plan." >&2; exit 1; }`,
-          `pulumi up --stack "$PULUMI_STACK" --cwd "$CODEBUILD_SRC_DIR/$PULUMI_WORK_DIR" --plan "$PLAN_FILE" --yes --non-interactive`,
+          ...deployProfileCommands(args),
+          `pulumi up --stack "$PULUMI_STACK" --cwd "$CODEBUILD_SRC_DIR/$PULUMI_WORK_DIR"${deployProfileFlag(args)} --plan "$PLAN_FILE" --yes --non-interactive`,
         ],
       },
     },
   };
+}
+
+/** The project variable holding the ARN of the role the build's AWS provider assumes (deploy or preview role). */
+export const PULUMI_DEPLOY_ROLE_VARIABLE = "PULUMI_DEPLOY_ROLE_ARN";
+
+/**
+ * With `deployRole`: an AWS config file holding one profile, {@link PULUMI_DEPLOY_PROFILE}, that
+ * assumes the role in `$PULUMI_DEPLOY_ROLE_ARN` with the build's own credentials
+ * (`credential_source = EcsContainer`: CodeBuild serves them like ECS). The AWS SDKs then assume
+ * and refresh the role themselves: no credential passes through the shell, the environment or
+ * the log. The file holds no default profile, so the Pulumi CLI itself (state backend, secrets
+ * provider) keeps the build role's credentials.
+ * https://docs.aws.amazon.com/sdkref/latest/guide/feature-assume-role-credentials.html
+ * https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-role.html
+ */
+export function deployProfileCommands(args: PulumiStackArgs): string[] {
+  if (args.deployRole === undefined) return [];
+  return [
+    `export AWS_CONFIG_FILE="$(mktemp -d)/config" && printf '[profile %s]\\nrole_arn = %s\\ncredential_source = EcsContainer\\nrole_session_name = %s\\n' ${PULUMI_DEPLOY_PROFILE} "$${PULUMI_DEPLOY_ROLE_VARIABLE}" ${PULUMI_DEPLOY_SESSION_NAME} > "$AWS_CONFIG_FILE"`,
+  ];
+}
+
+/**
+ * With `deployRole`: ` --config aws:profile=<profile>`, so that the program's default AWS provider
+ * deploys as that role (`--config` sets a value for this run and the build's copy of the stack
+ * settings file: https://www.pulumi.com/docs/iac/cli/commands/pulumi_preview/,
+ * https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/; `aws:profile` is the AWS provider's
+ * profile setting: https://www.pulumi.com/registry/packages/aws/installation-configuration/). Explicit providers of
+ * the program take `profile: "aws-cicd-deploy"` (or their own `assumeRoles`) themselves.
+ */
+function deployProfileFlag(args: PulumiStackArgs): string {
+  return args.deployRole === undefined ? "" : ` --config "aws:profile=${PULUMI_DEPLOY_PROFILE}"`;
 }

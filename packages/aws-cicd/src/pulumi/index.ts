@@ -3,3 +3,7 @@ export * from "./pulumi-stack";
 export * from "./buildspecs";
 export * from "./summary-script";
 export * from "./validate";
+export * from "./state-identity-args";
+export * from "./policies";
+export * from "./state-identity";
+export * from "./validate-state-identity";

@@ -3,6 +3,7 @@ import { BuildImage, ComputeType } from "../codebuild/environment";
 import { BuildVpcArgs } from "../codebuild/build-project-args";
 import { KeyReference } from "../security/encryption-key";
 import { ManualApprovalActionArgs } from "../pipeline/actions/manual-approval";
+import { PulumiDeployRoleArgs, PulumiStateBackendArgs } from "./state-identity-args";
 
 /** Directory, under the source root, where the preview writes the plan and summary (the artifact's root). */
 export const PULUMI_PLAN_DIRECTORY = "pulumi-plan";
@@ -152,6 +153,22 @@ export interface PulumiStackArgs {
    * @default - BuildProject defaults.
    */
   build?: PulumiBuildSettings;
+  /**
+   * Create a self-managed S3 state backend and `awskms://` secrets provider (`{ create: true }`);
+   * exclusive with `backendUrl`.
+   * @default - no bucket: Pulumi Cloud, or the backend `backendUrl` names.
+   */
+  stateBackend?: PulumiStateBackendArgs;
+  /**
+   * The role that deploys the stack: `{ roleArn }`, or policies for a role the component creates.
+   * @default - none: the builds run as their own roles, which hold no AWS permission for the stack's resources.
+   */
+  deployRole?: PulumiDeployRoleArgs;
+  /**
+   * Exact ARN of a separate (read-only) role for the preview builds. Requires `deployRole`.
+   * @default - the deploy role: the preview runs the program with the deploy role's permissions.
+   */
+  previewRoleArn?: pulumi.Input<string>;
 }
 
 /** Settings of {@link PulumiStack.previewAction} and {@link PulumiStack.upAction}. */

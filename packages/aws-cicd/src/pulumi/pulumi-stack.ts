@@ -19,6 +19,12 @@ import {
   PulumiStackArgs,
 } from "./pulumi-stack-args";
 import { validatePulumiStackArgs } from "./validate";
+import { EnvironmentVariable } from "../codebuild/environment";
+import { awsContext } from "../security/iam";
+import { PULUMI_DEPLOY_ROLE_VARIABLE } from "./buildspecs";
+import { assumeDeployRoleStatements, pulumiStateStatements } from "./policies";
+import { createDeployRole, createStateBackend, pulumiDeployRoleArn } from "./state-identity";
+import { validateDeployRole, validateStateBackend } from "./validate-state-identity";
 
 /** What the component keeps for its action methods (internal state, not class properties: SCHEMA.md). */
 interface PulumiStackState {
@@ -34,10 +40,12 @@ function projectArgs(
   build: PulumiBuildSettings | undefined,
   description: string,
   buildSpec: BuildProjectArgs["buildSpec"],
+  environmentVariables: Record<string, EnvironmentVariable> = {},
 ): BuildProjectArgs {
   return {
     description,
     buildSpec,
+    ...(Object.keys(environmentVariables).length > 0 ? { environmentVariables } : {}),
     ...(build?.image !== undefined ? { image: build.image } : {}),
     ...(build?.computeType !== undefined ? { computeType: build.computeType } : {}),
     ...(build?.encryptionKey !== undefined ? { encryptionKey: build.encryptionKey } : {}),
@@ -76,8 +84,9 @@ function validateProject(args: BuildProjectArgs, projectName: string): void {
  * ```
  *
  * The build roles get what every BuildProject gets (logs, artifacts through the pipeline, the
- * token and passphrase secrets); the AWS permissions that the stack's resources need are yours to
- * grant to `upRole` (and read access to `previewRole`), e.g. with an `aws.iam.RolePolicy`.
+ * token and passphrase secrets), the state objects and key of a `stateBackend` the component
+ * creates, and `sts:AssumeRole` on exactly the `deployRole` (named, or created from your policies):
+ * the AWS permissions that the stack's resources need are never granted by default.
  */
 export class PulumiStack extends pulumi.ComponentResource {
   /** Name of the CodeBuild project that runs `pulumi preview --save-plan`. */
@@ -88,26 +97,77 @@ export class PulumiStack extends pulumi.ComponentResource {
   readonly previewRole: aws.iam.Role;
   /** Service role of the update builds: grant it what deploying the stack needs. */
   readonly upRole: aws.iam.Role;
+  /** With `stateBackend`: the state bucket's `PULUMI_BACKEND_URL`, `s3://<bucket>[/<prefix>]?region=<region>`. */
+  readonly stateBackendUrl?: pulumi.Output<string>;
+  /** With `stateBackend`: the secrets provider to create the stack with, `awskms://<alias>?region=<region>`. */
+  readonly secretsProvider?: pulumi.Output<string>;
+  /** With `deployRole`: ARN of the role that deploys the stack (yours, or the one created). */
+  readonly deployRoleArn?: pulumi.Output<string>;
 
   constructor(name: string, args: PulumiStackArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:PulumiStack", name, {}, opts);
     const plan = asResourceError(this, () => {
       validateComponentName(name);
       const checked = validatePulumiStackArgs(args);
+      const stateRoot = validateStateBackend(args);
+      const deploy = validateDeployRole(args.deployRole, args.previewRoleArn);
       const preview = projectArgs(args.build, `Pulumi preview of stack ${args.stack} (aws-cicd)`, pulumiPreviewBuildSpec(args));
       const up = projectArgs(args.build, `Pulumi update of stack ${args.stack} (aws-cicd)`, pulumiUpBuildSpec(args, checked.planArtifact));
       validateProject(preview, stackScopedName(`${name}-preview`, CODEBUILD_PROJECT_NAME));
       validateProject(up, stackScopedName(`${name}-up`, CODEBUILD_PROJECT_NAME));
-      return { ...checked, preview, up };
+      return { ...checked, stateRoot, deploy };
     });
-    const preview = new BuildProject(`${name}-preview`, plan.preview, { parent: this });
-    const up = new BuildProject(`${name}-up`, plan.up, { parent: this });
+    const ctx = awsContext(this);
+    const state = plan.stateRoot === undefined ? undefined : createStateBackend(name, plan.stateRoot, ctx, this);
+    const deployArn = plan.deploy === undefined ? undefined : (plan.deploy.roleArn ?? pulumiDeployRoleArn(name, ctx));
+    const previewArn = plan.deploy?.previewRoleArn ?? deployArn;
+    const env = (roleArn: pulumi.Input<string> | undefined): Record<string, EnvironmentVariable> => ({
+      ...(state !== undefined ? { PULUMI_BACKEND_URL: { value: state.backendUrl } } : {}),
+      ...(roleArn !== undefined ? { [PULUMI_DEPLOY_ROLE_VARIABLE]: { value: roleArn } } : {}),
+    });
+    const previewArgs = projectArgs(
+      args.build,
+      `Pulumi preview of stack ${args.stack} (aws-cicd)`,
+      pulumiPreviewBuildSpec(args),
+      env(previewArn),
+    );
+    const upArgs = projectArgs(
+      args.build,
+      `Pulumi update of stack ${args.stack} (aws-cicd)`,
+      pulumiUpBuildSpec(args, plan.planArtifact),
+      env(deployArn),
+    );
+    const preview = new BuildProject(`${name}-preview`, previewArgs, { parent: this });
+    const up = new BuildProject(`${name}-up`, upArgs, { parent: this });
+    if (state !== undefined) {
+      preview.addToRolePolicy("pulumi-state", pulumiStateStatements(state.location, false, ctx));
+      up.addToRolePolicy("pulumi-state", pulumiStateStatements(state.location, true, ctx));
+      this.stateBackendUrl = state.backendUrl;
+      this.secretsProvider = state.secretsProvider;
+    }
+    if (plan.deploy !== undefined && deployArn !== undefined && previewArn !== undefined) {
+      preview.addToRolePolicy("pulumi-deploy", assumeDeployRoleStatements(previewArn));
+      up.addToRolePolicy("pulumi-deploy", assumeDeployRoleStatements(deployArn));
+      if (plan.deploy.roleArn === undefined) {
+        const trusted = plan.deploy.previewRoleArn === undefined ? [up.roleArn, preview.roleArn] : [up.roleArn];
+        const role = createDeployRole(name, plan.deploy, trusted, args.build?.tags, this);
+        this.deployRoleArn = role.arn;
+      } else {
+        this.deployRoleArn = pulumi.output(plan.deploy.roleArn);
+      }
+    }
     STATE.set(this, { planArtifact: plan.planArtifact, namespace: plan.namespace, preview, up });
     this.previewProjectName = preview.projectName;
     this.upProjectName = up.projectName;
     this.previewRole = preview.role;
     this.upRole = up.role;
-    this.registerOutputs({ previewProjectName: this.previewProjectName, upProjectName: this.upProjectName });
+    this.registerOutputs({
+      previewProjectName: this.previewProjectName,
+      upProjectName: this.upProjectName,
+      stateBackendUrl: this.stateBackendUrl,
+      secretsProvider: this.secretsProvider,
+      deployRoleArn: this.deployRoleArn,
+    });
   }
 
   /**

@@ -84,9 +84,9 @@ export function validatePulumiStackArgs(args: PulumiStackArgs): { planArtifact: 
       );
     }
   }
-  if (args.accessToken === undefined && args.backendUrl === undefined) {
+  if (args.accessToken === undefined && args.backendUrl === undefined && args.stateBackend === undefined) {
     throw new Error(
-      "`accessToken` is required for a Pulumi Cloud stack, got none. Pass `{ secretsManager: ... }` or `{ parameterStore: ... }`, or set `backendUrl` for a self-managed backend.",
+      "`accessToken` is required for a Pulumi Cloud stack, got none. Pass `{ secretsManager: ... }` or `{ parameterStore: ... }`, or set `backendUrl` (or `stateBackend`) for a self-managed backend.",
     );
   }
   checkObject("build", args.build, "settings of the two projects (`image`, `computeType`, `timeoutInMinutes`...)");

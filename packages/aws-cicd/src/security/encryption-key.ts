@@ -15,6 +15,7 @@ import {
   KMS_NAMED_WRITER_ACTIONS,
   KMS_SNS_PUBLISHER_ACTIONS,
   KMS_VIA_SERVICE_ACTIONS,
+  KMS_DIRECT_USE_ACTIONS,
   SNS_PUBLISHER_SERVICES,
 } from "./policies";
 import { asResourceError } from "../internal/errors";
@@ -76,6 +77,16 @@ export interface EncryptionKeyArgs {
    */
   allowAutoScalingVolumes?: boolean;
   /**
+   * Let principals of this account use the key directly, not only through AWS services:
+   * `kms:Encrypt` and `kms:Decrypt` (of this account's callers only), as their IAM policies allow.
+   * A client-side encryptor needs it, such as Pulumi's `awskms://` secrets provider, which calls
+   * KMS itself (https://www.pulumi.com/docs/iac/concepts/secrets/).
+   * **Warning:** any principal of the account whose IAM policy grants these actions on this key (or
+   * on `*`) may then use it outside the listed services.
+   * @default false
+   */
+  allowDirectUse?: boolean;
+  /**
    * Keep the key when the stack is deleted. A deleted key makes everything encrypted
    * with it (a retained repository, old artifacts) unreadable, so keys are retained.
    * **Warning:** `false` lets `pulumi destroy` schedule the key for deletion.
@@ -93,7 +104,7 @@ export interface EncryptionKeyArgs {
 export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
   checkArgsObject(args, false);
   checkTypes(args, {
-    booleans: ["allowAutoScalingVolumes", "retainOnDelete"],
+    booleans: ["allowAutoScalingVolumes", "allowDirectUse", "retainOnDelete"],
     numbers: ["deletionWindowInDays"],
     strings: ["aliasName"],
     lists: ["principalArns"],
@@ -170,6 +181,7 @@ export function encryptionKeyPolicy(
   viaServices: readonly string[],
   roles: KeyPolicyRoles = {},
   allowAutoScalingVolumes = false,
+  allowDirectUse = false,
 ): PolicyStatement[] {
   const root = accountRootArn(ctx);
   const via = viaServices.map((s) => viaService(s, ctx));
@@ -230,6 +242,17 @@ export function encryptionKeyPolicy(
       resources: ["*"],
       conditions: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
     },
+    ...(allowDirectUse
+      ? [
+          {
+            sid: "AccountUsesKeyDirectly",
+            principals: { aws: [root] },
+            actions: [...KMS_DIRECT_USE_ACTIONS],
+            resources: ["*"],
+            conditions: { StringEquals: { "kms:CallerAccount": ctx.accountId } },
+          },
+        ]
+      : []),
     ...named,
     ...(allowAutoScalingVolumes ? autoScalingVolumeStatements(ctx) : []),
   ];
@@ -322,6 +345,7 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
           writers: checkedRoleArns("writerPrincipalArns", args.writerPrincipalArns),
         },
         args.allowAutoScalingVolumes ?? false,
+        args.allowDirectUse ?? false,
       ),
       this,
     );

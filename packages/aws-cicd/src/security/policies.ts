@@ -75,6 +75,16 @@ export const KMS_SNS_PUBLISHER_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"] 
 export const KMS_VIA_SERVICE_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"] as const;
 
 /**
+ * What principals of the account may do with a key that allows direct use (an `EncryptionKey`
+ * with `allowDirectUse`), as their IAM policies allow: a client-side encryptor such as Pulumi's
+ * `awskms://` secrets provider encrypts a stack's data key once (`kms:Encrypt`) and decrypts it
+ * at every run (`kms:Decrypt`), calling KMS itself (https://www.pulumi.com/docs/iac/concepts/secrets/).
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html
+ */
+export const KMS_DIRECT_USE_ACTIONS = ["kms:Decrypt", "kms:Encrypt"] as const;
+
+/**
  * What named reader roles (often in other accounts) may do with a key: decrypt objects they read,
  * only when S3 calls KMS for them. Reading an SSE-KMS object needs `kms:Decrypt` alone.
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
