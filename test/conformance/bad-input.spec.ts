@@ -19,6 +19,7 @@ const CONSTRUCTORS: Record<ComponentName, new (name: string, args: never) => pul
   Ec2FleetTarget: lib.Ec2FleetTarget,
   CrossAccountDeployRole: lib.CrossAccountDeployRole,
   PulumiStack: lib.PulumiStack,
+  PulumiSelfUpdate: lib.PulumiSelfUpdate,
 };
 
 const construct = (c: { component: ComponentName; name: string; args: unknown }) => () =>

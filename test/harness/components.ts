@@ -10,5 +10,6 @@ export const COMPONENTS = [
   "Ec2FleetTarget",
   "CrossAccountDeployRole",
   "PulumiStack",
+  "PulumiSelfUpdate",
 ] as const;
 export type ComponentName = (typeof COMPONENTS)[number];

@@ -205,6 +205,7 @@ export type {
   GitPushFilterArgs,
   ManualApprovalActionArgs,
   PipelineArgs,
+  PulumiSelfUpdateActionArgs,
   PipelineNotificationArgs,
   PipelineVariableArgs,
   S3SourceActionArgs,
@@ -216,6 +217,8 @@ export type {
 export {
   PulumiPlanVariable,
   PulumiStack,
+  PulumiSelfUpdate,
+  DEFAULT_PULUMI_SELF_UPDATE_STAGE,
   DEFAULT_PULUMI_SOURCE_ARTIFACT,
   DEFAULT_PULUMI_WORK_DIR,
   PULUMI_PLAN_VARIABLES,
@@ -229,6 +232,9 @@ export type {
   PulumiBuildSettings,
   PulumiGateStageOptions,
   PulumiSecretArgs,
+  PulumiSelfUpdateActionOptions,
+  PulumiSelfUpdateArgs,
+  PulumiSelfUpdateStageOptions,
   PulumiStackArgs,
 } from "./pulumi";
 
