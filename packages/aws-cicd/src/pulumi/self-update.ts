@@ -55,7 +55,7 @@ const STATE = new WeakMap<PulumiSelfUpdate, { build: BuildProject; pipelineName:
  * When the update changed the pipeline's definition, the running execution must not go on with
  * the old one. CodePipeline marks an execution whose pipeline was updated before it completed
  * `Cancelled` and starts none; so the build starts a new execution (latest source revision, new
- * definition) and stops its own in "stop and wait" mode (see {@link pulumiSelfUpdateBuildSpec}).
+ * definition) and stops its own in "stop and wait" mode (see the self-update buildspec in the component README).
  * The role may do exactly that: `codepipeline:GetPipeline`, `GetPipelineExecution`,
  * `StartPipelineExecution` and `StopPipelineExecution` on exactly this pipeline's ARN.
  *
