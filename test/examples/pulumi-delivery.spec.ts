@@ -189,6 +189,18 @@ describe("examples/pulumi-delivery", () => {
     }
   });
 
+  it("lets the pipeline role start builds of exactly the five projects, and nothing of the stacks", () => {
+    const statements = policyStatementsOf("delivery-role");
+    const runs = statements.filter((x) => /^RunBuild\d*$/.test(String(x.Sid)));
+    expect(runs.map((x) => [x.Action, x.Resource])).to.deep.equal(
+      ["self-update", "dev-preview", "dev-up", "prod-preview", "prod-up"].map((p) => [
+        ["codebuild:BatchGetBuilds", "codebuild:StartBuild"],
+        [`arn:aws:codebuild:${R}:project/aws-cicd-test-test-${p}`],
+      ]),
+    );
+    expect(statements.flatMap((x) => x.Action).filter((a) => /^(sqs|iam|codepipeline):/.test(a))).to.deep.equal([]);
+  });
+
   it("grants only real actions, spelled as AWS spells them, each on a resource it supports", async () => {
     for (const action of QUEUE_ACTIONS) {
       const [service, name] = action.split(":");
