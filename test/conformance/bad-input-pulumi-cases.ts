@@ -25,6 +25,26 @@ const gated = (beforeEntry: object, extra: object = {}) =>
     extra,
   );
 
+const SELF_ARGS = { stack: "acme/delivery/prod", pipelineName: "delivery", accessToken: T };
+const SELF_UPDATE = {
+  pulumiSelfUpdate: { projectName: "self", projectArn: "arn:aws:codebuild:us-east-1:123456789012:project/self", pipelineName: "delivery" },
+};
+
+// prettier-ignore
+/** `PulumiSelfUpdate` arguments, and the placement of its action in a `Pipeline`. */
+const SELF_UPDATE_CASES: BadInputCase[] = [
+  { category: "name", component: "PulumiSelfUpdate", name: "self-update-pipeline-name", args: { ...SELF_ARGS, pipelineName: "my pipeline" }, arg: "pipelineName", received: '"my pipeline"',
+    message: '`pipelineName` must be the physical name of the pipeline that the stack declares (1 to 100 letters, digits, ".", "@", "-" or "_"), got the string "my pipeline". Set the same `pipelineName` on that Pipeline.' },
+  { category: "plaintext secret", component: "PulumiSelfUpdate", name: "self-update-token-string", args: { ...SELF_ARGS, accessToken: "pul-0123" }, arg: "accessToken", received: "got a plain string",
+    message: "`accessToken` must be `{ secretsManager: ... }` or `{ parameterStore: ... }`, got a plain string. Secrets are never accepted as plain values: store it in Secrets Manager or Parameter Store and name it here." },
+  { category: "stage structure", component: "Pipeline", name: "self-update-late", args: pipeline([{ name: "Source", actions: [SOURCE] }, { name: "Build", actions: [build()] }, { name: "SelfUpdate", actions: [SELF_UPDATE] }], { pipelineName: "delivery" }),
+    arg: "stages[2].actions[0]", received: '"SelfUpdate"',
+    message: '`stages[2].actions[0]` is a pulumiSelfUpdate action in stage "SelfUpdate" (`stages[2]`); it must be in the stage right after the source stage (`stages[1]`), so that no later stage runs with the old pipeline definition. Move it to a stage of its own at `stages[1]`.' },
+  { category: "conflict", component: "Pipeline", name: "self-update-parallel", args: pipeline([{ name: "Source", actions: [SOURCE] }, { name: "SelfUpdate", actions: [SELF_UPDATE] }], { pipelineName: "delivery", executionMode: "PARALLEL" }),
+    arg: "executionMode", received: '"PARALLEL"',
+    message: '`executionMode` "PARALLEL" cannot run a pulumiSelfUpdate action (`stages[1].actions[0]`): parallel executions would update the pipeline\'s stack at the same time, and an older commit could apply its older definition after a newer one. Use "SUPERSEDED" (the default) or "QUEUED".' },
+];
+
 // prettier-ignore
 export const ISSUE_14_CASES: BadInputCase[] = [
   { category: "name", component: "PulumiStack", name: "pulumi-stack-name", args: { stack: "acme shop", accessToken: T }, arg: "stack", received: '"acme shop"',
@@ -102,4 +122,5 @@ export const ISSUE_14_CASES: BadInputCase[] = [
     message: '`stages[2].beforeEntry.variableChecks[0].variable` reads namespace "Later", which no action of an earlier stage sets. Available: variables, B.' },
   { category: "range", component: "Pipeline", name: "entry-condition-result", args: gated({ result: "ROLLBACK", variableChecks: [CHECK] }),
     arg: "stages[2].beforeEntry.result", received: '"ROLLBACK"', message: '`stages[2].beforeEntry.result` must be "FAIL" or "SKIP", got the string "ROLLBACK".' },
+  ...SELF_UPDATE_CASES,
 ];

@@ -20,6 +20,7 @@ const CONSTRUCTORS: Record<ComponentName, new (name: string, args: never) => pul
   CrossAccountDeployRole: lib.CrossAccountDeployRole,
   PulumiStack: lib.PulumiStack,
   ServiceFleet: lib.ServiceFleet,
+  PulumiSelfUpdate: lib.PulumiSelfUpdate,
 };
 
 const construct = (c: { component: ComponentName; name: string; args: unknown }) => () =>

@@ -262,4 +262,41 @@ describe("Deploy readiness (issue 9): requests AWS makes with our roles, both si
       expect(stack().role(DEPLOY).state.arn).to.equal(roleArn(`${P}-prod-deploy`, PROD_ACCOUNT));
     });
   });
+  describe("Pulumi delivery (examples/pulumi-delivery)", () => {
+    const stack = () => stacks.get("examples/pulumi-delivery")!;
+    const pipeline = (name: string) => `arn:aws:codepipeline:${REGION}:${ACCOUNT}:${name}`;
+    const queue = (stage: string) => `arn:aws:sqs:${REGION}:${ACCOUNT}:shop-${stage}-orders`;
+
+    it("self-update: restarts and updates exactly its own pipeline", async () => {
+      for (const action of ["codepipeline:StartPipelineExecution", "codepipeline:StopPipelineExecution", "codepipeline:UpdatePipeline"]) {
+        expect(await decide(stack(), "self-update-role", { action, resource: pipeline(P), what: "its pipeline" }), action).to.equal(
+          "Allowed",
+        );
+        expect(
+          await decide(stack(), "self-update-role", { action, resource: pipeline("other"), what: "another pipeline" }),
+          action,
+        ).to.equal("ImplicitlyDenied");
+      }
+    });
+
+    it("self-update: passes the pipeline role to CodePipeline only", async () => {
+      const pass = (service: string, role = `${P}-delivery-pipeline`): RoleRequest => ({
+        action: "iam:PassRole",
+        resource: roleArn(role),
+        context: { "iam:PassedToService": service },
+        what: `the pipeline role to ${service}`,
+      });
+      expect(await decide(stack(), "self-update-role", pass("codepipeline.amazonaws.com"))).to.equal("Allowed");
+      expect(await decide(stack(), "self-update-role", pass("ec2.amazonaws.com"))).to.equal("ImplicitlyDenied");
+      expect(await decide(stack(), "self-update-role", pass("codepipeline.amazonaws.com", "admin"))).to.equal("ImplicitlyDenied");
+    });
+
+    it("update roles: each creates its own stage's queue only; preview roles none", async () => {
+      const create = (stage: string): RoleRequest => ({ action: "sqs:CreateQueue", resource: queue(stage), what: `the ${stage} queue` });
+      expect(await decide(stack(), "dev-up-role", create("dev"))).to.equal("Allowed");
+      expect(await decide(stack(), "dev-up-role", create("prod"))).to.equal("ImplicitlyDenied");
+      expect(await decide(stack(), "prod-up-role", create("prod"))).to.equal("Allowed");
+      expect(await decide(stack(), "prod-preview-role", create("prod"))).to.equal("ImplicitlyDenied");
+    });
+  });
 });

@@ -11,7 +11,7 @@ export interface ConformanceStack {
 }
 
 /** The example programs under examples/ (each has Pulumi.yaml + index.ts). */
-export const EXAMPLES = ["repo-and-build", "beanstalk-pipeline", "github-source", "codedeploy-ec2", "cross-account"];
+export const EXAMPLES = ["repo-and-build", "beanstalk-pipeline", "github-source", "codedeploy-ec2", "cross-account", "pulumi-delivery"];
 
 /** Every example, run once per process under the mocks. */
 export async function exampleStacks(): Promise<ConformanceStack[]> {

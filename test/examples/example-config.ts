@@ -23,6 +23,7 @@ export function networkConfig(
 }
 
 const EXAMPLE_CONFIG: Record<string, Record<string, string>> = {
+  "pulumi-delivery": { "aws-cicd-test:pulumiOrg": "acme", ...networkConfig("aws-cicd-test", ["logBucket"]) },
   "beanstalk-pipeline": networkConfig("aws-cicd-test"),
   "codedeploy-ec2": {
     "aws-cicd-test:vpcId": NETWORK.vpcId,

@@ -11,5 +11,6 @@ export const COMPONENTS = [
   "CrossAccountDeployRole",
   "PulumiStack",
   "ServiceFleet",
+  "PulumiSelfUpdate",
 ] as const;
 export type ComponentName = (typeof COMPONENTS)[number];

@@ -144,6 +144,8 @@ export function rolesOf(stacks: ConformanceStack[]): { roles: FoundRole[]; grant
       roles.find((r) => r.role === owner)!.inline.push({ policy, statements: statementsOf(policy.inputs.policy) });
     }
     for (const policy of of("aws:iam/rolePolicy:RolePolicy")) {
+      // The program's own policies (an example granting its application's resources) are not the library's.
+      if (parentComponent(policy) === undefined) continue;
       const statements = statementsOf(policy.inputs.policy);
       const owner = byName.get(policy.inputs.role);
       if (owner !== undefined) {

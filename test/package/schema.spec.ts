@@ -88,6 +88,7 @@ describe("aws-cicd Pulumi package schema", function () {
         Ec2FleetTarget: [],
         EncryptionKey: [],
         Pipeline: ["stages"],
+        PulumiSelfUpdate: ["pipelineName", "stack"],
         PulumiStack: ["stack"],
         SecureBucket: [],
         SecureTopic: ["encryptionKey"],

@@ -175,7 +175,8 @@ export interface PipelineArgs {
    */
   pipelineType?: PipelineType;
   /**
-   * How a new execution treats one in progress.
+   * How a new execution treats one in progress. `PARALLEL` is refused when the pipeline updates
+   * itself (a `PulumiSelfUpdate` stage), whose README tells how each mode behaves then.
    * @default "SUPERSEDED" ({@link DEFAULT_EXECUTION_MODE})
    */
   executionMode?: ExecutionMode;

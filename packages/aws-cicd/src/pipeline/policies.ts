@@ -160,3 +160,17 @@ export const STAGE_ALARM_RULE_ACTIONS = ["cloudwatch:DescribeAlarms"] as const;
  * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html
  */
 export const STAGE_LAMBDA_RULE_ACTIONS = ["lambda:InvokeFunction"] as const;
+
+/**
+ * The build role of a `PulumiSelfUpdate` on exactly its own pipeline: the version its execution
+ * runs (`GetPipelineExecution`) and the current one (`GetPipeline`), then, when they differ, a new
+ * execution with the new definition (`StartPipelineExecution`) and the end of the old one
+ * (`StopPipelineExecution`). Each acts on the `pipeline` resource type.
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodepipeline.html
+ */
+export const PIPELINE_SELF_UPDATE_ACTIONS = [
+  "codepipeline:GetPipeline",
+  "codepipeline:GetPipelineExecution",
+  "codepipeline:StartPipelineExecution",
+  "codepipeline:StopPipelineExecution",
+] as const;

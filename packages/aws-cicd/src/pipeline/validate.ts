@@ -2,6 +2,7 @@ import { MAX_PIPELINE_VARIABLES, NOTIFIABLE_EXECUTION_STATES, PipelineArgs } fro
 import { PlannedStage, planStages } from "./stages";
 import { checkTriggersNeedV2 } from "./triggers";
 import { checkStageConditions } from "./stage-conditions";
+import { checkSelfUpdate } from "./self-update-check";
 import { validateSecureBucketArgs } from "../security/secure-bucket";
 import { checkArnArg, checkKeyArnArg, S3_BUCKET_ARN_PATTERN, SNS_TOPIC_ARN_PATTERN } from "../internal/arns";
 import { checkArgsObject, checkTypes } from "../internal/types";
@@ -102,5 +103,6 @@ export function validatePipelineArgs(args: PipelineArgs): PlannedStage[] {
   const planned = planStages(args.stages);
   checkTriggersNeedV2(planned, type);
   checkStageConditions(planned, type);
+  checkSelfUpdate(planned, args);
   return planned;
 }

@@ -27,7 +27,7 @@ import { PULUMI_DEPLOY_PROFILE, PULUMI_DEPLOY_SESSION_NAME } from "./state-ident
 export const PULUMI_PLAN_ARTIFACT_FILES = [PULUMI_PLAN_FILE, PULUMI_PREVIEW_FILE, "summary.md", "summary.json"] as const;
 
 /** Variables both buildspecs set for Pulumi: the stack, the program's directory, no update check, update plans on. */
-function environment(args: PulumiStackArgs): BuildSpecEnv {
+export function environment(args: PulumiStackArgs): BuildSpecEnv {
   const variables: Record<string, string> = {
     PULUMI_STACK: args.stack,
     PULUMI_WORK_DIR: args.workDir ?? DEFAULT_PULUMI_WORK_DIR,
@@ -52,7 +52,7 @@ function environment(args: PulumiStackArgs): BuildSpecEnv {
 }
 
 /** The install and pre_build phases: the user's commands, the latter in the program's directory. */
-function preparation(args: PulumiStackArgs): BuildSpecPhases {
+export function preparation(args: PulumiStackArgs): BuildSpecPhases {
   const phases: BuildSpecPhases = {};
   if (args.installCommands !== undefined && args.installCommands.length > 0) phases.install = { commands: [...args.installCommands] };
   if (args.prepareCommands !== undefined && args.prepareCommands.length > 0) {

@@ -7,3 +7,6 @@ export * from "./state-identity-args";
 export * from "./policies";
 export * from "./state-identity";
 export * from "./validate-state-identity";
+export * from "./self-update-args";
+export * from "./self-update-buildspec";
+export * from "./self-update";

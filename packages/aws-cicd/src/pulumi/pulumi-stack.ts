@@ -36,7 +36,7 @@ interface PulumiStackState {
 const STATE = new WeakMap<PulumiStack, PulumiStackState>();
 
 /** The BuildProject arguments of one of the two projects. */
-function projectArgs(
+export function projectArgs(
   build: PulumiBuildSettings | undefined,
   description: string,
   buildSpec: BuildProjectArgs["buildSpec"],
@@ -57,7 +57,7 @@ function projectArgs(
 }
 
 /** Runs the BuildProject validator on one project's arguments, naming `build.<arg>` in its message. */
-function validateProject(args: BuildProjectArgs, projectName: string): void {
+export function validateProject(args: BuildProjectArgs, projectName: string): void {
   try {
     validateBuildProjectArgs(args, projectName);
   } catch (e) {

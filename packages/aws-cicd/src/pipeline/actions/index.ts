@@ -6,6 +6,7 @@ import { codeDeployKind, CodeDeployActionArgs } from "./codedeploy-deploy";
 import { connectionSourceKind, ConnectionSourceActionArgs } from "./connection-source";
 import { customKind, CustomActionArgs } from "./custom";
 import { manualApprovalKind, ManualApprovalActionArgs } from "./manual-approval";
+import { pulumiSelfUpdateKind, PulumiSelfUpdateActionArgs } from "./pulumi-self-update";
 import { s3SourceKind, S3SourceActionArgs } from "./s3-source";
 
 export * from "./beanstalk-deploy";
@@ -15,6 +16,7 @@ export * from "./codedeploy-deploy";
 export * from "./connection-source";
 export * from "./custom";
 export * from "./manual-approval";
+export * from "./pulumi-self-update";
 export * from "./s3-source";
 
 /**
@@ -76,6 +78,12 @@ export interface ActionArgs {
    * @default - not this kind.
    */
   custom?: CustomActionArgs;
+  /**
+   * `pulumi up` of the stack that declares this pipeline, then a restart when the pipeline's
+   * definition changed: the only action of the stage right after the source stage (`PulumiSelfUpdate`).
+   * @default - not this kind.
+   */
+  pulumiSelfUpdate?: PulumiSelfUpdateActionArgs;
 }
 
 /** Every action kind, keyed as in {@link ActionArgs}. Adding a kind: one args field, one entry, one file. */
@@ -88,6 +96,7 @@ export const ACTION_KINDS: { [K in ActionKindName]: ActionKind<ActionArgsOf<K>> 
   beanstalkDeploy: beanstalkDeployKind,
   codeDeploy: codeDeployKind,
   custom: customKind,
+  pulumiSelfUpdate: pulumiSelfUpdateKind,
 };
 
 /** The kind names, in the order error messages list them. */
