@@ -186,7 +186,7 @@ describe("CodeCommitRepo", () => {
         [
           "an unknown event type",
           { notifications: { eventTypeIds: ["codecommit-repository-pushed" as never] } },
-          '`notifications.eventTypeIds` must hold CodeCommit event type ids such as "codecommit-repository-pull-request-created" (see CODECOMMIT_NOTIFICATION_EVENT_TYPE_IDS), got "codecommit-repository-pushed".',
+          '`notifications.eventTypeIds` must hold CodeCommit event type ids such as "codecommit-repository-pull-request-created" (see CodeCommitNotificationEventTypeId), got "codecommit-repository-pushed".',
         ],
         [
           "no event types",

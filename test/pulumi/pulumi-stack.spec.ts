@@ -5,11 +5,10 @@ import {
   Pipeline,
   PulumiStack,
   PulumiStackArgs,
-  PULUMI_PLAN_VARIABLES,
   pulumiPreviewBuildSpec,
   pulumiUpBuildSpec,
 } from "../../packages/aws-cicd/src";
-import { PREVIEW_SUMMARY_SCRIPT } from "../../packages/aws-cicd/src/pulumi";
+import { PREVIEW_SUMMARY_SCRIPT, PULUMI_PLAN_VARIABLES } from "../../packages/aws-cicd/src/pulumi";
 import { ACCOUNT, findResource, policyStatementsOf, recorded, settle, unwrap } from "../harness";
 
 const R = `us-east-1:${ACCOUNT}`;

@@ -145,7 +145,7 @@ export interface RepositoryTriggerArgs {
    */
   branches?: string[];
   /**
-   * Events that fire the trigger, from {@link REPOSITORY_TRIGGER_EVENTS}; `all` stands alone.
+   * Events that fire the trigger, from {@link RepositoryTriggerEvent}; `all` stands alone.
    * @default - {@link DEFAULT_REPOSITORY_TRIGGER_EVENTS}: `["createReference", "updateReference"]`.
    */
   events?: RepositoryTriggerEvent[];
@@ -161,8 +161,8 @@ export interface PullRequestEventRuleArgs {
   /** Where matching events go. */
   target: RepoEventTarget;
   /**
-   * Pull request events to match, from {@link CODECOMMIT_PULL_REQUEST_EVENTS}.
-   * @default - every value of {@link CODECOMMIT_PULL_REQUEST_EVENTS}.
+   * Pull request events to match, from {@link CodeCommitPullRequestEvent}.
+   * @default - every value of {@link CodeCommitPullRequestEvent}.
    */
   events?: CodeCommitPullRequestEvent[];
   /**
@@ -197,7 +197,7 @@ export interface RepositoryNotificationArgs {
    */
   emailSubscriptions?: string[];
   /**
-   * Event type ids to notify, from {@link CODECOMMIT_NOTIFICATION_EVENT_TYPE_IDS}.
+   * Event type ids to notify, from {@link CodeCommitNotificationEventTypeId}.
    * @default - {@link DEFAULT_REPOSITORY_NOTIFICATION_EVENT_TYPE_IDS}.
    */
   eventTypeIds?: CodeCommitNotificationEventTypeId[];

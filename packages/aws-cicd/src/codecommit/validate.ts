@@ -226,7 +226,7 @@ function validateNotifications(args: CodeCommitRepoArgs): void {
     for (const id of ids) {
       if (!(CODECOMMIT_NOTIFICATION_EVENT_TYPE_IDS as readonly string[]).includes(id)) {
         throw new Error(
-          `\`notifications.eventTypeIds\` must hold CodeCommit event type ids such as "codecommit-repository-pull-request-created" (see CODECOMMIT_NOTIFICATION_EVENT_TYPE_IDS), got "${id}".`,
+          `\`notifications.eventTypeIds\` must hold CodeCommit event type ids such as "codecommit-repository-pull-request-created" (see CodeCommitNotificationEventTypeId), got "${id}".`,
         );
       }
     }

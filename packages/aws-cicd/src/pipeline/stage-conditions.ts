@@ -88,7 +88,7 @@ export interface StageFailureArgs {
   result: StageResult;
   /**
    * What a retry runs again (`RETRY` only).
-   * @default "FAILED_ACTIONS" ({@link DEFAULT_STAGE_RETRY_MODE})
+   * @default "FAILED_ACTIONS"
    */
   retryMode?: StageRetryMode;
   /**

@@ -89,7 +89,7 @@ export interface DeploymentWindowRuleArgs {
   cron: string;
   /**
    * IANA time zone of the cron expression, e.g. `"Europe/Paris"`.
-   * @default "UTC" ({@link DEFAULT_DEPLOYMENT_WINDOW_TIME_ZONE})
+   * @default "UTC"
    */
   timeZone?: string;
   /**

@@ -61,7 +61,7 @@ export const GIT_PULL_REQUEST_EVENTS: readonly GitPullRequestEvent[] = ["OPEN", 
 export interface GitPullRequestFilterArgs {
   /**
    * Events that start the pipeline (CLOSED means merged or closed, as the provider reports it).
-   * @default ["OPEN", "UPDATED", "CLOSED"] ({@link GIT_PULL_REQUEST_EVENTS})
+   * @default ["OPEN", "UPDATED", "CLOSED"] ({@link GitPullRequestEvent})
    */
   events?: GitPullRequestEvent[];
   /** Destination branches of the pull requests. */

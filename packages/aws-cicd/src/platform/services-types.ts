@@ -366,7 +366,7 @@ export interface ServiceSpec {
 
 /** The whole services file. */
 export interface ServicesFile {
-  /** Format version: 1 ({@link SERVICES_FILE_VERSION}). */
+  /** Format version: 1. */
   version: number;
   /**
    * The template the fleet is stamped from.
