@@ -32,6 +32,7 @@ import {
   SERVICE_ROLE_MANAGED_POLICY,
 } from "./policies";
 import { validateEc2FleetTargetArgs } from "./validate";
+import { rollbackSettings } from "./rollback";
 import { arnProblem, checkedInput, checkedKey, KMS_KEY_ARN_PATTERN } from "../internal/arns";
 import { asResourceError } from "../internal/errors";
 import { interpolate } from "../internal/interpolate";
@@ -262,11 +263,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
         ...(autoscalingGroups !== undefined ? { autoscalingGroups } : {}),
         ...(filters !== undefined ? { ec2TagFilters: filters.map(tagFilter) } : {}),
         ...(args.ec2TagSet !== undefined ? { ec2TagSets: args.ec2TagSet.map((g) => ({ ec2TagFilters: g.map(tagFilter) })) } : {}),
-        autoRollbackConfiguration: {
-          enabled: true,
-          events: alarms ? ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] : ["DEPLOYMENT_FAILURE"],
-        },
-        ...(alarms ? { alarmConfiguration: { enabled: true, alarms, ignorePollAlarmFailure: false } } : {}),
+        ...rollbackSettings(alarms),
         outdatedInstancesStrategy: "UPDATE",
         tags,
       },

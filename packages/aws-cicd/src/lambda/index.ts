@@ -1,0 +1,4 @@
+export * from "./lambda-target";
+export * from "./lambda-target-args";
+export * from "./policies";
+export * from "./validate";

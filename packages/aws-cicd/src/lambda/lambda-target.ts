@@ -1,0 +1,191 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { CODEDEPLOY_NAME, stackScopedName, validateComponentName } from "../internal/naming";
+import { attachStatements, awsContext, createServiceRole, roleNameInput } from "../security/iam";
+import { codeDeployArn } from "../codedeploy/policies";
+import { rollbackSettings } from "../codedeploy/rollback";
+import {
+  DEFAULT_LAMBDA_ALIAS_NAME,
+  DEFAULT_LAMBDA_DEPLOYMENT_CONFIG,
+  lambdaBuiltInConfigName,
+  LambdaHookArgs,
+  LambdaTargetArgs,
+} from "./lambda-target-args";
+import { hookStatusStatements, lambdaFunctionArn, lambdaServiceRoleStatements } from "./policies";
+import { validateLambdaTargetArgs } from "./validate";
+import { asResourceError } from "../internal/errors";
+import { interpolate } from "../internal/interpolate";
+
+/**
+ * A CodeDeploy application (compute platform Lambda) and deployment group that shift the traffic
+ * of a function's alias from its current version to a new one, by a canary or linear
+ * configuration, rolling back on failure and when a given CloudWatch alarm fires, with optional
+ * pre- and post-traffic hook functions. The service role may shift exactly this alias, describe
+ * exactly the rollback alarms and invoke exactly the hook functions (no AWS managed policy).
+ *
+ * A deployment is started with an AppSpec naming the function, the alias, its current and its
+ * target version, and the hooks (`CreateDeployment` with `AppSpecContent`); see the README.
+ *
+ * ```ts
+ * const api = new LambdaTarget("api", {
+ *   alias: { create: { functionName: fn.name, functionVersion: fn.version } },
+ *   rollbackAlarmNames: [errors.name],
+ * });
+ * ```
+ */
+export class LambdaTarget extends pulumi.ComponentResource {
+  /** The CodeDeploy application (compute platform Lambda). */
+  readonly application: aws.codedeploy.Application;
+  /** The CodeDeploy deployment group. */
+  readonly deploymentGroup: aws.codedeploy.DeploymentGroup;
+  /** The custom configuration, when `trafficShift` is given. */
+  readonly deploymentConfig?: aws.codedeploy.DeploymentConfig;
+  /** The alias, when the component created it (`alias.create`). */
+  readonly alias?: aws.lambda.Alias;
+  /** Service role CodeDeploy assumes to deploy. */
+  readonly serviceRole: aws.iam.Role;
+  /** Inline policy of the service role. */
+  readonly serviceRolePolicy: aws.iam.RolePolicy;
+  /** Inline policies letting the hook functions' roles report their results (hooks given with `roleName`). */
+  readonly hookStatusPolicies: aws.iam.RolePolicy[];
+  /** Name of the CodeDeploy application. */
+  readonly applicationName: pulumi.Output<string>;
+  /** Name of the deployment group. */
+  readonly deploymentGroupName: pulumi.Output<string>;
+  /** Name of the deployment configuration the group uses. */
+  readonly deploymentConfigName: pulumi.Output<string>;
+  /** ARN of the CodeDeploy application. */
+  readonly applicationArn: pulumi.Output<string>;
+  /** ARN of the deployment group. */
+  readonly deploymentGroupArn: pulumi.Output<string>;
+  /** ARN of the deployment configuration. */
+  readonly deploymentConfigArn: pulumi.Output<string>;
+  /** Name of the function. */
+  readonly functionName: pulumi.Output<string>;
+  /** Name of the alias deployments shift. */
+  readonly aliasName: pulumi.Output<string>;
+  /** ARN of the alias (`<function ARN>:<alias>`). */
+  readonly aliasArn: pulumi.Output<string>;
+
+  constructor(name: string, args: LambdaTargetArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("aws-cicd:index:LambdaTarget", name, {}, opts);
+    asResourceError(this, () => {
+      validateComponentName(name);
+      validateLambdaTargetArgs(args);
+    });
+    const ctx = awsContext(this);
+    const tags = args.tags;
+    const appName = args.applicationName ?? stackScopedName(name, CODEDEPLOY_NAME);
+    const groupName = args.deploymentGroupName ?? stackScopedName(name, CODEDEPLOY_NAME);
+    const { create, existing } = args.alias;
+    const functionName = pulumi.output(create?.functionName ?? existing!.functionName);
+    const aliasNameInput: pulumi.Input<string> =
+      create !== undefined ? (create.aliasName ?? DEFAULT_LAMBDA_ALIAS_NAME) : existing!.aliasName;
+
+    if (create !== undefined) {
+      this.alias = new aws.lambda.Alias(
+        `${name}-alias`,
+        {
+          name: aliasNameInput,
+          functionName: create.functionName,
+          functionVersion: create.functionVersion,
+          description: `Shifted by CodeDeploy group ${appName}/${groupName} (aws-cicd)`,
+        },
+        // CodeDeploy moves the alias: the next `pulumi up` must not move it back.
+        { parent: this, ignoreChanges: ["functionVersion", "routingConfig"] },
+      );
+    }
+
+    this.serviceRole = createServiceRole(
+      `${name}-service-role`,
+      {
+        // No aws:SourceAccount / aws:SourceArn: CodeDeploy does not document sending them (PERMISSIONS.md, "Trust policies").
+        service: "codedeploy.amazonaws.com",
+        description: `CodeDeploy service role of ${appName}/${groupName} (aws-cicd)`,
+        tags,
+      },
+      this,
+    );
+    const hooks = (
+      [
+        ["pre", args.preTrafficHook],
+        ["post", args.postTrafficHook],
+      ] as const
+    ).filter((e): e is readonly ["pre" | "post", LambdaHookArgs] => e[1] !== undefined);
+    this.serviceRolePolicy = attachStatements(
+      `${name}-service-policy`,
+      this.serviceRole.name,
+      lambdaServiceRoleStatements({
+        ctx,
+        functionName,
+        aliasName: aliasNameInput,
+        alarmNames: args.rollbackAlarmNames,
+        hookFunctionArns: hooks.map(([, h]) => h.functionArn),
+      }),
+      this,
+    );
+
+    this.application = new aws.codedeploy.Application(
+      `${name}-application`,
+      { name: appName, computePlatform: "Lambda", tags },
+      { parent: this },
+    );
+    const shift = args.trafficShift;
+    if (shift !== undefined) {
+      const step = { interval: shift.intervalMinutes, percentage: shift.percentage };
+      this.deploymentConfig = new aws.codedeploy.DeploymentConfig(
+        `${name}-deployment-config`,
+        {
+          deploymentConfigName: stackScopedName(`${name}-${shift.type.toLowerCase()}`, CODEDEPLOY_NAME),
+          computePlatform: "Lambda",
+          trafficRoutingConfig:
+            shift.type === "Canary"
+              ? { type: "TimeBasedCanary", timeBasedCanary: step }
+              : { type: "TimeBasedLinear", timeBasedLinear: step },
+        },
+        { parent: this },
+      );
+    }
+    const configName: pulumi.Input<string> =
+      this.deploymentConfig?.deploymentConfigName ?? lambdaBuiltInConfigName(args.deploymentConfig ?? DEFAULT_LAMBDA_DEPLOYMENT_CONFIG);
+
+    this.deploymentGroup = new aws.codedeploy.DeploymentGroup(
+      `${name}-deployment-group`,
+      {
+        appName: this.application.name,
+        deploymentGroupName: groupName,
+        serviceRoleArn: this.serviceRole.arn,
+        deploymentConfigName: configName,
+        deploymentStyle: { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" },
+        ...rollbackSettings(args.rollbackAlarmNames),
+        tags,
+      },
+      { parent: this, dependsOn: [this.serviceRolePolicy] },
+    );
+
+    this.hookStatusPolicies = hooks
+      .filter(([, h]) => h.roleName !== undefined)
+      .map(([key, h]) => attachStatements(`${name}-${key}-traffic-hook-status`, roleNameInput(h.roleName!), hookStatusStatements(), this));
+
+    this.applicationName = this.application.name;
+    this.deploymentGroupName = this.deploymentGroup.deploymentGroupName;
+    this.deploymentConfigName = pulumi.output(configName);
+    this.applicationArn = codeDeployArn(ctx, interpolate`application:${this.applicationName}`);
+    this.deploymentGroupArn = codeDeployArn(ctx, interpolate`deploymentgroup:${this.applicationName}/${this.deploymentGroupName}`);
+    this.deploymentConfigArn = codeDeployArn(ctx, interpolate`deploymentconfig:${this.deploymentConfigName}`);
+    this.functionName = functionName;
+    this.aliasName = this.alias?.name ?? pulumi.output(aliasNameInput);
+    this.aliasArn = interpolate`${lambdaFunctionArn(ctx, functionName)}:${this.aliasName}`;
+    this.registerOutputs({
+      applicationName: this.applicationName,
+      deploymentGroupName: this.deploymentGroupName,
+      deploymentConfigName: this.deploymentConfigName,
+      applicationArn: this.applicationArn,
+      deploymentGroupArn: this.deploymentGroupArn,
+      deploymentConfigArn: this.deploymentConfigArn,
+      functionName: this.functionName,
+      aliasName: this.aliasName,
+      aliasArn: this.aliasArn,
+    });
+  }
+}
