@@ -21,6 +21,7 @@ import { ISSUE_10_CASES } from "./bad-input-hostile-cases";
 import { NAMES_AND_BUILDSPEC_FILES } from "./bad-input-tool-cases";
 import { ISSUE_13_CASES } from "./bad-input-custom-cases";
 import { ISSUE_14_CASES } from "./bad-input-pulumi-cases";
+import { ISSUE_15_LAMBDA_CASES } from "./bad-input-lambda-cases";
 
 /**
  * The bad-input table: malformed arguments of every component, each with the exact message it
@@ -298,3 +299,4 @@ BAD_INPUTS.push(...ISSUE_10_CASES);
 BAD_INPUTS.push(...NAMES_AND_BUILDSPEC_FILES);
 BAD_INPUTS.push(...ISSUE_13_CASES);
 BAD_INPUTS.push(...ISSUE_14_CASES);
+BAD_INPUTS.push(...ISSUE_15_LAMBDA_CASES);

@@ -94,7 +94,7 @@ describe("LambdaTarget", () => {
     });
 
     it("creates a custom canary configuration and deploys with it", async () => {
-      const t = await deployed({ alias: CREATE, trafficShift: { type: "Canary", percentage: 20, intervalMinutes: 15 } });
+      const t = await deployed({ alias: CREATE, trafficShift: { canary: { percentage: 20, intervalMinutes: 15 } } });
       expect(findResource("aws:codedeploy/deploymentConfig:DeploymentConfig", "api-deployment-config").inputs).to.deep.equal({
         deploymentConfigName: "aws-cicd-test-test-api-canary",
         computePlatform: "Lambda",
@@ -104,7 +104,7 @@ describe("LambdaTarget", () => {
     });
 
     it("creates a custom linear configuration", async () => {
-      await deployed({ alias: CREATE, trafficShift: { type: "Linear", percentage: 25, intervalMinutes: 2 } });
+      await deployed({ alias: CREATE, trafficShift: { linear: { percentage: 25, intervalMinutes: 2 } } });
       expect(
         findResource("aws:codedeploy/deploymentConfig:DeploymentConfig", "api-deployment-config").inputs.trafficRoutingConfig,
       ).to.deep.equal({
@@ -163,7 +163,7 @@ describe("LambdaTarget", () => {
         alias: CREATE,
         rollbackAlarmNames: ["orders-errors"],
         preTrafficHook: { functionArn: PRE, roleName: `arn:aws:iam::${ACCOUNT}:role/hooks` },
-        trafficShift: { type: "Linear", percentage: 10, intervalMinutes: 1 },
+        trafficShift: { linear: { percentage: 10, intervalMinutes: 1 } },
       });
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });

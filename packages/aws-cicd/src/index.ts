@@ -148,6 +148,18 @@ export type {
   MinimumHealthyHosts,
 } from "./codedeploy";
 
+export { LambdaDeploymentConfig, LambdaTarget } from "./lambda";
+
+export type {
+  ExistingLambdaAliasArgs,
+  LambdaAliasSource,
+  LambdaHookArgs,
+  LambdaTargetArgs,
+  LambdaTrafficShift,
+  LambdaTrafficStep,
+  NewLambdaAliasArgs,
+} from "./lambda";
+
 export { CrossAccountDeployRole, crossAccountDeployRoleArn, pipelineRoleArn } from "./cross-account";
 
 export type { CrossAccountDeployRoleArgs, CrossAccountDeployTargets, RoleArnArgs } from "./cross-account";

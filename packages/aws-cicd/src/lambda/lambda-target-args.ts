@@ -37,27 +37,30 @@ export const DEFAULT_LAMBDA_DEPLOYMENT_CONFIG = LambdaDeploymentConfig.Canary10P
 /** Name of the alias the component creates when `alias.create.aliasName` is not given. */
 export const DEFAULT_LAMBDA_ALIAS_NAME = "live";
 
-/** How a custom configuration shifts traffic. */
-export const LambdaTrafficShiftType = {
-  /** `percentage` first, the rest after `intervalMinutes` (`TimeBasedCanary`). */
-  Canary: "Canary",
-  /** `percentage` more every `intervalMinutes` (`TimeBasedLinear`). */
-  Linear: "Linear",
-} as const;
-/** `"Canary"` or `"Linear"` ({@link LambdaTrafficShiftType}). */
-export type LambdaTrafficShiftType = (typeof LambdaTrafficShiftType)[keyof typeof LambdaTrafficShiftType];
-
-/**
- * A custom deployment configuration (`aws.codedeploy.DeploymentConfig`, compute platform Lambda).
- * @see https://docs.aws.amazon.com/codedeploy/latest/APIReference/API_TrafficRoutingConfig.html
- */
-export interface LambdaTrafficShift {
-  /** `Canary` or `Linear`. */
-  type: LambdaTrafficShiftType;
+/** One step size and interval of a custom traffic shift. */
+export interface LambdaTrafficStep {
   /** Percentage of the traffic shifted in the first step (canary) or in each step (linear), 1 to 99. */
   percentage: number;
   /** Minutes between the steps, 1 to 2880 (two days). */
   intervalMinutes: number;
+}
+
+/**
+ * A custom deployment configuration (`aws.codedeploy.DeploymentConfig`, compute platform Lambda):
+ * set exactly one of `canary` and `linear`.
+ * @see https://docs.aws.amazon.com/codedeploy/latest/APIReference/API_TrafficRoutingConfig.html
+ */
+export interface LambdaTrafficShift {
+  /**
+   * `percentage` first, the rest after `intervalMinutes` (`TimeBasedCanary`).
+   * @default - not this choice (give `linear`).
+   */
+  canary?: LambdaTrafficStep;
+  /**
+   * `percentage` more every `intervalMinutes` (`TimeBasedLinear`).
+   * @default - not this choice (give `canary`).
+   */
+  linear?: LambdaTrafficStep;
 }
 
 /** A new alias on a published version of an existing function. */

@@ -12,7 +12,8 @@ import {
   LambdaTargetArgs,
 } from "./lambda-target-args";
 import { hookStatusStatements, lambdaFunctionArn, lambdaServiceRoleStatements } from "./policies";
-import { validateLambdaTargetArgs } from "./validate";
+import { functionNameProblem, hookArnProblem, validateLambdaTargetArgs } from "./validate";
+import { checkedInput } from "../internal/arns";
 import { asResourceError } from "../internal/errors";
 import { interpolate } from "../internal/interpolate";
 
@@ -78,7 +79,10 @@ export class LambdaTarget extends pulumi.ComponentResource {
     const appName = args.applicationName ?? stackScopedName(name, CODEDEPLOY_NAME);
     const groupName = args.deploymentGroupName ?? stackScopedName(name, CODEDEPLOY_NAME);
     const { create, existing } = args.alias;
-    const functionName = pulumi.output(create?.functionName ?? existing!.functionName);
+    const at = create !== undefined ? "alias.create" : "alias.existing";
+    const functionName = pulumi.output(
+      checkedInput(create?.functionName ?? existing!.functionName, functionNameProblem(`${at}.functionName`)),
+    );
     const aliasNameInput: pulumi.Input<string> =
       create !== undefined ? (create.aliasName ?? DEFAULT_LAMBDA_ALIAS_NAME) : existing!.aliasName;
 
@@ -87,7 +91,7 @@ export class LambdaTarget extends pulumi.ComponentResource {
         `${name}-alias`,
         {
           name: aliasNameInput,
-          functionName: create.functionName,
+          functionName,
           functionVersion: create.functionVersion,
           description: `Shifted by CodeDeploy group ${appName}/${groupName} (aws-cicd)`,
         },
@@ -120,7 +124,7 @@ export class LambdaTarget extends pulumi.ComponentResource {
         functionName,
         aliasName: aliasNameInput,
         alarmNames: args.rollbackAlarmNames,
-        hookFunctionArns: hooks.map(([, h]) => h.functionArn),
+        hookFunctionArns: hooks.map(([key, h]) => checkedInput(h.functionArn, hookArnProblem(`${key}TrafficHook.functionArn`))),
       }),
       this,
     );
@@ -132,16 +136,16 @@ export class LambdaTarget extends pulumi.ComponentResource {
     );
     const shift = args.trafficShift;
     if (shift !== undefined) {
-      const step = { interval: shift.intervalMinutes, percentage: shift.percentage };
+      const step = shift.canary ?? shift.linear!;
+      const interval = { interval: step.intervalMinutes, percentage: step.percentage };
       this.deploymentConfig = new aws.codedeploy.DeploymentConfig(
         `${name}-deployment-config`,
         {
-          deploymentConfigName: stackScopedName(`${name}-${shift.type.toLowerCase()}`, CODEDEPLOY_NAME),
+          deploymentConfigName: stackScopedName(`${name}-${shift.canary ? "canary" : "linear"}`, CODEDEPLOY_NAME),
           computePlatform: "Lambda",
-          trafficRoutingConfig:
-            shift.type === "Canary"
-              ? { type: "TimeBasedCanary", timeBasedCanary: step }
-              : { type: "TimeBasedLinear", timeBasedLinear: step },
+          trafficRoutingConfig: shift.canary
+            ? { type: "TimeBasedCanary", timeBasedCanary: interval }
+            : { type: "TimeBasedLinear", timeBasedLinear: interval },
         },
         { parent: this },
       );

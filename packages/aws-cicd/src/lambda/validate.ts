@@ -1,7 +1,7 @@
-import { LambdaDeploymentConfig, LambdaTargetArgs, LambdaTrafficShiftType } from "./lambda-target-args";
+import { LambdaDeploymentConfig, LambdaTargetArgs } from "./lambda-target-args";
 import { CODEDEPLOY_NAME_PATTERN } from "../codedeploy/validate";
 import { checkRollbackAlarms } from "../codedeploy/rollback";
-import { checkArnArg, IAM_ROLE_ARN_PATTERN, IAM_ROLE_NAME_PATTERN } from "../internal/arns";
+import { arnProblem, checkArnArg, IAM_ROLE_ARN_PATTERN, IAM_ROLE_NAME_PATTERN } from "../internal/arns";
 import { checkArgsObject, checkTypes, shown } from "../internal/types";
 
 /** Lambda function names (not ARNs): 1 to 64 letters, digits, hyphens or underscores. */
@@ -16,6 +16,12 @@ export const LAMBDA_FUNCTION_ARN_PATTERN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d
 export const LAMBDA_MAX_SHIFT_INTERVAL_MINUTES = 2880;
 
 const FUNCTION_NAME_WHAT = 'a function name (1 to 64 letters, digits, "-" or "_"; not an ARN) such as "orders-api"';
+const HOOK_ARN_WHAT = 'an unqualified Lambda function ARN such as "arn:aws:lambda:us-east-1:111122223333:function:pre-traffic"';
+
+/** The problem of a function name given as an Output, checked when it resolves ({@link checkedInput}). */
+export const functionNameProblem = (arg: string) => arnProblem(arg, LAMBDA_FUNCTION_NAME_PATTERN, FUNCTION_NAME_WHAT);
+/** The problem of a hook function ARN given as an Output, checked when it resolves ({@link checkedInput}). */
+export const hookArnProblem = (arg: string) => arnProblem(arg, LAMBDA_FUNCTION_ARN_PATTERN, HOOK_ARN_WHAT);
 
 function checkPlain(arg: string, value: unknown, pattern: RegExp, what: string): void {
   if (typeof value === "string" && !pattern.test(value)) throw new Error(`\`${arg}\` must be ${what}, got ${shown(value)}.`);
@@ -58,15 +64,19 @@ function checkDeployment(args: LambdaTargetArgs): void {
   const t = args.trafficShift;
   if (t !== undefined) {
     if (c !== undefined) throw new Error("Give either `deploymentConfig` or `trafficShift`, not both.");
-    if (!Object.values(LambdaTrafficShiftType).includes(t.type)) {
-      throw new Error(`\`trafficShift.type\` must be "Canary" or "Linear", got ${shown(t.type)}.`);
-    }
-    if (!Number.isInteger(t.percentage) || t.percentage < 1 || t.percentage > 99) {
-      throw new Error(`\`trafficShift.percentage\` must be a whole number from 1 to 99, got ${t.percentage}.`);
-    }
-    if (!Number.isInteger(t.intervalMinutes) || t.intervalMinutes < 1 || t.intervalMinutes > LAMBDA_MAX_SHIFT_INTERVAL_MINUTES) {
+    if ((t.canary === undefined) === (t.linear === undefined)) {
       throw new Error(
-        `\`trafficShift.intervalMinutes\` must be a whole number from 1 to ${LAMBDA_MAX_SHIFT_INTERVAL_MINUTES}, got ${t.intervalMinutes}.`,
+        `\`trafficShift\` takes exactly one of \`canary\` and \`linear\`, got ${t.canary === undefined ? "neither" : "both"}.`,
+      );
+    }
+    const at = t.canary !== undefined ? "trafficShift.canary" : "trafficShift.linear";
+    const step = (t.canary ?? t.linear)!;
+    if (!Number.isInteger(step.percentage) || step.percentage < 1 || step.percentage > 99) {
+      throw new Error(`\`${at}.percentage\` must be a whole number from 1 to 99, got ${step.percentage}.`);
+    }
+    if (!Number.isInteger(step.intervalMinutes) || step.intervalMinutes < 1 || step.intervalMinutes > LAMBDA_MAX_SHIFT_INTERVAL_MINUTES) {
+      throw new Error(
+        `\`${at}.intervalMinutes\` must be a whole number from 1 to ${LAMBDA_MAX_SHIFT_INTERVAL_MINUTES}, got ${step.intervalMinutes}.`,
       );
     }
   }
@@ -77,12 +87,7 @@ function checkHooks(args: LambdaTargetArgs): void {
   for (const key of ["preTrafficHook", "postTrafficHook"] as const) {
     const h = args[key];
     if (h === undefined) continue;
-    checkArnArg(
-      `${key}.functionArn`,
-      h.functionArn,
-      LAMBDA_FUNCTION_ARN_PATTERN,
-      'an unqualified Lambda function ARN such as "arn:aws:lambda:us-east-1:111122223333:function:pre-traffic"',
-    );
+    checkArnArg(`${key}.functionArn`, h.functionArn, LAMBDA_FUNCTION_ARN_PATTERN, HOOK_ARN_WHAT);
     const role = h.roleName;
     if (typeof role === "string" && !IAM_ROLE_NAME_PATTERN.test(role) && !IAM_ROLE_ARN_PATTERN.test(role)) {
       throw new Error(`\`${key}.roleName\` must be the hook function's role name or ARN, got ${shown(role)}.`);
@@ -102,7 +107,9 @@ export function validateLambdaTargetArgs(args: LambdaTargetArgs): void {
       alias: "`create` or `existing`",
       "alias.create": "`functionName` and `functionVersion`",
       "alias.existing": "`functionName` and `aliasName`",
-      trafficShift: "`type`, `percentage` and `intervalMinutes`",
+      trafficShift: "`canary` or `linear`",
+      "trafficShift.canary": "`percentage` and `intervalMinutes`",
+      "trafficShift.linear": "`percentage` and `intervalMinutes`",
       preTrafficHook: "`functionArn`",
       postTrafficHook: "`functionArn`",
     },
@@ -112,14 +119,20 @@ export function validateLambdaTargetArgs(args: LambdaTargetArgs): void {
       "alias.create.functionVersion",
       "alias.existing.functionName",
       "alias.existing.aliasName",
-      "trafficShift.type",
-      "trafficShift.percentage",
-      "trafficShift.intervalMinutes",
+      "trafficShift.canary.percentage",
+      "trafficShift.canary.intervalMinutes",
+      "trafficShift.linear.percentage",
+      "trafficShift.linear.intervalMinutes",
       "preTrafficHook.functionArn",
       "postTrafficHook.functionArn",
     ],
-    numbers: ["trafficShift.percentage", "trafficShift.intervalMinutes"],
-    strings: ["applicationName", "deploymentGroupName", "deploymentConfig", "alias.create.aliasName", "trafficShift.type"],
+    numbers: [
+      "trafficShift.canary.percentage",
+      "trafficShift.canary.intervalMinutes",
+      "trafficShift.linear.percentage",
+      "trafficShift.linear.intervalMinutes",
+    ],
+    strings: ["applicationName", "deploymentGroupName", "deploymentConfig", "alias.create.aliasName"],
     inputLists: ["rollbackAlarmNames"],
   });
   checkAlias(args);
