@@ -86,6 +86,16 @@ describe("validateLambdaTargetArgs", () => {
       '`postTrafficHook.roleName` must be the hook function\'s role name or ARN, got "arn:aws:iam::111122223333:user/me".',
     ],
     [
+      "an absolute package path",
+      { alias: ALIAS, packageFile: "/tmp/f.zip" },
+      '`packageFile` must be a relative path of letters, digits and ._/- such as "dist/function.zip", got "/tmp/f.zip".',
+    ],
+    [
+      "a key given as an ARN string",
+      { alias: ALIAS, encryptionKey: "arn:aws:kms:us-east-1:111122223333:key/k" },
+      "`encryptionKey` must be a key object (an EncryptionKey, or `{ keyArn }` for a key you own), got the string",
+    ],
+    [
       "one function for both hooks",
       { alias: ALIAS, preTrafficHook: { functionArn: ARN }, postTrafficHook: { functionArn: ARN } },
       `\`preTrafficHook\` and \`postTrafficHook\` name the same function "${ARN}"; give each hook its own function.`,

@@ -153,6 +153,7 @@ export { LambdaDeploymentConfig, LambdaTarget } from "./lambda";
 export type {
   ExistingLambdaAliasArgs,
   LambdaAliasSource,
+  LambdaDeployActionOptions,
   LambdaHookArgs,
   LambdaTargetArgs,
   LambdaTrafficShift,

@@ -2,3 +2,4 @@ export * from "./lambda-target";
 export * from "./lambda-target-args";
 export * from "./policies";
 export * from "./validate";
+export * from "./deploy-project";

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { KeyReference } from "../security/encryption-key";
 
 /**
  * CodeDeploy's predefined deployment configurations of the Lambda compute platform
@@ -158,6 +159,16 @@ export interface LambdaTargetArgs {
    * @default - no post-traffic hook.
    */
   postTrafficHook?: LambdaHookArgs;
+  /**
+   * File of the function's deployment package (a ZIP) in the deploy action's input artifact.
+   * @default "function.zip" ({@link DEFAULT_LAMBDA_PACKAGE_FILE})
+   */
+  packageFile?: string;
+  /**
+   * Customer managed key of the deploy project (its logs and artifacts).
+   * @default - a new {@link EncryptionKey} `<name>-deploy-key`, as {@link BuildProject} creates.
+   */
+  encryptionKey?: KeyReference;
   /**
    * Tags of every resource created.
    * @default - no tags.

@@ -2,7 +2,16 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CODEDEPLOY_NAME, stackScopedName, validateComponentName } from "../internal/naming";
 import { attachStatements, awsContext, createServiceRole, roleNameInput } from "../security/iam";
-import { codeDeployArn } from "../codedeploy/policies";
+import { codeDeployArn, CodeDeployTargetInfo } from "../codedeploy/policies";
+import { BuildProject, CodeBuildActionOptions } from "../codebuild/build-project";
+import type { CodeBuildActionArgs } from "../pipeline/actions/codebuild";
+import {
+  appSpecHooks,
+  DEFAULT_LAMBDA_PACKAGE_FILE,
+  lambdaDeployBuildSpec,
+  lambdaDeployProjectStatements,
+  lambdaDeployTimeoutMinutes,
+} from "./deploy-project";
 import { rollbackSettings } from "../codedeploy/rollback";
 import {
   DEFAULT_LAMBDA_ALIAS_NAME,
@@ -17,6 +26,12 @@ import { checkedInput } from "../internal/arns";
 import { asResourceError } from "../internal/errors";
 import { interpolate } from "../internal/interpolate";
 
+/** Settings of {@link LambdaTarget.deployAction}: the `codeBuild` arguments that are not the deploy project's. */
+export type LambdaDeployActionOptions = Omit<CodeBuildActionOptions, "type" | "output" | "outputs">;
+
+/** The deploy project of each target (internal state: every class property is published as an output). */
+const DEPLOY_PROJECTS = new WeakMap<LambdaTarget, BuildProject>();
+
 /**
  * A CodeDeploy application (compute platform Lambda) and deployment group that shift the traffic
  * of a function's alias from its current version to a new one, by a canary or linear
@@ -24,8 +39,9 @@ import { interpolate } from "../internal/interpolate";
  * pre- and post-traffic hook functions. The service role may shift exactly this alias, describe
  * exactly the rollback alarms and invoke exactly the hook functions (no AWS managed policy).
  *
- * A deployment is started with an AppSpec naming the function, the alias, its current and its
- * target version, and the hooks (`CreateDeployment` with `AppSpecContent`); see the README.
+ * `deployAction()` runs the target's deploy project (CodeBuild) in a pipeline: it publishes the
+ * input artifact's package as a new version and starts a deployment of this group with the AppSpec
+ * as content, then waits for its result (see `./deploy-project.ts` for why not another action).
  *
  * ```ts
  * const api = new LambdaTarget("api", {
@@ -67,6 +83,8 @@ export class LambdaTarget extends pulumi.ComponentResource {
   readonly aliasName: pulumi.Output<string>;
   /** ARN of the alias (`<function ARN>:<alias>`). */
   readonly aliasArn: pulumi.Output<string>;
+  /** Name of the CodeBuild project that `deployAction()` runs. */
+  readonly deployProjectName: pulumi.Output<string>;
 
   constructor(name: string, args: LambdaTargetArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:LambdaTarget", name, {}, opts);
@@ -180,7 +198,35 @@ export class LambdaTarget extends pulumi.ComponentResource {
     this.functionName = functionName;
     this.aliasName = this.alias?.name ?? pulumi.output(aliasNameInput);
     this.aliasArn = interpolate`${lambdaFunctionArn(ctx, functionName)}:${this.aliasName}`;
+    const project = new BuildProject(
+      `${name}-deploy`,
+      {
+        description: interpolate`Deploys ${this.aliasArn} through CodeDeploy group ${this.applicationName}/${this.deploymentGroupName} (aws-cicd)`,
+        buildSpec: lambdaDeployBuildSpec(),
+        timeoutInMinutes: lambdaDeployTimeoutMinutes(args.deploymentConfig ?? DEFAULT_LAMBDA_DEPLOYMENT_CONFIG, shift),
+        environmentVariables: {
+          FUNCTION_NAME: { value: functionName },
+          ALIAS_NAME: { value: this.aliasName },
+          APPLICATION_NAME: { value: this.applicationName },
+          DEPLOYMENT_GROUP_NAME: { value: this.deploymentGroupName },
+          PACKAGE_FILE: { value: args.packageFile ?? DEFAULT_LAMBDA_PACKAGE_FILE },
+          HOOKS: {
+            value: appSpecHooks(hooks.find(([k]) => k === "pre")?.[1].functionArn, hooks.find(([k]) => k === "post")?.[1].functionArn),
+          },
+        },
+        ...(args.encryptionKey !== undefined ? { encryptionKey: args.encryptionKey } : {}),
+        tags,
+      },
+      { parent: this },
+    );
+    project.addToRolePolicy(
+      "lambda-deploy",
+      lambdaDeployProjectStatements({ functionArn: lambdaFunctionArn(ctx, functionName), target: this.deployTarget() }),
+    );
+    DEPLOY_PROJECTS.set(this, project);
+    this.deployProjectName = project.projectName;
     this.registerOutputs({
+      deployProjectName: this.deployProjectName,
       applicationName: this.applicationName,
       deploymentGroupName: this.deploymentGroupName,
       deploymentConfigName: this.deploymentConfigName,
@@ -191,5 +237,31 @@ export class LambdaTarget extends pulumi.ComponentResource {
       aliasName: this.aliasName,
       aliasArn: this.aliasArn,
     });
+  }
+
+  /** The names and ARNs of the application, group and configuration, as Outputs. */
+  deployTarget(): { [K in keyof CodeDeployTargetInfo]: pulumi.Output<string> } {
+    return {
+      applicationName: this.applicationName,
+      deploymentGroupName: this.deploymentGroupName,
+      applicationArn: this.applicationArn,
+      deploymentGroupArn: this.deploymentGroupArn,
+      deploymentConfigArn: this.deploymentConfigArn,
+    };
+  }
+
+  /**
+   * Describes a pipeline action deploying to this target: plain data, no resource is created. The
+   * action is a `codeBuild` action (category `Build`, no output artifact) running the target's
+   * deploy project on the input artifact, which must hold the package (`packageFile`) at its root.
+   *
+   * @param options - Action settings (`name`, `inputs`, `runOrder`...); the project is filled in.
+   * @returns `{ codeBuild: { ...project, outputs: [], ...options } }`, one entry of a stage's `actions`.
+   */
+  deployAction(options: LambdaDeployActionOptions = {}): {
+    /** The CodeBuild action running the deploy project. */
+    codeBuild: CodeBuildActionArgs;
+  } {
+    return DEPLOY_PROJECTS.get(this)!.buildAction({ outputs: [], ...options });
   }
 }

@@ -81,6 +81,10 @@ function checkDeployment(args: LambdaTargetArgs): void {
     }
   }
   checkRollbackAlarms("rollbackAlarmNames", args.rollbackAlarmNames);
+  const file = args.packageFile;
+  if (file !== undefined && !/^[\w.-][\w./-]{0,254}$/.test(file)) {
+    throw new Error(`\`packageFile\` must be a relative path of letters, digits and ._/- such as "dist/function.zip", got ${shown(file)}.`);
+  }
 }
 
 function checkHooks(args: LambdaTargetArgs): void {
@@ -132,7 +136,8 @@ export function validateLambdaTargetArgs(args: LambdaTargetArgs): void {
       "trafficShift.linear.percentage",
       "trafficShift.linear.intervalMinutes",
     ],
-    strings: ["applicationName", "deploymentGroupName", "deploymentConfig", "alias.create.aliasName"],
+    strings: ["applicationName", "deploymentGroupName", "deploymentConfig", "alias.create.aliasName", "packageFile"],
+    keys: ["encryptionKey"],
     inputLists: ["rollbackAlarmNames"],
   });
   checkAlias(args);
