@@ -30,6 +30,7 @@ const EXAMPLE_CONFIG: Record<string, Record<string, string>> = {
     ...networkConfig("aws-cicd-test", ["logBucket"]),
   },
   "github-source": networkConfig("aws-cicd-test", ["logBucket"]),
+  "lambda-canary": networkConfig("aws-cicd-test", ["logBucket"]),
   "cross-account": {
     ...networkConfig("aws-cicd-test"),
     "aws-cicd-test:prodAccountId": PROD_ACCOUNT,
