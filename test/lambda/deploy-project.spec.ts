@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import { LambdaTarget, LambdaTargetArgs, lambdaDeployTimeoutMinutes, LAMBDA_DEPLOY_COMMANDS } from "../../packages/aws-cicd/src/lambda";
 import { parseBuildSpec } from "../../packages/aws-cicd/src/codebuild/buildspec-parse";
+import { codeDeployStatementsFor } from "../codedeploy/fixtures";
 import { ACCOUNT, findResource, settle, statementsOf, unwrap } from "../harness";
 
 const R = `us-east-1:${ACCOUNT}`;
-const CD = `arn:aws:codedeploy:${R}`;
 const GROUP = "aws-cicd-test-test-api";
 const CREATE = { create: { functionName: "orders", functionVersion: "3" } };
 const PROJECT = "aws:codebuild/project:Project";
@@ -67,24 +67,7 @@ describe("LambdaTarget deploy project", () => {
         Action: ["lambda:GetAlias", "lambda:UpdateFunctionCode"],
         Resource: [`arn:aws:lambda:${R}:function:orders`],
       },
-      {
-        Sid: "RegisterRevisions",
-        Effect: "Allow",
-        Action: ["codedeploy:GetApplication", "codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"],
-        Resource: [`${CD}:application:${GROUP}`],
-      },
-      {
-        Sid: "CreateDeployments",
-        Effect: "Allow",
-        Action: ["codedeploy:CreateDeployment", "codedeploy:GetDeployment"],
-        Resource: [`${CD}:deploymentgroup:${GROUP}/${GROUP}`],
-      },
-      {
-        Sid: "ReadDeploymentConfigs",
-        Effect: "Allow",
-        Action: ["codedeploy:GetDeploymentConfig"],
-        Resource: [`${CD}:deploymentconfig:CodeDeployDefault.LambdaCanary10Percent5Minutes`],
-      },
+      ...codeDeployStatementsFor(GROUP, GROUP, "CodeDeployDefault.LambdaCanary10Percent5Minutes"),
     ]);
   });
 

@@ -23,8 +23,9 @@ import {
 } from "./ec2-fleet-target-args";
 import { createFleet } from "./fleet";
 import {
-  codeDeployArn,
+  codeDeployTargetOutputs,
   CodeDeployTargetInfo,
+  deployTargetOf,
   fleetInstanceRoleStatements,
   launchTemplateServiceRoleStatements,
   INSTANCE_SSM_MANAGED_POLICY,
@@ -290,12 +291,13 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
         ),
     );
 
-    this.applicationName = this.application.name;
-    this.deploymentGroupName = this.deploymentGroup.deploymentGroupName;
-    this.deploymentConfigName = pulumi.output(configName);
-    this.applicationArn = codeDeployArn(ctx, interpolate`application:${this.applicationName}`);
-    this.deploymentGroupArn = codeDeployArn(ctx, interpolate`deploymentgroup:${this.applicationName}/${this.deploymentGroupName}`);
-    this.deploymentConfigArn = codeDeployArn(ctx, interpolate`deploymentconfig:${this.deploymentConfigName}`);
+    const out = codeDeployTargetOutputs(ctx, this.application.name, this.deploymentGroup.deploymentGroupName, configName);
+    this.applicationName = out.applicationName;
+    this.deploymentGroupName = out.deploymentGroupName;
+    this.deploymentConfigName = out.deploymentConfigName;
+    this.applicationArn = out.applicationArn;
+    this.deploymentGroupArn = out.deploymentGroupArn;
+    this.deploymentConfigArn = out.deploymentConfigArn;
     this.instanceRoleArn = this.instanceRole.arn;
     this.registerOutputs({
       applicationName: this.applicationName,
@@ -310,13 +312,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
 
   /** Plain data a pipeline's CodeDeploy action uses: names for its configuration, ARNs for the pipeline role's statements. */
   deployTarget(): Ec2FleetDeployTarget {
-    return {
-      applicationName: this.applicationName,
-      deploymentGroupName: this.deploymentGroupName,
-      applicationArn: this.applicationArn,
-      deploymentGroupArn: this.deploymentGroupArn,
-      deploymentConfigArn: this.deploymentConfigArn,
-    };
+    return deployTargetOf(this);
   }
 
   /**

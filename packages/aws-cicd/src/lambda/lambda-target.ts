@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CODEDEPLOY_NAME, stackScopedName, validateComponentName } from "../internal/naming";
 import { attachStatements, awsContext, createServiceRole, roleNameInput } from "../security/iam";
-import { codeDeployArn, CodeDeployTargetInfo } from "../codedeploy/policies";
+import { codeDeployTargetOutputs, CodeDeployTargetInfo, deployTargetOf } from "../codedeploy/policies";
 import { BuildProject, CodeBuildActionOptions } from "../codebuild/build-project";
 import type { CodeBuildActionArgs } from "../pipeline/actions/codebuild";
 import {
@@ -189,12 +189,13 @@ export class LambdaTarget extends pulumi.ComponentResource {
       .filter(([, h]) => h.roleName !== undefined)
       .map(([key, h]) => attachStatements(`${name}-${key}-traffic-hook-status`, roleNameInput(h.roleName!), hookStatusStatements(), this));
 
-    this.applicationName = this.application.name;
-    this.deploymentGroupName = this.deploymentGroup.deploymentGroupName;
-    this.deploymentConfigName = pulumi.output(configName);
-    this.applicationArn = codeDeployArn(ctx, interpolate`application:${this.applicationName}`);
-    this.deploymentGroupArn = codeDeployArn(ctx, interpolate`deploymentgroup:${this.applicationName}/${this.deploymentGroupName}`);
-    this.deploymentConfigArn = codeDeployArn(ctx, interpolate`deploymentconfig:${this.deploymentConfigName}`);
+    const out = codeDeployTargetOutputs(ctx, this.application.name, this.deploymentGroup.deploymentGroupName, configName);
+    this.applicationName = out.applicationName;
+    this.deploymentGroupName = out.deploymentGroupName;
+    this.deploymentConfigName = out.deploymentConfigName;
+    this.applicationArn = out.applicationArn;
+    this.deploymentGroupArn = out.deploymentGroupArn;
+    this.deploymentConfigArn = out.deploymentConfigArn;
     this.functionName = functionName;
     this.aliasName = this.alias?.name ?? pulumi.output(aliasNameInput);
     this.aliasArn = interpolate`${lambdaFunctionArn(ctx, functionName)}:${this.aliasName}`;
@@ -241,13 +242,7 @@ export class LambdaTarget extends pulumi.ComponentResource {
 
   /** The names and ARNs of the application, group and configuration, as Outputs. */
   deployTarget(): { [K in keyof CodeDeployTargetInfo]: pulumi.Output<string> } {
-    return {
-      applicationName: this.applicationName,
-      deploymentGroupName: this.deploymentGroupName,
-      applicationArn: this.applicationArn,
-      deploymentGroupArn: this.deploymentGroupArn,
-      deploymentConfigArn: this.deploymentConfigArn,
-    };
+    return deployTargetOf(this);
   }
 
   /**
