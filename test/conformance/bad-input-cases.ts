@@ -17,11 +17,11 @@ import {
   TOOLS,
   twoStages,
 } from "./bad-input-fixtures";
-import { ISSUE_10_CASES } from "./bad-input-hostile-cases";
+import { ISSUE_10_CASES, OUTPUT_CASES } from "./bad-input-hostile-cases";
 import { NAMES_AND_BUILDSPEC_FILES } from "./bad-input-tool-cases";
 import { ISSUE_13_CASES } from "./bad-input-custom-cases";
 import { ISSUE_14_CASES } from "./bad-input-pulumi-cases";
-import { ISSUE_15_LAMBDA_CASES } from "./bad-input-lambda-cases";
+import { ISSUE_15_LAMBDA_CASES, ISSUE_15_LAMBDA_OUTPUT_CASES } from "./bad-input-lambda-cases";
 
 /**
  * The bad-input table: malformed arguments of every component, each with the exact message it
@@ -300,3 +300,4 @@ BAD_INPUTS.push(...NAMES_AND_BUILDSPEC_FILES);
 BAD_INPUTS.push(...ISSUE_13_CASES);
 BAD_INPUTS.push(...ISSUE_14_CASES);
 BAD_INPUTS.push(...ISSUE_15_LAMBDA_CASES);
+OUTPUT_CASES.push(...ISSUE_15_LAMBDA_OUTPUT_CASES);

@@ -1,4 +1,5 @@
-import { BadInputCase } from "./bad-input-fixtures";
+import * as pulumi from "@pulumi/pulumi";
+import { BadInputCase, OutputCase } from "./bad-input-fixtures";
 
 // ---------------------------------------------------------------------------------------------
 // Issue 15 item 2: LambdaTarget. Kept in a file of its own so that branches merge cleanly.
@@ -32,4 +33,17 @@ export const ISSUE_15_LAMBDA_CASES: BadInputCase[] = [
     message: "`alias` takes exactly one of `create` (a new alias on a published version) and `existing` (an alias you manage), got both." },
   { category: "type", component: "LambdaTarget", name: "lambda-alias-string", args: { alias: "live" }, arg: "alias", received: 'the string "live"',
     message: '`alias` must be an object with `create` or `existing`, got the string "live"; pass the fields or leave `alias` out.' },
+];
+
+const later = (v: string) => pulumi.output(v);
+
+/** LambdaTarget arguments given as Outputs that resolve to bad values: the child carrying them fails to register. */
+// prettier-ignore
+export const ISSUE_15_LAMBDA_OUTPUT_CASES: OutputCase[] = [
+  { component: "LambdaTarget", name: "out-lambda-hook-qualified", args: { alias: ALIAS, postTrafficHook: { functionArn: later(`${HOOK}:live`) } },
+    refused: "aws:iam/rolePolicy:RolePolicy/out-lambda-hook-qualified-service-policy",
+    message: `\`postTrafficHook.functionArn\` must be an unqualified Lambda function ARN such as "arn:aws:lambda:us-east-1:111122223333:function:pre-traffic", got "${HOOK}:live".` },
+  { component: "LambdaTarget", name: "out-lambda-function-arn", args: { alias: { existing: { functionName: later(HOOK), aliasName: "live" } } },
+    refused: "aws:iam/rolePolicy:RolePolicy/out-lambda-function-arn-service-policy",
+    message: `\`alias.existing.functionName\` must be a function name (1 to 64 letters, digits, "-" or "_"; not an ARN) such as "orders-api", got "${HOOK}".` },
 ];
