@@ -112,8 +112,8 @@ export interface LambdaHookArgs {
   functionArn: pulumi.Input<string>;
   /**
    * Role of the hook function (name or ARN). When given, the component attaches an inline policy
-   * letting it call `codedeploy:PutLifecycleEventHookExecutionStatus`; otherwise grant it
-   * yourself (`hookStatusStatements()` returns the statement).
+   * letting it call `codedeploy:PutLifecycleEventHookExecutionStatus` (on `"*"`: the action has
+   * no resource-level permission); otherwise grant that action to the hook's role yourself.
    * @default - no policy is attached; the hook's role must already allow the call.
    */
   roleName?: pulumi.Input<string>;
