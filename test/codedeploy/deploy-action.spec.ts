@@ -4,7 +4,7 @@ import { codeDeployAction, Pipeline } from "../../packages/aws-cicd/src/pipeline
 import { findResource, policyStatementsOf, recorded, settle } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 import { build, loadedPipeline, source } from "../pipeline/fixtures";
-import { CD, GROUP } from "./fixtures";
+import { CD, codeDeployStatementsFor, GROUP } from "./fixtures";
 
 const DEPLOY_SIDS = ["RegisterRevisions", "CreateDeployments", "ReadDeploymentConfigs"];
 const deployStatementsOf = (role: string) => policyStatementsOf(role).filter((s) => s.Sid !== undefined && DEPLOY_SIDS.includes(s.Sid));
@@ -66,26 +66,7 @@ describe("Ec2FleetTarget", () => {
           inputArtifacts: ["BuildOutput"],
         },
       ]);
-      expect(deployStatementsOf("app-role")).to.deep.equal([
-        {
-          Sid: "RegisterRevisions",
-          Effect: "Allow",
-          Action: ["codedeploy:GetApplication", "codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"],
-          Resource: [`${CD}:application:${GROUP}`],
-        },
-        {
-          Sid: "CreateDeployments",
-          Effect: "Allow",
-          Action: ["codedeploy:CreateDeployment", "codedeploy:GetDeployment"],
-          Resource: [`${CD}:deploymentgroup:${GROUP}/${GROUP}`],
-        },
-        {
-          Sid: "ReadDeploymentConfigs",
-          Effect: "Allow",
-          Action: ["codedeploy:GetDeploymentConfig"],
-          Resource: [`${CD}:deploymentconfig:aws-cicd-test-test-web-min-healthy`],
-        },
-      ]);
+      expect(deployStatementsOf("app-role")).to.deep.equal(codeDeployStatementsFor(GROUP, GROUP, "aws-cicd-test-test-web-min-healthy"));
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
 

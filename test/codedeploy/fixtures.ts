@@ -17,3 +17,27 @@ export async function deployed(t: Ec2FleetTarget): Promise<Ec2FleetTarget> {
   await settle();
   return t;
 }
+
+/** The statements `codeDeployDeployStatements` renders for one application, group and configuration. */
+export function codeDeployStatementsFor(app: string, group: string, config: string): object[] {
+  return [
+    {
+      Sid: "RegisterRevisions",
+      Effect: "Allow",
+      Action: ["codedeploy:GetApplication", "codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"],
+      Resource: [`${CD}:application:${app}`],
+    },
+    {
+      Sid: "CreateDeployments",
+      Effect: "Allow",
+      Action: ["codedeploy:CreateDeployment", "codedeploy:GetDeployment"],
+      Resource: [`${CD}:deploymentgroup:${app}/${group}`],
+    },
+    {
+      Sid: "ReadDeploymentConfigs",
+      Effect: "Allow",
+      Action: ["codedeploy:GetDeploymentConfig"],
+      Resource: [`${CD}:deploymentconfig:${config}`],
+    },
+  ];
+}

@@ -17,13 +17,13 @@ import {
   TOOLS,
   twoStages,
 } from "./bad-input-fixtures";
-import { ISSUE_10_CASES } from "./bad-input-hostile-cases";
+import { ISSUE_10_CASES, OUTPUT_CASES } from "./bad-input-hostile-cases";
 import { NAMES_AND_BUILDSPEC_FILES } from "./bad-input-tool-cases";
 import { ISSUE_13_CASES } from "./bad-input-custom-cases";
 import { ISSUE_14_CASES } from "./bad-input-pulumi-cases";
 import { ISSUE_16_CASES } from "./bad-input-fleet-cases";
 import { ISSUE_15_OUTPUT_CASES, ISSUE_15_STAGE_CASES } from "./bad-input-stage-cases";
-import { OUTPUT_CASES } from "./bad-input-hostile-cases";
+import { ISSUE_15_LAMBDA_CASES, ISSUE_15_LAMBDA_OUTPUT_CASES } from "./bad-input-lambda-cases";
 
 /**
  * The bad-input table: malformed arguments of every component, each with the exact message it
@@ -304,3 +304,5 @@ BAD_INPUTS.push(...ISSUE_14_CASES);
 BAD_INPUTS.push(...ISSUE_16_CASES);
 BAD_INPUTS.push(...ISSUE_15_STAGE_CASES);
 OUTPUT_CASES.push(...ISSUE_15_OUTPUT_CASES);
+BAD_INPUTS.push(...ISSUE_15_LAMBDA_CASES);
+OUTPUT_CASES.push(...ISSUE_15_LAMBDA_OUTPUT_CASES);

@@ -127,7 +127,7 @@ export const CDK_NAG_WAIVERS: NagWaiver[] = [
     resource: /Role$/,
     appliesTo: /^Resource::<\w+Logs\.Arn>:log-stream:\*$/,
     reason:
-      "CodeBuild names a build's log stream after the build id, so the project role writes to the streams of its own log group only (codebuild README).",
+      "Log streams are named at run time (CodeBuild after the build id, Lambda after the execution environment), so the role writes to the streams of its own log group only (codebuild README, examples/lambda-canary).",
   },
   {
     ruleId: "AwsSolutions-IAM5",

@@ -11,7 +11,15 @@ export interface ConformanceStack {
 }
 
 /** The example programs under examples/ (each has Pulumi.yaml + index.ts). */
-export const EXAMPLES = ["repo-and-build", "beanstalk-pipeline", "github-source", "codedeploy-ec2", "cross-account", "pulumi-delivery"];
+export const EXAMPLES = [
+  "repo-and-build",
+  "beanstalk-pipeline",
+  "github-source",
+  "codedeploy-ec2",
+  "cross-account",
+  "pulumi-delivery",
+  "lambda-canary",
+];
 
 /** Every example, run once per process under the mocks. */
 export async function exampleStacks(): Promise<ConformanceStack[]> {
@@ -45,6 +53,7 @@ async function buildDefaults(): Promise<ConformanceStack> {
   const build = new lib.BuildProject("defaults-build");
   const web = new lib.BeanstalkTarget("defaults-web");
   const fleet = new lib.Ec2FleetTarget("defaults-fleet");
+  const fn = new lib.LambdaTarget("defaults-lambda", { alias: { create: { functionName: "defaults-fn", functionVersion: "1" } } });
   const topic = new lib.SecureTopic("defaults-topic", { encryptionKey: key });
   const bucket = new lib.SecureBucket("defaults-bucket");
   // Issue 14: a Pulumi stack with the state backend it creates and a deploy role from a policy you pass.
@@ -65,6 +74,7 @@ async function buildDefaults(): Promise<ConformanceStack> {
     unwrap(build.projectArn),
     unwrap(web.endpointUrl),
     unwrap(fleet.deploymentGroupArn),
+    unwrap(fn.deployProjectName),
     unwrap(topic.topicArn),
     unwrap(bucket.bucketArn),
     unwrap(pipeline.pipelineArn),

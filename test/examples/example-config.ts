@@ -32,6 +32,7 @@ const EXAMPLE_CONFIG: Record<string, Record<string, string>> = {
     "aws-cicd-test:releaseAlarmName": "web-5xx",
   },
   "github-source": networkConfig("aws-cicd-test", ["logBucket"]),
+  "lambda-canary": networkConfig("aws-cicd-test", ["logBucket"]),
   "cross-account": {
     ...networkConfig("aws-cicd-test"),
     "aws-cicd-test:prodAccountId": PROD_ACCOUNT,

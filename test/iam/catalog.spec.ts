@@ -4,6 +4,7 @@ import * as codebuild from "../../packages/aws-cicd/src/codebuild";
 import * as codecommit from "../../packages/aws-cicd/src/codecommit";
 import * as codedeploy from "../../packages/aws-cicd/src/codedeploy";
 import * as crossAccount from "../../packages/aws-cicd/src/cross-account";
+import * as lambda from "../../packages/aws-cicd/src/lambda";
 import * as pipeline from "../../packages/aws-cicd/src/pipeline";
 import * as pulumiStacks from "../../packages/aws-cicd/src/pulumi";
 import * as security from "../../packages/aws-cicd/src/security";
@@ -14,7 +15,7 @@ const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
 
 /** Every constant of the library's folders (their internal barrels) that is a list of IAM actions. */
 function exportedActionLists(): [string, readonly string[]][] {
-  const folders = [beanstalk, codebuild, codecommit, codedeploy, crossAccount, pipeline, pulumiStacks, security];
+  const folders = [beanstalk, codebuild, codecommit, codedeploy, crossAccount, lambda, pipeline, pulumiStacks, security];
   const entries = [...new Map(folders.flatMap((f) => Object.entries(f as Record<string, unknown>))).entries()];
   return entries.filter(
     (e): e is [string, readonly string[]] =>

@@ -8,7 +8,7 @@ let run: Promise<ConformanceStack> | undefined;
  * The optional statements the examples and the component defaults do not show: a build in a VPC
  * with secrets and an S3 cache and logs, repository grants, an approval grant, a deploy stage entered
  * only when an alarm is quiet (and rolled back when it fails or a check function says so), a pipeline with a store you pass, and both
- * `permissions` choices of a Beanstalk deploy and of a cross-account deploy role.
+ * `permissions` choices of a Beanstalk deploy and of a cross-account deploy role, and a Lambda target's hooks.
  */
 export function featureStack(): Promise<ConformanceStack> {
   run ??= build();
@@ -68,7 +68,20 @@ async function build(): Promise<ConformanceStack> {
     beanstalkTargets: [web.beanstalkDeployTarget()],
     permissions: "aws-managed",
   });
-  await Promise.all([unwrap(pipeline.pipelineArn), unwrap(brought.pipelineArn), unwrap(deployRole.roleArn), unwrap(build.projectArn)]);
+  // Hooks: the CodeDeploy service role invokes them, and a hook's role may report its status.
+  const fn = new lib.LambdaTarget("ledger-fn", {
+    alias: { existing: { functionName: "ledger-fn", aliasName: "live" } },
+    preTrafficHook: { functionArn: "arn:aws:lambda:us-east-1:123456789012:function:ledger-pre", roleName: "ledger-hooks" },
+    trafficShift: { linear: { percentage: 20, intervalMinutes: 2 } },
+    encryptionKey: key,
+  });
+  await Promise.all([
+    unwrap(fn.deployProjectName),
+    unwrap(pipeline.pipelineArn),
+    unwrap(brought.pipelineArn),
+    unwrap(deployRole.roleArn),
+    unwrap(build.projectArn),
+  ]);
   await settle();
   return { name: "ledger features", resources: [...recorded] };
 }

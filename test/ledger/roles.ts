@@ -54,6 +54,12 @@ export const ROLE_KINDS: RoleKind[] = [
     purpose: "The fleet's EC2 instances run with it.",
   },
   {
+    title: "CodeDeploy Lambda service role",
+    component: "LambdaTarget",
+    suffix: /-service-role$/,
+    purpose: "CodeDeploy shifts the alias's traffic, reads the rollback alarms and invokes the hooks with it.",
+  },
+  {
     title: "Cross-account deploy role",
     component: "CrossAccountDeployRole",
     suffix: /-role$/,
@@ -112,6 +118,7 @@ const GRANT_KINDS: { component: string; suffix: RegExp; title: string }[] = [
   { component: "Pipeline", suffix: /-approvers(-\d+)?$/, title: "Pipeline.grantApproval" },
   { component: "CodeCommitRepo", suffix: /-(pull|read|push)-/, title: "CodeCommitRepo.grantPull / grantRead / grantPush" },
   { component: "Pipeline", suffix: /-project-access$/, title: "Pipeline: CodeBuild action on a project role you pass" },
+  { component: "LambdaTarget", suffix: /-traffic-hook-status$/, title: "LambdaTarget: a hook's role you name (`roleName`)" },
 ];
 
 /** Every role and grant of the stacks. */
@@ -120,7 +127,8 @@ export function rolesOf(stacks: ConformanceStack[]): { roles: FoundRole[]; grant
   const grants: FoundGrant[] = [];
   for (const stack of stacks) {
     const of = (type: string) => stack.resources.filter((r) => r.type === type);
-    const created = of("aws:iam/role:Role");
+    // Roles and policies of the program itself (an example's own function role) are not the library's.
+    const created = of("aws:iam/role:Role").filter((r) => parentComponent(r) !== undefined);
     const byName = new Map(created.map((r) => [r.state.name as string, r]));
     for (const role of created) {
       roles.push({

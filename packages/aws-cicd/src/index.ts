@@ -139,6 +139,19 @@ export type {
   MinimumHealthyHosts,
 } from "./codedeploy";
 
+export { LambdaDeploymentConfig, LambdaTarget } from "./lambda";
+
+export type {
+  ExistingLambdaAliasArgs,
+  LambdaAliasSource,
+  LambdaDeployActionOptions,
+  LambdaHookArgs,
+  LambdaTargetArgs,
+  LambdaTrafficShift,
+  LambdaTrafficStep,
+  NewLambdaAliasArgs,
+} from "./lambda";
+
 export { CrossAccountDeployRole, crossAccountDeployRoleArn, pipelineRoleArn } from "./cross-account";
 
 export type { CrossAccountDeployRoleArgs, CrossAccountDeployTargets, RoleArnArgs } from "./cross-account";

@@ -9,6 +9,7 @@ import { ec2 } from "./ec2";
 import { events } from "./events";
 import { iam } from "./iam";
 import { kms } from "./kms";
+import { lambda } from "./lambda";
 import { logs } from "./logs";
 import { s3 } from "./s3";
 import { sns } from "./sns";
@@ -27,6 +28,7 @@ export const TRANSLATIONS: ServiceTranslations = {
   ...ec2,
   ...codedeploy,
   ...events,
+  ...lambda,
 };
 
 /**
@@ -38,6 +40,7 @@ export const NOT_TRANSLATED: Record<string, string> = {
   "aws:codeconnections/connection:Connection": "no AwsSolutions rule for AWS::CodeConnections::Connection",
   "aws:ssm/association:Association": "no AwsSolutions rule for AWS::SSM::Association",
   "aws:ebs/encryptionByDefault:EncryptionByDefault": "an account setting, no CloudFormation resource",
+  "aws:lambda/alias:Alias": "no AwsSolutions rule for AWS::Lambda::Alias",
 };
 
 /** A CloudFormation template equivalent to a recorded stack, and the logical id of each recorded resource. */

@@ -41,6 +41,7 @@ export interface StackJobs {
 
 const KEY = keyArn("cicd-key-id");
 const PULUMI_STATE_KEY = keyArn("defaults-pulumi-state-key-key-id");
+const LAMBDA_FN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders-fn`;
 const trigger = (pipeline: string, role = "app-Source-Source-trigger-role"): RoleJob => ({
   title: "event trigger role",
   role,
@@ -219,6 +220,49 @@ export const STACK_JOBS: StackJobs[] = [
           ...assumeRole(roleArn(`${P}-defaults-pulumi-deploy`)),
         ],
       },
+    ],
+  },
+  {
+    stack: "examples/lambda-canary",
+    bucket: "artifacts-bucket",
+    key: KEY,
+    roles: [
+      {
+        title: "pipeline role",
+        role: "orders-role",
+        may: [
+          ...artifactStore("artifacts-bucket", KEY),
+          ...codeCommitSource("orders", KEY),
+          ...runBuild(`${P}-build`),
+          ...runBuild(`${P}-orders-deploy`),
+        ],
+      },
+      { title: "build role", role: "build-role", may: buildProject(`${P}-build`, "artifacts-bucket", KEY) },
+      {
+        title: "deploy project role",
+        role: "orders-deploy-role",
+        may: [
+          ...buildProject(`${P}-orders-deploy`, "artifacts-bucket", KEY, false),
+          { action: "lambda:GetAlias", resource: LAMBDA_FN, what: "the function's alias" },
+          { action: "lambda:UpdateFunctionCode", resource: LAMBDA_FN, what: "the function (publish a version)" },
+          ...codeDeployDeploy(`${P}-orders`, `${P}-orders`, "CodeDeployDefault.LambdaCanary10Percent5Minutes"),
+        ],
+      },
+      {
+        title: "CodeDeploy service role",
+        role: "orders-service-role",
+        may: [
+          { action: "lambda:UpdateAlias", resource: LAMBDA_FN, what: "the alias (traffic shift)" },
+          // lambda:GetProvisionedConcurrencyConfig on the alias ARN is left out: the simulator cannot tell
+          // an alias from a version ARN ("multiple.resource.types"); test/lambda asserts that statement.
+          {
+            action: "cloudwatch:DescribeAlarms",
+            resource: `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:orders-errors`,
+            what: "the rollback alarm",
+          },
+        ],
+      },
+      trigger(`${P}-orders`, "orders-Source-Source-trigger-role"),
     ],
   },
 ];

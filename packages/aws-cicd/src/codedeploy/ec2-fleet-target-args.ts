@@ -20,8 +20,6 @@ export const CODEDEPLOY_BUILT_IN_CONFIGS = {
 /** Strategy when neither `deploymentStrategy` nor `minimumHealthyHosts` is given: one instance at a time (the safest). */
 export const DEFAULT_DEPLOYMENT_STRATEGY = "OneAtATime";
 
-/** Most CloudWatch alarms a deployment group takes. */
-export const CODEDEPLOY_MAX_ALARMS = 10;
 /** Most tag groups an `ec2TagSet` takes. */
 export const CODEDEPLOY_MAX_TAG_GROUPS = 3;
 

@@ -23,8 +23,9 @@ import {
 } from "./ec2-fleet-target-args";
 import { createFleet } from "./fleet";
 import {
-  codeDeployArn,
+  codeDeployTargetOutputs,
   CodeDeployTargetInfo,
+  deployTargetOf,
   fleetInstanceRoleStatements,
   launchTemplateServiceRoleStatements,
   INSTANCE_SSM_MANAGED_POLICY,
@@ -32,6 +33,7 @@ import {
   SERVICE_ROLE_MANAGED_POLICY,
 } from "./policies";
 import { validateEc2FleetTargetArgs } from "./validate";
+import { rollbackSettings } from "./rollback";
 import { arnProblem, checkedInput, checkedKey, KMS_KEY_ARN_PATTERN } from "../internal/arns";
 import { asResourceError } from "../internal/errors";
 import { interpolate } from "../internal/interpolate";
@@ -262,11 +264,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
         ...(autoscalingGroups !== undefined ? { autoscalingGroups } : {}),
         ...(filters !== undefined ? { ec2TagFilters: filters.map(tagFilter) } : {}),
         ...(args.ec2TagSet !== undefined ? { ec2TagSets: args.ec2TagSet.map((g) => ({ ec2TagFilters: g.map(tagFilter) })) } : {}),
-        autoRollbackConfiguration: {
-          enabled: true,
-          events: alarms ? ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] : ["DEPLOYMENT_FAILURE"],
-        },
-        ...(alarms ? { alarmConfiguration: { enabled: true, alarms, ignorePollAlarmFailure: false } } : {}),
+        ...rollbackSettings(alarms),
         outdatedInstancesStrategy: "UPDATE",
         tags,
       },
@@ -293,12 +291,13 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
         ),
     );
 
-    this.applicationName = this.application.name;
-    this.deploymentGroupName = this.deploymentGroup.deploymentGroupName;
-    this.deploymentConfigName = pulumi.output(configName);
-    this.applicationArn = codeDeployArn(ctx, interpolate`application:${this.applicationName}`);
-    this.deploymentGroupArn = codeDeployArn(ctx, interpolate`deploymentgroup:${this.applicationName}/${this.deploymentGroupName}`);
-    this.deploymentConfigArn = codeDeployArn(ctx, interpolate`deploymentconfig:${this.deploymentConfigName}`);
+    const out = codeDeployTargetOutputs(ctx, this.application.name, this.deploymentGroup.deploymentGroupName, configName);
+    this.applicationName = out.applicationName;
+    this.deploymentGroupName = out.deploymentGroupName;
+    this.deploymentConfigName = out.deploymentConfigName;
+    this.applicationArn = out.applicationArn;
+    this.deploymentGroupArn = out.deploymentGroupArn;
+    this.deploymentConfigArn = out.deploymentConfigArn;
     this.instanceRoleArn = this.instanceRole.arn;
     this.registerOutputs({
       applicationName: this.applicationName,
@@ -313,13 +312,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
 
   /** Plain data a pipeline's CodeDeploy action uses: names for its configuration, ARNs for the pipeline role's statements. */
   deployTarget(): Ec2FleetDeployTarget {
-    return {
-      applicationName: this.applicationName,
-      deploymentGroupName: this.deploymentGroupName,
-      applicationArn: this.applicationArn,
-      deploymentGroupArn: this.deploymentGroupArn,
-      deploymentConfigArn: this.deploymentConfigArn,
-    };
+    return deployTargetOf(this);
   }
 
   /**

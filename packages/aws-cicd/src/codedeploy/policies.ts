@@ -230,6 +230,46 @@ export interface CodeDeployTargetInfo {
   deploymentConfigArn: pulumi.Input<string>;
 }
 
+/** The names of a CodeDeploy target and the ARNs built from them, as every CodeDeploy target publishes them. */
+export interface CodeDeployTargetOutputs {
+  /** Name of the CodeDeploy application. */
+  applicationName: pulumi.Output<string>;
+  /** Name of the deployment group. */
+  deploymentGroupName: pulumi.Output<string>;
+  /** Name of the deployment configuration the group uses. */
+  deploymentConfigName: pulumi.Output<string>;
+  /** ARN of the application. */
+  applicationArn: pulumi.Output<string>;
+  /** ARN of the deployment group. */
+  deploymentGroupArn: pulumi.Output<string>;
+  /** ARN of the deployment configuration. */
+  deploymentConfigArn: pulumi.Output<string>;
+}
+
+/** The outputs of a target from its application's and group's names and its configuration's name. */
+export function codeDeployTargetOutputs(
+  ctx: CodeDeployArnContext,
+  applicationName: pulumi.Output<string>,
+  deploymentGroupName: pulumi.Output<string>,
+  configName: pulumi.Input<string>,
+): CodeDeployTargetOutputs {
+  const deploymentConfigName = pulumi.output(configName);
+  return {
+    applicationName,
+    deploymentGroupName,
+    deploymentConfigName,
+    applicationArn: codeDeployArn(ctx, interpolate`application:${applicationName}`),
+    deploymentGroupArn: codeDeployArn(ctx, interpolate`deploymentgroup:${applicationName}/${deploymentGroupName}`),
+    deploymentConfigArn: codeDeployArn(ctx, interpolate`deploymentconfig:${deploymentConfigName}`),
+  };
+}
+
+/** What a deploy action needs of a target's outputs ({@link CodeDeployTargetInfo}, as Outputs). */
+export function deployTargetOf(t: CodeDeployTargetOutputs): { [K in keyof CodeDeployTargetInfo]: pulumi.Output<string> } {
+  const { applicationName, deploymentGroupName, applicationArn, deploymentGroupArn, deploymentConfigArn } = t;
+  return { applicationName, deploymentGroupName, applicationArn, deploymentGroupArn, deploymentConfigArn };
+}
+
 /** The inputs without repeats (equal strings, or the very same Output). */
 function distinct<T>(values: T[]): T[] {
   return values.filter((v, i) => values.indexOf(v) === i);

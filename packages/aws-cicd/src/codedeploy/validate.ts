@@ -1,7 +1,5 @@
-import * as pulumi from "@pulumi/pulumi";
 import {
   CODEDEPLOY_BUILT_IN_CONFIGS,
-  CODEDEPLOY_MAX_ALARMS,
   CODEDEPLOY_MAX_TAG_GROUPS,
   DEFAULT_FLEET_MAX_SIZE,
   DEFAULT_FLEET_MIN_SIZE,
@@ -11,6 +9,7 @@ import {
 } from "./ec2-fleet-target-args";
 import { checkKeyArnArg, KMS_KEY_ARN_PATTERN, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
 import { checkArgsObject, checkList, checkTypes } from "../internal/types";
+import { checkRollbackAlarms } from "./rollback";
 
 /** CodeDeploy application and deployment group names: 1 to 100 characters. */
 export const CODEDEPLOY_NAME_PATTERN = /^[A-Za-z0-9._+=,@-]{1,100}$/;
@@ -116,15 +115,7 @@ function checkDeployment(args: Ec2FleetTargetArgs): void {
       throw new Error(`\`minimumHealthyHosts.fleetPercent\` must be a whole number from 0 to 99, got ${m.fleetPercent}.`);
     }
   }
-  const alarms = args.rollbackAlarmNames;
-  if (alarms !== undefined && (alarms.length === 0 || alarms.length > CODEDEPLOY_MAX_ALARMS)) {
-    throw new Error(`\`rollbackAlarmNames\` must name 1 to ${CODEDEPLOY_MAX_ALARMS} alarms, got ${alarms.length}.`);
-  }
-  (alarms ?? []).forEach((a, i) => {
-    if (typeof a === "string" ? a.length === 0 || a.length > 255 : !pulumi.Output.isInstance(a) && !(a instanceof Promise)) {
-      throw new Error(`\`rollbackAlarmNames[${i}]\` must be an alarm name of 1 to 255 characters, got "${String(a)}".`);
-    }
-  });
+  checkRollbackAlarms("rollbackAlarmNames", args.rollbackAlarmNames);
 }
 
 function checkAgentAndArtifacts(args: Ec2FleetTargetArgs): void {
