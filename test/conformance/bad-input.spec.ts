@@ -17,6 +17,7 @@ const CONSTRUCTORS: Record<ComponentName, new (name: string, args: never) => pul
   Pipeline: lib.Pipeline,
   BeanstalkTarget: lib.BeanstalkTarget,
   Ec2FleetTarget: lib.Ec2FleetTarget,
+  EcsServiceTarget: lib.EcsServiceTarget,
   CrossAccountDeployRole: lib.CrossAccountDeployRole,
   PulumiStack: lib.PulumiStack,
 };

@@ -8,6 +8,7 @@ export const COMPONENTS = [
   "Pipeline",
   "BeanstalkTarget",
   "Ec2FleetTarget",
+  "EcsServiceTarget",
   "CrossAccountDeployRole",
   "PulumiStack",
 ] as const;

@@ -4,6 +4,7 @@ import * as codebuild from "../../packages/aws-cicd/src/codebuild";
 import * as codecommit from "../../packages/aws-cicd/src/codecommit";
 import * as codedeploy from "../../packages/aws-cicd/src/codedeploy";
 import * as crossAccount from "../../packages/aws-cicd/src/cross-account";
+import * as ecs from "../../packages/aws-cicd/src/ecs";
 import * as pipeline from "../../packages/aws-cicd/src/pipeline";
 import * as security from "../../packages/aws-cicd/src/security";
 import { checkStatement, supportsResourceScoping } from "../harness/iam-check";
@@ -13,7 +14,7 @@ const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
 
 /** Every constant of the library's folders (their internal barrels) that is a list of IAM actions. */
 function exportedActionLists(): [string, readonly string[]][] {
-  const folders = [beanstalk, codebuild, codecommit, codedeploy, crossAccount, pipeline, security];
+  const folders = [beanstalk, codebuild, codecommit, codedeploy, crossAccount, ecs, pipeline, security];
   const entries = [...new Map(folders.flatMap((f) => Object.entries(f as Record<string, unknown>))).entries()];
   return entries.filter(
     (e): e is [string, readonly string[]] =>
@@ -26,7 +27,7 @@ describe("IAM actions the library can emit", () => {
 
   it("finds the action constants of every component", () => {
     const names = lists.map(([n]) => n);
-    expect(names).to.include.members(["KMS_KEY_ADMIN_ACTIONS", "KMS_KEY_USE_ACTIONS", "SNS_OWNER_ACTIONS"]);
+    expect(names).to.include.members(["KMS_KEY_ADMIN_ACTIONS", "KMS_KEY_USE_ACTIONS", "SNS_OWNER_ACTIONS", "ECS_SERVICE_DEPLOY_ACTIONS"]);
   });
 
   for (const [name, actions] of exportedActionLists()) {

@@ -54,6 +54,12 @@ export const ROLE_KINDS: RoleKind[] = [
     purpose: "The fleet's EC2 instances run with it.",
   },
   {
+    title: "CodeDeploy ECS service role",
+    component: "EcsServiceTarget",
+    suffix: /-codedeploy-role$/,
+    purpose: "CodeDeploy shifts the ECS service's traffic between its blue and green task sets with it.",
+  },
+  {
     title: "Cross-account deploy role",
     component: "CrossAccountDeployRole",
     suffix: /-role$/,

@@ -148,6 +148,19 @@ export type {
   MinimumHealthyHosts,
 } from "./codedeploy";
 
+export { EcsServiceTarget, EcsTrafficConfig } from "./ecs";
+
+export type {
+  EcsBlueGreenArgs,
+  EcsBlueGreenDeployTargetInfo,
+  EcsExistingServiceArgs,
+  EcsServiceDeployAction,
+  EcsServiceDeployActionOptions,
+  EcsServiceDeployTargetInfo,
+  EcsServiceTargetArgs,
+  EcsTaskDefinitionTargetInfo,
+} from "./ecs";
+
 export { CrossAccountDeployRole, crossAccountDeployRoleArn, pipelineRoleArn } from "./cross-account";
 
 export type { CrossAccountDeployRoleArgs, CrossAccountDeployTargets, RoleArnArgs } from "./cross-account";
@@ -193,11 +206,13 @@ export type {
   CodeBuildEnvironmentVariable,
   CodeCommitSourceActionArgs,
   CodeDeployActionArgs,
+  CodeDeployToEcsActionArgs,
   ConnectionSourceActionArgs,
   CustomActionArgs,
   CustomActionStatement,
   CustomStatementConditions,
   ConnectionTriggerArgs,
+  EcsDeployActionArgs,
   ConsumingActionArgs,
   CreateConnectionArgs,
   GitPatternsArgs,

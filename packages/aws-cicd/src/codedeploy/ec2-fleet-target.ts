@@ -22,6 +22,7 @@ import {
   Ec2TagFilter,
 } from "./ec2-fleet-target-args";
 import { createFleet } from "./fleet";
+import { rollbackSettings } from "./rollback";
 import {
   codeDeployArn,
   CodeDeployTargetInfo,
@@ -262,11 +263,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
         ...(autoscalingGroups !== undefined ? { autoscalingGroups } : {}),
         ...(filters !== undefined ? { ec2TagFilters: filters.map(tagFilter) } : {}),
         ...(args.ec2TagSet !== undefined ? { ec2TagSets: args.ec2TagSet.map((g) => ({ ec2TagFilters: g.map(tagFilter) })) } : {}),
-        autoRollbackConfiguration: {
-          enabled: true,
-          events: alarms ? ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] : ["DEPLOYMENT_FAILURE"],
-        },
-        ...(alarms ? { alarmConfiguration: { enabled: true, alarms, ignorePollAlarmFailure: false } } : {}),
+        ...rollbackSettings(alarms),
         outdatedInstancesStrategy: "UPDATE",
         tags,
       },

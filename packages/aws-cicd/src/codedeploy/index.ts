@@ -3,3 +3,4 @@ export * from "./ec2-fleet-target-args";
 export * from "./fleet";
 export * from "./policies";
 export * from "./validate";
+export * from "./rollback";

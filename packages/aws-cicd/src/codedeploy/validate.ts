@@ -116,13 +116,17 @@ function checkDeployment(args: Ec2FleetTargetArgs): void {
       throw new Error(`\`minimumHealthyHosts.fleetPercent\` must be a whole number from 0 to 99, got ${m.fleetPercent}.`);
     }
   }
-  const alarms = args.rollbackAlarmNames;
+  checkRollbackAlarmNames("rollbackAlarmNames", args.rollbackAlarmNames);
+}
+
+/** Checks a deployment group's rollback alarms (`arg` as the user wrote it): 1 to 10 names of 1 to 255 characters. */
+export function checkRollbackAlarmNames(arg: string, alarms: pulumi.Input<string>[] | undefined): void {
   if (alarms !== undefined && (alarms.length === 0 || alarms.length > CODEDEPLOY_MAX_ALARMS)) {
-    throw new Error(`\`rollbackAlarmNames\` must name 1 to ${CODEDEPLOY_MAX_ALARMS} alarms, got ${alarms.length}.`);
+    throw new Error(`\`${arg}\` must name 1 to ${CODEDEPLOY_MAX_ALARMS} alarms, got ${alarms.length}.`);
   }
   (alarms ?? []).forEach((a, i) => {
     if (typeof a === "string" ? a.length === 0 || a.length > 255 : !pulumi.Output.isInstance(a) && !(a instanceof Promise)) {
-      throw new Error(`\`rollbackAlarmNames[${i}]\` must be an alarm name of 1 to 255 characters, got "${String(a)}".`);
+      throw new Error(`\`${arg}[${i}]\` must be an alarm name of 1 to 255 characters, got "${String(a)}".`);
     }
   });
 }
