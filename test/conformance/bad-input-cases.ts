@@ -294,6 +294,7 @@ const FORMER_GAPS: BadInputCase[] = [
 ];
 
 const ECS_SERVICE = { clusterName: "shop", serviceName: "api", taskDefinitionFamily: "api" };
+const ECS_FARGATE = { vpcId: "vpc-123", subnetIds: ["subnet-a"], containerPort: 8080 };
 const ELB = `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}`;
 const ECS_BLUE_GREEN = {
   targetGroupArns: [`${ELB}:targetgroup/api-blue/0123456789abcdef`, `${ELB}:targetgroup/api-green/fedcba9876543210`],
@@ -318,6 +319,15 @@ const ISSUE_15_ECS_CASES: BadInputCase[] = [
   { category: "conflict", component: "EcsServiceTarget", name: "ecs-same-listener", args: { existingService: ECS_SERVICE, blueGreen: { ...ECS_BLUE_GREEN, testListenerArn: ECS_BLUE_GREEN.productionListenerArn } },
     arg: "blueGreen.testListenerArn", received: "`blueGreen.productionListenerArn`",
     message: "`blueGreen.testListenerArn` must differ from `blueGreen.productionListenerArn`: test traffic reaches the green task set on its own port before production traffic moves." },
+  { category: "conflict", component: "EcsServiceTarget", name: "ecs-both-services", args: { existingService: ECS_SERVICE, fargateService: ECS_FARGATE },
+    arg: "existingService", received: "got both",
+    message: "Set exactly one of `existingService` (deploy to a service you have) and `fargateService` (create one), got both." },
+  { category: "name", component: "EcsServiceTarget", name: "ecs-root-user", args: { fargateService: { ...ECS_FARGATE, user: "root" } },
+    arg: "fargateService.user", received: '"root"',
+    message: '`fargateService.user` must name a non-root user (such as "1000:1000"), got "root". Build the image to run as another user.' },
+  { category: "range", component: "EcsServiceTarget", name: "ecs-fargate-memory", args: { fargateService: { ...ECS_FARGATE, cpu: 512, memory: 512 } },
+    arg: "fargateService.memory", received: "got 512",
+    message: "`fargateService.memory` must be one of the sizes Fargate allows with 512 CPU units (1024 to 4096 MiB: 1024, 2048, 3072, 4096), got 512." },
 ];
 
 BAD_INPUTS.push(...FORMER_GAPS);

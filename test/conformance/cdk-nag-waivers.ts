@@ -186,6 +186,13 @@ export const CDK_NAG_WAIVERS: NagWaiver[] = [
     appliesTo: /^Resource::arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule\/app\/[\w-]+\/[0-9a-f]+\/[0-9a-f]+\/\*$/,
     reason: "Listener rule ids are chosen by AWS; the scope is the rules of the production and test listeners only (ecs README).",
   },
+  {
+    ruleId: "AwsSolutions-IAM5",
+    resource: /ExecutionRole$/,
+    appliesTo: "Resource::*",
+    reason:
+      "The ECR token call (`ecr:GetAuthorizationToken`) supports no resource-level permission; the image pull itself is limited to the service's repository (ecs README).",
+  },
   ...BEANSTALK_DEPLOY_WILDCARDS.map(([appliesTo, reason]) => ({
     ruleId: "AwsSolutions-IAM5",
     resource: /^(App|ProdDeploy)BeanstalkDeploy(Environments|Instances)$/,

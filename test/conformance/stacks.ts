@@ -57,6 +57,9 @@ async function buildDefaults(): Promise<ConformanceStack> {
   const web = new lib.BeanstalkTarget("defaults-web");
   const fleet = new lib.Ec2FleetTarget("defaults-fleet");
   const ecs = new lib.EcsServiceTarget("defaults-ecs", ECS_DEFAULTS);
+  const fargate = new lib.EcsServiceTarget("defaults-fargate", {
+    fargateService: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0123456789abcdef0"], containerPort: 8080 },
+  });
   const topic = new lib.SecureTopic("defaults-topic", { encryptionKey: key });
   const bucket = new lib.SecureBucket("defaults-bucket");
   const pipeline = new lib.Pipeline("defaults-pipeline", {
@@ -72,6 +75,7 @@ async function buildDefaults(): Promise<ConformanceStack> {
     unwrap(web.endpointUrl),
     unwrap(fleet.deploymentGroupArn),
     unwrap(ecs.deploymentGroupArn!),
+    unwrap(fargate.serviceArn),
     unwrap(topic.topicArn),
     unwrap(bucket.bucketArn),
     unwrap(pipeline.pipelineArn),

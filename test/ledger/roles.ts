@@ -60,6 +60,18 @@ export const ROLE_KINDS: RoleKind[] = [
     purpose: "CodeDeploy shifts the ECS service's traffic between its blue and green task sets with it.",
   },
   {
+    title: "ECS task execution role",
+    component: "EcsServiceTarget",
+    suffix: /-execution-role$/,
+    purpose: "ECS pulls the created service's image and writes its container logs with it.",
+  },
+  {
+    title: "ECS task role",
+    component: "EcsServiceTarget",
+    suffix: /-task-role$/,
+    purpose: "The created service's containers run with it; it holds no permission until you attach what the application needs.",
+  },
+  {
     title: "Cross-account deploy role",
     component: "CrossAccountDeployRole",
     suffix: /-role$/,

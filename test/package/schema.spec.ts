@@ -86,7 +86,7 @@ describe("aws-cicd Pulumi package schema", function () {
         CodeCommitRepo: [],
         CrossAccountDeployRole: ["artifactBucketArn", "artifactKeyArn", "pipelineRoleArn"],
         Ec2FleetTarget: [],
-        EcsServiceTarget: ["existingService"],
+        EcsServiceTarget: [],
         EncryptionKey: [],
         Pipeline: ["stages"],
         PulumiStack: ["stack"],

@@ -154,6 +154,7 @@ export type {
   EcsBlueGreenArgs,
   EcsBlueGreenDeployTargetInfo,
   EcsExistingServiceArgs,
+  EcsFargateServiceArgs,
   EcsServiceDeployAction,
   EcsServiceDeployActionOptions,
   EcsServiceDeployTargetInfo,

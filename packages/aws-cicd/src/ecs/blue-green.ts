@@ -31,6 +31,11 @@ export interface BlueGreenInputs {
   tags?: Record<string, string>;
   /** The component. */
   parent: pulumi.Resource;
+  /**
+   * The created service, which the deployment group names.
+   * @default - an existing service.
+   */
+  dependsOn?: pulumi.Resource;
 }
 
 /** What {@link createBlueGreen} creates, and the ARNs a pipeline action names. */
@@ -107,7 +112,7 @@ export function createBlueGreen(i: BlueGreenInputs): BlueGreen {
       ...rollbackSettings(b.rollbackAlarmNames),
       tags,
     },
-    { parent, dependsOn: [serviceRolePolicy] },
+    { parent, dependsOn: [serviceRolePolicy, ...(i.dependsOn !== undefined ? [i.dependsOn] : [])] },
   );
   return {
     application,

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { EcsFargateServiceArgs } from "./fargate-service-args";
 
 /**
  * Built-in CodeDeploy configurations of the ECS platform: how production traffic moves to the new
@@ -96,10 +97,18 @@ export interface EcsBlueGreenArgs {
   deploymentGroupName?: string;
 }
 
-/** Arguments of {@link EcsServiceTarget}. */
+/** Arguments of {@link EcsServiceTarget}: set exactly one of `existingService` and `fargateService`. */
 export interface EcsServiceTargetArgs {
-  /** Deploy to an ECS service that exists already. */
-  existingService: EcsExistingServiceArgs;
+  /**
+   * Deploy to an ECS service that exists already.
+   * @default - not this kind (give `fargateService`).
+   */
+  existingService?: EcsExistingServiceArgs;
+  /**
+   * Create a hardened Fargate service and deploy to it.
+   * @default - not this kind (give `existingService`).
+   */
+  fargateService?: EcsFargateServiceArgs;
   /**
    * Deploy blue/green through CodeDeploy instead of rolling.
    * @default - rolling deployments (CodePipeline's `ECS` action).

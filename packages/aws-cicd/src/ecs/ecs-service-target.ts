@@ -7,6 +7,7 @@ import { awsContext } from "../security/iam";
 import { asResourceError } from "../internal/errors";
 import { interpolate } from "../internal/interpolate";
 import { createBlueGreen } from "./blue-green";
+import { createFargateService } from "./fargate-service";
 import { EcsServiceTargetArgs } from "./ecs-service-target-args";
 import { EcsBlueGreenDeployTargetInfo, EcsServiceDeployTargetInfo } from "./policies";
 import { validateEcsServiceTargetArgs } from "./validate";
@@ -60,6 +61,22 @@ export class EcsServiceTarget extends pulumi.ComponentResource {
   readonly deploymentGroup?: aws.codedeploy.DeploymentGroup;
   /** The role CodeDeploy assumes to shift traffic (with `blueGreen`). */
   readonly codeDeployRole?: aws.iam.Role;
+  /** The created Fargate service (with `fargateService`). */
+  readonly service?: aws.ecs.Service;
+  /** Its task definition, first revision (with `fargateService`). */
+  readonly taskDefinition?: aws.ecs.TaskDefinition;
+  /** The created cluster (with `fargateService` and no `clusterName`). */
+  readonly cluster?: aws.ecs.Cluster;
+  /** The ECR repository to push the service's images to (with `fargateService`). */
+  readonly repository?: aws.ecr.Repository;
+  /** The encrypted log group of the containers (with `fargateService`). */
+  readonly logGroup?: aws.cloudwatch.LogGroup;
+  /** The tasks' security group (with `fargateService`). */
+  readonly securityGroup?: aws.ec2.SecurityGroup;
+  /** The role the containers run with, without permissions (with `fargateService`): attach what the application needs. */
+  readonly taskRole?: aws.iam.Role;
+  /** The role ECS pulls the image and writes logs with (with `fargateService`). */
+  readonly executionRole?: aws.iam.Role;
   /** Name of the cluster. */
   readonly clusterName: pulumi.Output<string>;
   /** Name of the service. */
@@ -84,6 +101,8 @@ export class EcsServiceTarget extends pulumi.ComponentResource {
   readonly deploymentGroupArn?: pulumi.Output<string>;
   /** ARN of the deployment configuration, the traffic shift (with `blueGreen`). */
   readonly deploymentConfigArn?: pulumi.Output<string>;
+  /** URL of the ECR repository (with `fargateService`): the build pushes `<repositoryUrl>:<tag>`. */
+  readonly repositoryUrl?: pulumi.Output<string>;
 
   constructor(name: string, args: EcsServiceTargetArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:EcsServiceTarget", name, {}, opts);
@@ -92,15 +111,44 @@ export class EcsServiceTarget extends pulumi.ComponentResource {
       validateEcsServiceTargetArgs(args);
     });
     const ctx = awsContext(this);
-    const s = args.existingService;
-    const ecs = (resource: string) => interpolate`arn:${ctx.partition}:ecs:${ctx.region}:${ctx.accountId}:${resource}`;
-    this.clusterName = pulumi.output(s.clusterName);
-    this.serviceName = pulumi.output(s.serviceName);
-    this.clusterArn = ecs(`cluster/${s.clusterName}`);
-    this.serviceArn = ecs(`service/${s.clusterName}/${s.serviceName}`);
-    this.taskDefinitionFamilyArn = ecs(`task-definition/${s.taskDefinitionFamily}`);
-    this.taskRoleArn = s.taskRoleArn === undefined ? undefined : pulumi.output(s.taskRoleArn);
-    this.executionRoleArn = s.executionRoleArn === undefined ? undefined : pulumi.output(s.executionRoleArn);
+    const ecs = (resource: pulumi.Input<string>) => interpolate`arn:${ctx.partition}:ecs:${ctx.region}:${ctx.accountId}:${resource}`;
+    let family: pulumi.Input<string>;
+    let repositoryUrl: pulumi.Output<string> | undefined;
+    if (args.fargateService !== undefined) {
+      const f = createFargateService({
+        name,
+        fargate: args.fargateService,
+        ctx,
+        blueTargetGroupArn: args.blueGreen?.targetGroupArns[0],
+        tags: args.tags,
+        parent: this,
+      });
+      this.service = f.service;
+      this.taskDefinition = f.taskDefinition;
+      this.cluster = f.cluster;
+      this.repository = f.repository;
+      this.logGroup = f.logGroup;
+      this.securityGroup = f.securityGroup;
+      this.taskRole = f.taskRole;
+      this.executionRole = f.executionRole;
+      this.clusterName = f.clusterName;
+      this.serviceName = f.service.name;
+      this.taskRoleArn = f.taskRole.arn;
+      this.executionRoleArn = f.executionRole.arn;
+      family = f.family;
+      repositoryUrl = f.repositoryUrl;
+    } else {
+      const s = args.existingService!;
+      this.clusterName = pulumi.output(s.clusterName);
+      this.serviceName = pulumi.output(s.serviceName);
+      this.taskRoleArn = s.taskRoleArn === undefined ? undefined : pulumi.output(s.taskRoleArn);
+      this.executionRoleArn = s.executionRoleArn === undefined ? undefined : pulumi.output(s.executionRoleArn);
+      family = s.taskDefinitionFamily;
+    }
+    this.clusterArn = ecs(interpolate`cluster/${this.clusterName}`);
+    this.serviceArn = pulumi.interpolate`${this.clusterArn.apply((a) => a.replace(/:cluster\//, ":service/"))}/${this.serviceName}`;
+    this.taskDefinitionFamilyArn = ecs(interpolate`task-definition/${family}`);
+    this.repositoryUrl = repositoryUrl;
 
     if (args.blueGreen !== undefined) {
       const bg = createBlueGreen({
@@ -111,6 +159,7 @@ export class EcsServiceTarget extends pulumi.ComponentResource {
         serviceName: this.serviceName,
         serviceArn: this.serviceArn,
         taskRoleArns: [this.taskRoleArn, this.executionRoleArn].filter((r) => r !== undefined),
+        dependsOn: this.service,
         tags: args.tags,
         parent: this,
       });
@@ -136,6 +185,7 @@ export class EcsServiceTarget extends pulumi.ComponentResource {
       applicationArn: this.applicationArn,
       deploymentGroupArn: this.deploymentGroupArn,
       deploymentConfigArn: this.deploymentConfigArn,
+      repositoryUrl: this.repositoryUrl,
     });
   }
 

@@ -250,3 +250,41 @@ export function codeDeployEcsServiceRoleStatements(a: CodeDeployEcsScope): Polic
   }
   return out;
 }
+
+/**
+ * Execution role of a created Fargate service: get the token to pull from ECR. `"*"` only: AWS
+ * lists no resource type for `ecr:GetAuthorizationToken`.
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html
+ * @managedPolicy AmazonECSTaskExecutionRolePolicy
+ */
+export const ECS_EXECUTION_ECR_TOKEN_ACTIONS = ["ecr:GetAuthorizationToken"] as const;
+/**
+ * Execution role: pull the service's images, from its own repository only.
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html
+ * @managedPolicy AmazonECSTaskExecutionRolePolicy
+ */
+export const ECS_EXECUTION_ECR_PULL_ACTIONS = [
+  "ecr:BatchCheckLayerAvailability",
+  "ecr:BatchGetImage",
+  "ecr:GetDownloadUrlForLayer",
+] as const;
+/**
+ * Execution role: the `awslogs` driver writes the container's output, to the service's log group only.
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html
+ * @managedPolicy AmazonECSTaskExecutionRolePolicy
+ */
+export const ECS_EXECUTION_LOG_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents"] as const;
+
+/**
+ * The execution role's statements, in place of `AmazonECSTaskExecutionRolePolicy` (every
+ * repository and log group of the account): pull from exactly the service's repository, write to
+ * exactly its log group. The repository is encrypted with the AWS managed ECR key, so pulling
+ * needs no KMS permission of the role.
+ */
+export function ecsExecutionRoleStatements(repositoryArn: pulumi.Input<string>, logGroupArn: pulumi.Input<string>): PolicyStatement[] {
+  return [
+    { sid: "GetEcrAuthorizationToken", actions: [...ECS_EXECUTION_ECR_TOKEN_ACTIONS], resources: ["*"] },
+    { sid: "PullServiceImages", actions: [...ECS_EXECUTION_ECR_PULL_ACTIONS], resources: [repositoryArn] },
+    { sid: "WriteServiceLogs", actions: [...ECS_EXECUTION_LOG_ACTIONS], resources: [interpolate`${logGroupArn}:log-stream:*`] },
+  ];
+}
