@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { EcsServiceTarget } from "../../packages/aws-cicd/src/ecs";
-import { ACCOUNT, findResource, policyStatementsOf, resourcesOfType, trustStatementsOf, unwrap } from "../harness";
+import { ACCOUNT, findResource, policyStatementsOf, resourcesOfType, statementsOf, trustStatementsOf, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 import { BLUE_GREEN, BLUE_TG, deployed, ECS } from "./fixtures";
 
@@ -136,6 +136,38 @@ describe("EcsServiceTarget", () => {
         `arn:aws:iam::${ACCOUNT}:role/api-task-role`,
         `arn:aws:iam::${ACCOUNT}:role/api-execution-role`,
       ]);
+    });
+
+    it("lets a build role push images to exactly the created repository", async () => {
+      const t = await deployed(new EcsServiceTarget("api", { fargateService: FARGATE }));
+      t.grantImagePush(`arn:aws:iam::${ACCOUNT}:role/build-role`);
+      await deployed(t);
+      expect(inputs("aws:iam/rolePolicy:RolePolicy", "api-image-push-build-role").role).to.equal("build-role");
+      expect(statementsOf(inputs("aws:iam/rolePolicy:RolePolicy", "api-image-push-build-role").policy)).to.deep.equal([
+        { Sid: "GetEcrAuthorizationToken", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: ["*"] },
+        {
+          Sid: "PushServiceImages",
+          Effect: "Allow",
+          Action: [
+            "ecr:BatchCheckLayerAvailability",
+            "ecr:CompleteLayerUpload",
+            "ecr:InitiateLayerUpload",
+            "ecr:PutImage",
+            "ecr:UploadLayerPart",
+          ],
+          Resource: [`arn:aws:ecr:us-east-1:${ACCOUNT}:repository/${NAME}`],
+        },
+      ]);
+      expect(await checkRecordedPolicies()).to.deep.equal([]);
+    });
+
+    it("refuses an image-push grant on an existing service, and an account root", async () => {
+      const existing = await deployed(
+        new EcsServiceTarget("old", { existingService: { clusterName: "c", serviceName: "s", taskDefinitionFamily: "f" } }),
+      );
+      expect(() => existing.grantImagePush("build-role")).to.throw("`grantImagePush()` needs the repository of a created service");
+      const t = await deployed(new EcsServiceTarget("api", { fargateService: FARGATE }));
+      expect(() => t.grantImagePush(`arn:aws:iam::${ACCOUNT}:root`)).to.throw("`role`");
     });
   });
 });

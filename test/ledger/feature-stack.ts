@@ -9,7 +9,7 @@ let run: Promise<ConformanceStack> | undefined;
  * with secrets and an S3 cache and logs, repository grants, an approval grant, a pipeline with a store
  * you pass, and both
  * `permissions` choices of a Beanstalk deploy and of a cross-account deploy role, and ECS deploys,
- * rolling and blue/green.
+ * rolling and blue/green, with an image-push grant.
  */
 export function featureStack(): Promise<ConformanceStack> {
   run ??= build();
@@ -96,6 +96,10 @@ function ecsPipeline(
       rollbackAlarmNames: ["api-5xx"],
     },
   });
+  const fargate = new lib.EcsServiceTarget("ledger-ecs-fargate", {
+    fargateService: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0123456789abcdef0"], containerPort: 8080 },
+  });
+  fargate.grantImagePush(`${account}/image-builder`);
   return new lib.Pipeline("ledger-ecs", {
     stages: [
       { name: "Source", actions: [repo.sourceAction()] },

@@ -123,6 +123,7 @@ const GRANT_KINDS: { component: string; suffix: RegExp; title: string }[] = [
   { component: "Pipeline", suffix: /-approvers(-\d+)?$/, title: "Pipeline.grantApproval" },
   { component: "CodeCommitRepo", suffix: /-(pull|read|push)-/, title: "CodeCommitRepo.grantPull / grantRead / grantPush" },
   { component: "Pipeline", suffix: /-project-access$/, title: "Pipeline: CodeBuild action on a project role you pass" },
+  { component: "EcsServiceTarget", suffix: /-image-push-/, title: "EcsServiceTarget.grantImagePush" },
 ];
 
 /** Every role and grant of the stacks. */

@@ -3,13 +3,16 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CodeDeployToEcsActionArgs } from "../pipeline/actions/codedeploy-to-ecs";
 import type { EcsDeployActionArgs } from "../pipeline/actions/ecs-deploy";
 import { validateComponentName } from "../internal/naming";
+import { checkedInput, roleNameOrArnProblem } from "../internal/arns";
+import { grantRoleSuffix } from "../codecommit/grants";
+import { attachStatements, roleNameInput } from "../security/iam";
 import { awsContext } from "../security/iam";
 import { asResourceError } from "../internal/errors";
 import { interpolate } from "../internal/interpolate";
 import { createBlueGreen } from "./blue-green";
 import { createFargateService } from "./fargate-service";
 import { EcsServiceTargetArgs } from "./ecs-service-target-args";
-import { EcsBlueGreenDeployTargetInfo, EcsServiceDeployTargetInfo } from "./policies";
+import { EcsBlueGreenDeployTargetInfo, EcsServiceDeployTargetInfo, ecrImagePushStatements } from "./policies";
 import { validateEcsServiceTargetArgs } from "./validate";
 
 /**
@@ -34,6 +37,9 @@ export interface EcsServiceDeployAction {
    */
   codeDeployToEcs?: CodeDeployToEcsActionArgs;
 }
+
+/** How many image-push grants each target made (their logical names count on). */
+const PUSH_GRANTS = new WeakMap<EcsServiceTarget, number>();
 
 const ROLLING_ONLY = ["imageDefinitionsFile", "deploymentTimeoutMinutes"] as const;
 const BLUE_GREEN_ONLY = ["taskDefinitionTemplatePath", "appSpecTemplatePath", "imagePlaceholder", "useImageDetail"] as const;
@@ -103,6 +109,8 @@ export class EcsServiceTarget extends pulumi.ComponentResource {
   readonly deploymentConfigArn?: pulumi.Output<string>;
   /** URL of the ECR repository (with `fargateService`): the build pushes `<repositoryUrl>:<tag>`. */
   readonly repositoryUrl?: pulumi.Output<string>;
+  /** ARN of the ECR repository (with `fargateService`). */
+  readonly repositoryArn?: pulumi.Output<string>;
 
   constructor(name: string, args: EcsServiceTargetArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:EcsServiceTarget", name, {}, opts);
@@ -137,6 +145,7 @@ export class EcsServiceTarget extends pulumi.ComponentResource {
       this.executionRoleArn = f.executionRole.arn;
       family = f.family;
       repositoryUrl = f.repositoryUrl;
+      this.repositoryArn = f.repositoryArn;
     } else {
       const s = args.existingService!;
       this.clusterName = pulumi.output(s.clusterName);
@@ -186,7 +195,34 @@ export class EcsServiceTarget extends pulumi.ComponentResource {
       deploymentGroupArn: this.deploymentGroupArn,
       deploymentConfigArn: this.deploymentConfigArn,
       repositoryUrl: this.repositoryUrl,
+      repositoryArn: this.repositoryArn,
     });
+  }
+
+  /**
+   * Lets `role` (e.g. a `BuildProject`'s role, by name or ARN) push images to the created
+   * repository: `ecr:GetAuthorizationToken` (no resource type) and the push calls on exactly the
+   * repository. Returns the inline policy, "<name>-image-push-<role>". Needs `fargateService`.
+   */
+  grantImagePush(role: aws.iam.Role | pulumi.Input<string>): aws.iam.RolePolicy {
+    const repositoryArn = this.repositoryArn;
+    const checked = asResourceError(this, () => {
+      if (repositoryArn === undefined) {
+        throw new Error(
+          "`grantImagePush()` needs the repository of a created service; this target was given `existingService`, so grant pushes to its repository yourself.",
+        );
+      }
+      return role instanceof aws.iam.Role ? role : checkedInput(role as pulumi.Input<string>, roleNameOrArnProblem("role"));
+    });
+    const n = (PUSH_GRANTS.get(this) ?? 0) + 1;
+    PUSH_GRANTS.set(this, n);
+    const suffix = grantRoleSuffix(checked, n);
+    return attachStatements(
+      `${pulumi.resourceName(this)}-image-push-${suffix}${n > 1 ? `-${n}` : ""}`,
+      roleNameInput(checked),
+      ecrImagePushStatements(repositoryArn!),
+      this,
+    );
   }
 
   /** Plain data for a rolling `ecsDeploy` action (or a `CrossAccountDeployRole`'s `ecsServiceTargets`). */

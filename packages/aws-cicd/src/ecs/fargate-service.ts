@@ -41,6 +41,7 @@ export interface FargateInputs {
 export interface FargateService {
   repository: aws.ecr.Repository;
   repositoryUrl: pulumi.Output<string>;
+  repositoryArn: pulumi.Output<string>;
   logGroup: aws.cloudwatch.LogGroup;
   cluster?: aws.ecs.Cluster;
   clusterName: pulumi.Output<string>;
@@ -229,6 +230,7 @@ export function createFargateService(i: FargateInputs): FargateService {
   return {
     repository,
     repositoryUrl,
+    repositoryArn,
     logGroup,
     cluster,
     clusterName,

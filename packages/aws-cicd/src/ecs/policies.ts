@@ -288,3 +288,24 @@ export function ecsExecutionRoleStatements(repositoryArn: pulumi.Input<string>, 
     { sid: "WriteServiceLogs", actions: [...ECS_EXECUTION_LOG_ACTIONS], resources: [interpolate`${logGroupArn}:log-stream:*`] },
   ];
 }
+
+/**
+ * A build role given `grantImagePush`: push images to the service's repository only (and read
+ * back the layers it checks).
+ * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-push-iam.html
+ */
+export const ECR_IMAGE_PUSH_ACTIONS = [
+  "ecr:BatchCheckLayerAvailability",
+  "ecr:CompleteLayerUpload",
+  "ecr:InitiateLayerUpload",
+  "ecr:PutImage",
+  "ecr:UploadLayerPart",
+] as const;
+
+/** `grantImagePush`: the ECR token (`"*"`: it has no resource type), then push to exactly the repository. */
+export function ecrImagePushStatements(repositoryArn: pulumi.Input<string>): PolicyStatement[] {
+  return [
+    { sid: "GetEcrAuthorizationToken", actions: [...ECS_EXECUTION_ECR_TOKEN_ACTIONS], resources: ["*"] },
+    { sid: "PushServiceImages", actions: [...ECR_IMAGE_PUSH_ACTIONS], resources: [repositoryArn] },
+  ];
+}
