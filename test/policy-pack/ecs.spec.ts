@@ -5,7 +5,7 @@ const TD = "aws:ecs/taskDefinition:TaskDefinition";
 const containers = (...c: Record<string, unknown>[]) => ({ networkMode: "awsvpc", containerDefinitions: JSON.stringify(c) });
 const HARDENED = { name: "app", image: "app:1", user: "1000:1000", readonlyRootFilesystem: true, privileged: false };
 
-describe("policy pack: ECS and ECR", () => {
+describe("policy pack: ECS, ECR and load balancer listeners", () => {
   describeResourceCases([
     {
       rule: rule(policies, "aws-cicd-ecs-task-non-root"),
@@ -58,6 +58,21 @@ describe("policy pack: ECS and ECR", () => {
       compliant: { imageScanningConfiguration: { scanOnPush: true } },
       noncompliant: { imageScanningConfiguration: { scanOnPush: false } },
       messages: ["ECR repository does not scan images on push."],
+    },
+    {
+      rule: rule(policies, "aws-cicd-elb-listener-https"),
+      type: "aws:lb/listener:Listener",
+      compliant: {
+        protocol: "HTTP",
+        port: 80,
+        defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+      },
+      noncompliant: {
+        protocol: "HTTP",
+        port: 8080,
+        defaultActions: [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/green/1" }],
+      },
+      messages: ["Listener on port 8080 serves plain HTTP instead of redirecting to HTTPS."],
     },
   ]);
 });

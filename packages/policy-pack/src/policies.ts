@@ -48,6 +48,7 @@ import { ecsTaskAwsvpc } from "./rules/ecs/ecs-task-awsvpc";
 import { ecsServiceNoPublicIp } from "./rules/ecs/ecs-service-no-public-ip";
 import { ecrImmutableTags } from "./rules/ecr/ecr-immutable-tags";
 import { ecrScanOnPush } from "./rules/ecr/ecr-scan-on-push";
+import { elbListenerHttps } from "./rules/elb/elb-listener-https";
 import { snsKms } from "./rules/sns/sns-kms";
 import { snsNotPublic } from "./rules/sns/sns-not-public";
 import { snsTlsOnly } from "./rules/sns/sns-tls-only";
@@ -123,6 +124,7 @@ export const policies: Rule[] = [
   ecsServiceNoPublicIp,
   ecrImmutableTags,
   ecrScanOnPush,
+  elbListenerHttps,
   snsKms,
   snsTlsOnly,
   snsNotPublic,
