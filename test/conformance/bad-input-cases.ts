@@ -290,10 +290,47 @@ const FORMER_GAPS: BadInputCase[] = [
     message: "`fleet.subnetIds` must list at least one subnet, got []." },
   { category: "range", component: "CrossAccountDeployRole", name: "no-targets", args: deployRole({ beanstalkTargets: [] }),
     arg: "beanstalkTargets", received: "[]",
-    message: "`beanstalkTargets` or `codeDeployTargets` must name at least one target to deploy to, got [] and []; e.g. `[target.beanstalkDeployTarget()]`." },
+    message: "`beanstalkTargets` or `codeDeployTargets` or `ecsServiceTargets` or `ecsBlueGreenTargets` must name at least one target to deploy to, got [] and [] and [] and []; e.g. `[target.beanstalkDeployTarget()]`." },
   { category: "stage structure", component: "Pipeline", name: "empty-stage", args: pipeline([{ name: "Source", actions: [SOURCE] }, { name: "Build", actions: [] }]),
     arg: "stages[1].actions", received: "[]",
     message: "`stages[1].actions` must hold at least one action, got []." },
+];
+
+const ECS_SERVICE = { clusterName: "shop", serviceName: "api", taskDefinitionFamily: "api" };
+const ECS_FARGATE = { vpcId: "vpc-123", subnetIds: ["subnet-a"], containerPort: 8080 };
+const ELB = `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}`;
+const ECS_BLUE_GREEN = {
+  targetGroupArns: [`${ELB}:targetgroup/api-blue/0123456789abcdef`, `${ELB}:targetgroup/api-green/fedcba9876543210`],
+  productionListenerArn: `${ELB}:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2`,
+  testListenerArn: `${ELB}:listener/app/shop/50dc6c495c0c9188/0467ef3c8400ae65`,
+};
+
+/** EcsServiceTarget (issue 15). */
+const ISSUE_15_ECS_CASES: BadInputCase[] = [
+  { category: "name", component: "EcsServiceTarget", name: "ecs-cluster-name", args: { existingService: { ...ECS_SERVICE, clusterName: "shop/eu" } },
+    arg: "existingService.clusterName", received: '"shop/eu"',
+    message: '`existingService.clusterName` must be 1 to 255 letters, digits, hyphens or underscores, got "shop/eu".' },
+  { category: "arn", component: "EcsServiceTarget", name: "ecs-task-role-user", args: { existingService: { ...ECS_SERVICE, taskRoleArn: `arn:aws:iam::${ACCOUNT}:user/ci` } },
+    arg: "existingService.taskRoleArn", received: `"arn:aws:iam::${ACCOUNT}:user/ci"`,
+    message: `\`existingService.taskRoleArn\` must be an IAM role ARN such as "arn:aws:iam::111122223333:role/app-task", got "arn:aws:iam::${ACCOUNT}:user/ci".` },
+  { category: "range", component: "EcsServiceTarget", name: "ecs-termination-wait", args: { existingService: ECS_SERVICE, blueGreen: { ...ECS_BLUE_GREEN, terminationWaitMinutes: 3000 } },
+    arg: "blueGreen.terminationWaitMinutes", received: "3000",
+    message: "`blueGreen.terminationWaitMinutes` must be a whole number from 0 to 2880, got 3000." },
+  { category: "range", component: "EcsServiceTarget", name: "ecs-one-target-group", args: { existingService: ECS_SERVICE, blueGreen: { ...ECS_BLUE_GREEN, targetGroupArns: [ECS_BLUE_GREEN.targetGroupArns[0]] } },
+    arg: "blueGreen.targetGroupArns", received: "got 1",
+    message: "`blueGreen.targetGroupArns` must name exactly 2 target groups (blue, the one serving now, then green), got 1." },
+  { category: "conflict", component: "EcsServiceTarget", name: "ecs-same-listener", args: { existingService: ECS_SERVICE, blueGreen: { ...ECS_BLUE_GREEN, testListenerArn: ECS_BLUE_GREEN.productionListenerArn } },
+    arg: "blueGreen.testListenerArn", received: "`blueGreen.productionListenerArn`",
+    message: "`blueGreen.testListenerArn` must differ from `blueGreen.productionListenerArn`: test traffic reaches the green task set on its own port before production traffic moves." },
+  { category: "conflict", component: "EcsServiceTarget", name: "ecs-both-services", args: { existingService: ECS_SERVICE, fargateService: ECS_FARGATE },
+    arg: "existingService", received: "got both",
+    message: "Set exactly one of `existingService` (deploy to a service you have) and `fargateService` (create one), got both." },
+  { category: "name", component: "EcsServiceTarget", name: "ecs-root-user", args: { fargateService: { ...ECS_FARGATE, user: "root" } },
+    arg: "fargateService.user", received: '"root"',
+    message: '`fargateService.user` must name a non-root user (such as "1000:1000"), got "root". Build the image to run as another user.' },
+  { category: "range", component: "EcsServiceTarget", name: "ecs-fargate-memory", args: { fargateService: { ...ECS_FARGATE, cpu: 512, memory: 512 } },
+    arg: "fargateService.memory", received: "got 512",
+    message: "`fargateService.memory` must be one of the sizes Fargate allows with 512 CPU units (1024 to 4096 MiB: 1024, 2048, 3072, 4096), got 512." },
 ];
 
 BAD_INPUTS.push(...FORMER_GAPS);
@@ -306,3 +343,4 @@ BAD_INPUTS.push(...ISSUE_15_STAGE_CASES);
 OUTPUT_CASES.push(...ISSUE_15_OUTPUT_CASES);
 BAD_INPUTS.push(...ISSUE_15_LAMBDA_CASES);
 OUTPUT_CASES.push(...ISSUE_15_LAMBDA_OUTPUT_CASES);
+BAD_INPUTS.push(...ISSUE_15_ECS_CASES);

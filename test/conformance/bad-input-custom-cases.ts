@@ -7,7 +7,7 @@ import { ACCOUNT, BadInputCase, build, deployRole, pipeline, SOURCE, twoStages }
 
 const FUNCTION_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:smoke-test`;
 const KINDS =
-  "codeCommitSource, s3Source, connectionSource, codeBuild, manualApproval, beanstalkDeploy, codeDeploy, custom, pulumiSelfUpdate";
+  "codeCommitSource, s3Source, connectionSource, codeBuild, manualApproval, beanstalkDeploy, codeDeploy, ecsDeploy, codeDeployToEcs, custom, pulumiSelfUpdate";
 const A = "stages[1].actions[0]";
 const INVOKE_STATEMENT = { actions: ["lambda:InvokeFunction"], resources: [FUNCTION_ARN] };
 const GROUP = {

@@ -18,6 +18,7 @@ const CONSTRUCTORS: Record<ComponentName, new (name: string, args: never) => pul
   BeanstalkTarget: lib.BeanstalkTarget,
   Ec2FleetTarget: lib.Ec2FleetTarget,
   LambdaTarget: lib.LambdaTarget,
+  EcsServiceTarget: lib.EcsServiceTarget,
   CrossAccountDeployRole: lib.CrossAccountDeployRole,
   PulumiStack: lib.PulumiStack,
   ServiceFleet: lib.ServiceFleet,

@@ -180,6 +180,32 @@ export const CDK_NAG_WAIVERS: NagWaiver[] = [
     reason:
       "CodeDeploy launches from the fleet's launch template, and the instances, volumes and interfaces of a launch are new; RunInstances is limited by condition to that exact template (codedeploy README).",
   },
+  {
+    ruleId: "AwsSolutions-IAM5",
+    resource: /CodedeployRole$/,
+    appliesTo: "Resource::*",
+    reason:
+      "The Elastic Load Balancing Describe calls CodeDeploy makes to find the listeners' rules and target groups support no resource-level permission (ecs README).",
+  },
+  {
+    ruleId: "AwsSolutions-IAM5",
+    resource: /CodedeployRole$/,
+    appliesTo: /^Resource::arn:aws:ecs:us-east-1:123456789012:task-set\/[\w-]+\/[\w-]+\/\*$/,
+    reason: "ECS chooses the id of the green task set CodeDeploy creates; the scope is the task sets of this one service (ecs README).",
+  },
+  {
+    ruleId: "AwsSolutions-IAM5",
+    resource: /CodedeployRole$/,
+    appliesTo: /^Resource::arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule\/app\/[\w-]+\/[0-9a-f]+\/[0-9a-f]+\/\*$/,
+    reason: "Listener rule ids are chosen by AWS; the scope is the rules of the production and test listeners only (ecs README).",
+  },
+  {
+    ruleId: "AwsSolutions-IAM5",
+    resource: /ExecutionRole$/,
+    appliesTo: "Resource::*",
+    reason:
+      "The ECR token call (`ecr:GetAuthorizationToken`) supports no resource-level permission; the image pull itself is limited to the service's repository (ecs README).",
+  },
   ...BEANSTALK_DEPLOY_WILDCARDS.map(([appliesTo, reason]) => ({
     ruleId: "AwsSolutions-IAM5",
     resource: /^(App|ProdDeploy)BeanstalkDeploy(Environments|Instances)$/,

@@ -34,6 +34,17 @@ export async function exampleStacks(): Promise<ConformanceStack[]> {
 
 let defaults: Promise<ConformanceStack> | undefined;
 
+const ELB = "arn:aws:elasticloadbalancing:us-east-1:123456789012";
+/** EcsServiceTarget needs a service: an existing one, blue/green (the rolling mode creates nothing). */
+const ECS_DEFAULTS = {
+  existingService: { clusterName: "shop", serviceName: "api", taskDefinitionFamily: "api" },
+  blueGreen: {
+    targetGroupArns: [`${ELB}:targetgroup/api-blue/0123456789abcdef`, `${ELB}:targetgroup/api-green/fedcba9876543210`],
+    productionListenerArn: `${ELB}:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2`,
+    testListenerArn: `${ELB}:listener/app/shop/50dc6c495c0c9188/0467ef3c8400ae65`,
+  },
+};
+
 /**
  * Each component built with no arguments (its defaults); the Pipeline, which needs stages, with
  * the smallest valid ones (a repository source and a build).
@@ -54,6 +65,10 @@ async function buildDefaults(): Promise<ConformanceStack> {
   const web = new lib.BeanstalkTarget("defaults-web");
   const fleet = new lib.Ec2FleetTarget("defaults-fleet");
   const fn = new lib.LambdaTarget("defaults-lambda", { alias: { create: { functionName: "defaults-fn", functionVersion: "1" } } });
+  const ecs = new lib.EcsServiceTarget("defaults-ecs", ECS_DEFAULTS);
+  const fargate = new lib.EcsServiceTarget("defaults-fargate", {
+    fargateService: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0123456789abcdef0"], containerPort: 8080 },
+  });
   const topic = new lib.SecureTopic("defaults-topic", { encryptionKey: key });
   const bucket = new lib.SecureBucket("defaults-bucket");
   // Issue 14: a Pulumi stack with the state backend it creates and a deploy role from a policy you pass.
@@ -75,6 +90,8 @@ async function buildDefaults(): Promise<ConformanceStack> {
     unwrap(web.endpointUrl),
     unwrap(fleet.deploymentGroupArn),
     unwrap(fn.deployProjectName),
+    unwrap(ecs.deploymentGroupArn!),
+    unwrap(fargate.serviceArn),
     unwrap(topic.topicArn),
     unwrap(bucket.bucketArn),
     unwrap(pipeline.pipelineArn),

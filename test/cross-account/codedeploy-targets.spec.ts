@@ -28,14 +28,19 @@ describe("Cross-account deploy targets", () => {
       // `custom` may be any category, and its deploys run with a role the user builds: it has no target kind.
       expect(ACTION_KINDS.custom.crossAccount).to.equal(undefined);
       const deployKinds = ACTION_KIND_NAMES.filter((k) => k !== "custom" && ACTION_KINDS[k].categories.includes("Deploy"));
-      expect(deployKinds).to.deep.equal(["beanstalkDeploy", "codeDeploy"]);
+      expect(deployKinds).to.deep.equal(["beanstalkDeploy", "codeDeploy", "ecsDeploy", "codeDeployToEcs"]);
       for (const k of deployKinds) expect(ACTION_KINDS[k].crossAccount, k).to.not.equal(undefined);
       expect([...DEPLOY_TARGET_KINDS.values()]).to.deep.equal(deployKinds.map((k) => ACTION_KINDS[k].crossAccount));
     });
 
     it("has one kind per field of CrossAccountDeployTargets", () => {
       // Fails to compile when a field is added to CrossAccountDeployTargets and not here.
-      const every: Required<CrossAccountDeployTargets> = { beanstalkTargets: [], codeDeployTargets: [] };
+      const every: Required<CrossAccountDeployTargets> = {
+        beanstalkTargets: [],
+        codeDeployTargets: [],
+        ecsServiceTargets: [],
+        ecsBlueGreenTargets: [],
+      };
       expect([...DEPLOY_TARGET_KINDS.keys()]).to.deep.equal(Object.keys(every));
     });
   });

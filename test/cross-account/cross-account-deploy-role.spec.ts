@@ -273,7 +273,7 @@ describe("CrossAccountDeployRole", () => {
       [
         "no target",
         { beanstalkTargets: [] },
-        "`beanstalkTargets` or `codeDeployTargets` must name at least one target to deploy to, got [] and []; e.g. `[target.beanstalkDeployTarget()]`.",
+        "`beanstalkTargets` or `codeDeployTargets` or `ecsServiceTargets` or `ecsBlueGreenTargets` must name at least one target to deploy to, got [] and [] and [] and []; e.g. `[target.beanstalkDeployTarget()]`.",
       ],
       [
         "a target without environment id",

@@ -33,6 +33,21 @@ const EXAMPLE_CONFIG: Record<string, Record<string, string>> = {
   },
   "github-source": networkConfig("aws-cicd-test", ["logBucket"]),
   "lambda-canary": networkConfig("aws-cicd-test", ["logBucket"]),
+  "ecs-bluegreen": {
+    "aws-cicd-test:vpcId": NETWORK.vpcId,
+    "aws-cicd-test:subnetIds": JSON.stringify(NETWORK.privateSubnetIds),
+    "aws-cicd-test:albSecurityGroupId": "sg-0123456789abcdef0",
+    "aws-cicd-test:loadBalancerArnSuffix": "app/shop/50dc6c495c0c9188",
+    "aws-cicd-test:targetGroupArns": JSON.stringify([
+      "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api-blue/0123456789abcdef",
+      "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api-green/fedcba9876543210",
+    ]),
+    "aws-cicd-test:productionListenerArn":
+      "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2",
+    "aws-cicd-test:testListenerArn":
+      "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/shop/50dc6c495c0c9188/0467ef3c8400ae65",
+    ...networkConfig("aws-cicd-test", ["logBucket"]),
+  },
   "cross-account": {
     ...networkConfig("aws-cicd-test"),
     "aws-cicd-test:prodAccountId": PROD_ACCOUNT,

@@ -9,6 +9,7 @@ export const COMPONENTS = [
   "BeanstalkTarget",
   "Ec2FleetTarget",
   "LambdaTarget",
+  "EcsServiceTarget",
   "CrossAccountDeployRole",
   "PulumiStack",
   "ServiceFleet",

@@ -5,6 +5,7 @@ import * as codecommit from "../../packages/aws-cicd/src/codecommit";
 import * as codedeploy from "../../packages/aws-cicd/src/codedeploy";
 import * as crossAccount from "../../packages/aws-cicd/src/cross-account";
 import * as lambda from "../../packages/aws-cicd/src/lambda";
+import * as ecs from "../../packages/aws-cicd/src/ecs";
 import * as pipeline from "../../packages/aws-cicd/src/pipeline";
 import * as pulumiStacks from "../../packages/aws-cicd/src/pulumi";
 import * as security from "../../packages/aws-cicd/src/security";
@@ -15,7 +16,7 @@ const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
 
 /** Every constant of the library's folders (their internal barrels) that is a list of IAM actions. */
 function exportedActionLists(): [string, readonly string[]][] {
-  const folders = [beanstalk, codebuild, codecommit, codedeploy, crossAccount, lambda, pipeline, pulumiStacks, security];
+  const folders = [beanstalk, codebuild, codecommit, codedeploy, crossAccount, ecs, lambda, pipeline, pulumiStacks, security];
   const entries = [...new Map(folders.flatMap((f) => Object.entries(f as Record<string, unknown>))).entries()];
   return entries.filter(
     (e): e is [string, readonly string[]] =>
@@ -28,7 +29,7 @@ describe("IAM actions the library can emit", () => {
 
   it("finds the action constants of every component", () => {
     const names = lists.map(([n]) => n);
-    expect(names).to.include.members(["KMS_KEY_ADMIN_ACTIONS", "KMS_KEY_USE_ACTIONS", "SNS_OWNER_ACTIONS"]);
+    expect(names).to.include.members(["KMS_KEY_ADMIN_ACTIONS", "KMS_KEY_USE_ACTIONS", "SNS_OWNER_ACTIONS", "ECS_SERVICE_DEPLOY_ACTIONS"]);
   });
 
   for (const [name, actions] of exportedActionLists()) {

@@ -8,7 +8,8 @@ let run: Promise<ConformanceStack> | undefined;
  * The optional statements the examples and the component defaults do not show: a build in a VPC
  * with secrets and an S3 cache and logs, repository grants, an approval grant, a deploy stage entered
  * only when an alarm is quiet (and rolled back when it fails or a check function says so), a pipeline with a store you pass, and both
- * `permissions` choices of a Beanstalk deploy and of a cross-account deploy role, and a Lambda target's hooks.
+ * `permissions` choices of a Beanstalk deploy and of a cross-account deploy role, a Lambda target's hooks, and ECS deploys,
+ * rolling and blue/green, with an image-push grant.
  */
 export function featureStack(): Promise<ConformanceStack> {
   run ??= build();
@@ -75,13 +76,54 @@ async function build(): Promise<ConformanceStack> {
     trafficShift: { linear: { percentage: 20, intervalMinutes: 2 } },
     encryptionKey: key,
   });
+  const ecs = ecsPipeline(lib, repo, build);
   await Promise.all([
     unwrap(fn.deployProjectName),
     unwrap(pipeline.pipelineArn),
     unwrap(brought.pipelineArn),
     unwrap(deployRole.roleArn),
     unwrap(build.projectArn),
+    unwrap(ecs.pipelineArn),
   ]);
   await settle();
   return { name: "ledger features", resources: [...recorded] };
+}
+
+/** A pipeline deploying to an ECS service rolling, then to another blue/green (issue 15). */
+function ecsPipeline(
+  lib: typeof import("../../packages/aws-cicd/src"),
+  repo: import("../../packages/aws-cicd/src").CodeCommitRepo,
+  build: import("../../packages/aws-cicd/src").BuildProject,
+) {
+  const account = "arn:aws:iam::123456789012:role";
+  const elb = "arn:aws:elasticloadbalancing:us-east-1:123456789012";
+  const service = (name: string) => ({
+    clusterName: "shop",
+    serviceName: name,
+    taskDefinitionFamily: name,
+    taskRoleArn: `${account}/${name}-task`,
+    executionRoleArn: `${account}/${name}-execution`,
+  });
+  const rolling = new lib.EcsServiceTarget("ledger-ecs-rolling", { existingService: service("worker") });
+  const blueGreen = new lib.EcsServiceTarget("ledger-ecs-bluegreen", {
+    existingService: service("api"),
+    blueGreen: {
+      targetGroupArns: [`${elb}:targetgroup/api-blue/0123456789abcdef`, `${elb}:targetgroup/api-green/fedcba9876543210`],
+      productionListenerArn: `${elb}:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2`,
+      testListenerArn: `${elb}:listener/app/shop/50dc6c495c0c9188/0467ef3c8400ae65`,
+      rollbackAlarmNames: ["api-5xx"],
+    },
+  });
+  const fargate = new lib.EcsServiceTarget("ledger-ecs-fargate", {
+    fargateService: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0123456789abcdef0"], containerPort: 8080 },
+  });
+  fargate.grantImagePush(`${account}/image-builder`);
+  return new lib.Pipeline("ledger-ecs", {
+    stages: [
+      { name: "Source", actions: [repo.sourceAction()] },
+      { name: "Build", actions: [build.buildAction()] },
+      { name: "DeployWorker", actions: [rolling.deployAction()] },
+      { name: "DeployApi", actions: [blueGreen.deployAction()] },
+    ],
+  });
 }

@@ -25,6 +25,7 @@ const FOLDER_OF: Record<string, string> = {
   BuildProject: "codebuild",
   BeanstalkTarget: "beanstalk",
   Ec2FleetTarget: "codedeploy",
+  EcsServiceTarget: "ecs",
   CrossAccountDeployRole: "cross-account",
   CodeCommitRepo: "codecommit",
   SecureBucket: "security",

@@ -60,6 +60,24 @@ export const ROLE_KINDS: RoleKind[] = [
     purpose: "CodeDeploy shifts the alias's traffic, reads the rollback alarms and invokes the hooks with it.",
   },
   {
+    title: "CodeDeploy ECS service role",
+    component: "EcsServiceTarget",
+    suffix: /-codedeploy-role$/,
+    purpose: "CodeDeploy shifts the ECS service's traffic between its blue and green task sets with it.",
+  },
+  {
+    title: "ECS task execution role",
+    component: "EcsServiceTarget",
+    suffix: /-execution-role$/,
+    purpose: "ECS pulls the created service's image and writes its container logs with it.",
+  },
+  {
+    title: "ECS task role",
+    component: "EcsServiceTarget",
+    suffix: /-task-role$/,
+    purpose: "The created service's containers run with it; it holds no permission until you attach what the application needs.",
+  },
+  {
     title: "Cross-account deploy role",
     component: "CrossAccountDeployRole",
     suffix: /-role$/,
@@ -119,6 +137,7 @@ const GRANT_KINDS: { component: string; suffix: RegExp; title: string }[] = [
   { component: "CodeCommitRepo", suffix: /-(pull|read|push)-/, title: "CodeCommitRepo.grantPull / grantRead / grantPush" },
   { component: "Pipeline", suffix: /-project-access$/, title: "Pipeline: CodeBuild action on a project role you pass" },
   { component: "LambdaTarget", suffix: /-traffic-hook-status$/, title: "LambdaTarget: a hook's role you name (`roleName`)" },
+  { component: "EcsServiceTarget", suffix: /-image-push-/, title: "EcsServiceTarget.grantImagePush" },
 ];
 
 /** Every role and grant of the stacks. */

@@ -44,6 +44,12 @@ export const TRUST_EVIDENCE: TrustEvidence[] = [
     source:
       "EC2 sends no source keys when an instance profile's role is assumed; who may attach the role is controlled by iam:PassRole: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html",
   },
+  {
+    principal: "ecs-tasks.amazonaws.com",
+    keys: [],
+    source:
+      "AWS's trust policy for the ECS task execution role has no condition, so none is required; which tasks run with a role is controlled by iam:PassRole, which the pipeline and CodeDeploy roles hold on exactly these roles and only to ecs-tasks: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
+  },
 ];
 
 /** Exact roles of another account (the pipeline role, named principals): trusted by ARN, never by account. */

@@ -86,6 +86,7 @@ describe("aws-cicd Pulumi package schema", function () {
         CodeCommitRepo: [],
         CrossAccountDeployRole: ["artifactBucketArn", "artifactKeyArn", "pipelineRoleArn"],
         Ec2FleetTarget: [],
+        EcsServiceTarget: [],
         LambdaTarget: ["alias"],
         EncryptionKey: [],
         Pipeline: ["stages"],

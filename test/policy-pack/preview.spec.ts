@@ -181,6 +181,7 @@ describe("policy pack: rules in a `pulumi preview` of a new stack (@pulumi/polic
 import "./codebuild.spec";
 import "./delivery.spec";
 import "./ec2.spec";
+import "./ecs.spec";
 import "./iam.spec";
 import "./kms-sns-logs.spec";
 import "./new-rules.spec";

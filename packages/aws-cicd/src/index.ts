@@ -152,6 +152,20 @@ export type {
   NewLambdaAliasArgs,
 } from "./lambda";
 
+export { EcsServiceTarget, EcsTrafficConfig } from "./ecs";
+
+export type {
+  EcsBlueGreenArgs,
+  EcsBlueGreenDeployTargetInfo,
+  EcsExistingServiceArgs,
+  EcsFargateServiceArgs,
+  EcsServiceDeployAction,
+  EcsServiceDeployActionOptions,
+  EcsServiceDeployTargetInfo,
+  EcsServiceTargetArgs,
+  EcsTaskDefinitionTargetInfo,
+} from "./ecs";
+
 export { CrossAccountDeployRole, crossAccountDeployRoleArn, pipelineRoleArn } from "./cross-account";
 
 export type { CrossAccountDeployRoleArgs, CrossAccountDeployTargets, RoleArnArgs } from "./cross-account";
@@ -198,11 +212,13 @@ export type {
   CodeBuildEnvironmentVariable,
   CodeCommitSourceActionArgs,
   CodeDeployActionArgs,
+  CodeDeployToEcsActionArgs,
   ConnectionSourceActionArgs,
   CustomActionArgs,
   CustomActionStatement,
   CustomStatementConditions,
   ConnectionTriggerArgs,
+  EcsDeployActionArgs,
   ConsumingActionArgs,
   CreateConnectionArgs,
   GitPatternsArgs,

@@ -41,6 +41,14 @@ import { ec2NoOpenIngress } from "./rules/ec2/ec2-no-open-ingress";
 import { ec2NoPublicIp } from "./rules/ec2/ec2-no-public-ip";
 import { ec2UserDataSecrets } from "./rules/ec2/ec2-user-data-secrets";
 import { codedeployAutoRollback } from "./rules/codedeploy/codedeploy-auto-rollback";
+import { ecsTaskNonRoot } from "./rules/ecs/ecs-task-non-root";
+import { ecsTaskReadonlyRootFilesystem } from "./rules/ecs/ecs-task-readonly-root-filesystem";
+import { ecsTaskNotPrivileged } from "./rules/ecs/ecs-task-not-privileged";
+import { ecsTaskAwsvpc } from "./rules/ecs/ecs-task-awsvpc";
+import { ecsServiceNoPublicIp } from "./rules/ecs/ecs-service-no-public-ip";
+import { ecrImmutableTags } from "./rules/ecr/ecr-immutable-tags";
+import { ecrScanOnPush } from "./rules/ecr/ecr-scan-on-push";
+import { elbListenerHttps } from "./rules/elb/elb-listener-https";
 import { snsKms } from "./rules/sns/sns-kms";
 import { snsNotPublic } from "./rules/sns/sns-not-public";
 import { snsTlsOnly } from "./rules/sns/sns-tls-only";
@@ -109,6 +117,14 @@ export const policies: Rule[] = [
   ec2NoOpenIngress,
   ec2UserDataSecrets,
   codedeployAutoRollback,
+  ecsTaskNonRoot,
+  ecsTaskReadonlyRootFilesystem,
+  ecsTaskNotPrivileged,
+  ecsTaskAwsvpc,
+  ecsServiceNoPublicIp,
+  ecrImmutableTags,
+  ecrScanOnPush,
+  elbListenerHttps,
   snsKms,
   snsTlsOnly,
   snsNotPublic,

@@ -6,6 +6,7 @@ import { codedeploy } from "./codedeploy";
 import { codepipeline } from "./codepipeline";
 import { CfnResourceJson, ServiceTranslations, TranslateContext } from "./context";
 import { ec2 } from "./ec2";
+import { ecs } from "./ecs";
 import { events } from "./events";
 import { iam } from "./iam";
 import { kms } from "./kms";
@@ -27,6 +28,7 @@ export const TRANSLATIONS: ServiceTranslations = {
   ...beanstalk,
   ...ec2,
   ...codedeploy,
+  ...ecs,
   ...events,
   ...lambda,
 };

@@ -22,6 +22,7 @@ import {
   Ec2TagFilter,
 } from "./ec2-fleet-target-args";
 import { createFleet } from "./fleet";
+import { rollbackSettings } from "./rollback";
 import {
   codeDeployTargetOutputs,
   CodeDeployTargetInfo,
@@ -33,7 +34,6 @@ import {
   SERVICE_ROLE_MANAGED_POLICY,
 } from "./policies";
 import { validateEc2FleetTargetArgs } from "./validate";
-import { rollbackSettings } from "./rollback";
 import { arnProblem, checkedInput, checkedKey, KMS_KEY_ARN_PATTERN } from "../internal/arns";
 import { asResourceError } from "../internal/errors";
 import { interpolate } from "../internal/interpolate";

@@ -11,6 +11,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { BeanstalkDeployTargetInfo } from "../beanstalk/policies";
 import { CodeDeployTargetInfo } from "../codedeploy/policies";
+import { EcsBlueGreenDeployTargetInfo, EcsServiceDeployTargetInfo } from "../ecs/policies";
 import type { CrossAccountDeployTargetKind, ManagedPolicyPart } from "../pipeline/action-types";
 import { ACTION_KIND_NAMES, ACTION_KINDS } from "../pipeline/actions";
 import { AwsContext, PolicyConditions, PolicyStatement } from "../security/iam";
@@ -104,6 +105,18 @@ export interface CrossAccountDeployTargets {
    * @default - no CodeDeploy deployment group.
    */
   codeDeployTargets?: CodeDeployTargetInfo[];
+  /**
+   * ECS services in the role's account and region, deployed rolling: `target.ecsDeployTarget()` of
+   * an `EcsServiceTarget` created with the same provider.
+   * @default - no ECS service.
+   */
+  ecsServiceTargets?: EcsServiceDeployTargetInfo[];
+  /**
+   * ECS blue/green deployment groups in the role's account and region:
+   * `target.blueGreenDeployTarget()` of an `EcsServiceTarget` with `blueGreen`, created with the same provider.
+   * @default - no ECS blue/green deployment group.
+   */
+  ecsBlueGreenTargets?: EcsBlueGreenDeployTargetInfo[];
 }
 
 /** The target kind of every deploy action kind, keyed by its `CrossAccountDeployRoleArgs` field, in the order of the action kinds. */

@@ -3,8 +3,10 @@ import { beanstalkDeployKind, BeanstalkDeployActionArgs } from "./beanstalk-depl
 import { codeBuildKind, CodeBuildActionArgs } from "./codebuild";
 import { codeCommitSourceKind, CodeCommitSourceActionArgs } from "./codecommit-source";
 import { codeDeployKind, CodeDeployActionArgs } from "./codedeploy-deploy";
+import { codeDeployToEcsKind, CodeDeployToEcsActionArgs } from "./codedeploy-to-ecs";
 import { connectionSourceKind, ConnectionSourceActionArgs } from "./connection-source";
 import { customKind, CustomActionArgs } from "./custom";
+import { ecsDeployKind, EcsDeployActionArgs } from "./ecs-deploy";
 import { manualApprovalKind, ManualApprovalActionArgs } from "./manual-approval";
 import { pulumiSelfUpdateKind, PulumiSelfUpdateActionArgs } from "./pulumi-self-update";
 import { s3SourceKind, S3SourceActionArgs } from "./s3-source";
@@ -13,8 +15,10 @@ export * from "./beanstalk-deploy";
 export * from "./codebuild";
 export * from "./codecommit-source";
 export * from "./codedeploy-deploy";
+export * from "./codedeploy-to-ecs";
 export * from "./connection-source";
 export * from "./custom";
+export * from "./ecs-deploy";
 export * from "./manual-approval";
 export * from "./pulumi-self-update";
 export * from "./s3-source";
@@ -24,7 +28,7 @@ export * from "./s3-source";
  * (`repo.sourceAction()`, `project.buildAction()`, `target.deployAction()`), or build them with
  * the helpers `codeCommitSourceAction(...)`, `s3SourceAction(...)`, `connectionSourceAction(...)`,
  * `codeBuildAction(...)`, `manualApprovalAction(...)`, `beanstalkDeployAction(...)`,
- * `codeDeployAction(...)`, and `customAction(...)` for a kind this library does not ship.
+ * `codeDeployAction(...)`, `ecsDeployAction(...)`, `codeDeployToEcsAction(...)`, and `customAction(...)` for a kind this library does not ship.
  *
  * @remarks
  * This is one object with an optional field per kind, not a TypeScript union of one-kind shapes,
@@ -73,6 +77,16 @@ export interface ActionArgs {
    */
   codeDeploy?: CodeDeployActionArgs;
   /**
+   * Rolling deploy of the images in `imagedefinitions.json` to an ECS service (the `ECS` action).
+   * @default - not this kind.
+   */
+  ecsDeploy?: EcsDeployActionArgs;
+  /**
+   * Blue/green deploy of a task definition template to an ECS service through CodeDeploy (the `CodeDeployToECS` action).
+   * @default - not this kind.
+   */
+  codeDeployToEcs?: CodeDeployToEcsActionArgs;
+  /**
    * An action of a kind this library does not ship (e.g. a Lambda invoke), described as plain
    * data: its action type, configuration, artifacts and the exact statements the pipeline role needs.
    * @default - not this kind.
@@ -95,6 +109,8 @@ export const ACTION_KINDS: { [K in ActionKindName]: ActionKind<ActionArgsOf<K>> 
   manualApproval: manualApprovalKind,
   beanstalkDeploy: beanstalkDeployKind,
   codeDeploy: codeDeployKind,
+  ecsDeploy: ecsDeployKind,
+  codeDeployToEcs: codeDeployToEcsKind,
   custom: customKind,
   pulumiSelfUpdate: pulumiSelfUpdateKind,
 };

@@ -13,7 +13,7 @@ export const iamServiceTrustSource = documentsRule<Config>(
     id: "aws-cicd-iam-service-trust-source",
     service: "iam",
     description:
-      "Trust statements for service principals carry aws:SourceAccount / aws:SourceArn (or the external id the service documents), against the confused deputy; services that send no source keys (EC2 instance profiles, CodeDeploy) are listed in `servicesWithoutSourceKeys`.",
+      "Trust statements for service principals carry aws:SourceAccount / aws:SourceArn (or the external id the service documents), against the confused deputy; services that send no source keys (EC2 instance profiles, CodeDeploy, ECS tasks) are listed in `servicesWithoutSourceKeys`.",
     severity: "medium",
     remediation:
       'Add `Condition: { StringEquals: { "aws:SourceAccount": <account> }, ArnLike: { "aws:SourceArn": <resource ARN> } }` (createServiceRole does).',
@@ -23,8 +23,14 @@ export const iamServiceTrustSource = documentsRule<Config>(
       "Judges policy documents known in preview. A document that embeds an ARN of a resource created in the same run is unknown: that resource alone is not judged (CrossGuard notes it), and the rule runs again at `pulumi up`.",
     configSchema: {
       properties: {
-        // CodeDeploy documents no source keys for its service role (aws-cicd PERMISSIONS.md, "Trust").
-        servicesWithoutSourceKeys: { type: "array", items: { type: "string" }, default: ["ec2.amazonaws.com", "codedeploy.amazonaws.com"] },
+        // CodeDeploy documents no source keys for its service role, nor ECS for the task execution
+        // role (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html);
+        // aws-cicd PERMISSIONS.md, "Trust".
+        servicesWithoutSourceKeys: {
+          type: "array",
+          items: { type: "string" },
+          default: ["ec2.amazonaws.com", "codedeploy.amazonaws.com", "ecs-tasks.amazonaws.com"],
+        },
       },
     },
   },

@@ -1,0 +1,78 @@
+import { policies } from "../../packages/policy-pack/src/policies";
+import { describeResourceCases, rule } from "./cases";
+
+const TD = "aws:ecs/taskDefinition:TaskDefinition";
+const containers = (...c: Record<string, unknown>[]) => ({ networkMode: "awsvpc", containerDefinitions: JSON.stringify(c) });
+const HARDENED = { name: "app", image: "app:1", user: "1000:1000", readonlyRootFilesystem: true, privileged: false };
+
+describe("policy pack: ECS, ECR and load balancer listeners", () => {
+  describeResourceCases([
+    {
+      rule: rule(policies, "aws-cicd-ecs-task-non-root"),
+      type: TD,
+      compliant: containers(HARDENED),
+      noncompliant: containers({ ...HARDENED, user: "0:0" }, { name: "sidecar", image: "s:1" }),
+      messages: [
+        'ECS container "app" runs as "0:0", not a named non-root user.',
+        'ECS container "sidecar" runs as the image\'s default user, not a named non-root user.',
+      ],
+    },
+    {
+      rule: rule(policies, "aws-cicd-ecs-task-readonly-root-filesystem"),
+      type: TD,
+      compliant: containers(HARDENED),
+      noncompliant: containers({ ...HARDENED, readonlyRootFilesystem: false }),
+      messages: ['ECS container "app" has a writable root filesystem.'],
+    },
+    {
+      rule: rule(policies, "aws-cicd-ecs-task-not-privileged"),
+      type: TD,
+      compliant: containers(HARDENED),
+      noncompliant: containers({ ...HARDENED, privileged: true }),
+      messages: ['ECS container "app" runs privileged.'],
+    },
+    {
+      rule: rule(policies, "aws-cicd-ecs-task-awsvpc"),
+      type: TD,
+      compliant: containers(HARDENED),
+      noncompliant: { networkMode: "bridge", containerDefinitions: "[]" },
+      messages: ['ECS task definition uses the network mode "bridge", not "awsvpc".'],
+    },
+    {
+      rule: rule(policies, "aws-cicd-ecs-service-no-public-ip"),
+      type: "aws:ecs/service:Service",
+      compliant: { networkConfiguration: { subnets: ["subnet-a"], assignPublicIp: false } },
+      noncompliant: { networkConfiguration: { subnets: ["subnet-a"], assignPublicIp: true } },
+      messages: ["ECS service assigns public IP addresses to its tasks."],
+    },
+    {
+      rule: rule(policies, "aws-cicd-ecr-immutable-tags"),
+      type: "aws:ecr/repository:Repository",
+      compliant: { imageTagMutability: "IMMUTABLE" },
+      noncompliant: {},
+      messages: ['ECR repository tags are mutable ("MUTABLE").'],
+    },
+    {
+      rule: rule(policies, "aws-cicd-ecr-scan-on-push"),
+      type: "aws:ecr/repository:Repository",
+      compliant: { imageScanningConfiguration: { scanOnPush: true } },
+      noncompliant: { imageScanningConfiguration: { scanOnPush: false } },
+      messages: ["ECR repository does not scan images on push."],
+    },
+    {
+      rule: rule(policies, "aws-cicd-elb-listener-https"),
+      type: "aws:lb/listener:Listener",
+      compliant: {
+        protocol: "HTTP",
+        port: 80,
+        defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+      },
+      noncompliant: {
+        protocol: "HTTP",
+        port: 8080,
+        defaultActions: [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/green/1" }],
+      },
+      messages: ["Listener on port 8080 serves plain HTTP instead of redirecting to HTTPS."],
+    },
+  ]);
+});
