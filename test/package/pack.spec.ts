@@ -112,13 +112,21 @@ describe("aws-cicd package", function () {
   });
 
   describe("npm pack", () => {
-    it("contains only dist/ (JS, declarations, source maps), README.md, LICENSE and package.json", () => {
+    it("contains only dist/ (JS, declarations, source maps), the services file's JSON Schema, README.md, LICENSE and package.json", () => {
       const files = pack.files.map((f) => f.path);
       const unexpected = files.filter(
-        (f) => !/^dist\/.+\.(js|d\.ts|js\.map)$/.test(f) && !["README.md", "LICENSE", "package.json"].includes(f),
+        (f) => !/^dist\/.+\.(js|d\.ts|js\.map)$/.test(f) && !["services.schema.json", "README.md", "LICENSE", "package.json"].includes(f),
       );
       expect(unexpected).to.deep.equal([]);
-      expect(files).to.include.members(["dist/index.js", "dist/index.d.ts", "dist/index.js.map", "README.md", "LICENSE", "package.json"]);
+      expect(files).to.include.members([
+        "dist/index.js",
+        "dist/index.d.ts",
+        "dist/index.js.map",
+        "services.schema.json",
+        "README.md",
+        "LICENSE",
+        "package.json",
+      ]);
       expect(files.filter((f) => f.startsWith("dist/") && f.endsWith(".ts") && !f.endsWith(".d.ts"))).to.deep.equal([]);
     });
 
@@ -129,13 +137,14 @@ describe("aws-cicd package", function () {
       expect(manifest.bin).to.equal(undefined);
     });
 
-    it("exports the main entry point and the buildspec and checks entry points, each with its declarations", () => {
+    it("exports the main entry point, the buildspec and checks entry points with their declarations, and the services schema", () => {
       const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, "package.json"), "utf8"));
       expect(manifest.exports).to.deep.equal({
         ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
         "./buildspec": { types: "./dist/buildspec-toolkit.d.ts", default: "./dist/buildspec-toolkit.js" },
         "./checks": { types: "./dist/checks.d.ts", default: "./dist/checks.js" },
         "./package.json": "./package.json",
+        "./services.schema.json": "./services.schema.json",
       });
       // TypeScript's `node` (node10) resolution ignores `exports`: typesVersions maps the subpath for it.
       expect(manifest.typesVersions).to.deep.equal({ "*": { buildspec: ["dist/buildspec-toolkit.d.ts"], checks: ["dist/checks.d.ts"] } });

@@ -67,7 +67,7 @@ export interface EcsFargateServiceArgs {
    */
   cpu?: number;
   /**
-   * Task memory, MiB, allowed for `cpu` ({@link FARGATE_TASK_SIZES}).
+   * Task memory, MiB, one of the sizes Fargate allows for `cpu` (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size).
    * @default 512 (`ECS_FARGATE_DEFAULTS.memory`)
    */
   memory?: number;

@@ -36,18 +36,18 @@ const PLACEHOLDER = /^[A-Za-z0-9_]{1,100}$/;
 export interface CodeDeployToEcsActionArgs extends EcsBlueGreenDeployTargetInfo, ActionCommonArgs, ConsumingActionArgs {
   /**
    * Path of the task definition template in the first input artifact.
-   * @default "taskdef.json" ({@link DEFAULT_TASK_DEFINITION_TEMPLATE_PATH})
+   * @default "taskdef.json"
    */
   taskDefinitionTemplatePath?: string;
   /**
    * Path of the AppSpec template in the first input artifact.
-   * @default "appspec.yaml" ({@link DEFAULT_APPSPEC_TEMPLATE_PATH})
+   * @default "appspec.yaml"
    */
   appSpecTemplatePath?: string;
   /**
    * Placeholder in the task definition template replaced by the image URI of `imageDetail.json`
    * (`Image1ContainerName`). Set `useImageDetail: false` when the template names its image.
-   * @default "IMAGE1_NAME" ({@link DEFAULT_IMAGE_PLACEHOLDER})
+   * @default "IMAGE1_NAME"
    */
   imagePlaceholder?: string;
   /**

@@ -33,7 +33,7 @@ const ARTIFACT_PATH = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\0]{1,255}$/;
 export interface EcsDeployActionArgs extends EcsServiceDeployTargetInfo, ActionCommonArgs, ConsumingActionArgs {
   /**
    * Path of the image definitions file in the input artifact.
-   * @default "imagedefinitions.json" ({@link DEFAULT_IMAGE_DEFINITIONS_FILE})
+   * @default "imagedefinitions.json"
    */
   imageDefinitionsFile?: string;
   /**
