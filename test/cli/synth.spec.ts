@@ -2,6 +2,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import { cli, CliRun, tempProgram } from "./synth-helpers";
 import type { SynthReport } from "../../packages/cli/src/synth/report-types";
+import type { InventoryReport } from "../../packages/cli/src/synth/inventory";
 import { DEFAULT_COST_INPUTS, exitCodeOf, parseSynthArgs } from "../../packages/cli/src/synth";
 import { NETWORK } from "../examples/example-config";
 
@@ -18,6 +19,7 @@ describe("aws-cicd synth", () => {
   let badLenient: CliRun;
   let unconfigured: CliRun;
   let costly: CliRun;
+  let inventory: CliRun;
   const dirs: string[] = [];
   before(async function () {
     this.timeout(60000);
@@ -27,7 +29,7 @@ describe("aws-cicd synth", () => {
       'import * as aws from "@pulumi/aws";\nexport const bucket = new aws.s3.Bucket("raw").bucket;\n',
     );
     dirs.push(failing.dir, rawBucket.dir);
-    [repo, flagship, markdown, broken, bad, badLenient, unconfigured, costly] = await Promise.all([
+    [repo, flagship, markdown, broken, bad, badLenient, unconfigured, costly, inventory] = await Promise.all([
       cli(["synth", "examples/repo-and-build", "--json"]),
       cli([
         "synth",
@@ -56,6 +58,7 @@ describe("aws-cicd synth", () => {
       cli(["synth", rawBucket.dir, "--fail-on", "none"], rawBucket.env),
       cli(["synth", "examples/beanstalk-pipeline", "--json"]),
       cli(["synth", "examples/repo-and-build", "--cost", "buildsPerDay=20", "--cost=minutesPerBuild=3"]),
+      cli(["synth", "examples/platform-fleet", "--inventory", "--json"]),
     ]);
   });
   after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -218,6 +221,28 @@ describe("aws-cicd synth", () => {
     });
   });
 
+  describe("--inventory", () => {
+    it("lists every fleet service with its team, preset version and environments, and flags older preset versions", () => {
+      expect(inventory.code, inventory.stderr).to.equal(0);
+      const inv = JSON.parse(inventory.stdout) as InventoryReport;
+      expect(inv.services).to.have.length(25);
+      expect(inv.latestPresetVersions).to.deep.equal({ "@acme/pipeline-preset": "2.0.0" });
+      expect(inv.services.find((e) => e.service === "crawler")).to.deep.equal({
+        service: "crawler",
+        team: "search",
+        preset: "@acme/pipeline-preset",
+        presetVersion: "1.0.0",
+        libraryVersion: require("../../packages/aws-cicd/package.json").version,
+        pipelineName: "platform-fleet-dev-platform-crawler",
+        environments: ["dev", "prod"],
+        outdated: true,
+      });
+      expect(inv.services.filter((e) => e.outdated).map((e) => e.team)).to.deep.equal(Array(8).fill("search"));
+      expect(inv.services.find((e) => e.service === "edge-auth")).to.include({ team: "web", presetVersion: "2.0.0", outdated: false });
+      expect((JSON.parse(flagship.stdout) as SynthReport).inventory).to.deep.equal({ services: [], latestPresetVersions: {} });
+    });
+  });
+
   describe("the cost estimate", () => {
     it("prices the flagship per pipeline, with the shared key apart, from the stated inputs and the dated table", () => {
       const c = (JSON.parse(flagship.stdout) as SynthReport).cost;
@@ -307,6 +332,7 @@ describe("aws-cicd synth", () => {
         failOn: "advisory",
         tier: "default",
         cost: DEFAULT_COST_INPUTS,
+        inventory: false,
       });
       expect(parseSynthArgs(["--tier", "strict"]).tier).to.equal("strict");
     });

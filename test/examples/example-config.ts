@@ -33,6 +33,7 @@ const EXAMPLE_CONFIG: Record<string, Record<string, string>> = {
   },
   "github-source": networkConfig("aws-cicd-test", ["logBucket"]),
   "lambda-canary": networkConfig("aws-cicd-test", ["logBucket"]),
+  "platform-fleet": {},
   "ecs-bluegreen": {
     "aws-cicd-test:vpcId": NETWORK.vpcId,
     "aws-cicd-test:subnetIds": JSON.stringify(NETWORK.privateSubnetIds),

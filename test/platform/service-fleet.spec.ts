@@ -187,6 +187,16 @@ describe("ServiceFleet", () => {
       expect(() => planFleet("f", { services: fleetFile() }, "eu-west-1")).to.throw(
         '`services`: services[0].environments[0]: environment "dev" is in us-east-1, but the pipelines run in eu-west-1; cross-region environments are not supported yet, so deploy from a stack in us-east-1.',
       );
+      const remoteLambda = fleetFile();
+      remoteLambda.services[0].environments[1].target = { lambda: { functionName: "checkout" } };
+      expect(() => planFleet("f", { services: remoteLambda }, undefined)).to.throw(
+        '`services`: services[0].environments[1].target: lambda targets deploy in the stack\'s own account; account "prod" is another (it has `bootstrapRoleArn`).',
+      );
+      const noFunction = fleetFile();
+      noFunction.services[0].environments[0].target = { lambda: {} };
+      expect(() => planFleet("f", { services: noFunction }, undefined)).to.throw(
+        "`services`: services[0].environments[0].target: a lambda target needs `functionName` (the function the service's team created).",
+      );
       expect(() => planFleet("f", { services: fleetFile(), servicesFile: "x.yml" }, undefined)).to.throw(
         "Give exactly one of `servicesFile` (a path to the YAML file) and `services` (the same content as an object), got both.",
       );

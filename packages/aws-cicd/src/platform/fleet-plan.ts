@@ -9,6 +9,8 @@ import { BuildProjectArgs } from "../codebuild/build-project-args";
 import { validateBuildProjectArgs } from "../codebuild/validate";
 import { Ec2FleetTargetArgs } from "../codedeploy/ec2-fleet-target-args";
 import { validateEc2FleetTargetArgs } from "../codedeploy/validate";
+import { LambdaTargetArgs } from "../lambda/lambda-target-args";
+import { validateLambdaTargetArgs } from "../lambda/validate";
 import { CODEBUILD_PROJECT_NAME, stackScopedName } from "../internal/naming";
 import { describeReceived } from "../internal/types";
 import { checkSchema, checkServicesFile, formatServicesPath, ServicesFileProblem, ServicesPath } from "./services-check";
@@ -24,6 +26,7 @@ export interface PlannedEnvironment extends ResolvedEnvironment {
   index: number;
   beanstalk?: BeanstalkTargetArgs;
   ec2Fleet?: Ec2FleetTargetArgs;
+  lambda?: LambdaTargetArgs;
 }
 
 /** One service, with its preset version, tags and component arguments. */
@@ -96,13 +99,24 @@ function buildArgsOf(s: ResolvedService, key: { keyArn: string } | undefined, ta
 }
 
 function environmentOf(env: ResolvedEnvironment, index: number, tags: Record<string, string>, at: ServicesPath): PlannedEnvironment {
+  const t = env.target as Record<string, any>;
+  if (env.kind === "lambda") {
+    if (t.functionName === undefined)
+      throw new ServicesFileProblem([...at, "target"], "a lambda target needs `functionName` (the function the service's team created).");
+    const args: LambdaTargetArgs = {
+      alias: { existing: { functionName: t.functionName, aliasName: t.aliasName ?? "live" } },
+      ...(t.deploymentConfig !== undefined ? { deploymentConfig: t.deploymentConfig } : {}),
+      ...(t.rollbackAlarmNames !== undefined ? { rollbackAlarmNames: t.rollbackAlarmNames } : {}),
+      tags,
+    };
+    return { ...env, index, lambda: args };
+  }
   const network = env.account.network;
   if (network === undefined)
     throw new ServicesFileProblem(
       at,
       `account "${env.accountName}" has no \`network\`; ${env.kind} targets run in its VPC's private subnets, so give \`accounts.${env.accountName}.network\`.`,
     );
-  const t = env.target as Record<string, any>;
   if (env.kind === "beanstalk") {
     const loadBalanced = (t.environmentType ?? "SingleInstance") === "LoadBalanced";
     const args: BeanstalkTargetArgs = {
@@ -189,7 +203,11 @@ export function planFleet(name: string, args: ServiceFleetArgs, stackRegion: str
           );
         const planned = environmentOf(env, j, tags, at);
         validated([...at, "target"], () =>
-          planned.beanstalk ? validateBeanstalkTargetArgs(planned.beanstalk) : validateEc2FleetTargetArgs(planned.ec2Fleet!),
+          planned.beanstalk
+            ? validateBeanstalkTargetArgs(planned.beanstalk)
+            : planned.lambda
+              ? validateLambdaTargetArgs(planned.lambda)
+              : validateEc2FleetTargetArgs(planned.ec2Fleet!),
         );
         return planned;
       });

@@ -4,6 +4,7 @@ import { BeanstalkTarget } from "../beanstalk/beanstalk-target";
 import { BuildProject } from "../codebuild/build-project";
 import { CodeCommitRepo } from "../codecommit/codecommit-repo";
 import { Ec2FleetTarget } from "../codedeploy/ec2-fleet-target";
+import { LambdaTarget } from "../lambda/lambda-target";
 import { CrossAccountDeployRole } from "../cross-account/cross-account-deploy-role";
 import { asResourceError } from "../internal/errors";
 import { validateComponentName } from "../internal/naming";
@@ -258,6 +259,7 @@ export class ServiceFleet extends pulumi.ComponentResource {
     const opts = side ? { parent: this, provider: side.provider } : { parent: this };
     const targetKey = side ? side.key : shared.key;
     const artifact = { artifactBucketArn: shared.bucket.bucketArn, artifactKeyArn: pulumi.output(shared.key.keyArn) };
+    if (env.lambda) return new LambdaTarget(base, { ...env.lambda, encryptionKey: targetKey }, opts).deployAction();
     if (env.beanstalk) {
       const target = new BeanstalkTarget(base, { ...env.beanstalk, encryptionKey: targetKey }, opts);
       if (!isRemote) return target.deployAction();

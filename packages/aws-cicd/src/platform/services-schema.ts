@@ -9,6 +9,7 @@ import { LOCAL_CACHE_MODES } from "../codebuild/build-project-args";
 import { COMPUTE_TYPES } from "../codebuild/environment";
 import { Ec2DeploymentStrategy } from "../codedeploy/ec2-fleet-target-args";
 import { ExecutionMode } from "../pipeline/pipeline-args";
+import { LambdaDeploymentConfig } from "../lambda/lambda-target-args";
 import { SERVICES_FILE_VERSION, ServiceTargetKind } from "./services-types";
 
 /** The subset of JSON Schema the services schema uses (and `checkServicesFile` implements). */
@@ -93,13 +94,22 @@ const DEFS: Record<string, Schema> = {
     maxSize: int("Most instances.", 1, 100),
     deploymentStrategy: s("How many instances deploy at a time.", { enum: Object.values(Ec2DeploymentStrategy) }),
   }),
+  lambda: obj("A Lambda function's alias shifted by CodeDeploy (in the stack's own account).", {
+    functionName: s("The function's name.", { pattern: "^[A-Za-z0-9_-]{1,64}$" }),
+    aliasName: s("The alias.", { pattern: "^[A-Za-z0-9_-]{1,128}$" }),
+    deploymentConfig: s("Predefined traffic shift.", { enum: Object.values(LambdaDeploymentConfig) }),
+    rollbackAlarmNames: list("Alarms that roll back.", s("An alarm name.", { minLength: 1, maxLength: 255 }), {
+      minItems: 1,
+      maxItems: 10,
+    }),
+  }),
   target: obj(
     `The target: exactly one of ${Object.values(ServiceTargetKind).join(", ")}.`,
-    { beanstalk: ref("beanstalk"), ec2Fleet: ref("ec2Fleet") },
+    { beanstalk: ref("beanstalk"), ec2Fleet: ref("ec2Fleet"), lambda: ref("lambda") },
     [],
     { minProperties: 1, maxProperties: 1 },
   ),
-  targetDefaults: obj("Defaults of each target kind.", { beanstalk: ref("beanstalk"), ec2Fleet: ref("ec2Fleet") }),
+  targetDefaults: obj("Defaults of each target kind.", { beanstalk: ref("beanstalk"), ec2Fleet: ref("ec2Fleet"), lambda: ref("lambda") }),
   environmentDefaults: obj("Defaults of every environment of this name.", {
     account: s("An account of `accounts`.", { pattern: KEY_NAME_PATTERN }),
     region: REGION,

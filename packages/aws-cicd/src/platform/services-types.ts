@@ -6,6 +6,7 @@
 import { BeanstalkEnvironmentType } from "../beanstalk/beanstalk-target-args";
 import { Ec2DeploymentStrategy } from "../codedeploy/ec2-fleet-target-args";
 import { ComputeType } from "../codebuild/environment";
+import { LambdaDeploymentConfig } from "../lambda/lambda-target-args";
 import { LocalCacheMode } from "../codebuild/build-project-args";
 import { ExecutionMode } from "../pipeline/pipeline-args";
 
@@ -18,6 +19,8 @@ export const ServiceTargetKind = {
   Beanstalk: "beanstalk",
   /** An EC2 Auto Scaling fleet deployed by CodeDeploy (`Ec2FleetTarget`). */
   Ec2Fleet: "ec2Fleet",
+  /** A Lambda function's alias, shifted by CodeDeploy (`LambdaTarget`). */
+  Lambda: "lambda",
 } as const;
 /** One of {@link ServiceTargetKind}. */
 export type ServiceTargetKind = (typeof ServiceTargetKind)[keyof typeof ServiceTargetKind];
@@ -222,6 +225,30 @@ export interface Ec2FleetSpec {
   deploymentStrategy?: Ec2DeploymentStrategy;
 }
 
+/** Settings of a Lambda target: an existing function and alias that CodeDeploy shifts. */
+export interface LambdaSpec {
+  /**
+   * The function's name (the team's application creates the function; the fleet deploys new versions to it).
+   * @default - none; required in an environment (a default may set it for every environment of a kind, rarely useful).
+   */
+  functionName?: string;
+  /**
+   * The alias CodeDeploy shifts.
+   * @default "live"
+   */
+  aliasName?: string;
+  /**
+   * Predefined traffic shift.
+   * @default "Canary10Percent5Minutes"
+   */
+  deploymentConfig?: LambdaDeploymentConfig;
+  /**
+   * CloudWatch alarms that stop and roll back a deployment.
+   * @default - none: rollback on failure only.
+   */
+  rollbackAlarmNames?: string[];
+}
+
 /** The target of an environment: exactly one kind. */
 export interface TargetSpec {
   /**
@@ -234,6 +261,11 @@ export interface TargetSpec {
    * @default - not this kind.
    */
   ec2Fleet?: Ec2FleetSpec;
+  /**
+   * A Lambda alias shifted by CodeDeploy (in the stack's own account).
+   * @default - not this kind.
+   */
+  lambda?: LambdaSpec;
 }
 
 /** A manual approval before an environment deploys. */

@@ -9,6 +9,7 @@
 import { costInputsOf, CostInputs, DEFAULT_COST_INPUTS } from "./cost-inputs";
 import { DEFAULT_PRICES_FILE, loadPrices, PriceTable } from "./cost-prices";
 import { estimateCost } from "./cost";
+import { renderInventory } from "./inventory";
 import { buildReport } from "./model";
 import { runPolicyPack } from "./policy-pack";
 import { renderMarkdown, renderText } from "./render";
@@ -23,6 +24,8 @@ export type { CostInputs } from "./cost-inputs";
 export { checkPriceTable, loadPrices, DEFAULT_PRICES_FILE } from "./cost-prices";
 export type { PriceTable } from "./cost-prices";
 export { estimateCost, COST_DISCLAIMER } from "./cost";
+export { compareVersions, inventoryOf, renderInventory } from "./inventory";
+export type { InventoryEntry, InventoryReport } from "./inventory";
 
 /** How the report names the shipped price table. */
 export const SHIPPED_PRICES_LABEL = "aws-cicd-cli/data/prices-us-east-1.json";
@@ -60,6 +63,8 @@ export interface SynthOptions {
   cost: CostInputs;
   /** From `--prices FILE`. @default - the shipped us-east-1 table. */
   prices?: string;
+  /** `--inventory`: write only the fleet inventory (text, or JSON with `--json`). @default false */
+  inventory: boolean;
 }
 
 export const SYNTH_USAGE = `Usage: aws-cicd synth [DIR] [options]
@@ -81,6 +86,9 @@ Options:
 ${Object.entries(DEFAULT_COST_INPUTS)
   .map(([k, v]) => `                          ${k}=${v}`)
   .join("\n")}
+  --inventory           write only the inventory of the ServiceFleet pipelines (service, team,
+                        preset version, environments; older preset versions flagged), as
+                        text or, with --json, as JSON
   --prices FILE         price table of the estimate, JSON shaped like the shipped
                         ${SHIPPED_PRICES_LABEL} (e.g. another region's prices)
 
@@ -103,6 +111,7 @@ export function parseSynthArgs(argv: readonly string[]): SynthOptions {
     failOn: DEFAULT_FAIL_ON,
     tier: DEFAULT_TIER,
     cost: costInputsOf([]),
+    inventory: false,
   };
   const cost: string[] = [];
   let dirGiven = false;
@@ -156,13 +165,16 @@ export function parseSynthArgs(argv: readonly string[]): SynthOptions {
       case "--cost":
         cost.push(value());
         break;
+      case "--inventory":
+        o.inventory = true;
+        break;
       case "--prices":
         o.prices = value();
         break;
       default:
         if (arg.startsWith("-"))
           throw new UsageError(
-            `Unknown option \`${arg}\` for synth. Options: --stack, --account, --region, --config, --json, --markdown, --fail-on, --tier, --cost, --prices.`,
+            `Unknown option \`${arg}\` for synth. Options: --stack, --account, --region, --config, --json, --markdown, --fail-on, --tier, --cost, --prices, --inventory.`,
           );
         if (dirGiven) throw new UsageError(`synth takes one directory, got "${o.dir}" and "${arg}".`);
         o.dir = arg;
@@ -248,9 +260,11 @@ export async function synthCommand(argv: readonly string[], io: SynthIo = proces
     io.stderr(`aws-cicd synth: ${message}\n`);
     return SYNTH_EXIT.programError;
   }
-  io.stdout(
-    o.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : o.format === "markdown" ? renderMarkdown(report) : renderText(report),
-  );
+  if (o.inventory) io.stdout(o.format === "json" ? `${JSON.stringify(report.inventory, null, 2)}\n` : renderInventory(report.inventory));
+  else
+    io.stdout(
+      o.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : o.format === "markdown" ? renderMarkdown(report) : renderText(report),
+    );
   const code = exitCodeOf(report, o.failOn, o.tier);
   if (code !== SYNTH_EXIT.ok) {
     const c = tierCounts(report, o.tier);

@@ -1,6 +1,7 @@
 /** Builds the synth report (see report-types.ts) from a program run and the policy-pack findings. */
 import type { EngineResource } from "../engine";
 import { keyOf, rolesOf } from "./iam-model";
+import { inventoryOf } from "./inventory";
 import type { ProgramResult } from "./run-program";
 import {
   CostReport,
@@ -94,6 +95,7 @@ export function buildReport(run: ProgramResult, policyPack: PolicyPackReport, co
     pipelines,
     policyPack,
     cost,
+    inventory: inventoryOf(run.resources),
     warnings: [
       ...unanswered.map((t) => `The synth engine has no answer for invoke ${t}; the program received an empty result.`),
       ...(cost.prices.region !== run.region

@@ -4,6 +4,7 @@
  * Arrays are in a stable order: resources in registration order, roles and pipelines by key,
  * statements in document order, findings by rule then resource.
  */
+import type { InventoryReport } from "./inventory";
 
 /** The version of this document's shape. */
 export const SCHEMA_VERSION = 1;
@@ -39,6 +40,8 @@ export interface SynthReport {
   policyPack: PolicyPackReport;
   /** The estimated monthly cost of each pipeline and of the rest (an estimate, not a quote). */
   cost: CostReport;
+  /** The ServiceFleet pipelines: service, team, preset version, environments (see inventory.ts). */
+  inventory: InventoryReport;
   /** Things the reader should know (invokes the engine could not answer...). */
   warnings: string[];
 }
