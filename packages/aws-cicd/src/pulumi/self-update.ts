@@ -87,7 +87,7 @@ const STATE = new WeakMap<PulumiSelfUpdate, { build: BuildProject; pipelineName:
 export class PulumiSelfUpdate extends pulumi.ComponentResource {
   /** Name of the CodeBuild project that runs the self-update. */
   readonly projectName: pulumi.Output<string>;
-  /** Service role of the self-update builds: grant it what updating the pipeline's stack needs. */
+  /** Service role of the self-update builds; with `deployRole` it assumes that role for `pulumi up`, else grant it what the update needs. */
   readonly role: aws.iam.Role;
   /** ARN of the pipeline the builds may read, start and stop. */
   readonly pipelineArn: pulumi.Output<string>;
