@@ -11,8 +11,9 @@ import { fakePulumi } from "./fake-pulumi";
  * The rendered self-update buildspec, run with `aws-cicd buildspec run` (the local CodeBuild
  * runner), a fake `pulumi` and a fake `aws` first on PATH. The fake `aws` answers the four
  * CodePipeline calls from variables (the versions, the execution status, which call fails) and
- * logs each call to the same file as the fake `pulumi`, so the order of calls is asserted. No
- * Pulumi CLI, AWS CLI or AWS account is involved.
+ * logs each call to the same file as the fake `pulumi`, so the order of calls is asserted. With
+ * `deployRole`, a wrapper records the AWS config file `pulumi` is given. No Pulumi CLI, AWS CLI,
+ * STS call or AWS account is involved.
  */
 
 const FAKE_AWS = `#!/bin/sh
