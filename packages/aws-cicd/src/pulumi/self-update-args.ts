@@ -1,4 +1,5 @@
 import { PulumiBuildSettings, PulumiSecretArgs } from "./pulumi-stack-args";
+import { PulumiDeployRoleArgs } from "./state-identity-args";
 
 /** Name of the stage {@link PulumiSelfUpdate.selfUpdateStage} returns when `stageName` is not given. */
 export const DEFAULT_PULUMI_SELF_UPDATE_STAGE = "SelfUpdate";
@@ -63,6 +64,15 @@ export interface PulumiSelfUpdateArgs {
    * @default - BuildProject defaults.
    */
   build?: PulumiBuildSettings;
+  /**
+   * The role that runs `pulumi up` of the pipeline's stack: `{ roleArn }` (a role you name, whose
+   * trust policy lets exactly `role` assume it), or policies for a role the component creates,
+   * `<project>-<stack>-<name>-deploy`, trusted by exactly `role`. As for `PulumiStack`:
+   * administrator access only with `allowAdministratorAccess`, and an optional permissions
+   * boundary. The build role may only assume it; the restart calls keep the build role.
+   * @default - none: `pulumi up` runs as `role`, which holds no AWS permission for the stack's resources.
+   */
+  deployRole?: PulumiDeployRoleArgs;
 }
 
 /** Settings of {@link PulumiSelfUpdate.selfUpdateAction}. */

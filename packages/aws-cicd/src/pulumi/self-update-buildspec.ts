@@ -1,5 +1,5 @@
 import { BuildSpec } from "../codebuild/buildspec-types";
-import { environment, preparation } from "./buildspecs";
+import { deployProfileCommands, deployProfileFlag, environment, preparation } from "./buildspecs";
 import { PIPELINE_EXECUTION_ID_VARIABLE, PulumiSelfUpdateArgs } from "./self-update-args";
 
 /**
@@ -24,6 +24,11 @@ import { PIPELINE_EXECUTION_ID_VARIABLE, PulumiSelfUpdateArgs } from "./self-upd
  *
  * Any failing step fails the build, and with it the stage: the old definition never reaches the
  * application stages.
+ *
+ * With `deployRole`, the AWS config profile of `PulumiStack` (`aws-cicd-deploy`, assuming
+ * `$PULUMI_DEPLOY_ROLE_ARN`) is written just before `pulumi up`, which gets
+ * `--config aws:profile=aws-cicd-deploy`. The file holds no default profile, so the `aws
+ * codepipeline` calls keep the build role's credentials (`RestartOwnPipeline`).
  */
 export function pulumiSelfUpdateBuildSpec(args: PulumiSelfUpdateArgs): BuildSpec {
   const env = environment(args);
@@ -38,7 +43,8 @@ export function pulumiSelfUpdateBuildSpec(args: PulumiSelfUpdateArgs): BuildSpec
         commands: [
           `test -n "\${${PIPELINE_EXECUTION_ID_VARIABLE}:-}" || { echo "${PIPELINE_EXECUTION_ID_VARIABLE} is unset: run this project through the self-update action of pipeline $PIPELINE_NAME, which passes #{codepipeline.PipelineExecutionId}." >&2; exit 1; }`,
           `RUNNING_VERSION="$(aws codepipeline get-pipeline-execution ${execution} --query pipelineExecution.pipelineVersion --output text)"`,
-          `pulumi up --stack "$PULUMI_STACK" --cwd "$CODEBUILD_SRC_DIR/$PULUMI_WORK_DIR" --yes --non-interactive`,
+          ...deployProfileCommands(args),
+          `pulumi up --stack "$PULUMI_STACK" --cwd "$CODEBUILD_SRC_DIR/$PULUMI_WORK_DIR"${deployProfileFlag(args)} --yes --non-interactive`,
           `CURRENT_VERSION="$(aws codepipeline get-pipeline --name "$PIPELINE_NAME" --query pipeline.version --output text)"`,
           `if [ "$CURRENT_VERSION" = "$RUNNING_VERSION" ]; then RESTART=false; echo "Pipeline $PIPELINE_NAME is unchanged (version $RUNNING_VERSION): this execution goes on."; else RESTART=true; echo "Pipeline $PIPELINE_NAME changed from version $RUNNING_VERSION to $CURRENT_VERSION: restarting it with the new definition."; fi`,
           `[ "$RESTART" = false ] || { NEW_EXECUTION_ID="$(aws codepipeline start-pipeline-execution --name "$PIPELINE_NAME" --query pipelineExecutionId --output text)" && echo "Started execution $NEW_EXECUTION_ID, which runs version $CURRENT_VERSION."; }`,

@@ -54,7 +54,7 @@ export function createStateBackend(name: string, root: string, ctx: AwsContext, 
   };
 }
 
-/** Physical name of the deploy role a `PulumiStack` named `name` creates: `<project>-<stack>-<name>-deploy`. */
+/** Physical name of the deploy role a `PulumiStack` or `PulumiSelfUpdate` named `name` creates: `<project>-<stack>-<name>-deploy`. */
 export function pulumiDeployRoleName(name: string): string {
   return stackScopedName(`${name}-deploy`, IAM_ROLE_NAME);
 }
@@ -75,12 +75,13 @@ export function createDeployRole(
   trustedRoleArns: pulumi.Input<string>[],
   tags: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined,
   parent: pulumi.Resource,
+  description = `Deploys the Pulumi stack of PulumiStack ${name}; assumed by its build roles only (aws-cicd).`,
 ): aws.iam.Role {
   const role = new aws.iam.Role(
     `${name}-deploy`,
     {
       name: pulumiDeployRoleName(name),
-      description: `Deploys the Pulumi stack of PulumiStack ${name}; assumed by its build roles only (aws-cicd).`,
+      description,
       assumeRolePolicy: policyDocument(crossAccountDeployTrustStatements(trustedRoleArns, undefined, "TrustPulumiBuildRoles")),
       maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
       permissionsBoundary: d.permissionsBoundaryArn,
