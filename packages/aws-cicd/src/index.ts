@@ -280,6 +280,7 @@ export type {
   EnvironmentDefaults,
   EnvironmentSpec,
   FleetInventoryEntry,
+  LambdaSpec,
   NetworkSpec,
   NotificationSpec,
   PipelineSettings,
