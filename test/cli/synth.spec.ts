@@ -28,7 +28,24 @@ describe("aws-cicd synth", () => {
       "raw-bucket",
       'import * as aws from "@pulumi/aws";\nexport const bucket = new aws.s3.Bucket("raw").bucket;\n',
     );
-    dirs.push(failing.dir, rawBucket.dir);
+    // A small fleet (the 25-service example costs 25 s more): team b stays on preset 1.0.0.
+    const fleet = tempProgram(
+      "fleet",
+      [
+        'import * as cicd from "aws-cicd";',
+        'const net = { vpcId: "vpc-0a1b2c3d", privateSubnetIds: ["subnet-0a1b2c3d"] };',
+        'const presets = [1, 2].map((v) => ({ name: "p", version: `${v}.0.0`, defaults: {} }));',
+        'export const names = new cicd.ServiceFleet("f", { presets, services: {',
+        '  version: 1, preset: { name: "p", version: "2.0.0" },',
+        '  accounts: { dev: { id: "123456789012", region: "us-east-1", network: net } },',
+        '  teams: { a: { emails: ["a@example.com"] }, b: { emails: ["b@example.com"], presetVersion: "1.0.0" } },',
+        '  services: ["web", "api", "jobs"].map((name, i) => ({ name, team: i === 2 ? "b" : "a", source: { codecommit: {} },',
+        '    environments: [{ name: "dev", account: "dev", target: { ec2Fleet: {} } }] })),',
+        "} }).pipelineNames;",
+        "",
+      ].join("\n"),
+    );
+    dirs.push(failing.dir, rawBucket.dir, fleet.dir);
     [repo, flagship, markdown, broken, bad, badLenient, unconfigured, costly, inventory] = await Promise.all([
       cli(["synth", "examples/repo-and-build", "--json"]),
       cli([
@@ -58,7 +75,7 @@ describe("aws-cicd synth", () => {
       cli(["synth", rawBucket.dir, "--fail-on", "none"], rawBucket.env),
       cli(["synth", "examples/beanstalk-pipeline", "--json"]),
       cli(["synth", "examples/repo-and-build", "--cost", "buildsPerDay=20", "--cost=minutesPerBuild=3"]),
-      cli(["synth", "examples/platform-fleet", "--inventory", "--json"]),
+      cli(["synth", fleet.dir, "--inventory", "--json"], fleet.env),
     ]);
   });
   after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -225,20 +242,17 @@ describe("aws-cicd synth", () => {
     it("lists every fleet service with its team, preset version and environments, and flags older preset versions", () => {
       expect(inventory.code, inventory.stderr).to.equal(0);
       const inv = JSON.parse(inventory.stdout) as InventoryReport;
-      expect(inv.services).to.have.length(25);
-      expect(inv.latestPresetVersions).to.deep.equal({ "@acme/pipeline-preset": "2.0.0" });
-      expect(inv.services.find((e) => e.service === "crawler")).to.deep.equal({
-        service: "crawler",
-        team: "search",
-        preset: "@acme/pipeline-preset",
-        presetVersion: "1.0.0",
+      expect(inv.latestPresetVersions).to.deep.equal({ p: "2.0.0" });
+      expect(inv.services.map((e) => [e.team, e.service, e.presetVersion, e.environments, e.outdated])).to.deep.equal([
+        ["a", "api", "2.0.0", ["dev"], false],
+        ["a", "web", "2.0.0", ["dev"], false],
+        ["b", "jobs", "1.0.0", ["dev"], true],
+      ]);
+      expect(inv.services[2]).to.include({
+        preset: "p",
         libraryVersion: require("../../packages/aws-cicd/package.json").version,
-        pipelineName: "platform-fleet-dev-platform-crawler",
-        environments: ["dev", "prod"],
-        outdated: true,
+        pipelineName: "fleet-dev-f-jobs",
       });
-      expect(inv.services.filter((e) => e.outdated).map((e) => e.team)).to.deep.equal(Array(8).fill("search"));
-      expect(inv.services.find((e) => e.service === "edge-auth")).to.include({ team: "web", presetVersion: "2.0.0", outdated: false });
       expect((JSON.parse(flagship.stdout) as SynthReport).inventory).to.deep.equal({ services: [], latestPresetVersions: {} });
     });
   });

@@ -3,27 +3,15 @@
  * plain data. `services.schema.json` (shipped in the package) describes the same shape for
  * editors; `parseServicesFile` reads the YAML and `checkServicesFile` the same shape as an object.
  */
-import { BeanstalkEnvironmentType } from "../beanstalk/beanstalk-target-args";
-import { Ec2DeploymentStrategy } from "../codedeploy/ec2-fleet-target-args";
 import { ComputeType } from "../codebuild/environment";
-import { LambdaDeploymentConfig } from "../lambda/lambda-target-args";
 import { LocalCacheMode } from "../codebuild/build-project-args";
 import { ExecutionMode } from "../pipeline/pipeline-args";
+import { TargetSpec } from "./services-targets";
+
+export * from "./services-targets";
 
 /** Version of the services file format this library reads. */
 export const SERVICES_FILE_VERSION = 1;
-
-/** The target kinds a service environment may use. */
-export const ServiceTargetKind = {
-  /** An Elastic Beanstalk environment (`BeanstalkTarget`). */
-  Beanstalk: "beanstalk",
-  /** An EC2 Auto Scaling fleet deployed by CodeDeploy (`Ec2FleetTarget`). */
-  Ec2Fleet: "ec2Fleet",
-  /** A Lambda function's alias, shifted by CodeDeploy (`LambdaTarget`). */
-  Lambda: "lambda",
-} as const;
-/** One of {@link ServiceTargetKind}. */
-export type ServiceTargetKind = (typeof ServiceTargetKind)[keyof typeof ServiceTargetKind];
 
 /** Name and version of the template (the preset) the fleet is stamped from; tags and the inventory show them. */
 export interface PresetSpec {
@@ -165,107 +153,6 @@ export interface BuildSpecSettings {
    * @default 60
    */
   timeoutInMinutes?: number;
-}
-
-/** Settings of an Elastic Beanstalk target. */
-export interface BeanstalkSpec {
-  /**
-   * One instance, or a load-balanced group.
-   * @default "SingleInstance"
-   */
-  environmentType?: BeanstalkEnvironmentType;
-  /**
-   * EC2 instance type.
-   * @default - the BeanstalkTarget default.
-   */
-  instanceType?: string;
-  /**
-   * Regular expression of the platform (solution stack) name.
-   * @default - the BeanstalkTarget default (the newest Node.js platform).
-   */
-  solutionStackRegex?: string;
-  /**
-   * Fewest instances (LoadBalanced).
-   * @default - the BeanstalkTarget default.
-   */
-  minSize?: number;
-  /**
-   * Most instances (LoadBalanced).
-   * @default - the BeanstalkTarget default.
-   */
-  maxSize?: number;
-  /**
-   * ACM certificate of the load balancer's HTTPS listener.
-   * @default - no HTTPS listener.
-   */
-  certificateArn?: string;
-}
-
-/** Settings of an EC2 fleet target. */
-export interface Ec2FleetSpec {
-  /**
-   * EC2 instance type.
-   * @default "t3.small"
-   */
-  instanceType?: string;
-  /**
-   * Fewest instances.
-   * @default - the Ec2FleetTarget default.
-   */
-  minSize?: number;
-  /**
-   * Most instances.
-   * @default - the Ec2FleetTarget default.
-   */
-  maxSize?: number;
-  /**
-   * How many instances deploy at a time.
-   * @default - the Ec2FleetTarget default.
-   */
-  deploymentStrategy?: Ec2DeploymentStrategy;
-}
-
-/** Settings of a Lambda target: an existing function and alias that CodeDeploy shifts. */
-export interface LambdaSpec {
-  /**
-   * The function's name (the team's application creates the function; the fleet deploys new versions to it).
-   * @default - none; required in an environment (a default may set it for every environment of a kind, rarely useful).
-   */
-  functionName?: string;
-  /**
-   * The alias CodeDeploy shifts.
-   * @default "live"
-   */
-  aliasName?: string;
-  /**
-   * Predefined traffic shift.
-   * @default "Canary10Percent5Minutes"
-   */
-  deploymentConfig?: LambdaDeploymentConfig;
-  /**
-   * CloudWatch alarms that stop and roll back a deployment.
-   * @default - none: rollback on failure only.
-   */
-  rollbackAlarmNames?: string[];
-}
-
-/** The target of an environment: exactly one kind. */
-export interface TargetSpec {
-  /**
-   * An Elastic Beanstalk environment.
-   * @default - not this kind.
-   */
-  beanstalk?: BeanstalkSpec;
-  /**
-   * An EC2 fleet deployed by CodeDeploy.
-   * @default - not this kind.
-   */
-  ec2Fleet?: Ec2FleetSpec;
-  /**
-   * A Lambda alias shifted by CodeDeploy (in the stack's own account).
-   * @default - not this kind.
-   */
-  lambda?: LambdaSpec;
 }
 
 /** A manual approval before an environment deploys. */
