@@ -89,7 +89,16 @@ const pipeline = new cicd.Pipeline("orders", {
   stages: [
     { name: "Source", actions: [repo.sourceAction({ branch: "main" })] },
     { name: "Build", actions: [build.buildAction()] },
-    { name: "Deploy", actions: [orders.deployAction({ name: "Canary" })] },
+    {
+      name: "Deploy",
+      actions: [orders.deployAction({ name: "Canary" })],
+      // The canary starts only on weekday working hours (UTC), and not while the function already fails.
+      beforeEntry: {
+        result: "FAIL",
+        deploymentWindows: [{ cron: "* * 9-16 ? * MON-FRI", name: "WeekdayWorkingHours" }],
+        cloudWatchAlarms: [{ alarmName: errors.name }],
+      },
+    },
   ],
 });
 

@@ -55,6 +55,35 @@ describe("examples/lambda-canary", () => {
     });
   });
 
+  it("enters the Deploy stage only in weekday working hours and while the errors alarm is quiet; the pipeline role reads exactly that alarm", () => {
+    const deploy = findResource("aws:codepipeline/pipeline:Pipeline", "orders-pipeline").inputs.stages[2];
+    expect(deploy.beforeEntry).to.deep.equal({
+      condition: {
+        result: "FAIL",
+        rules: [
+          {
+            name: "CloudWatchAlarm1",
+            ruleTypeId: { category: "Rule", owner: "AWS", provider: "CloudWatchAlarm", version: "1" },
+            configuration: { AlarmName: "orders-errors" },
+          },
+          {
+            name: "WeekdayWorkingHours",
+            ruleTypeId: { category: "Rule", owner: "AWS", provider: "DeploymentWindow", version: "1" },
+            configuration: { Cron: "* * 9-16 ? * MON-FRI", TimeZone: "UTC" },
+          },
+        ],
+      },
+    });
+    expect(policyStatementsOf("orders-role").filter((x) => x.Sid === "ReadConditionAlarms")).to.deep.equal([
+      {
+        Sid: "ReadConditionAlarms",
+        Effect: "Allow",
+        Action: ["cloudwatch:DescribeAlarms"],
+        Resource: [`arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:orders-errors`],
+      },
+    ]);
+  });
+
   it("gives the CodeDeploy service role exactly the alias and the alarm", () => {
     expect(policyStatementsOf("orders-service-role")).to.deep.equal([
       { Sid: "ShiftAliasTraffic", Effect: "Allow", Action: ["lambda:GetAlias", "lambda:UpdateAlias"], Resource: [FN] },
