@@ -1,44 +1,8 @@
 import { expect } from "chai";
 import { POLICY_PACK_WAIVERS, Waiver } from "./policy-pack-waivers";
-import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { policies, strictPolicyConfig } from "../../packages/policy-pack/src/policies";
-import { fromRecorded, resourceArgs, stackArgs } from "../policy-pack/fake-args";
+import { strictPolicyConfig } from "../../packages/policy-pack/src/policies";
+import { Finding, findingsOf } from "./pack-findings";
 import { allStacks, ConformanceStack, EXAMPLES } from "./stacks";
-
-/** Every accepted finding (documented in the component READMEs' "Exceptions (waivers)" sections). */
-
-interface Finding {
-  stack: string;
-  rule: string;
-  resource: string;
-  message: string;
-  /** The rule's level under the configuration the stack was judged with. */
-  level?: string;
-}
-
-/** Every finding under a policy-pack configuration (none: the default tier). */
-async function findingsOf(stack: ConformanceStack, config: ReturnType<typeof strictPolicyConfig> = {}): Promise<Finding[]> {
-  const out: Finding[] = [];
-  for (const rule of policies) {
-    const { enforcementLevel, ...settings } = (config[rule.name] ?? {}) as Record<string, unknown>;
-    const level = (enforcementLevel as string | undefined) ?? rule.enforcementLevel;
-    const validate = (rule as ResourceValidationPolicy).validateResource;
-    for (const r of stack.resources) {
-      for (const f of [validate ?? []].flat()) {
-        await f({ ...resourceArgs(r.type, r.inputs, settings, r.name), urn: r.urn }, (message) =>
-          out.push({ stack: stack.name, rule: rule.name, resource: r.name, message, level }),
-        );
-      }
-    }
-    const validateStack = (rule as StackValidationPolicy).validateStack;
-    if (validateStack) {
-      await validateStack(stackArgs(fromRecorded(stack.resources), settings), (message, urn) =>
-        out.push({ stack: stack.name, rule: rule.name, resource: urn?.split("::").pop() ?? "(stack)", message, level }),
-      );
-    }
-  }
-  return out;
-}
 
 /** The waiver of a finding: only findings on the component defaults may be waived, never an example's. */
 function waiverOf(f: Finding): Waiver | undefined {

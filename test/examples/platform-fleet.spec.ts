@@ -1,6 +1,8 @@
 import { expect } from "chai";
 import * as path from "path";
 import { ProgramRun, resourcesOfType, runProgram, useProgramResources, findResource, statementsOf } from "../harness";
+import { strictPolicyConfig } from "../../packages/policy-pack/src/policies";
+import { findingsOf } from "../conformance/pack-findings";
 
 const PROD = "210987654321";
 
@@ -86,5 +88,12 @@ describe("examples/platform-fleet", () => {
     // 21 deploy roles (9 payments, 8 search, 4 web) and the 8 search fleets' instance roles in prod.
     expect(prodRoles).to.have.length(29);
     expect([...principals].sort()).to.deep.equal([...new Set(prodRoles)].sort());
+  });
+
+  it("meets the policy pack in its default and strict tiers: no finding on the 25 pipelines and their targets", async () => {
+    const stack = { name: "examples/platform-fleet", resources: run.resources };
+    expect(stack.resources.length).to.be.greaterThan(1000);
+    const found = [...(await findingsOf(stack)), ...(await findingsOf(stack, strictPolicyConfig()))];
+    expect(found.map((f) => `${f.level} ${f.rule} ${f.resource}`)).to.deep.equal([]);
   });
 });

@@ -8,6 +8,7 @@ import { findResource, recorded, resetRecorded, resourcesOfType, settle, unwrap 
 
 const NETWORK = { vpcId: "vpc-0a1b2c3d", privateSubnetIds: ["subnet-0a1b2c3d"], publicSubnetIds: ["subnet-0e1f2a3b"] };
 const PROD_ROLE = "arn:aws:iam::222222222222:role/platform-bootstrap";
+const PROD_CERT = "arn:aws:acm:us-east-1:222222222222:certificate/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9";
 
 /** Two teams, a local dev account and a prod account reached through its bootstrap role. */
 function fleetFile(): ServicesFile {
@@ -19,8 +20,15 @@ function fleetFile(): ServicesFile {
       environments: { dev: { account: "dev" }, prod: { account: "prod", approval: {} } },
     },
     accounts: {
-      dev: { id: "123456789012", region: "us-east-1", network: NETWORK },
-      prod: { id: "222222222222", region: "us-east-1", bootstrapRoleArn: PROD_ROLE, network: NETWORK },
+      dev: { id: "123456789012", region: "us-east-1", network: NETWORK, logBucket: "logs-123456789012" },
+      prod: {
+        id: "222222222222",
+        region: "us-east-1",
+        bootstrapRoleArn: PROD_ROLE,
+        network: NETWORK,
+        logBucket: "logs-222222222222",
+        certificateArn: PROD_CERT,
+      },
     },
     teams: {
       payments: { emails: ["payments@example.com"] },
@@ -143,6 +151,23 @@ describe("ServiceFleet", () => {
     const readers = policy.Statement.filter((s: any) => s.Effect === "Allow").flatMap((s: any) => [s.Principal?.AWS ?? []].flat());
     const arn = (n: string) => findResource("aws:iam/role:Role", n).state.arn;
     expect(readers).to.include.members([arn("platform-checkout-prod-deploy-role"), arn("platform-indexer-prod-deploy-role")]);
+  });
+
+  it("gives load-balanced Beanstalk targets their account's certificate and log bucket, and logs the artifact bucket's accesses", () => {
+    const plan = planFleet("platform", { services: fleetFile() }, undefined);
+    const [dev, prod] = plan.services[0].environments;
+    expect([dev.beanstalk!.loadBalancer, prod.beanstalk!.loadBalancer]).to.deep.equal([
+      undefined,
+      { certificateArn: PROD_CERT, accessLogs: { bucketName: "logs-222222222222" } },
+    ]);
+    expect(findResource("aws:s3/bucketLogging:BucketLogging", "platform-artifacts-logging").inputs.targetBucket).to.equal(
+      "logs-123456789012",
+    );
+    const single = fleetFile();
+    single.services[0].environments[0].target = { beanstalk: { certificateArn: PROD_CERT } };
+    expect(() => planFleet("f", { services: single }, undefined)).to.throw(
+      '`services`: services[0].environments[0].target: `certificateArn` needs `environmentType: "LoadBalanced"` (a single instance has no load balancer).',
+    );
   });
 
   it("reports the inventory", () => {

@@ -119,6 +119,8 @@ function environmentOf(env: ResolvedEnvironment, index: number, tags: Record<str
     );
   if (env.kind === "beanstalk") {
     const loadBalanced = (t.environmentType ?? "SingleInstance") === "LoadBalanced";
+    if (!loadBalanced && t.certificateArn !== undefined)
+      throw new ServicesFileProblem([...at, "target"], '`certificateArn` needs `environmentType: "LoadBalanced"` (a single instance has no load balancer).');
     const args: BeanstalkTargetArgs = {
       ...(t.environmentType !== undefined ? { environmentType: t.environmentType } : {}),
       ...(t.instanceType !== undefined ? { instanceType: t.instanceType } : {}),
@@ -130,7 +132,7 @@ function environmentOf(env: ResolvedEnvironment, index: number, tags: Record<str
         instanceSubnetIds: network.privateSubnetIds,
         ...(loadBalanced && network.publicSubnetIds ? { loadBalancerSubnetIds: network.publicSubnetIds } : {}),
       },
-      ...(t.certificateArn !== undefined ? { loadBalancer: { certificateArn: t.certificateArn } } : {}),
+      ...(loadBalanced ? loadBalancerOf(t.certificateArn ?? env.account.certificateArn, env.account.logBucket) : {}),
       tags,
     };
     return { ...env, index, beanstalk: args };
@@ -147,6 +149,17 @@ function environmentOf(env: ResolvedEnvironment, index: number, tags: Record<str
     tags,
   };
   return { ...env, index, ec2Fleet: args };
+}
+
+/** A load-balanced Beanstalk target's listener certificate and access logs, from the target or its account. */
+function loadBalancerOf(certificateArn: string | undefined, logBucket: string | undefined): Pick<BeanstalkTargetArgs, "loadBalancer"> {
+  if (certificateArn === undefined && logBucket === undefined) return {};
+  return {
+    loadBalancer: {
+      ...(certificateArn !== undefined ? { certificateArn } : {}),
+      ...(logBucket !== undefined ? { accessLogs: { bucketName: logBucket } } : {}),
+    },
+  };
 }
 
 /** Runs a component's own validator, naming the services-file path in its message. */

@@ -90,10 +90,17 @@ export class ServiceFleet extends pulumi.ComponentResource {
     const readerArns = [...readers.values()].flat().map((r) => r.arn);
     const fleetTags = { ...(args.tags ?? {}), "aws-cicd:preset": plan.preset.name, "aws-cicd:preset-version": plan.preset.version };
 
+    // The stack's own account (no bootstrap role) logs the artifact bucket's accesses, when it names a log bucket.
+    const localLogBucket = Object.values(plan.file.accounts).find((a) => a.bootstrapRoleArn === undefined && a.logBucket)?.logBucket;
     const key = new EncryptionKey(`${name}-key`, { ...(readerArns.length ? { principalArns: readerArns } : {}), tags: fleetTags }, o);
     const bucket = new SecureBucket(
       `${name}-artifacts`,
-      { encryptionKey: key, ...(readerArns.length ? { readerArns } : {}), tags: fleetTags },
+      {
+        encryptionKey: key,
+        ...(readerArns.length ? { readerArns } : {}),
+        ...(localLogBucket !== undefined ? { accessLogs: { bucketName: localLogBucket } } : {}),
+        tags: fleetTags,
+      },
       o,
     );
     const topics = new Map(

@@ -193,6 +193,8 @@ export const SERVICES_SCHEMA = {
             id: s("The 12-digit account id.", { pattern: "^\\d{12}$" }),
             region: REGION,
             bootstrapRoleArn: ARN("iam", "An IAM role"),
+            logBucket: s("An S3 bucket (SSE-S3) receiving access logs.", { pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$" }),
+            certificateArn: ARN("acm", "An ACM certificate"),
             network: obj(
               "The account's network.",
               {

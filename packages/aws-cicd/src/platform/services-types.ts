@@ -38,6 +38,19 @@ export interface AccountSpec {
    * @default - none.
    */
   network?: NetworkSpec;
+  /**
+   * An S3 bucket (SSE-S3) of this account and region that receives access logs: the load
+   * balancers' of the Beanstalk targets here, and, for the stack's own account, the artifact
+   * bucket's (Security Hub S3.9, ELB.5).
+   * @default - no access logs (the policy pack reports it).
+   */
+  logBucket?: string;
+  /**
+   * ACM certificate (this account and region) of the HTTPS listener of load-balanced Beanstalk
+   * targets here, unless a target names its own `certificateArn`.
+   * @default - none: load balancers listen on HTTP only (the policy pack reports it).
+   */
+  certificateArn?: string;
 }
 
 /** A VPC with private subnets (instances) and public ones (load balancers). */
