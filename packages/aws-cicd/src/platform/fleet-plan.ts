@@ -120,7 +120,10 @@ function environmentOf(env: ResolvedEnvironment, index: number, tags: Record<str
   if (env.kind === "beanstalk") {
     const loadBalanced = (t.environmentType ?? "SingleInstance") === "LoadBalanced";
     if (!loadBalanced && t.certificateArn !== undefined)
-      throw new ServicesFileProblem([...at, "target"], '`certificateArn` needs `environmentType: "LoadBalanced"` (a single instance has no load balancer).');
+      throw new ServicesFileProblem(
+        [...at, "target"],
+        '`certificateArn` needs `environmentType: "LoadBalanced"` (a single instance has no load balancer).',
+      );
     const args: BeanstalkTargetArgs = {
       ...(t.environmentType !== undefined ? { environmentType: t.environmentType } : {}),
       ...(t.instanceType !== undefined ? { instanceType: t.instanceType } : {}),
