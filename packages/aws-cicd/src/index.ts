@@ -127,11 +127,13 @@ export {
   DEFAULT_FLEET_ROOT_DEVICE,
   DEFAULT_FLEET_ROOT_VOLUME_GIB,
   DEFAULT_TARGET_TAG_KEY,
+  EC2_BLUE_GREEN_DEFAULTS,
 } from "./codedeploy";
 
 export type {
   CodeDeployActionOptions,
   CodeDeployTargetInfo,
+  Ec2BlueGreenArgs,
   Ec2FleetArgs,
   Ec2FleetDeployTarget,
   Ec2FleetTargetArgs,

@@ -137,6 +137,52 @@ export const CodeDeployAgentInstallation = {
 /** `"ssm"` or `"userData"` ({@link CodeDeployAgentInstallation}). */
 export type CodeDeployAgentInstallation = (typeof CodeDeployAgentInstallation)[keyof typeof CodeDeployAgentInstallation];
 
+/** Defaults of {@link Ec2BlueGreenArgs}, named by the docs. */
+export const EC2_BLUE_GREEN_DEFAULTS = {
+  /**
+   * Minutes the blue (original) instances keep running after traffic moved to the green ones: a
+   * rollback alarm that fires in this window still moves traffic back to them. They cost their
+   * instance hours meanwhile.
+   */
+  terminationWaitMinutes: 5,
+  /** Longest wait CodeDeploy takes for the blue instances' termination, and the longest reroute wait this library takes (2 days). */
+  maxWaitMinutes: 2880,
+} as const;
+
+/**
+ * Blue/green deployments of the created fleet through CodeDeploy: each deployment copies the
+ * fleet's Auto Scaling group (same launch template, sizes and subnets) into a green group named
+ * `CodeDeploy_<deployment group>_d-<id>`, installs the revision there, registers the green
+ * instances in the target group and deregisters the blue ones, then deletes the blue group after
+ * `terminationWaitMinutes`. It rolls back (traffic stays on, or returns to, the blue instances) on
+ * failure and on the rollback alarms.
+ *
+ * After the first deployment the running group is CodeDeploy's copy, which the stack does not
+ * track: the group the stack created is gone (see the component README, "Blue/green").
+ * @see https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-groups-create-blue-green.html
+ * @see https://docs.aws.amazon.com/codedeploy/latest/APIReference/API_BlueGreenDeploymentConfiguration.html
+ */
+export interface Ec2BlueGreenArgs {
+  /**
+   * ARN of the load balancer's target group (Application or Network Load Balancer) that serves the
+   * fleet: `arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>`. CodeDeploy
+   * registers the green instances in it and deregisters the blue ones; the service role may do so
+   * in this target group only.
+   */
+  targetGroupArn: pulumi.Input<string>;
+  /**
+   * Wait for you to start rerouting (`aws deploy continue-deployment`) once the green instances are
+   * ready, 1 to 2880 minutes; the deployment stops when the wait ends without it (`STOP_DEPLOYMENT`).
+   * @default - traffic is rerouted as soon as the green instances are ready (`CONTINUE_DEPLOYMENT`).
+   */
+  manualRerouteWaitMinutes?: number;
+  /**
+   * Minutes the blue instances keep running after traffic moved, 0 to 2880.
+   * @default 5 ({@link EC2_BLUE_GREEN_DEFAULTS}.terminationWaitMinutes)
+   */
+  terminationWaitMinutes?: number;
+}
+
 /** Arguments of {@link Ec2FleetTarget}. */
 export interface Ec2FleetTargetArgs {
   /**
@@ -171,6 +217,13 @@ export interface Ec2FleetTargetArgs {
    * @default - no fleet is created; the deployment group targets your instances.
    */
   fleet?: Ec2FleetArgs;
+  /**
+   * Deploy blue/green instead of in place: needs `fleet` (CodeDeploy copies its Auto Scaling group)
+   * and `agentInstallation: "userData"` (the copies run the same launch template, so they get the
+   * agent too). The service role then holds exact statements in place of `AWSCodeDeployRole`.
+   * @default - in-place deployments without a load balancer (`IN_PLACE`, `WITHOUT_TRAFFIC_CONTROL`).
+   */
+  blueGreen?: Ec2BlueGreenArgs;
   /**
    * Built-in deployment configuration: `OneAtATime`, `HalfAtATime` or `AllAtOnce`.
    * Not with `minimumHealthyHosts`.

@@ -22,6 +22,7 @@ import {
   Ec2TagFilter,
 } from "./ec2-fleet-target-args";
 import { createFleet } from "./fleet";
+import { blueGreenGroupSettings, blueGreenServiceRoleStatements, targetGroupArnProblem } from "./blue-green";
 import { rollbackSettings } from "./rollback";
 import {
   codeDeployTargetOutputs,
@@ -93,6 +94,12 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
   /** Service role CodeDeploy assumes to deploy. */
   readonly serviceRole: aws.iam.Role;
   /**
+   * The service role's statements for blue/green deployments (with `blueGreen`, in place of
+   * `AWSCodeDeployRole`): copy, hook and delete exactly the fleet's group and CodeDeploy's copies,
+   * reroute in exactly the target group, read exactly the rollback alarms.
+   */
+  readonly serviceRolePolicy?: aws.iam.RolePolicy;
+  /**
    * Inline policy letting the service role launch from the created fleet's launch template (present with `fleet`).
    * Groups you pass in `autoscalingGroups` that use a launch template need the same on the service role
    * (see PERMISSIONS.md).
@@ -153,11 +160,15 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
       },
       this,
     );
-    const serviceAttachment = new aws.iam.RolePolicyAttachment(
-      `${name}-service-role-${SERVICE_ROLE_MANAGED_POLICY.name}`,
-      { role: this.serviceRole.name, policyArn: managed(SERVICE_ROLE_MANAGED_POLICY) },
-      { parent: this },
-    );
+    const blueGreen = args.blueGreen;
+    const serviceAttachment =
+      blueGreen === undefined
+        ? new aws.iam.RolePolicyAttachment(
+            `${name}-service-role-${SERVICE_ROLE_MANAGED_POLICY.name}`,
+            { role: this.serviceRole.name, policyArn: managed(SERVICE_ROLE_MANAGED_POLICY) },
+            { parent: this },
+          )
+        : undefined;
 
     this.application = new aws.codedeploy.Application(
       `${name}-application`,
@@ -233,6 +244,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
         volumeKeyArn: fleetKey.keyArn,
         topicKey: fleetKey,
         installAgentWithUserData: !ssm,
+        followLatestTemplate: blueGreen !== undefined,
         tags,
         parent: this,
         dependsOn: [instancePolicy, ...instanceAttachments],
@@ -249,6 +261,23 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
         this,
       );
     }
+    let blueGreenSettings = {};
+    if (blueGreen !== undefined) {
+      const targetGroupArn = checkedInput<string>(blueGreen.targetGroupArn, targetGroupArnProblem);
+      this.serviceRolePolicy = attachStatements(
+        `${name}-service-role-policy`,
+        this.serviceRole.name,
+        blueGreenServiceRoleStatements({
+          ctx,
+          autoScalingGroupName: this.autoScalingGroup!.name,
+          deploymentGroupName: groupName,
+          targetGroupArn,
+          alarmNames: args.rollbackAlarmNames,
+        }),
+        this,
+      );
+      blueGreenSettings = blueGreenGroupSettings(blueGreen, targetGroupArn);
+    }
     const byTags = autoscalingGroups === undefined && args.ec2TagSet === undefined;
     const filters = args.ec2TagFilters ?? (byTags ? [{ key: DEFAULT_TARGET_TAG_KEY, value: groupName }] : undefined);
 
@@ -261,6 +290,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
         serviceRoleArn: this.serviceRole.arn,
         deploymentConfigName: configName,
         deploymentStyle: { deploymentType: "IN_PLACE", deploymentOption: "WITHOUT_TRAFFIC_CONTROL" },
+        ...blueGreenSettings,
         ...(autoscalingGroups !== undefined ? { autoscalingGroups } : {}),
         ...(filters !== undefined ? { ec2TagFilters: filters.map(tagFilter) } : {}),
         ...(args.ec2TagSet !== undefined ? { ec2TagSets: args.ec2TagSet.map((g) => ({ ec2TagFilters: g.map(tagFilter) })) } : {}),
@@ -268,7 +298,12 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
         outdatedInstancesStrategy: "UPDATE",
         tags,
       },
-      { parent: this, dependsOn: [serviceAttachment, ...(this.serviceRoleLaunchPolicy ? [this.serviceRoleLaunchPolicy] : [])] },
+      {
+        parent: this,
+        dependsOn: [serviceAttachment, this.serviceRolePolicy, this.serviceRoleLaunchPolicy].filter((r) => r !== undefined),
+        // After a blue/green deployment the group deploys to CodeDeploy's copy: never point it back.
+        ...(blueGreen !== undefined ? { ignoreChanges: ["autoscalingGroups"] } : {}),
+      },
     );
 
     const targetLists: pulumi.Input<aws.types.input.ssm.AssociationTarget>[][] = !ssm

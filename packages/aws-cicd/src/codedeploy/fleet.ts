@@ -77,6 +77,13 @@ export interface CreateFleetArgs {
   /** Whether user data installs the CodeDeploy agent at boot. */
   installAgentWithUserData: boolean;
   /**
+   * Launch from the template's `$Latest` version, so that a template change reaches the groups
+   * CodeDeploy copies in blue/green deployments without updating the group the stack created
+   * (which CodeDeploy deletes after the first deployment).
+   * @default false (the group names the template's latest version number)
+   */
+  followLatestTemplate?: boolean;
+  /**
    * Tags of the fleet's resources and instances.
    * @default - no tags.
    */
@@ -154,7 +161,7 @@ export function createFleet(a: CreateFleetArgs): CreatedFleet {
       minSize,
       maxSize,
       desiredCapacity: fleet.desiredCapacity ?? minSize,
-      launchTemplate: { id: launchTemplate.id, version: launchTemplate.latestVersion.apply(String) },
+      launchTemplate: { id: launchTemplate.id, version: a.followLatestTemplate ? "$Latest" : launchTemplate.latestVersion.apply(String) },
       healthCheckType: "EC2",
       tags: [
         { key: "Name", value: name, propagateAtLaunch: true },

@@ -4,3 +4,4 @@ export * from "./fleet";
 export * from "./policies";
 export * from "./validate";
 export * from "./rollback";
+export * from "./blue-green";

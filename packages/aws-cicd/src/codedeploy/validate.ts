@@ -10,6 +10,7 @@ import {
 import { checkKeyArnArg, KMS_KEY_ARN_PATTERN, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
 import { checkArgsObject, checkList, checkTypes } from "../internal/types";
 import { checkRollbackAlarms } from "./rollback";
+import { checkEc2BlueGreen } from "./blue-green";
 
 /** CodeDeploy application and deployment group names: 1 to 100 characters. */
 export const CODEDEPLOY_NAME_PATTERN = /^[A-Za-z0-9._+=,@-]{1,100}$/;
@@ -154,8 +155,12 @@ export function validateEc2FleetTargetArgs(args: Ec2FleetTargetArgs): void {
     checkTypes({ [arg]: group }, { objectLists: { [arg]: "`key` and `value`" } });
   });
   checkTypes(args, {
-    objects: { fleet: "`instanceType`, `subnetIds` and `vpcId`", minimumHealthyHosts: "`hostCount` or `fleetPercent`" },
-    required: ["fleet.instanceType", "fleet.subnetIds", "fleet.vpcId"],
+    objects: {
+      fleet: "`instanceType`, `subnetIds` and `vpcId`",
+      minimumHealthyHosts: "`hostCount` or `fleetPercent`",
+      blueGreen: "`targetGroupArn`",
+    },
+    required: ["fleet.instanceType", "fleet.subnetIds", "fleet.vpcId", "blueGreen.targetGroupArn"],
     keys: ["encryptionKey"],
     numbers: [
       "fleet.minSize",
@@ -164,6 +169,8 @@ export function validateEc2FleetTargetArgs(args: Ec2FleetTargetArgs): void {
       "fleet.rootVolumeSizeGiB",
       "minimumHealthyHosts.hostCount",
       "minimumHealthyHosts.fleetPercent",
+      "blueGreen.manualRerouteWaitMinutes",
+      "blueGreen.terminationWaitMinutes",
     ],
     strings: [
       "applicationName",
@@ -182,5 +189,6 @@ export function validateEc2FleetTargetArgs(args: Ec2FleetTargetArgs): void {
   checkNames(args);
   checkTargeting(args);
   checkDeployment(args);
+  checkEc2BlueGreen(args);
   checkAgentAndArtifacts(args);
 }

@@ -1,15 +1,14 @@
 import { CODEDEPLOY_NAME_PATTERN } from "../codedeploy/validate";
 import { checkRollbackAlarms } from "../codedeploy/rollback";
-import { checkArnArg, checkKeyArnArg, IAM_ROLE_ARN_PATTERN } from "../internal/arns";
+import { checkArnArg, checkKeyArnArg, IAM_ROLE_ARN_PATTERN, TARGET_GROUP_ARN_PATTERN } from "../internal/arns";
+
+export { TARGET_GROUP_ARN_PATTERN };
 import { checkArgsObject, checkTypes, shown } from "../internal/types";
 import { ECS_NAME_PATTERN } from "../pipeline/actions/ecs-deploy";
 import { BUILD_LOG_RETENTION_DAYS } from "../codebuild/build-project-args";
 import { ECS_MAX_TERMINATION_WAIT_MINUTES, EcsBlueGreenArgs, EcsServiceTargetArgs, EcsTrafficConfig } from "./ecs-service-target-args";
 import { ECS_FARGATE_DEFAULTS, EcsFargateServiceArgs, FARGATE_TASK_SIZES } from "./fargate-service-args";
 
-/** An Application Load Balancer target group ARN. */
-export const TARGET_GROUP_ARN_PATTERN =
-  /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/;
 /** An Application Load Balancer listener ARN. */
 export const ALB_LISTENER_ARN_PATTERN =
   /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+\/[0-9a-f]+$/;
