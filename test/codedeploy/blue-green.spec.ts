@@ -9,6 +9,8 @@ import {
 } from "../../packages/aws-cicd/src/codedeploy";
 import { ACCOUNT, findResource, policyStatementsOf, recorded, resourcesOfType, settle, statementsOf } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
+import { decide, RoleRequest } from "../conformance/simulate/simulate";
+import { StackPolicies } from "../conformance/simulate/stack-policies";
 import { deployed, GROUP, R, SUBNETS, VPC } from "./fixtures";
 
 const DG = "aws:codedeploy/deploymentGroup:DeploymentGroup";
@@ -173,6 +175,34 @@ describe("Ec2FleetTarget", () => {
     it("passes the IAM catalog check", async () => {
       await deployed(new Ec2FleetTarget("web", { ...BG, rollbackAlarmNames: ["web-5xx"] }));
       expect(await checkRecordedPolicies()).to.deep.equal([]);
+    });
+
+    it("denies the service role other groups, other groups' instances, other target groups and a copy named for another deployment group", async () => {
+      await deployed(new Ec2FleetTarget("web", BG));
+      const stack = new StackPolicies("blue/green", [...recorded]);
+      const group = (name: string) => ASG(name).replace(":*:", ":0a1b2c3d-1111-2222-3333-444455556666:");
+      const instance = `arn:aws:ec2:${R}:instance/i-0123456789abcdef0`;
+      const denied: RoleRequest[] = [
+        { action: "autoscaling:DeleteAutoScalingGroup", resource: group("payments-asg"), what: "another group" },
+        { action: "autoscaling:CreateAutoScalingGroup", resource: group("CodeDeploy_payments_d-HQU3QSJWA"), what: "another group's copy" },
+        { action: "autoscaling:PutLifecycleHook", resource: group("payments-asg"), what: "a hook on another group" },
+        {
+          action: "ec2:TerminateInstances",
+          resource: instance,
+          context: { "aws:ResourceTag/aws:autoscaling:groupName": "payments-asg" },
+          what: "another group's instance",
+        },
+        { action: "ec2:TerminateInstances", resource: instance, what: "an instance of no group" },
+        {
+          action: "elasticloadbalancing:RegisterTargets",
+          resource: `arn:aws:elasticloadbalancing:${R}:targetgroup/payments/fedcba9876543210`,
+          what: "another target group",
+        },
+        { action: "sns:Publish", resource: `arn:aws:sns:${R}:alerts`, what: "a topic" },
+      ];
+      for (const r of denied) expect(await decide(stack, "web-service-role", r), r.what).to.equal("ImplicitlyDenied");
+      const allowed = { ...denied[3], context: { "aws:ResourceTag/aws:autoscaling:groupName": `CodeDeploy_${GROUP}_d-HQU3QSJWA` } };
+      expect(await decide(stack, "web-service-role", allowed)).to.equal("Allowed");
     });
 
     it("names the copies after a given deployment group name", async () => {

@@ -21,7 +21,7 @@ import { ISSUE_10_CASES, OUTPUT_CASES } from "./bad-input-hostile-cases";
 import { NAMES_AND_BUILDSPEC_FILES } from "./bad-input-tool-cases";
 import { ISSUE_13_CASES } from "./bad-input-custom-cases";
 import { ISSUE_14_CASES } from "./bad-input-pulumi-cases";
-import { ISSUE_16_CASES } from "./bad-input-fleet-cases";
+import { EC2_BLUE_GREEN_CASES, EC2_BLUE_GREEN_OUTPUT_CASES, ISSUE_16_CASES } from "./bad-input-fleet-cases";
 import { ISSUE_15_OUTPUT_CASES, ISSUE_15_STAGE_CASES } from "./bad-input-stage-cases";
 import { ISSUE_15_LAMBDA_CASES, ISSUE_15_LAMBDA_OUTPUT_CASES } from "./bad-input-lambda-cases";
 
@@ -344,3 +344,5 @@ OUTPUT_CASES.push(...ISSUE_15_OUTPUT_CASES);
 BAD_INPUTS.push(...ISSUE_15_LAMBDA_CASES);
 OUTPUT_CASES.push(...ISSUE_15_LAMBDA_OUTPUT_CASES);
 BAD_INPUTS.push(...ISSUE_15_ECS_CASES);
+BAD_INPUTS.push(...EC2_BLUE_GREEN_CASES);
+OUTPUT_CASES.push(...EC2_BLUE_GREEN_OUTPUT_CASES);

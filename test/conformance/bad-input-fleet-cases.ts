@@ -1,4 +1,5 @@
-import { BadInputCase } from "./bad-input-fixtures";
+import * as pulumi from "@pulumi/pulumi";
+import { BadInputCase, FLEET, OutputCase } from "./bad-input-fixtures";
 
 /** Issue 16's rows of the bad-input table: `ServiceFleet` given the services file as an object. */
 
@@ -37,4 +38,38 @@ export const ISSUE_16_CASES: BadInputCase[] = [
   { category: "stage structure", component: "ServiceFleet", name: "fleet-duplicate-environment",
     args: file((f) => f.services[0].environments.push({ name: "dev", account: "dev", target: { beanstalk: {} } })), arg: "services", received: '"dev"',
     message: '`services`: services[0].environments[1].name: duplicate environment "dev" (also environments[0]).' },
+];
+
+/** Issue 15, item 3: `Ec2FleetTarget` deployed blue/green, given what blue/green cannot use. */
+const TG = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef";
+const LISTENER = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2";
+const BG = { fleet: FLEET, agentInstallation: "userData", blueGreen: { targetGroupArn: TG } };
+const TG_RULE =
+  '`blueGreen.targetGroupArn` must be a target group ARN such as "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/web/0123456789abcdef"';
+const SSM_REASON =
+  "the SSM association targets the fleet's group by name and never reaches CodeDeploy's copies, which run the same launch template and its user data.";
+
+// prettier-ignore
+export const EC2_BLUE_GREEN_CASES: BadInputCase[] = [
+  { category: "conflict", component: "Ec2FleetTarget", name: "bg-existing-groups", args: { autoscalingGroups: ["web-a"], blueGreen: { targetGroupArn: TG } }, arg: "blueGreen",
+    received: "got `autoscalingGroups`",
+    message: "`blueGreen` copies the Auto Scaling group of a created `fleet`, got `autoscalingGroups`. Add `fleet` in place of `autoscalingGroups`, or remove `blueGreen` to deploy in place." },
+  { category: "stage structure", component: "Ec2FleetTarget", name: "bg-no-fleet", args: { blueGreen: { targetGroupArn: TG } }, arg: "blueGreen", received: "got no `fleet`",
+    message: "`blueGreen` copies the Auto Scaling group of a created `fleet`, got no `fleet`. Add `fleet`, or remove `blueGreen` to deploy in place." },
+  { category: "conflict", component: "Ec2FleetTarget", name: "bg-ssm-agent", args: { ...BG, agentInstallation: "ssm" }, arg: "blueGreen", received: 'got "ssm"',
+    message: `\`blueGreen\` needs \`agentInstallation: "userData"\`, got "ssm": ${SSM_REASON}` },
+  { category: "arn", component: "Ec2FleetTarget", name: "bg-listener-for-target-group", args: { ...BG, blueGreen: { targetGroupArn: LISTENER } }, arg: "blueGreen.targetGroupArn",
+    received: `"${LISTENER}"`, message: `${TG_RULE}, got "${LISTENER}".` },
+  { category: "range", component: "Ec2FleetTarget", name: "bg-reroute-wait", args: { ...BG, blueGreen: { targetGroupArn: TG, manualRerouteWaitMinutes: 4320 } },
+    arg: "blueGreen.manualRerouteWaitMinutes", received: "got 4320",
+    message: "`blueGreen.manualRerouteWaitMinutes` must be a whole number from 1 to 2880, got 4320. Leave it out to reroute as soon as the green instances are ready." },
+  { category: "range", component: "Ec2FleetTarget", name: "bg-termination-wait", args: { ...BG, blueGreen: { targetGroupArn: TG, terminationWaitMinutes: -1 } },
+    arg: "blueGreen.terminationWaitMinutes", received: "got -1", message: "`blueGreen.terminationWaitMinutes` must be a whole number from 0 to 2880, got -1." },
+];
+
+/** A target group ARN given as an Output is checked when it resolves: the deployment group and the service role's policy are refused. */
+// prettier-ignore
+export const EC2_BLUE_GREEN_OUTPUT_CASES: OutputCase[] = [
+  { component: "Ec2FleetTarget", name: "out-bg-listener-for-target-group", args: { ...BG, blueGreen: { targetGroupArn: pulumi.output(LISTENER) } },
+    refused: "aws:codedeploy/deploymentGroup:DeploymentGroup", message: `${TG_RULE}, got "${LISTENER}".` },
 ];

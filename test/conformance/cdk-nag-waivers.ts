@@ -182,6 +182,21 @@ export const CDK_NAG_WAIVERS: NagWaiver[] = [
   },
   {
     ruleId: "AwsSolutions-IAM5",
+    resource: /FleetBgServiceRole$/,
+    appliesTo: "Resource::*",
+    reason:
+      "The Auto Scaling, EC2 and Elastic Load Balancing Describe calls and tag:GetResources that CodeDeploy makes to copy the group and follow its instances support no resource-level permission (codedeploy README, blue/green).",
+  },
+  {
+    ruleId: "AwsSolutions-IAM5",
+    resource: /FleetBgServiceRole$/,
+    appliesTo:
+      /^Resource::arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:\*:autoScalingGroupName\/([\w-]+-asg|CodeDeploy_[\w-]+_d-\*)$/,
+    reason:
+      "Auto Scaling group ARNs carry a random id; the groups are the fleet's own by name and CodeDeploy's copies `CodeDeploy_<deployment group>_d-<deployment id>` of this deployment group (codedeploy README, blue/green).",
+  },
+  {
+    ruleId: "AwsSolutions-IAM5",
     resource: /CodedeployRole$/,
     appliesTo: "Resource::*",
     reason:

@@ -64,6 +64,13 @@ async function buildDefaults(): Promise<ConformanceStack> {
   const build = new lib.BuildProject("defaults-build");
   const web = new lib.BeanstalkTarget("defaults-web");
   const fleet = new lib.Ec2FleetTarget("defaults-fleet");
+  // Issue 15: the fleet deployed blue/green (a copied Auto Scaling group behind a target group).
+  const fleetBlueGreen = new lib.Ec2FleetTarget("defaults-fleet-bg", {
+    fleet: { instanceType: "t3.micro", vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0123456789abcdef0"] },
+    agentInstallation: "userData",
+    blueGreen: { targetGroupArn: `${ELB}:targetgroup/web/0123456789abcdef` },
+    rollbackAlarmNames: ["web-5xx"],
+  });
   const fn = new lib.LambdaTarget("defaults-lambda", { alias: { create: { functionName: "defaults-fn", functionVersion: "1" } } });
   const ecs = new lib.EcsServiceTarget("defaults-ecs", ECS_DEFAULTS);
   const fargate = new lib.EcsServiceTarget("defaults-fargate", {
@@ -89,6 +96,7 @@ async function buildDefaults(): Promise<ConformanceStack> {
     unwrap(build.projectArn),
     unwrap(web.endpointUrl),
     unwrap(fleet.deploymentGroupArn),
+    unwrap(fleetBlueGreen.deploymentGroupArn),
     unwrap(fn.deployProjectName),
     unwrap(ecs.deploymentGroupArn!),
     unwrap(fargate.serviceArn),

@@ -204,6 +204,7 @@ export const STACK_JOBS: StackJobs[] = [
         role: "defaults-web-instance-role",
         may: beanstalkInstance(`${P}-defaults-web`, `${P}-defaults-web`),
       },
+      { title: "CodeDeploy blue/green service role", role: "defaults-fleet-bg-service-role", may: blueGreenServiceRole() },
       {
         title: "Pulumi preview build role",
         role: "defaults-pulumi-preview-role",
@@ -266,3 +267,46 @@ export const STACK_JOBS: StackJobs[] = [
     ],
   },
 ];
+
+/** Issue 15: what CodeDeploy does with the service role of the defaults' blue/green fleet in one deployment. */
+function blueGreenServiceRole(): RoleRequest[] {
+  const ec2 = `arn:aws:ec2:us-east-1:${ACCOUNT}`;
+  const group = (name: string) =>
+    `arn:aws:autoscaling:us-east-1:${ACCOUNT}:autoScalingGroup:0a1b2c3d-1111-2222-3333-444455556666:autoScalingGroupName/${name}`;
+  const blue = "defaults-fleet-bg-asg";
+  const green = `CodeDeploy_${P}-defaults-fleet-bg_d-HQU3QSJWA`;
+  const template = `${ec2}:launch-template/lt-defaults-fleet-bg-launch-template`;
+  return [
+    { action: "autoscaling:DescribeAutoScalingGroups", resource: "*", what: "the groups" },
+    { action: "elasticloadbalancing:DescribeTargetHealth", resource: "*", what: "the targets' health" },
+    { action: "autoscaling:PutLifecycleHook", resource: group(blue), what: "a hook on the blue group" },
+    { action: "autoscaling:CreateAutoScalingGroup", resource: group(green), what: "the green copy" },
+    { action: "autoscaling:PutNotificationConfiguration", resource: group(green), what: "the copy's notifications" },
+    { action: "autoscaling:CompleteLifecycleAction", resource: group(green), what: "the copy's launch hook" },
+    {
+      action: "ec2:RunInstances",
+      resource: template,
+      context: { "ec2:LaunchTemplate": template },
+      what: "a launch from the fleet's template",
+    },
+    {
+      action: "iam:PassRole",
+      resource: roleArn("defaults-fleet-bg-instance-role"),
+      context: { "iam:PassedToService": "ec2.amazonaws.com" },
+      what: "the instance role to EC2",
+    },
+    {
+      action: "elasticloadbalancing:RegisterTargets",
+      resource: `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:targetgroup/web/0123456789abcdef`,
+      what: "green instances in the target group",
+    },
+    {
+      action: "ec2:TerminateInstances",
+      resource: `${ec2}:instance/i-0123456789abcdef0`,
+      context: { "aws:ResourceTag/aws:autoscaling:groupName": blue },
+      what: "a blue instance",
+    },
+    { action: "autoscaling:DeleteAutoScalingGroup", resource: group(blue), what: "the blue group" },
+    { action: "cloudwatch:DescribeAlarms", resource: `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:web-5xx`, what: "the rollback alarm" },
+  ];
+}

@@ -12,6 +12,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { targetGroupName } from "../ecs/blue-green";
+import { CODEDEPLOY_ALARM_ACTIONS } from "../ecs/policies";
 import { arnProblem, checkArnArg, TARGET_GROUP_ARN_PATTERN } from "../internal/arns";
 import { interpolate } from "../internal/interpolate";
 import { PolicyStatement } from "../security/iam";
@@ -111,13 +112,6 @@ export const BLUE_GREEN_TERMINATE_ACTIONS = ["ec2:TerminateInstances"] as const;
  * @managedPolicy AWSCodeDeployRole
  */
 export const BLUE_GREEN_REROUTE_ACTIONS = ["elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"] as const;
-/**
- * Service role: read the rollback alarms, exactly those.
- * @see https://docs.aws.amazon.com/codedeploy/latest/userguide/monitoring-create-alarms.html
- * @managedPolicy AWSCodeDeployRole
- */
-export const BLUE_GREEN_ALARM_ACTIONS = ["cloudwatch:DescribeAlarms"] as const;
-
 /** Prefix of the green groups CodeDeploy creates: `CodeDeploy_<deployment group>_d-<deployment id>`. */
 export function copiedGroupPrefix(deploymentGroupName: pulumi.Input<string>): pulumi.Output<string> {
   return interpolate`CodeDeploy_${deploymentGroupName}_d-`;
@@ -180,7 +174,7 @@ export function blueGreenServiceRoleStatements(a: BlueGreenServiceRoleScope): Po
   if (a.alarmNames !== undefined && a.alarmNames.length > 0) {
     out.push({
       sid: "ReadRollbackAlarms",
-      actions: [...BLUE_GREEN_ALARM_ACTIONS],
+      actions: [...CODEDEPLOY_ALARM_ACTIONS],
       resources: a.alarmNames.map((n) => interpolate`arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${n}`),
     });
   }
