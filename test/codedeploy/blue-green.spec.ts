@@ -7,11 +7,11 @@ import {
   Ec2FleetTargetArgs,
   validateEc2FleetTargetArgs,
 } from "../../packages/aws-cicd/src/codedeploy";
-import { ACCOUNT, findResource, policyStatementsOf, recorded, resourcesOfType, settle, statementsOf } from "../harness";
+import { ACCOUNT, findResource, policyStatementsOf, recorded, resourcesOfType, settle, statementsOf, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 import { decide, RoleRequest } from "../conformance/simulate/simulate";
 import { StackPolicies } from "../conformance/simulate/stack-policies";
-import { deployed, GROUP, R, SUBNETS, VPC } from "./fixtures";
+import { CD, deployed, GROUP, R, SUBNETS, VPC } from "./fixtures";
 
 const DG = "aws:codedeploy/deploymentGroup:DeploymentGroup";
 const FLEET = { instanceType: "t3.micro", subnetIds: SUBNETS, vpcId: VPC };
@@ -205,6 +205,14 @@ describe("Ec2FleetTarget", () => {
       expect(await decide(stack, "web-service-role", allowed)).to.equal("Allowed");
     });
 
+    it("deploys through the same CodeDeploy action as in place", async () => {
+      const t = await deployed(new Ec2FleetTarget("web", BG));
+      const action = t.deployAction({ name: "DeployWeb" }).codeDeploy;
+      expect(action.name).to.equal("DeployWeb");
+      expect(await unwrap(action.deploymentGroupArn)).to.equal(`${CD}:deploymentgroup:${GROUP}/${GROUP}`);
+      expect(await unwrap(t.deploymentConfigArn)).to.equal(`${CD}:deploymentconfig:CodeDeployDefault.OneAtATime`);
+    });
+
     it("names the copies after a given deployment group name", async () => {
       await deployed(new Ec2FleetTarget("web", { ...BG, deploymentGroupName: "shop-web" }));
       const copy = statementsOf(findResource("aws:iam/rolePolicy:RolePolicy", "web-service-role-policy").inputs.policy)[1];
@@ -249,6 +257,11 @@ describe("Ec2FleetTarget", () => {
         "listener for target group",
         { ...BG, blueGreen: { targetGroupArn: `arn:aws:elasticloadbalancing:${R}:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2` } },
         `\`blueGreen.targetGroupArn\` must be ${TG_WHAT}, got "arn:aws:elasticloadbalancing:${R}:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2".`,
+      ],
+      [
+        "target group number",
+        { ...BG, blueGreen: { targetGroupArn: 42 as never } },
+        `\`blueGreen.targetGroupArn\` must be ${TG_WHAT}, got the number 42.`,
       ],
       [
         "reroute wait 0",

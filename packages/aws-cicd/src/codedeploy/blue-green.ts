@@ -13,7 +13,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { targetGroupName } from "../ecs/blue-green";
 import { CODEDEPLOY_ALARM_ACTIONS } from "../ecs/policies";
-import { arnProblem, checkArnArg, TARGET_GROUP_ARN_PATTERN } from "../internal/arns";
+import { arnProblem, isDeferred, TARGET_GROUP_ARN_PATTERN } from "../internal/arns";
 import { interpolate } from "../internal/interpolate";
 import { PolicyStatement } from "../security/iam";
 import { EC2_BLUE_GREEN_DEFAULTS, Ec2BlueGreenArgs, Ec2FleetTargetArgs } from "./ec2-fleet-target-args";
@@ -234,7 +234,9 @@ export function checkEc2BlueGreen(args: Ec2FleetTargetArgs): void {
         "the SSM association targets the fleet's group by name and never reaches CodeDeploy's copies, which run the same launch template and its user data.",
     );
   }
-  checkArnArg("blueGreen.targetGroupArn", b.targetGroupArn, TARGET_GROUP_ARN_PATTERN, TARGET_GROUP);
+  // A plain value of any kind now; an Output when it resolves (`checkedInput` in the component).
+  const problem = isDeferred(b.targetGroupArn) ? undefined : targetGroupArnProblem(b.targetGroupArn);
+  if (problem !== undefined) throw new Error(problem);
   const max = EC2_BLUE_GREEN_DEFAULTS.maxWaitMinutes;
   if (b.manualRerouteWaitMinutes !== undefined && !isWholeIn(b.manualRerouteWaitMinutes, 1, max)) {
     throw new Error(

@@ -72,6 +72,9 @@ export function fleetInstanceTrustPolicy(): pulumi.Output<string> {
  * on the given alarms, a service role, and an instance role (with its instance profile) that
  * reads only the pipeline's artifacts and gets the CodeDeploy agent through SSM.
  *
+ * With `blueGreen` (and `fleet`), each deployment copies the fleet's Auto Scaling group into a
+ * green fleet and reroutes traffic through the given target group (see `Ec2BlueGreenArgs`).
+ *
  * `new Ec2FleetTarget("web")` deploys one instance at a time to instances tagged
  * `CodeDeployGroup = <deployment group name>` that use `target.instanceProfile`.
  * See the component README for the permissions and the documented exceptions.
