@@ -131,7 +131,7 @@ describe("BeanstalkTarget validation (pure): each argument", () => {
       ["allowing a number", { environmentVariables: { A: "x" }, allowPlaintextVariables: [1] }, `${ALLOW_RULE} the number 1.`],
       [
         "arguments that are a string",
-        "prod",
+        "prod" as never,
         '`args` must be an object, got the string "prod"; pass `{ ... }` as the second constructor argument.',
       ],
     ];
