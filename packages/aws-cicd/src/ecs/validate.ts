@@ -22,6 +22,7 @@ function checkExistingService(args: EcsServiceTargetArgs): void {
   if (s === undefined) return;
   const names = "1 to 255 letters, digits, hyphens or underscores";
   for (const key of ["clusterName", "serviceName", "taskDefinitionFamily"] as const) {
+    // Stryker disable next-line all: equivalent while both patterns are 1 to 255 letters, digits, "-" or "_"
     const pattern = key === "taskDefinitionFamily" ? TASK_DEFINITION_FAMILY_PATTERN : ECS_NAME_PATTERN;
     if (!pattern.test(s[key])) throw new Error(`\`existingService.${key}\` must be ${names}, got ${shown(s[key])}.`);
   }

@@ -26,7 +26,9 @@ function validateVariables(args: PipelineArgs, type: string): void {
   }
   const seen = new Set<string>();
   vars.forEach((v, i) => {
+    // Stryker disable next-line OptionalChaining: checkTypes (objectLists) has refused a variable that is not an object
     if (typeof v?.name !== "string" || !VARIABLE_NAME.test(v.name)) {
+      // Stryker disable next-line OptionalChaining: checkTypes (objectLists) has refused a variable that is not an object
       throw new Error(`\`variables[${i}].name\` must hold 1 to 128 letters, digits, "@", "-" or "_", got "${v?.name}".`);
     }
     if (seen.has(v.name)) throw new Error(`\`variables[${i}].name\` "${v.name}" is declared twice; variable names must be unique.`);
@@ -75,9 +77,11 @@ export function validatePipelineArgs(args: PipelineArgs): PlannedStage[] {
   checkKeyArnArg("artifactBucket.keyArn", args.artifactBucket?.keyArn);
   checkArnArg("artifactBucket.bucketArn", args.artifactBucket?.bucketArn, S3_BUCKET_ARN_PATTERN, S3_BUCKET_ARN_WHAT);
   checkArnArg("notifications.topicArn", args.notifications?.topicArn, SNS_TOPIC_ARN_PATTERN, "an SNS topic ARN");
+  // Stryker disable next-line ConditionalExpression: equivalent, RegExp.test(undefined) tests the text "undefined", which the pattern accepts
   if (args.pipelineName !== undefined && !PIPELINE_NAME.test(args.pipelineName)) {
     throw new Error(`\`pipelineName\` must hold 1 to 100 letters, digits, ".", "@", "-" or "_", got "${args.pipelineName}".`);
   }
+  // Stryker disable next-line ConditionalExpression: equivalent, RegExp.test(undefined) tests the text "undefined", which the pattern accepts
   if (args.roleName !== undefined && !ROLE_NAME.test(args.roleName)) {
     throw new Error(`\`roleName\` must hold 1 to 64 letters, digits or "+=,.@_-", got "${args.roleName}".`);
   }
@@ -97,6 +101,7 @@ export function validatePipelineArgs(args: PipelineArgs): PlannedStage[] {
   try {
     validateSecureBucketArgs(args.artifactBucketOptions ?? {});
   } catch (e) {
+    // Stryker disable next-line Regex: equivalent, every message of validateSecureBucketArgs starts with the argument in backticks
     throw new Error((e as Error).message.replace(/^`/, "`artifactBucketOptions."), { cause: e });
   }
   validateNotifications(args);
