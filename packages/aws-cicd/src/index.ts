@@ -229,6 +229,8 @@ export type {
   PulumiSelfUpdateActionArgs,
   PipelineNotificationArgs,
   PipelineVariableArgs,
+  RegionalActionArgs,
+  RegionalArtifactStoreArgs,
   S3SourceActionArgs,
   StageArgs,
   StageEntryConditionArgs,
