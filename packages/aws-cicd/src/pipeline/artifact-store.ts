@@ -116,7 +116,10 @@ export interface RegionalArtifactStore extends ArtifactStore {
   region: string;
   /** The pipeline's account and partition, in that region: what the region's actions bind with. */
   ctx: AwsContext;
-  /** Present when the pipeline created the store. */
+  /**
+   * The key the pipeline created for the store.
+   * @default - none: the store was given.
+   */
   key?: EncryptionKey;
 }
 
