@@ -284,7 +284,9 @@ describe("Pipeline", () => {
 
     it("refuses an action whose region is the pipeline's own, when the region resolves", async () => {
       const failures = await failedRegistrations(() => {
-        new Pipeline("app", { stages: stages(euDeploy({ region: "us-east-1" })) });
+        new Pipeline("app", {
+          stages: stages(euDeploy({ region: "us-east-1", projectArn: `arn:aws:codebuild:us-east-1:${ACCOUNT}:project/deploy-eu` })),
+        });
       });
       expect(failures).to.deep.equal([
         'error serializing property "artifactStores": `stages[2].actions[0].region` "us-east-1" is the pipeline\'s own region; remove `region` from the action (it is only for actions in another region).',
@@ -338,6 +340,11 @@ describe("Pipeline cross-region validation", () => {
       "`stages[2].actions[0].region` must be a string, got the number 3.",
     ],
     [
+      "a target of another region than the action's",
+      { stages: stages(build({ name: "Eu", region: EU, outputs: [] })) },
+      `\`stages[2].actions[0].projectArn\` is in us-east-1, but the action's \`region\` is eu-west-1: the action runs where its target lives. Set \`region\` to "us-east-1", or name the target of eu-west-1; got "arn:aws:codebuild:us-east-1:${ACCOUNT}:project/build".`,
+    ],
+    [
       "a store whose region no action names",
       { regionalArtifactStores: [given(EU), given("us-west-2")] },
       '`regionalArtifactStores[1].region` "us-west-2" is not the `region` of any action (regions of actions: eu-west-1); remove the store, or set `region` on the actions that run there.',
@@ -350,7 +357,13 @@ describe("Pipeline cross-region validation", () => {
     [
       "given stores that leave out a region of an action",
       {
-        stages: [...stages(), { name: "DeployUs", actions: [euDeploy({ name: "West", region: "us-west-2" })] }],
+        stages: [
+          ...stages(),
+          {
+            name: "DeployUs",
+            actions: [euDeploy({ name: "West", region: "us-west-2", projectArn: `arn:aws:codebuild:us-west-2:${ACCOUNT}:project/west` })],
+          },
+        ],
         regionalArtifactStores: [given(EU)],
       },
       '`stages[3].actions[0].region` "us-west-2" has no store in `regionalArtifactStores`, which gives existing buckets (regions listed: eu-west-1). Add `{ region: "us-west-2", artifactBucket: { bucketName, keyArn } }`, or `{ region: "us-west-2" }` to let the pipeline create that region\'s store.',

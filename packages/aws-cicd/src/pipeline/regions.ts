@@ -40,6 +40,26 @@ function checkActionRegion(action: PlannedAction): void {
       `\`${path}\` is set on a ${action.kind} action of category ${action.category}, which CodePipeline runs only in the pipeline's region (cross-region actions are AWS build, test, deploy and invoke actions, never source actions nor approvals: ${CROSS_REGION_ACTIONS_PAGE}). Remove \`region\`; the kinds that take it are ${CROSS_REGION_KINDS.join(", ")}.`,
     );
   }
+  checkTargetRegions(action, region);
+}
+
+/** Services whose ARNs name no region (or not the target's): IAM roles, STS, S3 buckets. */
+const GLOBAL_ARN_SERVICES = ["iam", "sts", "s3"];
+
+/**
+ * Checks that the target ARNs an action with `region` carries (`projectArn`, `environmentArn`,
+ * `deploymentGroupArn`...) are of that region: the action runs where its target lives, and a
+ * target of another region would fail only when the pipeline runs. Outputs are not checked.
+ */
+function checkTargetRegions(action: PlannedAction, region: string): void {
+  for (const [field, value] of Object.entries(action.args)) {
+    if (!field.endsWith("Arn") || typeof value !== "string") continue;
+    const [, , service, arnRegion] = value.split(":");
+    if (service === undefined || GLOBAL_ARN_SERVICES.includes(service) || !arnRegion || arnRegion === region) continue;
+    throw new Error(
+      `\`${action.path}.${field}\` is in ${arnRegion}, but the action's \`region\` is ${region}: the action runs where its target lives. Set \`region\` to "${arnRegion}", or name the target of ${region}; got "${value}".`,
+    );
+  }
 }
 
 /** The region in a KMS key ARN (`arn:<partition>:kms:<region>:...`). */
