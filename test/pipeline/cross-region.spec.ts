@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { CrossAccountDeployRole } from "../../packages/aws-cicd/src/cross-account";
 import { ActionArgs, beanstalkDeployAction, Pipeline, PipelineArgs, regionSid, StageArgs } from "../../packages/aws-cicd/src/pipeline";
 import {
   ACCOUNT,
@@ -196,6 +197,38 @@ describe("Pipeline", () => {
         { Sid: "AssumeActionRole", Effect: "Allow", Action: ["sts:AssumeRole"], Resource: [DEPLOYER] },
       ]);
       expect(pipelineInputs().stages[2].actions[0]).to.deep.include({ region: EU, roleArn: DEPLOYER });
+    });
+
+    it("gives a CrossAccountDeployRole of the other account the region's store from the pipeline's outputs: it reads and decrypts there only", async () => {
+      const p = await loadedPipeline({ stages: stages(euDeploy({ roleArn: DEPLOYER })) });
+      const role = new CrossAccountDeployRole("eu-deploy", {
+        pipelineRoleArn: p.roleArn,
+        artifactBucketArn: p.regionalArtifactBucketArns.apply((arns) => arns[EU]),
+        artifactKeyArn: p.regionalArtifactKeyArns.apply((arns) => arns[EU]),
+        artifactRegion: EU,
+        codeDeployTargets: [
+          {
+            applicationName: "shop",
+            deploymentGroupName: "shop-eu",
+            applicationArn: `arn:aws:codedeploy:${EU}:${ACCOUNT}:application:shop`,
+            deploymentGroupArn: `arn:aws:codedeploy:${EU}:${ACCOUNT}:deploymentgroup:shop/shop-eu`,
+            deploymentConfigArn: `arn:aws:codedeploy:${EU}:${ACCOUNT}:deploymentconfig:CodeDeployDefault.OneAtATime`,
+          },
+        ],
+      });
+      await unwrap(role.roleArn);
+      await settle();
+      expect(statementsOf(findResource("aws:iam/rolePolicy:RolePolicy", "eu-deploy-role-policy").inputs.policy).slice(0, 3)).to.deep.equal([
+        { Sid: "ReadPipelineArtifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: [`${EU_BUCKET}/*`] },
+        { Sid: "LocatePipelineArtifactBucket", Effect: "Allow", Action: ["s3:GetBucketLocation"], Resource: [EU_BUCKET] },
+        {
+          Sid: "DecryptPipelineArtifacts",
+          Effect: "Allow",
+          Action: ["kms:Decrypt"],
+          Resource: [EU_KEY],
+          Condition: { StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } },
+        },
+      ]);
     });
 
     it("grants a CodeBuild project role of another region that region's store, through its inline policy", async () => {
