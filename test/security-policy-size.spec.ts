@@ -201,7 +201,15 @@ describe("Policy size limits", () => {
   });
 
   describe("a typical setup is far below every limit (under half of each)", () => {
-    const examples = ["beanstalk-pipeline", "codedeploy-ec2", "cross-account", "github-source", "lambda-canary", "repo-and-build"];
+    const examples = [
+      "beanstalk-pipeline",
+      "codedeploy-ec2",
+      "cross-account",
+      "github-source",
+      "lambda-canary",
+      "repo-and-build",
+      "cross-region",
+    ];
     const runs: RecordedResource[][] = [];
     let resources: RecordedResource[] = [];
     before(async () => {

@@ -24,6 +24,7 @@ import { ISSUE_14_CASES } from "./bad-input-pulumi-cases";
 import { EC2_BLUE_GREEN_CASES, EC2_BLUE_GREEN_OUTPUT_CASES, ISSUE_16_CASES } from "./bad-input-fleet-cases";
 import { ISSUE_15_OUTPUT_CASES, ISSUE_15_STAGE_CASES } from "./bad-input-stage-cases";
 import { ISSUE_15_LAMBDA_CASES, ISSUE_15_LAMBDA_OUTPUT_CASES } from "./bad-input-lambda-cases";
+import { ISSUE_15_REGION_CASES, ISSUE_15_REGION_OUTPUT_CASES } from "./bad-input-region-cases";
 
 /**
  * The bad-input table: malformed arguments of every component, each with the exact message it
@@ -346,3 +347,5 @@ OUTPUT_CASES.push(...ISSUE_15_LAMBDA_OUTPUT_CASES);
 BAD_INPUTS.push(...ISSUE_15_ECS_CASES);
 BAD_INPUTS.push(...EC2_BLUE_GREEN_CASES);
 OUTPUT_CASES.push(...EC2_BLUE_GREEN_OUTPUT_CASES);
+BAD_INPUTS.push(...ISSUE_15_REGION_CASES);
+OUTPUT_CASES.push(...ISSUE_15_REGION_OUTPUT_CASES);

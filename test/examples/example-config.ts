@@ -33,6 +33,7 @@ const EXAMPLE_CONFIG: Record<string, Record<string, string>> = {
   },
   "github-source": networkConfig("aws-cicd-test", ["logBucket"]),
   "lambda-canary": networkConfig("aws-cicd-test", ["logBucket"]),
+  "cross-region": { ...networkConfig("aws-cicd-test", ["logBucket"]), "aws-cicd-test:euLogBucket": "central-logs-123456789012-eu-west-1" },
   "platform-fleet": {},
   "ecs-bluegreen": {
     "aws-cicd-test:vpcId": NETWORK.vpcId,

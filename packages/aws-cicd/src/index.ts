@@ -231,6 +231,8 @@ export type {
   PulumiSelfUpdateActionArgs,
   PipelineNotificationArgs,
   PipelineVariableArgs,
+  RegionalActionArgs,
+  RegionalArtifactStoreArgs,
   S3SourceActionArgs,
   StageArgs,
   StageEntryConditionArgs,

@@ -12,6 +12,7 @@ import {
   keyArn,
   keyThrough,
   notifyApprovers,
+  putArtifact,
   assumeRole,
   pulumiState,
   readArtifacts,
@@ -266,6 +267,7 @@ export const STACK_JOBS: StackJobs[] = [
       trigger(`${P}-orders`, "orders-Source-Source-trigger-role"),
     ],
   },
+  crossRegion(),
 ];
 
 /** Issue 15: what CodeDeploy does with the service role of the defaults' blue/green fleet in one deployment. */
@@ -309,4 +311,56 @@ function blueGreenServiceRole(): RoleRequest[] {
     { action: "autoscaling:DeleteAutoScalingGroup", resource: group(blue), what: "the blue group" },
     { action: "cloudwatch:DescribeAlarms", resource: `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:web-5xx`, what: "the rollback alarm" },
   ];
+}
+
+/**
+ * examples/cross-region: the pipeline role works on both artifact stores (it copies artifacts to
+ * eu-west-1), the eu-west-1 deploy project's role reads the eu-west-1 store through that store's
+ * bucket and key policies only.
+ */
+function crossRegion(): StackJobs {
+  const EU = "eu-west-1";
+  const bucket = "orders-eu-west-1-artifacts-bucket";
+  const key = `arn:aws:kms:${EU}:${ACCOUNT}:key/orders-eu-west-1-key-key-id`;
+  const euKey = (actions: string[]): RoleRequest[] =>
+    actions.map((action) => ({
+      action,
+      resource: key,
+      context: { "kms:ViaService": `s3.${EU}.amazonaws.com` },
+      what: "the eu-west-1 key through S3",
+    }));
+  const locate = { action: "s3:GetBucketLocation", resource: `arn:aws:s3:::${bucket}`, what: "the eu-west-1 bucket" };
+  const euProject = `arn:aws:codebuild:${EU}:${ACCOUNT}:project/${P}-orders-eu-deploy`;
+  return {
+    stack: "examples/cross-region",
+    bucket: "orders-artifacts-bucket",
+    key: KEY,
+    roles: [
+      {
+        title: "pipeline role",
+        role: "orders-role",
+        may: [
+          ...artifactStore("orders-artifacts-bucket", KEY),
+          putArtifact(bucket, key, "eu-west-1 artifacts with TLS and the key"),
+          ...readArtifacts(bucket),
+          { action: "s3:GetBucketVersioning", resource: `arn:aws:s3:::${bucket}`, what: "the eu-west-1 bucket" },
+          locate,
+          ...euKey(["kms:Decrypt", "kms:GenerateDataKey"]),
+          ...codeCommitSource("orders", KEY),
+          ...runBuild(`${P}-build`),
+          ...runBuild(`${P}-orders-us-deploy`),
+          ...["codebuild:StartBuild", "codebuild:BatchGetBuilds"].map((action) => ({
+            action,
+            resource: euProject,
+            what: "the eu-west-1 deploy project",
+          })),
+        ],
+      },
+      {
+        title: "eu-west-1 deploy project role",
+        role: "orders-eu-deploy-role",
+        may: [...readArtifacts(bucket), locate, ...euKey(["kms:Decrypt"])],
+      },
+    ],
+  };
 }

@@ -1,5 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { checkedInput, IAM_ROLE_ARN_PATTERN, isDeferred, KMS_KEY_ARN_PATTERN, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
+import {
+  AWS_REGION_PATTERN,
+  checkedInput,
+  IAM_ROLE_ARN_PATTERN,
+  isDeferred,
+  KMS_KEY_ARN_PATTERN,
+  S3_BUCKET_ARN_PATTERN,
+} from "../internal/arns";
 import {
   BEANSTALK_AWS_MANAGED_DEPLOY_POLICY,
   checkDeployPermissions,
@@ -11,7 +18,6 @@ import { checkArgsObject, checkTypes, isRecord, shown } from "../internal/types"
 
 const ROOT_ARN = /^arn:aws[a-z-]*:iam::\d{12}:root$/;
 const ACCOUNT_ID = /^\d{12}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 /** The problem of a `pipelineRoleArn` value that is not an exact role ARN, or `undefined`. */
@@ -63,7 +69,7 @@ export function validateCrossAccountDeployRoleArgs(args: CrossAccountDeployRoleA
     throw new Error("`artifactKeyArn` is required: pass the ARN of the key the pipeline encrypts artifacts with.");
   // Stryker disable next-line ConditionalExpression: equivalent, checkedInput of an Output returns a checked Output that is discarded here; the component checks the Output it uses
   if (!isDeferred(key)) checkedInput(key, artifactKeyArnProblem);
-  if (typeof args.artifactRegion === "string" && !REGION.test(args.artifactRegion)) {
+  if (typeof args.artifactRegion === "string" && !AWS_REGION_PATTERN.test(args.artifactRegion)) {
     throw new Error(`\`artifactRegion\` must be an AWS region such as "us-east-1", got "${args.artifactRegion}".`);
   }
   checkDeployPermissions("permissions", args.permissions);

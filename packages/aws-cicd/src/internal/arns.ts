@@ -16,6 +16,12 @@ export function notARoleArnMessage(arg: string, value: unknown): string {
 /** A KMS key ARN (`arn:aws:kms:<region>:<account>:key/<id>`); aliases do not match. */
 export const KMS_KEY_ARN_PATTERN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
 
+/**
+ * An AWS region name (`us-east-1`, `eu-west-1`, `ap-southeast-4`, `us-gov-west-1`, `cn-north-1`):
+ * the shape of every region code AWS lists (https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html).
+ */
+export const AWS_REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
 /** An SNS topic ARN. */
 export const SNS_TOPIC_ARN_PATTERN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/;
 
@@ -34,6 +40,13 @@ export const S3_BUCKET_ARN_PATTERN = /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,
  */
 export function checkArnArg(arg: string, value: unknown, pattern: RegExp, what: string): void {
   if (typeof value === "string" && !pattern.test(value)) throw new Error(`\`${arg}\` must be ${what}, got "${value}".`);
+}
+
+/** Throws unless a given `region` is a region name such as "eu-west-1" (see {@link AWS_REGION_PATTERN}). */
+export function checkRegionArg(arg: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== "string" || !AWS_REGION_PATTERN.test(value))) {
+    throw new Error(`\`${arg}\` must be an AWS region name such as "eu-west-1", got ${shown(value)}.`);
+  }
 }
 
 /** Checks a key given as `{ keyArn }`: a KMS key ARN, not an alias (policies and grants name keys by ARN). */

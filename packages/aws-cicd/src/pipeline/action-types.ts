@@ -42,6 +42,22 @@ export interface ActionCommonArgs {
   roleArn?: pulumi.Input<string>;
 }
 
+/**
+ * Arguments of the kinds CodePipeline can run in another region than the pipeline's: AWS-owned
+ * build, test, deploy and invoke action types, not source actions nor approvals
+ * (https://docs.aws.amazon.com/codepipeline/latest/userguide/actions-create-cross-region.html).
+ */
+export interface RegionalActionArgs {
+  /**
+   * Region the action runs in, when not the pipeline's (CodePipeline's `region` action field),
+   * such as "eu-west-1": its target (project, environment, deployment group, service) lives
+   * there. The pipeline keeps an artifact store in every such region (see the Pipeline's
+   * `regionalArtifactStores`), and CodePipeline copies the action's input artifacts there.
+   * @default - the pipeline's region.
+   */
+  region?: string;
+}
+
 /** Arguments of actions that read artifacts. */
 export interface ConsumingActionArgs {
   /**
@@ -287,6 +303,15 @@ export interface ActionKind<A> {
    * @default - the statements go to the role's inline policy.
    */
   managedPolicyParts?(statements: PolicyStatement[]): ManagedPolicyPart[];
+  /**
+   * Whether an action of this kind may run in another region than the pipeline's (`region`, of
+   * {@link RegionalActionArgs}). CodePipeline runs AWS-owned build, test, deploy and invoke action
+   * types anywhere it is offered; source actions, approvals and the pipeline's own self-update
+   * stay in the pipeline's region.
+   * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/actions-create-cross-region.html
+   * @default false
+   */
+  crossRegion?: boolean;
   /**
    * How targets of this kind reach a `CrossAccountDeployRole` in another account. Every kind with
    * the `Deploy` category declares it, so that a new deploy target cannot be left out of

@@ -92,6 +92,31 @@ export interface ArtifactBucketReference {
   keyArn: pulumi.Input<string>;
 }
 
+/**
+ * The artifact store of one region where actions run besides the pipeline's own (`region` on an
+ * action): CodePipeline needs a bucket and a key in that region, in the pipeline's account, and
+ * copies the actions' input artifacts there
+ * (https://docs.aws.amazon.com/codepipeline/latest/userguide/actions-create-cross-region.html).
+ */
+export interface RegionalArtifactStoreArgs {
+  /** The region, such as "eu-west-1": one that an action names in `region`. */
+  region: string;
+  /**
+   * Existing bucket and key of that region (the key's ARN names the region). Their policies are
+   * yours to keep right: the pipeline role reads and writes objects and uses the key through S3,
+   * and an action's `roleArn` in another account reads objects and decrypts through S3.
+   * @default - a new {@link EncryptionKey} `<name>-<region>-key` and {@link SecureBucket}
+   *   `<name>-<region>-artifacts`, created in that region by the pipeline's own provider (the AWS
+   *   provider's per-resource `region`), whose policies let in the roles of that region's actions.
+   */
+  artifactBucket?: ArtifactBucketReference;
+  /**
+   * Settings of the created bucket (not with `artifactBucket`), e.g. `accessLogs` to a log bucket of that region.
+   * @default - {@link SecureBucket}'s defaults.
+   */
+  artifactBucketOptions?: ArtifactBucketOptions;
+}
+
 /** Notifications of a pipeline, through EventBridge rules to an SNS topic. */
 export interface PipelineNotificationArgs {
   /**
@@ -153,6 +178,13 @@ export interface PipelineArgs {
    * @default - {@link SecureBucket}'s defaults: 90-day expiry, 30-day noncurrent expiry, retained, no access logs (waiver documented there).
    */
   artifactBucketOptions?: ArtifactBucketOptions;
+  /**
+   * Artifact stores of the regions actions run in besides the pipeline's own (`region` on an
+   * action), one per region. List a region to give its bucket and key (`artifactBucket`) or the
+   * created bucket's settings. Once one store is given, every such region must be listed.
+   * @default - for each region of an action, a new key and bucket in that region (see {@link RegionalArtifactStoreArgs}).
+   */
+  regionalArtifactStores?: RegionalArtifactStoreArgs[];
   /**
    * Physical pipeline name: letters, digits, `.`, `@`, `-`, `_`, at most 100.
    * @default - `<project>-<stack>-<name>`, known before creation so ARNs in conditions are exact.

@@ -2,129 +2,40 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { pipelineConsoleUrlOutput } from "../internal/console";
 import { IAM_ROLE_NAME, PIPELINE_NAME, stackScopedName, validateComponentName } from "../internal/naming";
-import { arnProblem, checkedInput, checkedKey, keyArnProblem, roleNameOrArnProblem, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
-import { S3_BUCKET_ARN_WHAT } from "./validate";
+import { checkedInput, checkedKey, roleNameOrArnProblem } from "../internal/arns";
 import { KeyReference, keyOrNew } from "../security/encryption-key";
 import { attachManagedStatements, attachStatements, createServiceRole, awsContext, PolicyStatement, roleNameInput } from "../security/iam";
-import { SecureBucket } from "../security/secure-bucket";
+import { ActionKindName, ArtifactFacts, BindContext, BoundAction, PlannedAction } from "./action-types";
+import { ACTION_KINDS } from "./actions";
+import { DEFAULT_EXECUTION_MODE, DEFAULT_PIPELINE_TYPE, PipelineArgs } from "./pipeline-args";
 import {
-  ActionArgsOf,
-  ActionKindName,
-  ArtifactFacts,
-  ManagedPolicyPart,
-  BindContext,
-  BoundAction,
-  CombinableAction,
-  PlannedAction,
-  PlannedActionOf,
-} from "./action-types";
-import { ACTION_KINDS, kindOfAction } from "./actions";
-import { ArtifactBucketReference, DEFAULT_EXECUTION_MODE, DEFAULT_PIPELINE_TYPE, PipelineArgs } from "./pipeline-args";
-import { artifactStoreOf, artifactStoreStatements } from "./artifact-store";
+  artifactStoreOf,
+  artifactStoreStatements,
+  checkedArtifactBucket,
+  RegionalArtifactStore,
+  regionalStoresOf,
+  regionSid,
+} from "./artifact-store";
+import { actionRegion, checkedPipelineRegion } from "./regions";
+import { storeRoles } from "./store-roles";
 import { createNotifications } from "./notifications";
 import { APPROVAL_RESULT_ACTIONS, APPROVAL_STATE_ACTIONS, ASSUME_ACTION_ROLE_ACTIONS } from "./policies";
 import { findApprovalActions, PlannedStage } from "./stages";
 import { conditionRuleTargets, renderStageConditions, ruleStatements } from "./stage-conditions";
 
 import { validatePipelineArgs } from "./validate";
+import { bindAction, BoundEntry, combinedStatements, managedPolicyParts, sharedResources, uniqueSids } from "./kind-hooks";
 import { asResourceError } from "../internal/errors";
 import { internals, internalsOf } from "./pipeline-internals";
 import { interpolate } from "../internal/interpolate";
-
-/** Artifact buckets already checked, so that pipelines sharing one keep sharing its exact Outputs (one grant per store). */
-const checkedArtifactBuckets = new WeakMap<ArtifactBucketReference, ArtifactBucketReference>();
-
-/** The artifact bucket with its key and bucket ARNs checked, Outputs when they resolve; the same object for the same bucket. */
-function checkedArtifactBucket(given: ArtifactBucketReference): ArtifactBucketReference {
-  let checked = checkedArtifactBuckets.get(given);
-  if (checked === undefined) {
-    checked = {
-      ...given,
-      keyArn: checkedInput(given.keyArn, keyArnProblem("artifactBucket.keyArn")),
-      bucketArn: checkedInput<string>(given.bucketArn, arnProblem("artifactBucket.bucketArn", S3_BUCKET_ARN_PATTERN, S3_BUCKET_ARN_WHAT)),
-    };
-    checkedArtifactBuckets.set(given, checked);
-  }
-  return checked;
-}
-
-/** Gives repeated statement ids a number (`RunBuild`, `RunBuild2`...): IAM wants them unique in a policy. */
-export function uniqueSids(statements: PolicyStatement[]): PolicyStatement[] {
-  const seen = new Map<string, number>();
-  return statements.map((s) => {
-    if (s.sid === undefined) return s;
-    const n = (seen.get(s.sid) ?? 0) + 1;
-    seen.set(s.sid, n);
-    return n === 1 ? s : { ...s, sid: `${s.sid}${n}` };
-  });
-}
 
 /** Actions in the order they run (stage, then `runOrder`), so producers bind before consumers. */
 function executionOrder(stages: PlannedStage[]): PlannedAction[] {
   return stages.flatMap((s) => [...s.actions].sort((a, b) => a.runOrder - b.runOrder || a.actionIndex - b.actionIndex));
 }
 
-/**
- * The `roleArn`s actions run with, and the other roles reading their artifacts (`artifactReaderRoles`
- * of the kinds), in execution order, each plain ARN once. Exported for tests and reviews: the
- * created key and artifact bucket let exactly these roles in.
- */
-export function actionRoleArns(actions: PlannedAction[]): pulumi.Input<string>[] {
-  const roles = actions.flatMap((a) => [...(a.args.roleArn === undefined ? [] : [a.args.roleArn]), ...artifactReadersOf(a)]);
-  return roles.filter((r, i) => typeof r !== "string" || roles.indexOf(r) === i);
-}
-
-/**
- * The roles of other services that work on the actions' artifacts (`artifactRole` of the action
- * definitions, e.g. CodeBuild project roles), in execution order, each once (the same string or the same Output).
- */
-function artifactRoleArns(actions: PlannedAction[]): pulumi.Input<string>[] {
-  const roles = actions.flatMap((a) => artifactRoleOf(a) ?? []);
-  return roles.filter((r, i) => roles.indexOf(r) === i);
-}
-
-function artifactReadersOf<K extends ActionKindName>(action: PlannedActionOf<K>): pulumi.Input<string>[] {
-  return kindOfAction(action).artifactReaderRoles?.(action.args) ?? [];
-}
-
-function artifactRoleOf<K extends ActionKindName>(action: PlannedActionOf<K>): pulumi.Input<string> | undefined {
-  return kindOfAction(action).artifactRole?.(action.args);
-}
-
-/** One bound action: the planned action, the context it was bound with and its pipeline-role statements. */
-interface BoundEntry {
-  action: PlannedAction;
-  ctx: BindContext;
-  statements: PolicyStatement[];
-}
-
-/** The bound actions of kind `kind`, with their arguments typed, for the kind's combining hooks. */
-function ofKind<K extends ActionKindName>(kind: K, entries: BoundEntry[]): CombinableAction<ActionArgsOf<K>>[] {
-  return entries
-    .filter((e): e is BoundEntry & { action: PlannedActionOf<K> } => e.action.kind === kind)
-    .map((e) => ({ args: e.action.args, ctx: e.ctx, statements: e.statements }));
-}
-
-/** Binds one action with its kind. */
-function bindAction<K extends ActionKindName>(action: PlannedActionOf<K>, ctx: BindContext): BoundAction {
-  return kindOfAction(action).bind(action.args, ctx);
-}
-
-/** The one statement list of the actions of `kind` among `entries` ({@link ActionKind.combineStatements}). */
-function combinedStatements<K extends ActionKindName>(kind: K, entries: BoundEntry[]): PolicyStatement[] {
-  return ACTION_KINDS[kind].combineStatements?.(ofKind(kind, entries)) ?? [];
-}
-
-/** The customer managed policies of `kind` for its actions among `entries` ({@link ActionKind.managedPolicyParts}). */
-function managedPolicyParts<K extends ActionKindName>(kind: K, entries: BoundEntry[]): ManagedPolicyPart[] {
-  const k = ACTION_KINDS[kind];
-  return k.managedPolicyParts?.(combinedStatements(kind, entries)) ?? [];
-}
-
-/** What the actions of `kind` among `entries` share ({@link ActionKind.sharedResources}). */
-function sharedResources<K extends ActionKindName>(kind: K, entries: BoundEntry[]): pulumi.Resource[] {
-  return ACTION_KINDS[kind].sharedResources?.(ofKind(kind, entries)) ?? [];
-}
+export { actionRoleArns } from "./store-roles";
+export { uniqueSids } from "./kind-hooks";
 
 /**
  * A CodePipeline (V2) whose actions are plain descriptions: the pipeline validates the stages,
@@ -161,6 +72,13 @@ export class Pipeline extends pulumi.ComponentResource {
   readonly roleArn: pulumi.Output<string>;
   /** Name of the artifact bucket. */
   readonly artifactBucketName: pulumi.Output<string>;
+  /**
+   * ARN of the artifact bucket of each region where actions run besides the pipeline's, by region
+   * (`{}` without cross-region actions): what a `CrossAccountDeployRole` of such an action reads.
+   */
+  readonly regionalArtifactBucketArns: pulumi.Output<Record<string, string>>;
+  /** ARN of the artifact key of each of those regions, by region (`{}` without cross-region actions). */
+  readonly regionalArtifactKeyArns: pulumi.Output<Record<string, string>>;
   /** ARN of the notification topic (absent when notifications are off). */
   readonly notificationTopicArn?: pulumi.Output<string>;
   /** The pipeline in the AWS console of the provider's partition (commercial, China or GovCloud). */
@@ -178,15 +96,14 @@ export class Pipeline extends pulumi.ComponentResource {
     const pipelineArn = interpolate`arn:${ctx.partition}:codepipeline:${ctx.region}:${ctx.accountId}:${pipelineName}`;
     const actions = executionOrder(plan);
 
-    // Roles actions run with (usually in another account) read and write artifacts, and so do the
-    // service roles of the CodeBuild projects the actions run: the created bucket's policy and the
-    // created key's policy name exactly them (a shared project then needs no grant per store).
-    const actionRoles = actionRoleArns(actions);
-    const codeBuildRoles = artifactRoleArns(actions);
-    const writers = actions.filter((a) => a.outputs.length > 0);
-    const writerRoles = actionRoleArns(writers);
-    const allWriters = [...writerRoles, ...artifactRoleArns(writers)];
-    const readerRoles = [...actionRoles, ...codeBuildRoles].filter((r) => !allWriters.includes(r));
+    // The pipeline's store lets in the roles of the actions in its region; each other region's
+    // store, those of the actions there (storeRoles).
+    const {
+      actionRoles,
+      codeBuildRoles,
+      writers: allWriters,
+      readers: readerRoles,
+    } = storeRoles(actions.filter((a) => actionRegion(a) === undefined));
     const artifactBucket = args.artifactBucket && checkedArtifactBucket(args.artifactBucket);
     const givenKey = checkedKey("encryptionKey", args.encryptionKey);
     this.encryptionKey =
@@ -211,6 +128,7 @@ export class Pipeline extends pulumi.ComponentResource {
     );
     const store = { ...created, info: { ...created.info, keyNamesArtifactRoles: givenKey === undefined && artifactBucket === undefined } };
     this.artifactBucket = store.bucket?.bucket;
+    const regional = regionalStoresOf(name, actions, args, ctx, this);
 
     this.role = createServiceRole(
       `${name}-role`,
@@ -229,19 +147,24 @@ export class Pipeline extends pulumi.ComponentResource {
     const facts = new Map<string, ArtifactFacts>();
     const bound = new Map<PlannedAction, BoundAction>();
     // Statement lists in policy order; a kind that combines its actions' statements takes one slot.
-    const slots: (() => PolicyStatement[])[] = [() => artifactStoreStatements(store.info, ctx)];
+    const slots: (() => PolicyStatement[])[] = [
+      () => artifactStoreStatements(store.info, ctx),
+      ...[...regional.values()].map((r) => () => artifactStoreStatements(r.info, r.ctx, regionSid(r.region))),
+    ];
     // Actions of kinds that combine their statements, and run with the pipeline role; the kinds in order.
     const combinable: BoundEntry[] = [];
     const combinedKinds: ActionKindName[] = [];
     const entries: BoundEntry[] = [];
     for (const action of actions) {
+      // An action in another region binds with that region's context and store.
+      const elsewhere: RegionalArtifactStore | undefined = regional.get(actionRegion(action) ?? "");
       const bindCtx: BindContext = {
         parent: this,
         resourceName: `${name}-${action.stageName}-${action.name}`,
-        aws: ctx,
+        aws: elsewhere?.ctx ?? ctx,
         pipelineName,
         pipelineArn,
-        artifactStore: store.info,
+        artifactStore: elsewhere?.info ?? store.info,
         roleName: this.role.name,
         encryptionKey: this.encryptionKey,
         action,
@@ -299,6 +222,7 @@ export class Pipeline extends pulumi.ComponentResource {
           ...(action.inputs.length > 0 ? { inputArtifacts: action.inputs } : {}),
           ...(action.outputs.length > 0 ? { outputArtifacts: action.outputs } : {}),
           ...(roleArn !== undefined ? { roleArn } : {}),
+          ...(actionRegion(action) !== undefined ? { region: actionRegion(action) } : {}),
         };
       }),
     }));
@@ -314,14 +238,37 @@ export class Pipeline extends pulumi.ComponentResource {
         pipelineType: args.pipelineType ?? DEFAULT_PIPELINE_TYPE,
         executionMode: args.executionMode ?? DEFAULT_EXECUTION_MODE,
         roleArn: this.role.arn,
-        artifactStores: [{ location: store.info.bucketName, type: "S3", encryptionKey: { id: store.info.keyArn, type: "KMS" } }],
+        artifactStores: [
+          {
+            location: store.info.bucketName,
+            type: "S3",
+            encryptionKey: { id: store.info.keyArn, type: "KMS" },
+            // One store per region once an action runs elsewhere, each with its region (none otherwise, as AWS asks).
+            ...(regional.size > 0 ? { region: checkedPipelineRegion(ctx.region, actions) } : {}),
+          },
+          ...[...regional.values()].map((r) => ({
+            location: r.info.bucketName,
+            type: "S3",
+            encryptionKey: { id: r.info.keyArn, type: "KMS" },
+            region: r.region,
+          })),
+        ],
         stages,
         variables: args.variables?.map((v) => ({ name: v.name, defaultValue: v.defaultValue, description: v.description })),
         triggers: triggers.length > 0 ? triggers : undefined,
         tags: args.tags,
       },
       // A new pipeline starts an execution at once: its permissions and grants must exist first.
-      { parent: this, dependsOn: [this.rolePolicy, ...managedPolicies, ...extra, ...(store.bucket ? [store.bucket] : [])] },
+      {
+        parent: this,
+        dependsOn: [
+          this.rolePolicy,
+          ...managedPolicies,
+          ...extra,
+          ...(store.bucket ? [store.bucket] : []),
+          ...[...regional.values()].flatMap((r) => (r.bucket ? [r.bucket] : [])),
+        ],
+      },
     );
     for (const b of bound.values()) b.afterPipeline?.(this.pipeline);
 
@@ -352,12 +299,17 @@ export class Pipeline extends pulumi.ComponentResource {
     this.pipelineArn = this.pipeline.arn;
     this.roleArn = this.role.arn;
     this.artifactBucketName = pulumi.output(store.info.bucketName);
+    const stores = [...regional.values()];
+    this.regionalArtifactBucketArns = pulumi.all(Object.fromEntries(stores.map((r) => [r.region, r.info.bucketArn])));
+    this.regionalArtifactKeyArns = pulumi.all(Object.fromEntries(stores.map((r) => [r.region, r.info.keyArn])));
     this.consoleUrl = pipelineConsoleUrlOutput(ctx.partition, ctx.region, this.pipeline.name, "view");
     this.registerOutputs({
       pipelineName: this.pipelineName,
       pipelineArn: this.pipelineArn,
       roleArn: this.roleArn,
       artifactBucketName: this.artifactBucketName,
+      regionalArtifactBucketArns: this.regionalArtifactBucketArns,
+      regionalArtifactKeyArns: this.regionalArtifactKeyArns,
       consoleUrl: this.consoleUrl,
     });
   }

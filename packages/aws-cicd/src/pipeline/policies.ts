@@ -15,13 +15,18 @@
  */
 
 /**
- * Pipeline role on artifact objects: read inputs, write outputs (S3).
+ * Pipeline role on artifact objects: read inputs, write outputs (S3). The same on the store of each
+ * region where actions run: CodePipeline copies artifacts between the stores with this role.
  * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/security-iam.html#how-to-custom-role
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/actions-create-cross-region.html
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/permissions-reference.html
  */
 export const PIPELINE_ARTIFACT_OBJECT_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"] as const;
 /**
- * Pipeline role on the artifact bucket: CodePipeline checks its region and versioning (S3).
+ * Pipeline role on the artifact bucket: CodePipeline checks its region and versioning (S3), on the
+ * store of each region where actions run too.
  * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/security-iam.html#how-to-custom-role
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/actions-create-cross-region.html
  */
 export const PIPELINE_ARTIFACT_BUCKET_ACTIONS = ["s3:GetBucketLocation", "s3:GetBucketVersioning"] as const;
 

@@ -82,7 +82,7 @@ const ACTION_ARG_TYPES: ArgTypes = {
   objects: { environmentVariables: "variables by name" },
   booleans: ["batch", "fullClone", "startOnPush", "startOnUpload"],
   numbers: ["runOrder"],
-  strings: ["name", "namespace", "output", "type"],
+  strings: ["name", "namespace", "output", "type", "region"],
   lists: ["inputs", "outputs", "notifyEmails"],
 };
 

@@ -3,6 +3,7 @@ import { PlannedStage, planStages } from "./stages";
 import { checkTriggersNeedV2 } from "./triggers";
 import { checkStageConditions } from "./stage-conditions";
 import { checkSelfUpdate } from "./self-update-check";
+import { checkRegions } from "./regions";
 import { validateSecureBucketArgs } from "../security/secure-bucket";
 import { checkArnArg, checkKeyArnArg, S3_BUCKET_ARN_PATTERN, SNS_TOPIC_ARN_PATTERN } from "../internal/arns";
 import { checkArgsObject, checkTypes } from "../internal/types";
@@ -70,7 +71,7 @@ export function validatePipelineArgs(args: PipelineArgs): PlannedStage[] {
     keys: ["encryptionKey"],
     booleans: ["notifications.enabled", "notifications.approvalNeeded"],
     strings: ["pipelineName", "roleName", "pipelineType", "executionMode"],
-    objectLists: { variables: "`name`" },
+    objectLists: { variables: "`name`", regionalArtifactStores: "`region`" },
     stringLists: ["notifications.emailSubscriptions", "notifications.executionStates"],
   });
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
@@ -109,5 +110,6 @@ export function validatePipelineArgs(args: PipelineArgs): PlannedStage[] {
   checkTriggersNeedV2(planned, type);
   checkStageConditions(planned, type);
   checkSelfUpdate(planned, args);
+  checkRegions(planned, args);
   return planned;
 }

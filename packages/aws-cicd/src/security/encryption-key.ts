@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkArgsObject, checkTypes } from "../internal/types";
-import { checkedInput, checkedRoleArns, isDeferred, roleArnProblem } from "../internal/arns";
+import { checkedInput, checkedRoleArns, checkRegionArg, isDeferred, roleArnProblem } from "../internal/arns";
 import { ownerSegment, stackScopedAlias, validateComponentName } from "../internal/naming";
 import { accountRootArn, AwsContext, awsContext, PolicyStatement, sizeCheckedPolicyDocument } from "./iam";
 import {
@@ -37,6 +37,14 @@ export interface EncryptionKeyArgs {
    * @default - "Customer managed key for <name> (aws-cicd)".
    */
   description?: pulumi.Input<string>;
+  /**
+   * Region of the key and its alias, when not the provider's: the same provider (credentials,
+   * account) manages them there through the AWS provider's per-resource `region`
+   * (https://www.pulumi.com/registry/packages/aws/how-to-guides/aws-enhanced-region-support/), and
+   * the key policy's `kms:ViaService` conditions name that region's service endpoints.
+   * @default - the provider's region.
+   */
+  region?: string;
   /**
    * Alias name, starting with `alias/`.
    * @default - `alias/<project>/<stack>/<name>`, unique per stack (sanitized and ended with a short
@@ -106,10 +114,11 @@ export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
   checkTypes(args, {
     booleans: ["allowAutoScalingVolumes", "allowDirectUse", "retainOnDelete"],
     numbers: ["deletionWindowInDays"],
-    strings: ["aliasName"],
+    strings: ["aliasName", "region"],
     lists: ["principalArns"],
     stringLists: ["viaServices"],
   });
+  checkRegionArg("region", args.region);
   const days = args.deletionWindowInDays;
   if (days !== undefined && (!Number.isInteger(days) || days < 7 || days > 30)) {
     throw new Error(`\`deletionWindowInDays\` must be a whole number from 7 to 30, got ${days}.`);
@@ -328,7 +337,9 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
       validateComponentName(name);
       validateEncryptionKeyArgs(args);
     });
-    const ctx = awsContext(this);
+    const provided = awsContext(this);
+    const ctx = args.region === undefined ? provided : { ...provided, region: pulumi.output(args.region) };
+    const r = args.region === undefined ? {} : { region: args.region };
     const viaServices = args.viaServices ?? [...KMS_DEFAULT_VIA_SERVICES];
     const policy = sizeCheckedPolicyDocument(
       "keyPolicy",
@@ -352,6 +363,7 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
     this.key = new aws.kms.Key(
       `${name}-key`,
       {
+        ...r,
         description: args.description ?? `Customer managed key for ${name} (aws-cicd)`,
         keyUsage: "ENCRYPT_DECRYPT",
         customerMasterKeySpec: "SYMMETRIC_DEFAULT",
@@ -363,7 +375,7 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
       { parent: this, retainOnDelete: args.retainOnDelete ?? true },
     );
     const aliasName = args.aliasName ?? stackScopedAlias(name);
-    this.alias = new aws.kms.Alias(`${name}-alias`, { name: aliasName, targetKeyId: this.key.keyId }, { parent: this });
+    this.alias = new aws.kms.Alias(`${name}-alias`, { ...r, name: aliasName, targetKeyId: this.key.keyId }, { parent: this });
     this.keyArn = this.key.arn;
     this.keyId = this.key.keyId;
     this.aliasName = this.alias.name;

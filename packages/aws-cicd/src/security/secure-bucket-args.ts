@@ -115,6 +115,14 @@ export interface SecureBucketArgs extends SecureBucketOptions {
    */
   eventBridgeNotifications?: boolean;
   /**
+   * Region of the bucket and its settings, when not the provider's: the same provider (credentials,
+   * account) manages them there through the AWS provider's per-resource `region`
+   * (https://www.pulumi.com/registry/packages/aws/how-to-guides/aws-enhanced-region-support/). Its
+   * key must be of that region too (an {@link EncryptionKey} with the same `region`).
+   * @default - the provider's region.
+   */
+  region?: string;
+  /**
    * Tags of the bucket.
    * @default - no tags.
    */

@@ -6,6 +6,7 @@ import {
   checkedKey,
   checkedRoleArns,
   checkKeyArnArg,
+  checkRegionArg,
   isDeferred,
   roleArnProblem,
   S3_BUCKET_NAME_PATTERN,
@@ -93,9 +94,10 @@ export function validateSecureBucketArgs(args: SecureBucketArgs): void {
       "lifecycle.expireNoncurrentVersionsAfterDays",
       "lifecycle.abortIncompleteUploadsAfterDays",
     ],
-    strings: ["bucketPrefix"],
+    strings: ["bucketPrefix", "region"],
     lists: ["readerArns", "writerArns", "codeBuildRoleArns"],
   });
+  checkRegionArg("region", args.region);
   checkKeyArnArg("encryptionKey.keyArn", args.encryptionKey?.keyArn);
   if (
     args.accessLogs !== undefined &&
@@ -288,15 +290,18 @@ export class SecureBucket extends pulumi.ComponentResource {
     // A key ARN given as an Output is checked when it resolves.
     const key = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this);
     const o = { parent: this, retainOnDelete };
+    // Every child in `region` when one is given (the AWS provider's per-resource region).
+    const r = args.region === undefined ? {} : { region: args.region };
     this.bucket = new aws.s3.Bucket(
       `${name}-bucket`,
-      { bucketPrefix: args.bucketPrefix ?? defaultBucketPrefix(name), forceDestroy: args.forceDestroy ?? false, tags: args.tags },
+      { ...r, bucketPrefix: args.bucketPrefix ?? defaultBucketPrefix(name), forceDestroy: args.forceDestroy ?? false, tags: args.tags },
       o,
     );
     const bucket = this.bucket.bucket;
     this.encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
       `${name}-encryption`,
       {
+        ...r,
         bucket,
         rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.keyArn }, bucketKeyEnabled: true }],
       },
@@ -304,19 +309,24 @@ export class SecureBucket extends pulumi.ComponentResource {
     );
     this.publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
       `${name}-public-access-block`,
-      { bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+      { ...r, bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
       o,
     );
     this.ownershipControls = new aws.s3.BucketOwnershipControls(
       `${name}-ownership`,
-      { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } },
+      { ...r, bucket, rule: { objectOwnership: "BucketOwnerEnforced" } },
       o,
     );
-    this.versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket, versioningConfiguration: { status: "Enabled" } }, o);
+    this.versioning = new aws.s3.BucketVersioning(
+      `${name}-versioning`,
+      { ...r, bucket, versioningConfiguration: { status: "Enabled" } },
+      o,
+    );
     const l = args.lifecycle ?? {};
     this.lifecycle = new aws.s3.BucketLifecycleConfiguration(
       `${name}-lifecycle`,
       {
+        ...r,
         bucket,
         rules: [
           {
@@ -348,6 +358,7 @@ export class SecureBucket extends pulumi.ComponentResource {
     this.policy = new aws.s3.BucketPolicy(
       `${name}-policy`,
       {
+        ...r,
         bucket,
         policy: sizeCheckedPolicyDocument(
           "bucketPolicy",
@@ -368,12 +379,12 @@ export class SecureBucket extends pulumi.ComponentResource {
     if (args.accessLogs) {
       this.logging = new aws.s3.BucketLogging(
         `${name}-logging`,
-        { bucket, targetBucket: args.accessLogs.bucketName, targetPrefix: args.accessLogs.prefix ?? `${name}/` },
+        { ...r, bucket, targetBucket: args.accessLogs.bucketName, targetPrefix: args.accessLogs.prefix ?? `${name}/` },
         o,
       );
     }
     if (args.eventBridgeNotifications) {
-      this.notification = new aws.s3.BucketNotification(`${name}-notification`, { bucket, eventbridge: true }, o);
+      this.notification = new aws.s3.BucketNotification(`${name}-notification`, { ...r, bucket, eventbridge: true }, o);
     }
     this.bucketName = bucket;
     this.bucketArn = this.bucket.arn;

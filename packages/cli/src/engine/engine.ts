@@ -2,7 +2,9 @@
  * The one mock engine: `aws-cicd synth` runs programs under it, the tests (test/harness/mocks.ts)
  * and the benchmarks (bench/mock-engine.ts) too. Every registration is recorded (type, name, URN,
  * parent, provider, id, inputs, computed state, options) and answered with attributes derived
- * only from the inputs and the identity; every invoke is recorded and gets a fixed answer.
+ * only from the inputs and the identity; every invoke is recorded and gets a fixed answer. The
+ * region is the identity's, unless a resource sets its own `region` or runs under an explicit AWS
+ * provider created with one (then ARNs and `getRegion` name that region).
  * Nothing reaches AWS or the Pulumi service.
  *
  * A strict engine (tests) throws on an invoke it cannot answer; a lenient one (synth) returns an
@@ -101,12 +103,21 @@ export function createEngine(options: EngineOptions = {}): MockEngine {
   const who: EngineIdentity = { ...DEFAULT_IDENTITY, ...identity };
   const resources: EngineResource[] = [];
   const calls: EngineCall[] = [];
+  // Regions of the explicit AWS providers created with one, by provider reference (`<urn>::<id>`).
+  const providerRegions = new Map<string, string>();
+  const regionOf = (provider: string | undefined) => (provider === undefined ? undefined : providerRegions.get(provider));
   // The mock API does not pass parents and options to `newResource`: `attach` captures them just before.
   let current: Pick<EngineResource, "urn" | "parent" | "options"> | undefined;
   const mocks: pulumi.runtime.Mocks = {
     newResource(args) {
-      const state = { ...args.inputs, ...computedAttributes(args.type, args.name, args.inputs, who) };
+      const isProvider = args.type.startsWith("pulumi:providers:");
+      // A resource given its own `region` (the AWS provider's per-resource region) gets ARNs of
+      // that region; else those of its explicit provider's region, when that provider names one.
+      const region = typeof args.inputs.region === "string" && !isProvider ? (args.inputs.region as string) : regionOf(args.provider);
+      const state = { ...args.inputs, ...computedAttributes(args.type, args.name, args.inputs, region ? { ...who, region } : who) };
       const id = args.id || resourceId(args.type, args.name, state);
+      if (isProvider && typeof args.inputs.region === "string" && current?.urn)
+        providerRegions.set(`${current.urn}::${id}`, args.inputs.region);
       resources.push({
         type: args.type,
         name: args.name,
@@ -123,7 +134,8 @@ export function createEngine(options: EngineOptions = {}): MockEngine {
       return { id, state };
     },
     call(args) {
-      const answer = invokeAnswer(args.token, args.inputs, who);
+      const region = regionOf(args.provider);
+      const answer = invokeAnswer(args.token, args.inputs, region ? { ...who, region } : who);
       calls.push({ token: args.token, inputs: args.inputs, provider: args.provider, unanswered: answer === undefined });
       if (answer === undefined && strict) throw unansweredInvokeError(args.token);
       return answer ?? {};
@@ -153,6 +165,7 @@ export function createEngine(options: EngineOptions = {}): MockEngine {
   const reset = () => {
     resources.length = 0;
     calls.length = 0;
+    providerRegions.clear();
   };
   return { identity: who, strict, resources, calls, mocks, attach, reset };
 }

@@ -11,7 +11,14 @@ import { beanstalkDeployPolicyParts, beanstalkDeployStatementsForTargets } from 
 import { BeanstalkDeployTargetInfo } from "../../beanstalk/policies";
 import { PolicyStatement } from "../../security/iam";
 import { BEANSTALK_ENVIRONMENT_NAME_PATTERN } from "../../beanstalk/validate";
-import { ActionCommonArgs, ActionKind, BindContext, ConsumingActionArgs, CrossAccountDeployTargetKind } from "../action-types";
+import {
+  ActionCommonArgs,
+  RegionalActionArgs,
+  ActionKind,
+  BindContext,
+  ConsumingActionArgs,
+  CrossAccountDeployTargetKind,
+} from "../action-types";
 import { DEPLOY_ACTION_SHAPE, checkArn, checkName, checkTargetFields } from "./shared";
 
 /** Name of a `beanstalkDeploy` action when none is given. */
@@ -36,7 +43,7 @@ export const BEANSTALK_DEPLOY_SIDS_GRANTED_BY_ARTIFACT_STORE = ["ReadPipelineArt
  * The role already reads the artifact objects and decrypts them with the artifact key through
  * S3 (its artifact store grant), which is all Elastic Beanstalk needs to copy the bundle.
  */
-export interface BeanstalkDeployActionArgs extends BeanstalkDeployTargetInfo, ActionCommonArgs, ConsumingActionArgs {
+export interface BeanstalkDeployActionArgs extends BeanstalkDeployTargetInfo, ActionCommonArgs, RegionalActionArgs, ConsumingActionArgs {
   /**
    * `"scoped"`: the pipeline role gets `beanstalkDeployStatements`, scoped to this environment.
    * `"aws-managed"`: the pipeline role gets AWS's `AdministratorAccess-AWSElasticBeanstalk` instead,
@@ -96,6 +103,7 @@ export const BEANSTALK_CROSS_ACCOUNT_TARGETS: CrossAccountDeployTargetKind<Beans
 
 /** The `beanstalkDeploy` action kind. */
 export const beanstalkDeployKind: ActionKind<BeanstalkDeployActionArgs> = {
+  crossRegion: true,
   defaultName: () => DEFAULT_BEANSTALK_DEPLOY_ACTION_NAME,
   ...DEPLOY_ACTION_SHAPE,
   validate(a, path) {

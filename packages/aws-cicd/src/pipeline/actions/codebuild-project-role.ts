@@ -6,7 +6,7 @@ import { distinctInputs } from "../../codebuild/project-role";
 import { codeCommitKeyStatement } from "../../codecommit/policies";
 import { keyUseThroughServices } from "../../security/encryption-key";
 import { attachStatements, PolicyStatement } from "../../security/iam";
-import { BindContext, CombinableAction } from "../action-types";
+import { ArtifactStoreInfo, BindContext, CombinableAction } from "../action-types";
 import {
   CODEBUILD_ARTIFACT_BUCKET_ACTIONS,
   CODEBUILD_ARTIFACT_READ_ACTIONS,
@@ -168,12 +168,16 @@ const sharedGrants = new WeakMap<object, Map<string, aws.iam.RolePolicy>>();
  * policy of about 600 characters of the role's 10,240 (checked, see `attachStatements`).
  */
 export function projectRoleGrants(actions: CombinableAction<CodeBuildActionArgs>[]): pulumi.Resource[] {
-  const byRole = new Map<pulumi.Input<string>, CombinableAction<CodeBuildActionArgs>[]>();
+  // By role, then by artifact store: a project role of actions in two regions gets one policy per region's store.
+  const byRole = new Map<pulumi.Input<string>, Map<ArtifactStoreInfo, CombinableAction<CodeBuildActionArgs>[]>>();
   for (const a of actions) {
     if (a.args.projectRoleName === undefined) continue;
-    byRole.set(a.args.projectRoleName, [...(byRole.get(a.args.projectRoleName) ?? []), a]);
+    const byStore = byRole.get(a.args.projectRoleName) ?? new Map<ArtifactStoreInfo, CombinableAction<CodeBuildActionArgs>[]>();
+    byStore.set(a.ctx.artifactStore, [...(byStore.get(a.ctx.artifactStore) ?? []), a]);
+    byRole.set(a.args.projectRoleName, byStore);
   }
-  return [...byRole].flatMap(([role, group]) => {
+  const groups = [...byRole].flatMap(([role, byStore]) => [...byStore.values()].map((group) => [role, group] as const));
+  return groups.flatMap(([role, group]) => {
     const uses = group.map((a) => ({ ctx: a.ctx, variables: a.args.environmentVariables, roleArn: a.args.projectRoleArn }));
     const statements = codeBuildProjectRoleStatements(uses);
     if (statements.length === 0) return [];

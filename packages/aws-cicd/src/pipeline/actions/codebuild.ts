@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement } from "../../security/iam";
-import { ActionCommonArgs, ActionKind, ConsumingActionArgs } from "../action-types";
+import { ActionCommonArgs, RegionalActionArgs, ActionKind, ConsumingActionArgs } from "../action-types";
 import { CODEBUILD_BATCH_ACTIONS, CODEBUILD_BUILD_ACTIONS } from "../policies";
 import {
   ENV_VAR_NAME_PATTERN,
@@ -61,7 +61,7 @@ export interface CodeBuildEnvironmentVariable {
 }
 
 /** A CodeBuild build or test action running an existing project on the pipeline's artifacts. */
-export interface CodeBuildActionArgs extends ActionCommonArgs, ConsumingActionArgs {
+export interface CodeBuildActionArgs extends ActionCommonArgs, RegionalActionArgs, ConsumingActionArgs {
   /** Name of the CodeBuild project. */
   projectName: pulumi.Input<string>;
   /** ARN of the project: the pipeline role may start and read builds of exactly this project. */
@@ -183,6 +183,7 @@ function renderVariables(path: string, vars: Record<string, CodeBuildEnvironment
 
 /** The `codeBuild` action kind. */
 export const codeBuildKind: ActionKind<CodeBuildActionArgs> = {
+  crossRegion: true,
   defaultName: (a) => a.type ?? "Build",
   categories: ["Build", "Test"],
   category: (a) => a.type ?? "Build",

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { codeDeployDeployStatements, CodeDeployTargetInfo } from "../../codedeploy/policies";
 import { CODEDEPLOY_NAME_PATTERN } from "../../codedeploy/validate";
-import { ActionCommonArgs, ActionKind, ConsumingActionArgs, CrossAccountDeployTargetKind } from "../action-types";
+import { ActionCommonArgs, RegionalActionArgs, ActionKind, ConsumingActionArgs, CrossAccountDeployTargetKind } from "../action-types";
 import { DEPLOY_ACTION_SHAPE, checkArn, checkName, checkTargetFields } from "./shared";
 
 /** Name of a `codeDeploy` action when none is given. */
@@ -18,7 +18,7 @@ export const DEFAULT_CODEDEPLOY_ACTION_NAME = "Deploy";
  * `GetDeployment` on the deployment group, `GetDeploymentConfig` on its configuration. The
  * instances download the revision from the artifact bucket with their own role.
  */
-export interface CodeDeployActionArgs extends CodeDeployTargetInfo, ActionCommonArgs, ConsumingActionArgs {
+export interface CodeDeployActionArgs extends CodeDeployTargetInfo, ActionCommonArgs, RegionalActionArgs, ConsumingActionArgs {
   /**
    * ARN of the deployment group's instance role, when the action runs with `roleArn` in another
    * account: its instances download the revision from the pipeline's artifact bucket with this
@@ -48,6 +48,7 @@ export const CODEDEPLOY_CROSS_ACCOUNT_TARGETS: CrossAccountDeployTargetKind<Code
 
 /** The `codeDeploy` action kind. */
 export const codeDeployKind: ActionKind<CodeDeployActionArgs> = {
+  crossRegion: true,
   defaultName: () => DEFAULT_CODEDEPLOY_ACTION_NAME,
   ...DEPLOY_ACTION_SHAPE,
   validate(a, path) {

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ecsBlueGreenDeployStatements, EcsBlueGreenDeployTargetInfo } from "../../ecs/policies";
 import { CODEDEPLOY_NAME_PATTERN } from "../../codedeploy/validate";
-import { ActionCommonArgs, ActionKind, ConsumingActionArgs, CrossAccountDeployTargetKind } from "../action-types";
+import { ActionCommonArgs, RegionalActionArgs, ActionKind, ConsumingActionArgs, CrossAccountDeployTargetKind } from "../action-types";
 import { checkTaskDefinitionTarget } from "./ecs-deploy";
 import { DEPLOY_ACTION_SHAPE, checkArn, checkName, checkTargetFields } from "./shared";
 
@@ -33,7 +33,7 @@ const PLACEHOLDER = /^[A-Za-z0-9_]{1,100}$/;
  * roles (to `ecs-tasks.amazonaws.com` only).
  * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-ECSbluegreen.html
  */
-export interface CodeDeployToEcsActionArgs extends EcsBlueGreenDeployTargetInfo, ActionCommonArgs, ConsumingActionArgs {
+export interface CodeDeployToEcsActionArgs extends EcsBlueGreenDeployTargetInfo, ActionCommonArgs, RegionalActionArgs, ConsumingActionArgs {
   /**
    * Path of the task definition template in the first input artifact.
    * @default "taskdef.json"
@@ -84,6 +84,7 @@ const checkPath = (path: string, arg: string, v: unknown) => {
 
 /** The `codeDeployToEcs` action kind. */
 export const codeDeployToEcsKind: ActionKind<CodeDeployToEcsActionArgs> = {
+  crossRegion: true,
   defaultName: () => DEFAULT_CODEDEPLOY_TO_ECS_ACTION_NAME,
   ...DEPLOY_ACTION_SHAPE,
   inputs: { min: 1, max: 2 },

@@ -2,7 +2,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkedInput, isDeferred } from "../../internal/arns";
 import { checkTypes, isRecord, shown } from "../../internal/types";
 import { PolicyStatement } from "../../security/iam";
-import { ACTION_CATEGORIES, ActionCategory, ActionCommonArgs, ActionKind, ConsumingActionArgs, isActionCategory } from "../action-types";
+import {
+  ACTION_CATEGORIES,
+  ActionCategory,
+  ActionCommonArgs,
+  ActionKind,
+  ConsumingActionArgs,
+  isActionCategory,
+  RegionalActionArgs,
+} from "../action-types";
 import { checkNamespace } from "./shared";
 
 /**
@@ -69,7 +77,7 @@ export interface CustomActionStatement {
  * artifacts like those of the shipped kinds (the created bucket and key let `roleArn` read, and
  * write when the action has outputs).
  */
-export interface CustomActionArgs extends ActionCommonArgs, ConsumingActionArgs {
+export interface CustomActionArgs extends ActionCommonArgs, RegionalActionArgs, ConsumingActionArgs {
   /** Category of the action type: `Source`, `Build`, `Test`, `Deploy`, `Approval` or `Invoke`. */
   category: string;
   /** Provider of the action type, e.g. `Lambda`, `StepFunctions`, `ECR`: 1 to 35 letters, digits, "-" or "_". */
@@ -193,6 +201,7 @@ function categoryOf(a: CustomActionArgs): ActionCategory {
 
 /** The `custom` action kind: an action type this library does not ship, described as data. */
 export const customKind: ActionKind<CustomActionArgs> = {
+  crossRegion: true,
   categories: ACTION_CATEGORIES,
   defaultName: (a) => a.provider,
   category: categoryOf,

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ecsDeployStatements, EcsServiceDeployTargetInfo, EcsTaskDefinitionTargetInfo } from "../../ecs/policies";
-import { ActionCommonArgs, ActionKind, ConsumingActionArgs, CrossAccountDeployTargetKind } from "../action-types";
+import { ActionCommonArgs, RegionalActionArgs, ActionKind, ConsumingActionArgs, CrossAccountDeployTargetKind } from "../action-types";
 import { DEPLOY_ACTION_SHAPE, checkArn, checkName, checkTargetFields } from "./shared";
 
 /** Name of an `ecsDeploy` action when none is given. */
@@ -30,7 +30,7 @@ const ARTIFACT_PATH = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\0]{1,255}$/;
  * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-ECS.html
  * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/file-reference.html#pipelines-create-image-definitions
  */
-export interface EcsDeployActionArgs extends EcsServiceDeployTargetInfo, ActionCommonArgs, ConsumingActionArgs {
+export interface EcsDeployActionArgs extends EcsServiceDeployTargetInfo, ActionCommonArgs, RegionalActionArgs, ConsumingActionArgs {
   /**
    * Path of the image definitions file in the input artifact.
    * @default "imagedefinitions.json"
@@ -68,6 +68,7 @@ export function checkTaskDefinitionTarget(path: string, a: EcsTaskDefinitionTarg
 
 /** The `ecsDeploy` action kind. */
 export const ecsDeployKind: ActionKind<EcsDeployActionArgs> = {
+  crossRegion: true,
   defaultName: () => DEFAULT_ECS_DEPLOY_ACTION_NAME,
   ...DEPLOY_ACTION_SHAPE,
   validate(a, path) {

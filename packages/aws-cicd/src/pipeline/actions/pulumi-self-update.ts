@@ -21,6 +21,8 @@ export interface PulumiSelfUpdateActionArgs extends CodeBuildActionArgs {
 /** The `pulumiSelfUpdate` action kind: a CodeBuild build with placement rules (checked by `checkSelfUpdate`). */
 export const pulumiSelfUpdateKind: ActionKind<PulumiSelfUpdateActionArgs> = {
   ...codeBuildKind,
+  // It updates the stack that declares the pipeline: it runs where the pipeline does.
+  crossRegion: false,
   defaultName: () => DEFAULT_PULUMI_SELF_UPDATE_ACTION,
   categories: ["Build"],
   category: () => "Build",
