@@ -19,6 +19,7 @@ export const EXAMPLES = [
   "cross-account",
   "pulumi-delivery",
   "lambda-canary",
+  "ecs-bluegreen",
 ];
 
 /** Every example, run once per process under the mocks. */

@@ -20,6 +20,7 @@ import {
   STACK_PREFIX as P,
   startPipeline,
 } from "./requests";
+import { ECS_BLUEGREEN_JOBS } from "./role-jobs-ecs";
 
 /** One role of a stack and the requests its job needs (all must be Allowed). */
 export interface RoleJob {
@@ -265,4 +266,5 @@ export const STACK_JOBS: StackJobs[] = [
       trigger(`${P}-orders`, "orders-Source-Source-trigger-role"),
     ],
   },
+  ECS_BLUEGREEN_JOBS,
 ];
