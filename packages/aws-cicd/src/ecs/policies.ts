@@ -278,8 +278,9 @@ export const ECS_EXECUTION_LOG_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEv
 /**
  * The execution role's statements, in place of `AmazonECSTaskExecutionRolePolicy` (every
  * repository and log group of the account): pull from exactly the service's repository, write to
- * exactly its log group. The repository is encrypted with the AWS managed ECR key, so pulling
- * needs no KMS permission of the role.
+ * exactly its log group. No KMS statement: the repository is encrypted under the customer key, but
+ * ECR decrypts images with the grants it created on the key with the repository, not with the
+ * caller's permissions (https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html).
  */
 export function ecsExecutionRoleStatements(repositoryArn: pulumi.Input<string>, logGroupArn: pulumi.Input<string>): PolicyStatement[] {
   return [
@@ -302,7 +303,11 @@ export const ECR_IMAGE_PUSH_ACTIONS = [
   "ecr:UploadLayerPart",
 ] as const;
 
-/** `grantImagePush`: the ECR token (`"*"`: it has no resource type), then push to exactly the repository. */
+/**
+ * `grantImagePush`: the ECR token (`"*"`: it has no resource type), then push to exactly the
+ * repository. No KMS statement: ECR encrypts pushed layers with its own grants on the repository's
+ * key (https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html).
+ */
 export function ecrImagePushStatements(repositoryArn: pulumi.Input<string>): PolicyStatement[] {
   return [
     { sid: "GetEcrAuthorizationToken", actions: [...ECS_EXECUTION_ECR_TOKEN_ACTIONS], resources: ["*"] },

@@ -2,6 +2,7 @@ import { CODEDEPLOY_NAME_PATTERN } from "../codedeploy/validate";
 import { checkRollbackAlarms } from "../codedeploy/rollback";
 import { checkArnArg, checkKeyArnArg, IAM_ROLE_ARN_PATTERN } from "../internal/arns";
 import { checkArgsObject, checkTypes, shown } from "../internal/types";
+import { keyAllowsEcrRepositories } from "../security/encryption-key";
 import { ECS_NAME_PATTERN } from "../pipeline/actions/ecs-deploy";
 import { BUILD_LOG_RETENTION_DAYS } from "../codebuild/build-project-args";
 import { ECS_MAX_TERMINATION_WAIT_MINUTES, EcsBlueGreenArgs, EcsServiceTargetArgs, EcsTrafficConfig } from "./ecs-service-target-args";
@@ -68,6 +69,11 @@ export function checkFargateService(f: EcsFargateServiceArgs, blueGreen: boolean
     throw new Error(`${at("logRetentionInDays")} must be one of ${days.join(", ")}, got ${String(f.logRetentionInDays)}.`);
   }
   checkKeyArnArg("fargateService.encryptionKey.keyArn", f.encryptionKey?.keyArn);
+  if (f.encryptionKey !== undefined && keyAllowsEcrRepositories(f.encryptionKey) === false) {
+    throw new Error(
+      "`fargateService.encryptionKey` also encrypts the service's ECR repository, so its key policy must let ECR create grants, got an EncryptionKey without `allowEcrRepositories`; create it with `new EncryptionKey(name, { allowEcrRepositories: true })`.",
+    );
+  }
   const tg = 'a target group ARN ("arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>")';
   checkArnArg("fargateService.targetGroupArn", f.targetGroupArn, TARGET_GROUP_ARN_PATTERN, tg);
   if (blueGreen && f.targetGroupArn !== undefined) {
