@@ -197,6 +197,14 @@ export const CODEDEPLOY_ELB_RULE_ACTIONS = ["elasticloadbalancing:ModifyRule"] a
  */
 export const CODEDEPLOY_ALARM_ACTIONS = ["cloudwatch:DescribeAlarms"] as const;
 
+/**
+ * CodeDeploy service role: invoke the AppSpec's lifecycle hook functions, exactly those.
+ * @see https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html#appspec-hooks-ecs
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/codedeploy_IAM_role.html
+ * @managedPolicy AWSCodeDeployRoleForECSLimited
+ */
+export const CODEDEPLOY_ECS_HOOK_INVOKE_ACTIONS = ["lambda:InvokeFunction"] as const;
+
 /** What {@link codeDeployEcsServiceRoleStatements} scopes to. */
 export interface CodeDeployEcsScope {
   /** Partition, region and account of the alarms. */
@@ -212,6 +220,11 @@ export interface CodeDeployEcsScope {
   alarmNames?: pulumi.Input<string>[];
   /** Task and execution roles of the service's task definition (absent ones left out). */
   taskRoleArns: pulumi.Input<string>[];
+  /**
+   * Unqualified ARNs of the lifecycle hook functions.
+   * @default - no hook: no invoke statement.
+   */
+  hookFunctionArns?: pulumi.Input<string>[];
 }
 
 /**
@@ -219,7 +232,9 @@ export interface CodeDeployEcsScope {
  * `AWSCodeDeployRoleForECS` (every ECS service, every listener, any Lambda function and S3 object)
  * and `AWSCodeDeployRoleForECSLimited` (every service and listener, `ecsTaskExecutionRole` of any
  * account): the same calls, on exactly this service, its task sets, these two listeners and their
- * rules, these alarms and these roles. No Lambda hook or S3 AppSpec (the pipeline passes the AppSpec inline).
+ * rules, these alarms and these roles, and invoke exactly the lifecycle hook functions
+ * ({@link CODEDEPLOY_ECS_HOOK_INVOKE_ACTIONS}; the managed policies allow every `CodeDeployHook_*`
+ * function, or every function). No S3 AppSpec (the pipeline passes the AppSpec inline).
  * @see https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSCodeDeployRoleForECSLimited.html
  */
 export function codeDeployEcsServiceRoleStatements(a: CodeDeployEcsScope): PolicyStatement[] {
@@ -240,6 +255,8 @@ export function codeDeployEcsServiceRoleStatements(a: CodeDeployEcsScope): Polic
       resources: a.alarmNames.map((n) => pulumi.interpolate`arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${n}`),
     });
   }
+  const hooks = distinct(a.hookFunctionArns ?? []);
+  if (hooks.length > 0) out.push({ sid: "InvokeLifecycleHooks", actions: [...CODEDEPLOY_ECS_HOOK_INVOKE_ACTIONS], resources: hooks });
   if (a.taskRoleArns.length > 0) {
     out.push({
       sid: "PassEcsTaskRoles",

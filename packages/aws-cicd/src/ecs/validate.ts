@@ -5,7 +5,15 @@ import { checkArgsObject, checkTypes, shown } from "../internal/types";
 import { keyAllowsEcrRepositories } from "../security/encryption-key";
 import { ECS_NAME_PATTERN } from "../pipeline/actions/ecs-deploy";
 import { BUILD_LOG_RETENTION_DAYS } from "../codebuild/build-project-args";
-import { ECS_MAX_TERMINATION_WAIT_MINUTES, EcsBlueGreenArgs, EcsServiceTargetArgs, EcsTrafficConfig } from "./ecs-service-target-args";
+import {
+  ECS_LIFECYCLE_EVENTS,
+  ECS_MAX_TERMINATION_WAIT_MINUTES,
+  EcsBlueGreenArgs,
+  EcsLifecycleHooksArgs,
+  EcsServiceTargetArgs,
+  EcsTrafficConfig,
+} from "./ecs-service-target-args";
+import { checkHookArgs } from "../lambda/validate";
 import { ECS_FARGATE_DEFAULTS, EcsFargateServiceArgs, FARGATE_TASK_SIZES } from "./fargate-service-args";
 
 /** An Application Load Balancer target group ARN. */
@@ -83,6 +91,26 @@ export function checkFargateService(f: EcsFargateServiceArgs, blueGreen: boolean
   }
 }
 
+function checkLifecycleHooks(hooks: EcsLifecycleHooksArgs | undefined): void {
+  if (hooks === undefined) return;
+  const events = Object.keys(ECS_LIFECYCLE_EVENTS);
+  if (hooks === null || typeof hooks !== "object" || Array.isArray(hooks)) {
+    throw new Error(`\`blueGreen.lifecycleHooks\` must be an object with hooks for ${events.join(", ")}, got ${shown(hooks)}.`);
+  }
+  for (const [key, h] of Object.entries(hooks)) {
+    if (!events.includes(key)) {
+      throw new Error(
+        `\`blueGreen.lifecycleHooks.${key}\` is not a lifecycle event of an ECS deployment; use one of ${events.join(", ")}.`,
+      );
+    }
+    if (h === undefined) continue;
+    if (h === null || typeof h !== "object" || Array.isArray(h)) {
+      throw new Error(`\`blueGreen.lifecycleHooks.${key}\` must be \`{ functionArn, roleName? }\`, got ${shown(h)}.`);
+    }
+    checkHookArgs(`blueGreen.lifecycleHooks.${key}`, h);
+  }
+}
+
 /** Validates {@link EcsBlueGreenArgs}; throws a plain `Error` naming the arg. */
 export function checkBlueGreen(b: EcsBlueGreenArgs): void {
   const groups = b.targetGroupArns;
@@ -115,6 +143,7 @@ export function checkBlueGreen(b: EcsBlueGreenArgs): void {
   if (b.trafficConfig !== undefined && !allowed.includes(b.trafficConfig)) {
     throw new Error(`\`blueGreen.trafficConfig\` must be one of ${allowed.join(", ")}, got ${shown(b.trafficConfig)}.`);
   }
+  checkLifecycleHooks(b.lifecycleHooks);
   const w = b.terminationWaitMinutes;
   if (w !== undefined && !(Number.isInteger(w) && w >= 0 && w <= ECS_MAX_TERMINATION_WAIT_MINUTES)) {
     throw new Error(`\`blueGreen.terminationWaitMinutes\` must be a whole number from 0 to ${ECS_MAX_TERMINATION_WAIT_MINUTES}, got ${w}.`);
