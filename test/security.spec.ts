@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { EncryptionKey, SecureTopic } from "../packages/aws-cicd/src";
-import { policyDocument, validateEncryptionKeyArgs } from "../packages/aws-cicd/src/security";
+import { keyAllowsEcrRepositories, policyDocument, validateEncryptionKeyArgs } from "../packages/aws-cicd/src/security";
 import { ACCOUNT, childrenOf, findResource, recorded, resourcesOfType, settle, statementsOf, unwrap } from "./harness";
 import { checkRecordedPolicies } from "./harness/iam-check";
 import { optionalPropertiesWithoutDefault } from "./tsdoc-defaults";
@@ -139,6 +139,30 @@ describe("EncryptionKey", () => {
     expect(statementsOf(findResource("aws:kms/key:Key", "plain-key").inputs.policy).map((s) => s.Sid)).to.not.include(
       "AutoScalingUsesKeyForVolumes",
     );
+    expect(await checkRecordedPolicies()).to.deep.equal([]);
+  });
+
+  it("lets ECR create and retire grants for repositories only when asked, through ECR and for this account's callers", async () => {
+    const key = new EncryptionKey("images", { allowEcrRepositories: true });
+    await unwrap(key.keyArn);
+    expect(statementsOf(findResource("aws:kms/key:Key", "images-key").inputs.policy).slice(4)).to.deep.equal([
+      {
+        Sid: "AccountEncryptsEcrRepositories",
+        Effect: "Allow",
+        Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:root`] },
+        Action: ["kms:CreateGrant", "kms:RetireGrant"],
+        Resource: ["*"],
+        Condition: { StringEquals: { "kms:CallerAccount": ACCOUNT, "kms:ViaService": "ecr.us-east-1.amazonaws.com" } },
+      },
+    ]);
+    expect(keyAllowsEcrRepositories(key)).to.equal(true);
+    const plain = new EncryptionKey("plain");
+    await unwrap(plain.keyArn);
+    expect(statementsOf(findResource("aws:kms/key:Key", "plain-key").inputs.policy).map((s) => s.Sid)).to.not.include(
+      "AccountEncryptsEcrRepositories",
+    );
+    expect(keyAllowsEcrRepositories(plain)).to.equal(false);
+    expect(keyAllowsEcrRepositories({ keyArn: "arn:aws:kms:us-east-1:123456789012:key/mine" })).to.equal(undefined);
     expect(await checkRecordedPolicies()).to.deep.equal([]);
   });
 

@@ -20,8 +20,9 @@ const testListenerArn = config.require("testListenerArn");
 /** A log bucket (SSE-S3) of this account and region that S3 server access logging may write to. */
 const logBucket = config.require("logBucket");
 
-// One customer managed key for the stack (about $1 a month, kept after destroy).
-const key = new cicd.EncryptionKey("cicd");
+// One customer managed key for the stack (about $1 a month, kept after destroy). It also encrypts
+// the service's ECR repository, so its key policy lets ECR create grants (allowEcrRepositories).
+const key = new cicd.EncryptionKey("cicd", { allowEcrRepositories: true });
 
 const repo = new cicd.CodeCommitRepo("app", { description: "Container app deployed blue/green to ECS", encryptionKey: key });
 

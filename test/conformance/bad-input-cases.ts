@@ -308,6 +308,9 @@ const ECS_BLUE_GREEN = {
 
 /** EcsServiceTarget (issue 15). */
 const ISSUE_15_ECS_CASES: BadInputCase[] = [
+  { category: "arn", component: "EcsServiceTarget", name: "ecs-hook-function-name", args: { existingService: ECS_SERVICE, blueGreen: { ...ECS_BLUE_GREEN, lifecycleHooks: { afterAllowTestTraffic: { functionArn: "smoke-test" } } } },
+    arg: "blueGreen.lifecycleHooks.afterAllowTestTraffic.functionArn", received: '"smoke-test"',
+    message: '`blueGreen.lifecycleHooks.afterAllowTestTraffic.functionArn` must be an unqualified Lambda function ARN such as "arn:aws:lambda:us-east-1:111122223333:function:pre-traffic", got "smoke-test".' },
   { category: "name", component: "EcsServiceTarget", name: "ecs-cluster-name", args: { existingService: { ...ECS_SERVICE, clusterName: "shop/eu" } },
     arg: "existingService.clusterName", received: '"shop/eu"',
     message: '`existingService.clusterName` must be 1 to 255 letters, digits, hyphens or underscores, got "shop/eu".' },

@@ -78,6 +78,8 @@ export const ISSUE_10_CASES: BadInputCase[] = [
     message: boolMessage("retainOnDelete", 'the string "true"') },
   { category: "type", component: "EncryptionKey", name: "key-autoscaling-no", args: { allowAutoScalingVolumes: "no" }, arg: "allowAutoScalingVolumes",
     received: 'the string "no"', message: boolMessage("allowAutoScalingVolumes", 'the string "no"') },
+  { category: "type", component: "EncryptionKey", name: "key-ecr-yes", args: { allowEcrRepositories: "yes" }, arg: "allowEcrRepositories",
+    received: 'the string "yes"', message: boolMessage("allowEcrRepositories", 'the string "yes"') },
   { category: "type", component: "SecureBucket", name: "bucket-force-destroy-string", args: { forceDestroy: "false" }, arg: "forceDestroy",
     received: 'the string "false"', message: boolMessage("forceDestroy", 'the string "false"') },
   { category: "type", component: "SecureBucket", name: "bucket-events-null", args: { eventBridgeNotifications: null }, arg: "eventBridgeNotifications",

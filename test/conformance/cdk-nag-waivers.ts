@@ -221,6 +221,20 @@ export const CDK_NAG_WAIVERS: NagWaiver[] = [
     reason:
       "The ECR token call (`ecr:GetAuthorizationToken`) supports no resource-level permission; the image pull itself is limited to the service's repository (ecs README).",
   },
+  {
+    ruleId: "AwsSolutions-IAM5",
+    resource: "BuildRole",
+    appliesTo: "Resource::*",
+    reason:
+      "The build role of examples/ecs-bluegreen got `grantImagePush`, whose ECR token call (`ecr:GetAuthorizationToken`) has no resource type in AWS's service authorization reference (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerregistry.html); the push itself is limited to the service's repository (ecs README).",
+  },
+  {
+    ruleId: "AwsSolutions-IAM5",
+    resource: /Role$/,
+    appliesTo: /^Resource::arn:aws:ecs:us-east-1:123456789012:task-definition\/[\w-]+:\*$/,
+    reason:
+      "ECS numbers a task definition's revisions as it registers them (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html), so the pipeline role registers revisions of exactly the service's family, `task-definition/<family>:*` (ecs README).",
+  },
   ...BEANSTALK_DEPLOY_WILDCARDS.map(([appliesTo, reason]) => ({
     ruleId: "AwsSolutions-IAM5",
     resource: /^(App|ProdDeploy)BeanstalkDeploy(Environments|Instances)$/,

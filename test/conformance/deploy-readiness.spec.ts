@@ -225,6 +225,44 @@ describe("Deploy readiness (issue 9): requests AWS makes with our roles, both si
     });
   });
 
+  describe("the ECR repository under the stack's key (examples/ecs-bluegreen)", () => {
+    const stack = () => stacks.get("examples/ecs-bluegreen")!;
+    const KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/cicd-key-id`;
+    // Whoever runs `pulumi up` holds, as ECR's encryption-at-rest page asks, these actions on the key.
+    const deployer = {
+      principal: roleArn("deployer"),
+      identity: [
+        {
+          name: "deploy",
+          policy: {
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: ["kms:CreateGrant", "kms:RetireGrant", "kms:DescribeKey"], Resource: KEY }],
+          },
+        },
+      ],
+    };
+    const request = (action: string, service?: string): RoleRequest => ({
+      action,
+      resource: KEY,
+      ...(service ? { context: { "kms:ViaService": `${service}.${REGION}.amazonaws.com` } } : {}),
+      what: "the stack's key",
+    });
+
+    it("lets the deployer's ECR calls create and retire the repository's grants and describe the key", async () => {
+      for (const action of ["kms:CreateGrant", "kms:RetireGrant", "kms:DescribeKey"]) {
+        expect(await decide(stack(), undefined, request(action, "ecr"), deployer), action).to.equal("Allowed");
+      }
+    });
+
+    it("refuses those grants outside ECR, and to a principal whose own policy does not allow them", async () => {
+      expect(await decide(stack(), undefined, request("kms:CreateGrant"), deployer)).to.equal("ImplicitlyDenied");
+      expect(await decide(stack(), undefined, request("kms:CreateGrant", "ec2"), deployer)).to.equal("ImplicitlyDenied");
+      expect(await decide(stack(), undefined, request("kms:CreateGrant", "ecr"), { principal: roleArn("someone"), identity: [] })).to.equal(
+        "ImplicitlyDenied",
+      );
+    });
+  });
+
   describe("cross-account deploys (examples/cross-account)", () => {
     const stack = () => stacks.get("examples/cross-account")!;
     const DEPLOY = "prod-deploy-role";

@@ -20,6 +20,7 @@ export const EXAMPLES = [
   "pulumi-delivery",
   "lambda-canary",
   "cross-region",
+  "ecs-bluegreen",
 ];
 
 /** Every example, run once per process under the mocks. */

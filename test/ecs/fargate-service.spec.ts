@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { EcsServiceTarget } from "../../packages/aws-cicd/src/ecs";
+import { EncryptionKey } from "../../packages/aws-cicd/src/security";
 import { ACCOUNT, findResource, policyStatementsOf, resourcesOfType, statementsOf, trustStatementsOf, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
 import { BLUE_GREEN, BLUE_TG, deployed, ECS } from "./fixtures";
@@ -11,14 +12,66 @@ const container = () => JSON.parse(inputs("aws:ecs/taskDefinition:TaskDefinition
 
 describe("EcsServiceTarget", () => {
   describe("created Fargate service", () => {
-    it("creates an ECR repository with immutable tags, scan on push and KMS encryption", async () => {
+    it("creates an ECR repository with immutable tags, scan on push, encryption under its customer key and a lifecycle policy", async () => {
       await deployed(new EcsServiceTarget("api", { fargateService: FARGATE }));
       expect(inputs("aws:ecr/repository:Repository", "api-repository")).to.deep.equal({
         name: NAME,
         imageTagMutability: "IMMUTABLE",
         imageScanningConfiguration: { scanOnPush: true },
-        encryptionConfigurations: [{ encryptionType: "KMS" }],
+        encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: `arn:aws:kms:us-east-1:${ACCOUNT}:key/api-key-key-id` }],
       });
+      const lifecycle = inputs("aws:ecr/lifecyclePolicy:LifecyclePolicy", "api-repository-lifecycle");
+      expect(lifecycle.repository).to.equal(NAME);
+      expect(JSON.parse(lifecycle.policy)).to.deep.equal({
+        rules: [
+          {
+            rulePriority: 1,
+            description: "Expire untagged images after 14 days",
+            selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 14 },
+            action: { type: "expire" },
+          },
+          {
+            rulePriority: 2,
+            description: "Keep the newest 100 images",
+            selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 100 },
+            action: { type: "expire" },
+          },
+        ],
+      });
+    });
+
+    it("creates its key so that ECR may create and retire grants on it, through ECR and for this account's callers only", async () => {
+      await deployed(new EcsServiceTarget("api", { fargateService: FARGATE }));
+      const statements = statementsOf(findResource("aws:kms/key:Key", "api-key-key").inputs.policy);
+      expect(statements.filter((s) => s.Sid === "AccountEncryptsEcrRepositories")).to.deep.equal([
+        {
+          Sid: "AccountEncryptsEcrRepositories",
+          Effect: "Allow",
+          Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:root`] },
+          Action: ["kms:CreateGrant", "kms:RetireGrant"],
+          Resource: ["*"],
+          Condition: { StringEquals: { "kms:CallerAccount": ACCOUNT, "kms:ViaService": "ecr.us-east-1.amazonaws.com" } },
+        },
+      ]);
+    });
+
+    it("encrypts the repository and the logs under a given key that allows ECR repositories", async () => {
+      const key = new EncryptionKey("shared", { allowEcrRepositories: true });
+      await deployed(new EcsServiceTarget("api", { fargateService: { ...FARGATE, encryptionKey: key } }));
+      const arn = `arn:aws:kms:us-east-1:${ACCOUNT}:key/shared-key-id`;
+      expect(inputs("aws:ecr/repository:Repository", "api-repository").encryptionConfigurations).to.deep.equal([
+        { encryptionType: "KMS", kmsKey: arn },
+      ]);
+      expect(inputs("aws:cloudwatch/logGroup:LogGroup", "api-logs").kmsKeyId).to.equal(arn);
+      expect(resourcesOfType("aws:kms/key:Key").map((r) => r.name)).to.deep.equal(["shared-key"]);
+    });
+
+    it("throws before creating anything when given an EncryptionKey that does not allow ECR repositories", () => {
+      const key = new EncryptionKey("plain");
+      expect(() => new EcsServiceTarget("api", { fargateService: { ...FARGATE, encryptionKey: key } })).to.throw(
+        "`fargateService.encryptionKey` also encrypts the service's ECR repository, so its key policy must let ECR create grants, got an EncryptionKey without `allowEcrRepositories`; create it with `new EncryptionKey(name, { allowEcrRepositories: true })`.",
+      );
+      expect(resourcesOfType("aws:ecr/repository:Repository")).to.deep.equal([]);
     });
 
     it("runs a non-root container with a read-only root filesystem, logging to a log group encrypted under its key", async () => {

@@ -59,4 +59,18 @@ describe("examples/ecs-bluegreen", () => {
     expect(policyStatementsOf("api-execution-role").find((s) => s.Sid === "PullServiceImages")?.Resource).to.deep.equal([REPOSITORY]);
     expect(await checkRecordedPolicies()).to.deep.equal([]);
   });
+
+  it("encrypts the image repository under the stack's key, which lets ECR create its grants; pushing and pulling need no KMS permission", () => {
+    const key = `arn:aws:kms:us-east-1:${ACCOUNT}:key/cicd-key-id`;
+    expect(findResource("aws:ecr/repository:Repository", "api-repository").inputs.encryptionConfigurations).to.deep.equal([
+      { encryptionType: "KMS", kmsKey: key },
+    ]);
+    const sids = statementsOf(findResource("aws:kms/key:Key", "cicd-key").inputs.policy).map((s) => s.Sid);
+    expect(sids).to.include("AccountEncryptsEcrRepositories");
+    const kmsActions = (statements: { Action: string[] }[]) => statements.flatMap((s) => s.Action).filter((a) => a.startsWith("kms:"));
+    expect(kmsActions(policyStatementsOf("api-execution-role"))).to.deep.equal([]);
+    expect(
+      kmsActions(statementsOf(findResource("aws:iam/rolePolicy:RolePolicy", "api-image-push-build-role").inputs.policy)),
+    ).to.deep.equal([]);
+  });
 });

@@ -112,6 +112,12 @@ function ecsPipeline(
       productionListenerArn: `${elb}:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2`,
       testListenerArn: `${elb}:listener/app/shop/50dc6c495c0c9188/0467ef3c8400ae65`,
       rollbackAlarmNames: ["api-5xx"],
+      lifecycleHooks: {
+        afterAllowTestTraffic: {
+          functionArn: "arn:aws:lambda:us-east-1:123456789012:function:api-smoke-test",
+          roleName: "api-smoke-test-role",
+        },
+      },
     },
   });
   const fargate = new lib.EcsServiceTarget("ledger-ecs-fargate", {

@@ -145,6 +145,7 @@ const GRANT_KINDS: { component: string; suffix: RegExp; title: string }[] = [
   { component: "Pipeline", suffix: /-project-access$/, title: "Pipeline: CodeBuild action on a project role you pass" },
   { component: "LambdaTarget", suffix: /-traffic-hook-status$/, title: "LambdaTarget: a hook's role you name (`roleName`)" },
   { component: "EcsServiceTarget", suffix: /-image-push-/, title: "EcsServiceTarget.grantImagePush" },
+  { component: "EcsServiceTarget", suffix: /-hook-status$/, title: "EcsServiceTarget: a lifecycle hook's role you name (`roleName`)" },
 ];
 
 /** Every role and grant of the stacks. */

@@ -3,7 +3,19 @@ import { describeResourceCases, rule } from "./cases";
 
 const TD = "aws:ecs/taskDefinition:TaskDefinition";
 const containers = (...c: Record<string, unknown>[]) => ({ networkMode: "awsvpc", containerDefinitions: JSON.stringify(c) });
-const HARDENED = { name: "app", image: "app:1", user: "1000:1000", readonlyRootFilesystem: true, privileged: false };
+const LOGS = {
+  logDriver: "awslogs",
+  options: { "awslogs-group": "/aws/ecs/app", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "ecs" },
+};
+const HARDENED = {
+  name: "app",
+  image: "app:1",
+  user: "1000:1000",
+  readonlyRootFilesystem: true,
+  privileged: false,
+  logConfiguration: LOGS,
+};
+const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 describe("policy pack: ECS, ECR and load balancer listeners", () => {
   describeResourceCases([
@@ -39,6 +51,19 @@ describe("policy pack: ECS, ECR and load balancer listeners", () => {
       messages: ['ECS task definition uses the network mode "bridge", not "awsvpc".'],
     },
     {
+      rule: rule(policies, "aws-cicd-ecs-task-logging"),
+      type: TD,
+      compliant: containers(HARDENED),
+      noncompliant: containers(
+        { ...HARDENED, logConfiguration: undefined },
+        { ...HARDENED, name: "sidecar", logConfiguration: { options: {} } },
+      ),
+      messages: [
+        'ECS container "app" has no log configuration: its output is lost.',
+        'ECS container "sidecar" has no log configuration: its output is lost.',
+      ],
+    },
+    {
       rule: rule(policies, "aws-cicd-ecs-service-no-public-ip"),
       type: "aws:ecs/service:Service",
       compliant: { networkConfiguration: { subnets: ["subnet-a"], assignPublicIp: false } },
@@ -58,6 +83,50 @@ describe("policy pack: ECS, ECR and load balancer listeners", () => {
       compliant: { imageScanningConfiguration: { scanOnPush: true } },
       noncompliant: { imageScanningConfiguration: { scanOnPush: false } },
       messages: ["ECR repository does not scan images on push."],
+    },
+    {
+      rule: rule(policies, "aws-cicd-ecr-customer-key"),
+      type: "aws:ecr/repository:Repository",
+      compliant: { encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: KEY }] },
+      noncompliant: { encryptionConfigurations: [{ encryptionType: "KMS" }] },
+      messages: ["ECR repository names no `kmsKey`; it uses the AWS managed key aws/ecr."],
+    },
+    {
+      rule: rule(policies, "aws-cicd-ecr-customer-key"),
+      type: "aws:ecr/repository:Repository",
+      compliant: { encryptionConfigurations: [{ encryptionType: "KMS_DSSE", kmsKey: KEY }] },
+      noncompliant: {},
+      messages: ['ECR repository is encrypted with "AES256" (S3-managed keys), not a customer managed KMS key.'],
+    },
+    {
+      rule: rule(policies, "aws-cicd-ecr-customer-key"),
+      type: "aws:ecr/repository:Repository",
+      compliant: { encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: "alias/my-images" }] },
+      noncompliant: { encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: "arn:aws:kms:us-east-1:123456789012:alias/aws/ecr" }] },
+      messages: ['ECR repository uses the AWS managed key "arn:aws:kms:us-east-1:123456789012:alias/aws/ecr"; use a customer managed key.'],
+    },
+    {
+      rule: rule(policies, "aws-cicd-elb-listener-tls-policy"),
+      type: "aws:lb/listener:Listener",
+      compliant: {
+        protocol: "HTTPS",
+        port: 443,
+        sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+        certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/1",
+      },
+      noncompliant: { protocol: "HTTPS", port: 443, certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/1" },
+      messages: [
+        'Listener on port 443 names no `sslPolicy` (the API applies "ELBSecurityPolicy-2016-08"), which accepts protocols older than TLS 1.2.',
+      ],
+    },
+    {
+      rule: rule(policies, "aws-cicd-elb-listener-tls-policy"),
+      type: "aws:lb/listener:Listener",
+      compliant: { protocol: "HTTP", port: 80, defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS" } }] },
+      noncompliant: { protocol: "TLS", port: 8443, sslPolicy: "ELBSecurityPolicy-TLS13-1-1-2021-06" },
+      messages: [
+        'Listener on port 8443 uses the TLS policy "ELBSecurityPolicy-TLS13-1-1-2021-06", which accepts protocols older than TLS 1.2.',
+      ],
     },
     {
       rule: rule(policies, "aws-cicd-elb-listener-https"),

@@ -184,6 +184,7 @@ import "./ec2.spec";
 import "./ecs.spec";
 import "./iam.spec";
 import "./kms-sns-logs.spec";
+import "./lambda.spec";
 import "./new-rules.spec";
 import "./s3.spec";
 
@@ -282,6 +283,13 @@ describe("policy pack: every rule's cases, driven through the unknown-checking p
   });
 });
 
+describe("policy pack: source ARNs of resources created in the same run (unknown in preview) count as set", () => {
+  it("aws-cicd-lambda-permission-source: a service principal limited to a new rule's ARN is judged, no finding", async () => {
+    const props = { action: "lambda:InvokeFunction", function: U, principal: "events.amazonaws.com", sourceArn: U };
+    expect(await resourceFindings("aws-cicd-lambda-permission-source", "aws:lambda/permission:Permission", props)).to.deep.equal([]);
+  });
+});
+
 describe("policy pack: keys created in the same run (unknown ARNs) count as customer managed keys in preview", () => {
   const cases: [string, string, Record<string, unknown>, object?][] = [
     ["aws-cicd-codebuild-customer-key", "aws:codebuild/project:Project", { encryptionKey: U }],
@@ -293,6 +301,7 @@ describe("policy pack: keys created in the same run (unknown ARNs) count as cust
       { artifactStores: [{ encryptionKey: { id: U, type: "KMS" } }] },
     ],
     ["aws-cicd-sns-kms", "aws:sns/topic:Topic", { kmsMasterKeyId: U }, { requireCustomerManagedKeys: true }],
+    ["aws-cicd-ecr-customer-key", "aws:ecr/repository:Repository", { encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: U }] }],
     [
       "aws-cicd-codebuild-report-export-encrypted",
       "aws:codebuild/reportGroup:ReportGroup",

@@ -71,4 +71,9 @@ describe("policy pack: references, tiers and README", () => {
     expect(README).to.include(referencesTable(policies));
     expect(README).to.include(previewTable(policies));
   });
+
+  it("counts the rules in the repository README as they are", () => {
+    const root = fs.readFileSync(path.join(PACK, "..", "..", "README.md"), "utf8");
+    expect(root).to.include(`(\`packages/policy-pack\`, ${policies.length} CrossGuard rules,`);
+  });
 });

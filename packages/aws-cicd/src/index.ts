@@ -157,10 +157,12 @@ export type {
 export { EcsServiceTarget, EcsTrafficConfig } from "./ecs";
 
 export type {
+  EcsAppSpecOptions,
   EcsBlueGreenArgs,
   EcsBlueGreenDeployTargetInfo,
   EcsExistingServiceArgs,
   EcsFargateServiceArgs,
+  EcsLifecycleHooksArgs,
   EcsServiceDeployAction,
   EcsServiceDeployActionOptions,
   EcsServiceDeployTargetInfo,

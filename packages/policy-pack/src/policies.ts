@@ -46,9 +46,14 @@ import { ecsTaskReadonlyRootFilesystem } from "./rules/ecs/ecs-task-readonly-roo
 import { ecsTaskNotPrivileged } from "./rules/ecs/ecs-task-not-privileged";
 import { ecsTaskAwsvpc } from "./rules/ecs/ecs-task-awsvpc";
 import { ecsServiceNoPublicIp } from "./rules/ecs/ecs-service-no-public-ip";
+import { ecsTaskLogging } from "./rules/ecs/ecs-task-logging";
 import { ecrImmutableTags } from "./rules/ecr/ecr-immutable-tags";
 import { ecrScanOnPush } from "./rules/ecr/ecr-scan-on-push";
+import { ecrCustomerKey } from "./rules/ecr/ecr-customer-key";
 import { elbListenerHttps } from "./rules/elb/elb-listener-https";
+import { elbListenerTlsPolicy } from "./rules/elb/elb-listener-tls-policy";
+import { lambdaPermissionSource } from "./rules/lambda/lambda-permission-source";
+import { lambdaAliasCodedeploy } from "./rules/lambda/lambda-alias-codedeploy";
 import { snsKms } from "./rules/sns/sns-kms";
 import { snsNotPublic } from "./rules/sns/sns-not-public";
 import { snsTlsOnly } from "./rules/sns/sns-tls-only";
@@ -122,9 +127,14 @@ export const policies: Rule[] = [
   ecsTaskNotPrivileged,
   ecsTaskAwsvpc,
   ecsServiceNoPublicIp,
+  ecsTaskLogging,
   ecrImmutableTags,
   ecrScanOnPush,
+  ecrCustomerKey,
   elbListenerHttps,
+  elbListenerTlsPolicy,
+  lambdaPermissionSource,
+  lambdaAliasCodedeploy,
   snsKms,
   snsTlsOnly,
   snsNotPublic,

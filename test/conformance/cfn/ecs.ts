@@ -76,16 +76,23 @@ export const ecs: ServiceTranslations = {
       [r.state.arn, "Arn"],
       [r.state.name, "Ref"],
     ],
-    translate: (r) => ({
-      Type: "AWS::ECR::Repository",
-      Properties: defined({
-        RepositoryName: r.inputs.name,
-        ImageTagMutability: r.inputs.imageTagMutability,
-        ImageScanningConfiguration: r.inputs.imageScanningConfiguration && { ScanOnPush: r.inputs.imageScanningConfiguration.scanOnPush },
-        EncryptionConfiguration: r.inputs.encryptionConfigurations?.[0] && {
-          EncryptionType: r.inputs.encryptionConfigurations[0].encryptionType,
-        },
-      }),
-    }),
+    // The lifecycle policy is a property of AWS::ECR::Repository in CloudFormation: folded into it.
+    translate: (r, ctx) => {
+      const lifecycle = ctx.claim("aws:ecr/lifecyclePolicy:LifecyclePolicy", "repository", r.inputs.name)[0];
+      return {
+        Type: "AWS::ECR::Repository",
+        Properties: defined({
+          RepositoryName: r.inputs.name,
+          ImageTagMutability: r.inputs.imageTagMutability,
+          ImageScanningConfiguration: r.inputs.imageScanningConfiguration && { ScanOnPush: r.inputs.imageScanningConfiguration.scanOnPush },
+          EncryptionConfiguration: r.inputs.encryptionConfigurations?.[0] && {
+            EncryptionType: r.inputs.encryptionConfigurations[0].encryptionType,
+            KmsKey: ctx.link(r.inputs.encryptionConfigurations[0].kmsKey),
+          },
+          LifecyclePolicy: lifecycle && { LifecyclePolicyText: lifecycle.inputs.policy },
+        }),
+      };
+    },
   },
+  "aws:ecr/lifecyclePolicy:LifecyclePolicy": { translate: "folded" },
 };

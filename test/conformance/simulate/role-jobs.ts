@@ -21,6 +21,7 @@ import {
   STACK_PREFIX as P,
   startPipeline,
 } from "./requests";
+import { ECS_BLUEGREEN_JOBS } from "./role-jobs-ecs";
 
 /** One role of a stack and the requests its job needs (all must be Allowed). */
 export interface RoleJob {
@@ -268,6 +269,7 @@ export const STACK_JOBS: StackJobs[] = [
     ],
   },
   crossRegion(),
+  ECS_BLUEGREEN_JOBS,
 ];
 
 /** Issue 15: what CodeDeploy does with the service role of the defaults' blue/green fleet in one deployment. */

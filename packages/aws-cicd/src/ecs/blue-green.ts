@@ -3,9 +3,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { codeDeployArn } from "../codedeploy/policies";
 import { rollbackSettings } from "../codedeploy/rollback";
 import { CODEDEPLOY_NAME, stackScopedName } from "../internal/naming";
-import { attachStatements, AwsContext, createServiceRole } from "../security/iam";
+import { attachStatements, AwsContext, createServiceRole, roleNameInput } from "../security/iam";
+import { checkedInput } from "../internal/arns";
+import { hookStatusStatements } from "../lambda/policies";
+import { hookArnProblem } from "../lambda/validate";
 import { interpolate } from "../internal/interpolate";
 import { ECS_SERVICE_TARGET_DEFAULTS, EcsBlueGreenArgs } from "./ecs-service-target-args";
+import { lifecycleHookList } from "./app-spec";
 import { codeDeployEcsServiceRoleStatements } from "./policies";
 
 /** What {@link createBlueGreen} needs. */
@@ -44,6 +48,8 @@ export interface BlueGreen {
   deploymentGroup: aws.codedeploy.DeploymentGroup;
   serviceRole: aws.iam.Role;
   serviceRolePolicy: aws.iam.RolePolicy;
+  /** Inline policies letting the hook functions' roles report their results (hooks given with `roleName`). */
+  hookStatusPolicies: aws.iam.RolePolicy[];
   applicationArn: pulumi.Output<string>;
   deploymentGroupArn: pulumi.Output<string>;
   deploymentConfigArn: pulumi.Output<string>;
@@ -63,6 +69,7 @@ export function createBlueGreen(i: BlueGreenInputs): BlueGreen {
   const appName = b.applicationName ?? stackScopedName(name, CODEDEPLOY_NAME);
   const groupName = b.deploymentGroupName ?? stackScopedName(name, CODEDEPLOY_NAME);
   const config = b.trafficConfig ?? ECS_SERVICE_TARGET_DEFAULTS.trafficConfig;
+  const hooks = lifecycleHookList(b.lifecycleHooks);
   const serviceRole = createServiceRole(
     `${name}-codedeploy-role`,
     {
@@ -82,9 +89,23 @@ export function createBlueGreen(i: BlueGreenInputs): BlueGreen {
       listenerArns: [b.productionListenerArn, b.testListenerArn],
       alarmNames: b.rollbackAlarmNames,
       taskRoleArns: i.taskRoleArns,
+      hookFunctionArns: hooks.map(({ key, hook }) =>
+        checkedInput(hook.functionArn, hookArnProblem(`blueGreen.lifecycleHooks.${key}.functionArn`)),
+      ),
     }),
     parent,
   );
+  // Each hook function must report its result; with `roleName`, its role may (the action has no resource type).
+  const hookStatusPolicies = hooks
+    .filter(({ hook }) => hook.roleName !== undefined)
+    .map(({ key, hook }) =>
+      attachStatements(
+        `${name}-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-hook-status`,
+        roleNameInput(hook.roleName!),
+        hookStatusStatements(),
+        parent,
+      ),
+    );
   const application = new aws.codedeploy.Application(`${name}-application`, { name: appName, computePlatform: "ECS", tags }, { parent });
   const deploymentGroup = new aws.codedeploy.DeploymentGroup(
     `${name}-deployment-group`,
@@ -112,13 +133,14 @@ export function createBlueGreen(i: BlueGreenInputs): BlueGreen {
       ...rollbackSettings(b.rollbackAlarmNames),
       tags,
     },
-    { parent, dependsOn: [serviceRolePolicy, ...(i.dependsOn !== undefined ? [i.dependsOn] : [])] },
+    { parent, dependsOn: [serviceRolePolicy, ...hookStatusPolicies, ...(i.dependsOn !== undefined ? [i.dependsOn] : [])] },
   );
   return {
     application,
     deploymentGroup,
     serviceRole,
     serviceRolePolicy,
+    hookStatusPolicies,
     applicationArn: codeDeployArn(ctx, interpolate`application:${application.name}`),
     deploymentGroupArn: codeDeployArn(ctx, interpolate`deploymentgroup:${appName}/${deploymentGroup.deploymentGroupName}`),
     deploymentConfigArn: codeDeployArn(ctx, `deploymentconfig:${config}`),

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { EcsFargateServiceArgs } from "./fargate-service-args";
+import type { LambdaHookArgs } from "../lambda/lambda-target-args";
 
 /**
  * Built-in CodeDeploy configurations of the ECS platform: how production traffic moves to the new
@@ -32,6 +33,53 @@ export const ECS_SERVICE_TARGET_DEFAULTS = {
 
 /** Most minutes CodeDeploy keeps the blue task set after a successful deployment (2 days). */
 export const ECS_MAX_TERMINATION_WAIT_MINUTES = 2880;
+
+/**
+ * The AppSpec lifecycle events of an ECS blue/green deployment that run a Lambda hook, by the key of
+ * {@link EcsLifecycleHooksArgs}, in the order CodeDeploy runs them.
+ * @see https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html#appspec-hooks-ecs
+ */
+export const ECS_LIFECYCLE_EVENTS = {
+  beforeInstall: "BeforeInstall",
+  afterInstall: "AfterInstall",
+  afterAllowTestTraffic: "AfterAllowTestTraffic",
+  beforeAllowTraffic: "BeforeAllowTraffic",
+  afterAllowTraffic: "AfterAllowTraffic",
+} as const;
+
+/**
+ * Lambda functions CodeDeploy invokes at the lifecycle events of an ECS blue/green deployment
+ * (the AppSpec's `Hooks`). Each must report its result with
+ * `codedeploy:PutLifecycleEventHookExecutionStatus` within an hour, or the deployment fails.
+ * The CodeDeploy role may invoke exactly these functions.
+ */
+export interface EcsLifecycleHooksArgs {
+  /**
+   * Before the green task set is created.
+   * @default - no hook.
+   */
+  beforeInstall?: LambdaHookArgs;
+  /**
+   * After the green task set is created, before it gets test traffic.
+   * @default - no hook.
+   */
+  afterInstall?: LambdaHookArgs;
+  /**
+   * After the test listener reaches the green task set: the place for tests against it.
+   * @default - no hook.
+   */
+  afterAllowTestTraffic?: LambdaHookArgs;
+  /**
+   * Before production traffic moves to the green task set.
+   * @default - no hook.
+   */
+  beforeAllowTraffic?: LambdaHookArgs;
+  /**
+   * After production traffic moved.
+   * @default - no hook.
+   */
+  afterAllowTraffic?: LambdaHookArgs;
+}
 
 /** An ECS service that exists already, deployed to as it is. */
 export interface EcsExistingServiceArgs {
@@ -85,6 +133,11 @@ export interface EcsBlueGreenArgs {
    * @default - rollback on deployment failure only.
    */
   rollbackAlarmNames?: pulumi.Input<string>[];
+  /**
+   * Lambda hooks at the deployment's lifecycle events; `blueGreenAppSpec()` writes them in the AppSpec.
+   * @default - no hooks.
+   */
+  lifecycleHooks?: EcsLifecycleHooksArgs;
   /**
    * Name of the CodeDeploy application.
    * @default - a stack-scoped name derived from the component name.

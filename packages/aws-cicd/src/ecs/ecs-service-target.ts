@@ -10,6 +10,9 @@ import { awsContext } from "../security/iam";
 import { asResourceError } from "../internal/errors";
 import { interpolate } from "../internal/interpolate";
 import { createBlueGreen } from "./blue-green";
+import { ecsAppSpec, EcsAppSpecOptions, LifecycleHook, lifecycleHookList } from "./app-spec";
+import { ECS_FARGATE_DEFAULTS } from "./fargate-service-args";
+import { ECS_NAME_PATTERN } from "../pipeline/actions/ecs-deploy";
 import { createFargateService } from "./fargate-service";
 import { EcsServiceTargetArgs } from "./ecs-service-target-args";
 import { EcsBlueGreenDeployTargetInfo, EcsServiceDeployTargetInfo, ecrImagePushStatements } from "./policies";
@@ -40,6 +43,8 @@ export interface EcsServiceDeployAction {
 
 /** How many image-push grants each target made (their logical names count on). */
 const PUSH_GRANTS = new WeakMap<EcsServiceTarget, number>();
+/** What each target's AppSpec needs: its lifecycle hooks, and the created service's container. */
+const APP_SPEC_INPUTS = new WeakMap<EcsServiceTarget, { hooks: LifecycleHook[]; containerName?: string; containerPort?: number }>();
 
 const ROLLING_ONLY = ["imageDefinitionsFile", "deploymentTimeoutMinutes"] as const;
 const BLUE_GREEN_ONLY = ["taskDefinitionTemplatePath", "appSpecTemplatePath", "imagePlaceholder", "useImageDetail"] as const;
@@ -181,6 +186,15 @@ export class EcsServiceTarget extends pulumi.ComponentResource {
       this.deploymentGroupArn = bg.deploymentGroupArn;
       this.deploymentConfigArn = bg.deploymentConfigArn;
     }
+    APP_SPEC_INPUTS.set(this, {
+      hooks: lifecycleHookList(args.blueGreen?.lifecycleHooks),
+      ...(args.fargateService !== undefined
+        ? {
+            containerName: args.fargateService.containerName ?? ECS_FARGATE_DEFAULTS.containerName,
+            containerPort: args.fargateService.containerPort,
+          }
+        : {}),
+    });
     this.registerOutputs({
       clusterName: this.clusterName,
       serviceName: this.serviceName,
@@ -223,6 +237,46 @@ export class EcsServiceTarget extends pulumi.ComponentResource {
       ecrImagePushStatements(repositoryArn!),
       this,
     );
+  }
+
+  /**
+   * The AppSpec file (YAML) of this target's blue/green deployments, to write as the
+   * `appSpecTemplatePath` of the `codeDeployToEcs` action (e.g. from a build environment variable):
+   * the container and port behind the load balancer, the `<TASK_DEFINITION>` placeholder the
+   * pipeline fills in, and `Hooks` with the `blueGreen.lifecycleHooks` functions, by name, in the
+   * order CodeDeploy runs them. Throws for a rolling target, and for an `existingService` without
+   * `containerName` and `containerPort`.
+   * @see https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html#appspec-hooks-ecs
+   */
+  blueGreenAppSpec(options: EcsAppSpecOptions = {}): pulumi.Output<string> {
+    const state = APP_SPEC_INPUTS.get(this)!;
+    if (this.applicationName === undefined) {
+      throw new pulumi.ResourceError(
+        "`blueGreenAppSpec()` needs a target created with `blueGreen`; a rolling target deploys without an AppSpec.",
+        this,
+      );
+    }
+    const containerName = options.containerName ?? state.containerName;
+    const containerPort = options.containerPort ?? state.containerPort;
+    if (containerName === undefined || containerPort === undefined) {
+      throw new pulumi.ResourceError(
+        "`blueGreenAppSpec()` of a target given `existingService` needs the container behind the load balancer: pass `{ containerName, containerPort }`.",
+        this,
+      );
+    }
+    if (!Number.isInteger(containerPort) || containerPort < 1 || containerPort > 65535) {
+      throw new pulumi.ResourceError(
+        `\`blueGreenAppSpec({ containerPort })\` must be a port from 1 to 65535, got ${String(containerPort)}.`,
+        this,
+      );
+    }
+    if (!ECS_NAME_PATTERN.test(containerName)) {
+      throw new pulumi.ResourceError(
+        `\`blueGreenAppSpec({ containerName })\` must be 1 to 255 letters, digits, hyphens or underscores, got ${JSON.stringify(containerName)}.`,
+        this,
+      );
+    }
+    return ecsAppSpec(containerName, containerPort, state.hooks);
   }
 
   /** Plain data for a rolling `ecsDeploy` action (or a `CrossAccountDeployRole`'s `ecsServiceTargets`). */

@@ -41,7 +41,8 @@ export const ECS_RESOURCE_NAME: NameRule = {
 /**
  * A hardened Fargate service the component creates: tasks in private subnets without public IP,
  * one container running as a non-root user with a read-only root filesystem, logs encrypted under
- * the component's key, an ECR repository (immutable tags, scan on push, KMS-encrypted) to push
+ * the component's key, an ECR repository (immutable tags, scan on push, encrypted under the same
+ * customer key, a lifecycle policy) to push
  * images to, and a task role and an execution role, each with only what it needs.
  */
 export interface EcsFargateServiceArgs {
@@ -103,8 +104,12 @@ export interface EcsFargateServiceArgs {
    */
   logRetentionInDays?: number;
   /**
-   * Key encrypting the container logs.
-   * @default - a new `EncryptionKey` `<name>-key`.
+   * Customer managed key encrypting the container logs and the ECR repository. ECR creates grants
+   * on it with the repository, so an `EncryptionKey` given here needs `allowEcrRepositories: true`
+   * (refused otherwise); a key named by ARN only needs the same in its key policy, and whoever runs
+   * `pulumi up` needs `kms:CreateGrant`, `kms:RetireGrant` and `kms:DescribeKey` on it
+   * (https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html).
+   * @default - a new `EncryptionKey` `<name>-key` with `allowEcrRepositories`.
    */
   encryptionKey?: KeyReference;
   /**

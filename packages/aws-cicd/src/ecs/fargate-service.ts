@@ -15,6 +15,39 @@ const ECR_REPOSITORY_NAME = {
   maxLength: 256,
   doc: "https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html",
 };
+/**
+ * What the created repository's lifecycle policy keeps: untagged images (layers of interrupted or
+ * replaced pushes) expire after `untaggedExpiryDays`, and only the newest `imagesKept` images are
+ * kept, enough to roll back to any recent deploy.
+ * https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html
+ */
+export const ECR_LIFECYCLE = { untaggedExpiryDays: 14, imagesKept: 100 } as const;
+
+/** The lifecycle policy document of {@link ECR_LIFECYCLE} (a rule on `any` tag status must come last). */
+export function ecrLifecyclePolicy(): string {
+  return JSON.stringify({
+    rules: [
+      {
+        rulePriority: 1,
+        description: `Expire untagged images after ${ECR_LIFECYCLE.untaggedExpiryDays} days`,
+        selection: {
+          tagStatus: "untagged",
+          countType: "sinceImagePushed",
+          countUnit: "days",
+          countNumber: ECR_LIFECYCLE.untaggedExpiryDays,
+        },
+        action: { type: "expire" },
+      },
+      {
+        rulePriority: 2,
+        description: `Keep the newest ${ECR_LIFECYCLE.imagesKept} images`,
+        selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: ECR_LIFECYCLE.imagesKept },
+        action: { type: "expire" },
+      },
+    ],
+  });
+}
+
 /** The only egress of the tasks' security group: HTTPS (ECR, CloudWatch Logs, AWS APIs). */
 export const FARGATE_EGRESS_PORT = 443;
 
@@ -81,7 +114,8 @@ export function containerDefinitions(
 }
 
 /**
- * A Fargate service: an ECR repository (immutable tags, scan on push, KMS), an encrypted log group,
+ * A Fargate service: an ECR repository (immutable tags, scan on push, encrypted under the
+ * component's customer key, a lifecycle policy), an encrypted log group,
  * a cluster unless one is named, an execution role pulling from exactly that repository and writing
  * to exactly that log group, a task role with no permission, a security group (HTTPS egress,
  * ingress on the container port from the given groups only), the task definition and the service
@@ -97,7 +131,7 @@ export function createFargateService(i: FargateInputs): FargateService {
       parent,
     );
   }
-  const key = keyOrNew(name, checkedKey("fargateService.encryptionKey", f.encryptionKey), parent);
+  const key = keyOrNew(name, checkedKey("fargateService.encryptionKey", f.encryptionKey), parent, { allowEcrRepositories: true });
   const repositoryName = stackScopedName(name, ECR_REPOSITORY_NAME).toLowerCase();
   const repository = new aws.ecr.Repository(
     `${name}-repository`,
@@ -105,11 +139,12 @@ export function createFargateService(i: FargateInputs): FargateService {
       name: repositoryName,
       imageTagMutability: "IMMUTABLE",
       imageScanningConfiguration: { scanOnPush: true },
-      encryptionConfigurations: [{ encryptionType: "KMS" }],
+      encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: key.keyArn }],
       tags,
     },
     opts,
   );
+  new aws.ecr.LifecyclePolicy(`${name}-repository-lifecycle`, { repository: repository.name, policy: ecrLifecyclePolicy() }, opts);
   // ARNs and URL from the names, as AWS forms them, so that they are known before the resources exist.
   const repositoryArn = interpolate`arn:${ctx.partition}:ecr:${ctx.region}:${ctx.accountId}:repository/${repository.name}`;
   const repositoryUrl = pulumi.interpolate`${ctx.accountId}.dkr.ecr.${ctx.region}.${ctx.dnsSuffix}/${repository.name}`;

@@ -1,3 +1,4 @@
+export * from "./app-spec";
 export * from "./blue-green";
 export * from "./ecs-service-target";
 export * from "./ecs-service-target-args";

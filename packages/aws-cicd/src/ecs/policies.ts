@@ -197,6 +197,14 @@ export const CODEDEPLOY_ELB_RULE_ACTIONS = ["elasticloadbalancing:ModifyRule"] a
  */
 export const CODEDEPLOY_ALARM_ACTIONS = ["cloudwatch:DescribeAlarms"] as const;
 
+/**
+ * CodeDeploy service role: invoke the AppSpec's lifecycle hook functions, exactly those.
+ * @see https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html#appspec-hooks-ecs
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/codedeploy_IAM_role.html
+ * @managedPolicy AWSCodeDeployRoleForECSLimited
+ */
+export const CODEDEPLOY_ECS_HOOK_INVOKE_ACTIONS = ["lambda:InvokeFunction"] as const;
+
 /** What {@link codeDeployEcsServiceRoleStatements} scopes to. */
 export interface CodeDeployEcsScope {
   /** Partition, region and account of the alarms. */
@@ -212,6 +220,11 @@ export interface CodeDeployEcsScope {
   alarmNames?: pulumi.Input<string>[];
   /** Task and execution roles of the service's task definition (absent ones left out). */
   taskRoleArns: pulumi.Input<string>[];
+  /**
+   * Unqualified ARNs of the lifecycle hook functions.
+   * @default - no hook: no invoke statement.
+   */
+  hookFunctionArns?: pulumi.Input<string>[];
 }
 
 /**
@@ -219,7 +232,9 @@ export interface CodeDeployEcsScope {
  * `AWSCodeDeployRoleForECS` (every ECS service, every listener, any Lambda function and S3 object)
  * and `AWSCodeDeployRoleForECSLimited` (every service and listener, `ecsTaskExecutionRole` of any
  * account): the same calls, on exactly this service, its task sets, these two listeners and their
- * rules, these alarms and these roles. No Lambda hook or S3 AppSpec (the pipeline passes the AppSpec inline).
+ * rules, these alarms and these roles, and invoke exactly the lifecycle hook functions
+ * ({@link CODEDEPLOY_ECS_HOOK_INVOKE_ACTIONS}; the managed policies allow every `CodeDeployHook_*`
+ * function, or every function). No S3 AppSpec (the pipeline passes the AppSpec inline).
  * @see https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSCodeDeployRoleForECSLimited.html
  */
 export function codeDeployEcsServiceRoleStatements(a: CodeDeployEcsScope): PolicyStatement[] {
@@ -240,6 +255,8 @@ export function codeDeployEcsServiceRoleStatements(a: CodeDeployEcsScope): Polic
       resources: a.alarmNames.map((n) => pulumi.interpolate`arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${n}`),
     });
   }
+  const hooks = distinct(a.hookFunctionArns ?? []);
+  if (hooks.length > 0) out.push({ sid: "InvokeLifecycleHooks", actions: [...CODEDEPLOY_ECS_HOOK_INVOKE_ACTIONS], resources: hooks });
   if (a.taskRoleArns.length > 0) {
     out.push({
       sid: "PassEcsTaskRoles",
@@ -278,8 +295,9 @@ export const ECS_EXECUTION_LOG_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEv
 /**
  * The execution role's statements, in place of `AmazonECSTaskExecutionRolePolicy` (every
  * repository and log group of the account): pull from exactly the service's repository, write to
- * exactly its log group. The repository is encrypted with the AWS managed ECR key, so pulling
- * needs no KMS permission of the role.
+ * exactly its log group. No KMS statement: the repository is encrypted under the customer key, but
+ * ECR decrypts images with the grants it created on the key with the repository, not with the
+ * caller's permissions (https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html).
  */
 export function ecsExecutionRoleStatements(repositoryArn: pulumi.Input<string>, logGroupArn: pulumi.Input<string>): PolicyStatement[] {
   return [
@@ -302,7 +320,11 @@ export const ECR_IMAGE_PUSH_ACTIONS = [
   "ecr:UploadLayerPart",
 ] as const;
 
-/** `grantImagePush`: the ECR token (`"*"`: it has no resource type), then push to exactly the repository. */
+/**
+ * `grantImagePush`: the ECR token (`"*"`: it has no resource type), then push to exactly the
+ * repository. No KMS statement: ECR encrypts pushed layers with its own grants on the repository's
+ * key (https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html).
+ */
 export function ecrImagePushStatements(repositoryArn: pulumi.Input<string>): PolicyStatement[] {
   return [
     { sid: "GetEcrAuthorizationToken", actions: [...ECS_EXECUTION_ECR_TOKEN_ACTIONS], resources: ["*"] },

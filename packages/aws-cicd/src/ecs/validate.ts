@@ -4,9 +4,18 @@ import { checkArnArg, checkKeyArnArg, IAM_ROLE_ARN_PATTERN, TARGET_GROUP_ARN_PAT
 
 export { TARGET_GROUP_ARN_PATTERN };
 import { checkArgsObject, checkTypes, shown } from "../internal/types";
+import { keyAllowsEcrRepositories } from "../security/encryption-key";
 import { ECS_NAME_PATTERN } from "../pipeline/actions/ecs-deploy";
 import { BUILD_LOG_RETENTION_DAYS } from "../codebuild/build-project-args";
-import { ECS_MAX_TERMINATION_WAIT_MINUTES, EcsBlueGreenArgs, EcsServiceTargetArgs, EcsTrafficConfig } from "./ecs-service-target-args";
+import {
+  ECS_LIFECYCLE_EVENTS,
+  ECS_MAX_TERMINATION_WAIT_MINUTES,
+  EcsBlueGreenArgs,
+  EcsLifecycleHooksArgs,
+  EcsServiceTargetArgs,
+  EcsTrafficConfig,
+} from "./ecs-service-target-args";
+import { checkHookArgs } from "../lambda/validate";
 import { ECS_FARGATE_DEFAULTS, EcsFargateServiceArgs, FARGATE_TASK_SIZES } from "./fargate-service-args";
 
 /** An Application Load Balancer listener ARN. */
@@ -68,12 +77,37 @@ export function checkFargateService(f: EcsFargateServiceArgs, blueGreen: boolean
     throw new Error(`${at("logRetentionInDays")} must be one of ${days.join(", ")}, got ${String(f.logRetentionInDays)}.`);
   }
   checkKeyArnArg("fargateService.encryptionKey.keyArn", f.encryptionKey?.keyArn);
+  if (f.encryptionKey !== undefined && keyAllowsEcrRepositories(f.encryptionKey) === false) {
+    throw new Error(
+      "`fargateService.encryptionKey` also encrypts the service's ECR repository, so its key policy must let ECR create grants, got an EncryptionKey without `allowEcrRepositories`; create it with `new EncryptionKey(name, { allowEcrRepositories: true })`.",
+    );
+  }
   const tg = 'a target group ARN ("arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>")';
   checkArnArg("fargateService.targetGroupArn", f.targetGroupArn, TARGET_GROUP_ARN_PATTERN, tg);
   if (blueGreen && f.targetGroupArn !== undefined) {
     throw new Error(
       "`fargateService.targetGroupArn` applies to rolling services; with `blueGreen` the service starts on `blueGreen.targetGroupArns[0]`, so remove it.",
     );
+  }
+}
+
+function checkLifecycleHooks(hooks: EcsLifecycleHooksArgs | undefined): void {
+  if (hooks === undefined) return;
+  const events = Object.keys(ECS_LIFECYCLE_EVENTS);
+  if (hooks === null || typeof hooks !== "object" || Array.isArray(hooks)) {
+    throw new Error(`\`blueGreen.lifecycleHooks\` must be an object with hooks for ${events.join(", ")}, got ${shown(hooks)}.`);
+  }
+  for (const [key, h] of Object.entries(hooks)) {
+    if (!events.includes(key)) {
+      throw new Error(
+        `\`blueGreen.lifecycleHooks.${key}\` is not a lifecycle event of an ECS deployment; use one of ${events.join(", ")}.`,
+      );
+    }
+    if (h === undefined) continue;
+    if (h === null || typeof h !== "object" || Array.isArray(h)) {
+      throw new Error(`\`blueGreen.lifecycleHooks.${key}\` must be \`{ functionArn, roleName? }\`, got ${shown(h)}.`);
+    }
+    checkHookArgs(`blueGreen.lifecycleHooks.${key}`, h);
   }
 }
 
@@ -109,6 +143,7 @@ export function checkBlueGreen(b: EcsBlueGreenArgs): void {
   if (b.trafficConfig !== undefined && !allowed.includes(b.trafficConfig)) {
     throw new Error(`\`blueGreen.trafficConfig\` must be one of ${allowed.join(", ")}, got ${shown(b.trafficConfig)}.`);
   }
+  checkLifecycleHooks(b.lifecycleHooks);
   const w = b.terminationWaitMinutes;
   if (w !== undefined && !(Number.isInteger(w) && w >= 0 && w <= ECS_MAX_TERMINATION_WAIT_MINUTES)) {
     throw new Error(`\`blueGreen.terminationWaitMinutes\` must be a whole number from 0 to ${ECS_MAX_TERMINATION_WAIT_MINUTES}, got ${w}.`);

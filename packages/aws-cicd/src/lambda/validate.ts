@@ -1,4 +1,4 @@
-import { LambdaDeploymentConfig, LambdaTargetArgs } from "./lambda-target-args";
+import { LambdaDeploymentConfig, LambdaHookArgs, LambdaTargetArgs } from "./lambda-target-args";
 import { CODEDEPLOY_NAME_PATTERN } from "../codedeploy/validate";
 import { checkRollbackAlarms } from "../codedeploy/rollback";
 import { arnProblem, checkArnArg, IAM_ROLE_ARN_PATTERN, IAM_ROLE_NAME_PATTERN } from "../internal/arns";
@@ -88,15 +88,22 @@ function checkDeployment(args: LambdaTargetArgs): void {
   }
 }
 
+/**
+ * Validates one CodeDeploy hook (a LambdaTarget traffic hook or an EcsServiceTarget lifecycle hook),
+ * `path` as the user writes it (`preTrafficHook`, `blueGreen.lifecycleHooks.afterAllowTestTraffic`).
+ */
+export function checkHookArgs(path: string, h: LambdaHookArgs): void {
+  checkArnArg(`${path}.functionArn`, h.functionArn, LAMBDA_FUNCTION_ARN_PATTERN, HOOK_ARN_WHAT);
+  const role = h.roleName;
+  if (typeof role === "string" && !IAM_ROLE_NAME_PATTERN.test(role) && !IAM_ROLE_ARN_PATTERN.test(role)) {
+    throw new Error(`\`${path}.roleName\` must be the hook function's role name or ARN, got ${shown(role)}.`);
+  }
+}
+
 function checkHooks(args: LambdaTargetArgs): void {
   for (const key of ["preTrafficHook", "postTrafficHook"] as const) {
     const h = args[key];
-    if (h === undefined) continue;
-    checkArnArg(`${key}.functionArn`, h.functionArn, LAMBDA_FUNCTION_ARN_PATTERN, HOOK_ARN_WHAT);
-    const role = h.roleName;
-    if (typeof role === "string" && !IAM_ROLE_NAME_PATTERN.test(role) && !IAM_ROLE_ARN_PATTERN.test(role)) {
-      throw new Error(`\`${key}.roleName\` must be the hook function's role name or ARN, got ${shown(role)}.`);
-    }
+    if (h !== undefined) checkHookArgs(key, h);
   }
   const pre = args.preTrafficHook?.functionArn;
   if (typeof pre === "string" && pre === args.postTrafficHook?.functionArn) {

@@ -9,8 +9,6 @@ import {
   KMS_KEY_ADMIN_ACTIONS,
   KMS_KEY_USE_ACTIONS,
   KMS_LOGS_ACTIONS,
-  KMS_EBS_VOLUME_ACTIONS,
-  KMS_GRANT_ACTIONS,
   KMS_NAMED_READER_ACTIONS,
   KMS_NAMED_WRITER_ACTIONS,
   KMS_SNS_PUBLISHER_ACTIONS,
@@ -19,7 +17,20 @@ import {
   SNS_PUBLISHER_SERVICES,
 } from "./policies";
 import { asResourceError } from "../internal/errors";
+import { autoScalingVolumeStatements, ecrRepositoryKeyStatements } from "./key-policy-services";
 import { interpolate } from "../internal/interpolate";
+
+/** The {@link EncryptionKey}s created with `allowEcrRepositories`. */
+const ECR_KEYS = new WeakSet<object>();
+
+/**
+ * Whether a key lets ECR repositories be encrypted with it: `true` or `false` for an
+ * {@link EncryptionKey} (its `allowEcrRepositories`), `undefined` for a key named by ARN only,
+ * whose policy this library cannot see.
+ */
+export function keyAllowsEcrRepositories(key: KeyReference): boolean | undefined {
+  return key instanceof EncryptionKey ? ECR_KEYS.has(key) : undefined;
+}
 
 /** Days KMS waits before it deletes a scheduled key (the maximum AWS allows). */
 export const DEFAULT_KEY_DELETION_WINDOW_DAYS = 30;
@@ -85,6 +96,16 @@ export interface EncryptionKeyArgs {
    */
   allowAutoScalingVolumes?: boolean;
   /**
+   * Let principals of this account create ECR repositories encrypted with this key: ECR, called by
+   * the principal that creates (or deletes) a repository, creates (or retires) the grants it
+   * encrypts and decrypts images with (`kms:CreateGrant`, `kms:RetireGrant`, only through ECR and
+   * only for this account's callers). The creating principal's IAM policy must allow those actions
+   * and `kms:DescribeKey` on the key (https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html).
+   * Pushing and pulling need no KMS permission: ECR uses its grants.
+   * @default false
+   */
+  allowEcrRepositories?: boolean;
+  /**
    * Let principals of this account use the key directly, not only through AWS services:
    * `kms:Encrypt` and `kms:Decrypt` (of this account's callers only), as their IAM policies allow.
    * A client-side encryptor needs it, such as Pulumi's `awskms://` secrets provider, which calls
@@ -112,7 +133,7 @@ export interface EncryptionKeyArgs {
 export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
   checkArgsObject(args, false);
   checkTypes(args, {
-    booleans: ["allowAutoScalingVolumes", "allowDirectUse", "retainOnDelete"],
+    booleans: ["allowAutoScalingVolumes", "allowDirectUse", "allowEcrRepositories", "retainOnDelete"],
     numbers: ["deletionWindowInDays"],
     strings: ["aliasName", "region"],
     lists: ["principalArns"],
@@ -191,6 +212,7 @@ export function encryptionKeyPolicy(
   roles: KeyPolicyRoles = {},
   allowAutoScalingVolumes = false,
   allowDirectUse = false,
+  allowEcrRepositories = false,
 ): PolicyStatement[] {
   const root = accountRootArn(ctx);
   const via = viaServices.map((s) => viaService(s, ctx));
@@ -264,46 +286,7 @@ export function encryptionKeyPolicy(
       : []),
     ...named,
     ...(allowAutoScalingVolumes ? autoScalingVolumeStatements(ctx) : []),
-  ];
-}
-
-/** ARN of EC2 Auto Scaling's service-linked role in the context's account. */
-export function autoScalingServiceLinkedRoleArn(ctx: AwsContext): pulumi.Output<string> {
-  return interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
-}
-
-/**
- * The key policy statements that let EC2 Auto Scaling launch instances with volumes under the key
- * (the two statements AWS documents:
- * https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html).
- *
- * The service-linked role `AWSServiceRoleForAutoScaling` is created by AWS with an account's
- * first Auto Scaling group, so in a fresh account it does not exist yet when the key is created,
- * and KMS refuses a key policy naming a principal that does not exist
- * (https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html). The account
- * principal with an `aws:PrincipalArn` condition does not work either: it only delegates to IAM
- * policies, and the role's AWS managed policy (`AutoScalingServiceRolePolicy`) holds no KMS
- * permission. So the statements name any principal (`*`) and admit exactly that role's ARN
- * (`aws:PrincipalArn`), which KMS accepts whether or not the role exists yet, and which no other
- * principal can satisfy.
- */
-export function autoScalingVolumeStatements(ctx: AwsContext): PolicyStatement[] {
-  const onlyTheRole = { ArnEquals: { "aws:PrincipalArn": autoScalingServiceLinkedRoleArn(ctx) } };
-  return [
-    {
-      sid: "AutoScalingUsesKeyForVolumes",
-      principals: { any: true },
-      actions: [...KMS_EBS_VOLUME_ACTIONS],
-      resources: ["*"],
-      conditions: onlyTheRole,
-    },
-    {
-      sid: "AutoScalingGrantsKeyToEbs",
-      principals: { any: true },
-      actions: [...KMS_GRANT_ACTIONS],
-      resources: ["*"],
-      conditions: { ...onlyTheRole, Bool: { "kms:GrantIsForAWSResource": "true" } },
-    },
+    ...(allowEcrRepositories ? ecrRepositoryKeyStatements(ctx) : []),
   ];
 }
 
@@ -357,6 +340,7 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
         },
         args.allowAutoScalingVolumes ?? false,
         args.allowDirectUse ?? false,
+        args.allowEcrRepositories ?? false,
       ),
       this,
     );
@@ -376,6 +360,7 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
     );
     const aliasName = args.aliasName ?? stackScopedAlias(name);
     this.alias = new aws.kms.Alias(`${name}-alias`, { ...r, name: aliasName, targetKeyId: this.key.keyId }, { parent: this });
+    if (args.allowEcrRepositories === true) ECR_KEYS.add(this);
     this.keyArn = this.key.arn;
     this.keyId = this.key.keyId;
     this.aliasName = this.alias.name;

@@ -1,5 +1,6 @@
 export * from "./encryption-key";
 export * from "./iam";
+export * from "./key-policy-services";
 export * from "./policies";
 export * from "./secure-bucket";
 export * from "./secure-bucket-args";

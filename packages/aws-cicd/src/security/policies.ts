@@ -118,6 +118,14 @@ export const KMS_EBS_VOLUME_ACTIONS = [
 export const KMS_GRANT_ACTIONS = ["kms:CreateGrant"] as const;
 
 /**
+ * What ECR calls for the principal that creates an ECR repository encrypted with a customer key
+ * (`kms:CreateGrant`: ECR's grants to encrypt and decrypt images) and for the one that deletes it
+ * (`kms:RetireGrant`), through ECR only.
+ * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html
+ */
+export const KMS_ECR_REPOSITORY_GRANT_ACTIONS = ["kms:CreateGrant", "kms:RetireGrant"] as const;
+
+/**
  * Services whose calls may use a key created by {@link EncryptionKey} on behalf of
  * principals in the account (the `kms:ViaService` condition of the key policy).
  */

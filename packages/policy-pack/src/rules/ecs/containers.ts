@@ -27,15 +27,25 @@ export interface ContainerRuleMetadata {
   description: string;
   severity: RuleMetadata["severity"];
   remediation: string;
+  /**
+   * The rule's tier.
+   * @default "strict"
+   */
+  tier?: RuleMetadata["tier"];
+  /**
+   * The third-party ids it corresponds to.
+   * @default - none.
+   */
+  references?: RuleMetadata["references"];
 }
 
 /**
- * A strict-tier rule judging each container of an ECS task definition: `problem` returns the
+ * A rule (strict tier unless `m.tier` says otherwise) judging each container of an ECS task definition: `problem` returns the
  * message for a container that breaks it (named by `containerLabel`), or `undefined`.
  */
 export function containerRule(m: ContainerRuleMetadata, problem: (c: Record<string, any>, label: string) => string | undefined): Rule {
   return resourceRule(
-    { ...m, service: "ecs", tier: "strict", references: {}, preview: TASK_DEFINITION_PREVIEW },
+    { tier: "strict", references: {}, ...m, service: "ecs", preview: TASK_DEFINITION_PREVIEW },
     ["aws:ecs/taskDefinition:TaskDefinition"],
     (props, report) => {
       containersOf(props).forEach((c, i) => {
