@@ -1,3 +1,4 @@
+import { validateRolePath } from "../security/role-path";
 import * as pulumi from "@pulumi/pulumi";
 import { checkedInput, IAM_ROLE_ARN_PATTERN, isDeferred, KMS_KEY_ARN_PATTERN, S3_BUCKET_ARN_PATTERN } from "../internal/arns";
 import {
@@ -64,6 +65,7 @@ export function validateCrossAccountDeployRoleArgs(args: CrossAccountDeployRoleA
     throw new Error(`\`artifactRegion\` must be an AWS region such as "us-east-1", got "${args.artifactRegion}".`);
   }
   checkDeployPermissions("permissions", args.permissions);
+  validateRolePath("rolePath", args.rolePath);
   if (args.roleName !== undefined && !ROLE_NAME.test(args.roleName)) {
     throw new Error(`\`roleName\` must hold 1 to 64 letters, digits or any of + = , . @ _ -, got "${args.roleName}".`);
   }

@@ -3,6 +3,8 @@
  * (defaults merged), the arguments of every component it will create built and validated, all
  * before any resource exists.
  */
+import * as pulumi from "@pulumi/pulumi";
+import { RolePathGrant } from "../security/role-path";
 import { validateBeanstalkTargetArgs } from "../beanstalk/validate";
 import { BeanstalkTargetArgs } from "../beanstalk/beanstalk-target-args";
 import { BuildProjectArgs } from "../codebuild/build-project-args";
@@ -242,4 +244,24 @@ export function planFleet(name: string, args: ServiceFleetArgs, stackRegion: str
     if (e instanceof ServicesFileProblem) throw new Error(`\`services\`: ${e.message}`, { cause: e });
     throw e;
   }
+}
+
+/**
+ * The IAM path of the roles a fleet creates in other accounts to read its artifacts (the
+ * cross-account deploy roles and the EC2 instance roles): `/aws-cicd/<project>/<stack>/<fleet>/`,
+ * so that no other program's roles share it.
+ */
+export function fleetRolePath(name: string): string {
+  return `/aws-cicd/${pulumi.getProject()}/${pulumi.getStack()}/${name}/`;
+}
+
+/**
+ * What the shared artifact bucket and key grant: the roles at {@link fleetRolePath} in each other
+ * account the fleet deploys to. One grant per account, however many services deploy there, so
+ * their policies stay the same size from 1 to 200 services.
+ */
+export function fleetReaderRolePaths(name: string, plan: FleetPlan): RolePathGrant[] {
+  const ids = new Set<string>();
+  for (const s of plan.services) for (const e of s.environments) if (e.account.bootstrapRoleArn !== undefined) ids.add(e.account.id);
+  return [...ids].sort().map((accountId) => ({ accountId, path: fleetRolePath(name) }));
 }

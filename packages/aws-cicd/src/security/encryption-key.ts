@@ -20,6 +20,7 @@ import {
 } from "./policies";
 import { asResourceError } from "../internal/errors";
 import { interpolate } from "../internal/interpolate";
+import { RolePathGrant, rolePathGrantParts, validateRolePathGrants } from "./role-path";
 
 /** Days KMS waits before it deletes a scheduled key (the maximum AWS allows). */
 export const DEFAULT_KEY_DELETION_WINDOW_DAYS = 30;
@@ -69,6 +70,15 @@ export interface EncryptionKeyArgs {
    * @default - none.
    */
   writerPrincipalArns?: pulumi.Input<string>[];
+  /**
+   * Roles of other accounts that may decrypt through S3 like `principalArns`, granted by IAM path
+   * rather than by ARN (see `SecureBucketArgs.readerRolePaths`): the key policy then stays the same
+   * size however many roles read, under KMS's 32 KB. Unlike an ARN, a path needs no role to exist
+   * when the key policy is set. **Warning:** anyone who may create roles at that path in that
+   * account can decrypt through S3.
+   * @default - none.
+   */
+  principalRolePaths?: RolePathGrant[];
   /**
    * Let EC2 Auto Scaling (its service-linked role `AWSServiceRoleForAutoScaling` in this
    * account) encrypt the EBS volumes of the instances it launches with this key, as a
@@ -127,6 +137,7 @@ export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
       if (!isDeferred(arn)) checkedInput(arn, roleArnProblem(`${arg}[${i}]`));
     });
   }
+  validateRolePathGrants("principalRolePaths", args.principalRolePaths);
   for (const svc of args.viaServices ?? []) {
     if (!/^[a-z0-9-]+$/.test(svc)) {
       throw new Error(`\`viaServices\` takes short service names such as "s3" or "codebuild", got "${svc}".`);
@@ -173,6 +184,11 @@ export interface KeyPolicyRoles {
    * @default - none.
    */
   writers?: pulumi.Input<string>[];
+  /**
+   * Roles that read objects encrypted with the key, granted by IAM path.
+   * @default - none.
+   */
+  readerRolePaths?: readonly RolePathGrant[];
 }
 
 /** The key policy statements of an {@link EncryptionKey}. Exported for tests and reviews. */
@@ -194,6 +210,16 @@ export function encryptionKeyPolicy(
       actions: [...KMS_NAMED_READER_ACTIONS],
       resources: ["*"],
       conditions: throughS3,
+    });
+  }
+  if ((roles.readerRolePaths ?? []).length > 0) {
+    const grant = rolePathGrantParts(roles.readerRolePaths!, ctx.partition);
+    named.push({
+      sid: "RolePathReadersDecryptThroughS3",
+      principals: grant.principals,
+      actions: [...KMS_NAMED_READER_ACTIONS],
+      resources: ["*"],
+      conditions: { ...throughS3, ...grant.conditions },
     });
   }
   if ((roles.writers ?? []).length > 0) {
@@ -334,7 +360,7 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
       "keyPolicy",
       {
         subject: `The key policy of EncryptionKey \`${name}\``,
-        fix: "Name fewer `principalArns` and `writerPrincipalArns` (or `viaServices`).",
+        fix: "Name fewer `principalArns` and `writerPrincipalArns` (or `viaServices`), or grant roles by path (`principalRolePaths`).",
       },
       encryptionKeyPolicy(
         ctx,
@@ -343,6 +369,7 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
         {
           readers: checkedRoleArns("principalArns", args.principalArns),
           writers: checkedRoleArns("writerPrincipalArns", args.writerPrincipalArns),
+          readerRolePaths: args.principalRolePaths,
         },
         args.allowAutoScalingVolumes ?? false,
         args.allowDirectUse ?? false,
