@@ -49,4 +49,11 @@ export const ISSUE_16_CASES: BadInputCase[] = [
     message: `\`readerRolePaths[0].path\` is "/", which would grant every role of account ${TOOLS}; give the path of the roles to grant (e.g. "/aws-cicd/platform/"), or name them by ARN.` },
   { category: "account id", component: "EncryptionKey", name: "key-role-path-short-account", args: { principalRolePaths: [{ accountId: "12345", path: "/aws-cicd/" }] },
     arg: "principalRolePaths[0].accountId", received: '"12345"', message: '`principalRolePaths[0].accountId` must be a 12-digit AWS account id, got "12345".' },
+  { category: "conflict", component: "ServiceFleet", name: "fleet-ecs-other-account",
+    args: file((f) => {
+      f.accounts.prod = { id: "210987654321", region: "us-east-1", bootstrapRoleArn: "arn:aws:iam::210987654321:role/boot", network: NETWORK };
+      f.services[0].environments[0] = { name: "prod", account: "prod", target: { ecs: {} } };
+    }),
+    arg: "services", received: '"prod"',
+    message: '`services`: services[0].environments[0].target: ecs targets deploy in the stack\'s own account; account "prod" is another (it has `bootstrapRoleArn`).' },
 ];

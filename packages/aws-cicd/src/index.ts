@@ -277,6 +277,7 @@ export type {
   CodeCommitSourceSpec,
   ConnectionSourceSpec,
   Ec2FleetSpec,
+  EcsSpec,
   EnvironmentDefaults,
   EnvironmentSpec,
   FleetInventoryEntry,

@@ -5,6 +5,7 @@ import { BuildProject } from "../codebuild/build-project";
 import { CodeCommitRepo } from "../codecommit/codecommit-repo";
 import { Ec2FleetTarget } from "../codedeploy/ec2-fleet-target";
 import { LambdaTarget } from "../lambda/lambda-target";
+import { EcsServiceTarget } from "../ecs/ecs-service-target";
 import { CrossAccountDeployRole } from "../cross-account/cross-account-deploy-role";
 import { asResourceError } from "../internal/errors";
 import { validateComponentName } from "../internal/naming";
@@ -212,7 +213,10 @@ export class ServiceFleet extends pulumi.ComponentResource {
                 }),
           ],
         });
-      stages.push({ name: `Deploy-${env.name}`, actions: [this.deployAction(`${base}-${env.name}`, env, s, shared, pipelineRoleArn)] });
+      stages.push({
+        name: `Deploy-${env.name}`,
+        actions: [this.deployAction(`${base}-${env.name}`, env, s, { ...shared, build }, pipelineRoleArn)],
+      });
     }
     // A service with e-mails of its own gets its own topic; the others share their team's.
     const extra = s.notificationEmails.some((e) => !shared.teamEmails.includes(e));
@@ -245,6 +249,7 @@ export class ServiceFleet extends pulumi.ComponentResource {
       bucket: SecureBucket;
       sideOf: (env: PlannedEnvironment) => { provider: aws.Provider; key: EncryptionKey };
       rolePath: string;
+      build: BuildProject;
     },
     pipelineRoleArn: pulumi.Output<string>,
   ): ActionArgs {
@@ -254,6 +259,16 @@ export class ServiceFleet extends pulumi.ComponentResource {
     const targetKey = side ? side.key : shared.key;
     const artifact = { artifactBucketArn: shared.bucket.bucketArn, artifactKeyArn: pulumi.output(shared.key.keyArn) };
     if (env.lambda) return new LambdaTarget(base, { ...env.lambda, encryptionKey: targetKey }, opts).deployAction();
+    if (env.ecs) {
+      // In the stack's own account (services-check.ts): the service's build pushes to the service's repository.
+      const target = new EcsServiceTarget(
+        base,
+        { ...env.ecs, fargateService: { ...env.ecs.fargateService!, encryptionKey: targetKey } },
+        opts,
+      );
+      target.grantImagePush(shared.build.role);
+      return target.deployAction();
+    }
     if (env.beanstalk) {
       const target = new BeanstalkTarget(base, { ...env.beanstalk, encryptionKey: targetKey }, opts);
       if (!isRemote) return target.deployAction();
