@@ -72,10 +72,8 @@ export interface EncryptionKeyArgs {
   writerPrincipalArns?: pulumi.Input<string>[];
   /**
    * Roles of other accounts that may decrypt through S3 like `principalArns`, granted by IAM path
-   * rather than by ARN (see `SecureBucketArgs.readerRolePaths`): the key policy then stays the same
-   * size however many roles read, under KMS's 32 KB. Unlike an ARN, a path needs no role to exist
-   * when the key policy is set. **Warning:** anyone who may create roles at that path in that
-   * account can decrypt through S3.
+   * (see `SecureBucketArgs.readerRolePaths`): the policy keeps its size however many roles read.
+   * **Warning:** anyone who may create roles at that path in that account can decrypt through S3.
    * @default - none.
    */
   principalRolePaths?: RolePathGrant[];
@@ -213,13 +211,14 @@ export function encryptionKeyPolicy(
     });
   }
   if ((roles.readerRolePaths ?? []).length > 0) {
-    const grant = rolePathGrantParts(roles.readerRolePaths!, ctx.partition);
+    const { principals, conditions } = rolePathGrantParts(roles.readerRolePaths!, ctx.partition);
+    const actions = [...KMS_NAMED_READER_ACTIONS];
     named.push({
       sid: "RolePathReadersDecryptThroughS3",
-      principals: grant.principals,
-      actions: [...KMS_NAMED_READER_ACTIONS],
+      principals,
+      actions,
       resources: ["*"],
-      conditions: { ...throughS3, ...grant.conditions },
+      conditions: { ...throughS3, ...conditions },
     });
   }
   if ((roles.writers ?? []).length > 0) {
