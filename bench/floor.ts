@@ -7,12 +7,16 @@
 // additionalSecretOutputs), each registration answered by the same mock engine, and parsing its
 // recorded JSON (one line per resource). What it leaves out: invokes, Outputs between resources
 // (inputs are already resolved), aliases that @pulumi/aws adds to a few types, component outputs
-// (components register none) and loading @pulumi/aws.
+// (components register none) and loading @pulumi/aws. Explicit providers (a ServiceFleet's, for another
+// account) are replayed as providers, and each resource gets the one it had.
 import * as fs from "fs";
 import * as pulumi from "@pulumi/pulumi";
 
 /** A plain custom resource (the SDK's class is abstract only to make providers subclass it). */
 class FloorResource extends pulumi.CustomResource {}
+
+/** A plain explicit provider (the SDK's class is abstract too), e.g. a ServiceFleet's provider for another account. */
+class FloorProvider extends pulumi.ProviderResource {}
 
 /** A plain component that registers no outputs of its own. */
 class FloorComponent extends pulumi.ComponentResource {
@@ -30,6 +34,8 @@ export interface Registration {
   urn: string;
   custom: boolean;
   parent?: string;
+  /** The URN of the explicit provider it was given, if any. */
+  provider?: string;
   inputs: Record<string, unknown>;
   options: {
     dependsOn: string[];
@@ -52,13 +58,15 @@ export function recordRegistrations(file: string): void {
   const { MockMonitor } = require("@pulumi/pulumi/runtime/mocks");
   const original = MockMonitor.prototype.registerResource;
   MockMonitor.prototype.registerResource = function (this: any, req: any, callback: unknown) {
-    if (req.getProvider()) throw new Error(`The floor replays default providers only; ${req.getName()} has an explicit one.`);
+    // A provider reference is `<urn>::<id>`.
+    const provider: string = req.getProvider();
     pending = {
       type: req.getType(),
       name: req.getName(),
       urn: this.newUrn(req.getParent(), req.getType(), req.getName()),
       custom: req.getCustom(),
       parent: req.getParent() || undefined,
+      provider: provider ? provider.substring(0, provider.lastIndexOf("::")) : undefined,
       options: {
         dependsOn: req.getDependenciesList(),
         retainOnDelete: req.getRetainondelete(),
@@ -101,6 +109,25 @@ function awsClass(type: string): new (name: string, args: object, opts: pulumi.C
 }
 
 /**
+ * An explicit provider again: a plain one, or (typed) `aws.Provider`, which JSON-encodes every input
+ * (lists, objects, booleans) itself, so it gets them decoded as the program gave them.
+ */
+function provider(r: Registration, opts: pulumi.CustomResourceOptions, typed: boolean): pulumi.Resource {
+  const pkg = r.type.substring("pulumi:providers:".length);
+  if (!typed || pkg !== "aws") return new FloorProvider(pkg, r.name, r.inputs, opts);
+  const decode = (v: unknown) => {
+    try {
+      return typeof v === "string" ? JSON.parse(v) : v;
+    } catch {
+      return v; // a plain string such as the region
+    }
+  };
+  const decoded = Object.fromEntries(Object.entries(r.inputs).map(([k, v]) => [k, decode(v)]));
+  // aws.Provider adds its secret outputs (accessKey, secretKey, token) itself.
+  return new (require("@pulumi/aws").Provider)(r.name, decoded, { ...opts, additionalSecretOutputs: undefined });
+}
+
+/**
  * Registers every recorded resource again, in the recorded order, and returns nothing to export.
  * `typed`: through the @pulumi/aws classes instead of plain CustomResources (the typed floor: it
  * adds what @pulumi/aws itself costs, an Output for every property the provider can return).
@@ -120,6 +147,7 @@ export function replayFloor(recording: Buffer, typed = false): Record<string, un
     };
     const opts: pulumi.CustomResourceOptions = {
       parent: r.parent === undefined ? undefined : get(r.parent),
+      provider: r.provider === undefined ? undefined : (get(r.provider) as pulumi.ProviderResource),
       dependsOn: r.options.dependsOn.map(get),
       retainOnDelete: r.options.retainOnDelete || undefined,
       protect: r.options.protect || undefined,
@@ -128,11 +156,13 @@ export function replayFloor(recording: Buffer, typed = false): Record<string, un
       replaceOnChanges: r.options.replaceOnChanges.length > 0 ? r.options.replaceOnChanges : undefined,
       additionalSecretOutputs: r.options.additionalSecretOutputs.length > 0 ? r.options.additionalSecretOutputs : undefined,
     };
-    const resource = r.custom
-      ? typed && r.type.startsWith("aws:")
-        ? new (awsClass(r.type))(r.name, r.inputs, opts)
-        : new FloorResource(r.type, r.name, r.inputs, opts)
-      : new FloorComponent(r.type, r.name, { parent: opts.parent, dependsOn: opts.dependsOn });
+    const resource = r.type.startsWith("pulumi:providers:")
+      ? provider(r, opts, typed)
+      : r.custom
+        ? typed && r.type.startsWith("aws:")
+          ? new (awsClass(r.type))(r.name, r.inputs, opts)
+          : new FloorResource(r.type, r.name, r.inputs, opts)
+        : new FloorComponent(r.type, r.name, { parent: opts.parent, dependsOn: opts.dependsOn });
     byUrn.set(r.urn, resource);
   }
   return {};

@@ -5,7 +5,7 @@ import type { Sample } from "./sample";
 
 /** One scenario at one N: the medians of the components, the floor and (optionally) CDK. */
 export interface Row {
-  scenario: "flagship" | "fleet";
+  scenario: "flagship" | "fleet" | "services";
   n: number;
   components: Sample;
   floor: Sample;
@@ -162,6 +162,11 @@ export function benchmarksMarkdown(rows: Row[], runs: number): string {
       "fleet",
       "Simple fleet",
       "N pipelines, each a `CodeCommitRepo`, a `BuildProject` building it and a two-stage `Pipeline` (source, build), sharing one `EncryptionKey`.",
+    ),
+    ...section(
+      "services",
+      "Services file (ServiceFleet)",
+      "A services file of N services (five teams, a tools and a prod account, dev and prod tiers, Beanstalk, EC2 fleet and Lambda targets in turn; test/platform/generated-fleet.ts) written as YAML and stamped out by one `ServiceFleet`: per service a repository, a build, a target per tier, a cross-account deploy role for prod in the other account and a V2 pipeline; one shared key, artifact bucket and topic per team. Reading and checking the file is included.",
     ),
     "## Machine",
     "",

@@ -1,7 +1,11 @@
-// The programs the benchmarks synthesize: N copies of the flagship flow (examples/beanstalk-pipeline)
-// and the simple fleet (N repository-build-pipeline trios). Each returns the stack outputs to resolve.
+// The programs the benchmarks synthesize: N copies of the flagship flow (examples/beanstalk-pipeline),
+// the simple fleet (N repository-build-pipeline trios) and a services file of N services (ServiceFleet). Each returns the stack outputs to resolve.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { NETWORK } from "../test/examples/example-config";
+import { generatedServicesYaml } from "../test/platform/generated-fleet";
 
 type Cicd = typeof import("aws-cicd");
 
@@ -74,6 +78,24 @@ export function simpleFleet(cicd: Cicd, n: number): Record<string, unknown> {
   return exported;
 }
 
+/**
+ * A platform team's services file of N services (test/platform/generated-fleet.ts: five teams, the
+ * tools account and one prod account, dev and prod tiers, Beanstalk, EC2 fleet and Lambda targets in
+ * turn), written to a temporary YAML file and stamped out by one `ServiceFleet`, as
+ * examples/platform-fleet does with its 25. Reading and checking the file is part of the time.
+ */
+export function servicesFleet(cicd: Cicd, n: number): Record<string, unknown> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aws-cicd-services-"));
+  const file = path.join(dir, "services.yml");
+  fs.writeFileSync(file, generatedServicesYaml(n, 1));
+  try {
+    const fleet = new cicd.ServiceFleet("platform", { servicesFile: file });
+    return { pipelines: fleet.pipelineNames, artifactBucket: fleet.artifactBucketName };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The scenarios by name, as `synth-child.ts <scenario> <N>` takes them. */
-export const SCENARIOS = { flagship: flagshipFleet, fleet: simpleFleet } as const;
+export const SCENARIOS = { flagship: flagshipFleet, fleet: simpleFleet, services: servicesFleet } as const;
 export type ScenarioName = keyof typeof SCENARIOS;

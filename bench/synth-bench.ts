@@ -1,9 +1,10 @@
-// `npm run bench`: N copies of the flagship flow and the simple fleet, each beside its floor (the same
+// `npm run bench`: N copies of the flagship flow, the simple fleet and a services file of 200 services, each beside its floor (the same
 // registrations as plain CustomResources, see floor.ts), its typed floor (the same through the
 // @pulumi/aws classes) and, when aws-cdk-lib is installed, AWS CDK.
 // Every sample runs in a fresh child process; runs alternate. Writes BENCHMARKS.md.
 // Not part of `npm test`: timings depend on the machine.
 //   BENCH_N=1,10,100,200   flagship copies (empty: none)      BENCH_FLEET=1,10,100   simple fleet sizes (empty: none)
+//   BENCH_SERVICES=200     services-file sizes (empty: none)
 //   BENCH_RUNS=3           runs per sample (median)           BENCH_CDK=0            skip the CDK comparison
 //   BENCH_WRITE=0          print the report, leave BENCHMARKS.md alone
 import { execFileSync } from "child_process";
@@ -23,6 +24,7 @@ const list = (value: string | undefined, fallback: number[]) =>
         .map(Number);
 const FLAGSHIP_N = list(process.env.BENCH_N, [1, 10, 100, 200]);
 const FLEET_N = list(process.env.BENCH_FLEET, [1, 10, 100]);
+const SERVICES_N = list(process.env.BENCH_SERVICES, [200]);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CDK = process.env.BENCH_CDK !== "0" && hasCdk();
 
@@ -119,6 +121,7 @@ function main(): void {
     };
     for (const n of FLEET_N) add(measure("fleet", n, dir));
     for (const n of FLAGSHIP_N) add(measure("flagship", n, dir));
+    for (const n of SERVICES_N) add(measure("services", n, dir));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -79,7 +79,7 @@ describe("Policy size limits", () => {
       const principalArns = Array.from({ length: 700 }, (_, i) => roleArn(i));
       expect(thrown(() => new EncryptionKey("big", { principalArns }))).to.equal(
         "The key policy of EncryptionKey `big` is at least 34,485 bytes; AWS KMS allows at most 32,768. " +
-          "Name fewer `principalArns` and `writerPrincipalArns` (or `viaServices`). See https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html.",
+          "Name fewer `principalArns` and `writerPrincipalArns` (or `viaServices`), or grant roles by path (`principalRolePaths`). See https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html.",
       );
       expect(recorded.filter((r) => r.type === "aws:kms/key:Key")).to.deep.equal([]);
     });
@@ -88,7 +88,7 @@ describe("Policy size limits", () => {
       const readerArns = Array.from({ length: 250 }, (_, i) => roleArn(i));
       expect(thrown(() => new SecureBucket("big", { readerArns, writerArns: readerArns.slice(0, 100) }))).to.equal(
         "The bucket policy of SecureBucket `big` is at least 29,492 bytes; Amazon S3 allows at most 20,480. " +
-          "Name fewer `readerArns`, `writerArns` and `codeBuildRoleArns` (a role in two of them is named twice). See https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-iam-policies.html.",
+          "Name fewer `readerArns`, `writerArns` and `codeBuildRoleArns` (a role in two of them is named twice), or grant roles by path (`readerRolePaths`). See https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-iam-policies.html.",
       );
       expect(recorded.filter((r) => r.type !== "aws-cicd:index:SecureBucket")).to.deep.equal([]);
     });

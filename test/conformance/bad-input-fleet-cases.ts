@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { BadInputCase, FLEET, OutputCase } from "./bad-input-fixtures";
+import { BadInputCase, deployRole, FLEET, OutputCase, TOOLS } from "./bad-input-fixtures";
 
 /** Issue 16's rows of the bad-input table: `ServiceFleet` given the services file as an object. */
 
@@ -38,6 +38,25 @@ export const ISSUE_16_CASES: BadInputCase[] = [
   { category: "stage structure", component: "ServiceFleet", name: "fleet-duplicate-environment",
     args: file((f) => f.services[0].environments.push({ name: "dev", account: "dev", target: { beanstalk: {} } })), arg: "services", received: '"dev"',
     message: '`services`: services[0].environments[1].name: duplicate environment "dev" (also environments[0]).' },
+  // The role paths that keep a fleet's shared bucket and key policies bounded (grants by path).
+  { category: "name", component: "CrossAccountDeployRole", name: "deploy-role-path-no-slash", args: deployRole({ rolePath: "aws-cicd/platform" }), arg: "rolePath",
+    received: '"aws-cicd/platform"',
+    message: '`rolePath` must be an IAM role path: "/", or segments of the characters "!" to "~" each ended by "/", starting with "/", at most 512 characters (e.g. "/aws-cicd/platform/"), got "aws-cicd/platform".' },
+  { category: "name", component: "Ec2FleetTarget", name: "instance-role-path-double-slash", args: { instanceRolePath: "/aws-cicd//" }, arg: "instanceRolePath",
+    received: '"/aws-cicd//"',
+    message: '`instanceRolePath` must be an IAM role path: "/", or segments of the characters "!" to "~" each ended by "/", starting with "/", at most 512 characters (e.g. "/aws-cicd/platform/"), got "/aws-cicd//".' },
+  { category: "account id", component: "SecureBucket", name: "bucket-role-path-whole-account", args: { readerRolePaths: [{ accountId: TOOLS, path: "/" }] },
+    arg: "readerRolePaths[0].path", received: `account ${TOOLS}`,
+    message: `\`readerRolePaths[0].path\` is "/", which would grant every role of account ${TOOLS}; give the path of the roles to grant (e.g. "/aws-cicd/platform/"), or name them by ARN.` },
+  { category: "account id", component: "EncryptionKey", name: "key-role-path-short-account", args: { principalRolePaths: [{ accountId: "12345", path: "/aws-cicd/" }] },
+    arg: "principalRolePaths[0].accountId", received: '"12345"', message: '`principalRolePaths[0].accountId` must be a 12-digit AWS account id, got "12345".' },
+  { category: "conflict", component: "ServiceFleet", name: "fleet-ecs-other-account",
+    args: file((f) => {
+      f.accounts.prod = { id: "210987654321", region: "us-east-1", bootstrapRoleArn: "arn:aws:iam::210987654321:role/boot", network: NETWORK };
+      f.services[0].environments[0] = { name: "prod", account: "prod", target: { ecs: {} } };
+    }),
+    arg: "services", received: '"prod"',
+    message: '`services`: services[0].environments[0].target: ecs targets deploy in the stack\'s own account; account "prod" is another (it has `bootstrapRoleArn`).' },
 ];
 
 /** Issue 15, item 3: `Ec2FleetTarget` deployed blue/green, given what blue/green cannot use. */

@@ -52,6 +52,20 @@ describe("Cross-account role ARNs", () => {
       );
     });
 
+    it("puts the role at `rolePath`, where `crossAccountDeployRoleArn` names it too", async () => {
+      const r = new CrossAccountDeployRole("path-deploy", { ...ROLE_ARGS, rolePath: "/aws-cicd/platform/" });
+      await unwrap(r.roleArn);
+      await settle();
+      expect(findResource("aws:iam/role:Role", "path-deploy-role").inputs.path).to.equal("/aws-cicd/platform/");
+      expect(crossAccountDeployRoleArn({ accountId: ACCOUNT, name: "path-deploy", rolePath: "/aws-cicd/platform/" })).to.equal(
+        await unwrap(r.roleArn),
+      );
+      expect(await unwrap(r.roleArn)).to.equal(`arn:aws:iam::${ACCOUNT}:role/aws-cicd/platform/aws-cicd-test-test-path-deploy`);
+      expect(() => crossAccountDeployRoleArn({ accountId: ACCOUNT, roleName: "d", rolePath: "platform" })).to.throw(
+        '`crossAccountDeployRoleArn`: `rolePath` must be an IAM role path: "/", or segments of the characters "!" to "~" each ended by "/", starting with "/", at most 512 characters (e.g. "/aws-cicd/platform/"), got "platform".',
+      );
+    });
+
     it("cuts long default names to IAM's 64 characters with a hash of the whole name, as the components do", () => {
       const long = "x".repeat(80);
       expect(crossAccountDeployRoleArn({ accountId: ACCOUNT, name: long })).to.equal(

@@ -74,20 +74,28 @@ describe("examples/platform-fleet", () => {
     });
   });
 
-  it("lets exactly the prod deploy roles and the prod fleets' instance roles read the shared bucket", () => {
-    const policy = findResource("aws:s3/bucketPolicy:BucketPolicy", "platform-artifacts-policy").inputs.policy;
-    const principals = new Set(statementsOf(policy).flatMap((s) => [s.Principal?.AWS ?? []].flat() as string[]));
+  it("lets the prod deploy roles and the prod fleets' instance roles read the shared bucket through one grant on their IAM path", () => {
     const search = ["indexer", "query", "ranking", "crawler", "suggest", "synonyms", "spellcheck", "analytics"];
-    const arn = (name: string) => findResource("aws:iam/role:Role", name).state.arn as string;
-    const prodRoles = [
-      ...resourcesOfType("aws:iam/role:Role")
-        .filter((r) => /^platform-.+-prod-deploy-role$/.test(r.name))
-        .map((r) => r.state.arn as string),
-      ...search.map((svc) => arn(`platform-${svc}-prod-instance-role`)),
+    const readers = [
+      ...resourcesOfType("aws:iam/role:Role").filter((r) => /^platform-.+-prod-deploy-role$/.test(r.name)),
+      ...search.map((svc) => findResource("aws:iam/role:Role", `platform-${svc}-prod-instance-role`)),
     ];
-    // 21 deploy roles (9 payments, 8 search, 4 web) and the 8 search fleets' instance roles in prod.
-    expect(prodRoles).to.have.length(29);
-    expect([...principals].sort()).to.deep.equal([...new Set(prodRoles)].sort());
+    // 21 deploy roles (9 payments, 8 search, 4 web) and the 8 search fleets' instance roles in prod, all at one path.
+    expect(readers).to.have.length(29);
+    const paths = new Set(readers.map((r) => r.inputs.path as string));
+    expect([...paths]).to.have.length(1);
+    const [rolePath] = [...paths];
+    expect(rolePath).to.match(/^\/aws-cicd\/[^/]+\/[^/]+\/platform\/$/);
+    const allows = statementsOf(findResource("aws:s3/bucketPolicy:BucketPolicy", "platform-artifacts-policy").inputs.policy).filter(
+      (s) => s.Effect === "Allow",
+    );
+    expect(allows.map((s) => [s.Sid, s.Principal, s.Condition])).to.deep.equal(
+      ["RolePathReadersGetObjects", "RolePathReadersLocateBucket"].map((sid) => [
+        sid,
+        { AWS: [`arn:aws:iam::${PROD}:root`] },
+        { ArnLike: { "aws:PrincipalArn": [`arn:aws:iam::${PROD}:role${rolePath}*`] } },
+      ]),
+    );
   });
 
   it("meets the policy pack in its default and strict tiers: no finding on the 25 pipelines and their targets", async () => {

@@ -9,7 +9,7 @@ let run: Promise<ConformanceStack> | undefined;
  * with secrets and an S3 cache and logs, repository grants, an approval grant, a deploy stage entered
  * only when an alarm is quiet (and rolled back when it fails or a check function says so), a pipeline with a store you pass, and both
  * `permissions` choices of a Beanstalk deploy and of a cross-account deploy role, a Lambda target's hooks, and ECS deploys,
- * rolling and blue/green, with an image-push grant.
+ * rolling and blue/green, with an image-push grant, and a fleet's store whose readers are granted by role path.
  */
 export function featureStack(): Promise<ConformanceStack> {
   run ??= build();
@@ -21,6 +21,12 @@ async function build(): Promise<ConformanceStack> {
   const lib = require("../../packages/aws-cicd/src") as typeof import("../../packages/aws-cicd/src");
   recorded.length = 0;
   const key = new lib.EncryptionKey("ledger-key");
+  // A store shared by a fleet: the roles of another account granted by their IAM path.
+  const fleetReaders = [{ accountId: "210987654321", path: "/aws-cicd/ledger/fleet/" }];
+  new lib.SecureBucket("ledger-fleet-artifacts", {
+    encryptionKey: new lib.EncryptionKey("ledger-fleet-key", { principalRolePaths: fleetReaders }),
+    readerRolePaths: fleetReaders,
+  });
   const repo = new lib.CodeCommitRepo("ledger-repo", { encryptionKey: key });
   const developer = "arn:aws:iam::123456789012:role/developer";
   repo.grantPush(developer);

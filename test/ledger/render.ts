@@ -138,10 +138,15 @@ const RESOURCE_POLICIES = [
   { title: "Key policy of an `EncryptionKey` (a pipeline's key)", type: "aws:kms/key:Key", input: "policy" },
 ];
 
-/** An Allow statement naming exact roles (not an account, not any principal). */
+/**
+ * An Allow statement naming exact roles (not an account, not any principal), or the roles at an IAM
+ * path of other accounts (the accounts narrowed by `aws:PrincipalArn` to `role/<path>/*`).
+ */
 function namesExactRoles(s: Statement): boolean {
   const aws: string[] = s.Effect === "Allow" && s.Principal?.AWS !== undefined ? [].concat(s.Principal.AWS) : [];
-  return aws.length > 0 && aws.every((a) => /^arn:[^:]+:iam::\d{12}:role\//.test(a));
+  if (aws.length > 0 && aws.every((a) => /^arn:[^:]+:iam::\d{12}:role\//.test(a))) return true;
+  const paths = ([] as string[]).concat(s.Condition?.ArnLike?.["aws:PrincipalArn"] ?? []);
+  return aws.length > 0 && paths.length > 0 && paths.every((p) => /^arn:[^:]+:iam::\d{12}:role\/[^*]+\/\*$/.test(p));
 }
 
 let ledger: Promise<Ledger> | undefined;
@@ -280,6 +285,16 @@ export async function renderLedger(): Promise<string> {
     "projects its actions run (`projectRoleArn`, set by `BuildProject.buildAction()`). Those roles then need no statement per store, and a",
     "project shared by any number of pipelines keeps its inline policies the same size. A bucket or key you pass is granted through",
     "the role's own policy instead (the CodeBuild role's artifact statements above).",
+    "",
+    "A store shared by many roles of other accounts (a `ServiceFleet`'s, with `readerRolePaths` and `principalRolePaths`) grants",
+    "them by IAM path instead of by ARN, so that its policies do not grow with the number of roles (S3 refuses a bucket policy",
+    "over 20 KB, KMS a key policy over 32 KB): the principal is each account, narrowed by `aws:PrincipalArn` `ArnLike`",
+    "`arn:aws:iam::<account>:role/<path>*` (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn).",
+    "A fixed account principal keeps the bucket policy non-public for S3 Block Public Access, which a `*` principal with an",
+    "`aws:PrincipalArn` pattern would not (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status).",
+    "A role of another account also needs its own IAM policy to allow the call, so only the roles the fleet gives an artifact",
+    "statement (its cross-account deploy roles and EC2 instance roles, at `/aws-cicd/<project>/<stack>/<fleet>/`) can read;",
+    "anyone who may create roles at that path in that account could add one.",
     "",
   );
   for (const g of l.resourceGrants) out.push(`### ${g.title}`, "", ...statementTable(g.statements, byName), "");

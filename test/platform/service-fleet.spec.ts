@@ -146,11 +146,41 @@ describe("ServiceFleet", () => {
     expect(trust.Statement[0].Principal).to.deep.equal({ AWS: [findResource("aws:iam/role:Role", "platform-checkout-role").state.arn] });
   });
 
-  it("lets exactly the cross-account deploy roles and fleet instance roles read the shared bucket", () => {
+  it("lets the fleet's roles in other accounts read the shared bucket and decrypt through S3, granted by their IAM path", () => {
+    const path = "/aws-cicd/aws-cicd-test/test/platform/";
+    const grant = {
+      Principal: { AWS: ["arn:aws:iam::222222222222:root"] },
+      Condition: { ArnLike: { "aws:PrincipalArn": [`arn:aws:iam::222222222222:role${path}*`] } },
+    };
+    const bucket = findResource("aws:s3/bucket:Bucket", "platform-artifacts-bucket").state.arn;
     const policy = JSON.parse(findResource("aws:s3/bucketPolicy:BucketPolicy", "platform-artifacts-policy").inputs.policy);
-    const readers = policy.Statement.filter((s: any) => s.Effect === "Allow").flatMap((s: any) => [s.Principal?.AWS ?? []].flat());
-    const arn = (n: string) => findResource("aws:iam/role:Role", n).state.arn;
-    expect(readers).to.include.members([arn("platform-checkout-prod-deploy-role"), arn("platform-indexer-prod-deploy-role")]);
+    expect(policy.Statement.filter((s: any) => s.Effect === "Allow")).to.deep.equal([
+      {
+        Sid: "RolePathReadersGetObjects",
+        Effect: "Allow",
+        ...grant,
+        Action: ["s3:GetObject", "s3:GetObjectVersion"],
+        Resource: [`${bucket}/*`],
+      },
+      { Sid: "RolePathReadersLocateBucket", Effect: "Allow", ...grant, Action: ["s3:GetBucketLocation"], Resource: [bucket] },
+    ]);
+    const key = JSON.parse(findResource("aws:kms/key:Key", "platform-key-key").inputs.policy);
+    expect(key.Statement.find((s: any) => s.Sid === "RolePathReadersDecryptThroughS3")).to.deep.equal({
+      Sid: "RolePathReadersDecryptThroughS3",
+      Effect: "Allow",
+      Principal: grant.Principal,
+      Action: ["kms:Decrypt"],
+      Resource: ["*"],
+      Condition: { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" }, ...grant.Condition },
+    });
+    // The roles that read there are at that path; the same roles in the stack's account are not.
+    const pathOf = (type: string, n: string) => findResource(type, n).inputs.path;
+    expect([
+      pathOf("aws:iam/role:Role", "platform-checkout-prod-deploy-role"),
+      pathOf("aws:iam/role:Role", "platform-indexer-prod-deploy-role"),
+      pathOf("aws:iam/role:Role", "platform-indexer-prod-instance-role"),
+      pathOf("aws:iam/role:Role", "platform-indexer-dev-instance-role"),
+    ]).to.deep.equal([path, path, path, undefined]);
   });
 
   it("gives load-balanced Beanstalk targets their account's certificate and log bucket, and logs the artifact bucket's accesses", () => {

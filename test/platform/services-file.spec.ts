@@ -98,7 +98,7 @@ describe("the services file", () => {
   it("ships its JSON Schema for editors, equal to the one the parser checks against (npm run schema writes it)", () => {
     const shipped = JSON.parse(fs.readFileSync(path.join(__dirname, "../../packages/aws-cicd/services.schema.json"), "utf8"));
     expect(shipped).to.deep.equal(JSON.parse(JSON.stringify(SERVICES_SCHEMA)));
-    expect(shipped.$defs.target.properties).to.have.keys("beanstalk", "ec2Fleet", "lambda");
+    expect(shipped.$defs.target.properties).to.have.keys("beanstalk", "ec2Fleet", "lambda", "ecs");
   });
 
   describe("valid files", () => {
@@ -185,12 +185,12 @@ describe("the services file", () => {
       [
         "an unknown target kind",
         edit("          ec2Fleet:\n            instanceType: t3.small", "          k8s:\n            replicas: 3"),
-        'services.yml:73:11: services[1].environments[0].target.k8s: unknown target kind "k8s"; allowed: beanstalk, ec2Fleet, lambda.',
+        'services.yml:73:11: services[1].environments[0].target.k8s: unknown target kind "k8s"; allowed: beanstalk, ec2Fleet, lambda, ecs.',
       ],
       [
         "two target kinds",
         edit("          beanstalk: {}\n", "          beanstalk: {}\n          ec2Fleet: {}\n"),
-        "services.yml:53:9: services[0].environments[0].target: set exactly one of beanstalk, ec2Fleet, lambda; got beanstalk, ec2Fleet.",
+        "services.yml:53:9: services[0].environments[0].target: set exactly one of beanstalk, ec2Fleet, lambda, ecs; got beanstalk, ec2Fleet.",
       ],
       [
         "an unknown team",

@@ -103,6 +103,31 @@ describe("policy pack: rules added for issues 9, 10 and 11", () => {
       messages: ['Bucket policy statement "Deploy" allows the whole account "999999999999"; name the roles.'],
     },
     {
+      // An account narrowed to roles at a path of its own is a grant to those roles; `role/*` is the whole account.
+      rule: rule(policies, "aws-cicd-policy-no-whole-account"),
+      type: "aws:s3/bucketPolicy:BucketPolicy",
+      compliant: {
+        policy: doc({
+          Effect: "Allow",
+          Principal: { AWS: ["arn:aws:iam::999999999999:root"] },
+          Action: "s3:GetObject",
+          Resource: "arn:aws:s3:::b/*",
+          Condition: { ArnLike: { "aws:PrincipalArn": ["arn:aws:iam::999999999999:role/aws-cicd/platform/*"] } },
+        }),
+      },
+      noncompliant: {
+        policy: doc({
+          Sid: "Readers",
+          Effect: "Allow",
+          Principal: { AWS: ["arn:aws:iam::999999999999:root"] },
+          Action: "s3:GetObject",
+          Resource: "arn:aws:s3:::b/*",
+          Condition: { ArnLike: { "aws:PrincipalArn": ["arn:aws:iam::999999999999:role/*"] } },
+        }),
+      },
+      messages: ['Bucket policy statement "Readers" allows the whole account "arn:aws:iam::999999999999:root"; name the roles.'],
+    },
+    {
       rule: rule(policies, "aws-cicd-kms-no-public-principal"),
       type: "aws:kms/keyPolicy:KeyPolicy",
       compliant: {

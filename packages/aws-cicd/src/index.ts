@@ -283,6 +283,7 @@ export type {
   CodeCommitSourceSpec,
   ConnectionSourceSpec,
   Ec2FleetSpec,
+  EcsSpec,
   EnvironmentDefaults,
   EnvironmentSpec,
   FleetInventoryEntry,
@@ -309,6 +310,7 @@ export {
   DEFAULT_KEY_DELETION_WINDOW_DAYS,
   DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS,
   DEFAULT_OBJECT_EXPIRATION_DAYS,
+  DEFAULT_ROLE_PATH,
   KMS_DEFAULT_VIA_SERVICES,
   SNS_PUBLISHER_SERVICES,
 } from "./security";
@@ -319,6 +321,7 @@ export type {
   PolicyConditions,
   PolicyPrincipals,
   PolicyStatement,
+  RolePathGrant,
   SecureBucketAccessLogs,
   SecureBucketArgs,
   SecureBucketLifecycle,

@@ -1,3 +1,4 @@
+import type { DEFAULT_ROLE_PATH } from "../security/role-path";
 import * as pulumi from "@pulumi/pulumi";
 import { KeyReference } from "../security/encryption-key";
 
@@ -265,6 +266,12 @@ export interface Ec2FleetTargetArgs {
    * @default - no key grant (artifacts encrypted with a customer key cannot be read).
    */
   artifactKeyArn?: pulumi.Input<string>;
+  /**
+   * IAM path of the instance role, e.g. `/aws-cicd/platform/`: a shared artifact bucket and key in
+   * another account can then grant the instances by path (`readerRolePaths`) instead of by ARN.
+   * @default "/" ({@link DEFAULT_ROLE_PATH})
+   */
+  instanceRolePath?: string;
   /**
    * Customer managed key for the created fleet's root volumes. Its key policy must let the
    * Auto Scaling service-linked role (`AWSServiceRoleForAutoScaling`) use it and create grants:

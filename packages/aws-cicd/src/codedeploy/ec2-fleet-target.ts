@@ -202,6 +202,7 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
         ...autoNameArgs(`${name}-instance-role`, AUTONAMED_IAM_ROLE),
         description: `Instance role of CodeDeploy group ${appName}/${groupName} (aws-cicd)`,
         assumeRolePolicy: fleetInstanceTrustPolicy(),
+        path: args.instanceRolePath,
         maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
         tags,
       },

@@ -1,3 +1,4 @@
+import { validateRolePath } from "../security/role-path";
 import {
   CODEDEPLOY_BUILT_IN_CONFIGS,
   CODEDEPLOY_MAX_TAG_GROUPS,
@@ -148,6 +149,7 @@ function checkAgentAndArtifacts(args: Ec2FleetTargetArgs): void {
 /** Validates {@link Ec2FleetTargetArgs}; throws a plain `Error` naming the arg. */
 export function validateEc2FleetTargetArgs(args: Ec2FleetTargetArgs): void {
   checkArgsObject(args, false);
+  validateRolePath("instanceRolePath", args.instanceRolePath);
   checkList("ec2TagSet", args.ec2TagSet);
   (Array.isArray(args.ec2TagSet) ? args.ec2TagSet : []).forEach((group, i) => {
     const arg = `ec2TagSet[${i}]`;

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DEFAULT_DEPLOY_PERMISSIONS } from "../beanstalk/deploy-permissions";
+import type { DEFAULT_ROLE_PATH } from "../security/role-path";
 import { CrossAccountDeployTargets } from "./policies";
 
 /** Longest session of the deploy role (seconds): a deploy action's calls fit in one hour; CodePipeline assumes the role again for the next action. */
@@ -37,6 +38,13 @@ export interface CrossAccountDeployRoleArgs extends CrossAccountDeployTargets {
    * @default - `<project>-<stack>-<name>` cut to 64 characters.
    */
   roleName?: string;
+  /**
+   * IAM path of the role, e.g. `/aws-cicd/platform/` (its ARN is then
+   * `arn:<partition>:iam::<account>:role/aws-cicd/platform/<name>`): a shared artifact bucket and key
+   * can grant every deploy role at the path at once (`readerRolePaths`, `principalRolePaths`).
+   * @default "/" ({@link DEFAULT_ROLE_PATH})
+   */
+  rolePath?: string;
   /**
    * Description of the role.
    * @default - "Role the pipeline role <pipelineRoleArn> assumes to deploy (aws-cicd)."

@@ -73,6 +73,7 @@ export class CrossAccountDeployRole extends pulumi.ComponentResource {
       `${name}-role`,
       {
         name: args.roleName ?? defaultCrossAccountDeployRoleName(name),
+        path: args.rolePath,
         description: args.description ?? interpolate`Role the pipeline role ${pipelineRoleArn} assumes to deploy (aws-cicd).`,
         assumeRolePolicy: policyDocument(crossAccountDeployTrustStatements(pipelineRoleArn, args.externalId)),
         maxSessionDuration: CROSS_ACCOUNT_DEPLOY_MAX_SESSION_SECONDS,

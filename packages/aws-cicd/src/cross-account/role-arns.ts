@@ -1,4 +1,5 @@
 import { IAM_ROLE_NAME, stackScopedName } from "../internal/naming";
+import { DEFAULT_ROLE_PATH, roleArnAtPath, validateRolePath } from "../security/role-path";
 
 /**
  * Role ARNs known before the roles exist. The pipeline role and the deploy role have fixed
@@ -29,6 +30,11 @@ export interface RoleArnArgs {
    * @default "aws"
    */
   partition?: string;
+  /**
+   * The role's IAM path (the component's `rolePath` arg, when it was given).
+   * @default "/" ({@link DEFAULT_ROLE_PATH})
+   */
+  rolePath?: string;
 }
 
 /** Default name of a `Pipeline`'s role, as the Pipeline component computes it. */
@@ -48,8 +54,8 @@ function roleArn(fn: string, a: RoleArnArgs, defaultName: (name: string) => stri
   if (a.roleName === undefined && a.name === undefined) {
     throw new Error(`\`${fn}\` needs \`name\` (the component's name) or \`roleName\` (its \`roleName\` arg).`);
   }
-  const partition = a.partition ?? "aws";
-  return `arn:${partition}:iam::${a.accountId}:role/${a.roleName ?? defaultName(a.name!)}`;
+  validateRolePath(`${fn}\`: \`rolePath`, a.rolePath);
+  return roleArnAtPath(a.partition ?? "aws", a.accountId, a.rolePath ?? DEFAULT_ROLE_PATH, a.roleName ?? defaultName(a.name!));
 }
 
 /**

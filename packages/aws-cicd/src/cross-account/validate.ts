@@ -1,3 +1,4 @@
+import { validateRolePath } from "../security/role-path";
 import * as pulumi from "@pulumi/pulumi";
 import {
   AWS_REGION_PATTERN,
@@ -73,6 +74,7 @@ export function validateCrossAccountDeployRoleArgs(args: CrossAccountDeployRoleA
     throw new Error(`\`artifactRegion\` must be an AWS region such as "us-east-1", got "${args.artifactRegion}".`);
   }
   checkDeployPermissions("permissions", args.permissions);
+  validateRolePath("rolePath", args.rolePath);
   // Stryker disable next-line ConditionalExpression: equivalent, RegExp.test(undefined) tests the text "undefined", which the pattern accepts
   if (args.roleName !== undefined && !ROLE_NAME.test(args.roleName)) {
     throw new Error(`\`roleName\` must hold 1 to 64 letters, digits or any of + = , . @ _ -, got "${args.roleName}".`);

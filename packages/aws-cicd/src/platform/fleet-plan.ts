@@ -3,6 +3,8 @@
  * (defaults merged), the arguments of every component it will create built and validated, all
  * before any resource exists.
  */
+import * as pulumi from "@pulumi/pulumi";
+import { RolePathGrant } from "../security/role-path";
 import { validateBeanstalkTargetArgs } from "../beanstalk/validate";
 import { BeanstalkTargetArgs } from "../beanstalk/beanstalk-target-args";
 import { BuildProjectArgs } from "../codebuild/build-project-args";
@@ -10,6 +12,9 @@ import { validateBuildProjectArgs } from "../codebuild/validate";
 import { Ec2FleetTargetArgs } from "../codedeploy/ec2-fleet-target-args";
 import { validateEc2FleetTargetArgs } from "../codedeploy/validate";
 import { LambdaTargetArgs } from "../lambda/lambda-target-args";
+import { EcsServiceTargetArgs } from "../ecs/ecs-service-target-args";
+import { validateEcsServiceTargetArgs } from "../ecs/validate";
+import { DEFAULT_FLEET_ECS_CONTAINER_PORT } from "./services-targets";
 import { validateLambdaTargetArgs } from "../lambda/validate";
 import { CODEBUILD_PROJECT_NAME, stackScopedName } from "../internal/naming";
 import { describeReceived } from "../internal/types";
@@ -27,6 +32,7 @@ export interface PlannedEnvironment extends ResolvedEnvironment {
   beanstalk?: BeanstalkTargetArgs;
   ec2Fleet?: Ec2FleetTargetArgs;
   lambda?: LambdaTargetArgs;
+  ecs?: EcsServiceTargetArgs;
 }
 
 /** One service, with its preset version, tags and component arguments. */
@@ -117,6 +123,20 @@ function environmentOf(env: ResolvedEnvironment, index: number, tags: Record<str
       at,
       `account "${env.accountName}" has no \`network\`; ${env.kind} targets run in its VPC's private subnets, so give \`accounts.${env.accountName}.network\`.`,
     );
+  if (env.kind === "ecs") {
+    const args: EcsServiceTargetArgs = {
+      fargateService: {
+        vpcId: network.vpcId,
+        subnetIds: network.privateSubnetIds,
+        containerPort: t.containerPort ?? DEFAULT_FLEET_ECS_CONTAINER_PORT,
+        ...(t.cpu !== undefined ? { cpu: t.cpu } : {}),
+        ...(t.memory !== undefined ? { memory: t.memory } : {}),
+        ...(t.desiredCount !== undefined ? { desiredCount: t.desiredCount } : {}),
+      },
+      tags,
+    };
+    return { ...env, index, ecs: args };
+  }
   if (env.kind === "beanstalk") {
     const loadBalanced = (t.environmentType ?? "SingleInstance") === "LoadBalanced";
     if (!loadBalanced && t.certificateArn !== undefined)
@@ -218,13 +238,12 @@ export function planFleet(name: string, args: ServiceFleetArgs, stackRegion: str
             `environment "${env.name}" is in ${env.region}, but the pipelines run in ${stackRegion}; cross-region environments are not supported yet, so deploy from a stack in ${env.region}.`,
           );
         const planned = environmentOf(env, j, tags, at);
-        validated([...at, "target"], () =>
-          planned.beanstalk
-            ? validateBeanstalkTargetArgs(planned.beanstalk)
-            : planned.lambda
-              ? validateLambdaTargetArgs(planned.lambda)
-              : validateEc2FleetTargetArgs(planned.ec2Fleet!),
-        );
+        validated([...at, "target"], () => {
+          if (planned.beanstalk) validateBeanstalkTargetArgs(planned.beanstalk);
+          else if (planned.lambda) validateLambdaTargetArgs(planned.lambda);
+          else if (planned.ecs) validateEcsServiceTargetArgs(planned.ecs);
+          else validateEc2FleetTargetArgs(planned.ec2Fleet!);
+        });
         return planned;
       });
       return { ...resolved, presetVersion, tags, buildArgs, environments };
@@ -242,4 +261,24 @@ export function planFleet(name: string, args: ServiceFleetArgs, stackRegion: str
     if (e instanceof ServicesFileProblem) throw new Error(`\`services\`: ${e.message}`, { cause: e });
     throw e;
   }
+}
+
+/**
+ * The IAM path of the roles a fleet creates in other accounts to read its artifacts (the
+ * cross-account deploy roles and the EC2 instance roles): `/aws-cicd/<project>/<stack>/<fleet>/`,
+ * so that no other program's roles share it.
+ */
+export function fleetRolePath(name: string): string {
+  return `/aws-cicd/${pulumi.getProject()}/${pulumi.getStack()}/${name}/`;
+}
+
+/**
+ * What the shared artifact bucket and key grant: the roles at {@link fleetRolePath} in each other
+ * account the fleet deploys to. One grant per account, however many services deploy there, so
+ * their policies stay the same size from 1 to 200 services.
+ */
+export function fleetReaderRolePaths(name: string, plan: FleetPlan): RolePathGrant[] {
+  const ids = new Set<string>();
+  for (const s of plan.services) for (const e of s.environments) if (e.account.bootstrapRoleArn !== undefined) ids.add(e.account.id);
+  return [...ids].sort().map((accountId) => ({ accountId, path: fleetRolePath(name) }));
 }

@@ -5,6 +5,7 @@ import { BuildProject } from "../codebuild/build-project";
 import { CodeCommitRepo } from "../codecommit/codecommit-repo";
 import { Ec2FleetTarget } from "../codedeploy/ec2-fleet-target";
 import { LambdaTarget } from "../lambda/lambda-target";
+import { EcsServiceTarget } from "../ecs/ecs-service-target";
 import { CrossAccountDeployRole } from "../cross-account/cross-account-deploy-role";
 import { asResourceError } from "../internal/errors";
 import { validateComponentName } from "../internal/naming";
@@ -17,7 +18,7 @@ import { StageArgs } from "../pipeline/stages";
 import { EncryptionKey } from "../security/encryption-key";
 import { SecureBucket } from "../security/secure-bucket";
 import { SecureTopic } from "../security/secure-topic";
-import { FleetPlan, PlannedEnvironment, PlannedService, planFleet } from "./fleet-plan";
+import { FleetPlan, fleetReaderRolePaths, fleetRolePath, PlannedEnvironment, PlannedService, planFleet } from "./fleet-plan";
 import { ServiceFleetArgs } from "./service-fleet-args";
 
 /** One service in {@link ServiceFleet.inventory}. */
@@ -39,16 +40,6 @@ interface FleetState {
   pipelines: Map<string, Pipeline>;
 }
 const STATE = new WeakMap<ServiceFleet, FleetState>();
-
-/** A role in another account that the fleet's key and bucket must let read artifacts, set once it exists. */
-interface Reader {
-  arn: pulumi.Output<string>;
-  set: (value: pulumi.Input<string>) => void;
-}
-const reader = (): Reader => {
-  const [arn, set] = pulumi.deferredOutput<string>();
-  return { arn, set: (value) => set(pulumi.output(value)) };
-};
 
 /**
  * A platform team's fleet of pipelines, stamped from one services file (type token
@@ -82,22 +73,19 @@ export class ServiceFleet extends pulumi.ComponentResource {
       return planFleet(name, args, aws.config.region);
     });
     const o = { parent: this };
-    const remote = (env: PlannedEnvironment) => env.account.bootstrapRoleArn !== undefined;
-    const readers = new Map<string, Reader[]>();
-    for (const s of plan.services)
-      for (const env of s.environments.filter(remote))
-        readers.set(`${s.name}/${env.name}`, env.ec2Fleet ? [reader(), reader()] : [reader()]);
-    const readerArns = [...readers.values()].flat().map((r) => r.arn);
+    // The roles in other accounts that read artifacts are granted by path, one grant per account (fleet-plan.ts).
+    const readers = fleetReaderRolePaths(name, plan);
+    const rolePath = fleetRolePath(name);
     const fleetTags = { ...(args.tags ?? {}), "aws-cicd:preset": plan.preset.name, "aws-cicd:preset-version": plan.preset.version };
 
     // The stack's own account (no bootstrap role) logs the artifact bucket's accesses, when it names a log bucket.
     const localLogBucket = Object.values(plan.file.accounts).find((a) => a.bootstrapRoleArn === undefined && a.logBucket)?.logBucket;
-    const key = new EncryptionKey(`${name}-key`, { ...(readerArns.length ? { principalArns: readerArns } : {}), tags: fleetTags }, o);
+    const key = new EncryptionKey(`${name}-key`, { ...(readers.length ? { principalRolePaths: readers } : {}), tags: fleetTags }, o);
     const bucket = new SecureBucket(
       `${name}-artifacts`,
       {
         encryptionKey: key,
-        ...(readerArns.length ? { readerArns } : {}),
+        ...(readers.length ? { readerRolePaths: readers } : {}),
         ...(localLogBucket !== undefined ? { accessLogs: { bucketName: localLogBucket } } : {}),
         tags: fleetTags,
       },
@@ -135,7 +123,7 @@ export class ServiceFleet extends pulumi.ComponentResource {
     const pipelines = new Map<string, Pipeline>();
     for (const s of plan.services) {
       const teamEmails = plan.file.teams[s.team].emails;
-      const pipeline = this.stampService(name, s, { key, bucket, topic: topics.get(s.team)!, teamEmails, sideOf, readers });
+      const pipeline = this.stampService(name, s, { key, bucket, topic: topics.get(s.team)!, teamEmails, sideOf, rolePath });
       pipelines.set(s.name, pipeline);
     }
     STATE.set(this, { pipelines });
@@ -173,7 +161,7 @@ export class ServiceFleet extends pulumi.ComponentResource {
       topic: SecureTopic;
       teamEmails: string[];
       sideOf: (env: PlannedEnvironment) => { provider: aws.Provider; key: EncryptionKey };
-      readers: Map<string, Reader[]>;
+      rolePath: string;
     },
   ): Pipeline {
     const base = `${name}-${s.name}`;
@@ -225,7 +213,10 @@ export class ServiceFleet extends pulumi.ComponentResource {
                 }),
           ],
         });
-      stages.push({ name: `Deploy-${env.name}`, actions: [this.deployAction(`${base}-${env.name}`, env, s, shared, pipelineRoleArn)] });
+      stages.push({
+        name: `Deploy-${env.name}`,
+        actions: [this.deployAction(`${base}-${env.name}`, env, s, { ...shared, build }, pipelineRoleArn)],
+      });
     }
     // A service with e-mails of its own gets its own topic; the others share their team's.
     const extra = s.notificationEmails.some((e) => !shared.teamEmails.includes(e));
@@ -257,7 +248,8 @@ export class ServiceFleet extends pulumi.ComponentResource {
       key: EncryptionKey;
       bucket: SecureBucket;
       sideOf: (env: PlannedEnvironment) => { provider: aws.Provider; key: EncryptionKey };
-      readers: Map<string, Reader[]>;
+      rolePath: string;
+      build: BuildProject;
     },
     pipelineRoleArn: pulumi.Output<string>,
   ): ActionArgs {
@@ -267,27 +259,34 @@ export class ServiceFleet extends pulumi.ComponentResource {
     const targetKey = side ? side.key : shared.key;
     const artifact = { artifactBucketArn: shared.bucket.bucketArn, artifactKeyArn: pulumi.output(shared.key.keyArn) };
     if (env.lambda) return new LambdaTarget(base, { ...env.lambda, encryptionKey: targetKey }, opts).deployAction();
+    if (env.ecs) {
+      // In the stack's own account (services-check.ts): the service's build pushes to the service's repository.
+      const target = new EcsServiceTarget(
+        base,
+        { ...env.ecs, fargateService: { ...env.ecs.fargateService!, encryptionKey: targetKey } },
+        opts,
+      );
+      target.grantImagePush(shared.build.role);
+      return target.deployAction();
+    }
     if (env.beanstalk) {
       const target = new BeanstalkTarget(base, { ...env.beanstalk, encryptionKey: targetKey }, opts);
       if (!isRemote) return target.deployAction();
       const role = new CrossAccountDeployRole(
         `${base}-deploy`,
-        { pipelineRoleArn, ...artifact, beanstalkTargets: [target.beanstalkDeployTarget()], tags: s.tags },
+        { pipelineRoleArn, ...artifact, beanstalkTargets: [target.beanstalkDeployTarget()], rolePath: shared.rolePath, tags: s.tags },
         opts,
       );
-      shared.readers.get(`${s.name}/${env.name}`)![0].set(role.roleArn);
       return target.deployAction({ roleArn: role.roleArn });
     }
-    const target = new Ec2FleetTarget(base, { ...env.ec2Fleet!, encryptionKey: targetKey, ...(isRemote ? artifact : {}) }, opts);
+    const remoteReader = isRemote ? { ...artifact, instanceRolePath: shared.rolePath } : {};
+    const target = new Ec2FleetTarget(base, { ...env.ec2Fleet!, encryptionKey: targetKey, ...remoteReader }, opts);
     if (!isRemote) return target.deployAction();
     const role = new CrossAccountDeployRole(
       `${base}-deploy`,
-      { pipelineRoleArn, ...artifact, codeDeployTargets: [target.deployTarget()], tags: s.tags },
+      { pipelineRoleArn, ...artifact, codeDeployTargets: [target.deployTarget()], rolePath: shared.rolePath, tags: s.tags },
       opts,
     );
-    const [roleReader, instanceReader] = shared.readers.get(`${s.name}/${env.name}`)!;
-    roleReader.set(role.roleArn);
-    instanceReader.set(target.instanceRoleArn);
     return target.deployAction({ roleArn: role.roleArn });
   }
 }

@@ -178,10 +178,12 @@ function checkReferences(file: ServicesFile, presets: readonly PresetDefinition[
           `unknown account "${account}"; accounts: ${Object.keys(file.accounts).join(", ")}.`,
         );
       const target = env.target?.beanstalk ?? env.target?.ec2Fleet;
-      if (env.target?.lambda && file.accounts[account].bootstrapRoleArn !== undefined)
+      // Lambda has no cross-account deploy yet; an ECS service's build could not push to a repository of another account.
+      const local = env.target?.lambda ? "lambda" : env.target?.ecs ? "ecs" : undefined;
+      if (local !== undefined && file.accounts[account].bootstrapRoleArn !== undefined)
         throw new ServicesFileProblem(
           [...at, "target"],
-          `lambda targets deploy in the stack's own account; account "${account}" is another (it has \`bootstrapRoleArn\`).`,
+          `${local} targets deploy in the stack's own account; account "${account}" is another (it has \`bootstrapRoleArn\`).`,
         );
       if (target?.minSize !== undefined && target.maxSize !== undefined && target.minSize > target.maxSize)
         throw new ServicesFileProblem([...at, "target"], `minSize (${target.minSize}) must not exceed maxSize (${target.maxSize}).`);

@@ -103,13 +103,24 @@ const DEFS: Record<string, Schema> = {
       maxItems: 10,
     }),
   }),
+  ecs: obj("A Fargate service deployed rolling by CodePipeline's ECS action (in the stack's own account).", {
+    containerPort: int("Port the container listens on.", 1, 65535),
+    cpu: int("Task CPU units (256, 512, 1024, 2048 or 4096).", 256, 4096),
+    memory: int("Task memory, MiB (a size Fargate allows for `cpu`).", 512, 30720),
+    desiredCount: int("Tasks kept running.", 1, 100),
+  }),
   target: obj(
     `The target: exactly one of ${Object.values(ServiceTargetKind).join(", ")}.`,
-    { beanstalk: ref("beanstalk"), ec2Fleet: ref("ec2Fleet"), lambda: ref("lambda") },
+    { beanstalk: ref("beanstalk"), ec2Fleet: ref("ec2Fleet"), lambda: ref("lambda"), ecs: ref("ecs") },
     [],
     { minProperties: 1, maxProperties: 1 },
   ),
-  targetDefaults: obj("Defaults of each target kind.", { beanstalk: ref("beanstalk"), ec2Fleet: ref("ec2Fleet"), lambda: ref("lambda") }),
+  targetDefaults: obj("Defaults of each target kind.", {
+    beanstalk: ref("beanstalk"),
+    ec2Fleet: ref("ec2Fleet"),
+    lambda: ref("lambda"),
+    ecs: ref("ecs"),
+  }),
   environmentDefaults: obj("Defaults of every environment of this name.", {
     account: s("An account of `accounts`.", { pattern: KEY_NAME_PATTERN }),
     region: REGION,

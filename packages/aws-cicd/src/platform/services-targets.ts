@@ -11,6 +11,8 @@ export const ServiceTargetKind = {
   Ec2Fleet: "ec2Fleet",
   /** A Lambda function's alias, shifted by CodeDeploy (`LambdaTarget`). */
   Lambda: "lambda",
+  /** A Fargate service the fleet creates, deployed rolling by CodePipeline's ECS action (`EcsServiceTarget`). */
+  Ecs: "ecs",
 } as const;
 /** One of {@link ServiceTargetKind}. */
 export type ServiceTargetKind = (typeof ServiceTargetKind)[keyof typeof ServiceTargetKind];
@@ -97,6 +99,37 @@ export interface LambdaSpec {
   rollbackAlarmNames?: string[];
 }
 
+/** The port a fleet's ECS service's container listens on, unless the file says otherwise. */
+export const DEFAULT_FLEET_ECS_CONTAINER_PORT = 8080;
+
+/**
+ * Settings of an ECS target: a hardened Fargate service the fleet creates in the account's private
+ * subnets (`EcsServiceTarget` with `fargateService`: its own ECR repository, which the service's
+ * build may push to), deployed rolling from the build's `imagedefinitions.json`.
+ */
+export interface EcsSpec {
+  /**
+   * Port the container listens on.
+   * @default 8080
+   */
+  containerPort?: number;
+  /**
+   * Task CPU units.
+   * @default 256 (the EcsServiceTarget default)
+   */
+  cpu?: number;
+  /**
+   * Task memory, MiB (a size Fargate allows for `cpu`).
+   * @default 512 (the EcsServiceTarget default)
+   */
+  memory?: number;
+  /**
+   * Tasks kept running.
+   * @default 2 (the EcsServiceTarget default)
+   */
+  desiredCount?: number;
+}
+
 /** The target of an environment: exactly one kind. */
 export interface TargetSpec {
   /**
@@ -114,4 +147,9 @@ export interface TargetSpec {
    * @default - not this kind.
    */
   lambda?: LambdaSpec;
+  /**
+   * A Fargate service deployed rolling (in the stack's own account).
+   * @default - not this kind.
+   */
+  ecs?: EcsSpec;
 }

@@ -19,6 +19,7 @@ import {
 import { asResourceError } from "../internal/errors";
 import { autoScalingVolumeStatements, ecrRepositoryKeyStatements } from "./key-policy-services";
 import { interpolate } from "../internal/interpolate";
+import { RolePathGrant, rolePathGrantParts, validateRolePathGrants } from "./role-path";
 
 /** The {@link EncryptionKey}s created with `allowEcrRepositories`. */
 const ECR_KEYS = new WeakSet<object>();
@@ -89,6 +90,13 @@ export interface EncryptionKeyArgs {
    */
   writerPrincipalArns?: pulumi.Input<string>[];
   /**
+   * Roles of other accounts that may decrypt through S3 like `principalArns`, granted by IAM path
+   * (see `SecureBucketArgs.readerRolePaths`): the policy keeps its size however many roles read.
+   * **Warning:** anyone who may create roles at that path in that account can decrypt through S3.
+   * @default - none.
+   */
+  principalRolePaths?: RolePathGrant[];
+  /**
    * Let EC2 Auto Scaling (its service-linked role `AWSServiceRoleForAutoScaling` in this
    * account) encrypt the EBS volumes of the instances it launches with this key, as a
    * launch template with a customer key requires.
@@ -157,6 +165,7 @@ export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
       if (!isDeferred(arn)) checkedInput(arn, roleArnProblem(`${arg}[${i}]`));
     });
   }
+  validateRolePathGrants("principalRolePaths", args.principalRolePaths);
   for (const svc of args.viaServices ?? []) {
     if (!/^[a-z0-9-]+$/.test(svc)) {
       throw new Error(`\`viaServices\` takes short service names such as "s3" or "codebuild", got "${svc}".`);
@@ -203,6 +212,11 @@ export interface KeyPolicyRoles {
    * @default - none.
    */
   writers?: pulumi.Input<string>[];
+  /**
+   * Roles that read objects encrypted with the key, granted by IAM path.
+   * @default - none.
+   */
+  readerRolePaths?: readonly RolePathGrant[];
 }
 
 /** The key policy statements of an {@link EncryptionKey}. Exported for tests and reviews. */
@@ -225,6 +239,17 @@ export function encryptionKeyPolicy(
       actions: [...KMS_NAMED_READER_ACTIONS],
       resources: ["*"],
       conditions: throughS3,
+    });
+  }
+  if ((roles.readerRolePaths ?? []).length > 0) {
+    const { principals, conditions } = rolePathGrantParts(roles.readerRolePaths!, ctx.partition);
+    const actions = [...KMS_NAMED_READER_ACTIONS];
+    named.push({
+      sid: "RolePathReadersDecryptThroughS3",
+      principals,
+      actions,
+      resources: ["*"],
+      conditions: { ...throughS3, ...conditions },
     });
   }
   if ((roles.writers ?? []).length > 0) {
@@ -328,7 +353,7 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
       "keyPolicy",
       {
         subject: `The key policy of EncryptionKey \`${name}\``,
-        fix: "Name fewer `principalArns` and `writerPrincipalArns` (or `viaServices`).",
+        fix: "Name fewer `principalArns` and `writerPrincipalArns` (or `viaServices`), or grant roles by path (`principalRolePaths`).",
       },
       encryptionKeyPolicy(
         ctx,
@@ -337,6 +362,7 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
         {
           readers: checkedRoleArns("principalArns", args.principalArns),
           writers: checkedRoleArns("writerPrincipalArns", args.writerPrincipalArns),
+          readerRolePaths: args.principalRolePaths,
         },
         args.allowAutoScalingVolumes ?? false,
         args.allowDirectUse ?? false,

@@ -7,3 +7,4 @@ export * from "./secure-bucket-args";
 export * from "./secure-topic";
 export { IAM_ROLE_ARN_PATTERN } from "../internal/arns";
 export * from "./policy-size";
+export * from "./role-path";

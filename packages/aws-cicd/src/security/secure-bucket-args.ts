@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { KeyReference } from "./encryption-key";
+import { RolePathGrant } from "./role-path";
 
 /** Days after which current objects expire (pipeline artifacts are rebuilt from source). */
 export const DEFAULT_OBJECT_EXPIRATION_DAYS = 90;
@@ -92,6 +93,17 @@ export interface SecureBucketArgs extends SecureBucketOptions {
    * @default - none; principals of this account are granted through their IAM policies.
    */
   readerArns?: pulumi.Input<string>[];
+  /**
+   * Roles of other accounts granted by IAM path rather than by ARN, with the same actions as
+   * `readerArns`: every role of `accountId` at `path` (the principal is the account, narrowed by an
+   * `aws:PrincipalArn` `ArnLike` condition). The policy then stays the same size however many roles
+   * read, which keeps a bucket shared by hundreds of cross-account roles under S3's 20 KB (a
+   * `ServiceFleet` grants its deploy and instance roles so). The roles also need their own IAM
+   * policy to read, and the key policy to decrypt (an {@link EncryptionKey}'s `principalRolePaths`).
+   * **Warning:** anyone who may create roles at that path in that account can read the objects.
+   * @default - none.
+   */
+  readerRolePaths?: RolePathGrant[];
   /**
    * Exact IAM role ARNs allowed to upload objects (`s3:PutObject`), under the encryption rules.
    * Account roots and users are refused, as for `readerArns`.

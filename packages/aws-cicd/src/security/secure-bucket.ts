@@ -19,6 +19,7 @@ import {
   SecureBucketArgs,
 } from "./secure-bucket-args";
 import { checkPolicySizeNow, PolicyStatement, sizeCheckedPolicyDocument } from "./iam";
+import { RolePathGrant, rolePathGrantParts, validateRolePathGrants } from "./role-path";
 import { checkArgsObject, checkTypes } from "../internal/types";
 import { asResourceError } from "../internal/errors";
 import { interpolate } from "../internal/interpolate";
@@ -126,6 +127,7 @@ export function validateSecureBucketArgs(args: SecureBucketArgs): void {
   checkPrincipals("readerArns", args.readerArns);
   checkPrincipals("writerArns", args.writerArns);
   checkPrincipals("codeBuildRoleArns", args.codeBuildRoleArns);
+  validateRolePathGrants("readerRolePaths", args.readerRolePaths);
 }
 
 /**
@@ -162,6 +164,7 @@ export function secureBucketPolicy(
   readerArns: pulumi.Input<string>[] = [],
   writerArns: pulumi.Input<string>[] = [],
   codeBuildRoleArns: pulumi.Input<string>[] = [],
+  readerRolePaths: readonly RolePathGrant[] = [],
 ): PolicyStatement[] {
   const objects = interpolate`${bucketArn}/*`;
   const keyId = pulumi.output(keyArn).apply((a) => a.substring(a.lastIndexOf("/") + 1));
@@ -205,6 +208,16 @@ export function secureBucketPolicy(
     statements.push(
       { sid: "ReadersGetObjects", principals: { aws: readerArns }, actions: [...S3_OBJECT_READ_ACTIONS], resources: [objects] },
       { sid: "ReadersLocateBucket", principals: { aws: readerArns }, actions: [...S3_BUCKET_LOCATE_ACTIONS], resources: [bucketArn] },
+    );
+  }
+  if (readerRolePaths.length > 0) {
+    const grant = rolePathGrantParts(
+      readerRolePaths,
+      pulumi.output(bucketArn).apply((a) => a.split(":")[1] ?? ""),
+    );
+    statements.push(
+      { sid: "RolePathReadersGetObjects", ...grant, actions: [...S3_OBJECT_READ_ACTIONS], resources: [objects] },
+      { sid: "RolePathReadersLocateBucket", ...grant, actions: [...S3_BUCKET_LOCATE_ACTIONS], resources: [bucketArn] },
     );
   }
   if (codeBuildRoleArns.length > 0) {
@@ -278,13 +291,13 @@ export class SecureBucket extends pulumi.ComponentResource {
     }
     const about = {
       subject: `The bucket policy of SecureBucket \`${name}\``,
-      fix: "Name fewer `readerArns`, `writerArns` and `codeBuildRoleArns` (a role in two of them is named twice).",
+      fix: "Name fewer `readerArns`, `writerArns` and `codeBuildRoleArns` (a role in two of them is named twice), or grant roles by path (`readerRolePaths`).",
     };
     const notYet = pulumi.output("");
     checkPolicySizeNow(
       "bucketPolicy",
       about,
-      secureBucketPolicy(notYet, notYet, args.readerArns, args.writerArns, args.codeBuildRoleArns),
+      secureBucketPolicy(notYet, notYet, args.readerArns, args.writerArns, args.codeBuildRoleArns, args.readerRolePaths),
       this,
     );
     // A key ARN given as an Output is checked when it resolves.
@@ -370,6 +383,7 @@ export class SecureBucket extends pulumi.ComponentResource {
             checkedRoleArns("readerArns", args.readerArns),
             checkedRoleArns("writerArns", args.writerArns),
             checkedRoleArns("codeBuildRoleArns", args.codeBuildRoleArns),
+            args.readerRolePaths,
           ),
           this,
         ),

@@ -4,6 +4,28 @@ import { conditionValues, NormalizedStatement, statementLabel, statementsOf } fr
 /** An account root (`arn:aws:iam::111122223333:root`) or a bare account id. */
 const WHOLE_ACCOUNT = /^(?:(\d{12})|arn:aws[a-z-]*:iam::(\d{12}):root)$/;
 
+/**
+ * A role ARN pattern of one account under a path of at least one fixed segment
+ * (`arn:aws:iam::111122223333:role/aws-cicd/platform/*`): a grant to the roles at that path, not to
+ * the whole account.
+ */
+const ROLE_PATH_PATTERN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/[^*?/]+\//;
+
+/**
+ * The accounts whose principals the statement narrows to roles at a path of theirs
+ * (`aws:PrincipalArn` `ArnLike`/`ArnEquals`, every value such a pattern): a principal of another
+ * account matches none of the values, so an account root is then no whole-account grant.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn
+ */
+function narrowedAccounts(s: NormalizedStatement): Set<string> {
+  const values = [
+    ...(conditionValues(s, "ArnLike", "aws:PrincipalArn") ?? []),
+    ...(conditionValues(s, "ArnEquals", "aws:PrincipalArn") ?? []),
+  ];
+  const accounts = values.map((v) => ROLE_PATH_PATTERN.exec(v)?.[1]);
+  return new Set(values.length > 0 && accounts.every((a) => a !== undefined) ? (accounts as string[]) : []);
+}
+
 /** The resource's own account, when the document or the key ARN tells it (kms:CallerAccount, aws:SourceAccount...). */
 function ownAccount(statements: NormalizedStatement[], keyId: unknown): string | undefined {
   const fromKey = typeof keyId === "string" ? /^arn:aws[a-z-]*:kms:[^:]*:(\d{12}):/.exec(keyId)?.[1] : undefined;
@@ -22,10 +44,10 @@ export const policyNoForeignAccount = resourceRule(
     id: "aws-cicd-policy-no-whole-account",
     service: "kms",
     description:
-      "KMS key policies and S3 bucket policies allow no whole account (`:root` or an account id) other than the key's own account, whatever produced the ARN (an Output resolved to another account's root included); Deny statements are not judged.",
+      "KMS key policies and S3 bucket policies allow no whole account (`:root` or an account id) other than the key's own account, whatever produced the ARN (an Output resolved to another account's root included); Deny statements are not judged. An account narrowed by `aws:PrincipalArn` to roles at a path of its own (`arn:aws:iam::<account>:role/<path>/*`) is a grant to those roles, not to the account.",
     severity: "high",
     remediation:
-      "Name the roles that need the key or bucket (aws-cicd's components refuse account roots), not `arn:aws:iam::<account>:root`.",
+      "Name the roles that need the key or bucket (aws-cicd's components refuse account roots), not `arn:aws:iam::<account>:root`, or narrow the account to a role path (`readerRolePaths`, `principalRolePaths`).",
     tier: "strict",
     references: {},
     preview:
@@ -39,10 +61,11 @@ export const policyNoForeignAccount = resourceRule(
     const own = bucket ? undefined : ownAccount(statements, props.keyId);
     for (const [i, s] of statements.entries()) {
       if (s.Effect !== "Allow" || !s.Principal || s.Principal === "*") continue;
+      const narrowed = narrowedAccounts(s);
       for (const p of s.Principal.AWS ?? []) {
         const m = WHOLE_ACCOUNT.exec(p);
         const account = m?.[1] ?? m?.[2];
-        if (!account || account === own) continue;
+        if (!account || account === own || narrowed.has(account)) continue;
         const whose = own ? `, another account than the key's (${own})` : "";
         report(`${bucket ? "Bucket" : "Key"} policy ${statementLabel(s, i)} allows the whole account "${p}"${whose}; name the roles.`);
       }
