@@ -1,0 +1,151 @@
+// Turns StrykerJS's JSON report (the mutation-testing-report-schema) into test/MUTATION.md:
+// a score per file, the totals, the date, the versions and the 90%-per-file check.
+import * as path from "path";
+
+/** The lowest mutation score, in percent, every mutated file must reach. */
+export const MUTATION_THRESHOLD = 90;
+
+/**
+ * Files of the mutated folders that stryker.config.mjs leaves out of `mutate` (its `!` patterns),
+ * with the reason shown in test/MUTATION.md.
+ */
+export const LEFT_OUT: readonly { file: string; reason: string }[] = [
+  { file: "packages/aws-cicd/src/security/index.ts", reason: "a barrel: re-exports only, no statement to mutate." },
+  {
+    file: "packages/aws-cicd/src/security/secure-bucket-args.ts",
+    reason: "interfaces and numeric constants only (Stryker mutates no numeric literal): no mutant.",
+  },
+];
+
+/** The part of a mutant result (mutation-testing-report-schema) the summary reads. */
+export interface ReportMutant {
+  status: string;
+}
+
+/** The part of Stryker's JSON report the summary reads. */
+export interface MutationReport {
+  files: Record<string, { mutants: readonly ReportMutant[] }>;
+  framework?: { name?: string; version?: string; dependencies?: Record<string, string> };
+}
+
+/** Mutant counts of one file (or of all files), by the report's statuses. */
+export interface MutantCounts {
+  killed: number;
+  survived: number;
+  noCoverage: number;
+  timeout: number;
+  /** Mutants disabled by a `// Stryker disable` comment (equivalent mutants, each with a reason). */
+  ignored: number;
+  /** Mutants that did not compile or crashed the runner: not counted in the score. */
+  errors: number;
+}
+
+/** One row of the summary. */
+export interface FileScore extends MutantCounts {
+  file: string;
+}
+
+const STATUS_FIELD: Record<string, keyof MutantCounts> = {
+  Killed: "killed",
+  Survived: "survived",
+  NoCoverage: "noCoverage",
+  Timeout: "timeout",
+  Ignored: "ignored",
+  CompileError: "errors",
+  RuntimeError: "errors",
+};
+
+function zero(): MutantCounts {
+  return { killed: 0, survived: 0, noCoverage: 0, timeout: 0, ignored: 0, errors: 0 };
+}
+
+/**
+ * The mutation score in percent: detected (killed or timed out) over valid (detected, survived or
+ * not covered), as Stryker computes it; `undefined` when a file has no valid mutant.
+ */
+export function mutationScore(c: MutantCounts): number | undefined {
+  const detected = c.killed + c.timeout;
+  const valid = detected + c.survived + c.noCoverage;
+  return valid === 0 ? undefined : (detected / valid) * 100;
+}
+
+/** The counts per file, paths relative to `root` with forward slashes, sorted by path. */
+export function fileScores(report: MutationReport, root: string): FileScore[] {
+  return Object.entries(report.files)
+    .map(([name, { mutants }]) => {
+      const counts = zero();
+      for (const m of mutants) {
+        const field = STATUS_FIELD[m.status];
+        if (field === undefined) throw new Error(`Unknown mutant status "${m.status}" in ${name}.`);
+        counts[field] += 1;
+      }
+      const file = (path.isAbsolute(name) ? path.relative(root, name) : name).split(path.sep).join("/");
+      return { file, ...counts };
+    })
+    .sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** The sum of every file's counts. */
+export function totals(scores: readonly MutantCounts[]): MutantCounts {
+  const sum = zero();
+  for (const s of scores) {
+    for (const k of Object.keys(sum) as (keyof MutantCounts)[]) sum[k] += s[k];
+  }
+  return sum;
+}
+
+/** The files whose score is below `threshold` (files without a valid mutant have no score). */
+export function belowThreshold(scores: readonly FileScore[], threshold = MUTATION_THRESHOLD): FileScore[] {
+  return scores.filter((s) => {
+    const score = mutationScore(s);
+    return score !== undefined && score < threshold;
+  });
+}
+
+/** A score rounded down to one decimal, so that 89.99 never shows as 90.0. */
+export function formatScore(score: number | undefined): string {
+  return score === undefined ? "n/a" : `${(Math.floor(score * 10) / 10).toFixed(1)}%`;
+}
+
+/** What the summary states about the run. */
+export interface SummaryContext {
+  /** ISO date (YYYY-MM-DD) of the run. */
+  date: string;
+  node: string;
+  stryker: string;
+  mocha: string;
+  threshold?: number;
+}
+
+function row(name: string, c: MutantCounts): string {
+  return `| ${name} | ${c.killed} | ${c.survived} | ${c.noCoverage} | ${c.timeout} | ${c.ignored} | ${formatScore(mutationScore(c))} |`;
+}
+
+/** The Markdown of test/MUTATION.md. */
+export function renderSummary(scores: readonly FileScore[], ctx: SummaryContext): string {
+  const threshold = ctx.threshold ?? MUTATION_THRESHOLD;
+  const below = belowThreshold(scores, threshold);
+  const errors = totals(scores).errors;
+  const lines = [
+    "# Mutation testing",
+    "",
+    "Written by `npm run mutation` (StrykerJS, see `stryker.config.mjs`); do not edit by hand.",
+    "",
+    `Run on ${ctx.date} with Node ${ctx.node}, StrykerJS ${ctx.stryker} (mocha runner, per-test coverage) and mocha ${ctx.mocha}.`,
+    "",
+    "The score of a file is its killed and timed-out mutants over all its mutants except the ignored",
+    "ones (equivalent mutants disabled with a `// Stryker disable` comment that gives the reason).",
+    "",
+    "| File | Killed | Survived | No coverage | Timeout | Ignored | Score |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...scores.map((s) => row(`\`${s.file}\``, s)),
+    row("**Total**", totals(scores)),
+    "",
+    below.length === 0
+      ? `Threshold: every file scores at least ${threshold}%.`
+      : `Threshold: ${below.length} file(s) below ${threshold}%: ${below.map((s) => `\`${s.file}\` (${formatScore(mutationScore(s))})`).join(", ")}.`,
+  ];
+  if (errors > 0) lines.push("", `${errors} mutant(s) did not compile or crashed the test runner; they are not scored.`);
+  lines.push("", "## Left out of `mutate`", "", ...LEFT_OUT.map((l) => `- \`${l.file}\`: ${l.reason}`), "");
+  return lines.join("\n");
+}
