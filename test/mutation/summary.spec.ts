@@ -1,7 +1,19 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { belowThreshold, fileScores, formatScore, LEFT_OUT, MutationReport, mutationScore, renderSummary, totals } from "./summary";
+import { parseArgs } from "./run";
+import {
+  belowThreshold,
+  fileScores,
+  formatScore,
+  GROUPS,
+  LEFT_OUT,
+  mergeReports,
+  MutationReport,
+  mutationScore,
+  renderSummary,
+  totals,
+} from "./summary";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -95,13 +107,98 @@ describe("npm run mutation: test/MUTATION.md", () => {
     });
   });
 
-  describe("stryker.config.mjs", () => {
+  describe("merging the groups' reports", () => {
+    it("takes every group's files, and refuses a file in two groups", () => {
+      const a: MutationReport = {
+        files: { "a.ts": { mutants: [{ status: "Killed" }] } },
+        framework: { name: "StrykerJS", version: "9.6.1" },
+      };
+      const b: MutationReport = { files: { "b.ts": { mutants: [{ status: "Survived" }] } } };
+      expect(mergeReports([a, b])).to.deep.equal({
+        files: { "a.ts": { mutants: [{ status: "Killed" }] }, "b.ts": { mutants: [{ status: "Survived" }] } },
+        framework: { name: "StrykerJS", version: "9.6.1" },
+      });
+      expect(() => mergeReports([a, a])).to.throw("a.ts is in two reports: a file must belong to one group.");
+    });
+  });
+
+  describe("npm run mutation arguments", () => {
+    it("runs every group and writes test/MUTATION.md without arguments", () => {
+      expect(parseArgs([])).to.deep.equal({ groups: ["core", "validate", "rules"], summaryOnly: false, partial: false, strykerArgs: [] });
+      expect(parseArgs(["--incremental", "--concurrency", "1"])).to.deep.equal({
+        groups: ["core", "validate", "rules"],
+        summaryOnly: false,
+        partial: false,
+        strykerArgs: ["--incremental", "--concurrency", "1"],
+      });
+    });
+
+    it("treats a run limited by --group or --mutate as partial, and passes --mutate on to Stryker", () => {
+      expect(parseArgs(["--group", "core", "--mutate", "x.ts"])).to.deep.equal({
+        groups: ["core"],
+        summaryOnly: false,
+        partial: true,
+        strykerArgs: ["--mutate", "x.ts"],
+      });
+      expect(parseArgs(["--mutate=x.ts"]).partial).to.equal(true);
+      expect(parseArgs(["--summary-only"]).summaryOnly).to.equal(true);
+    });
+
+    it("refuses an unknown group", () => {
+      expect(() => parseArgs(["--group", "all"])).to.throw('`--group` takes one of core, validate, rules, got "all".');
+      expect(() => parseArgs(["--group"])).to.throw("`--group` takes one of core, validate, rules, got nothing.");
+    });
+  });
+
+  describe("stryker.config.mjs and test/mutation/groups.json", () => {
     const config = fs.readFileSync(path.join(ROOT, "stryker.config.mjs"), "utf8");
 
-    it("gives a reason in the summary for every file it leaves out of `mutate`, and only for those", () => {
-      const negated = [...config.matchAll(/"!([^"]+)"/g)].map((m) => m[1]);
-      expect(negated).to.deep.equal(LEFT_OUT.map((l) => l.file));
-      for (const l of LEFT_OUT) expect(fs.existsSync(path.join(ROOT, l.file)), l.file).to.equal(true);
+    /** The files under ROOT a glob of groups.json matches (`*` within a name, `**` any folders). */
+    function expand(glob: string): string[] {
+      const re = new RegExp(
+        `^${glob
+          .split("**/")
+          .map((part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*"))
+          .join("(?:.*/)?")}$`,
+      );
+      const base = glob.slice(0, glob.search(/[*]/)).replace(/[^/]*$/, "");
+      const walk = (dir: string): string[] =>
+        fs
+          .readdirSync(path.join(ROOT, dir), { withFileTypes: true })
+          .flatMap((e) => (e.isDirectory() ? walk(`${dir}${e.name}/`) : [`${dir}${e.name}`]));
+      return (glob.includes("*") ? walk(base) : [glob]).filter((f) => re.test(f) && fs.existsSync(path.join(ROOT, f)));
+    }
+
+    it("gives each left-out file a reason, and each is one its group's globs match", () => {
+      expect(LEFT_OUT.map((l) => l.file)).to.deep.equal([
+        "packages/aws-cicd/src/security/index.ts",
+        "packages/aws-cicd/src/security/secure-bucket-args.ts",
+      ]);
+      for (const [name, g] of Object.entries(GROUPS)) {
+        for (const l of g.leftOut) {
+          expect(
+            g.mutate.some((m) => expand(m).includes(l.file)),
+            `${name}: ${l.file}`,
+          ).to.equal(true);
+          expect(l.reason, l.file).to.match(/^[a-z].*\.$/);
+        }
+      }
+    });
+
+    it("names spec files that exist and import the code from source, not from dist/ or the package name", () => {
+      for (const [name, g] of Object.entries(GROUPS)) {
+        for (const glob of g.spec) {
+          const files = expand(glob);
+          expect(files, `${name}: ${glob}`).to.not.deep.equal([]);
+          for (const f of files) {
+            const imports = [...fs.readFileSync(path.join(ROOT, f), "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
+            expect(
+              imports.filter((i) => /^aws-cicd(-policies)?(\/|$)|\/dist(\/|$)/.test(i)),
+              f,
+            ).to.deep.equal([]);
+          }
+        }
+      }
     });
 
     it("runs the mocha runner with per-test coverage, and is not part of npm test", () => {

@@ -1,21 +1,27 @@
 // Turns StrykerJS's JSON report (the mutation-testing-report-schema) into test/MUTATION.md:
 // a score per file, the totals, the date, the versions and the 90%-per-file check.
+import * as fs from "fs";
 import * as path from "path";
 
 /** The lowest mutation score, in percent, every mutated file must reach. */
 export const MUTATION_THRESHOLD = 90;
 
-/**
- * Files of the mutated folders that stryker.config.mjs leaves out of `mutate` (its `!` patterns),
- * with the reason shown in test/MUTATION.md.
- */
-export const LEFT_OUT: readonly { file: string; reason: string }[] = [
-  { file: "packages/aws-cicd/src/security/index.ts", reason: "a barrel: re-exports only, no statement to mutate." },
-  {
-    file: "packages/aws-cicd/src/security/secure-bucket-args.ts",
-    reason: "interfaces and numeric constants only (Stryker mutates no numeric literal): no mutant.",
-  },
-];
+/** A group of mutated files and the specs run against them (test/mutation/groups.json). */
+export interface MutationGroup {
+  about: string;
+  /** Globs of the mutated files (a `!` glob takes files out, e.g. to another group). */
+  mutate: string[];
+  /** Files the globs match that are left out of `mutate`, with the reason shown in test/MUTATION.md. */
+  leftOut: { file: string; reason: string }[];
+  /** The spec files run against the group's mutants, fast unit specs first. */
+  spec: string[];
+}
+
+/** The groups of stryker.config.mjs, by name. */
+export const GROUPS: Readonly<Record<string, MutationGroup>> = JSON.parse(fs.readFileSync(path.join(__dirname, "groups.json"), "utf8"));
+
+/** Every file left out of `mutate`, with its reason. */
+export const LEFT_OUT = Object.values(GROUPS).flatMap((g) => g.leftOut);
 
 /** The part of a mutant result (mutation-testing-report-schema) the summary reads. */
 export interface ReportMutant {
@@ -67,6 +73,18 @@ export function mutationScore(c: MutantCounts): number | undefined {
   const detected = c.killed + c.timeout;
   const valid = detected + c.survived + c.noCoverage;
   return valid === 0 ? undefined : (detected / valid) * 100;
+}
+
+/** One report of the files of several reports (each group's run mutates other files). */
+export function mergeReports(reports: readonly MutationReport[]): MutationReport {
+  const files: MutationReport["files"] = {};
+  for (const r of reports) {
+    for (const [name, file] of Object.entries(r.files)) {
+      if (name in files) throw new Error(`${name} is in two reports: a file must belong to one group.`);
+      files[name] = file;
+    }
+  }
+  return { files, framework: reports[0]?.framework };
 }
 
 /** The counts per file, paths relative to `root` with forward slashes, sorted by path. */
@@ -146,6 +164,18 @@ export function renderSummary(scores: readonly FileScore[], ctx: SummaryContext)
       : `Threshold: ${below.length} file(s) below ${threshold}%: ${below.map((s) => `\`${s.file}\` (${formatScore(mutationScore(s))})`).join(", ")}.`,
   ];
   if (errors > 0) lines.push("", `${errors} mutant(s) did not compile or crashed the test runner; they are not scored.`);
-  lines.push("", "## Left out of `mutate`", "", ...LEFT_OUT.map((l) => `- \`${l.file}\`: ${l.reason}`), "");
+  lines.push(
+    "",
+    "## Groups",
+    "",
+    "Each group's mutants run against the group's specs only (`test/mutation/groups.json`).",
+    "",
+    ...Object.entries(GROUPS).map(([name, g]) => `- ${name}: ${g.about} Specs: ${g.spec.map((s) => `\`${s}\``).join(", ")}.`),
+    "",
+    "## Left out of `mutate`",
+    "",
+    ...LEFT_OUT.map((l) => `- \`${l.file}\`: ${l.reason}`),
+    "",
+  );
   return lines.join("\n");
 }
