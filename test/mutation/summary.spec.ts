@@ -24,7 +24,10 @@ function mutants(statuses: Record<string, number>): { status: string }[] {
 const REPORT: MutationReport = {
   files: {
     [path.join(ROOT, "packages/aws-cicd/src/internal/b.ts")]: {
-      mutants: mutants({ Killed: 17, Survived: 2, NoCoverage: 1, Timeout: 1, Ignored: 3, CompileError: 1 }),
+      mutants: [
+        ...mutants({ Killed: 17, Survived: 2, NoCoverage: 1, Timeout: 1, Ignored: 3, CompileError: 1 }),
+        { status: "Ignored", statusReason: 'Static mutant (and "ignoreStatic" was enabled)', static: true },
+      ],
     },
     "packages/aws-cicd/src/internal/a.ts": { mutants: mutants({ Killed: 8, Survived: 1, RuntimeError: 2 }) },
     "packages/aws-cicd/src/internal/c.ts": { mutants: mutants({ Ignored: 2 }) },
@@ -35,13 +38,44 @@ describe("npm run mutation: test/MUTATION.md", () => {
   describe("scores", () => {
     it("counts each file's mutants by status, with paths relative to the root, sorted", () => {
       expect(fileScores(REPORT, ROOT)).to.deep.equal([
-        { file: "packages/aws-cicd/src/internal/a.ts", killed: 8, survived: 1, noCoverage: 0, timeout: 0, ignored: 0, errors: 2 },
-        { file: "packages/aws-cicd/src/internal/b.ts", killed: 17, survived: 2, noCoverage: 1, timeout: 1, ignored: 3, errors: 1 },
-        { file: "packages/aws-cicd/src/internal/c.ts", killed: 0, survived: 0, noCoverage: 0, timeout: 0, ignored: 2, errors: 0 },
+        {
+          file: "packages/aws-cicd/src/internal/a.ts",
+          killed: 8,
+          survived: 1,
+          noCoverage: 0,
+          timeout: 0,
+          ignored: 0,
+          static: 0,
+          errors: 2,
+        },
+        {
+          file: "packages/aws-cicd/src/internal/b.ts",
+          killed: 17,
+          survived: 2,
+          noCoverage: 1,
+          timeout: 1,
+          ignored: 3,
+          static: 1,
+          errors: 1,
+        },
+        {
+          file: "packages/aws-cicd/src/internal/c.ts",
+          killed: 0,
+          survived: 0,
+          noCoverage: 0,
+          timeout: 0,
+          ignored: 2,
+          static: 0,
+          errors: 0,
+        },
       ]);
     });
 
-    it("scores killed and timed-out over all but ignored and errored mutants, as Stryker does", () => {
+    it("counts an ignored static mutant apart from one disabled by a comment", () => {
+      expect(fileScores(REPORT, ROOT)[1]).to.include({ ignored: 3, static: 1 });
+    });
+
+    it("scores killed and timed-out over all but ignored, static and errored mutants, as Stryker does", () => {
       const [a, b, c] = fileScores(REPORT, ROOT);
       expect(mutationScore(a)).to.equal((8 / 9) * 100);
       expect(mutationScore(b)).to.equal((18 / 21) * 100);
@@ -49,7 +83,15 @@ describe("npm run mutation: test/MUTATION.md", () => {
     });
 
     it("sums the counts", () => {
-      expect(totals(fileScores(REPORT, ROOT))).to.deep.equal({ killed: 25, survived: 3, noCoverage: 1, timeout: 1, ignored: 5, errors: 3 });
+      expect(totals(fileScores(REPORT, ROOT))).to.deep.equal({
+        killed: 25,
+        survived: 3,
+        noCoverage: 1,
+        timeout: 1,
+        ignored: 5,
+        static: 1,
+        errors: 3,
+      });
     });
 
     it("refuses a status the schema does not have", () => {
@@ -86,12 +128,12 @@ describe("npm run mutation: test/MUTATION.md", () => {
       expect(text).to.contain("Run on 2026-12-02 with Node 20.19.5, StrykerJS 9.6.1 (mocha runner, per-test coverage) and mocha 11.7.4.");
       expect(text).to.contain(
         [
-          "| File | Killed | Survived | No coverage | Timeout | Ignored | Score |",
-          "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-          "| `packages/aws-cicd/src/internal/a.ts` | 8 | 1 | 0 | 0 | 0 | 88.8% |",
-          "| `packages/aws-cicd/src/internal/b.ts` | 17 | 2 | 1 | 1 | 3 | 85.7% |",
-          "| `packages/aws-cicd/src/internal/c.ts` | 0 | 0 | 0 | 0 | 2 | n/a |",
-          "| **Total** | 25 | 3 | 1 | 1 | 5 | 86.6% |",
+          "| File | Killed | Survived | No coverage | Timeout | Ignored | Static | Score |",
+          "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+          "| `packages/aws-cicd/src/internal/a.ts` | 8 | 1 | 0 | 0 | 0 | 0 | 88.8% |",
+          "| `packages/aws-cicd/src/internal/b.ts` | 17 | 2 | 1 | 1 | 3 | 1 | 85.7% |",
+          "| `packages/aws-cicd/src/internal/c.ts` | 0 | 0 | 0 | 0 | 2 | 0 | n/a |",
+          "| **Total** | 25 | 3 | 1 | 1 | 5 | 1 | 86.6% |",
         ].join("\n"),
       );
       expect(text).to.contain(
@@ -101,7 +143,10 @@ describe("npm run mutation: test/MUTATION.md", () => {
     });
 
     it("states that every file passes when none is below the threshold", () => {
-      const text = renderSummary([{ file: "x.ts", killed: 9, survived: 1, noCoverage: 0, timeout: 0, ignored: 0, errors: 0 }], ctx);
+      const text = renderSummary(
+        [{ file: "x.ts", killed: 9, survived: 1, noCoverage: 0, timeout: 0, ignored: 0, static: 0, errors: 0 }],
+        ctx,
+      );
       expect(text).to.contain("Threshold: every file scores at least 90%.");
       expect(text).not.to.contain("did not compile");
     });
@@ -204,6 +249,7 @@ describe("npm run mutation: test/MUTATION.md", () => {
     it("runs the mocha runner with per-test coverage, and is not part of npm test", () => {
       expect(config).to.contain('testRunner: "mocha"');
       expect(config).to.contain('coverageAnalysis: "perTest"');
+      expect(config).to.contain('const ignoreStatic = process.env.MUTATION_STATIC !== "1";');
       const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
       expect(pkg.scripts.mutation).to.equal("ts-node --transpile-only test/mutation/run.ts");
       expect(pkg.scripts.test).not.to.contain("stryker");

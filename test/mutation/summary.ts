@@ -26,6 +26,8 @@ export const LEFT_OUT = Object.values(GROUPS).flatMap((g) => g.leftOut);
 /** The part of a mutant result (mutation-testing-report-schema) the summary reads. */
 export interface ReportMutant {
   status: string;
+  statusReason?: string;
+  static?: boolean;
 }
 
 /** The part of Stryker's JSON report the summary reads. */
@@ -42,6 +44,8 @@ export interface MutantCounts {
   timeout: number;
   /** Mutants disabled by a `// Stryker disable` comment (equivalent mutants, each with a reason). */
   ignored: number;
+  /** Static mutants (in code run when a module loads) that were not run (Stryker's `ignoreStatic`). */
+  static: number;
   /** Mutants that did not compile or crashed the runner: not counted in the score. */
   errors: number;
 }
@@ -61,8 +65,11 @@ const STATUS_FIELD: Record<string, keyof MutantCounts> = {
   RuntimeError: "errors",
 };
 
+/** How Stryker explains an ignored static mutant ("Static mutant (and "ignoreStatic" was enabled)"). */
+const STATIC_REASON = /^Static mutant/;
+
 function zero(): MutantCounts {
-  return { killed: 0, survived: 0, noCoverage: 0, timeout: 0, ignored: 0, errors: 0 };
+  return { killed: 0, survived: 0, noCoverage: 0, timeout: 0, ignored: 0, static: 0, errors: 0 };
 }
 
 /**
@@ -95,7 +102,7 @@ export function fileScores(report: MutationReport, root: string): FileScore[] {
       for (const m of mutants) {
         const field = STATUS_FIELD[m.status];
         if (field === undefined) throw new Error(`Unknown mutant status "${m.status}" in ${name}.`);
-        counts[field] += 1;
+        counts[field === "ignored" && STATIC_REASON.test(m.statusReason ?? "") ? "static" : field] += 1;
       }
       const file = (path.isAbsolute(name) ? path.relative(root, name) : name).split(path.sep).join("/");
       return { file, ...counts };
@@ -136,7 +143,7 @@ export interface SummaryContext {
 }
 
 function row(name: string, c: MutantCounts): string {
-  return `| ${name} | ${c.killed} | ${c.survived} | ${c.noCoverage} | ${c.timeout} | ${c.ignored} | ${formatScore(mutationScore(c))} |`;
+  return `| ${name} | ${c.killed} | ${c.survived} | ${c.noCoverage} | ${c.timeout} | ${c.ignored} | ${c.static} | ${formatScore(mutationScore(c))} |`;
 }
 
 /** The Markdown of test/MUTATION.md. */
@@ -151,11 +158,13 @@ export function renderSummary(scores: readonly FileScore[], ctx: SummaryContext)
     "",
     `Run on ${ctx.date} with Node ${ctx.node}, StrykerJS ${ctx.stryker} (mocha runner, per-test coverage) and mocha ${ctx.mocha}.`,
     "",
-    "The score of a file is its killed and timed-out mutants over all its mutants except the ignored",
-    "ones (equivalent mutants disabled with a `// Stryker disable` comment that gives the reason).",
+    "The score of a file is its killed and timed-out mutants over its killed, timed-out, surviving and",
+    "not covered ones. Not scored: ignored mutants (equivalent ones, disabled with a `// Stryker disable`",
+    "comment that gives the reason) and static mutants (in code run once, when a module loads: action",
+    "lists, patterns, name rules), which are not run unless `MUTATION_STATIC=1`.",
     "",
-    "| File | Killed | Survived | No coverage | Timeout | Ignored | Score |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| File | Killed | Survived | No coverage | Timeout | Ignored | Static | Score |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...scores.map((s) => row(`\`${s.file}\``, s)),
     row("**Total**", totals(scores)),
     "",
