@@ -163,6 +163,9 @@ describe("internal ARN checks", () => {
     it("the problems: undefined for a good value, the message otherwise", () => {
       expect(roleArnProblem("r")(ROLE)).to.equal(undefined);
       expect(roleArnProblem("r")(5)).to.equal(notARoleArnMessage("r", 5));
+      // A list holding one ARN reads as that ARN when made a string: still not a string.
+      expect(roleArnProblem("r")([ROLE])).to.equal(notARoleArnMessage("r", [ROLE]));
+      expect(arnProblem("k", KMS_KEY_ARN_PATTERN, "a key ARN")([KEY])).to.equal("`k` must be a key ARN, got a list.");
       expect(arnProblem("t", SNS_TOPIC_ARN_PATTERN, "an SNS topic ARN")(1)).to.equal("`t` must be an SNS topic ARN, got the number 1.");
       expect(arnProblem("t", SNS_TOPIC_ARN_PATTERN, "an SNS topic ARN")("x")).to.equal('`t` must be an SNS topic ARN, got "x".');
       expect(arnProblem("t", SNS_TOPIC_ARN_PATTERN, "x")("arn:aws:sns:us-east-1:111122223333:t")).to.equal(undefined);
@@ -186,7 +189,7 @@ describe("internal ARN checks", () => {
     const problem = (v: unknown) => (v === "bad" ? `got ${String(v)}` : undefined);
 
     it("passes undefined and a good plain value through as they are", () => {
-      expect(checkedInput(undefined, problem)).to.equal(undefined);
+      expect(checkedInput(undefined, () => "never asked")).to.equal(undefined);
       expect(checkedInput("good", problem)).to.equal("good");
     });
 
@@ -285,6 +288,10 @@ describe("internal e-mail, error, console and YAML helpers", () => {
 
     it("follows an alias", () => {
       expect(at(["ref", "x"])).to.equal(text.indexOf("x: 1"));
+    });
+
+    it("stays at 0 in a document built in code, whose nodes have no position", () => {
+      expect(offsetOf(new YAML.Document({ a: { b: [1] } }), ["a", "b", 0])).to.equal(0);
     });
 
     it("starts at the document's contents, and at 0 for an empty document", () => {
