@@ -45,8 +45,8 @@ function currentMonitor(): object | undefined {
   } catch {
     return undefined;
   }
-  // Stryker restore BlockStatement,OptionalChaining
 }
+// Stryker restore BlockStatement,OptionalChaining
 
 /** The three invokes, parented to `parent` so that its provider answers them. */
 function lookup(parent: pulumi.Resource): AwsContext {
@@ -125,6 +125,7 @@ type ContextValues = { partition: pulumi.Input<string>; region: pulumi.Input<str
 /** The context's values as one Output, shared per context. */
 function resolvedContext(ctx: ContextValues): pulumi.Output<ResolvedContext> {
   let resolved = resolvedContexts.get(ctx);
+  // Stryker disable next-line ConditionalExpression: a new Output each time resolves to the same values; sharing one only saves Outputs (npm run bench).
   if (resolved === undefined) {
     resolved = pulumi
       .all([ctx.partition, ctx.region, ctx.accountId])
