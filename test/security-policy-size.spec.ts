@@ -11,6 +11,8 @@ import {
   policySize,
   policySizeAtLeast,
   PolicySizeKind,
+  policySizeMessage,
+  roleInlinePoliciesMessage,
   SecureBucket,
   SecureTopic,
 } from "../packages/aws-cicd/src/security";
@@ -142,6 +144,71 @@ describe("Policy size limits", () => {
           `IAM allows at most 10,240 per role, whitespace not counted. Grant this role fewer resources, or merge its grants into fewer statements. See ${IAM_PAGE}.`,
       );
       await settle();
+    });
+  });
+
+  describe("known parts, messages and limits exactly", () => {
+    it("leaves out of the known part what is not known, and repeats of a string only", () => {
+      expect(policySizeAtLeast("keyPolicy", [1, 1, "a", "a", undefined, pulumi.output("x"), Promise.resolve("y"), null, true])).to.equal(
+        '[1,1,"a",null,true]'.length,
+      );
+      expect(policySizeAtLeast("keyPolicy", { a: undefined, b: pulumi.output(1), c: { d: ["x", "x"] }, "e f": "g" })).to.equal(
+        '{"c":{"d":["x"]},"e f":"g"}'.length,
+      );
+      expect(policySizeAtLeast("trustPolicy", { k: "a b" })).to.equal('{"k":"ab"}'.length);
+    });
+
+    it("says what a document is, how large (or at least how large), the service's limit, the fix and the page", () => {
+      const about = { subject: "The key policy of `k`", fix: "Name fewer." };
+      expect(policySizeMessage("keyPolicy", about, 40000, false)).to.equal(
+        "The key policy of `k` is 40,000 bytes; AWS KMS allows at most 32,768. Name fewer. See https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html.",
+      );
+      expect(policySizeMessage("managedPolicy", about, 7000, true)).to.equal(
+        `The key policy of \`k\` is at least 7,000 characters; IAM allows at most 6,144, whitespace not counted. Name fewer. See ${IAM_PAGE}.`,
+      );
+    });
+
+    it("lists the five largest inline policies (ties by name) and how many more", () => {
+      const sizes: [string, number][] = [
+        ["b", 10],
+        ["a", 10],
+        ["c", 3000],
+        ["d", 1],
+        ["e", 7000],
+        ["f", 500],
+        ["g", 2],
+      ];
+      expect(roleInlinePoliciesMessage("role `r`", sizes, false)).to.equal(
+        "The inline policies of role `r` total 10,523 characters (`e` 7,000, `c` 3,000, `f` 500, `a` 10, `b` 10 and 2 more); " +
+          `IAM allows at most 10,240 per role, whitespace not counted. Grant this role fewer resources, or merge its grants into fewer statements. See ${IAM_PAGE}.`,
+      );
+      expect(roleInlinePoliciesMessage("role `r`", sizes.slice(0, 5), true)).to.match(
+        /^The inline policies of role `r` total at least 10,021 characters \(`e` 7,000, `c` 3,000, `a` 10, `b` 10, `d` 1\); IAM/,
+      );
+    });
+
+    it("lets a document of exactly the limit pass, now and when it resolves", async () => {
+      const parent = owner("exact-limit");
+      const about = { subject: "The topic policy of `t`", fix: "Shorten it." };
+      const exact = "a".repeat(30720 - 2);
+      expect(await unwrap(checkPolicySize("topicPolicy", about, exact, pulumi.output(JSON.stringify(exact)), parent))).to.have.length(
+        30720,
+      );
+      expect(thrown(() => checkPolicySize("topicPolicy", about, `${exact}a`, pulumi.output("{}"), parent))).to.equal(
+        "The topic policy of `t` is at least 30,721 bytes; Amazon SNS allows at most 30,720. Shorten it. " +
+          "See https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-language-api-permissions-reference.html.",
+      );
+      const inline = checkRoleInlinePolicySize("exact", "exact-role", "a".repeat(10240 - 2), pulumi.output("x".repeat(10240)), parent);
+      expect(await unwrap(inline)).to.have.length(10240);
+    });
+
+    it("names a role given as an Output by the policy until its name is known", () => {
+      const parent = owner("output-role-owner");
+      const role = pulumi.output("unnamed");
+      checkRoleInlinePolicySize("one", role, { R: "a".repeat(6000) }, pulumi.output("{}"), parent);
+      expect(thrown(() => checkRoleInlinePolicySize("two", role, { R: "a".repeat(4300) }, pulumi.output("{}"), parent))).to.match(
+        /^The inline policies of the role that inline policy `two` is for total at least 10,3\d\d characters \(`one` 6,008, `two` 4,308\)/,
+      );
     });
   });
 

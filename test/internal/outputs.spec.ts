@@ -21,6 +21,7 @@ describe("internal Output helpers", () => {
     ["plain values", () => [interpolate`a${1}b${"c"}${undefined}`, pulumi.interpolate`a${1}b${"c"}${undefined}`]],
     ["one Output", () => [interpolate`${bucket.arn}/*`, pulumi.interpolate`${bucket.arn}/*`]],
     ["one Output twice", () => [interpolate`${bucket.id}:${bucket.id}`, pulumi.interpolate`${bucket.id}:${bucket.id}`]],
+    ["one Output and plain values", () => [interpolate`${bucket.id}:${"k"}/${2}`, pulumi.interpolate`${bucket.id}:${"k"}/${2}`]],
     ["a secret", () => [interpolate`x-${pulumi.secret("s")}`, pulumi.interpolate`x-${pulumi.secret("s")}`]],
     ["two Outputs", () => [interpolate`${bucket.arn}|${topic.arn}`, pulumi.interpolate`${bucket.arn}|${topic.arn}`]],
     ["a Promise", () => [interpolate`p-${Promise.resolve("v")}`, pulumi.interpolate`p-${Promise.resolve("v")}`]],

@@ -84,6 +84,45 @@ describe("Derived physical names", () => {
     }
   });
 
+  describe("validName at its edges", () => {
+    const h = nameHash;
+    it("keeps a name of exactly the shortest length, and one made only of extra characters", () => {
+      expect(validName("ab", CODEBUILD_PROJECT_NAME)).to.equal("ab");
+      expect(validName("@.", AUTONAMED_IAM_ROLE)).to.equal("@.");
+    });
+
+    it("keeps `_` where the rule allows it, and a leading `-` where the rule does not forbid it", () => {
+      expect(validName("a_b.c", IAM_ROLE_NAME)).to.equal(`a_b-c-${h("a_b.c")}`);
+      expect(validName("-a.b", IAM_ROLE_NAME)).to.equal(`-a-b-${h("-a.b")}`);
+    });
+
+    it("drops every refused character at the start, and every `-` at the cut", () => {
+      expect(validName("__x.", CODEBUILD_PROJECT_NAME)).to.equal(`x-${h("__x.")}`);
+      expect(validName("ab..", IAM_ROLE_NAME)).to.equal(`ab-${h("ab..")}`);
+    });
+
+    it("joins project, stack and name with `-`", () => {
+      expect(stackScopedName("web", PIPELINE_NAME)).to.equal("aws-cicd-test-test-web");
+    });
+
+    it("hashes the UTF-8 bytes of a name, the same in every release (physical names depend on it)", () => {
+      expect([nameHash("é"), nameHash("p-s-a.b")]).to.deep.equal(["4a9955", nameHash("p-s-a.b")]);
+      expect(nameHash("abc")).to.equal("ba7816");
+    });
+  });
+
+  describe("validAlias at its edges", () => {
+    it("keeps an alias of exactly 256 characters", () => {
+      const alias = validAlias(["p", "k".repeat(248)]);
+      expect(alias).to.equal(`alias/p/${"k".repeat(248)}`);
+    });
+
+    it("replaces refused characters by `-`, an empty part by `-`, and renames only a first part `aws`", () => {
+      expect(validAlias(["p", "a.b"])).to.equal(`alias/p/a-b-${nameHash("alias/p/a.b")}`);
+      expect(validAlias(["p", "", "k"])).to.equal(`alias/p/-/k-${nameHash("alias/p//k")}`);
+    });
+  });
+
   describe("KMS aliases", () => {
     it("keeps a valid alias exactly, and an explicit key's default alias as before", async () => {
       expect(stackScopedAlias("cicd")).to.equal("alias/aws-cicd-test/test/cicd");
@@ -237,6 +276,9 @@ describe("Derived physical names", () => {
       );
       expect(() => validateComponentName("app\nbuild")).to.throw('got "app\\nbuild"');
       expect(() => validateComponentName("Wéb App")).to.not.throw();
+      expect(() => validateComponentName(42 as unknown as string)).to.throw(
+        "must hold at least one letter or digit and no control characters, got 42;",
+      );
     });
 
     it("refuses it before any child exists", async () => {

@@ -38,6 +38,7 @@ let batch: Batch | undefined;
 
 /** The resource monitor of the current run, or `undefined` when there is none (then nothing is shared). */
 function currentMonitor(): object | undefined {
+  // Stryker disable BlockStatement,OptionalChaining: the SDK pinned here has this module and getMonitor; the fallbacks keep an SDK without them working (nothing shared then).
   try {
     const settings = require("@pulumi/pulumi/runtime/settings") as { getMonitor?: () => object | undefined };
     return settings.getMonitor?.();
@@ -45,6 +46,7 @@ function currentMonitor(): object | undefined {
     return undefined;
   }
 }
+// Stryker restore BlockStatement,OptionalChaining
 
 /** The three invokes, parented to `parent` so that its provider answers them. */
 function lookup(parent: pulumi.Resource): AwsContext {
@@ -123,6 +125,7 @@ type ContextValues = { partition: pulumi.Input<string>; region: pulumi.Input<str
 /** The context's values as one Output, shared per context. */
 function resolvedContext(ctx: ContextValues): pulumi.Output<ResolvedContext> {
   let resolved = resolvedContexts.get(ctx);
+  // Stryker disable next-line ConditionalExpression: a new Output each time resolves to the same values; sharing one only saves Outputs (npm run bench).
   if (resolved === undefined) {
     resolved = pulumi
       .all([ctx.partition, ctx.region, ctx.accountId])

@@ -26,9 +26,7 @@ export function offsetOf(doc: YAML.Document, segments: readonly (string | number
       if (!YAML.isNode(item) || !item.range) break;
       offset = item.range[0];
       node = item;
-    } else {
-      break;
-    }
+    } else break; // A scalar: nothing deeper.
   }
   return offset;
 }
