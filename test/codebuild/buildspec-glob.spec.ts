@@ -37,6 +37,7 @@ describe("buildspec glob patterns", () => {
       ["[a-z]", "m", true],
       ["[a-z]", "-", false],
       ["[a-z]", "M", false],
+      ["[a-c]", "m", false],
       ["[a-a]", "a", true],
       ["[a-]", "-", true],
       ["[a-]", "b", false],
@@ -79,7 +80,7 @@ describe("buildspec glob patterns", () => {
 
   describe("invalid patterns", () => {
     const cases: [string, string][] = [
-      ["x/[]", 'the character class "[]" is empty'],
+      ["x/a[]", 'the character class "[]" is empty'],
       ["[!]", 'the character class "[!]" is empty'],
       ["[z-a]", 'the range "z-a" is reversed; write "a-z"'],
     ];
