@@ -538,3 +538,147 @@ describeRows("policy pack edges: CodeBuild", [
   ],
   ["a project without an environment", "aws-cicd-codebuild-no-plaintext-secrets", PROJECT, {}, []],
 ]);
+
+const EB = "aws:elasticbeanstalk/environment:Environment";
+const ENV_NS = "aws:elasticbeanstalk:environment";
+const set = (namespace: string, name: string, value: unknown) => ({ namespace, name, value });
+const ALB = [set(ENV_NS, "EnvironmentType", "LoadBalanced"), set(ENV_NS, "LoadBalancerType", "application")];
+const TEMPLATE = { templateName: "web-template" };
+const NO_STREAM = "Elastic Beanstalk environment does not stream logs to CloudWatch Logs (`StreamLogs`).";
+const STREAM_NS = "aws:elasticbeanstalk:cloudwatch:logs";
+const NO_MANAGED = "Elastic Beanstalk environment does not enable managed platform updates (`ManagedActionsEnabled`).";
+const noLevel = (got: string) => `Elastic Beanstalk environment sets no managed update level (\`UpdateLevel\` minor or patch), got ${got}.`;
+const NO_HTTPS = "Elastic Beanstalk load balancer has no HTTPS listener (`aws:elbv2:listener:443` `Protocol` HTTPS).";
+const HTTP_ON = "Elastic Beanstalk load balancer keeps the plain HTTP listener on (`aws:elbv2:listener:default` `ListenerEnabled`).";
+const NO_ACCESS_LOGS = "Elastic Beanstalk load balancer does not deliver access logs (`aws:elbv2:loadbalancer` `AccessLogsS3Enabled`).";
+
+// An environment that names a configuration template but sets the option itself is judged by its own value.
+describeRows("policy pack edges: Elastic Beanstalk", [
+  [
+    "enhanced health set to basic beside a template",
+    "aws-cicd-eb-enhanced-health",
+    EB,
+    { ...TEMPLATE, settings: [set("aws:elasticbeanstalk:healthreporting:system", "SystemType", "basic")] },
+    ["Elastic Beanstalk environment does not use enhanced health reporting (`SystemType`)."],
+  ],
+  [
+    "log publication off beside a template",
+    "aws-cicd-eb-log-publication",
+    EB,
+    { ...TEMPLATE, settings: [set("aws:elasticbeanstalk:hostmanager", "LogPublicationControl", "false")] },
+    ["Elastic Beanstalk environment does not publish instance logs (`LogPublicationControl`)."],
+  ],
+  [
+    "log streaming off beside a template",
+    "aws-cicd-eb-stream-logs",
+    EB,
+    { ...TEMPLATE, settings: [set(STREAM_NS, "StreamLogs", "false")] },
+    [NO_STREAM],
+  ],
+  ["log streaming held by a template", "aws-cicd-eb-stream-logs", EB, TEMPLATE, []],
+  ["an empty template name", "aws-cicd-eb-stream-logs", EB, { templateName: "" }, [NO_STREAM]],
+  [
+    "null settings, a null value and the option under another namespace",
+    "aws-cicd-eb-stream-logs",
+    EB,
+    { settings: [null, set(STREAM_NS, "StreamLogs", null), set("aws:elasticbeanstalk:other", "StreamLogs", "true")] },
+    [NO_STREAM],
+  ],
+  ["an undefined value", "aws-cicd-eb-stream-logs", EB, { settings: [set(STREAM_NS, "StreamLogs", undefined)] }, [NO_STREAM]],
+  ["a boolean value", "aws-cicd-eb-stream-logs", EB, { settings: [set(STREAM_NS, "StreamLogs", true)] }, []],
+  [
+    "empty roles beside a template",
+    "aws-cicd-eb-roles",
+    EB,
+    { ...TEMPLATE, settings: [set("aws:autoscaling:launchconfiguration", "IamInstanceProfile", ""), set(ENV_NS, "ServiceRole", "")] },
+    [
+      "Elastic Beanstalk environment sets no instance profile (`IamInstanceProfile`).",
+      "Elastic Beanstalk environment sets no service role (`ServiceRole`).",
+    ],
+  ],
+  [
+    "an empty VPC id beside a template",
+    "aws-cicd-eb-vpc",
+    EB,
+    { ...TEMPLATE, settings: [set("aws:ec2:vpc", "VPCId", "")] },
+    ["Elastic Beanstalk environment sets no VPC (`aws:ec2:vpc` `VPCId`)."],
+  ],
+  [
+    "managed updates off and a major level beside a template",
+    "aws-cicd-eb-managed-updates",
+    EB,
+    {
+      ...TEMPLATE,
+      settings: [
+        set("aws:elasticbeanstalk:managedactions", "ManagedActionsEnabled", "false"),
+        set("aws:elasticbeanstalk:managedactions:platformupdate", "UpdateLevel", "major"),
+      ],
+    },
+    [NO_MANAGED, noLevel('"major"')],
+  ],
+  ["no managed update settings", "aws-cicd-eb-managed-updates", EB, {}, [NO_MANAGED, noLevel("none")]],
+  [
+    "managed minor updates",
+    "aws-cicd-eb-managed-updates",
+    EB,
+    {
+      settings: [
+        set("aws:elasticbeanstalk:managedactions", "ManagedActionsEnabled", "true"),
+        set("aws:elasticbeanstalk:managedactions:platformupdate", "UpdateLevel", "minor"),
+      ],
+    },
+    [],
+  ],
+  [
+    "managed patch updates",
+    "aws-cicd-eb-managed-updates",
+    EB,
+    {
+      settings: [
+        set("aws:elasticbeanstalk:managedactions", "ManagedActionsEnabled", "true"),
+        set("aws:elasticbeanstalk:managedactions:platformupdate", "UpdateLevel", "patch"),
+      ],
+    },
+    [],
+  ],
+  [
+    "access logs off beside a template",
+    "aws-cicd-eb-load-balancer-access-logs",
+    EB,
+    { ...TEMPLATE, settings: [...ALB, set("aws:elbv2:loadbalancer", "AccessLogsS3Enabled", "false")] },
+    [NO_ACCESS_LOGS],
+  ],
+  ["access logs held by a template", "aws-cicd-eb-load-balancer-access-logs", EB, { ...TEMPLATE, settings: ALB }, []],
+  [
+    "a single instance",
+    "aws-cicd-eb-load-balancer-access-logs",
+    EB,
+    { settings: [set(ENV_NS, "EnvironmentType", "SingleInstance"), set(ENV_NS, "LoadBalancerType", "application")] },
+    [],
+  ],
+  [
+    "a Network Load Balancer",
+    "aws-cicd-eb-load-balancer-access-logs",
+    EB,
+    { settings: [set(ENV_NS, "EnvironmentType", "LoadBalanced"), set(ENV_NS, "LoadBalancerType", "network")] },
+    [],
+  ],
+  [
+    "an HTTP listener and the default listener on beside a template",
+    "aws-cicd-eb-load-balancer-https",
+    EB,
+    {
+      ...TEMPLATE,
+      settings: [...ALB, set("aws:elbv2:listener:443", "Protocol", "HTTP"), set("aws:elbv2:listener:default", "ListenerEnabled", "true")],
+    },
+    [NO_HTTPS, HTTP_ON],
+  ],
+  ["listeners held by a template", "aws-cicd-eb-load-balancer-https", EB, { ...TEMPLATE, settings: ALB }, []],
+  [
+    "a single instance without listeners",
+    "aws-cicd-eb-load-balancer-https",
+    EB,
+    { settings: [set(ENV_NS, "EnvironmentType", "SingleInstance")] },
+    [],
+  ],
+]);
