@@ -1,9 +1,10 @@
 // The edges of each rule, beyond its one compliant and one non-compliant case: absent and null
 // parts of the inputs, each branch of a condition and each boundary, with the exact findings.
+import { PolicyResource } from "@pulumi/policy";
 import { expect } from "chai";
 import { policies } from "../../packages/policy-pack/src/policies";
 import { rule } from "./cases";
-import { resourceViolations } from "./fake-args";
+import { policyResource as res, resourceViolations, stackViolations } from "./fake-args";
 
 const DG = "aws:codedeploy/deploymentGroup:DeploymentGroup";
 const PIPE = "aws:codepipeline/pipeline:Pipeline";
@@ -17,10 +18,23 @@ const ROLE = "aws:iam/role:Role";
 const doc = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const trustDoc = (...Statement: object[]) => ({ assumeRolePolicy: doc(...Statement) });
 
+/** A stack rule's case: [what, rule id, resources, exact findings (`<resource name>: <message>`)]. */
+type StackRow = [string, string, PolicyResource[], string[]];
+
+function describeStackRows(title: string, rows: StackRow[]): void {
+  describe(title, () => {
+    for (const [what, id, resources, messages] of rows) {
+      it(`${id}: ${what}`, async () => {
+        expect(await stackViolations(rule(policies, id), resources)).to.deep.equal(messages);
+      });
+    }
+  });
+}
+
 /** [what, rule id, resource type, inputs, exact findings, config]. */
 type Row = [string, string, string, Record<string, any>, string[], object?];
 
-export function describeRows(title: string, rows: Row[]): void {
+function describeRows(title: string, rows: Row[]): void {
   describe(title, () => {
     for (const [what, id, type, props, messages, config] of rows) {
       it(`${id}: ${what}`, async () => {
@@ -680,5 +694,334 @@ describeRows("policy pack edges: Elastic Beanstalk", [
     EB,
     { settings: [set(ENV_NS, "EnvironmentType", "SingleInstance")] },
     [],
+  ],
+]);
+
+const ECR_IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1";
+const KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/k";
+const notCustomerKey = (i: number) => `Pipeline \`artifactStores[${i}]\` is not encrypted with a customer managed KMS key.`;
+const b64 = (s: string) => Buffer.from(s).toString("base64");
+const userDataSecret = (reason: string) => `EC2 user data looks like it holds a secret: ${reason}.`;
+const foreign = (label: string, p: string) =>
+  `Key policy ${label} allows the whole account "${p}", another account than the key's (123456789012); name the roles.`;
+
+describeRows("policy pack edges: CodeBuild images, logs and reports; pipeline stores; user data; whole accounts", [
+  ["a project without an environment", "aws-cicd-codebuild-image", PROJECT, {}, []],
+  [
+    "a private ECR image pulled with CodeBuild's credentials",
+    "aws-cicd-codebuild-image",
+    PROJECT,
+    { environment: { image: ECR_IMAGE } },
+    [`CodeBuild image "${ECR_IMAGE}" is not pulled with the service role (\`imagePullCredentialsType\` "SERVICE_ROLE").`],
+  ],
+  [
+    "a private ECR image pulled with the service role",
+    "aws-cicd-codebuild-image",
+    PROJECT,
+    { environment: { image: ECR_IMAGE, imagePullCredentialsType: "SERVICE_ROLE" } },
+    [],
+  ],
+  ["no logs configuration (CloudWatch Logs by default)", "aws-cicd-codebuild-logging", PROJECT, { logsConfig: {} }, []],
+  [
+    "CloudWatch Logs off and S3 logs on",
+    "aws-cicd-codebuild-logging",
+    PROJECT,
+    { logsConfig: { cloudwatchLogs: { status: "DISABLED" }, s3Logs: { status: "ENABLED" } } },
+    [],
+  ],
+  [
+    "both logs off",
+    "aws-cicd-codebuild-logging",
+    PROJECT,
+    { logsConfig: { cloudwatchLogs: { status: "DISABLED" }, s3Logs: { status: "DISABLED" } } },
+    ["CodeBuild project disables CloudWatch Logs and enables no S3 logs (`logsConfig`)."],
+  ],
+  ["a project without an environment", "aws-cicd-codebuild-privileged-mode", PROJECT, {}, []],
+  ["a report group without export", "aws-cicd-codebuild-report-export-encrypted", "aws:codebuild/reportGroup:ReportGroup", {}, []],
+  [
+    "a report group that does not export to S3",
+    "aws-cicd-codebuild-report-export-encrypted",
+    "aws:codebuild/reportGroup:ReportGroup",
+    { exportConfig: { type: "NO_EXPORT", s3Destination: { encryptionDisabled: true } } },
+    [],
+  ],
+  [
+    "an S3 export without a destination in the strict tier",
+    "aws-cicd-codebuild-report-export-encrypted",
+    "aws:codebuild/reportGroup:ReportGroup",
+    { exportConfig: { type: "S3" } },
+    ["Report group export has no customer managed `encryptionKey`."],
+    { requireCustomerManagedKeys: true },
+  ],
+  [
+    "stores without a key, with a customer key, a non-KMS key and an AWS managed key",
+    "aws-cicd-codepipeline-artifact-store-key",
+    PIPE,
+    {
+      artifactStores: [
+        null,
+        { encryptionKey: { id: KEY_ARN, type: "KMS" } },
+        { encryptionKey: { id: KEY_ARN, type: "X" } },
+        { encryptionKey: { id: "alias/aws/s3", type: "KMS" } },
+      ],
+    },
+    [notCustomerKey(0), notCustomerKey(2), notCustomerKey(3)],
+  ],
+  [
+    "an instance's plain user data",
+    "aws-cicd-ec2-user-data-secrets",
+    INST,
+    { userData: "#!/bin/bash\nexport DB_PASSWORD=hunter2\n" },
+    [userDataSecret('"DB_PASSWORD" is set in it and its name says it holds a secret')],
+  ],
+  [
+    "an instance's base64 user data with an access key id",
+    "aws-cicd-ec2-user-data-secrets",
+    INST,
+    { userDataBase64: b64("echo AKIAABCDEFGHIJKLMNOP") },
+    [userDataSecret("it contains an AWS access key id")],
+  ],
+  [
+    "a launch template's user data with a YAML-style assignment",
+    "aws-cicd-ec2-user-data-secrets",
+    LT,
+    { userData: b64("STAGE=prod\nAPI_TOKEN: abc\n") },
+    [userDataSecret('"API_TOKEN" is set in it and its name says it holds a secret')],
+  ],
+  ["user data that is not text", "aws-cicd-ec2-user-data-secrets", INST, { userData: 5 }, []],
+  [
+    "a key policy naming its own account, another account, a role, anyone, nobody, and a Deny",
+    "aws-cicd-policy-no-whole-account",
+    "aws:kms/keyPolicy:KeyPolicy",
+    {
+      keyId: KEY_ARN,
+      policy: doc(
+        { Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "kms:*", Resource: "*" },
+        { Effect: "Allow", Principal: { AWS: ["111122223333", "arn:aws:iam::111122223333:role/r"] }, Action: "kms:Decrypt", Resource: "*" },
+        { Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*" },
+        { Effect: "Allow", Action: "kms:Decrypt", Resource: "*" },
+        { Effect: "Deny", Principal: { AWS: "111122223333" }, Action: "kms:Decrypt", Resource: "*" },
+      ),
+    },
+    [foreign("statement 2", "111122223333")],
+  ],
+  [
+    "a key whose own account comes from kms:CallerAccount",
+    "aws-cicd-policy-no-whole-account",
+    KEY,
+    {
+      policy: doc(
+        {
+          Effect: "Allow",
+          Principal: { AWS: "arn:aws:iam::123456789012:root" },
+          Action: "kms:*",
+          Resource: "*",
+          Condition: { StringEquals: { "kms:CallerAccount": "123456789012" } },
+        },
+        { Effect: "Allow", Principal: { AWS: "111122223333" }, Action: "kms:Decrypt", Resource: "*" },
+      ),
+    },
+    [foreign("statement 2", "111122223333")],
+  ],
+  [
+    "a key whose conditions name no single account, and a key id that is not an ARN",
+    "aws-cicd-policy-no-whole-account",
+    KEY,
+    {
+      keyId: "key-id",
+      policy: doc({
+        Effect: "Allow",
+        Principal: { AWS: "arn:aws:iam::123456789012:root" },
+        Action: "kms:*",
+        Resource: "*",
+        Condition: { StringEquals: { "aws:SourceAccount": ["123456789012", "111122223333"], "aws:PrincipalAccount": "x123456789012" } },
+      }),
+    },
+    ['Key policy statement 1 allows the whole account "arn:aws:iam::123456789012:root"; name the roles.'],
+  ],
+  [
+    "a bucket policy naming its account root even with a source account",
+    "aws-cicd-policy-no-whole-account",
+    "aws:s3/bucketPolicy:BucketPolicy",
+    {
+      policy: doc({
+        Effect: "Allow",
+        Principal: { AWS: "arn:aws:iam::123456789012:root" },
+        Action: "s3:GetObject",
+        Resource: "*",
+        Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
+      }),
+    },
+    ['Bucket policy statement 1 allows the whole account "arn:aws:iam::123456789012:root"; name the roles.'],
+  ],
+]);
+
+const BUCKET = res("aws:s3/bucket:Bucket", "b", { bucket: "b1", arn: "arn:aws:s3:::b1" });
+const sub = (type: string, name: string, props: Record<string, any>) => res(type, name, { bucket: "b1", ...props });
+const LOGGING = "aws:s3/bucketLogging:BucketLogging";
+const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+const kms = (sseAlgorithm: string, kmsMasterKeyId?: string) => ({ applyServerSideEncryptionByDefault: { sseAlgorithm, kmsMasterKeyId } });
+const NO_CMK = 'b: Bucket "b" has no default encryption with a customer managed KMS key.';
+const VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
+const tlsDeny = (Resource: string[]) =>
+  JSON.stringify({
+    Statement: [{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource, Condition: { Bool: { "aws:SecureTransport": "false" } } }],
+  });
+const NO_TLS = 'b: Bucket "b" has no bucket policy denying requests without TLS on the bucket and its objects.';
+const BUCKET_NO_ARN = res("aws:s3/bucket:Bucket", "b", { bucket: "b1" });
+const POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+const TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:t";
+const snsTls = JSON.stringify({
+  Statement: [
+    { Effect: "Deny", Principal: "*", Action: "sns:Publish", Resource: TOPIC_ARN, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+  ],
+});
+
+describeStackRows("policy pack edges: S3 and SNS stacks", [
+  [
+    "a logging configuration without a target",
+    "aws-cicd-s3-access-logging",
+    [BUCKET, sub(LOGGING, "l", { targetBucket: "" }), sub(LOGGING, "l2", { targetBucket: 5 })],
+    ['b: Bucket "b" has no server access logging.'],
+  ],
+  [
+    "logging set on the bucket itself",
+    "aws-cicd-s3-access-logging",
+    [res("aws:s3/bucket:Bucket", "b", { bucket: "b1", logging: { targetBucket: "logs" } })],
+    [],
+  ],
+  [
+    "one rule object (not a list) with a customer key",
+    "aws-cicd-s3-encryption-customer-key",
+    [BUCKET, sub(SSE, "e", { rules: kms("aws:kms", KEY_ARN) })],
+    [],
+  ],
+  [
+    "a DSSE rule after a null one",
+    "aws-cicd-s3-encryption-customer-key",
+    [BUCKET, sub(SSE, "e", { rules: [null, kms("aws:kms:dsse", KEY_ARN)] })],
+    [],
+  ],
+  [
+    "AES256 with a key, the AWS managed key, no key, and no default",
+    "aws-cicd-s3-encryption-customer-key",
+    [BUCKET, sub(SSE, "e", { rules: [kms("AES256", KEY_ARN), kms("aws:kms", "alias/aws/s3"), kms("aws:kms"), {}] })],
+    [NO_CMK],
+  ],
+  [
+    "encryption set on the bucket itself",
+    "aws-cicd-s3-encryption-customer-key",
+    [res("aws:s3/bucket:Bucket", "b", { bucket: "b1", serverSideEncryptionConfiguration: { rule: kms("aws:kms", KEY_ARN) } })],
+    [],
+  ],
+  [
+    "a disabled rule, a null one and an enabled one",
+    "aws-cicd-s3-lifecycle",
+    [
+      BUCKET,
+      sub("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "l", {
+        rules: [null, { status: "Disabled" }, { status: "Enabled" }],
+      }),
+    ],
+    [],
+  ],
+  [
+    "only disabled and null rules",
+    "aws-cicd-s3-lifecycle",
+    [BUCKET, sub("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "l", { rules: [null, { status: "Disabled" }] })],
+    ['b: Bucket "b" has no enabled lifecycle rule.'],
+  ],
+  [
+    "a suspended and an enabled versioning configuration",
+    "aws-cicd-s3-versioning",
+    [
+      BUCKET,
+      sub(VERSIONING, "v1", {}),
+      sub(VERSIONING, "v2", { versioningConfiguration: { status: "Suspended" } }),
+      sub(VERSIONING, "v3", { versioningConfiguration: { status: "Enabled" } }),
+    ],
+    [],
+  ],
+  [
+    "a versioning configuration without a status",
+    "aws-cicd-s3-versioning",
+    [BUCKET, sub(VERSIONING, "v1", {})],
+    ['b: Bucket "b" does not enable versioning.'],
+  ],
+  [
+    "versioning set on the bucket itself",
+    "aws-cicd-s3-versioning",
+    [res("aws:s3/bucket:Bucket", "b", { bucket: "b1", versioning: { enabled: true } })],
+    [],
+  ],
+  [
+    "an ownership configuration without a rule beside an enforcing one",
+    "aws-cicd-s3-acls-disabled",
+    [
+      BUCKET,
+      sub("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "o1", {}),
+      sub("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "o2", { rule: { objectOwnership: "BucketOwnerEnforced" } }),
+    ],
+    [],
+  ],
+  [
+    "a partial public access block beside a complete one",
+    "aws-cicd-s3-public-access-block",
+    [
+      BUCKET,
+      sub("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "p1", { blockPublicAcls: true }),
+      sub("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "p2", {
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      }),
+    ],
+    [],
+  ],
+  [
+    "a bucket whose ARN is unknown, denied on the bucket and its objects",
+    "aws-cicd-s3-tls-only",
+    [BUCKET_NO_ARN, sub(POLICY, "p", { policy: tlsDeny(["arn:aws:s3:::b1", "arn:aws:s3:::b1/*"]) })],
+    [],
+  ],
+  [
+    'a bucket whose ARN is unknown, denied on "*"',
+    "aws-cicd-s3-tls-only",
+    [BUCKET_NO_ARN, sub(POLICY, "p", { policy: tlsDeny(["*"]) })],
+    [],
+  ],
+  [
+    "a bucket whose ARN is unknown, denied on its objects only",
+    "aws-cicd-s3-tls-only",
+    [BUCKET_NO_ARN, sub(POLICY, "p", { policy: tlsDeny(["arn:aws:s3:::b1/*"]) })],
+    [NO_TLS],
+  ],
+  [
+    "a bucket whose ARN is unknown, denied on the bucket only",
+    "aws-cicd-s3-tls-only",
+    [BUCKET_NO_ARN, sub(POLICY, "p", { policy: tlsDeny(["arn:aws:s3:::b1"]) })],
+    [NO_TLS],
+  ],
+  [
+    "a known ARN denied on its objects only",
+    "aws-cicd-s3-tls-only",
+    [BUCKET, sub(POLICY, "p", { policy: tlsDeny(["arn:aws:s3:::b1/*"]) })],
+    [NO_TLS],
+  ],
+  [
+    "a topic whose own policy denies publishing without TLS",
+    "aws-cicd-sns-tls-only",
+    [res("aws:sns/topic:Topic", "t", { arn: TOPIC_ARN, policy: snsTls })],
+    [],
+  ],
+  [
+    "a topic policy of another topic",
+    "aws-cicd-sns-tls-only",
+    [
+      res("aws:sns/topic:Topic", "t", { arn: TOPIC_ARN }),
+      res("aws:sns/topicPolicy:TopicPolicy", "tp", { arn: `${TOPIC_ARN}-other`, policy: snsTls }),
+    ],
+    ['t: SNS topic "t" has no policy denying publishing without TLS.'],
   ],
 ]);
