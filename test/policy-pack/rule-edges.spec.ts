@@ -449,6 +449,20 @@ describeRows("policy pack edges: IAM documents", [
     { managedPolicyArns: "arn:aws:iam::aws:policy/AdministratorAccess" },
     [],
   ],
+  [
+    "a managed policy ARN nested in a list (not an ARN)",
+    "aws-cicd-iam-managed-policies",
+    ROLE,
+    { managedPolicyArns: [["arn:aws:iam::aws:policy/AdministratorAccess"]] },
+    [],
+  ],
+  [
+    "the Beanstalk admin policy nested in a list (not an ARN)",
+    "aws-cicd-iam-beanstalk-admin-policy",
+    ROLE,
+    { managedPolicyArns: [["arn:aws:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk"]] },
+    [],
+  ],
   ["a non-string managed policy entry", "aws-cicd-iam-beanstalk-admin-policy", ROLE, { managedPolicyArns: [5] }, []],
 ]);
 
@@ -595,10 +609,24 @@ describeRows("policy pack edges: Elastic Beanstalk", [
     "null settings, a null value and the option under another namespace",
     "aws-cicd-eb-stream-logs",
     EB,
-    { settings: [null, set(STREAM_NS, "StreamLogs", null), set("aws:elasticbeanstalk:other", "StreamLogs", "true")] },
+    { settings: [null, set("aws:elasticbeanstalk:other", "StreamLogs", "true"), set(STREAM_NS, "StreamLogs", null)] },
     [NO_STREAM],
   ],
   ["an undefined value", "aws-cicd-eb-stream-logs", EB, { settings: [set(STREAM_NS, "StreamLogs", undefined)] }, [NO_STREAM]],
+  [
+    "a VPC id left undefined",
+    "aws-cicd-eb-vpc",
+    EB,
+    { settings: [set("aws:ec2:vpc", "VPCId", undefined)] },
+    ["Elastic Beanstalk environment sets no VPC (`aws:ec2:vpc` `VPCId`)."],
+  ],
+  [
+    "a null VPC id",
+    "aws-cicd-eb-vpc",
+    EB,
+    { settings: [set("aws:ec2:vpc", "VPCId", null)] },
+    ["Elastic Beanstalk environment sets no VPC (`aws:ec2:vpc` `VPCId`)."],
+  ],
   ["a boolean value", "aws-cicd-eb-stream-logs", EB, { settings: [set(STREAM_NS, "StreamLogs", true)] }, []],
   [
     "empty roles beside a template",

@@ -79,6 +79,7 @@ describe("policy pack helpers: policy documents", () => {
     expect([a.Effect, a.Principal, a.NotResource, a.Condition]).to.deep.equal(["Deny", "*", ["x"], undefined]);
     expect([b.NotPrincipal, b.Condition]).to.deep.equal([{ AWS: ["*"] }, undefined]);
     expect([c.Principal, c.Resource]).to.deep.equal([undefined, []]);
+    expect(statementsOf({ Statement: [{ Principal: "111122223333" }] })![0].Principal).to.equal(undefined);
   });
 
   it("is not a policy: invalid JSON, a string, null or a number", () => {
@@ -218,7 +219,7 @@ describe("policy pack helpers: relations", () => {
     const byName = res(T, "name", { bucket: "b1" });
     const byId = res(T, "id", { bucket: "b1-id" });
     const byArn = res(T, "arn", { bucket: "arn:aws:s3:::b1" });
-    const unknownDep = { ...res(T, "unknown", unknownAt("bucket"), [bucket]), propertyDependencies: undefined } as never;
+    const unknownDep = { ...res(T, "unknown", unknownAt("bucket"), [res("x", "x", {}), bucket]), propertyDependencies: undefined } as never;
     const unknownOther = { ...res(T, "unknown-other", unknownAt("bucket"), [res("x", "x", {})]), propertyDependencies: undefined } as never;
     const unknownWithDeps = { ...res(T, "unknown-deps", unknownAt("bucket"), [bucket]), propertyDependencies: { bucket: [] } } as never;
     const otherType = res("aws:s3/bucketPolicy:BucketPolicy", "p", { bucket: "b1" });
@@ -280,6 +281,8 @@ describe("policy pack helpers: resource policy checks", () => {
     expect(limited({ StringEquals: { "aws:SourceAccount": "" } })).to.equal(false);
     expect(limited({ StringEquals: { "aws:SourceAccount": [] } })).to.equal(false);
     expect(limited({ StringLike: { "aws:SourceArn": "arn:aws:*" } })).to.equal(true);
+    expect(limited({ StringLike: { "aws:SourceArn": "*abc" } })).to.equal(true);
+    expect(limited({ StringEquals: { "aws:RequestedRegion": "us-east-1", "aws:SourceAccount": "111122223333" } })).to.equal(true);
     expect(limited({ StringEquals: { "aws:RequestedRegion": "us-east-1" } })).to.equal(false);
     expect(limited({ StringEquals: null })).to.equal(false);
     expect(limited({ StringEquals: "aws:SourceAccount" })).to.equal(false);
