@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { BuildSpecError, parseBuildSpec } from "../../packages/aws-cicd/src/codebuild/buildspec";
+import { MAX_BUILDSPEC_NESTING, tooDeepOffset } from "../../packages/aws-cicd/src/codebuild/buildspec-limits";
 
 const GOOD = `version: 0.2
 env:
@@ -158,5 +159,39 @@ describe("parseBuildSpec", () => {
       const text = "version: 0.2\nphases:\n  build:\n    commands: &cmds\n      - make\n  post_build:\n    commands: *cmds\n";
       expect(parseBuildSpec(text).phases?.post_build?.commands).to.deep.equal(["make"]);
     });
+  });
+});
+
+describe("tooDeepOffset", () => {
+  /** `depth` mappings nested one in another, each key on its own line. */
+  const maps = (depth: number) =>
+    Array.from({ length: depth }, (_, i) => `${"  ".repeat(i)}k${i}:${i === depth - 1 ? " v" : ""}`).join("\n") + "\n";
+
+  it("accepts exactly the limit of nested mappings and points at the first one past it", () => {
+    expect(tooDeepOffset(maps(MAX_BUILDSPEC_NESTING))).to.equal(undefined);
+    const text = maps(MAX_BUILDSPEC_NESTING + 1);
+    expect(tooDeepOffset(text)).to.equal(text.indexOf(`k${MAX_BUILDSPEC_NESTING}:`));
+  });
+
+  it("counts block lists and flow collections as levels too", () => {
+    expect(tooDeepOffset("- ".repeat(MAX_BUILDSPEC_NESTING) + "x\n")).to.equal(undefined);
+    expect(tooDeepOffset("- ".repeat(MAX_BUILDSPEC_NESTING + 1) + "x\n")).to.equal(2 * MAX_BUILDSPEC_NESTING);
+    expect(tooDeepOffset("[".repeat(MAX_BUILDSPEC_NESTING) + "]".repeat(MAX_BUILDSPEC_NESTING))).to.equal(undefined);
+    expect(tooDeepOffset("[".repeat(MAX_BUILDSPEC_NESTING + 1) + "]".repeat(MAX_BUILDSPEC_NESTING + 1))).to.equal(MAX_BUILDSPEC_NESTING);
+  });
+
+  it("takes the limit as an argument, and does not count scalars", () => {
+    expect(tooDeepOffset("a:\n  b: c\n", 2)).to.equal(undefined);
+    expect(tooDeepOffset("a:\n  b: c\n", 1)).to.equal(5);
+    expect(tooDeepOffset("a: [b, {c: d}]\n", 2)).to.equal(7);
+    expect(tooDeepOffset("just text\n", 0)).to.equal(undefined);
+  });
+
+  it("makes parseBuildSpec refuse the file at the line and column of the level past the limit", () => {
+    const text = maps(MAX_BUILDSPEC_NESTING + 1);
+    const e = errorOf(text, "deep.yml");
+    expect(e.message).to.equal(
+      `deep.yml:${MAX_BUILDSPEC_NESTING + 1}:${2 * MAX_BUILDSPEC_NESTING + 1}: The buildspec nests lists and mappings more than 64 levels deep; a buildspec needs a few. Flatten the structure.`,
+    );
   });
 });

@@ -5,6 +5,7 @@ import {
   buildSpecReferences,
   splitSecretsManagerReference,
 } from "../../packages/aws-cicd/src/codebuild/buildspec";
+import { SECRETS_MANAGER_ARN_PATTERN } from "../../packages/aws-cicd/src/codebuild/buildspec-references-syntax";
 
 const ARN = "arn:aws:secretsmanager:eu-west-1:210987654321:secret:shared/api-AbCdEf";
 
@@ -67,4 +68,11 @@ describe("splitSecretsManagerReference", () => {
       expect(splitSecretsManagerReference(reference)).to.deep.equal(parts);
     });
   }
+});
+
+describe("SECRETS_MANAGER_ARN_PATTERN", () => {
+  it("matches a secret ARN only from its first character", () => {
+    expect(SECRETS_MANAGER_ARN_PATTERN.test(ARN)).to.equal(true);
+    expect(SECRETS_MANAGER_ARN_PATTERN.test(`x${ARN}`)).to.equal(false);
+  });
 });

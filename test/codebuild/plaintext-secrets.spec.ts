@@ -4,8 +4,15 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import * as lib from "../../packages/aws-cicd/src";
-import { credentialShapeReason, looksRandom, plaintextSecretReason } from "../../packages/aws-cicd/src/codebuild/plaintext-secrets";
-import { recorded } from "../harness";
+import {
+  checkBuildSpecCommands,
+  checkedPlaintextValue,
+  checkPlaintextValueNow,
+  credentialShapeReason,
+  looksRandom,
+  plaintextSecretReason,
+} from "../../packages/aws-cicd/src/codebuild/plaintext-secrets";
+import { recorded, unwrap } from "../harness";
 import { failedRegistrations } from "../harness/rejections";
 
 // Fake credentials, assembled so that no scanner mistakes this file for a leak.
@@ -22,12 +29,16 @@ const OPENSSH = "-----BEGIN " + "OPENSSH PRIVATE KEY-----";
 const DB_URL = "postgres://app:" + "s3cr3t@db.internal:5432/app";
 const RANDOM = "Zx8Qm2Lr7Tv4Wn9Ks1Hd6Jf3Bc5Gy0Pa";
 const AKIA = "AKIA" + "IOSFODNN7EXAMPLE";
+const PKCS8 = "-----BEGIN " + "PRIVATE KEY-----";
+// AWS's documented example secret access key (40 base64 characters).
+const SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCYEXAMPLEKEY";
 
 describe("Plaintext credential detection", () => {
   const positives: [string, string, string][] = [
     ["an AWS access key id", AKIA, "its value is an AWS access key id"],
     ["an RSA private key", PEM, "its value holds a private key"],
     ["an OpenSSH private key", OPENSSH, "its value holds a private key"],
+    ["a PKCS #8 private key (no algorithm word)", PKCS8, "its value holds a private key"],
     ["a URL with a password", DB_URL, "its value is a URL with a password"],
     ["a GitHub token", GITHUB, "its value is a GitHub token"],
     ["a fine-grained GitHub token", GITHUB_PAT, "its value is a GitHub token"],
@@ -61,6 +72,8 @@ describe("Plaintext credential detection", () => {
     ["an image id", "aws/codebuild/amazonlinux-x86_64-standard:6.0"],
     ["a camel-case identifier", "SomeOrdinaryCamelCaseIdentifier1"],
     ["an AMI id", "ami-0123456789abcdef0"],
+    ["a Slack-like word with a short tail", "xoxb-12345"],
+    ["a JWT-like value with a short signature", "eyJ" + "hbGciOiJIUzI1NiJ9.eyJ" + "zdWIiOiIxMjM0NTY3ODkwIn0.abc"],
   ];
   for (const [what, value] of negatives) {
     it(`accepts ${what}`, () => expect(plaintextSecretReason("CONFIG", value)).to.equal(undefined));
@@ -72,6 +85,63 @@ describe("Plaintext credential detection", () => {
     expect(looksRandom(RANDOM.slice(0, 23)), "23 characters").to.equal(false);
     expect(looksRandom(RANDOM.toLowerCase()), "one case").to.equal(false);
     expect(looksRandom("Ab1".repeat(10)), "repetitive").to.equal(false);
+  });
+
+  it("counts exactly 24 characters as long enough", () => {
+    expect(looksRandom(RANDOM.slice(0, 24))).to.equal(true);
+  });
+
+  it("needs the whole value to be one base64 token, with digits, upper and lower case", () => {
+    expect(looksRandom(`!${RANDOM}`), "a leading symbol").to.equal(false);
+    expect(looksRandom(`${RANDOM}!`), "a trailing symbol").to.equal(false);
+    expect(looksRandom("ZxQmLrTvWnKsHdJfBcGyPaEu"), "no digit").to.equal(false);
+    expect(looksRandom(RANDOM.toUpperCase()), "no lower case").to.equal(false);
+  });
+
+  it("finds a value shaped like an AWS secret access key before calling it random", () => {
+    expect(plaintextSecretReason("CONFIG", SECRET_KEY)).to.equal("its value looks like an AWS secret access key");
+  });
+
+  it("needs the secret access key shape to fill the whole value, with digits, upper and lower case", () => {
+    expect(plaintextSecretReason("CONFIG", `#${SECRET_KEY}`), "a leading symbol").to.equal(undefined);
+    expect(plaintextSecretReason("CONFIG", `${SECRET_KEY}#`), "a trailing symbol").to.equal(undefined);
+    expect(plaintextSecretReason("CONFIG", SECRET_KEY.replace("7", "x")), "no digit").to.equal(undefined);
+    expect(plaintextSecretReason("CONFIG", SECRET_KEY.toUpperCase()), "no lower case").to.equal(undefined);
+  });
+
+  it("finds secret-sounding names with or without an underscore, unless the value is empty", () => {
+    for (const name of ["DB_PASSWORD", "PRIVATE_KEY", "PRIVATEKEY", "API_KEY", "APIKEY", "GITHUB_TOKEN", "DB_PASSWD", "CREDENTIALS"]) {
+      expect(plaintextSecretReason(name, "x"), name).to.equal("its name says it holds a secret");
+    }
+    expect(plaintextSecretReason("DB_PASSWORD", "")).to.equal(undefined);
+  });
+});
+
+describe("Plain value checks", () => {
+  const check = { arg: "environmentVariables.DB_PASSWORD", name: "DB_PASSWORD", fix: "store it elsewhere." };
+
+  it("skips an absent value, whatever the name", () => {
+    expect(() => checkPlaintextValueNow(undefined, check)).to.not.throw();
+  });
+
+  it("judges an Output by its name now: a secret-sounding name is refused before the value is known", () => {
+    expect(() => checkPlaintextValueNow(pulumi.output("x"), check)).to.throw(
+      "`environmentVariables.DB_PASSWORD` looks like a credential (its name says it holds a secret); store it elsewhere.",
+    );
+    expect(() => checkPlaintextValueNow(pulumi.output("x"), { ...check, name: "STAGE" })).to.not.throw();
+  });
+
+  it("returns a plain string itself, not an Output", () => {
+    expect(checkedPlaintextValue("prod", { ...check, name: "STAGE" })).to.equal("prod");
+  });
+
+  it("lets an Output that resolves to a credential through with allowPlaintext", async () => {
+    expect(await unwrap(checkedPlaintextValue(pulumi.output(NPM), { ...check, name: "CONFIG", allowPlaintext: true }))).to.equal(NPM);
+  });
+
+  it("lets an Output that resolves to no string through (nothing to judge)", async () => {
+    const value = pulumi.output(undefined as unknown as string);
+    expect(await unwrap(checkedPlaintextValue(value, { ...check, name: "CONFIG" }))).to.equal(undefined);
   });
 });
 
@@ -161,6 +231,16 @@ describe("Inline buildspec commands", () => {
     expect(
       () => new lib.BuildProject("b", spec(['npm config set //registry.npmjs.org/:_authToken "$NPM_TOKEN"', "git rev-parse HEAD"])),
     ).to.not.throw();
+  });
+
+  it("names the buildspec `buildSpec` by default", () => {
+    expect(() => checkBuildSpecCommands({ phases: { install: { commands: [`echo ${AKIA}`] } } })).to.throw(
+      "`buildSpec.phases.install.commands[0]` contains a plaintext credential (an AWS access key id);",
+    );
+  });
+
+  it("skips phases left undefined and items that are not strings (the validator reports those)", () => {
+    expect(() => checkBuildSpecCommands({ phases: { install: undefined, build: { commands: ["make", [AKIA]] } } })).to.not.throw();
   });
 
   it("refuses an env variable shaped like a JWT", () => {

@@ -36,11 +36,6 @@ export class SpecPath {
   }
 }
 
-/** The own keys of a mapping whose value is not `undefined` (an absent optional key). */
-export function presentKeys(obj: Record<string, unknown>): string[] {
-  return Object.keys(obj).filter((k) => obj[k] !== undefined);
-}
-
 /** A plain object (not a list, not null). */
 export function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -88,7 +83,8 @@ export function expectStringList(p: SpecPath, value: unknown, emptyHint: string)
 
 /** One of a fixed set of strings. */
 export function expectOneOf<T extends string>(p: SpecPath, value: unknown, allowed: readonly T[]): T {
-  if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
+  // Only a string can be one of `allowed`.
+  if (!(allowed as readonly unknown[]).includes(value)) {
     p.fail(`must be ${quotedOrList(allowed)}, got ${describeValue(value)}.`);
   }
   return value as T;

@@ -157,8 +157,9 @@ export function matchCompiledGlob(glob: CompiledGlob, relativePath: string): boo
       const seg = segs[i];
       if (seg.kind === "globstar") {
         if (part === "") continue;
-        next[i] = 1;
-        if (i === last) next[i + 1] = 1;
+        // `**` takes this segment and may take more. Reaching the segment after it matters only for a
+        // trailing `**` (the accepting state): elsewhere `close` reaches it anyway.
+        next[i] = next[i + 1] = 1;
       } else if (segmentMatches(seg.tokens, part)) next[i + 1] = 1;
     }
     states = close(next);

@@ -28,13 +28,12 @@ const COLLECTIONS = new Set(["block-map", "block-seq", "flow-collection"]);
  * stack, so the check itself cannot overflow.
  */
 export function tooDeepOffset(text: string, max = MAX_BUILDSPEC_NESTING): number | undefined {
-  const stack: { node: unknown; depth: number }[] = [];
+  // Only objects are pushed: the parser's tokens, and the objects found in them.
+  const stack: { node: object; depth: number }[] = [];
   for (const token of new YAML.Parser().parse(text)) stack.push({ node: token, depth: 0 });
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
-    if (typeof node !== "object" || node === null) continue;
-    const type = (node as { type?: unknown }).type;
-    const level = typeof type === "string" && COLLECTIONS.has(type) ? depth + 1 : depth;
+    const level = COLLECTIONS.has(String((node as { type?: unknown }).type)) ? depth + 1 : depth;
     if (level > max) return (node as { offset?: number }).offset ?? 0;
     for (const child of Object.values(node)) {
       if (typeof child === "object" && child !== null) stack.push({ node: child, depth: level });

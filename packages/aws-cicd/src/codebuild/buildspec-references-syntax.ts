@@ -77,6 +77,7 @@ export function secretsManagerReferenceProblem(reference: string): string | unde
   } else if (!SECRETS_MANAGER_NAME_PATTERN.test(secretId)) {
     return `does not start with a valid secret name (letters, digits and "/_+=.@-"); use ${shape}`;
   }
+  // Stryker disable next-line ConditionalExpression: without the `undefined` test the pattern would read "undefined", which it accepts: the same result.
   if (versionStage !== undefined && !SECRET_VERSION_STAGE_PATTERN.test(versionStage)) {
     return `has an invalid version stage ${JSON.stringify(versionStage)}; use letters, digits and "_+=.@-" such as AWSCURRENT`;
   }

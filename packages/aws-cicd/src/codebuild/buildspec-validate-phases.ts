@@ -74,8 +74,7 @@ function validateRuntimeVersions(p: SpecPath, value: unknown): void {
   const runtimes = expectMapping(p, value);
   if (Object.keys(runtimes).length === 0) p.fail("must not be empty; name at least one runtime, e.g. `nodejs: 22`, or remove it.");
   for (const [runtime, version] of Object.entries(runtimes)) {
-    const ok =
-      (typeof version === "string" && version.trim() !== "") || (typeof version === "number" && Number.isFinite(version) && version >= 0);
+    const ok = (typeof version === "string" && version.trim() !== "") || (Number.isFinite(version) && (version as number) >= 0);
     if (!ok) {
       const got = typeof version === "string" ? describeValue(version) : describeKind(version);
       p.at(runtime).fail(`must be a version string or number such as 22, "3.12" or "latest", got ${got}.`);

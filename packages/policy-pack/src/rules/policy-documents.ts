@@ -34,7 +34,7 @@ export function statementsOf(doc: unknown): NormalizedStatement[] | undefined {
     try {
       parsed = JSON.parse(doc);
     } catch {
-      return undefined;
+      // Not JSON: `parsed` stays a string, which is not a policy (below).
     }
   }
   if (!parsed || typeof parsed !== "object") return undefined;

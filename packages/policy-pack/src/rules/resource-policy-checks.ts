@@ -50,8 +50,8 @@ export function limitsCaller(s: NormalizedStatement): boolean {
   return Object.entries(s.Condition ?? {}).some(
     ([op, block]) =>
       POSITIVE_OPERATORS.test(op) &&
+      // A string block has only index keys, which limit nothing; null has no entries.
       !!block &&
-      typeof block === "object" &&
       Object.entries(block as Record<string, unknown>).some(([k, v]) => {
         const values = [v].flat().map(String);
         return CALLER_LIMITING_KEYS.includes(k.toLowerCase()) && values.length > 0 && values.every((x) => x.length > 0 && !/^\*+$/.test(x));

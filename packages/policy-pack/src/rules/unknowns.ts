@@ -60,7 +60,7 @@ export async function forEachContained<T>(items: T[], check: (item: T) => void |
  * The property dependency tells them apart: `given` when set from outputs, `absent` when left to AWS.
  */
 export function computedInput(r: PolicyResource, field: string): { state: "known"; value: unknown } | { state: "given" | "absent" } {
-  const v = tryRead(() => r.props?.[field]);
+  const v = tryRead(() => r.props[field]);
   if (v !== UNKNOWN) return v === undefined || v === null || v === "" ? { state: "absent" } : { state: "known", value: v };
   return (r.propertyDependencies?.[field] ?? []).length > 0 ? { state: "given" } : { state: "absent" };
 }

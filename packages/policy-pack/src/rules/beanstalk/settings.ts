@@ -1,7 +1,7 @@
 /** Reads Elastic Beanstalk option settings (`settings: [{ namespace, name, value }]`). */
 export function settingOf(props: Record<string, any>, namespace: string, name: string): string | undefined {
   const list = Array.isArray(props.settings) ? props.settings : [];
-  const s = list.find((x: any) => x?.namespace === namespace && x?.name === name);
+  const s = list.find((x: any) => x?.namespace === namespace && x.name === name);
   return s === undefined || s.value === undefined || s.value === null ? undefined : String(s.value);
 }
 

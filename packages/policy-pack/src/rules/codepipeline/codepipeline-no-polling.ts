@@ -15,7 +15,9 @@ export const codepipelineNoPolling = resourceRule(
   },
   ["aws:codepipeline/pipeline:Pipeline"],
   (props, report) => {
+    // Stryker disable next-line ArrayDeclaration: a fallback item that is no stage has no actions.
     for (const stage of Array.isArray(props.stages) ? props.stages : []) {
+      // Stryker disable next-line ArrayDeclaration: a fallback item that is no action has no configuration.
       for (const action of Array.isArray(stage?.actions) ? stage.actions : []) {
         if (isTrue(action?.configuration?.PollForSourceChanges))
           report(`Pipeline action "${stage.name}/${action.name}" polls for source changes.`);

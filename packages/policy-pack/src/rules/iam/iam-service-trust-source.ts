@@ -37,7 +37,8 @@ export const iamServiceTrustSource = documentsRule<Config>(
   ["trust"],
   (doc, report, config) => {
     for (const [i, s] of doc.statements.entries()) {
-      if (s.Effect !== "Allow" || !s.Principal || s.Principal === "*") continue;
+      // No principal, or the anonymous one: no service to judge.
+      if (s.Effect !== "Allow" || typeof s.Principal !== "object") continue;
       const services = (s.Principal.Service ?? []).filter((p) => !config.servicesWithoutSourceKeys.includes(p));
       if (services.length === 0 || conditionKeys(s).some((k) => SOURCE_KEYS.includes(k))) continue;
       report(`Trust policy ${statementLabel(s, i)} trusts ${services.join(", ")} without aws:SourceAccount or aws:SourceArn.`);

@@ -1,0 +1,185 @@
+// Rule edges (see rule-edges.spec.ts): IAM documents, KMS, SNS, ECR and ECS.
+import { ROLE, doc, trustDoc, describeRows, ROLE_ARN, RP, TD, KEY, NO_ROTATION, sourceless, defaultUser } from "./rule-edges";
+
+describeRows("policy pack edges: IAM documents", [
+  [
+    "statements without a principal, anonymous, denied, for roles, exempt services, or with a source key",
+    "aws-cicd-iam-service-trust-source",
+    ROLE,
+    trustDoc(
+      { Effect: "Allow", Action: "sts:AssumeRole" },
+      { Effect: "Allow", Action: "sts:AssumeRole", Principal: "*" },
+      { Effect: "Deny", Action: "sts:AssumeRole", Principal: { Service: "codebuild.amazonaws.com" } },
+      { Effect: "Allow", Action: "sts:AssumeRole", Principal: { AWS: ROLE_ARN } },
+      {
+        Effect: "Allow",
+        Action: "sts:AssumeRole",
+        Principal: { Service: ["ec2.amazonaws.com", "codebuild.amazonaws.com", "codepipeline.amazonaws.com"] },
+      },
+      {
+        Effect: "Allow",
+        Action: "sts:AssumeRole",
+        Principal: { Service: "codebuild.amazonaws.com" },
+        Condition: { StringEquals: { "AWS:SourceAccount": "123456789012" } },
+      },
+    ),
+    [sourceless("statement 5", "codebuild.amazonaws.com, codepipeline.amazonaws.com")],
+  ],
+  [
+    "an exempt service when the config exempts none",
+    "aws-cicd-iam-service-trust-source",
+    ROLE,
+    trustDoc({ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ec2.amazonaws.com" } }),
+    [sourceless("statement 1", "ec2.amazonaws.com")],
+    { servicesWithoutSourceKeys: [] },
+  ],
+  [
+    'decryption on every key, written as "*" or as a key ARN with wildcards',
+    "aws-cicd-iam-no-kms-decrypt-all-keys",
+    RP,
+    {
+      policy: doc(
+        { Effect: "Deny", Action: "kms:Decrypt", Resource: "*" },
+        { Effect: "Allow", Action: "kms:Decrypt", Resource: ["arn:aws:kms:us-east-1:123456789012:key/abc"] },
+        { Effect: "Allow", Action: "kms:Decrypt", Resource: ["arn:aws:kms:us-east-1:123456789012:key/abc", "arn:aws:kms:*:*:key/*"] },
+        { Effect: "Allow", Action: "kms:Re*", Resource: ["arn:aws-cn:kms:::key/*"] },
+        {
+          Effect: "Allow",
+          Action: "kms:Decrypt",
+          Resource: [
+            "x arn:aws:kms:*:*:key/*",
+            "arn:aws:kms:*:*:key/*x",
+            "arn::kms:*:*:key/*",
+            "arn:aws:kms:**:*:key/*",
+            "arn:aws:kms:*:**:key/*",
+          ],
+        },
+        { Effect: "Allow", Action: "kms:Encrypt", Resource: "*" },
+      ),
+    },
+    ['`policy` statement 3 allows "kms:Decrypt" on all KMS keys.', '`policy` statement 4 allows "kms:ReEncryptFrom" on all KMS keys.'],
+  ],
+  [
+    'a Deny on "*", an exact ARN, and actions AWS cannot scope or does not know',
+    "aws-cicd-iam-no-star-resource",
+    RP,
+    {
+      policy: doc(
+        { Effect: "Deny", Action: "s3:GetObject", Resource: "*" },
+        { Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" },
+        { Effect: "Allow", Action: ["ecr:GetAuthorizationToken", "s3:getobject", "s3:Get*", "s3:NoSuchThing"], Resource: "*" },
+      ),
+    },
+    [
+      '`policy` statement 3 grants "s3:getobject" on "*" although it supports resource-level permissions.',
+      '`policy` statement 3 grants "s3:Get*" on "*" although it supports resource-level permissions.',
+    ],
+  ],
+  [
+    "service-wide wildcards in an identity policy (another rule's finding)",
+    "aws-cicd-iam-exact-actions",
+    RP,
+    { policy: doc({ Effect: "Allow", Action: ["s3:*", "*", "s3:Get*"], Resource: "*" }) },
+    ['`policy` statement 1 allows the wildcard action "s3:Get*".'],
+  ],
+  [
+    "a Deny of escalation actions",
+    "aws-cicd-iam-no-privilege-escalation",
+    RP,
+    { policy: doc({ Effect: "Deny", Action: ["iam:PassRole", "iam:CreatePolicyVersion"], Resource: "*" }) },
+    [],
+  ],
+  [
+    "an escalation action without iam:PassRole",
+    "aws-cicd-iam-no-privilege-escalation",
+    RP,
+    { policy: doc({ Effect: "Allow", Action: ["iam:CreatePolicyVersion"], Resource: "*" }) },
+    ['`policy` statement 1 allows "iam:CreatePolicyVersion", which lets a principal raise its own permissions.'],
+  ],
+  [
+    "an AWS managed policy among non-string entries",
+    "aws-cicd-iam-managed-policies",
+    ROLE,
+    { managedPolicyArns: [5, "arn:aws:iam::aws:policy/AdministratorAccess"] },
+    ['Attaches the AWS managed policy "AdministratorAccess" without a documented reason.'],
+  ],
+  [
+    "managed policy ARNs that are not a list",
+    "aws-cicd-iam-managed-policies",
+    ROLE,
+    { managedPolicyArns: "arn:aws:iam::aws:policy/AdministratorAccess" },
+    [],
+  ],
+  [
+    "a managed policy ARN nested in a list (not an ARN)",
+    "aws-cicd-iam-managed-policies",
+    ROLE,
+    { managedPolicyArns: [["arn:aws:iam::aws:policy/AdministratorAccess"]] },
+    [],
+  ],
+  [
+    "the Beanstalk admin policy nested in a list (not an ARN)",
+    "aws-cicd-iam-beanstalk-admin-policy",
+    ROLE,
+    { managedPolicyArns: [["arn:aws:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk"]] },
+    [],
+  ],
+  ["a non-string managed policy entry", "aws-cicd-iam-beanstalk-admin-policy", ROLE, { managedPolicyArns: [5] }, []],
+]);
+
+describeRows("policy pack edges: KMS, SNS, ECR and ECS", [
+  ["an asymmetric key", "aws-cicd-kms-key-rotation", KEY, { keySpec: "RSA_2048" }, []],
+  [
+    "a key whose legacy spec says symmetric",
+    "aws-cicd-kms-key-rotation",
+    KEY,
+    { customerMasterKeySpec: "SYMMETRIC_DEFAULT", keySpec: "RSA_2048" },
+    [NO_ROTATION],
+  ],
+  ["an HMAC key", "aws-cicd-kms-key-rotation", KEY, { keyUsage: "GENERATE_VERIFY_MAC" }, []],
+  [
+    "a symmetric key named explicitly",
+    "aws-cicd-kms-key-rotation",
+    KEY,
+    { keySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT" },
+    [NO_ROTATION],
+  ],
+  [
+    "a key alias that only starts like the SNS managed key",
+    "aws-cicd-sns-kms",
+    "aws:sns/topic:Topic",
+    { kmsMasterKeyId: "alias/aws/sns-custom" },
+    [],
+    { requireCustomerManagedKeys: true },
+  ],
+  [
+    "a repository without a scanning configuration",
+    "aws-cicd-ecr-scan-on-push",
+    "aws:ecr/repository:Repository",
+    {},
+    ["ECR repository does not scan images on push."],
+  ],
+  ["a service without a network configuration", "aws-cicd-ecs-service-no-public-ip", "aws:ecs/service:Service", {}, []],
+  [
+    "a task definition without a network mode",
+    "aws-cicd-ecs-task-awsvpc",
+    TD,
+    {},
+    ['ECS task definition uses the network mode "bridge", not "awsvpc".'],
+  ],
+  [
+    "containers given as a list, unnamed, empty users and entries that are not containers",
+    "aws-cicd-ecs-task-non-root",
+    TD,
+    { containerDefinitions: [{ name: "a", user: "" }, { user: "app" }, null, 5, { name: 7, user: 0 }] },
+    [defaultUser('"a"'), defaultUser("2")],
+  ],
+  ["container definitions that are not JSON", "aws-cicd-ecs-task-non-root", TD, { containerDefinitions: "not json" }, []],
+  [
+    "container definitions that are one object, not a list",
+    "aws-cicd-ecs-task-non-root",
+    TD,
+    { containerDefinitions: JSON.stringify({ name: "a" }) },
+    [],
+  ],
+]);
