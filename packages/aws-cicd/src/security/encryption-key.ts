@@ -1,7 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkArgsObject, checkTypes } from "../internal/types";
-import { checkedInput, checkedRoleArns, checkRegionArg, isDeferred, roleArnProblem } from "../internal/arns";
+import { checkedRoleArns } from "../internal/arns";
 import { ownerSegment, stackScopedAlias, validateComponentName } from "../internal/naming";
 import { accountRootArn, AwsContext, awsContext, PolicyStatement, sizeCheckedPolicyDocument } from "./iam";
 import {
@@ -19,7 +18,10 @@ import {
 import { asResourceError } from "../internal/errors";
 import { autoScalingVolumeStatements, ecrRepositoryKeyStatements } from "./key-policy-services";
 import { interpolate } from "../internal/interpolate";
-import { RolePathGrant, rolePathGrantParts, validateRolePathGrants } from "./role-path";
+import { RolePathGrant, rolePathGrantParts } from "./role-path";
+import { validateEncryptionKeyArgs } from "./encryption-key-validate";
+
+export { validateEncryptionKeyArgs };
 
 /** The {@link EncryptionKey}s created with `allowEcrRepositories`. */
 const ECR_KEYS = new WeakSet<object>();
@@ -135,42 +137,6 @@ export interface EncryptionKeyArgs {
    * @default - no tags.
    */
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-}
-
-/** Validates {@link EncryptionKeyArgs}; throws a plain `Error` naming the arg. */
-export function validateEncryptionKeyArgs(args: EncryptionKeyArgs): void {
-  checkArgsObject(args, false);
-  checkTypes(args, {
-    booleans: ["allowAutoScalingVolumes", "allowDirectUse", "allowEcrRepositories", "retainOnDelete"],
-    numbers: ["deletionWindowInDays"],
-    strings: ["aliasName", "region"],
-    lists: ["principalArns"],
-    stringLists: ["viaServices"],
-  });
-  checkRegionArg("region", args.region);
-  const days = args.deletionWindowInDays;
-  if (days !== undefined && (!Number.isInteger(days) || days < 7 || days > 30)) {
-    throw new Error(`\`deletionWindowInDays\` must be a whole number from 7 to 30, got ${days}.`);
-  }
-  if (args.aliasName !== undefined) {
-    const a = args.aliasName;
-    if (!/^alias\/[A-Za-z0-9/_-]{1,250}$/.test(a) || a.startsWith("alias/aws/")) {
-      throw new Error(
-        `\`aliasName\` must start with "alias/" followed by letters, digits, "/", "_" or "-" and must not use the reserved "alias/aws/" prefix, got "${a}".`,
-      );
-    }
-  }
-  for (const arg of ["principalArns", "writerPrincipalArns"] as const) {
-    (args[arg] ?? []).forEach((arn, i) => {
-      if (!isDeferred(arn)) checkedInput(arn, roleArnProblem(`${arg}[${i}]`));
-    });
-  }
-  validateRolePathGrants("principalRolePaths", args.principalRolePaths);
-  for (const svc of args.viaServices ?? []) {
-    if (!/^[a-z0-9-]+$/.test(svc)) {
-      throw new Error(`\`viaServices\` takes short service names such as "s3" or "codebuild", got "${svc}".`);
-    }
-  }
 }
 
 /** The {@link viaService} Outputs made so far, per context and service (one Output each, however many policies name it). */
