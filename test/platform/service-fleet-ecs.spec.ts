@@ -80,6 +80,18 @@ describe("ServiceFleet ECS targets", () => {
         [repo("prod")],
       ]);
     });
+
+    it("lets ECR create grants on the fleet's shared key, through ECR in this account only, since the repositories use it", () => {
+      const policy = findResource("aws:kms/key:Key", "ecsfleet-key-key").inputs.policy;
+      expect(statementsOf(policy).find((s) => s.Sid === "AccountEncryptsEcrRepositories")).to.deep.equal({
+        Sid: "AccountEncryptsEcrRepositories",
+        Effect: "Allow",
+        Principal: { AWS: ["arn:aws:iam::123456789012:root"] },
+        Action: ["kms:CreateGrant", "kms:RetireGrant"],
+        Resource: ["*"],
+        Condition: { StringEquals: { "kms:CallerAccount": "123456789012", "kms:ViaService": "ecr.us-east-1.amazonaws.com" } },
+      });
+    });
   });
 
   describe("bad input creates nothing", () => {

@@ -48,7 +48,7 @@ const STATE = new WeakMap<ServiceFleet, FleetState>();
  * account's `bootstrapRoleArn`), a cross-account deploy role where needed, approvals, and a V2
  * pipeline. Shared by every pipeline: one customer key and one artifact bucket, and one
  * notification topic per team. Every resource is tagged with the preset, its version, the
- * library version, the team and the service ({@link FleetTag}).
+ * library version, the team and the service (`FleetTag`).
  *
  * ```ts
  * const fleet = new ServiceFleet("platform", { servicesFile: "services.yml", presets: acme.presets });
@@ -80,7 +80,14 @@ export class ServiceFleet extends pulumi.ComponentResource {
 
     // The stack's own account (no bootstrap role) logs the artifact bucket's accesses, when it names a log bucket.
     const localLogBucket = Object.values(plan.file.accounts).find((a) => a.bootstrapRoleArn === undefined && a.logBucket)?.logBucket;
-    const key = new EncryptionKey(`${name}-key`, { ...(readers.length ? { principalRolePaths: readers } : {}), tags: fleetTags }, o);
+    // ECS services run in the stack's own account (services-check.ts) and keep their images in ECR
+    // repositories under this key, which ECR uses through grants it creates itself.
+    const ecsImages = plan.services.some((s) => s.environments.some((e) => e.ecs !== undefined));
+    const key = new EncryptionKey(
+      `${name}-key`,
+      { ...(readers.length ? { principalRolePaths: readers } : {}), ...(ecsImages ? { allowEcrRepositories: true } : {}), tags: fleetTags },
+      o,
+    );
     const bucket = new SecureBucket(
       `${name}-artifacts`,
       {
