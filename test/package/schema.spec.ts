@@ -73,6 +73,23 @@ describe("aws-cicd Pulumi package schema", function () {
       }
     });
 
+    it("describes everything in plain text: no TSDoc {@link} that the analyzer renders as [object Object]", () => {
+      // The analyzer joins a comment's parts with String(), so a {@link} in the TSDoc of a component,
+      // an arg, an output or a type reaches other languages' docs as "[object Object],...".
+      const broken: string[] = [];
+      const walk = (node: unknown, where: string): void => {
+        if (Array.isArray(node)) node.forEach((v, i) => walk(v, `${where}[${i}]`));
+        else if (node !== null && typeof node === "object") {
+          for (const [k, v] of Object.entries(node)) {
+            if (k === "description" && typeof v === "string" && v.includes("[object Object]")) broken.push(where);
+            else walk(v, `${where}/${k}`);
+          }
+        }
+      };
+      walk(schema, "");
+      expect(broken, "write `Name` instead of {@link Name} in these TSDoc comments").to.deep.equal([]);
+    });
+
     it("depends on the aws provider only, at the version the package is built against", () => {
       const awsVersion = JSON.parse(fs.readFileSync(require.resolve("@pulumi/aws/package.json"), "utf8")).version;
       expect(schema.dependencies).to.deep.equal([{ name: "aws", version: awsVersion }]);

@@ -64,7 +64,7 @@ export type BeanstalkDeployTarget = { [K in keyof BeanstalkDeployTargetInfo]: pu
  * `t4g.micro` instance in the default VPC. See the component README for the permissions
  * and the documented exceptions (default VPC, EBS encryption, log group encryption).
  *
- * {@link BeanstalkTarget.deployAction} describes a deploy action of a `Pipeline`:
+ * `BeanstalkTarget.deployAction` describes a deploy action of a `Pipeline`:
  *
  * ```ts
  * const dev = new BeanstalkTarget("dev", { encryptionKey: key });

@@ -157,8 +157,8 @@ export interface BuildMonitoringArgs {
   failedBuildsAlarm?: boolean;
   /**
    * SNS topic that receives the alarm and notifications. Its policy and key must let
-   * CloudWatch and CodeStar Notifications publish (a {@link SecureTopic} does).
-   * @default - a {@link SecureTopic} named `<name>-alerts`, encrypted with `encryptionKey`, is created when something publishes.
+   * CloudWatch and CodeStar Notifications publish (a `SecureTopic` does).
+   * @default - a `SecureTopic` named `<name>-alerts`, encrypted with `encryptionKey`, is created when something publishes.
    */
   topicArn?: pulumi.Input<string>;
   /**
@@ -200,7 +200,7 @@ export interface BuildProjectArgs {
    * Path of the buildspec file in the source, when `buildSpec` is not given. Permissions for
    * parameters, secrets and report groups it uses are not derived from it: pass them as
    * `environmentVariables`, list its reports in `reportGroupNames` / `coverageReportGroupNames`,
-   * or grant them with {@link BuildProject.addToRolePolicy}.
+   * or grant them with `BuildProject.addToRolePolicy`.
    * @default "buildspec.yml"
    */
   buildSpecFile?: string;
@@ -208,7 +208,7 @@ export interface BuildProjectArgs {
    * Names of the test reports of a buildspec file (`buildSpecFile` or `buildspec.yml`), exactly as
    * its `reports` section writes them. Each gets a `TEST` report group `<projectName>-<name>`, created
    * as for an inline `buildSpec`'s reports, and the role may write to it. Reports the file names by
-   * ARN need no entry (grant them with {@link BuildProject.addToRolePolicy}). A name that the inline
+   * ARN need no entry (grant them with `BuildProject.addToRolePolicy`). A name that the inline
    * `buildSpec.reports` also declares gets one group.
    * @default - none: no report group is created for a buildspec file's reports.
    */
@@ -264,12 +264,12 @@ export interface BuildProjectArgs {
   /**
    * Customer key for build artifacts, logs, the alert topic and report exports. Its policy
    * must let CloudWatch Logs encrypt the log group, the account use it through S3, and
-   * CloudWatch and CodeStar Notifications publish to the topic (an {@link EncryptionKey}'s does).
-   * @default - a new {@link EncryptionKey} named `<name>-key`.
+   * CloudWatch and CodeStar Notifications publish to the topic (an `EncryptionKey`'s does).
+   * @default - a new `EncryptionKey` named `<name>-key`.
    */
   encryptionKey?: KeyReference;
   /**
-   * Days to keep build logs; one of {@link BUILD_LOG_RETENTION_DAYS}.
+   * Days to keep build logs; one of `BUILD_LOG_RETENTION_DAYS`.
    * @default 365
    */
   logRetentionInDays?: number;

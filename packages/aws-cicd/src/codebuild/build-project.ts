@@ -47,7 +47,7 @@ const COMPONENT_NAMES = new WeakMap<BuildProject, string>();
  * A CodeBuild project with a least-privilege service role, secure by default.
  *
  * Without arguments it runs `buildspec.yml` from a CodePipeline source on
- * {@link MANAGED_IMAGE_X86_64} (not privileged), encrypts artifacts with a new customer key,
+ * `MANAGED_IMAGE_X86_64` (not privileged), encrypts artifacts with a new customer key,
  * logs to its own KMS-encrypted log group (`/aws/codebuild/<projectName>`, kept 365 days),
  * and alarms on failed builds to a new encrypted topic.
  *
@@ -56,9 +56,9 @@ const COMPONENT_NAMES = new WeakMap<BuildProject, string>();
  * what the configuration needs: writing to its log group, the key through S3, and, when
  * configured, the named parameters and secrets, the ECR repository, the VPC network
  * interfaces, the report groups, the cache, log and artifact prefixes and the CodeCommit
- * repository. Grant more with {@link BuildProject.addToRolePolicy}.
+ * repository. Grant more with `BuildProject.addToRolePolicy`.
  *
- * {@link BuildProject.buildAction} describes a build or test action of a `Pipeline`:
+ * `BuildProject.buildAction` describes a build or test action of a `Pipeline`:
  *
  * ```ts
  * const test = new BuildProject("test", { encryptionKey: key }); // runs buildspec.yml from the source
@@ -86,7 +86,7 @@ export class BuildProject extends pulumi.ComponentResource {
   readonly alarm?: aws.cloudwatch.MetricAlarm;
   /**
    * The topic created for alarm and notifications, unless a topic ARN was given or nothing
-   * publishes (a {@link SecureTopic}: encrypted, TLS-only; its `aws.sns.Topic` itself, so that
+   * publishes (a `SecureTopic`: encrypted, TLS-only; its `aws.sns.Topic` itself, so that
    * every Pulumi language can use it). Its ARN is `alarmTopicArn`.
    */
   readonly alarmTopic?: aws.sns.Topic;

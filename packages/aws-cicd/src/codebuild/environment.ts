@@ -77,7 +77,7 @@ export interface EcrImage {
  */
 export interface BuildImage {
   /**
-   * `"x86_64"` ({@link MANAGED_IMAGE_X86_64}), `"arm64"` ({@link MANAGED_IMAGE_ARM64}), or another
+   * `"x86_64"` (`MANAGED_IMAGE_X86_64`), `"arm64"` (`MANAGED_IMAGE_ARM64`), or another
    * managed Linux image id starting with `aws/codebuild/` (an id containing `aarch64` runs on ARM).
    * @default - not set (set this or `ecr`).
    */

@@ -145,8 +145,8 @@ export interface RepositoryTriggerArgs {
    */
   branches?: string[];
   /**
-   * Events that fire the trigger, from {@link RepositoryTriggerEvent}; `all` stands alone.
-   * @default - {@link DEFAULT_REPOSITORY_TRIGGER_EVENTS}: `["createReference", "updateReference"]`.
+   * Events that fire the trigger, from `RepositoryTriggerEvent`; `all` stands alone.
+   * @default - `DEFAULT_REPOSITORY_TRIGGER_EVENTS`: `["createReference", "updateReference"]`.
    */
   events?: RepositoryTriggerEvent[];
   /**
@@ -161,8 +161,8 @@ export interface PullRequestEventRuleArgs {
   /** Where matching events go. */
   target: RepoEventTarget;
   /**
-   * Pull request events to match, from {@link CodeCommitPullRequestEvent}.
-   * @default - every value of {@link CodeCommitPullRequestEvent}.
+   * Pull request events to match, from `CodeCommitPullRequestEvent`.
+   * @default - every value of `CodeCommitPullRequestEvent`.
    */
   events?: CodeCommitPullRequestEvent[];
   /**
@@ -197,8 +197,8 @@ export interface RepositoryNotificationArgs {
    */
   emailSubscriptions?: string[];
   /**
-   * Event type ids to notify, from {@link CodeCommitNotificationEventTypeId}.
-   * @default - {@link DEFAULT_REPOSITORY_NOTIFICATION_EVENT_TYPE_IDS}.
+   * Event type ids to notify, from `CodeCommitNotificationEventTypeId`.
+   * @default - `DEFAULT_REPOSITORY_NOTIFICATION_EVENT_TYPE_IDS`.
    */
   eventTypeIds?: CodeCommitNotificationEventTypeId[];
 }

@@ -45,7 +45,7 @@ function grantScopeOf(repo: CodeCommitRepo): { scope: RepositoryGrantScope; tags
  * for pull requests and commits, least-privilege grants (`grantPull`, `grantRead`,
  * `grantPush`) and cross-account roles assumed through STS.
  *
- * {@link CodeCommitRepo.sourceAction} describes the first action of a `Pipeline`:
+ * `CodeCommitRepo.sourceAction` describes the first action of a `Pipeline`:
  *
  * ```ts
  * const repo = new CodeCommitRepo("app", { encryptionKey: key });
@@ -104,7 +104,7 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
   readonly triggerPermissions: aws.lambda.Permission[] = [];
   /** EventBridge rules on the repository's events. */
   readonly eventRules: RepositoryEventRule[] = [];
-  /** Cross-account roles, from `crossAccountAccess` and then {@link grantCrossAccountAccess}. */
+  /** Cross-account roles, from `crossAccountAccess` and then `grantCrossAccountAccess`. */
   readonly crossAccountGrants: CrossAccountAccessGrant[] = [];
   /** Roles other accounts assume to use the repository. */
   readonly crossAccountRoles: aws.iam.Role[] = [];

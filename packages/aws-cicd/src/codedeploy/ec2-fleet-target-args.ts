@@ -105,8 +105,8 @@ export interface Ec2FleetArgs {
   rootVolumeSizeGiB?: number;
   /**
    * SNS topic told when the group launches or terminates an instance, or fails to (AwsSolutions-AS3).
-   * Its key must let EC2 Auto Scaling use it (an {@link EncryptionKey} with `allowAutoScalingVolumes`).
-   * @default - a {@link SecureTopic} `<name>-fleet-events` encrypted with the fleet's key.
+   * Its key must let EC2 Auto Scaling use it (an `EncryptionKey` with `allowAutoScalingVolumes`).
+   * @default - a `SecureTopic` `<name>-fleet-events` encrypted with the fleet's key.
    */
   notificationTopicArn?: pulumi.Input<string>;
   /**

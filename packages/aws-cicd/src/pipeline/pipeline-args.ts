@@ -161,10 +161,10 @@ export interface PipelineArgs {
   /**
    * Customer managed key for artifacts (when the bucket is created) and for the topics the pipeline creates.
    * When actions run with their own `roleArn` (a role in another account), your key's policy must
-   * let exactly those roles use it through S3: list them in your {@link EncryptionKey}'s
+   * let exactly those roles use it through S3: list them in your `EncryptionKey`'s
    * `principalArns` (readers) or `writerPrincipalArns` (actions with outputs); the pipeline does not
    * change a key it did not create. The key the pipeline creates lists them itself.
-   * @default - `artifactBucket.keyArn` when given, else a new {@link EncryptionKey} `<name>-key` whose
+   * @default - `artifactBucket.keyArn` when given, else a new `EncryptionKey` `<name>-key` whose
    *   `principalArns` and `writerPrincipalArns` are the actions' `roleArn`s.
    */
   encryptionKey?: KeyReference;

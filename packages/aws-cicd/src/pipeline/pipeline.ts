@@ -40,7 +40,7 @@ export { uniqueSids } from "./kind-hooks";
 /**
  * A CodePipeline (V2) whose actions are plain descriptions: the pipeline validates the stages,
  * wires artifacts, creates a role allowed exactly what each action needs on exactly its
- * resources, stores artifacts in a {@link SecureBucket} under a customer key, starts on source
+ * resources, stores artifacts in a `SecureBucket` under a customer key, starts on source
  * events (never polling), and notifies failures and pending approvals.
  */
 export class Pipeline extends pulumi.ComponentResource {
@@ -51,7 +51,7 @@ export class Pipeline extends pulumi.ComponentResource {
   /** Inline policy of the pipeline's role. */
   readonly rolePolicy: aws.iam.RolePolicy;
   /**
-   * The artifact bucket, when the pipeline created it (a {@link SecureBucket}; its `aws.s3.Bucket`
+   * The artifact bucket, when the pipeline created it (a `SecureBucket`; its `aws.s3.Bucket`
    * itself, so that every Pulumi language can use it). Its name is `artifactBucketName`.
    */
   readonly artifactBucket?: aws.s3.Bucket;

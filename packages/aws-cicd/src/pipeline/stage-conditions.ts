@@ -47,7 +47,7 @@ export const StageResult = {
   Rollback: "ROLLBACK",
   /** Fail the stage. */
   Fail: "FAIL",
-  /** Retry the failed stage ({@link StageRetryMode}), `onFailure` only. */
+  /** Retry the failed stage (see `StageRetryMode`), `onFailure` only. */
   Retry: "RETRY",
   /** Skip the stage, `beforeEntry` only. */
   Skip: "SKIP",

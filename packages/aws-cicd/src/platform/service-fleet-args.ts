@@ -54,7 +54,7 @@ export interface ServiceFleetArgs {
    */
   presets?: PresetDefinition[];
   /**
-   * Tags of every resource, besides the fleet's own ({@link FleetTag}), which win on conflict.
+   * Tags of every resource, besides the fleet's own (`FleetTag`), which win on conflict.
    * @default - only the fleet's tags.
    */
   tags?: Record<string, string>;

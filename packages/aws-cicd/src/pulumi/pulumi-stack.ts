@@ -68,7 +68,7 @@ export function validateProject(args: BuildProjectArgs, projectName: string): vo
 
 /**
  * Delivery of one Pulumi stack by a pipeline (type token `aws-cicd:index:PulumiStack`): two
- * {@link BuildProject}s, one that previews the stack and saves the update plan with a summary,
+ * `BuildProject`s, one that previews the stack and saves the update plan with a summary,
  * one that applies exactly that plan, and the actions that put them in a `Pipeline`:
  *
  * ```ts

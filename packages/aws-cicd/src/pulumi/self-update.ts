@@ -52,7 +52,7 @@ const STATE = new WeakMap<PulumiSelfUpdate, { build: BuildProject; pipelineName:
 
 /**
  * A pipeline that updates itself (type token `aws-cicd:index:PulumiSelfUpdate`): one
- * {@link BuildProject} that runs `pulumi up` of the stack declaring the pipeline, in the stage
+ * `BuildProject` that runs `pulumi up` of the stack declaring the pipeline, in the stage
  * right after Source, before any application stage:
  *
  * ```ts
@@ -79,7 +79,7 @@ const STATE = new WeakMap<PulumiSelfUpdate, { build: BuildProject; pipelineName:
  * https://docs.aws.amazon.com/codepipeline/latest/userguide/concepts-how-it-works.html
  *
  * The AWS permissions that updating the pipeline's stack needs are never granted by default: name
- * or create the role that runs `pulumi up` with `deployRole` (as for {@link PulumiStack}: exact-role
+ * or create the role that runs `pulumi up` with `deployRole` (as for `PulumiStack`: exact-role
  * trust of `role`, administrator access only when asked, an optional permissions boundary), or
  * grant them to `role` yourself; without them the update fails and the pipeline stops there.
  * `stateBackend` is refused: the pipeline's stack cannot keep its state in a bucket it creates.

@@ -89,7 +89,7 @@ export interface SecureBucketArgs extends SecureBucketOptions {
    * Exact IAM role ARNs (e.g. roles in other accounts running pipeline actions) allowed to read
    * objects (`s3:GetObject`, `s3:GetObjectVersion`) and locate the bucket (`s3:GetBucketLocation`).
    * Account roots (`:root`) and users are refused: name the roles (CKV_AWS_61). Roles in another
-   * account also need the key policy to let them use the key (an {@link EncryptionKey}'s `principalArns`).
+   * account also need the key policy to let them use the key (an `EncryptionKey`'s `principalArns`).
    * @default - none; principals of this account are granted through their IAM policies.
    */
   readerArns?: pulumi.Input<string>[];
@@ -99,7 +99,7 @@ export interface SecureBucketArgs extends SecureBucketOptions {
    * `aws:PrincipalArn` `ArnLike` condition). The policy then stays the same size however many roles
    * read, which keeps a bucket shared by hundreds of cross-account roles under S3's 20 KB (a
    * `ServiceFleet` grants its deploy and instance roles so). The roles also need their own IAM
-   * policy to read, and the key policy to decrypt (an {@link EncryptionKey}'s `principalRolePaths`).
+   * policy to read, and the key policy to decrypt (an `EncryptionKey`'s `principalRolePaths`).
    * **Warning:** anyone who may create roles at that path in that account can read the objects.
    * @default - none.
    */
@@ -130,7 +130,7 @@ export interface SecureBucketArgs extends SecureBucketOptions {
    * Region of the bucket and its settings, when not the provider's: the same provider (credentials,
    * account) manages them there through the AWS provider's per-resource `region`
    * (https://www.pulumi.com/registry/packages/aws/how-to-guides/aws-enhanced-region-support/). Its
-   * key must be of that region too (an {@link EncryptionKey} with the same `region`).
+   * key must be of that region too (an `EncryptionKey` with the same `region`).
    * @default - the provider's region.
    */
   region?: string;

@@ -11,7 +11,7 @@ import { asResourceError } from "../internal/errors";
 
 /** Arguments of {@link SecureTopic}. */
 export interface SecureTopicArgs {
-  /** Key that encrypts messages at rest (its policy must let the publishers use it, as {@link EncryptionKey}'s does). */
+  /** Key that encrypts messages at rest (its policy must let the publishers use it, as `EncryptionKey`'s does). */
   encryptionKey: KeyReference;
   /**
    * Service principals allowed to publish, each only on behalf of this account.
