@@ -313,6 +313,11 @@ describe("policy pack: source ARNs of resources created in the same run (unknown
     const props = { action: "lambda:InvokeFunction", function: U, principal: "events.amazonaws.com", sourceArn: U };
     expect(await resourceFindings("aws-cicd-lambda-permission-source", "aws:lambda/permission:Permission", props)).to.deep.equal([]);
   });
+
+  it("aws-cicd-ecr-customer-key: encryption configurations built from outputs leave the repository unjudged, no finding", async () => {
+    const props = { name: "app", encryptionConfigurations: U };
+    expect(await resourceFindings("aws-cicd-ecr-customer-key", "aws:ecr/repository:Repository", props)).to.deep.equal([]);
+  });
 });
 
 describe("policy pack: keys created in the same run (unknown ARNs) count as customer managed keys in preview", () => {
