@@ -147,6 +147,31 @@ describe("policy pack: rules in a `pulumi preview` of a new stack (@pulumi/polic
     expect(notJudged.filter((n) => n.startsWith("aws-cicd-sns"))).to.deep.equal([]);
   });
 
+  it("reads a topic's own policy: known it is judged, set from outputs it leaves that topic alone unjudged, left to AWS it is none", async () => {
+    const tlsDeny = {
+      Effect: "Deny",
+      Principal: "*",
+      Action: "sns:Publish",
+      Resource: "*",
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    };
+    const known = previewResource("aws:sns/topic:Topic", "known", { arn: U, policy: JSON.stringify({ Statement: [tlsDeny] }) });
+    const knownOpen = previewResource("aws:sns/topic:Topic", "known-open", {
+      arn: U,
+      policy: { Statement: [{ ...tlsDeny, Effect: "Allow" }] },
+    });
+    const given = previewResource("aws:sns/topic:Topic", "given", { arn: U, policy: U });
+    const role = previewResource("aws:iam/role:Role", "role", { arn: U, assumeRolePolicy: U });
+    given.propertyDependencies.policy = [role];
+    const left = previewResource("aws:sns/topic:Topic", "left", { arn: U, policy: U });
+    const { findings, notJudged } = await preview([known, knownOpen, given, left]);
+    expect(findings.filter((f) => f.startsWith("aws-cicd-sns-tls-only"))).to.deep.equal([
+      'aws-cicd-sns-tls-only: known-open: SNS topic "known-open" has no policy denying publishing without TLS.',
+      'aws-cicd-sns-tls-only: left: SNS topic "left" has no policy denying publishing without TLS.',
+    ]);
+    expect(notJudged.filter((n) => n.startsWith("aws-cicd-sns-tls-only"))).to.deep.equal(["aws-cicd-sns-tls-only: (stack)"]);
+  });
+
   it("runs every rule over a new stack of every judged type without an error other than an unknown read", async () => {
     const shapes = [
       ...newBucket("b", true),
@@ -287,6 +312,11 @@ describe("policy pack: source ARNs of resources created in the same run (unknown
   it("aws-cicd-lambda-permission-source: a service principal limited to a new rule's ARN is judged, no finding", async () => {
     const props = { action: "lambda:InvokeFunction", function: U, principal: "events.amazonaws.com", sourceArn: U };
     expect(await resourceFindings("aws-cicd-lambda-permission-source", "aws:lambda/permission:Permission", props)).to.deep.equal([]);
+  });
+
+  it("aws-cicd-ecr-customer-key: encryption configurations built from outputs leave the repository unjudged, no finding", async () => {
+    const props = { name: "app", encryptionConfigurations: U };
+    expect(await resourceFindings("aws-cicd-ecr-customer-key", "aws:ecr/repository:Repository", props)).to.deep.equal([]);
   });
 });
 

@@ -18,8 +18,7 @@ export const lambdaAliasCodedeploy = resourceRule(
   (props, report) => {
     const weights = props.routingConfig?.additionalVersionWeights;
     if (weights === undefined || weights === null || Object.keys(weights).length === 0) return;
-    report(
-      `Lambda alias sends traffic to versions ${Object.keys(weights).sort().join(", ")} by fixed weights, with no alarm to roll back on.`,
-    );
+    // Version numbers are integer keys, which keep ascending numeric order.
+    report(`Lambda alias sends traffic to versions ${Object.keys(weights).join(", ")} by fixed weights, with no alarm to roll back on.`);
   },
 );
