@@ -5,6 +5,7 @@ import { policyDocument } from "../../packages/aws-cicd/src/security";
 import { awsContext } from "../../packages/aws-cicd/src/internal/aws-context";
 import { ACCOUNT, findResource, settle, statementsOf, unwrap } from "../harness";
 import { checkRecordedPolicies } from "../harness/iam-check";
+import { beanstalkArn } from "../../packages/aws-cicd/src/beanstalk/policies";
 
 const R = `us-east-1:${ACCOUNT}`;
 const APP = "aws-cicd-test-test-web";
@@ -217,6 +218,18 @@ describe("BeanstalkTarget", () => {
         },
       ]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
+    });
+  });
+
+  describe("beanstalkArn", () => {
+    it("builds an Elastic Beanstalk ARN from a plain or an output resource", async () => {
+      const ctx = { partition: "aws", region: "eu-west-1", accountId: "111122223333" };
+      expect(await unwrap(beanstalkArn(ctx, "application/shop"))).to.equal(
+        "arn:aws:elasticbeanstalk:eu-west-1:111122223333:application/shop",
+      );
+      expect(await unwrap(beanstalkArn(ctx, Promise.resolve("environment/shop/prod")))).to.equal(
+        "arn:aws:elasticbeanstalk:eu-west-1:111122223333:environment/shop/prod",
+      );
     });
   });
 });

@@ -19,11 +19,13 @@ export const CODEDEPLOY_NAME_PATTERN = /^[A-Za-z0-9._+=,@-]{1,100}$/;
 export const EC2_INSTANCE_TYPE_PATTERN = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 
 const isWhole = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER): boolean =>
+  // Stryker disable next-line ConditionalExpression: equivalent, Number.isInteger is false for anything but a number.
   typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
 
 function checkNames(args: Ec2FleetTargetArgs): void {
   for (const key of ["applicationName", "deploymentGroupName"] as const) {
     const v = args[key];
+    // Stryker disable next-line ConditionalExpression: equivalent, the pattern tests undefined as "undefined", which it accepts.
     if (v !== undefined && !CODEDEPLOY_NAME_PATTERN.test(v)) {
       throw new Error(`\`${key}\` must be 1 to 100 letters, digits or ._+=,@- characters, got "${v}".`);
     }
@@ -65,6 +67,7 @@ function checkTargeting(args: Ec2FleetTargetArgs): void {
 
 /** Validates {@link Ec2FleetArgs}; throws a plain `Error` naming the arg. */
 export function checkFleet(f: Ec2FleetArgs): void {
+  // Stryker disable next-line ConditionalExpression: equivalent, the pattern rejects any non-string (it needs a letter, then a dot).
   if (typeof f.instanceType !== "string" || !EC2_INSTANCE_TYPE_PATTERN.test(f.instanceType)) {
     throw new Error(`\`fleet.instanceType\` must be an EC2 instance type such as "t3.micro", got "${f.instanceType}".`);
   }
@@ -89,6 +92,7 @@ export function checkFleet(f: Ec2FleetArgs): void {
   const min = f.minSize ?? DEFAULT_FLEET_MIN_SIZE;
   const max = f.maxSize ?? Math.max(DEFAULT_FLEET_MAX_SIZE, min);
   if (min > max) throw new Error(`\`fleet.minSize\` (${min}) must not be greater than \`fleet.maxSize\` (${max}).`);
+  // Stryker disable next-line ConditionalExpression: equivalent, undefined compares false with both sizes.
   if (f.desiredCapacity !== undefined && (f.desiredCapacity < min || f.desiredCapacity > max)) {
     throw new Error(
       `\`fleet.desiredCapacity\` must be between \`fleet.minSize\` (${min}) and \`fleet.maxSize\` (${max}), got ${f.desiredCapacity}.`,
@@ -148,6 +152,7 @@ function checkAgentAndArtifacts(args: Ec2FleetTargetArgs): void {
 
 /** Validates {@link Ec2FleetTargetArgs}; throws a plain `Error` naming the arg. */
 export function validateEc2FleetTargetArgs(args: Ec2FleetTargetArgs): void {
+  // Stryker disable next-line BooleanLiteral: equivalent, the constructor defaults `args` to `{}`, so undefined never reaches here.
   checkArgsObject(args, false);
   validateRolePath("instanceRolePath", args.instanceRolePath);
   checkList("ec2TagSet", args.ec2TagSet);
