@@ -116,7 +116,7 @@ describe("validateSecureTopicArgs", () => {
     ],
     [
       "publishers of one and two labels",
-      { encryptionKey: KEY, publisherServices: ["codestar-notifications.amazonaws.com", "a.b.amazonaws.com"] },
+      { encryptionKey: KEY, publisherServices: ["codestar-notifications.amazonaws.com", "a.bc.amazonaws.com"] },
       "passes",
     ],
   ];
@@ -199,6 +199,7 @@ describe("validateRolePath", () => {
     ["a path of 512 characters", "/" + "a".repeat(510) + "/", "passes"],
     ["a path of 513 characters", "/" + "a".repeat(511) + "/", rolePath("rolePath", JSON.stringify("/" + "a".repeat(511) + "/"))],
     ["a number", 5, rolePath("rolePath", "5")],
+    ["a path inside a list", ["/a/"], rolePath("rolePath", '["/a/"]')],
     ["a path without the leading slash", "a/", rolePath("rolePath", '"a/"')],
     ["a path without the trailing slash", "/a", rolePath("rolePath", '"/a"')],
     ["an empty segment", "//", rolePath("rolePath", '"//"')],
