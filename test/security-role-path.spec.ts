@@ -34,7 +34,7 @@ describe("Role path grants", () => {
     const statements = statementsOf(findResource("aws:s3/bucketPolicy:BucketPolicy", "shared-policy").inputs.policy);
     const principal = { AWS: [`arn:aws:iam::${OTHER}:root`, `arn:aws:iam::${THIRD}:root`] };
     const condition = { ArnLike: { "aws:PrincipalArn": PATTERNS } };
-    expect(statements.filter((s) => s.Sid.startsWith("RolePath"))).to.deep.equal([
+    expect(statements.filter((s) => (s.Sid ?? "").startsWith("RolePath"))).to.deep.equal([
       {
         Sid: "RolePathReadersGetObjects",
         Effect: "Allow",
@@ -59,7 +59,7 @@ describe("Role path grants", () => {
     await unwrap(key.keyArn);
     await settle();
     const statements = statementsOf(findResource("aws:kms/key:Key", "shared-key").inputs.policy);
-    expect(statements.filter((s) => s.Sid.startsWith("RolePath"))).to.deep.equal([
+    expect(statements.filter((s) => (s.Sid ?? "").startsWith("RolePath"))).to.deep.equal([
       {
         Sid: "RolePathReadersDecryptThroughS3",
         Effect: "Allow",
