@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import { SecureBucket } from "../packages/aws-cicd/src";
-import { childrenOf, findResource, settle, unwrap } from "./harness";
+import { childrenOf, findResource, settle, statementsOf, unwrap } from "./harness";
 
 const KEY = { keyArn: "arn:aws:kms:eu-west-1:123456789012:key/k" };
 
-describe("SecureBucket in another region", () => {
+describe("SecureBucket region and CodeBuild roles", () => {
   it("puts every S3 child in the given region, and none in a region when it is not given", async () => {
     const away = new SecureBucket("away", {
       encryptionKey: KEY,
@@ -37,5 +37,29 @@ describe("SecureBucket in another region", () => {
       ),
     );
     expect(findResource("aws:s3/bucketLogging:BucketLogging", "away-logging").inputs.targetPrefix).to.equal("away-logs/");
+  });
+
+  it("lets CodeBuild roles get objects and check the bucket's owner and region, and nothing else", async () => {
+    const role = "arn:aws:iam::210987654321:role/build";
+    const bucket = new SecureBucket("cb", { encryptionKey: KEY, codeBuildRoleArns: [role] });
+    const arn = await unwrap(bucket.bucketArn);
+    await settle();
+    const statements = statementsOf(findResource("aws:s3/bucketPolicy:BucketPolicy", "cb-policy").inputs.policy);
+    expect(statements.filter((s) => (s.Sid ?? "").startsWith("CodeBuild"))).to.deep.equal([
+      {
+        Sid: "CodeBuildRolesGetObjects",
+        Effect: "Allow",
+        Principal: { AWS: [role] },
+        Action: ["s3:GetObject", "s3:GetObjectVersion"],
+        Resource: [`${arn}/*`],
+      },
+      {
+        Sid: "CodeBuildRolesCheckBucket",
+        Effect: "Allow",
+        Principal: { AWS: [role] },
+        Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"],
+        Resource: [arn],
+      },
+    ]);
   });
 });
