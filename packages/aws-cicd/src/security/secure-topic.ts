@@ -107,6 +107,7 @@ export class SecureTopic extends pulumi.ComponentResource {
     const ctx = awsContext(this);
     const publishers = args.publisherServices ?? [...SNS_PUBLISHER_SERVICES];
     const about = { subject: `The topic policy of SecureTopic \`${name}\``, fix: "Name fewer `publisherServices`." };
+    // Stryker disable next-line StringLiteral: equivalent, the size check counts an Output as nothing, whatever its value.
     const notYet = pulumi.output("");
     checkPolicySizeNow("topicPolicy", about, secureTopicPolicy(notYet, notYet, notYet, publishers), this);
     this.topic = new aws.sns.Topic(
