@@ -7,6 +7,7 @@
 //   BENCH_SERVICES=200     services-file sizes (empty: none)
 //   BENCH_RUNS=3           runs per sample (median)           BENCH_CDK=0            skip the CDK comparison
 //   BENCH_WRITE=0          print the report, leave BENCHMARKS.md alone
+//   BENCH_CPU_PROF=DIR     every child also writes a V8 CPU profile (node --cpu-prof) into DIR
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -40,7 +41,14 @@ function hasCdk(): boolean {
 function child(script: string, args: string[]): Sample {
   const out = execFileSync(
     process.execPath,
-    ["--max-old-space-size=8192", "-r", "ts-node/register/transpile-only", path.join(__dirname, script), ...args],
+    [
+      "--max-old-space-size=8192",
+      ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : []),
+      "-r",
+      "ts-node/register/transpile-only",
+      path.join(__dirname, script),
+      ...args,
+    ],
     {
       cwd: ROOT,
       encoding: "utf8",

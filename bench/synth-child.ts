@@ -3,7 +3,7 @@
 //   synth-child.ts <flagship|fleet> <N> --record FILE   the components, writing each registration to FILE as it happens
 //   synth-child.ts floor <N> FILE [--record FILE2]      the floor: FILE's registrations replayed (see floor.ts)
 //   synth-child.ts typed-floor <N> FILE [--record FILE2]  the same through the @pulumi/aws classes
-// Prints one JSON line. With BENCH_CPU_PROF=DIR, the child also writes a CPU profile there.
+// Prints one JSON line. Under synth-bench.ts with BENCH_CPU_PROF=DIR, it runs with node --cpu-prof and writes a CPU profile there.
 import { installBenchMocks, registeredTypes, settleProgram } from "./mock-engine";
 import { readRecording, recordInputs, recordRegistrations, replayFloor, closeRecording } from "./floor";
 import { cpuMs, Sample } from "./sample";
