@@ -1,5 +1,7 @@
+import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { validateEcsServiceTargetArgs } from "../../packages/aws-cicd/src/ecs";
+import { EncryptionKey } from "../../packages/aws-cicd/src/security";
 import { BLUE_GREEN, BLUE_TG, EXISTING, PROD_LISTENER } from "./fixtures";
 
 const FARGATE = { vpcId: "vpc-123", subnetIds: ["subnet-a"], containerPort: 8080 };
@@ -77,7 +79,7 @@ const cases: [string, unknown, string][] = [
   [
     "test listener equal to production",
     { existingService: EXISTING, blueGreen: { ...BLUE_GREEN, testListenerArn: PROD_LISTENER } },
-    "`blueGreen.testListenerArn` must differ from `blueGreen.productionListenerArn`: test traffic reaches the green task set on its own port before production traffic moves.",
+    `\`blueGreen.testListenerArn\` must differ from \`blueGreen.productionListenerArn\`, got "${PROD_LISTENER}" for both: test traffic reaches the green task set on its own port before production traffic moves.`,
   ],
   [
     "an EC2 traffic config",
@@ -99,6 +101,52 @@ const cases: [string, unknown, string][] = [
     { existingService: EXISTING, blueGreen: { ...BLUE_GREEN, deploymentGroupName: "api/blue" } },
     '`blueGreen.deploymentGroupName` must be 1 to 100 letters, digits or ._+=,@- characters, got "api/blue".',
   ],
+  [
+    "a created service without its VPC",
+    { fargateService: { subnetIds: ["subnet-a"], containerPort: 8080 } },
+    "`fargateService.vpcId` is required when `fargateService` is given, got nothing; add it or leave `fargateService` out.",
+  ],
+  [
+    "one subnet as a string",
+    { fargateService: { ...FARGATE, subnetIds: "subnet-a" } },
+    '`fargateService.subnetIds` must be a list, got the string "subnet-a"; wrap a single item in [ ].',
+  ],
+  [
+    "one ingress security group as a string",
+    { fargateService: { ...FARGATE, ingressSecurityGroupIds: "sg-1" } },
+    '`fargateService.ingressSecurityGroupIds` must be a list, got the string "sg-1"; wrap a single item in [ ].',
+  ],
+  [
+    "the most CPU with the default memory",
+    { fargateService: { ...FARGATE, cpu: 4096 } },
+    `\`fargateService.memory\` must be one of the sizes Fargate allows with 4096 CPU units (8192 to 30720 MiB: ${Array.from({ length: 23 }, (_, i) => 8192 + 1024 * i).join(", ")}), got 512.`,
+  ],
+  [
+    "a network load balancer's production listener",
+    { existingService: EXISTING, blueGreen: { ...BLUE_GREEN, productionListenerArn: PROD_LISTENER.replace("/app/", "/net/") } },
+    `\`blueGreen.productionListenerArn\` must be an Application Load Balancer listener ARN ("arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<lb>/<id>/<id>"), got "${PROD_LISTENER.replace("/app/", "/net/")}".`,
+  ],
+  ...(
+    [
+      ["null", null, "null"],
+      ["a list", [], "an empty list"],
+      ["a number", 5, "the number 5"],
+    ] as const
+  ).map(([what, hooks, got]): [string, unknown, string] => [
+    `lifecycle hooks that are ${what}`,
+    { existingService: EXISTING, blueGreen: { ...BLUE_GREEN, lifecycleHooks: hooks } },
+    `\`blueGreen.lifecycleHooks\` must be an object with hooks for beforeInstall, afterInstall, afterAllowTestTraffic, beforeAllowTraffic, afterAllowTraffic, got ${got}.`,
+  ]),
+  ...(
+    [
+      ["null", null, "null"],
+      ["a list", [], "an empty list"],
+    ] as const
+  ).map(([what, hook, got]): [string, unknown, string] => [
+    `a lifecycle hook that is ${what}`,
+    { existingService: EXISTING, blueGreen: { ...BLUE_GREEN, lifecycleHooks: { afterInstall: hook } } },
+    `\`blueGreen.lifecycleHooks.afterInstall\` must be \`{ functionArn, roleName? }\`, got ${got}.`,
+  ]),
 ];
 
 describe("EcsServiceTarget", () => {
@@ -115,6 +163,61 @@ describe("EcsServiceTarget", () => {
       expect(() =>
         validateEcsServiceTargetArgs({ fargateService: { ...FARGATE, cpu: 1024, memory: 8192 }, blueGreen: BLUE_GREEN }),
       ).to.not.throw();
+    });
+
+    it("accepts a rolling created service with every option set, and a key given as an ARN or as an EncryptionKey that allows ECR", () => {
+      const full = {
+        ...FARGATE,
+        targetGroupArn: BLUE_TG,
+        containerName: "web_1",
+        clusterName: "shop-eu",
+        user: "1000:1000",
+        logRetentionInDays: 14,
+        desiredCount: 5000,
+        ingressSecurityGroupIds: ["sg-1"],
+      };
+      expect(() => validateEcsServiceTargetArgs({ fargateService: full })).to.not.throw();
+      const keyArn = "arn:aws:kms:us-east-1:111122223333:key/0123abcd-0123-0123-0123-0123456789ab";
+      expect(() => validateEcsServiceTargetArgs({ fargateService: { ...FARGATE, encryptionKey: { keyArn } } })).to.not.throw();
+      const allowing = new EncryptionKey("ecr-ok", { allowEcrRepositories: true });
+      expect(() => validateEcsServiceTargetArgs({ fargateService: { ...FARGATE, encryptionKey: allowing } })).to.not.throw();
+    });
+
+    it("refuses an EncryptionKey that does not let ECR create grants", () => {
+      const key = new EncryptionKey("ecr-no", {});
+      expect(() => validateEcsServiceTargetArgs({ fargateService: { ...FARGATE, encryptionKey: key } })).to.throw(
+        "`fargateService.encryptionKey` also encrypts the service's ECR repository, so its key policy must let ECR create grants, got an EncryptionKey without `allowEcrRepositories`; create it with `new EncryptionKey(name, { allowEcrRepositories: true })`.",
+      );
+    });
+
+    it("accepts lifecycle hooks with an event left undefined, and target groups and listeners given as distinct Outputs", () => {
+      const hook = { functionArn: "arn:aws:lambda:us-east-1:111122223333:function:smoke" };
+      const hooks = { afterAllowTestTraffic: hook, beforeInstall: undefined };
+      expect(() =>
+        validateEcsServiceTargetArgs({ existingService: EXISTING, blueGreen: { ...BLUE_GREEN, lifecycleHooks: hooks } }),
+      ).to.not.throw();
+      const outputs = {
+        targetGroupArns: BLUE_GREEN.targetGroupArns.map((a) => pulumi.output(a)),
+        productionListenerArn: pulumi.output(BLUE_GREEN.productionListenerArn),
+        testListenerArn: pulumi.output(BLUE_GREEN.testListenerArn),
+      };
+      expect(() => validateEcsServiceTargetArgs({ existingService: EXISTING, blueGreen: outputs })).to.not.throw();
+    });
+
+    it("refuses the same Output given for both target groups, or for both listeners", () => {
+      const tg = pulumi.output(BLUE_TG);
+      expect(() =>
+        validateEcsServiceTargetArgs({ existingService: EXISTING, blueGreen: { ...BLUE_GREEN, targetGroupArns: [tg, tg] } }),
+      ).to.throw("`blueGreen.targetGroupArns` must name two different target groups, got the same Output twice.");
+      const listener = pulumi.output(PROD_LISTENER);
+      expect(() =>
+        validateEcsServiceTargetArgs({
+          existingService: EXISTING,
+          blueGreen: { ...BLUE_GREEN, productionListenerArn: listener, testListenerArn: listener },
+        }),
+      ).to.throw(
+        "`blueGreen.testListenerArn` must differ from `blueGreen.productionListenerArn`, got the same Output for both: test traffic reaches the green task set on its own port before production traffic moves.",
+      );
     });
   });
 });

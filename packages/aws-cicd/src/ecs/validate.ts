@@ -39,6 +39,7 @@ function checkExistingService(args: EcsServiceTargetArgs): void {
   checkArnArg("existingService.executionRoleArn", s.executionRoleArn, IAM_ROLE_ARN_PATTERN, ROLE);
 }
 
+// Stryker disable next-line ConditionalExpression: equivalent, Number.isInteger is false for anything but a number, so the typeof test only documents the intent
 const whole = (v: unknown, min: number, max: number) => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
 /** Root, by name or id, with or without a group. */
 const ROOT_USER = /^(root|0)(:.*)?$/;
@@ -69,6 +70,7 @@ export function checkFargateService(f: EcsFargateServiceArgs, blueGreen: boolean
   }
   for (const key of ["containerName", "clusterName"] as const) {
     const v = f[key];
+    // Stryker disable next-line ConditionalExpression: equivalent, RegExp.test(undefined) tests the text "undefined", which the pattern accepts
     if (v !== undefined && !ECS_NAME_PATTERN.test(v))
       throw new Error(`${at(key)} must be 1 to 255 letters, digits, hyphens or underscores, got ${shown(v)}.`);
   }
@@ -77,6 +79,7 @@ export function checkFargateService(f: EcsFargateServiceArgs, blueGreen: boolean
     throw new Error(`${at("logRetentionInDays")} must be one of ${days.join(", ")}, got ${String(f.logRetentionInDays)}.`);
   }
   checkKeyArnArg("fargateService.encryptionKey.keyArn", f.encryptionKey?.keyArn);
+  // Stryker disable next-line ConditionalExpression: equivalent, keyAllowsEcrRepositories(undefined) is undefined, never false
   if (f.encryptionKey !== undefined && keyAllowsEcrRepositories(f.encryptionKey) === false) {
     throw new Error(
       "`fargateService.encryptionKey` also encrypts the service's ECR repository, so its key policy must let ECR create grants, got an EncryptionKey without `allowEcrRepositories`; create it with `new EncryptionKey(name, { allowEcrRepositories: true })`.",
@@ -111,6 +114,9 @@ function checkLifecycleHooks(hooks: EcsLifecycleHooksArgs | undefined): void {
   }
 }
 
+/** How a value given twice is shown: the string itself, or "the same Output" (its value is not known yet). */
+const sameTwice = (v: unknown) => (typeof v === "string" ? `"${v}"` : "the same Output");
+
 /** Validates {@link EcsBlueGreenArgs}; throws a plain `Error` naming the arg. */
 export function checkBlueGreen(b: EcsBlueGreenArgs): void {
   const groups = b.targetGroupArns;
@@ -127,16 +133,17 @@ export function checkBlueGreen(b: EcsBlueGreenArgs): void {
       'a target group ARN ("arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>")',
     ),
   );
-  if (typeof groups[0] === "string" && groups[0] === groups[1]) {
-    throw new Error(`\`blueGreen.targetGroupArns\` must name two different target groups, got "${groups[0]}" twice.`);
+  // The same string, or the same Output object (`[tg.arn, tg.arn]`), given twice.
+  if (groups[0] === groups[1]) {
+    throw new Error(`\`blueGreen.targetGroupArns\` must name two different target groups, got ${sameTwice(groups[0])} twice.`);
   }
   const listener =
     'an Application Load Balancer listener ARN ("arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<lb>/<id>/<id>")';
   checkArnArg("blueGreen.productionListenerArn", b.productionListenerArn, ALB_LISTENER_ARN_PATTERN, listener);
   checkArnArg("blueGreen.testListenerArn", b.testListenerArn, ALB_LISTENER_ARN_PATTERN, listener);
-  if (typeof b.testListenerArn === "string" && b.testListenerArn === b.productionListenerArn) {
+  if (b.testListenerArn === b.productionListenerArn) {
     throw new Error(
-      "`blueGreen.testListenerArn` must differ from `blueGreen.productionListenerArn`: test traffic reaches the green task set on its own port before production traffic moves.",
+      `\`blueGreen.testListenerArn\` must differ from \`blueGreen.productionListenerArn\`, got ${sameTwice(b.testListenerArn)} for both: test traffic reaches the green task set on its own port before production traffic moves.`,
     );
   }
   const allowed = Object.values(EcsTrafficConfig) as string[];
@@ -151,6 +158,7 @@ export function checkBlueGreen(b: EcsBlueGreenArgs): void {
   checkRollbackAlarms("blueGreen.rollbackAlarmNames", b.rollbackAlarmNames);
   for (const key of ["applicationName", "deploymentGroupName"] as const) {
     const v = b[key];
+    // Stryker disable next-line ConditionalExpression: equivalent, RegExp.test(undefined) tests the text "undefined", which the pattern accepts
     if (v !== undefined && !CODEDEPLOY_NAME_PATTERN.test(v)) {
       throw new Error(`\`blueGreen.${key}\` must be 1 to 100 letters, digits or ._+=,@- characters, got "${v}".`);
     }
