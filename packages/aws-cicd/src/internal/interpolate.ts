@@ -38,3 +38,20 @@ export function interpolate(literals: TemplateStringsArray, ...placeholders: pul
   const output = single;
   return output.apply((value) => render(placeholders.map((p) => (p === output ? value : p))));
 }
+
+/**
+ * `pulumi.all(inputs).apply(render)` with fewer Outputs: one `apply` per input, each nested in the
+ * one before, where `pulumi.all` wraps every Output again and applies it (two Outputs each), makes
+ * an Output of the array and applies once more. The result has the same value and secrecy, the same
+ * resources to depend on (`apply` lifts the Output its function returns, with its resources and
+ * secrecy), and is unknown when any input is. Only the first `apply` exists while the program runs
+ * synchronously; each next one is made once the input before it is known.
+ */
+export function allApply<T>(
+  inputs: [pulumi.Output<unknown>, ...pulumi.Output<unknown>[]],
+  render: (values: unknown[]) => pulumi.Input<T>,
+): pulumi.Output<T> {
+  const step = (i: number, values: unknown[]): pulumi.Input<T> =>
+    i === inputs.length ? render(values) : (inputs[i]!.apply((v) => step(i + 1, [...values, v])) as pulumi.Output<T>);
+  return step(0, []) as pulumi.Output<T>;
+}

@@ -5,10 +5,11 @@
 // Output of its own, and the result is applied once more. A policy names the same few Outputs
 // (a key ARN, the account, the partition) many times, so a program of many pipelines spent much of
 // its time creating and settling those Outputs. Here the distinct Outputs and Promises of a
-// document are collected once, combined by a single `pulumi.all`, and put back in place in one
-// `apply`: the same string, the same dependencies and secrecy (those of every Output named), and
+// document are collected once, combined by one `apply` each (`allApply`: no Output is wrapped
+// again), and put back in place in the last one: the same string, the same dependencies and secrecy (those of every Output named), and
 // the same unknown during a preview when any of them is.
 import * as pulumi from "@pulumi/pulumi";
+import { allApply } from "../internal/interpolate";
 
 /** Whether `value` is resolved only later: an Output or a Promise. */
 function pending(value: unknown): boolean {
@@ -48,10 +49,11 @@ export function jsonOnceKnown(document: unknown, finish: (resolved: unknown) => 
   const inputs = [...collectPending(document, new Set())];
   if (inputs.length === 0) return pulumi.output(JSON.stringify(finish(document)));
   // `apply` lifts an Output its function returns, so the result is an Output of a string either way.
-  return pulumi.all(inputs).apply((values): pulumi.Input<string> => {
+  const outputs = inputs.map((input) => (input instanceof Promise ? pulumi.output(input) : (input as pulumi.Output<unknown>)));
+  return allApply(outputs as [pulumi.Output<unknown>, ...pulumi.Output<unknown>[]], (values): pulumi.Input<string> => {
     const resolved = substitute(document, new Map(inputs.map((input, i) => [input, values[i]])));
     // An Output that resolves to a value holding Outputs again: resolve those too, as `pulumi.output` does.
     if (collectPending(resolved, new Set()).size > 0) return jsonOnceKnown(resolved, finish);
     return JSON.stringify(finish(resolved));
-  }) as pulumi.Output<string>;
+  });
 }
