@@ -2,6 +2,7 @@
 // together instead of three invokes per component (issue 12).
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { allApply } from "./interpolate";
 
 /** Account, partition and region of the provider a component runs with. */
 export interface AwsContext {
@@ -107,16 +108,17 @@ export function fromContext(ctx: ContextValues, render: (c: ResolvedContext) => 
 }
 
 /**
- * `render` of the context's resolved values and of `value`: one `pulumi.all` over the shared
- * Output of the context and `value`, where a `pulumi.interpolate` over the context and `value`
- * would lift each of the context's Outputs again.
+ * `render` of the context's resolved values and of `value`: one `apply` on the shared Output of
+ * the context and one on `value` ({@link allApply}), where a `pulumi.interpolate` over the context
+ * and `value` would lift each of the context's Outputs again.
  */
 export function fromContextAnd<T>(
   ctx: ContextValues,
   value: pulumi.Input<T>,
   render: (c: ResolvedContext, v: T) => string,
 ): pulumi.Output<string> {
-  return pulumi.all([resolvedContext(ctx), value]).apply(([c, v]) => render(c, v as T));
+  const other: pulumi.Output<unknown> = pulumi.Output.isInstance(value) ? value : pulumi.output(value);
+  return allApply([resolvedContext(ctx), other], ([c, v]) => render(c as ResolvedContext, v as T));
 }
 
 /** The values a context's strings are built from (an {@link AwsContext}, or plain values). */

@@ -5,9 +5,9 @@ import * as pulumi from "@pulumi/pulumi";
  * The same string as `pulumi.interpolate`, with the same dependencies, secrecy and unknowns, and
  * fewer Outputs: `pulumi.interpolate` runs `pulumi.output` over its placeholders (each Output
  * wrapped again and applied, the array an Output of its own) and applies once more, four Outputs
- * for one placeholder. Here a template with one Output placeholder is one `apply` on it, and one
- * without any is one Output of the plain string. Promises, arrays and objects, and several Outputs,
- * take the SDK's path.
+ * for one placeholder. Here a template is one `apply` per distinct Output placeholder
+ * ({@link allApply}), and one without any is one Output of the plain string. Promises, arrays and
+ * objects take the SDK's path.
  */
 export function interpolate(literals: TemplateStringsArray, ...placeholders: pulumi.Input<unknown>[]): pulumi.Output<string> {
   const render = (values: unknown[]): string => {
@@ -18,7 +18,7 @@ export function interpolate(literals: TemplateStringsArray, ...placeholders: pul
     }
     return result + literals[literals.length - 1];
   };
-  let single: pulumi.Output<unknown> | undefined;
+  const outputs: pulumi.Output<unknown>[] = [];
   // The SDK's path gives the same string, secrecy and dependencies (test/internal/outputs.spec.ts pins that
   // for each kind of placeholder), only with more Outputs: a mutant that takes it where this function
   // would not is equivalent in behaviour (npm run bench measures the difference).
@@ -30,13 +30,13 @@ export function interpolate(literals: TemplateStringsArray, ...placeholders: pul
       if (p !== null && typeof p === "object") return pulumi.interpolate(literals, ...placeholders);
       continue;
     }
-    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent, see above.
-    if (single !== undefined && single !== p) return pulumi.interpolate(literals, ...placeholders);
-    single = p;
+    // Stryker disable next-line ConditionalExpression: equivalent, the same Output applied twice gives the same string.
+    if (!outputs.includes(p)) outputs.push(p);
   }
-  if (single === undefined) return pulumi.output(render(placeholders));
-  const output = single;
-  return output.apply((value) => render(placeholders.map((p) => (p === output ? value : p))));
+  if (outputs.length === 0) return pulumi.output(render(placeholders));
+  return allApply(outputs as [pulumi.Output<unknown>, ...pulumi.Output<unknown>[]], (values) =>
+    render(placeholders.map((p) => (pulumi.Output.isInstance(p) ? values[outputs.indexOf(p)] : p))),
+  );
 }
 
 /**
