@@ -5,12 +5,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ManagedPolicyPart } from "../pipeline/action-types";
-import { fromContext, fromContextAnd } from "../internal/aws-context";
+import { fromContext, fromContextAnd, regionalArn } from "../internal/aws-context";
 import { PolicyStatement } from "../security/iam";
 import {
   BeanstalkArnContext,
   beanstalkArn,
-  beanstalkBucketName,
+  beanstalkBucketArn,
   BeanstalkDeployTargetInfo,
   BEANSTALK_ENVIRONMENT_ID_TAG,
   DEPLOY_ADDRESS_ACTIONS,
@@ -87,7 +87,7 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
   // One Output of the context for every ARN below (an interpolate per ARN made most of this policy's Outputs).
   const regional = (service: string, resource: pulumi.Input<string>) =>
     typeof resource === "string"
-      ? fromContext(ctx, (c) => `arn:${c.partition}:${service}:${c.region}:${c.accountId}:${resource}`)
+      ? regionalArn(ctx, service, resource)
       : fromContextAnd(ctx, resource, (c, r) => `arn:${c.partition}:${service}:${c.region}:${c.accountId}:${r}`);
   const applications = distinct(targets.map((t) => t.applicationName)).map((name) => ({
     arn: targets.find((t) => t.applicationName === name)!.applicationArn,
@@ -98,7 +98,7 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
   const environments = distinct(targets.map((t) => t.environmentArn));
   const ids = distinct(targets.map((t) => t.environmentId));
   const stacks = ids.map((id) => regional("cloudformation", interpolate`stack/awseb-${id}-*`));
-  const bucket = interpolate`arn:${ctx.partition}:s3:::${beanstalkBucketName(ctx)}`;
+  const bucket = beanstalkBucketArn(ctx);
   const envIdTag = (scope: "aws:RequestTag" | "ec2:ResourceTag" | "aws:ResourceTag") => ({
     StringEquals: { [`${scope}/${BEANSTALK_ENVIRONMENT_ID_TAG}`]: ids.length === 1 ? ids[0] : ids },
   });
@@ -115,7 +115,13 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
     {
       sid: "ReadPlatformVersions",
       actions: [...DEPLOY_PLATFORM_ACTIONS],
-      resources: [interpolate`arn:${ctx.partition}:elasticbeanstalk:${ctx.region}::platform/*`],
+      resources: [
+        fromContext(
+          ctx,
+          "arn:<partition>:elasticbeanstalk:<region>::platform/*",
+          (c) => `arn:${c.partition}:elasticbeanstalk:${c.region}::platform/*`,
+        ),
+      ],
     },
     { sid: "ReadPipelineArtifacts", actions: [...DEPLOY_ARTIFACT_READ_ACTIONS], resources: [interpolate`${a.artifactBucketArn}/*`] },
     {
@@ -154,7 +160,7 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
       actions: [...DEPLOY_RUN_INSTANCES_ACTIONS],
       resources: [
         ...RUN_INSTANCES_RESOURCE_TYPES.map((type) => regional("ec2", `${type}/*`)),
-        interpolate`arn:${ctx.partition}:ec2:${ctx.region}::image/*`,
+        fromContext(ctx, "arn:<partition>:ec2:<region>::image/*", (c) => `arn:${c.partition}:ec2:${c.region}::image/*`),
       ],
       conditions: { ArnLike: { "ec2:LaunchTemplate": template } },
     },

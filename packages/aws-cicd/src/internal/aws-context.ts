@@ -99,12 +99,31 @@ export interface ResolvedContext {
 /** One Output of each context's values, shared by every string built from that context. */
 const resolvedContexts = new WeakMap<object, pulumi.Output<ResolvedContext>>();
 
+/** The strings {@link fromContext} made, per context and key. */
+const contextStrings = new WeakMap<object, Map<string, pulumi.Output<string>>>();
+
 /**
  * `render` of the context's resolved values: one `apply` on an Output shared per context, where a
- * `pulumi.interpolate` over the context would lift each of its Outputs again for every string.
+ * `pulumi.interpolate` over the context would lift each of its Outputs again for every string. It
+ * is made once per context and `key` (the string's template, e.g. `arn:<partition>:ec2:<region>:<account>:instance/*`),
+ * however many policies of however many components name it: `key` must say what `render` renders.
  */
-export function fromContext(ctx: ContextValues, render: (c: ResolvedContext) => string): pulumi.Output<string> {
-  return resolvedContext(ctx).apply(render);
+export function fromContext(ctx: ContextValues, key: string, render: (c: ResolvedContext) => string): pulumi.Output<string> {
+  let strings = contextStrings.get(ctx);
+  if (strings === undefined) contextStrings.set(ctx, (strings = new Map()));
+  let made = strings.get(key);
+  // Stryker disable next-line ConditionalExpression: a new Output each time resolves to the same string; sharing one only saves Outputs (npm run bench).
+  if (made === undefined) strings.set(key, (made = resolvedContext(ctx).apply(render)));
+  return made;
+}
+
+/** `arn:<partition>:<service>:<region>:<account>:<resource>` of the context, one Output per context and ARN ({@link fromContext}). */
+export function regionalArn(ctx: ContextValues, service: string, resource: string): pulumi.Output<string> {
+  return fromContext(
+    ctx,
+    `arn:<partition>:${service}:<region>:<account>:${resource}`,
+    (c) => `arn:${c.partition}:${service}:${c.region}:${c.accountId}:${resource}`,
+  );
 }
 
 /**
