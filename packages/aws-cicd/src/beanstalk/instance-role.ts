@@ -82,7 +82,7 @@ export function beanstalkInstanceRoleStatements(s: BeanstalkInstanceRoleScope): 
       sid: "ReportEnhancedHealth",
       actions: [...INSTANCE_HEALTH_ACTIONS],
       resources: [
-        beanstalkArn(ctx, interpolate`application/${s.applicationName}`),
+        beanstalkArn(ctx, s.applicationName, (n) => `application/${n}`),
         beanstalkArn(ctx, interpolate`environment/${s.applicationName}/${s.environmentName}`),
       ],
     },

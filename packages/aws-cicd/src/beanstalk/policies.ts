@@ -16,7 +16,7 @@
  * IAM: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html
  */
 import * as pulumi from "@pulumi/pulumi";
-import { fromContext, fromContextAnd, regionalArn } from "../internal/aws-context";
+import { fromContext, regionalArnOf } from "../internal/aws-context";
 
 /**
  * What the instance's CloudWatch agent calls to stream logs into the environment's log groups.
@@ -305,11 +305,13 @@ export interface BeanstalkArnContext {
   accountId: pulumi.Input<string>;
 }
 
-/** `arn:<p>:elasticbeanstalk:<r>:<a>:<resource>`. */
-export function beanstalkArn(ctx: BeanstalkArnContext, resource: pulumi.Input<string>): pulumi.Output<string> {
-  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, the general path below gives the same ARN for a string.
-  if (typeof resource === "string") return regionalArn(ctx, "elasticbeanstalk", resource);
-  return fromContextAnd(ctx, resource, (c, r) => `arn:${c.partition}:elasticbeanstalk:${c.region}:${c.accountId}:${r}`);
+/** `arn:<p>:elasticbeanstalk:<r>:<a>:<resource(value)>` ({@link regionalArnOf}). */
+export function beanstalkArn(
+  ctx: BeanstalkArnContext,
+  value: pulumi.Input<string>,
+  resource: (v: string) => string = (v) => v,
+): pulumi.Output<string> {
+  return regionalArnOf(ctx, "elasticbeanstalk", value, resource);
 }
 
 /**

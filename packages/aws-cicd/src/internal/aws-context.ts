@@ -117,6 +117,22 @@ export function fromContext(ctx: ContextValues, key: string, render: (c: Resolve
   return made;
 }
 
+/**
+ * `arn:<partition>:<service>:<region>:<account>:<resource(value)>`: {@link regionalArn} when `value`
+ * is a plain string, else one {@link fromContextAnd} over the context and `value` (where an
+ * `interpolate` of `value` first would add an Output).
+ */
+export function regionalArnOf(
+  ctx: ContextValues,
+  service: string,
+  value: pulumi.Input<string>,
+  resource: (v: string) => string = (v) => v,
+): pulumi.Output<string> {
+  // Stryker disable next-line ConditionalExpression: equivalent, the general path below gives the same ARN for a string.
+  if (typeof value === "string") return regionalArn(ctx, service, resource(value));
+  return fromContextAnd(ctx, value, (c, v) => `arn:${c.partition}:${service}:${c.region}:${c.accountId}:${resource(v)}`);
+}
+
 /** `arn:<partition>:<service>:<region>:<account>:<resource>` of the context, one Output per context and ARN ({@link fromContext}). */
 export function regionalArn(ctx: ContextValues, service: string, resource: string): pulumi.Output<string> {
   return fromContext(
