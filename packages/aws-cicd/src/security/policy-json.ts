@@ -43,17 +43,28 @@ function substitute(value: unknown, resolved: Map<unknown, unknown>): unknown {
 /**
  * `JSON.stringify(finish(document))` once every Output and Promise in `document` is known, as one
  * Output (a plain document costs one Output). `finish` receives the document with values in
- * place, as `pulumi.output(document).apply(finish)` would.
+ * place, as `pulumi.output(document).apply(finish)` would. `check`, when given, runs on the JSON
+ * as `.apply(check)` on the result would (it may throw, or return the JSON or an Output of it),
+ * inside the last `apply` rather than in one more.
  */
-export function jsonOnceKnown(document: unknown, finish: (resolved: unknown) => unknown): pulumi.Output<string> {
+export function jsonOnceKnown(
+  document: unknown,
+  finish: (resolved: unknown) => unknown,
+  check?: (json: string) => pulumi.Input<string>,
+): pulumi.Output<string> {
   const inputs = [...collectPending(document, new Set())];
-  if (inputs.length === 0) return pulumi.output(JSON.stringify(finish(document)));
+  if (inputs.length === 0) {
+    const json = pulumi.output(JSON.stringify(finish(document)));
+    // A plain document is checked when its Output resolves, as before: never while the program runs.
+    return check === undefined ? json : (json.apply(check) as pulumi.Output<string>);
+  }
   // `apply` lifts an Output its function returns, so the result is an Output of a string either way.
   const outputs = inputs.map((input) => (input instanceof Promise ? pulumi.output(input) : (input as pulumi.Output<unknown>)));
   return allApply(outputs as [pulumi.Output<unknown>, ...pulumi.Output<unknown>[]], (values): pulumi.Input<string> => {
     const resolved = substitute(document, new Map(inputs.map((input, i) => [input, values[i]])));
     // An Output that resolves to a value holding Outputs again: resolve those too, as `pulumi.output` does.
-    if (collectPending(resolved, new Set()).size > 0) return jsonOnceKnown(resolved, finish);
-    return JSON.stringify(finish(resolved));
+    if (collectPending(resolved, new Set()).size > 0) return jsonOnceKnown(resolved, finish, check);
+    const json = JSON.stringify(finish(resolved));
+    return check === undefined ? json : check(json);
   });
 }
