@@ -3,8 +3,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { allApply, interpolate } from "../../packages/aws-cicd/src/internal/interpolate";
-import { jsonOnceKnown } from "../../packages/aws-cicd/src/security/policy-json";
+import { allApply, applyString, interpolate } from "../../packages/aws-cicd/src/internal/interpolate";
+import { jsonOnceKnown, jsonString } from "../../packages/aws-cicd/src/security/policy-json";
 import { unwrap } from "../harness";
 
 /** What an Output resolves to, whether it is secret, and the URNs of the resources it depends on. */
@@ -84,6 +84,23 @@ describe("internal Output helpers", () => {
     const nested = pulumi.output("k").apply(() => ({ inner: bucket.id }));
     const ours = await observed(jsonOnceKnown({ a: nested }, (d) => d));
     expect(ours).to.deep.equal(await observed(pulumi.jsonStringify({ a: nested })));
+  });
+
+  it("jsonString gives the bytes, secrecy and resources of pulumi.jsonStringify for an event pattern", async () => {
+    const pattern = () => ({
+      source: ["aws.codepipeline"],
+      resources: [bucket.arn],
+      detail: { state: ["FAILED"], n: undefined, s: pulumi.secret("x") },
+    });
+    expect(await observed(jsonString(pattern()))).to.deep.equal(await observed(pulumi.jsonStringify(pattern())));
+    expect(await unwrap(jsonString({ a: [1, "x"] }))).to.equal(await unwrap(pulumi.jsonStringify({ a: [1, "x"] })));
+  });
+
+  it("applyString gives what pulumi.output(value).apply gives, for an Output, a secret, a Promise and a string", async () => {
+    const upper = (v: string) => v.toUpperCase();
+    for (const make of [() => bucket.arn, () => pulumi.secret("s"), () => Promise.resolve("p"), () => "plain"]) {
+      expect(await observed(applyString(make(), upper))).to.deep.equal(await observed(pulumi.output(make()).apply(upper)));
+    }
   });
 
   it("jsonOnceKnown of a plain document is its JSON", async () => {

@@ -157,7 +157,7 @@ export function fromContextAnd<T>(
 }
 
 /** The values a context's strings are built from (an {@link AwsContext}, or plain values). */
-type ContextValues = { partition: pulumi.Input<string>; region: pulumi.Input<string>; accountId: pulumi.Input<string> };
+export type ContextValues = { partition: pulumi.Input<string>; region: pulumi.Input<string>; accountId: pulumi.Input<string> };
 
 /** The context's values as one Output, shared per context. */
 function resolvedContext(ctx: ContextValues): pulumi.Output<ResolvedContext> {

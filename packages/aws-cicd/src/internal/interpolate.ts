@@ -55,3 +55,13 @@ export function allApply<T>(
     i === inputs.length ? render(values) : (inputs[i]!.apply((v) => step(i + 1, [...values, v])) as pulumi.Output<T>);
   return step(0, []) as pulumi.Output<T>;
 }
+
+/**
+ * `pulumi.output(value).apply(fn)` for a string input, with one Output where that makes three: an
+ * Output is applied as it is, not wrapped again first. The same value, secrecy, resources and unknowns.
+ */
+export function applyString<U>(value: pulumi.Input<string>, fn: (v: string) => pulumi.Input<U>): pulumi.Output<U> {
+  // Stryker disable next-line ConditionalExpression: equivalent, wrapping the Output again only makes more Outputs.
+  const output = pulumi.Output.isInstance(value) ? value : pulumi.output(value);
+  return output.apply(fn) as pulumi.Output<U>;
+}

@@ -68,3 +68,11 @@ export function jsonOnceKnown(
     return check === undefined ? json : check(json);
   });
 }
+
+/**
+ * `pulumi.jsonStringify(value)` of plain JSON data (strings, numbers, arrays, plain objects) holding
+ * Outputs, as one Output ({@link jsonOnceKnown}): the same bytes, secrecy and resources.
+ */
+export function jsonString(value: unknown): pulumi.Output<string> {
+  return jsonOnceKnown(value, (resolved) => resolved);
+}
