@@ -12,9 +12,11 @@ import {
   policySizeAtLeast,
   PolicySizeKind,
   policySizeMessage,
+  policyDocument,
   roleInlinePoliciesMessage,
   SecureBucket,
   SecureTopic,
+  sizeCheckedPolicyDocument,
 } from "../packages/aws-cicd/src/security";
 import { configureExample } from "./examples/example-config";
 import { ACCOUNT, recorded, RecordedResource, resourcesOfType, runProgram, settle, unwrap } from "./harness";
@@ -264,6 +266,19 @@ describe("Policy size limits", () => {
       );
       const other = checkRoleInlinePolicySize("second", pulumi.output("other-role"), {}, big(4300), parent);
       expect(await unwrap(other)).to.have.length(4315);
+    });
+
+    it("rejects a document built from statements whose Outputs resolve over the limit, as checkPolicySize does", async () => {
+      const about = { subject: "The trustPolicy of `it`", fix: "Shorten it." };
+      const statements = () => [
+        { actions: ["sts:AssumeRole"], resources: [pulumi.output("x").apply(() => `arn:aws:s3:::${"a".repeat(2100)}`)] },
+      ];
+      const folded = await rejection(sizeCheckedPolicyDocument("trustPolicy", about, statements(), owner("late-statements")));
+      const separate = await rejection(checkPolicySize("trustPolicy", about, {}, policyDocument(statements()), owner("late-document")));
+      expect(folded).to.equal(separate);
+      expect(folded).to.match(
+        /^The trustPolicy of `it` is 2,\d{3} characters; IAM allows at most 2,048, whitespace not counted\. Shorten it\./,
+      );
     });
   });
 

@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { BeanstalkTarget, beanstalkDeployStatements } from "../../packages/aws-cicd/src/beanstalk";
 import { policyDocument } from "../../packages/aws-cicd/src/security";
@@ -230,6 +231,15 @@ describe("BeanstalkTarget", () => {
       expect(await unwrap(beanstalkArn(ctx, Promise.resolve("environment/shop/prod")))).to.equal(
         "arn:aws:elasticbeanstalk:eu-west-1:111122223333:environment/shop/prod",
       );
+    });
+
+    it("puts a plain or an output value into the resource it is given as a function of that value", async () => {
+      const ctx = { partition: "aws", region: "eu-west-1", accountId: "111122223333" };
+      for (const value of ["shop", pulumi.output("shop"), Promise.resolve("shop")]) {
+        expect(await unwrap(beanstalkArn(ctx, value, (n) => `applicationversion/${n}/*`))).to.equal(
+          "arn:aws:elasticbeanstalk:eu-west-1:111122223333:applicationversion/shop/*",
+        );
+      }
     });
   });
 });

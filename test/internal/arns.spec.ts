@@ -262,9 +262,15 @@ describe("internal e-mail, error, console and YAML helpers", () => {
     expect(pipelineConsoleUrl("aws-us-gov", "us-gov-west-1", "release", "history")).to.equal(
       "https://console.amazonaws-us-gov.com/codesuite/codepipeline/pipelines/release/history?region=us-gov-west-1",
     );
-    expect(await unwrap(pipelineConsoleUrlOutput(pulumi.output("aws"), "us-east-1", pulumi.output("app"), "view"))).to.equal(
-      "https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/app/view?region=us-east-1",
-    );
+    expect(
+      await unwrap(
+        pipelineConsoleUrlOutput(
+          { partition: pulumi.output("aws"), region: "us-east-1", accountId: "111122223333" },
+          pulumi.output("app"),
+          "view",
+        ),
+      ),
+    ).to.equal("https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/app/view?region=us-east-1");
   });
 
   describe("YAML positions", () => {

@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { awsContext, fromContext, fromContextAnd } from "../../packages/aws-cicd/src/internal/aws-context";
+import { awsContext, fromContext, fromContextAnd, regionalArn } from "../../packages/aws-cicd/src/internal/aws-context";
 import { ACCOUNT, calls, unwrap } from "../harness";
 
 const parentOf = (name: string, opts?: pulumi.ComponentResourceOptions) =>
@@ -80,9 +80,22 @@ describe("AWS context lookups", () => {
 
   it("renders strings from a context's values, alone or with another value", async () => {
     const ctx = { partition: pulumi.output("aws-cn"), region: "cn-north-1", accountId: pulumi.output("111122223333") };
-    expect(await unwrap(fromContext(ctx, (c) => `${c.partition}|${c.region}|${c.accountId}`))).to.equal("aws-cn|cn-north-1|111122223333");
+    expect(await unwrap(fromContext(ctx, "<partition>|<region>|<account>", (c) => `${c.partition}|${c.region}|${c.accountId}`))).to.equal(
+      "aws-cn|cn-north-1|111122223333",
+    );
     expect(await unwrap(fromContextAnd(ctx, pulumi.output("app"), (c, v) => `arn:${c.partition}:s3:::${v}-${c.accountId}`))).to.equal(
       "arn:aws-cn:s3:::app-111122223333",
     );
+  });
+
+  it("makes a string of a context once per context and key, however many callers name it", async () => {
+    const ctx = { partition: pulumi.output("aws-cn"), region: "cn-north-1", accountId: pulumi.output("111122223333") };
+    const other = { ...ctx, region: "cn-northwest-1" };
+    const arn = regionalArn(ctx, "ec2", "instance/*");
+    expect(regionalArn(ctx, "ec2", "instance/*")).to.equal(arn);
+    expect(regionalArn(ctx, "ec2", "image/*")).to.not.equal(arn);
+    expect(regionalArn(other, "ec2", "instance/*")).to.not.equal(arn);
+    expect(await unwrap(arn)).to.equal("arn:aws-cn:ec2:cn-north-1:111122223333:instance/*");
+    expect(await unwrap(regionalArn(other, "ec2", "instance/*"))).to.equal("arn:aws-cn:ec2:cn-northwest-1:111122223333:instance/*");
   });
 });

@@ -3,8 +3,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { interpolate } from "../../packages/aws-cicd/src/internal/interpolate";
-import { jsonOnceKnown } from "../../packages/aws-cicd/src/security/policy-json";
+import { allApply, applyString, interpolate } from "../../packages/aws-cicd/src/internal/interpolate";
+import { jsonOnceKnown, jsonString } from "../../packages/aws-cicd/src/security/policy-json";
 import { unwrap } from "../harness";
 
 /** What an Output resolves to, whether it is secret, and the URNs of the resources it depends on. */
@@ -34,6 +34,32 @@ describe("internal Output helpers", () => {
     });
   }
 
+  it("allApply gives the value, secrecy and resources of pulumi.all(...).apply", async () => {
+    const render = (values: unknown[]) => values.join("|");
+    const inputs = (): [pulumi.Output<unknown>, ...pulumi.Output<unknown>[]] => [bucket.arn, pulumi.secret("s"), topic.arn, bucket.arn];
+    const ours = await observed(allApply(inputs(), render));
+    expect(ours).to.deep.equal(await observed(pulumi.all(inputs()).apply(render)));
+    expect(ours.secret).to.equal(true);
+    expect(ours.resources).to.have.length(2);
+  });
+
+  it("allApply is unknown, its function not run, when any input is unknown, as pulumi.all(...).apply is", async () => {
+    // An unknown Output as the engine gives one during a preview (the SDK's constructor is internal).
+    const OutputCtor = pulumi.Output as unknown as new (...a: unknown[]) => pulumi.Output<string>;
+    const unknown = () =>
+      new OutputCtor(new Set(), Promise.resolve(undefined), Promise.resolve(false), Promise.resolve(false), Promise.resolve(new Set()));
+    const known = (o: pulumi.Output<unknown>) => (o as unknown as { isKnown: Promise<boolean> }).isKnown;
+    for (const position of [0, 1]) {
+      const inputs = (): [pulumi.Output<unknown>, ...pulumi.Output<unknown>[]] =>
+        position === 0 ? [unknown(), bucket.arn] : [bucket.arn, unknown()];
+      const runs: string[] = [];
+      const render = (values: unknown[]) => (runs.push("ran"), values.join("|"));
+      expect(await known(allApply(inputs(), render))).to.equal(false);
+      expect(await known(pulumi.all(inputs()).apply(render))).to.equal(false);
+      expect(runs).to.deep.equal([]);
+    }
+  });
+
   it("jsonOnceKnown gives the bytes, secrecy and resources of pulumi.jsonStringify", async () => {
     const doc = () => ({
       Version: "2012-10-17",
@@ -58,6 +84,23 @@ describe("internal Output helpers", () => {
     const nested = pulumi.output("k").apply(() => ({ inner: bucket.id }));
     const ours = await observed(jsonOnceKnown({ a: nested }, (d) => d));
     expect(ours).to.deep.equal(await observed(pulumi.jsonStringify({ a: nested })));
+  });
+
+  it("jsonString gives the bytes, secrecy and resources of pulumi.jsonStringify for an event pattern", async () => {
+    const pattern = () => ({
+      source: ["aws.codepipeline"],
+      resources: [bucket.arn],
+      detail: { state: ["FAILED"], n: undefined, s: pulumi.secret("x") },
+    });
+    expect(await observed(jsonString(pattern()))).to.deep.equal(await observed(pulumi.jsonStringify(pattern())));
+    expect(await unwrap(jsonString({ a: [1, "x"] }))).to.equal(await unwrap(pulumi.jsonStringify({ a: [1, "x"] })));
+  });
+
+  it("applyString gives what pulumi.output(value).apply gives, for an Output, a secret, a Promise and a string", async () => {
+    const upper = (v: string) => v.toUpperCase();
+    for (const make of [() => bucket.arn, () => pulumi.secret("s"), () => Promise.resolve("p"), () => "plain"]) {
+      expect(await observed(applyString(make(), upper))).to.deep.equal(await observed(pulumi.output(make()).apply(upper)));
+    }
   });
 
   it("jsonOnceKnown of a plain document is its JSON", async () => {

@@ -40,7 +40,7 @@ import { beanstalkVariableCheck, validateBeanstalkTargetArgs } from "./validate"
 import { checkedPlaintextValue } from "../codebuild/plaintext-secrets";
 import { checkedKey } from "../internal/arns";
 import { asResourceError } from "../internal/errors";
-import { interpolate } from "../internal/interpolate";
+import { awsManagedPolicyArn } from "./deploy-permissions";
 
 /**
  * The default environment name: `<project>-<stack>-<name>` when that is a valid environment name
@@ -131,7 +131,7 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
       (p) =>
         new aws.iam.RolePolicyAttachment(
           `${name}-service-role-${p.name}`,
-          { role: this.serviceRole.name, policyArn: interpolate`arn:${ctx.partition}:iam::aws:policy/${p.path}${p.name}` },
+          { role: this.serviceRole.name, policyArn: awsManagedPolicyArn(ctx, p) },
           { parent: this },
         ),
     );
@@ -152,7 +152,7 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
       );
     }
     const applicationName = pulumi.output(this.application.name);
-    const applicationArn = beanstalkArn(ctx, interpolate`application/${applicationName}`);
+    const applicationArn = beanstalkArn(ctx, applicationName, (n) => `application/${n}`);
 
     const secrets = Object.entries(args.secrets ?? {});
     const ssmParameterArns = secrets.flatMap(([, s]) => (s.ssmParameterArn !== undefined ? [s.ssmParameterArn] : []));

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { interpolate } from "../internal/interpolate";
+import { AwsContext, fromContext } from "../internal/aws-context";
 
 /**
  * The choice between our scoped Elastic Beanstalk deploy statements and AWS's managed policy, for
@@ -48,7 +48,8 @@ export function checkDeployPermissions(arg: string, value: unknown): void {
   }
 }
 
-/** `arn:<partition>:iam::aws:policy/<path><name>` of an AWS managed policy. */
-export function awsManagedPolicyArn(partition: pulumi.Input<string>, policy: { name: string; path: string }): pulumi.Output<string> {
-  return interpolate`arn:${partition}:iam::aws:policy/${policy.path}${policy.name}`;
+/** `arn:<partition>:iam::aws:policy/<path><name>` of an AWS managed policy, one Output per context and policy ({@link fromContext}). */
+export function awsManagedPolicyArn(ctx: AwsContext, policy: { name: string; path: string }): pulumi.Output<string> {
+  const name = `${policy.path}${policy.name}`;
+  return fromContext(ctx, `arn:<partition>:iam::aws:policy/${name}`, (c) => `arn:${c.partition}:iam::aws:policy/${name}`);
 }

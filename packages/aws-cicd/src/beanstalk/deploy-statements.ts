@@ -5,12 +5,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ManagedPolicyPart } from "../pipeline/action-types";
-import { fromContext, fromContextAnd } from "../internal/aws-context";
+import { fromContext, regionalArnOf } from "../internal/aws-context";
 import { PolicyStatement } from "../security/iam";
 import {
   BeanstalkArnContext,
   beanstalkArn,
-  beanstalkBucketName,
+  beanstalkBucketArn,
   BeanstalkDeployTargetInfo,
   BEANSTALK_ENVIRONMENT_ID_TAG,
   DEPLOY_ADDRESS_ACTIONS,
@@ -85,20 +85,18 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
   const { ctx, targets } = a;
   if (targets.length === 0) throw new Error("`targets` must hold at least one Elastic Beanstalk environment.");
   // One Output of the context for every ARN below (an interpolate per ARN made most of this policy's Outputs).
-  const regional = (service: string, resource: pulumi.Input<string>) =>
-    typeof resource === "string"
-      ? fromContext(ctx, (c) => `arn:${c.partition}:${service}:${c.region}:${c.accountId}:${resource}`)
-      : fromContextAnd(ctx, resource, (c, r) => `arn:${c.partition}:${service}:${c.region}:${c.accountId}:${r}`);
+  const regional = (service: string, value: pulumi.Input<string>, resource?: (v: string) => string) =>
+    regionalArnOf(ctx, service, value, resource);
   const applications = distinct(targets.map((t) => t.applicationName)).map((name) => ({
     arn: targets.find((t) => t.applicationName === name)!.applicationArn,
-    versions: beanstalkArn(ctx, interpolate`applicationversion/${name}/*`),
+    versions: beanstalkArn(ctx, name, (n) => `applicationversion/${n}/*`),
   }));
   const appArns = distinct(applications.map((x) => x.arn));
   const versions = applications.map((x) => x.versions);
   const environments = distinct(targets.map((t) => t.environmentArn));
   const ids = distinct(targets.map((t) => t.environmentId));
-  const stacks = ids.map((id) => regional("cloudformation", interpolate`stack/awseb-${id}-*`));
-  const bucket = interpolate`arn:${ctx.partition}:s3:::${beanstalkBucketName(ctx)}`;
+  const stacks = ids.map((id) => regional("cloudformation", id, (i) => `stack/awseb-${i}-*`));
+  const bucket = beanstalkBucketArn(ctx);
   const envIdTag = (scope: "aws:RequestTag" | "ec2:ResourceTag" | "aws:ResourceTag") => ({
     StringEquals: { [`${scope}/${BEANSTALK_ENVIRONMENT_ID_TAG}`]: ids.length === 1 ? ids[0] : ids },
   });
@@ -115,7 +113,13 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
     {
       sid: "ReadPlatformVersions",
       actions: [...DEPLOY_PLATFORM_ACTIONS],
-      resources: [interpolate`arn:${ctx.partition}:elasticbeanstalk:${ctx.region}::platform/*`],
+      resources: [
+        fromContext(
+          ctx,
+          "arn:<partition>:elasticbeanstalk:<region>::platform/*",
+          (c) => `arn:${c.partition}:elasticbeanstalk:${c.region}::platform/*`,
+        ),
+      ],
     },
     { sid: "ReadPipelineArtifacts", actions: [...DEPLOY_ARTIFACT_READ_ACTIONS], resources: [interpolate`${a.artifactBucketArn}/*`] },
     {
@@ -132,7 +136,7 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
     {
       sid: "ScaleEnvironmentGroups",
       actions: [...DEPLOY_AUTOSCALING_ACTIONS],
-      resources: ids.map((id) => regional("autoscaling", interpolate`autoScalingGroup:*:autoScalingGroupName/awseb-${id}-*`)),
+      resources: ids.map((id) => regional("autoscaling", id, (i) => `autoScalingGroup:*:autoScalingGroupName/awseb-${i}-*`)),
     },
     { sid: "DescribeEnvironmentResources", actions: [...DEPLOY_DESCRIBE_ACTIONS], resources: ["*"] },
     {
@@ -154,7 +158,7 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
       actions: [...DEPLOY_RUN_INSTANCES_ACTIONS],
       resources: [
         ...RUN_INSTANCES_RESOURCE_TYPES.map((type) => regional("ec2", `${type}/*`)),
-        interpolate`arn:${ctx.partition}:ec2:${ctx.region}::image/*`,
+        fromContext(ctx, "arn:<partition>:ec2:<region>::image/*", (c) => `arn:${c.partition}:ec2:${c.region}::image/*`),
       ],
       conditions: { ArnLike: { "ec2:LaunchTemplate": template } },
     },
@@ -179,7 +183,7 @@ export function beanstalkDeployStatementsForTargets(a: BeanstalkMultiDeployPolic
     {
       sid: "UpdateScalingAlarms",
       actions: [...DEPLOY_ALARM_ACTIONS],
-      resources: ids.map((id) => regional("cloudwatch", interpolate`alarm:awseb-${id}-*`)),
+      resources: ids.map((id) => regional("cloudwatch", id, (i) => `alarm:awseb-${i}-*`)),
     },
     {
       sid: "PassInstanceRoleToEc2",

@@ -3,7 +3,7 @@ import { viaService } from "../security/encryption-key";
 import { AwsContext, PolicyStatement } from "../security/iam";
 import {
   beanstalkArn,
-  beanstalkBucketName,
+  beanstalkBucketArn,
   INSTANCE_BUNDLE_READ_ACTIONS,
   INSTANCE_HEALTH_ACTIONS,
   INSTANCE_LOG_PUBLICATION_ACTIONS,
@@ -70,7 +70,6 @@ export function secretResourceArn(arn: pulumi.Input<string>): pulumi.Output<stri
  */
 export function beanstalkInstanceRoleStatements(s: BeanstalkInstanceRoleScope): PolicyStatement[] {
   const { ctx } = s;
-  const bucket = interpolate`arn:${ctx.partition}:s3:::${beanstalkBucketName(ctx)}`;
   const statements: PolicyStatement[] = [
     {
       sid: "StreamLogsToEnvironmentLogGroups",
@@ -83,14 +82,14 @@ export function beanstalkInstanceRoleStatements(s: BeanstalkInstanceRoleScope): 
       sid: "ReportEnhancedHealth",
       actions: [...INSTANCE_HEALTH_ACTIONS],
       resources: [
-        beanstalkArn(ctx, interpolate`application/${s.applicationName}`),
+        beanstalkArn(ctx, s.applicationName, (n) => `application/${n}`),
         beanstalkArn(ctx, interpolate`environment/${s.applicationName}/${s.environmentName}`),
       ],
     },
     {
       sid: "ReadStagedBundles",
       actions: [...INSTANCE_BUNDLE_READ_ACTIONS],
-      resources: [interpolate`${bucket}/resources/environments/*`],
+      resources: [beanstalkBucketArn(ctx, "/resources/environments/*")],
     },
   ];
   if (s.ssmParameterArns.length > 0) {
@@ -120,7 +119,7 @@ export function beanstalkInstanceRoleStatements(s: BeanstalkInstanceRoleScope): 
  * logs hourly, never while the environment is being created.
  */
 export function beanstalkInstanceLogStatements(ctx: AwsContext, environmentId: pulumi.Input<string>): PolicyStatement[] {
-  const bucket = interpolate`arn:${ctx.partition}:s3:::${beanstalkBucketName(ctx)}`;
+  const bucket = beanstalkBucketArn(ctx);
   return [
     {
       sid: "PublishInstanceLogs",

@@ -16,7 +16,7 @@
  * IAM: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html
  */
 import * as pulumi from "@pulumi/pulumi";
-import { fromContext, fromContextAnd } from "../internal/aws-context";
+import { fromContext, regionalArnOf } from "../internal/aws-context";
 
 /**
  * What the instance's CloudWatch agent calls to stream logs into the environment's log groups.
@@ -305,17 +305,25 @@ export interface BeanstalkArnContext {
   accountId: pulumi.Input<string>;
 }
 
-/** `arn:<p>:elasticbeanstalk:<r>:<a>:<resource>`. */
-export function beanstalkArn(ctx: BeanstalkArnContext, resource: pulumi.Input<string>): pulumi.Output<string> {
-  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, the general path below gives the same ARN for a string.
-  if (typeof resource === "string")
-    return fromContext(ctx, (c) => `arn:${c.partition}:elasticbeanstalk:${c.region}:${c.accountId}:${resource}`);
-  return fromContextAnd(ctx, resource, (c, r) => `arn:${c.partition}:elasticbeanstalk:${c.region}:${c.accountId}:${r}`);
+/** `arn:<p>:elasticbeanstalk:<r>:<a>:<resource(value)>` ({@link regionalArnOf}). */
+export function beanstalkArn(
+  ctx: BeanstalkArnContext,
+  value: pulumi.Input<string>,
+  resource: (v: string) => string = (v) => v,
+): pulumi.Output<string> {
+  return regionalArnOf(ctx, "elasticbeanstalk", value, resource);
 }
 
-/** Name of the bucket Elastic Beanstalk keeps per account and region: `elasticbeanstalk-<region>-<account>`. */
-export function beanstalkBucketName(ctx: BeanstalkArnContext): pulumi.Output<string> {
-  return fromContext(ctx, (c) => `elasticbeanstalk-${c.region}-${c.accountId}`);
+/**
+ * ARN of the bucket Elastic Beanstalk keeps per account and region, followed by `suffix` (e.g.
+ * `/resources/environments/*`): one Output per context and suffix ({@link fromContext}).
+ */
+export function beanstalkBucketArn(ctx: BeanstalkArnContext, suffix = ""): pulumi.Output<string> {
+  return fromContext(
+    ctx,
+    `arn:<partition>:s3:::elasticbeanstalk-<region>-<account>${suffix}`,
+    (c) => `arn:${c.partition}:s3:::elasticbeanstalk-${c.region}-${c.accountId}${suffix}`,
+  );
 }
 
 /** What a deploy action needs to know about its target (returned by `BeanstalkTarget.beanstalkDeployTarget()`). */

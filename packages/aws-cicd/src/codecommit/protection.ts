@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { APPROVAL_RULE_TEMPLATE_NAME, autoNameArgs, AUTONAMED_IAM_POLICY, stackScopedName } from "../internal/naming";
 import { roleNameOf, sizeCheckedPolicyDocument } from "../security/iam";
+import { jsonString } from "../security/policy-json";
 import { BranchProtectionArgs } from "./codecommit-repo-args";
 import { protectedBranchStatements } from "./policies";
 import { approvalRuleContentObject } from "./validate";
@@ -24,7 +25,7 @@ export function createApprovalRule(
     {
       name: settings.templateName ?? stackScopedName(`${name}-approvals`, APPROVAL_RULE_TEMPLATE_NAME),
       description: `Pull requests into protected branches of ${settings.repositoryName} need ${settings.approvals} approvals (aws-cicd).`,
-      content: pulumi.jsonStringify(approvalRuleContentObject(settings.branches, settings.approvals, settings.pool)),
+      content: jsonString(approvalRuleContentObject(settings.branches, settings.approvals, settings.pool)),
     },
     { parent },
   );

@@ -107,7 +107,7 @@ export class CrossAccountDeployRole extends pulumi.ComponentResource {
       );
       this.managedPolicyAttachment = new aws.iam.RolePolicyAttachment(
         `${name}-role-${BEANSTALK_AWS_MANAGED_DEPLOY_POLICY.name}`,
-        { role: this.role.name, policyArn: awsManagedPolicyArn(ctx.partition, BEANSTALK_AWS_MANAGED_DEPLOY_POLICY) },
+        { role: this.role.name, policyArn: awsManagedPolicyArn(ctx, BEANSTALK_AWS_MANAGED_DEPLOY_POLICY) },
         { parent: this },
       );
     }

@@ -2,6 +2,7 @@
 // together instead of three invokes per component (issue 12).
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { allApply } from "./interpolate";
 
 /** Account, partition and region of the provider a component runs with. */
 export interface AwsContext {
@@ -98,29 +99,65 @@ export interface ResolvedContext {
 /** One Output of each context's values, shared by every string built from that context. */
 const resolvedContexts = new WeakMap<object, pulumi.Output<ResolvedContext>>();
 
+/** The strings {@link fromContext} made, per context and key. */
+const contextStrings = new WeakMap<object, Map<string, pulumi.Output<string>>>();
+
 /**
  * `render` of the context's resolved values: one `apply` on an Output shared per context, where a
- * `pulumi.interpolate` over the context would lift each of its Outputs again for every string.
+ * `pulumi.interpolate` over the context would lift each of its Outputs again for every string. It
+ * is made once per context and `key` (the string's template, e.g. `arn:<partition>:ec2:<region>:<account>:instance/*`),
+ * however many policies of however many components name it: `key` must say what `render` renders.
  */
-export function fromContext(ctx: ContextValues, render: (c: ResolvedContext) => string): pulumi.Output<string> {
-  return resolvedContext(ctx).apply(render);
+export function fromContext(ctx: ContextValues, key: string, render: (c: ResolvedContext) => string): pulumi.Output<string> {
+  let strings = contextStrings.get(ctx);
+  if (strings === undefined) contextStrings.set(ctx, (strings = new Map()));
+  let made = strings.get(key);
+  // Stryker disable next-line ConditionalExpression: a new Output each time resolves to the same string; sharing one only saves Outputs (npm run bench).
+  if (made === undefined) strings.set(key, (made = resolvedContext(ctx).apply(render)));
+  return made;
 }
 
 /**
- * `render` of the context's resolved values and of `value`: one `pulumi.all` over the shared
- * Output of the context and `value`, where a `pulumi.interpolate` over the context and `value`
- * would lift each of the context's Outputs again.
+ * `arn:<partition>:<service>:<region>:<account>:<resource(value)>`: {@link regionalArn} when `value`
+ * is a plain string, else one {@link fromContextAnd} over the context and `value` (where an
+ * `interpolate` of `value` first would add an Output).
+ */
+export function regionalArnOf(
+  ctx: ContextValues,
+  service: string,
+  value: pulumi.Input<string>,
+  resource: (v: string) => string = (v) => v,
+): pulumi.Output<string> {
+  // Stryker disable next-line ConditionalExpression: equivalent, the general path below gives the same ARN for a string.
+  if (typeof value === "string") return regionalArn(ctx, service, resource(value));
+  return fromContextAnd(ctx, value, (c, v) => `arn:${c.partition}:${service}:${c.region}:${c.accountId}:${resource(v)}`);
+}
+
+/** `arn:<partition>:<service>:<region>:<account>:<resource>` of the context, one Output per context and ARN ({@link fromContext}). */
+export function regionalArn(ctx: ContextValues, service: string, resource: string): pulumi.Output<string> {
+  return fromContext(
+    ctx,
+    `arn:<partition>:${service}:<region>:<account>:${resource}`,
+    (c) => `arn:${c.partition}:${service}:${c.region}:${c.accountId}:${resource}`,
+  );
+}
+
+/**
+ * `render` of the context's resolved values and of `value`: one `apply` on the shared Output of
+ * the context and one on `value` ({@link allApply}), where a `pulumi.interpolate` over the context
+ * and `value` would lift each of the context's Outputs again.
  */
 export function fromContextAnd<T>(
   ctx: ContextValues,
   value: pulumi.Input<T>,
   render: (c: ResolvedContext, v: T) => string,
 ): pulumi.Output<string> {
-  return pulumi.all([resolvedContext(ctx), value]).apply(([c, v]) => render(c, v as T));
+  const other: pulumi.Output<unknown> = pulumi.Output.isInstance(value) ? value : pulumi.output(value);
+  return allApply([resolvedContext(ctx), other], ([c, v]) => render(c as ResolvedContext, v as T));
 }
 
 /** The values a context's strings are built from (an {@link AwsContext}, or plain values). */
-type ContextValues = { partition: pulumi.Input<string>; region: pulumi.Input<string>; accountId: pulumi.Input<string> };
+export type ContextValues = { partition: pulumi.Input<string>; region: pulumi.Input<string>; accountId: pulumi.Input<string> };
 
 /** The context's values as one Output, shared per context. */
 function resolvedContext(ctx: ContextValues): pulumi.Output<ResolvedContext> {

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ContextValues, fromContextAnd } from "./aws-context";
 
 /** Host of the AWS Management Console in each partition that has a public console. */
 export const CONSOLE_HOSTS: Readonly<Record<string, string>> = {
@@ -23,12 +24,10 @@ export function pipelineConsoleUrl(partition: string, region: string, pipelineNa
   return `${consoleOrigin(partition, region)}/codesuite/codepipeline/pipelines/${pipelineName}/${page}?region=${region}`;
 }
 
-/** {@link pipelineConsoleUrl} with values known only after deployment. */
-export function pipelineConsoleUrlOutput(
-  partition: pulumi.Input<string>,
-  region: pulumi.Input<string>,
-  pipelineName: pulumi.Input<string>,
-  page: string,
-): pulumi.Output<string> {
-  return pulumi.all([partition, region, pipelineName]).apply(([p, r, n]) => pipelineConsoleUrl(p, r, n, page));
+/**
+ * {@link pipelineConsoleUrl} with values known only after deployment: the partition and region of
+ * `ctx`, one {@link fromContextAnd} over the context and the name.
+ */
+export function pipelineConsoleUrlOutput(ctx: ContextValues, pipelineName: pulumi.Input<string>, page: string): pulumi.Output<string> {
+  return fromContextAnd(ctx, pipelineName, (c, n) => pipelineConsoleUrl(c.partition, c.region, n, page));
 }

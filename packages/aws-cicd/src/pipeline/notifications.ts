@@ -3,6 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { autoNameArgs, AUTONAMED_EVENT_RULE } from "../internal/naming";
 import { KeyReference } from "../security/encryption-key";
 import { pipelineConsoleUrl } from "../internal/console";
+import { applyString } from "../internal/interpolate";
+import { jsonString } from "../security/policy-json";
 import { SecureTopic } from "../security/secure-topic";
 import { DEFAULT_NOTIFIED_EXECUTION_STATES, PipelineNotificationArgs } from "./pipeline-args";
 
@@ -32,9 +34,10 @@ const consoleLink = (partition: string, page: string) => pipelineConsoleUrl(part
 export function executionNotificationInput(partition: pulumi.Input<string>): aws.types.input.cloudwatch.EventTargetInputTransformer {
   return {
     inputPaths: { pipeline: "$.detail.pipeline", executionId: "$.detail.execution-id", state: "$.detail.state", region: "$.region" },
-    inputTemplate: pulumi
-      .output(partition)
-      .apply((p) => `"Pipeline <pipeline>: execution <executionId> <state>. ${consoleLink(p, "executions/<executionId>/timeline")}"`),
+    inputTemplate: applyString(
+      partition,
+      (p) => `"Pipeline <pipeline>: execution <executionId> <state>. ${consoleLink(p, "executions/<executionId>/timeline")}"`,
+    ),
   };
 }
 
@@ -42,15 +45,16 @@ export function executionNotificationInput(partition: pulumi.Input<string>): aws
 export function approvalNotificationInput(partition: pulumi.Input<string>): aws.types.input.cloudwatch.EventTargetInputTransformer {
   return {
     inputPaths: { pipeline: "$.detail.pipeline", stage: "$.detail.stage", action: "$.detail.action", region: "$.region" },
-    inputTemplate: pulumi
-      .output(partition)
-      .apply((p) => `"Pipeline <pipeline>: approval <action> in stage <stage> is waiting for a decision. ${consoleLink(p, "view")}"`),
+    inputTemplate: applyString(
+      partition,
+      (p) => `"Pipeline <pipeline>: approval <action> in stage <stage> is waiting for a decision. ${consoleLink(p, "view")}"`,
+    ),
   };
 }
 
 /** The event pattern of execution state changes of one pipeline. */
 export function executionStatePattern(pipelineArn: pulumi.Input<string>, states: readonly string[]): pulumi.Output<string> {
-  return pulumi.jsonStringify({
+  return jsonString({
     source: ["aws.codepipeline"],
     "detail-type": [EXECUTION_STATE_CHANGE],
     resources: [pipelineArn],
@@ -60,7 +64,7 @@ export function executionStatePattern(pipelineArn: pulumi.Input<string>, states:
 
 /** The event pattern of manual approvals of one pipeline starting to wait. */
 export function approvalNeededPattern(pipelineArn: pulumi.Input<string>): pulumi.Output<string> {
-  return pulumi.jsonStringify({
+  return jsonString({
     source: ["aws.codepipeline"],
     "detail-type": [ACTION_STATE_CHANGE],
     resources: [pipelineArn],

@@ -302,7 +302,7 @@ export class Pipeline extends pulumi.ComponentResource {
     const stores = [...regional.values()];
     this.regionalArtifactBucketArns = pulumi.all(Object.fromEntries(stores.map((r) => [r.region, r.info.bucketArn])));
     this.regionalArtifactKeyArns = pulumi.all(Object.fromEntries(stores.map((r) => [r.region, r.info.keyArn])));
-    this.consoleUrl = pipelineConsoleUrlOutput(ctx.partition, ctx.region, this.pipeline.name, "view");
+    this.consoleUrl = pipelineConsoleUrlOutput(ctx, this.pipeline.name, "view");
     this.registerOutputs({
       pipelineName: this.pipelineName,
       pipelineArn: this.pipelineArn,

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
-  checkPolicySize,
-  checkRoleInlinePolicySize,
+  policySizeCheck,
+  roleInlinePolicySizeCheck,
   POLICY_SIZE_LIMITS,
   policySizeAtLeast,
   policySizeMessage,
@@ -138,11 +138,15 @@ interface PolicyShape {
 }
 
 /** The JSON of a document shape once its values are known, each statement {@link withoutRepeats} (one Output, see `./policy-json`). */
-function documentJson(shape: PolicyShape): pulumi.Output<string> {
-  return jsonOnceKnown(shape, (resolved) => {
-    const doc = resolved as PolicyShape;
-    return { Version: doc.Version, Statement: doc.Statement.map(withoutRepeats) };
-  });
+function documentJson(shape: PolicyShape, check?: (json: string) => pulumi.Input<string>): pulumi.Output<string> {
+  return jsonOnceKnown(
+    shape,
+    (resolved) => {
+      const doc = resolved as PolicyShape;
+      return { Version: doc.Version, Statement: doc.Statement.map(withoutRepeats) };
+    },
+    check,
+  );
 }
 
 /**
@@ -172,7 +176,7 @@ export function sizeCheckedPolicyDocument(
   resource: pulumi.Resource,
 ): pulumi.Output<string> {
   const shape = documentShape(statements);
-  return checkPolicySize(kind, about, shape, documentJson(shape), resource);
+  return documentJson(shape, policySizeCheck(kind, about, shape, resource));
 }
 
 /** The {@link accountRootArn} of each context, made once (one Output, however many policies name it). */
@@ -314,7 +318,7 @@ export function attachStatements(
   parent: pulumi.Resource,
 ): aws.iam.RolePolicy {
   const shape = documentShape(statements);
-  const policy = checkRoleInlinePolicySize(name, role, shape, documentJson(shape), parent);
+  const policy = documentJson(shape, roleInlinePolicySizeCheck(name, role, shape, parent));
   return new aws.iam.RolePolicy(name, { ...autoNameArgs(name, AUTONAMED_IAM_POLICY), role, policy }, { parent });
 }
 

@@ -5,10 +5,11 @@
 // Output of its own, and the result is applied once more. A policy names the same few Outputs
 // (a key ARN, the account, the partition) many times, so a program of many pipelines spent much of
 // its time creating and settling those Outputs. Here the distinct Outputs and Promises of a
-// document are collected once, combined by a single `pulumi.all`, and put back in place in one
-// `apply`: the same string, the same dependencies and secrecy (those of every Output named), and
+// document are collected once, combined by one `apply` each (`allApply`: no Output is wrapped
+// again), and put back in place in the last one: the same string, the same dependencies and secrecy (those of every Output named), and
 // the same unknown during a preview when any of them is.
 import * as pulumi from "@pulumi/pulumi";
+import { allApply } from "../internal/interpolate";
 
 /** Whether `value` is resolved only later: an Output or a Promise. */
 function pending(value: unknown): boolean {
@@ -42,16 +43,36 @@ function substitute(value: unknown, resolved: Map<unknown, unknown>): unknown {
 /**
  * `JSON.stringify(finish(document))` once every Output and Promise in `document` is known, as one
  * Output (a plain document costs one Output). `finish` receives the document with values in
- * place, as `pulumi.output(document).apply(finish)` would.
+ * place, as `pulumi.output(document).apply(finish)` would. `check`, when given, runs on the JSON
+ * as `.apply(check)` on the result would (it may throw, or return the JSON or an Output of it),
+ * inside the last `apply` rather than in one more.
  */
-export function jsonOnceKnown(document: unknown, finish: (resolved: unknown) => unknown): pulumi.Output<string> {
+export function jsonOnceKnown(
+  document: unknown,
+  finish: (resolved: unknown) => unknown,
+  check?: (json: string) => pulumi.Input<string>,
+): pulumi.Output<string> {
   const inputs = [...collectPending(document, new Set())];
-  if (inputs.length === 0) return pulumi.output(JSON.stringify(finish(document)));
+  if (inputs.length === 0) {
+    const json = pulumi.output(JSON.stringify(finish(document)));
+    // A plain document is checked when its Output resolves, as before: never while the program runs.
+    return check === undefined ? json : (json.apply(check) as pulumi.Output<string>);
+  }
   // `apply` lifts an Output its function returns, so the result is an Output of a string either way.
-  return pulumi.all(inputs).apply((values): pulumi.Input<string> => {
+  const outputs = inputs.map((input) => (input instanceof Promise ? pulumi.output(input) : (input as pulumi.Output<unknown>)));
+  return allApply(outputs as [pulumi.Output<unknown>, ...pulumi.Output<unknown>[]], (values): pulumi.Input<string> => {
     const resolved = substitute(document, new Map(inputs.map((input, i) => [input, values[i]])));
     // An Output that resolves to a value holding Outputs again: resolve those too, as `pulumi.output` does.
-    if (collectPending(resolved, new Set()).size > 0) return jsonOnceKnown(resolved, finish);
-    return JSON.stringify(finish(resolved));
-  }) as pulumi.Output<string>;
+    if (collectPending(resolved, new Set()).size > 0) return jsonOnceKnown(resolved, finish, check);
+    const json = JSON.stringify(finish(resolved));
+    return check === undefined ? json : check(json);
+  });
+}
+
+/**
+ * `pulumi.jsonStringify(value)` of plain JSON data (strings, numbers, arrays, plain objects) holding
+ * Outputs, as one Output ({@link jsonOnceKnown}): the same bytes, secrecy and resources.
+ */
+export function jsonString(value: unknown): pulumi.Output<string> {
+  return jsonOnceKnown(value, (resolved) => resolved);
 }

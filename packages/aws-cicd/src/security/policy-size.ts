@@ -117,14 +117,28 @@ export function checkPolicySize(
   document: pulumi.Output<string>,
   resource: pulumi.Resource,
 ): pulumi.Output<string> {
+  return document.apply(policySizeCheck(kind, about, knownPart, resource));
+}
+
+/**
+ * The two checks of {@link checkPolicySize}: the one from `knownPart` now, and the returned one of
+ * the document's text once known (it throws, or returns the text), for a caller that runs it in
+ * an `apply` it makes anyway instead of one more.
+ */
+export function policySizeCheck(
+  kind: Exclude<PolicySizeKind, "roleInlinePolicies">,
+  about: PolicySizeSubject,
+  knownPart: unknown,
+  resource: pulumi.Resource,
+): (text: string) => string {
   const limit = POLICY_SIZE_LIMITS[kind];
   const least = policySizeAtLeast(kind, knownPart);
   if (least > limit) throw new pulumi.ResourceError(policySizeMessage(kind, about, least, true), resource);
-  return document.apply((text) => {
+  return (text) => {
     const size = policySize(kind, text);
     if (size > limit) throw new pulumi.ResourceError(policySizeMessage(kind, about, size, false), resource);
     return text;
-  });
+  };
 }
 
 /** One inline policy of a role: its size once known, and until then what it is at least. */
@@ -197,16 +211,26 @@ export function checkRoleInlinePolicySize(
   document: pulumi.Output<string>,
   resource: pulumi.Resource,
 ): pulumi.Output<string> {
+  return document.apply(roleInlinePolicySizeCheck(policyName, role, knownPart, resource)) as pulumi.Output<string>;
+}
+
+/** The two checks of {@link checkRoleInlinePolicySize}, as {@link policySizeCheck} gives those of {@link checkPolicySize}. */
+export function roleInlinePolicySizeCheck(
+  policyName: string,
+  role: pulumi.Input<string>,
+  knownPart: unknown,
+  resource: pulumi.Resource,
+): (text: string) => pulumi.Input<string> {
   const policies = policiesOf(role);
   const entry: InlinePolicySize = { atLeast: policySizeAtLeast("roleInlinePolicies", knownPart) };
   policies.set(policyName, entry);
   const early = overLimit(policies, typeof role === "string" ? `role \`${role}\`` : `the role that inline policy \`${policyName}\` is for`);
   if (early !== undefined) throw new pulumi.ResourceError(early, resource);
-  return document.apply((text) => {
+  return (text) => {
     if (policies.get(policyName) === entry) entry.size = policySize("roleInlinePolicies", text);
     if (overLimit(policies, "") === undefined) return pulumi.output(text);
     return pulumi.output(role).apply((name): string => {
       throw new pulumi.ResourceError(overLimit(policies, `role \`${name}\``)!, resource);
     });
-  });
+  };
 }

@@ -13,7 +13,7 @@ import { checkPolicySizeNow, PolicyStatement, sizeCheckedPolicyDocument } from "
 import { RolePathGrant, rolePathGrantParts } from "./role-path";
 import { RESERVED_BUCKET_PREFIXES, validateSecureBucketArgs } from "./secure-bucket-validate";
 import { asResourceError } from "../internal/errors";
-import { interpolate } from "../internal/interpolate";
+import { applyString, interpolate } from "../internal/interpolate";
 
 export { RESERVED_BUCKET_PREFIXES, validateSecureBucketArgs };
 
@@ -96,7 +96,7 @@ export function secureBucketPolicy(
   readerRolePaths: readonly RolePathGrant[] = [],
 ): PolicyStatement[] {
   const objects = interpolate`${bucketArn}/*`;
-  const keyId = pulumi.output(keyArn).apply((a) => a.substring(a.lastIndexOf("/") + 1));
+  const keyId = applyString(keyArn, (a) => a.substring(a.lastIndexOf("/") + 1));
   const sse = "s3:x-amz-server-side-encryption";
   const sseKey = "s3:x-amz-server-side-encryption-aws-kms-key-id";
   const statements: PolicyStatement[] = [

@@ -71,7 +71,7 @@ function managedPolicyAttachment(ctx: BindContext): aws.iam.RolePolicyAttachment
     );
     attachment = new aws.iam.RolePolicyAttachment(
       `${pulumi.resourceName(ctx.parent)}-role-${BEANSTALK_AWS_MANAGED_DEPLOY_POLICY.name}`,
-      { role: ctx.roleName, policyArn: awsManagedPolicyArn(ctx.aws.partition, BEANSTALK_AWS_MANAGED_DEPLOY_POLICY) },
+      { role: ctx.roleName, policyArn: awsManagedPolicyArn(ctx.aws, BEANSTALK_AWS_MANAGED_DEPLOY_POLICY) },
       { parent: ctx.parent },
     );
     managedAttachments.set(ctx.parent, attachment);

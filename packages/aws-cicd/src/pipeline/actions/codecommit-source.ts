@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { codeCommitKeyStatement } from "../../codecommit/policies";
 import { PolicyStatement } from "../../security/iam";
+import { jsonString } from "../../security/policy-json";
 import { ActionCommonArgs, ActionKind } from "../action-types";
 import { CODECOMMIT_FULL_CLONE_PIPELINE_ACTIONS, CODECOMMIT_SOURCE_ACTIONS } from "../policies";
 import { SOURCE_ACTION_SHAPE, checkArn, checkName, checkNamespace, createStartTrigger } from "./shared";
@@ -104,7 +105,7 @@ export const codeCommitSourceKind: ActionKind<CodeCommitSourceActionArgs> = {
       outputFacts: a.fullClone ? { gitCloneRepositoryArn: a.repositoryArn, gitCloneKeyArn: a.keyArn } : undefined,
     };
     if (a.startOnPush === false) return bound;
-    const pattern = pulumi.jsonStringify({
+    const pattern = jsonString({
       source: ["aws.codecommit"],
       "detail-type": ["CodeCommit Repository State Change"],
       resources: [a.repositoryArn],
