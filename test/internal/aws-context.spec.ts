@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { awsContext, fromContext, fromContextAnd, regionalArn } from "../../packages/aws-cicd/src/internal/aws-context";
+import { awsContext, fromContext, fromContextAnd, regionalArn, regionalArnOf } from "../../packages/aws-cicd/src/internal/aws-context";
 import { ACCOUNT, calls, unwrap } from "../harness";
 
 const parentOf = (name: string, opts?: pulumi.ComponentResourceOptions) =>
@@ -97,5 +97,17 @@ describe("AWS context lookups", () => {
     expect(regionalArn(other, "ec2", "instance/*")).to.not.equal(arn);
     expect(await unwrap(arn)).to.equal("arn:aws-cn:ec2:cn-north-1:111122223333:instance/*");
     expect(await unwrap(regionalArn(other, "ec2", "instance/*"))).to.equal("arn:aws-cn:ec2:cn-northwest-1:111122223333:instance/*");
+  });
+
+  it("makes the regional ARN of a plain name once per context, and of an Output name from the context and the Output", async () => {
+    const ctx = { partition: pulumi.output("aws-us-gov"), region: "us-gov-west-1", accountId: pulumi.output("111122223333") };
+    const app = (v: string) => `application/${v}`;
+    const plain = regionalArnOf(ctx, "elasticbeanstalk", "shop", app);
+    expect(plain).to.equal(regionalArn(ctx, "elasticbeanstalk", "application/shop"));
+    expect(await unwrap(plain)).to.equal("arn:aws-us-gov:elasticbeanstalk:us-gov-west-1:111122223333:application/shop");
+    expect(await unwrap(regionalArnOf(ctx, "sns", "alerts"))).to.equal("arn:aws-us-gov:sns:us-gov-west-1:111122223333:alerts");
+    const fromOutput = regionalArnOf(ctx, "elasticbeanstalk", pulumi.output("web"), app);
+    expect(await unwrap(fromOutput)).to.equal("arn:aws-us-gov:elasticbeanstalk:us-gov-west-1:111122223333:application/web");
+    expect(await unwrap(regionalArnOf(ctx, "sns", pulumi.output("topic")))).to.equal("arn:aws-us-gov:sns:us-gov-west-1:111122223333:topic");
   });
 });

@@ -103,7 +103,37 @@ describe("internal Output helpers", () => {
     }
   });
 
-  it("jsonOnceKnown of a plain document is its JSON", async () => {
-    expect(await unwrap(jsonOnceKnown({ b: [1, "x"] }, (d) => ({ wrapped: d })))).to.equal('{"wrapped":{"b":[1,"x"]}}');
+  it("jsonOnceKnown of a plain document is an Output of its JSON, checked when it resolves and not before", async () => {
+    const json = jsonOnceKnown({ b: [1, "x"] }, (d) => ({ wrapped: d }));
+    expect(pulumi.Output.isInstance(json)).to.equal(true);
+    expect(await unwrap(json)).to.equal('{"wrapped":{"b":[1,"x"]}}');
+    const seen: string[] = [];
+    const checked = jsonOnceKnown(
+      { c: null },
+      (d) => d,
+      (text) => {
+        seen.push(text);
+        throw new Error(`too big: ${text}`);
+      },
+    );
+    expect(seen).to.deep.equal([]);
+    let error: unknown;
+    await (checked as unknown as { promise(): Promise<unknown> }).promise().catch((e: unknown) => (error = e));
+    expect((error as Error).message).to.equal('too big: {"c":null}');
+    expect(seen).to.deep.equal(['{"c":null}']);
+  });
+
+  it("jsonOnceKnown keeps nulls beside Outputs, and runs the check on the JSON with the values in place", async () => {
+    const seen: string[] = [];
+    const json = jsonOnceKnown(
+      { a: null, b: [pulumi.output("x"), null], c: Promise.resolve(2) },
+      (d) => d,
+      (text) => {
+        seen.push(text);
+        return text;
+      },
+    );
+    expect(await unwrap(json)).to.equal('{"a":null,"b":["x",null],"c":2}');
+    expect(seen).to.deep.equal(['{"a":null,"b":["x",null],"c":2}']);
   });
 });

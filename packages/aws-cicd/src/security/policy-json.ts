@@ -20,6 +20,7 @@ function pending(value: unknown): boolean {
 function collectPending(value: unknown, into: Set<unknown>): Set<unknown> {
   if (pending(value)) {
     into.add(value);
+    // Stryker disable next-line ConditionalExpression: equivalent, an array would take the next branch, whose Object.values are its items
   } else if (Array.isArray(value)) {
     for (const v of value) collectPending(v, into);
   } else if (value !== null && typeof value === "object" && !pulumi.Resource.isInstance(value)) {
@@ -63,6 +64,7 @@ export function jsonOnceKnown(
   return allApply(outputs as [pulumi.Output<unknown>, ...pulumi.Output<unknown>[]], (values): pulumi.Input<string> => {
     const resolved = substitute(document, new Map(inputs.map((input, i) => [input, values[i]])));
     // An Output that resolves to a value holding Outputs again: resolve those too, as `pulumi.output` does.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a resolved document with nothing pending gives the same JSON through one more Output
     if (collectPending(resolved, new Set()).size > 0) return jsonOnceKnown(resolved, finish, check);
     const json = JSON.stringify(finish(resolved));
     return check === undefined ? json : check(json);
