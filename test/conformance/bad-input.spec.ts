@@ -75,6 +75,19 @@ describe("Bad input", () => {
             expect(construct(c)).to.throw(pulumi.ResourceError, c.message).with.property("message", c.message);
           });
 
+          it("restores V8's stack trace limit and keeps the caller's frames in the error's stack (issue 12)", () => {
+            const limit = Error.stackTraceLimit;
+            let stack: string | undefined;
+            try {
+              construct(c)();
+            } catch (e) {
+              stack = (e as Error).stack;
+            }
+            expect(Error.stackTraceLimit).to.equal(limit);
+            expect(stack).to.match(new RegExp(`\\n\\s+at new ${c.component} `));
+            expect(stack).to.include("bad-input.spec.ts");
+          });
+
           it("registers no child resource", async () => {
             expect(construct(c)).to.throw(c.message);
             await settle();

@@ -41,6 +41,7 @@ import { checkedPlaintextValue } from "../codebuild/plaintext-secrets";
 import { checkedKey } from "../internal/arns";
 import { asResourceError } from "../internal/errors";
 import { awsManagedPolicyArn } from "./deploy-permissions";
+import { quietStacks } from "../internal/quiet-stacks";
 
 /**
  * The default environment name: `<project>-<stack>-<name>` when that is a valid environment name
@@ -109,150 +110,160 @@ export class BeanstalkTarget extends pulumi.ComponentResource {
 
   constructor(name: string, args: BeanstalkTargetArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:BeanstalkTarget", name, {}, opts);
-    asResourceError(this, () => {
-      validateComponentName(name);
-      validateBeanstalkTargetArgs(args);
-    });
-    const ctx = awsContext(this);
-    const tags = args.tags;
-    const environmentName = args.environmentName ?? defaultBeanstalkEnvironmentName(name);
+    const stacks = quietStacks();
+    try {
+      asResourceError(this, () => {
+        validateComponentName(name);
+        validateBeanstalkTargetArgs(args);
+      });
+      const ctx = awsContext(this);
+      const tags = args.tags;
+      const environmentName = args.environmentName ?? defaultBeanstalkEnvironmentName(name);
 
-    this.serviceRole = createServiceRole(
-      `${name}-service-role`,
-      {
-        service: BEANSTALK_SERVICE_PRINCIPAL,
-        externalId: BEANSTALK_EXTERNAL_ID,
-        description: `Elastic Beanstalk service role of ${environmentName} (aws-cicd)`,
-        tags,
-      },
-      this,
-    );
-    const attachments = SERVICE_ROLE_MANAGED_POLICIES.map(
-      (p) =>
-        new aws.iam.RolePolicyAttachment(
-          `${name}-service-role-${p.name}`,
-          { role: this.serviceRole.name, policyArn: awsManagedPolicyArn(ctx, p) },
-          { parent: this },
-        ),
-    );
-
-    if (args.application !== undefined) {
-      this.application = args.application;
-    } else {
-      const lifecycle = args.applicationVersionLifecycle ?? { maxCount: DEFAULT_MAX_APPLICATION_VERSIONS };
-      this.application = new aws.elasticbeanstalk.Application(
-        `${name}-application`,
+      this.serviceRole = createServiceRole(
+        `${name}-service-role`,
         {
-          name: args.applicationName ?? stackScopedName(name, BEANSTALK_APPLICATION_NAME),
-          description: `Application of ${name} (aws-cicd)`,
-          appversionLifecycle: { serviceRole: this.serviceRole.arn, deleteSourceFromS3: false, ...lifecycle },
+          service: BEANSTALK_SERVICE_PRINCIPAL,
+          externalId: BEANSTALK_EXTERNAL_ID,
+          description: `Elastic Beanstalk service role of ${environmentName} (aws-cicd)`,
           tags,
         },
+        this,
+      );
+      const attachments = SERVICE_ROLE_MANAGED_POLICIES.map(
+        (p) =>
+          new aws.iam.RolePolicyAttachment(
+            `${name}-service-role-${p.name}`,
+            { role: this.serviceRole.name, policyArn: awsManagedPolicyArn(ctx, p) },
+            { parent: this },
+          ),
+      );
+
+      if (args.application !== undefined) {
+        this.application = args.application;
+      } else {
+        const lifecycle = args.applicationVersionLifecycle ?? { maxCount: DEFAULT_MAX_APPLICATION_VERSIONS };
+        this.application = new aws.elasticbeanstalk.Application(
+          `${name}-application`,
+          {
+            name: args.applicationName ?? stackScopedName(name, BEANSTALK_APPLICATION_NAME),
+            description: `Application of ${name} (aws-cicd)`,
+            appversionLifecycle: { serviceRole: this.serviceRole.arn, deleteSourceFromS3: false, ...lifecycle },
+            tags,
+          },
+          { parent: this },
+        );
+      }
+      const applicationName = pulumi.output(this.application.name);
+      const applicationArn = beanstalkArn(ctx, applicationName, (n) => `application/${n}`);
+
+      const secrets = Object.entries(args.secrets ?? {});
+      const ssmParameterArns = secrets.flatMap(([, s]) => (s.ssmParameterArn !== undefined ? [s.ssmParameterArn] : []));
+      const secretArns = secrets.flatMap(([, s]) =>
+        s.secretsManagerSecretArn !== undefined ? [secretResourceArn(s.secretsManagerSecretArn)] : [],
+      );
+
+      // EC2 sends no aws:SourceAccount/aws:SourceArn for an instance profile's role: no condition
+      // (who may attach the role to an instance is `iam:PassRole`'s to say).
+      this.instanceRole = createServiceRole(
+        `${name}-instance-role`,
+        {
+          service: BEANSTALK_INSTANCE_PRINCIPAL,
+          description: `Instance role of Elastic Beanstalk environment ${environmentName} (aws-cicd)`,
+          tags,
+        },
+        this,
+      );
+      const instancePolicy = attachStatements(
+        `${name}-instance-policy`,
+        this.instanceRole.name,
+        beanstalkInstanceRoleStatements({
+          ctx,
+          applicationName,
+          environmentName,
+          ssmParameterArns,
+          secretArns,
+          keyArn: checkedKey("encryptionKey", args.encryptionKey)?.keyArn,
+        }),
+        this,
+      );
+      this.instanceProfile = new aws.iam.InstanceProfile(
+        `${name}-instance-profile`,
+        { ...autoNameArgs(`${name}-instance-profile`, AUTONAMED_IAM_POLICY), role: this.instanceRole.name, tags },
         { parent: this },
       );
-    }
-    const applicationName = pulumi.output(this.application.name);
-    const applicationArn = beanstalkArn(ctx, applicationName, (n) => `application/${n}`);
 
-    const secrets = Object.entries(args.secrets ?? {});
-    const ssmParameterArns = secrets.flatMap(([, s]) => (s.ssmParameterArn !== undefined ? [s.ssmParameterArn] : []));
-    const secretArns = secrets.flatMap(([, s]) =>
-      s.secretsManagerSecretArn !== undefined ? [secretResourceArn(s.secretsManagerSecretArn)] : [],
-    );
+      if (args.enableEbsEncryptionByDefault) {
+        this.ebsEncryptionByDefault = new aws.ebs.EncryptionByDefault(
+          `${name}-ebs-encryption`,
+          { enabled: true },
+          { parent: this, retainOnDelete: true },
+        );
+      }
 
-    // EC2 sends no aws:SourceAccount/aws:SourceArn for an instance profile's role: no condition
-    // (who may attach the role to an instance is `iam:PassRole`'s to say).
-    this.instanceRole = createServiceRole(
-      `${name}-instance-role`,
-      {
-        service: BEANSTALK_INSTANCE_PRINCIPAL,
-        description: `Instance role of Elastic Beanstalk environment ${environmentName} (aws-cicd)`,
-        tags,
-      },
-      this,
-    );
-    const instancePolicy = attachStatements(
-      `${name}-instance-policy`,
-      this.instanceRole.name,
-      beanstalkInstanceRoleStatements({
-        ctx,
-        applicationName,
-        environmentName,
-        ssmParameterArns,
-        secretArns,
-        keyArn: checkedKey("encryptionKey", args.encryptionKey)?.keyArn,
-      }),
-      this,
-    );
-    this.instanceProfile = new aws.iam.InstanceProfile(
-      `${name}-instance-profile`,
-      { ...autoNameArgs(`${name}-instance-profile`, AUTONAMED_IAM_POLICY), role: this.instanceRole.name, tags },
-      { parent: this },
-    );
+      const environmentType = args.environmentType ?? DEFAULT_BEANSTALK_ENVIRONMENT_TYPE;
+      const settings = buildBeanstalkOptionSettings({
+        environmentType,
+        instanceType: args.instanceType ?? DEFAULT_BEANSTALK_INSTANCE_TYPE,
+        minSize: args.minSize ?? DEFAULT_BEANSTALK_MIN_SIZE,
+        maxSize: args.maxSize ?? Math.max(DEFAULT_BEANSTALK_MAX_SIZE, args.minSize ?? DEFAULT_BEANSTALK_MIN_SIZE),
+        deploymentPolicy: args.deploymentPolicy ?? DEFAULT_BEANSTALK_DEPLOYMENT_POLICY[environmentType],
+        instanceProfileName: this.instanceProfile.name,
+        serviceRoleArn: this.serviceRole.arn,
+        logRetentionInDays: args.logRetentionInDays ?? DEFAULT_BEANSTALK_LOG_RETENTION_DAYS,
+        preferredStartTime: args.managedUpdates?.preferredStartTime ?? DEFAULT_MANAGED_UPDATE_WINDOW,
+        updateLevel: args.managedUpdates?.updateLevel ?? DEFAULT_UPDATE_LEVEL,
+        rootVolumeType: DEFAULT_BEANSTALK_ROOT_VOLUME_TYPE,
+        vpc: args.vpc,
+        loadBalancer: planLoadBalancer(args.loadBalancer, environmentName),
+        // Values given as Outputs are checked when they resolve (a `pulumi.secret` or a credential fails the deployment).
+        environmentVariables: Object.fromEntries(
+          Object.entries(args.environmentVariables ?? {}).map(([k, v]) => [k, checkedPlaintextValue(v, beanstalkVariableCheck(args, k))]),
+        ),
+        secrets: Object.fromEntries(secrets.map(([k, s]) => [k, (s.ssmParameterArn ?? s.secretsManagerSecretArn)!])),
+        extra: args.settings ?? [],
+      });
 
-    if (args.enableEbsEncryptionByDefault) {
-      this.ebsEncryptionByDefault = new aws.ebs.EncryptionByDefault(
-        `${name}-ebs-encryption`,
-        { enabled: true },
-        { parent: this, retainOnDelete: true },
+      const solutionStackName =
+        args.solutionStackName ??
+        aws.elasticbeanstalk.getSolutionStackOutput(
+          { mostRecent: true, nameRegex: args.solutionStackRegex ?? DEFAULT_SOLUTION_STACK_REGEX },
+          { parent: this },
+        ).name;
+
+      this.environment = new aws.elasticbeanstalk.Environment(
+        `${name}-environment`,
+        { name: environmentName, application: applicationName, solutionStackName, tier: "WebServer", settings, tags },
+        {
+          parent: this,
+          dependsOn: [instancePolicy, ...attachments, ...(this.ebsEncryptionByDefault ? [this.ebsEncryptionByDefault] : [])],
+        },
       );
+
+      this.instanceLogPolicy = attachStatements(
+        `${name}-instance-log-policy`,
+        this.instanceRole.name,
+        beanstalkInstanceLogStatements(ctx, this.environment.id),
+        this,
+      );
+
+      this.applicationName = applicationName;
+      this.environmentName = this.environment.name;
+      this.endpointUrl = this.environment.endpointUrl;
+      this.applicationArn = applicationArn;
+      this.environmentArn = this.environment.arn;
+      this.registerOutputs({
+        applicationName: this.applicationName,
+        environmentName: this.environmentName,
+        endpointUrl: this.endpointUrl,
+        applicationArn: this.applicationArn,
+        environmentArn: this.environmentArn,
+      });
+    } catch (e) {
+      throw stacks.rethrow(e);
+    } finally {
+      stacks.close();
     }
-
-    const environmentType = args.environmentType ?? DEFAULT_BEANSTALK_ENVIRONMENT_TYPE;
-    const settings = buildBeanstalkOptionSettings({
-      environmentType,
-      instanceType: args.instanceType ?? DEFAULT_BEANSTALK_INSTANCE_TYPE,
-      minSize: args.minSize ?? DEFAULT_BEANSTALK_MIN_SIZE,
-      maxSize: args.maxSize ?? Math.max(DEFAULT_BEANSTALK_MAX_SIZE, args.minSize ?? DEFAULT_BEANSTALK_MIN_SIZE),
-      deploymentPolicy: args.deploymentPolicy ?? DEFAULT_BEANSTALK_DEPLOYMENT_POLICY[environmentType],
-      instanceProfileName: this.instanceProfile.name,
-      serviceRoleArn: this.serviceRole.arn,
-      logRetentionInDays: args.logRetentionInDays ?? DEFAULT_BEANSTALK_LOG_RETENTION_DAYS,
-      preferredStartTime: args.managedUpdates?.preferredStartTime ?? DEFAULT_MANAGED_UPDATE_WINDOW,
-      updateLevel: args.managedUpdates?.updateLevel ?? DEFAULT_UPDATE_LEVEL,
-      rootVolumeType: DEFAULT_BEANSTALK_ROOT_VOLUME_TYPE,
-      vpc: args.vpc,
-      loadBalancer: planLoadBalancer(args.loadBalancer, environmentName),
-      // Values given as Outputs are checked when they resolve (a `pulumi.secret` or a credential fails the deployment).
-      environmentVariables: Object.fromEntries(
-        Object.entries(args.environmentVariables ?? {}).map(([k, v]) => [k, checkedPlaintextValue(v, beanstalkVariableCheck(args, k))]),
-      ),
-      secrets: Object.fromEntries(secrets.map(([k, s]) => [k, (s.ssmParameterArn ?? s.secretsManagerSecretArn)!])),
-      extra: args.settings ?? [],
-    });
-
-    const solutionStackName =
-      args.solutionStackName ??
-      aws.elasticbeanstalk.getSolutionStackOutput(
-        { mostRecent: true, nameRegex: args.solutionStackRegex ?? DEFAULT_SOLUTION_STACK_REGEX },
-        { parent: this },
-      ).name;
-
-    this.environment = new aws.elasticbeanstalk.Environment(
-      `${name}-environment`,
-      { name: environmentName, application: applicationName, solutionStackName, tier: "WebServer", settings, tags },
-      { parent: this, dependsOn: [instancePolicy, ...attachments, ...(this.ebsEncryptionByDefault ? [this.ebsEncryptionByDefault] : [])] },
-    );
-
-    this.instanceLogPolicy = attachStatements(
-      `${name}-instance-log-policy`,
-      this.instanceRole.name,
-      beanstalkInstanceLogStatements(ctx, this.environment.id),
-      this,
-    );
-
-    this.applicationName = applicationName;
-    this.environmentName = this.environment.name;
-    this.endpointUrl = this.environment.endpointUrl;
-    this.applicationArn = applicationArn;
-    this.environmentArn = this.environment.arn;
-    this.registerOutputs({
-      applicationName: this.applicationName,
-      environmentName: this.environmentName,
-      endpointUrl: this.endpointUrl,
-      applicationArn: this.applicationArn,
-      environmentArn: this.environmentArn,
-    });
   }
 
   /**

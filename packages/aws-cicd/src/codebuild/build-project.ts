@@ -29,6 +29,7 @@ import { validateBuildProjectArgs } from "./validate";
 import { checkedInput, checkedKey, keyArnProblem } from "../internal/arns";
 import { asResourceError } from "../internal/errors";
 import { interpolate } from "../internal/interpolate";
+import { quietStacks } from "../internal/quiet-stacks";
 
 /** Name of the log group of a project: `/aws/codebuild/<projectName>`. */
 export function buildLogGroupName(projectName: string): string {
@@ -109,120 +110,128 @@ export class BuildProject extends pulumi.ComponentResource {
 
   constructor(name: string, args: BuildProjectArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:BuildProject", name, {}, opts);
-    COMPONENT_NAMES.set(this, name);
-    const projectName = args?.projectName ?? stackScopedName(name, CODEBUILD_PROJECT_NAME);
-    const buildspec = asResourceError(this, () => {
-      validateComponentName(name);
-      validateBuildProjectArgs(args, projectName);
-      const rendered = args.buildSpec !== undefined ? renderBuildSpec(args.buildSpec) : (args.buildSpecFile ?? DEFAULT_BUILDSPEC_FILE_NAME);
-      if (args.buildSpec !== undefined && rendered.length > MAX_BUILDSPEC_LENGTH) {
-        throw new Error(
-          `\`buildSpec\` renders to ${rendered.length} characters; CodeBuild accepts at most ${MAX_BUILDSPEC_LENGTH}. Move long command lists into scripts in the source, or use \`buildSpecFile\`.`,
+    const stacks = quietStacks();
+    try {
+      COMPONENT_NAMES.set(this, name);
+      const projectName = args?.projectName ?? stackScopedName(name, CODEBUILD_PROJECT_NAME);
+      const buildspec = asResourceError(this, () => {
+        validateComponentName(name);
+        validateBuildProjectArgs(args, projectName);
+        const rendered =
+          args.buildSpec !== undefined ? renderBuildSpec(args.buildSpec) : (args.buildSpecFile ?? DEFAULT_BUILDSPEC_FILE_NAME);
+        if (args.buildSpec !== undefined && rendered.length > MAX_BUILDSPEC_LENGTH) {
+          throw new Error(
+            `\`buildSpec\` renders to ${rendered.length} characters; CodeBuild accepts at most ${MAX_BUILDSPEC_LENGTH}. Move long command lists into scripts in the source, or use \`buildSpecFile\`.`,
+          );
+        }
+        return rendered;
+      });
+      if (args.dockerBuilds === true) {
+        pulumi.log.warn(
+          `BuildProject ${name}: builds run in privileged mode (\`dockerBuilds: true\`), with root access to the build host's kernel features; build only trusted sources (Checkov CKV_AWS_316).`,
+          this,
         );
       }
-      return rendered;
-    });
-    if (args.dockerBuilds === true) {
-      pulumi.log.warn(
-        `BuildProject ${name}: builds run in privileged mode (\`dockerBuilds: true\`), with root access to the build host's kernel features; build only trusted sources (Checkov CKV_AWS_316).`,
+      if (args.monitoring?.failedBuildsAlarm === false) {
+        pulumi.log.warn(`BuildProject ${name}: failed builds raise no alarm (\`monitoring.failedBuildsAlarm: false\`).`, this);
+      }
+      const ctx = awsContext(this);
+      const tags = args.tags;
+      // A key ARN given as an Output is checked when it resolves.
+      this.encryptionKey = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this);
+      const keyArn = this.encryptionKey.keyArn;
+      const image = resolveImage(args.image, ctx);
+
+      this.logGroup = new aws.cloudwatch.LogGroup(
+        `${name}-logs`,
+        {
+          name: buildLogGroupName(projectName),
+          retentionInDays: args.logRetentionInDays ?? DEFAULT_BUILD_LOG_RETENTION_DAYS,
+          kmsKeyId: keyArn,
+          tags,
+        },
+        { parent: this },
+      );
+      this.reportGroups = createReportGroups(
+        name,
+        projectName,
+        reportGroupsToCreate(args.buildSpec, args.reportGroupNames, args.coverageReportGroupNames),
+        reportExportConfig(projectName, args.reportExport, keyArn),
+        tags,
         this,
       );
-    }
-    if (args.monitoring?.failedBuildsAlarm === false) {
-      pulumi.log.warn(`BuildProject ${name}: failed builds raise no alarm (\`monitoring.failedBuildsAlarm: false\`).`, this);
-    }
-    const ctx = awsContext(this);
-    const tags = args.tags;
-    // A key ARN given as an Output is checked when it resolves.
-    this.encryptionKey = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this);
-    const keyArn = this.encryptionKey.keyArn;
-    const image = resolveImage(args.image, ctx);
 
-    this.logGroup = new aws.cloudwatch.LogGroup(
-      `${name}-logs`,
-      {
-        name: buildLogGroupName(projectName),
-        retentionInDays: args.logRetentionInDays ?? DEFAULT_BUILD_LOG_RETENTION_DAYS,
-        kmsKeyId: keyArn,
-        tags,
-      },
-      { parent: this },
-    );
-    this.reportGroups = createReportGroups(
-      name,
-      projectName,
-      reportGroupsToCreate(args.buildSpec, args.reportGroupNames, args.coverageReportGroupNames),
-      reportExportConfig(projectName, args.reportExport, keyArn),
-      tags,
-      this,
-    );
-
-    this.role = createServiceRole(
-      `${name}-role`,
-      {
-        service: CODEBUILD_SERVICE_PRINCIPAL,
-        sourceAccount: ctx.accountId,
-        sourceArn: buildProjectArn(projectName, ctx),
-        description: `Service role of CodeBuild project ${projectName} (aws-cicd)`,
-        tags,
-      },
-      this,
-    );
-    const statements = buildProjectStatements(this.permissions(args, projectName, image), ctx);
-    this.rolePolicy = attachStatements(`${name}-policy`, this.role.name, statements, this);
-
-    this.project = new aws.codebuild.Project(
-      `${name}-project`,
-      {
-        name: projectName,
-        description: args.description ?? `Build project ${name} (aws-cicd)`,
-        serviceRole: this.role.arn,
-        encryptionKey: keyArn,
-        ...this.sourceAndArtifacts(args, projectName, buildspec),
-        environment: environmentOf(args, image),
-        logsConfig: {
-          cloudwatchLogs: { status: "ENABLED", groupName: this.logGroup.name },
-          s3Logs:
-            args.s3Logs !== undefined
-              ? {
-                  status: "ENABLED",
-                  location: locationOf(args.s3Logs, DEFAULT_S3_LOGS_PREFIX_FOLDER, projectName),
-                  encryptionDisabled: false,
-                }
-              : { status: "DISABLED" },
+      this.role = createServiceRole(
+        `${name}-role`,
+        {
+          service: CODEBUILD_SERVICE_PRINCIPAL,
+          sourceAccount: ctx.accountId,
+          sourceArn: buildProjectArn(projectName, ctx),
+          description: `Service role of CodeBuild project ${projectName} (aws-cicd)`,
+          tags,
         },
-        cache: cacheOf(args, projectName),
-        vpcConfig:
-          args.vpc !== undefined
-            ? { vpcId: args.vpc.vpcId, subnets: args.vpc.subnetIds, securityGroupIds: args.vpc.securityGroupIds }
-            : undefined,
-        buildTimeout: args.timeoutInMinutes ?? DEFAULT_BUILD_TIMEOUT_MINUTES,
-        queuedTimeout: args.queuedTimeoutInMinutes ?? DEFAULT_QUEUED_TIMEOUT_MINUTES,
-        concurrentBuildLimit: args.concurrentBuildLimit,
-        tags,
-      },
-      { parent: this, dependsOn: [this.rolePolicy] },
-    );
+        this,
+      );
+      const statements = buildProjectStatements(this.permissions(args, projectName, image), ctx);
+      this.rolePolicy = attachStatements(`${name}-policy`, this.role.name, statements, this);
 
-    const monitoring = createMonitoring(name, this.project.name, this.project.arn, this.encryptionKey, args.monitoring ?? {}, tags, this);
-    this.alarm = monitoring.alarm;
-    this.alarmTopic = monitoring.topic?.topic;
-    this.alarmTopicArn = monitoring.topicArn;
-    this.notificationRule = monitoring.notificationRule;
+      this.project = new aws.codebuild.Project(
+        `${name}-project`,
+        {
+          name: projectName,
+          description: args.description ?? `Build project ${name} (aws-cicd)`,
+          serviceRole: this.role.arn,
+          encryptionKey: keyArn,
+          ...this.sourceAndArtifacts(args, projectName, buildspec),
+          environment: environmentOf(args, image),
+          logsConfig: {
+            cloudwatchLogs: { status: "ENABLED", groupName: this.logGroup.name },
+            s3Logs:
+              args.s3Logs !== undefined
+                ? {
+                    status: "ENABLED",
+                    location: locationOf(args.s3Logs, DEFAULT_S3_LOGS_PREFIX_FOLDER, projectName),
+                    encryptionDisabled: false,
+                  }
+                : { status: "DISABLED" },
+          },
+          cache: cacheOf(args, projectName),
+          vpcConfig:
+            args.vpc !== undefined
+              ? { vpcId: args.vpc.vpcId, subnets: args.vpc.subnetIds, securityGroupIds: args.vpc.securityGroupIds }
+              : undefined,
+          buildTimeout: args.timeoutInMinutes ?? DEFAULT_BUILD_TIMEOUT_MINUTES,
+          queuedTimeout: args.queuedTimeoutInMinutes ?? DEFAULT_QUEUED_TIMEOUT_MINUTES,
+          concurrentBuildLimit: args.concurrentBuildLimit,
+          tags,
+        },
+        { parent: this, dependsOn: [this.rolePolicy] },
+      );
 
-    this.projectName = this.project.name;
-    this.projectArn = this.project.arn;
-    this.roleArn = this.role.arn;
-    this.roleName = this.role.name;
-    this.logGroupName = this.logGroup.name;
-    this.registerOutputs({
-      projectName: this.projectName,
-      projectArn: this.projectArn,
-      roleArn: this.roleArn,
-      roleName: this.roleName,
-      logGroupName: this.logGroupName,
-      alarmTopicArn: this.alarmTopicArn,
-    });
+      const monitoring = createMonitoring(name, this.project.name, this.project.arn, this.encryptionKey, args.monitoring ?? {}, tags, this);
+      this.alarm = monitoring.alarm;
+      this.alarmTopic = monitoring.topic?.topic;
+      this.alarmTopicArn = monitoring.topicArn;
+      this.notificationRule = monitoring.notificationRule;
+
+      this.projectName = this.project.name;
+      this.projectArn = this.project.arn;
+      this.roleArn = this.role.arn;
+      this.roleName = this.role.name;
+      this.logGroupName = this.logGroup.name;
+      this.registerOutputs({
+        projectName: this.projectName,
+        projectArn: this.projectArn,
+        roleArn: this.roleArn,
+        roleName: this.roleName,
+        logGroupName: this.logGroupName,
+        alarmTopicArn: this.alarmTopicArn,
+      });
+    } catch (e) {
+      throw stacks.rethrow(e);
+    } finally {
+      stacks.close();
+    }
   }
 
   /**

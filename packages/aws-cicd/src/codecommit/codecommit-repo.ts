@@ -19,6 +19,7 @@ import { validateCodeCommitRepoArgs, validateCrossAccountAccess } from "./valida
 import { checkedInput, checkedKey, roleNameOrArnProblem } from "../internal/arns";
 import { asResourceError } from "../internal/errors";
 import { interpolate } from "../internal/interpolate";
+import { quietStacks } from "../internal/quiet-stacks";
 
 /**
  * Logical names of each repository's grants (kept outside the class, whose properties the Pulumi
@@ -115,106 +116,120 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
 
   constructor(name: string, args: CodeCommitRepoArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:CodeCommitRepo", name, {}, opts);
-    asResourceError(this, () => {
-      validateComponentName(name);
-      validateCodeCommitRepoArgs(name, args);
-    });
-    const repositoryName = args.repositoryName ?? name;
-    const defaultBranch = (this.defaultBranch = args.defaultBranch ?? DEFAULT_REPOSITORY_BRANCH);
-    const protectedBranches = args.protectedBranches ?? [defaultBranch];
-    const ctx: AwsContext = awsContext(this);
+    const stacks = quietStacks();
+    try {
+      asResourceError(this, () => {
+        validateComponentName(name);
+        validateCodeCommitRepoArgs(name, args);
+      });
+      const repositoryName = args.repositoryName ?? name;
+      const defaultBranch = (this.defaultBranch = args.defaultBranch ?? DEFAULT_REPOSITORY_BRANCH);
+      const protectedBranches = args.protectedBranches ?? [defaultBranch];
+      const ctx: AwsContext = awsContext(this);
 
-    // A key ARN given as an Output is checked when it resolves.
-    this.encryptionKey = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this);
-    this.keyArn = pulumi.output(this.encryptionKey.keyArn);
-    const retainOnDelete = args.retainOnDelete ?? true;
-    if (!retainOnDelete) {
-      pulumi.log.warn(`Repository ${repositoryName} is deleted with the stack (\`retainOnDelete: false\`).`, this);
-    }
-    this.repository = new aws.codecommit.Repository(
-      `${name}-repository`,
-      { repositoryName, description: args.description, defaultBranch, kmsKeyId: this.keyArn, tags: args.tags },
-      { parent: this, retainOnDelete },
-    );
-    this.repositoryName = this.repository.repositoryName;
-    this.repositoryArn = this.repository.arn;
-    this.cloneUrlHttp = this.repository.cloneUrlHttp;
-    this.cloneUrlSsh = this.repository.cloneUrlSsh;
-    this.cloneUrlGrc = interpolate`codecommit::${ctx.region}://${this.repository.repositoryName}`;
-    const scope: RepositoryGrantScope = { name, repositoryName, repositoryArn: this.repositoryArn, keyArn: this.keyArn, ctx, parent: this };
-    GRANT_SCOPES.set(this, { scope, tags: args.tags });
-
-    if (args.requirePullRequestApprovals ?? true) {
-      const rule = createApprovalRule(
-        name,
-        this.repository,
-        {
-          repositoryName,
-          branches: protectedBranches,
-          approvals: args.requiredApprovals ?? DEFAULT_REQUIRED_APPROVALS,
-          pool: args.approvalPoolMembers,
-          templateName: args.approvalRuleTemplateName,
-        },
-        this,
-      );
-      this.approvalRuleTemplate = rule.template;
-      this.approvalRuleTemplateAssociation = rule.association;
-    } else {
-      pulumi.log.warn(
-        `Pull requests into ${protectedBranches.join(", ")} of ${repositoryName} merge without approvals (\`requirePullRequestApprovals: false\`).`,
-        this,
-      );
-    }
-
-    if (args.branchProtection) {
-      const p = createBranchProtection(name, this.repository, repositoryName, protectedBranches, args.branchProtection, args.tags, this);
-      this.branchProtectionPolicy = p.policy;
-      for (const a of p.attachments) {
-        if (a instanceof aws.iam.RolePolicyAttachment) this.branchProtectionRoleAttachments.push(a);
-        else if (a instanceof aws.iam.UserPolicyAttachment) this.branchProtectionUserAttachments.push(a);
-        else this.branchProtectionGroupAttachments.push(a);
+      // A key ARN given as an Output is checked when it resolves.
+      this.encryptionKey = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this);
+      this.keyArn = pulumi.output(this.encryptionKey.keyArn);
+      const retainOnDelete = args.retainOnDelete ?? true;
+      if (!retainOnDelete) {
+        pulumi.log.warn(`Repository ${repositoryName} is deleted with the stack (\`retainOnDelete: false\`).`, this);
       }
-    }
-
-    if (args.notifications) {
-      const n = createRepositoryNotifications(name, this.repository, this.encryptionKey, args.notifications, args.tags, this);
-      this.notificationRule = n.rule;
-      this.notificationTopic = n.topic?.topic;
-      this.notificationTopicArn = n.topicArn;
-      this.notificationSubscriptions.push(...n.subscriptions);
-    }
-
-    if (args.triggers && args.triggers.length > 0) {
-      const t = createRepositoryTriggers(name, this.repository, defaultBranch, args.triggers, ctx, this);
-      this.trigger = t.trigger;
-      this.triggerPermissions.push(...t.permissions);
-    }
-
-    this.eventRules.push(
-      ...createRepositoryEventRules(
+      this.repository = new aws.codecommit.Repository(
+        `${name}-repository`,
+        { repositoryName, description: args.description, defaultBranch, kmsKeyId: this.keyArn, tags: args.tags },
+        { parent: this, retainOnDelete },
+      );
+      this.repositoryName = this.repository.repositoryName;
+      this.repositoryArn = this.repository.arn;
+      this.cloneUrlHttp = this.repository.cloneUrlHttp;
+      this.cloneUrlSsh = this.repository.cloneUrlSsh;
+      this.cloneUrlGrc = interpolate`codecommit::${ctx.region}://${this.repository.repositoryName}`;
+      const scope: RepositoryGrantScope = {
         name,
-        this.repository,
         repositoryName,
-        defaultBranch,
-        args.pullRequestEvents ?? [],
-        args.commitEvents ?? [],
-        args.tags,
-        this,
-      ),
-    );
+        repositoryArn: this.repositoryArn,
+        keyArn: this.keyArn,
+        ctx,
+        parent: this,
+      };
+      GRANT_SCOPES.set(this, { scope, tags: args.tags });
 
-    (args.crossAccountAccess ?? []).forEach((access, i) => this.addCrossAccountRole(access, `crossAccountAccess[${i}]`));
+      if (args.requirePullRequestApprovals ?? true) {
+        const rule = createApprovalRule(
+          name,
+          this.repository,
+          {
+            repositoryName,
+            branches: protectedBranches,
+            approvals: args.requiredApprovals ?? DEFAULT_REQUIRED_APPROVALS,
+            pool: args.approvalPoolMembers,
+            templateName: args.approvalRuleTemplateName,
+          },
+          this,
+        );
+        this.approvalRuleTemplate = rule.template;
+        this.approvalRuleTemplateAssociation = rule.association;
+      } else {
+        pulumi.log.warn(
+          `Pull requests into ${protectedBranches.join(", ")} of ${repositoryName} merge without approvals (\`requirePullRequestApprovals: false\`).`,
+          this,
+        );
+      }
 
-    this.registerOutputs({
-      repositoryName: this.repositoryName,
-      repositoryArn: this.repositoryArn,
-      cloneUrlHttp: this.cloneUrlHttp,
-      cloneUrlSsh: this.cloneUrlSsh,
-      cloneUrlGrc: this.cloneUrlGrc,
-      keyArn: this.keyArn,
-      notificationTopicArn: this.notificationTopicArn,
-      crossAccountRoleArns: this.crossAccountRoleArns,
-    });
+      if (args.branchProtection) {
+        const p = createBranchProtection(name, this.repository, repositoryName, protectedBranches, args.branchProtection, args.tags, this);
+        this.branchProtectionPolicy = p.policy;
+        for (const a of p.attachments) {
+          if (a instanceof aws.iam.RolePolicyAttachment) this.branchProtectionRoleAttachments.push(a);
+          else if (a instanceof aws.iam.UserPolicyAttachment) this.branchProtectionUserAttachments.push(a);
+          else this.branchProtectionGroupAttachments.push(a);
+        }
+      }
+
+      if (args.notifications) {
+        const n = createRepositoryNotifications(name, this.repository, this.encryptionKey, args.notifications, args.tags, this);
+        this.notificationRule = n.rule;
+        this.notificationTopic = n.topic?.topic;
+        this.notificationTopicArn = n.topicArn;
+        this.notificationSubscriptions.push(...n.subscriptions);
+      }
+
+      if (args.triggers && args.triggers.length > 0) {
+        const t = createRepositoryTriggers(name, this.repository, defaultBranch, args.triggers, ctx, this);
+        this.trigger = t.trigger;
+        this.triggerPermissions.push(...t.permissions);
+      }
+
+      this.eventRules.push(
+        ...createRepositoryEventRules(
+          name,
+          this.repository,
+          repositoryName,
+          defaultBranch,
+          args.pullRequestEvents ?? [],
+          args.commitEvents ?? [],
+          args.tags,
+          this,
+        ),
+      );
+
+      (args.crossAccountAccess ?? []).forEach((access, i) => this.addCrossAccountRole(access, `crossAccountAccess[${i}]`));
+
+      this.registerOutputs({
+        repositoryName: this.repositoryName,
+        repositoryArn: this.repositoryArn,
+        cloneUrlHttp: this.cloneUrlHttp,
+        cloneUrlSsh: this.cloneUrlSsh,
+        cloneUrlGrc: this.cloneUrlGrc,
+        keyArn: this.keyArn,
+        notificationTopicArn: this.notificationTopicArn,
+        crossAccountRoleArns: this.crossAccountRoleArns,
+      });
+    } catch (e) {
+      throw stacks.rethrow(e);
+    } finally {
+      stacks.close();
+    }
   }
 
   /**

@@ -38,6 +38,7 @@ import { validateEc2FleetTargetArgs } from "./validate";
 import { arnProblem, checkedInput, checkedKey, KMS_KEY_ARN_PATTERN } from "../internal/arns";
 import { asResourceError } from "../internal/errors";
 import { interpolate } from "../internal/interpolate";
+import { quietStacks } from "../internal/quiet-stacks";
 
 /** The names and ARNs a deploy action needs, as Outputs. */
 export type Ec2FleetDeployTarget = { [K in keyof CodeDeployTargetInfo]: pulumi.Output<string> };
@@ -142,211 +143,220 @@ export class Ec2FleetTarget extends pulumi.ComponentResource {
 
   constructor(name: string, args: Ec2FleetTargetArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:Ec2FleetTarget", name, {}, opts);
-    asResourceError(this, () => {
-      validateComponentName(name);
-      validateEc2FleetTargetArgs(args);
-    });
-    const ctx = awsContext(this);
-    const tags = args.tags;
-    const appName = args.applicationName ?? stackScopedName(name, CODEDEPLOY_NAME);
-    const groupName = args.deploymentGroupName ?? stackScopedName(name, CODEDEPLOY_NAME);
-    const managed = (p: ManagedPolicyUse) => interpolate`arn:${ctx.partition}:iam::aws:policy/${p.path}${p.name}`;
+    const stacks = quietStacks();
+    try {
+      asResourceError(this, () => {
+        validateComponentName(name);
+        validateEc2FleetTargetArgs(args);
+      });
+      const ctx = awsContext(this);
+      const tags = args.tags;
+      const appName = args.applicationName ?? stackScopedName(name, CODEDEPLOY_NAME);
+      const groupName = args.deploymentGroupName ?? stackScopedName(name, CODEDEPLOY_NAME);
+      const managed = (p: ManagedPolicyUse) => interpolate`arn:${ctx.partition}:iam::aws:policy/${p.path}${p.name}`;
 
-    this.serviceRole = createServiceRole(
-      `${name}-service-role`,
-      {
-        // No aws:SourceAccount / aws:SourceArn: CodeDeploy does not document sending them when it
-        // assumes its service role (PERMISSIONS.md, "Trust policies").
-        service: "codedeploy.amazonaws.com",
-        description: `CodeDeploy service role of ${appName}/${groupName} (aws-cicd)`,
-        tags,
-      },
-      this,
-    );
-    const blueGreen = args.blueGreen;
-    const serviceAttachment =
-      blueGreen === undefined
-        ? new aws.iam.RolePolicyAttachment(
-            `${name}-service-role-${SERVICE_ROLE_MANAGED_POLICY.name}`,
-            { role: this.serviceRole.name, policyArn: managed(SERVICE_ROLE_MANAGED_POLICY) },
-            { parent: this },
-          )
-        : undefined;
-
-    this.application = new aws.codedeploy.Application(
-      `${name}-application`,
-      { name: appName, computePlatform: "Server", tags },
-      { parent: this },
-    );
-
-    const mhh = args.minimumHealthyHosts;
-    if (mhh !== undefined) {
-      this.deploymentConfig = new aws.codedeploy.DeploymentConfig(
-        `${name}-deployment-config`,
+      this.serviceRole = createServiceRole(
+        `${name}-service-role`,
         {
-          deploymentConfigName: stackScopedName(`${name}-min-healthy`, CODEDEPLOY_NAME),
-          computePlatform: "Server",
-          minimumHealthyHosts:
-            mhh.hostCount !== undefined ? { type: "HOST_COUNT", value: mhh.hostCount } : { type: "FLEET_PERCENT", value: mhh.fleetPercent },
+          // No aws:SourceAccount / aws:SourceArn: CodeDeploy does not document sending them when it
+          // assumes its service role (PERMISSIONS.md, "Trust policies").
+          service: "codedeploy.amazonaws.com",
+          description: `CodeDeploy service role of ${appName}/${groupName} (aws-cicd)`,
+          tags,
+        },
+        this,
+      );
+      const blueGreen = args.blueGreen;
+      const serviceAttachment =
+        blueGreen === undefined
+          ? new aws.iam.RolePolicyAttachment(
+              `${name}-service-role-${SERVICE_ROLE_MANAGED_POLICY.name}`,
+              { role: this.serviceRole.name, policyArn: managed(SERVICE_ROLE_MANAGED_POLICY) },
+              { parent: this },
+            )
+          : undefined;
+
+      this.application = new aws.codedeploy.Application(
+        `${name}-application`,
+        { name: appName, computePlatform: "Server", tags },
+        { parent: this },
+      );
+
+      const mhh = args.minimumHealthyHosts;
+      if (mhh !== undefined) {
+        this.deploymentConfig = new aws.codedeploy.DeploymentConfig(
+          `${name}-deployment-config`,
+          {
+            deploymentConfigName: stackScopedName(`${name}-min-healthy`, CODEDEPLOY_NAME),
+            computePlatform: "Server",
+            minimumHealthyHosts:
+              mhh.hostCount !== undefined
+                ? { type: "HOST_COUNT", value: mhh.hostCount }
+                : { type: "FLEET_PERCENT", value: mhh.fleetPercent },
+          },
+          { parent: this },
+        );
+      }
+      const configName: pulumi.Input<string> =
+        this.deploymentConfig?.deploymentConfigName ?? CODEDEPLOY_BUILT_IN_CONFIGS[args.deploymentStrategy ?? DEFAULT_DEPLOYMENT_STRATEGY];
+
+      const ssm = (args.agentInstallation ?? "ssm") === "ssm";
+      this.instanceRole = new aws.iam.Role(
+        `${name}-instance-role`,
+        {
+          ...autoNameArgs(`${name}-instance-role`, AUTONAMED_IAM_ROLE),
+          description: `Instance role of CodeDeploy group ${appName}/${groupName} (aws-cicd)`,
+          assumeRolePolicy: fleetInstanceTrustPolicy(),
+          path: args.instanceRolePath,
+          maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
+          tags,
         },
         { parent: this },
       );
-    }
-    const configName: pulumi.Input<string> =
-      this.deploymentConfig?.deploymentConfigName ?? CODEDEPLOY_BUILT_IN_CONFIGS[args.deploymentStrategy ?? DEFAULT_DEPLOYMENT_STRATEGY];
-
-    const ssm = (args.agentInstallation ?? "ssm") === "ssm";
-    this.instanceRole = new aws.iam.Role(
-      `${name}-instance-role`,
-      {
-        ...autoNameArgs(`${name}-instance-role`, AUTONAMED_IAM_ROLE),
-        description: `Instance role of CodeDeploy group ${appName}/${groupName} (aws-cicd)`,
-        assumeRolePolicy: fleetInstanceTrustPolicy(),
-        path: args.instanceRolePath,
-        maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
-        tags,
-      },
-      { parent: this },
-    );
-    const instancePolicy = attachStatements(
-      `${name}-instance-policy`,
-      this.instanceRole.name,
-      fleetInstanceRoleStatements({
-        ctx,
-        artifactBucketArn: args.artifactBucketArn,
-        artifactKeyPrefix: args.artifactKeyPrefix,
-        artifactKeyArn: checkedInput<string>(
-          args.artifactKeyArn,
-          arnProblem("artifactKeyArn", KMS_KEY_ARN_PATTERN, 'a KMS key ARN such as "arn:aws:kms:us-east-1:111122223333:key/<id>"'),
-        ),
-      }),
-      this,
-    );
-    const instanceAttachments = ssm
-      ? [
-          new aws.iam.RolePolicyAttachment(
-            `${name}-instance-role-${INSTANCE_SSM_MANAGED_POLICY.name}`,
-            { role: this.instanceRole.name, policyArn: managed(INSTANCE_SSM_MANAGED_POLICY) },
-            { parent: this },
-          ),
-        ]
-      : [];
-    this.instanceProfile = new aws.iam.InstanceProfile(
-      `${name}-instance-profile`,
-      { ...autoNameArgs(`${name}-instance-profile`, AUTONAMED_IAM_POLICY), role: this.instanceRole.name, tags },
-      { parent: this },
-    );
-
-    let autoscalingGroups: pulumi.Input<string>[] | undefined = args.autoscalingGroups;
-    if (args.fleet !== undefined) {
-      const fleetKey = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this, { allowAutoScalingVolumes: true });
-      const fleet = createFleet({
-        name,
-        fleet: args.fleet,
-        ctx,
-        instanceProfileArn: this.instanceProfile.arn,
-        volumeKeyArn: fleetKey.keyArn,
-        topicKey: fleetKey,
-        installAgentWithUserData: !ssm,
-        followLatestTemplate: blueGreen !== undefined,
-        tags,
-        parent: this,
-        dependsOn: [instancePolicy, ...instanceAttachments],
-      });
-      this.securityGroup = fleet.securityGroup;
-      this.launchTemplate = fleet.launchTemplate;
-      this.autoScalingGroup = fleet.autoScalingGroup;
-      this.fleetNotificationTopic = fleet.notificationTopic?.topic;
-      autoscalingGroups = [fleet.autoScalingGroup.name];
-      this.serviceRoleLaunchPolicy = attachStatements(
-        `${name}-service-role-launch-policy`,
-        this.serviceRole.name,
-        launchTemplateServiceRoleStatements({ ctx, launchTemplateArn: fleet.launchTemplate.arn, instanceRoleArn: this.instanceRole.arn }),
-        this,
-      );
-    }
-    let blueGreenSettings = {};
-    if (blueGreen !== undefined) {
-      const targetGroupArn = checkedInput<string>(blueGreen.targetGroupArn, targetGroupArnProblem);
-      this.serviceRolePolicy = attachStatements(
-        `${name}-service-role-policy`,
-        this.serviceRole.name,
-        blueGreenServiceRoleStatements({
+      const instancePolicy = attachStatements(
+        `${name}-instance-policy`,
+        this.instanceRole.name,
+        fleetInstanceRoleStatements({
           ctx,
-          autoScalingGroupName: this.autoScalingGroup!.name,
-          deploymentGroupName: groupName,
-          targetGroupArn,
-          alarmNames: args.rollbackAlarmNames,
+          artifactBucketArn: args.artifactBucketArn,
+          artifactKeyPrefix: args.artifactKeyPrefix,
+          artifactKeyArn: checkedInput<string>(
+            args.artifactKeyArn,
+            arnProblem("artifactKeyArn", KMS_KEY_ARN_PATTERN, 'a KMS key ARN such as "arn:aws:kms:us-east-1:111122223333:key/<id>"'),
+          ),
         }),
         this,
       );
-      blueGreenSettings = blueGreenGroupSettings(blueGreen, targetGroupArn);
+      const instanceAttachments = ssm
+        ? [
+            new aws.iam.RolePolicyAttachment(
+              `${name}-instance-role-${INSTANCE_SSM_MANAGED_POLICY.name}`,
+              { role: this.instanceRole.name, policyArn: managed(INSTANCE_SSM_MANAGED_POLICY) },
+              { parent: this },
+            ),
+          ]
+        : [];
+      this.instanceProfile = new aws.iam.InstanceProfile(
+        `${name}-instance-profile`,
+        { ...autoNameArgs(`${name}-instance-profile`, AUTONAMED_IAM_POLICY), role: this.instanceRole.name, tags },
+        { parent: this },
+      );
+
+      let autoscalingGroups: pulumi.Input<string>[] | undefined = args.autoscalingGroups;
+      if (args.fleet !== undefined) {
+        const fleetKey = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this, { allowAutoScalingVolumes: true });
+        const fleet = createFleet({
+          name,
+          fleet: args.fleet,
+          ctx,
+          instanceProfileArn: this.instanceProfile.arn,
+          volumeKeyArn: fleetKey.keyArn,
+          topicKey: fleetKey,
+          installAgentWithUserData: !ssm,
+          followLatestTemplate: blueGreen !== undefined,
+          tags,
+          parent: this,
+          dependsOn: [instancePolicy, ...instanceAttachments],
+        });
+        this.securityGroup = fleet.securityGroup;
+        this.launchTemplate = fleet.launchTemplate;
+        this.autoScalingGroup = fleet.autoScalingGroup;
+        this.fleetNotificationTopic = fleet.notificationTopic?.topic;
+        autoscalingGroups = [fleet.autoScalingGroup.name];
+        this.serviceRoleLaunchPolicy = attachStatements(
+          `${name}-service-role-launch-policy`,
+          this.serviceRole.name,
+          launchTemplateServiceRoleStatements({ ctx, launchTemplateArn: fleet.launchTemplate.arn, instanceRoleArn: this.instanceRole.arn }),
+          this,
+        );
+      }
+      let blueGreenSettings = {};
+      if (blueGreen !== undefined) {
+        const targetGroupArn = checkedInput<string>(blueGreen.targetGroupArn, targetGroupArnProblem);
+        this.serviceRolePolicy = attachStatements(
+          `${name}-service-role-policy`,
+          this.serviceRole.name,
+          blueGreenServiceRoleStatements({
+            ctx,
+            autoScalingGroupName: this.autoScalingGroup!.name,
+            deploymentGroupName: groupName,
+            targetGroupArn,
+            alarmNames: args.rollbackAlarmNames,
+          }),
+          this,
+        );
+        blueGreenSettings = blueGreenGroupSettings(blueGreen, targetGroupArn);
+      }
+      const byTags = autoscalingGroups === undefined && args.ec2TagSet === undefined;
+      const filters = args.ec2TagFilters ?? (byTags ? [{ key: DEFAULT_TARGET_TAG_KEY, value: groupName }] : undefined);
+
+      const alarms = args.rollbackAlarmNames;
+      this.deploymentGroup = new aws.codedeploy.DeploymentGroup(
+        `${name}-deployment-group`,
+        {
+          appName: this.application.name,
+          deploymentGroupName: groupName,
+          serviceRoleArn: this.serviceRole.arn,
+          deploymentConfigName: configName,
+          deploymentStyle: { deploymentType: "IN_PLACE", deploymentOption: "WITHOUT_TRAFFIC_CONTROL" },
+          ...blueGreenSettings,
+          ...(autoscalingGroups !== undefined ? { autoscalingGroups } : {}),
+          ...(filters !== undefined ? { ec2TagFilters: filters.map(tagFilter) } : {}),
+          ...(args.ec2TagSet !== undefined ? { ec2TagSets: args.ec2TagSet.map((g) => ({ ec2TagFilters: g.map(tagFilter) })) } : {}),
+          ...rollbackSettings(alarms),
+          outdatedInstancesStrategy: "UPDATE",
+          tags,
+        },
+        {
+          parent: this,
+          dependsOn: [serviceAttachment, this.serviceRolePolicy, this.serviceRoleLaunchPolicy].filter((r) => r !== undefined),
+          // After a blue/green deployment the group deploys to CodeDeploy's copy: never point it back.
+          ...(blueGreen !== undefined ? { ignoreChanges: ["autoscalingGroups"] } : {}),
+        },
+      );
+
+      const targetLists: pulumi.Input<aws.types.input.ssm.AssociationTarget>[][] = !ssm
+        ? []
+        : autoscalingGroups !== undefined
+          ? [[{ key: "tag:aws:autoscaling:groupName", values: autoscalingGroups }]]
+          : associationTargets(filters ?? args.ec2TagSet!.flat());
+      this.agentAssociations = targetLists.map(
+        (targets, i) =>
+          new aws.ssm.Association(
+            targetLists.length === 1 ? `${name}-agent` : `${name}-agent-${i}`,
+            {
+              name: CODEDEPLOY_AGENT_DOCUMENT,
+              parameters: { action: "Install", name: CODEDEPLOY_AGENT_PACKAGE },
+              targets,
+              scheduleExpression: DEFAULT_AGENT_UPDATE_SCHEDULE,
+              tags,
+            },
+            { parent: this },
+          ),
+      );
+
+      const out = codeDeployTargetOutputs(ctx, this.application.name, this.deploymentGroup.deploymentGroupName, configName);
+      this.applicationName = out.applicationName;
+      this.deploymentGroupName = out.deploymentGroupName;
+      this.deploymentConfigName = out.deploymentConfigName;
+      this.applicationArn = out.applicationArn;
+      this.deploymentGroupArn = out.deploymentGroupArn;
+      this.deploymentConfigArn = out.deploymentConfigArn;
+      this.instanceRoleArn = this.instanceRole.arn;
+      this.registerOutputs({
+        applicationName: this.applicationName,
+        deploymentGroupName: this.deploymentGroupName,
+        deploymentConfigName: this.deploymentConfigName,
+        applicationArn: this.applicationArn,
+        deploymentGroupArn: this.deploymentGroupArn,
+        deploymentConfigArn: this.deploymentConfigArn,
+        instanceRoleArn: this.instanceRoleArn,
+      });
+    } catch (e) {
+      throw stacks.rethrow(e);
+    } finally {
+      stacks.close();
     }
-    const byTags = autoscalingGroups === undefined && args.ec2TagSet === undefined;
-    const filters = args.ec2TagFilters ?? (byTags ? [{ key: DEFAULT_TARGET_TAG_KEY, value: groupName }] : undefined);
-
-    const alarms = args.rollbackAlarmNames;
-    this.deploymentGroup = new aws.codedeploy.DeploymentGroup(
-      `${name}-deployment-group`,
-      {
-        appName: this.application.name,
-        deploymentGroupName: groupName,
-        serviceRoleArn: this.serviceRole.arn,
-        deploymentConfigName: configName,
-        deploymentStyle: { deploymentType: "IN_PLACE", deploymentOption: "WITHOUT_TRAFFIC_CONTROL" },
-        ...blueGreenSettings,
-        ...(autoscalingGroups !== undefined ? { autoscalingGroups } : {}),
-        ...(filters !== undefined ? { ec2TagFilters: filters.map(tagFilter) } : {}),
-        ...(args.ec2TagSet !== undefined ? { ec2TagSets: args.ec2TagSet.map((g) => ({ ec2TagFilters: g.map(tagFilter) })) } : {}),
-        ...rollbackSettings(alarms),
-        outdatedInstancesStrategy: "UPDATE",
-        tags,
-      },
-      {
-        parent: this,
-        dependsOn: [serviceAttachment, this.serviceRolePolicy, this.serviceRoleLaunchPolicy].filter((r) => r !== undefined),
-        // After a blue/green deployment the group deploys to CodeDeploy's copy: never point it back.
-        ...(blueGreen !== undefined ? { ignoreChanges: ["autoscalingGroups"] } : {}),
-      },
-    );
-
-    const targetLists: pulumi.Input<aws.types.input.ssm.AssociationTarget>[][] = !ssm
-      ? []
-      : autoscalingGroups !== undefined
-        ? [[{ key: "tag:aws:autoscaling:groupName", values: autoscalingGroups }]]
-        : associationTargets(filters ?? args.ec2TagSet!.flat());
-    this.agentAssociations = targetLists.map(
-      (targets, i) =>
-        new aws.ssm.Association(
-          targetLists.length === 1 ? `${name}-agent` : `${name}-agent-${i}`,
-          {
-            name: CODEDEPLOY_AGENT_DOCUMENT,
-            parameters: { action: "Install", name: CODEDEPLOY_AGENT_PACKAGE },
-            targets,
-            scheduleExpression: DEFAULT_AGENT_UPDATE_SCHEDULE,
-            tags,
-          },
-          { parent: this },
-        ),
-    );
-
-    const out = codeDeployTargetOutputs(ctx, this.application.name, this.deploymentGroup.deploymentGroupName, configName);
-    this.applicationName = out.applicationName;
-    this.deploymentGroupName = out.deploymentGroupName;
-    this.deploymentConfigName = out.deploymentConfigName;
-    this.applicationArn = out.applicationArn;
-    this.deploymentGroupArn = out.deploymentGroupArn;
-    this.deploymentConfigArn = out.deploymentConfigArn;
-    this.instanceRoleArn = this.instanceRole.arn;
-    this.registerOutputs({
-      applicationName: this.applicationName,
-      deploymentGroupName: this.deploymentGroupName,
-      deploymentConfigName: this.deploymentConfigName,
-      applicationArn: this.applicationArn,
-      deploymentGroupArn: this.deploymentGroupArn,
-      deploymentConfigArn: this.deploymentConfigArn,
-      instanceRoleArn: this.instanceRoleArn,
-    });
   }
 
   /** Plain data a pipeline's CodeDeploy action uses: names for its configuration, ARNs for the pipeline role's statements. */

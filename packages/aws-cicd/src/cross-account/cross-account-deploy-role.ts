@@ -15,6 +15,7 @@ import { checkedInput } from "../internal/arns";
 import { artifactBucketArnProblem, artifactKeyArnProblem, pipelineRoleArnProblem, validateCrossAccountDeployRoleArgs } from "./validate";
 import { asResourceError } from "../internal/errors";
 import { interpolate } from "../internal/interpolate";
+import { quietStacks } from "../internal/quiet-stacks";
 
 /** The region field of an ARN (`arn:<partition>:<service>:<region>:...`). */
 function regionOfArn(arn: pulumi.Input<string>): pulumi.Output<string> {
@@ -60,59 +61,66 @@ export class CrossAccountDeployRole extends pulumi.ComponentResource {
 
   constructor(name: string, args: CrossAccountDeployRoleArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:CrossAccountDeployRole", name, {}, opts);
-    asResourceError(this, () => {
-      validateComponentName(name);
-      validateCrossAccountDeployRoleArgs(args ?? ({} as CrossAccountDeployRoleArgs));
-      checkNoPipelineRoleCollision(name, args.roleName);
-    });
-    const ctx = awsContext(this);
-    // ARNs given as Outputs are checked when they resolve: a `:root` or an alias fails the deployment.
-    const pipelineRoleArn = checkedInput(args.pipelineRoleArn, pipelineRoleArnProblem);
-    const artifactKeyArn = checkedInput(args.artifactKeyArn, artifactKeyArnProblem);
-    this.role = new aws.iam.Role(
-      `${name}-role`,
-      {
-        name: args.roleName ?? defaultCrossAccountDeployRoleName(name),
-        path: args.rolePath,
-        description: args.description ?? interpolate`Role the pipeline role ${pipelineRoleArn} assumes to deploy (aws-cicd).`,
-        assumeRolePolicy: policyDocument(crossAccountDeployTrustStatements(pipelineRoleArn, args.externalId)),
-        maxSessionDuration: CROSS_ACCOUNT_DEPLOY_MAX_SESSION_SECONDS,
-        permissionsBoundary: args.permissionsBoundary,
-        tags: args.tags,
-      },
-      { parent: this },
-    );
-    const artifacts = {
-      artifactBucketArn: checkedInput(args.artifactBucketArn, artifactBucketArnProblem),
-      artifactKeyArn,
-      artifactRegion: args.artifactRegion ?? regionOfArn(artifactKeyArn),
-    };
-    const awsManaged = (args.permissions ?? DEFAULT_DEPLOY_PERMISSIONS) === DEPLOY_PERMISSIONS_AWS_MANAGED;
-    const policies = crossAccountDeployPolicies(args, artifacts, ctx, awsManaged);
-    this.rolePolicy = attachStatements(`${name}-role-policy`, this.role.name, policies.inline, this);
-    // Large deploy lists (Elastic Beanstalk: about 7,700 characters) go to customer managed policies.
-    this.managedPolicies = policies.managed.map((part) =>
-      attachManagedStatements(
-        `${name}-${part.name}`,
-        this.role.name,
-        part.statements,
-        { subject: `The ${part.name} policy of CrossAccountDeployRole \`${name}\``, fix: "Deploy to fewer environments with one role." },
-        this,
-      ),
-    );
-    if (awsManaged) {
-      pulumi.log.warn(
-        `CrossAccountDeployRole ${name}: \`permissions: "aws-managed"\` attaches ${BEANSTALK_AWS_MANAGED_DEPLOY_POLICY.name}, which reaches every Elastic Beanstalk environment of the account, not only the targets.`,
-        this,
-      );
-      this.managedPolicyAttachment = new aws.iam.RolePolicyAttachment(
-        `${name}-role-${BEANSTALK_AWS_MANAGED_DEPLOY_POLICY.name}`,
-        { role: this.role.name, policyArn: awsManagedPolicyArn(ctx, BEANSTALK_AWS_MANAGED_DEPLOY_POLICY) },
+    const stacks = quietStacks();
+    try {
+      asResourceError(this, () => {
+        validateComponentName(name);
+        validateCrossAccountDeployRoleArgs(args ?? ({} as CrossAccountDeployRoleArgs));
+        checkNoPipelineRoleCollision(name, args.roleName);
+      });
+      const ctx = awsContext(this);
+      // ARNs given as Outputs are checked when they resolve: a `:root` or an alias fails the deployment.
+      const pipelineRoleArn = checkedInput(args.pipelineRoleArn, pipelineRoleArnProblem);
+      const artifactKeyArn = checkedInput(args.artifactKeyArn, artifactKeyArnProblem);
+      this.role = new aws.iam.Role(
+        `${name}-role`,
+        {
+          name: args.roleName ?? defaultCrossAccountDeployRoleName(name),
+          path: args.rolePath,
+          description: args.description ?? interpolate`Role the pipeline role ${pipelineRoleArn} assumes to deploy (aws-cicd).`,
+          assumeRolePolicy: policyDocument(crossAccountDeployTrustStatements(pipelineRoleArn, args.externalId)),
+          maxSessionDuration: CROSS_ACCOUNT_DEPLOY_MAX_SESSION_SECONDS,
+          permissionsBoundary: args.permissionsBoundary,
+          tags: args.tags,
+        },
         { parent: this },
       );
+      const artifacts = {
+        artifactBucketArn: checkedInput(args.artifactBucketArn, artifactBucketArnProblem),
+        artifactKeyArn,
+        artifactRegion: args.artifactRegion ?? regionOfArn(artifactKeyArn),
+      };
+      const awsManaged = (args.permissions ?? DEFAULT_DEPLOY_PERMISSIONS) === DEPLOY_PERMISSIONS_AWS_MANAGED;
+      const policies = crossAccountDeployPolicies(args, artifacts, ctx, awsManaged);
+      this.rolePolicy = attachStatements(`${name}-role-policy`, this.role.name, policies.inline, this);
+      // Large deploy lists (Elastic Beanstalk: about 7,700 characters) go to customer managed policies.
+      this.managedPolicies = policies.managed.map((part) =>
+        attachManagedStatements(
+          `${name}-${part.name}`,
+          this.role.name,
+          part.statements,
+          { subject: `The ${part.name} policy of CrossAccountDeployRole \`${name}\``, fix: "Deploy to fewer environments with one role." },
+          this,
+        ),
+      );
+      if (awsManaged) {
+        pulumi.log.warn(
+          `CrossAccountDeployRole ${name}: \`permissions: "aws-managed"\` attaches ${BEANSTALK_AWS_MANAGED_DEPLOY_POLICY.name}, which reaches every Elastic Beanstalk environment of the account, not only the targets.`,
+          this,
+        );
+        this.managedPolicyAttachment = new aws.iam.RolePolicyAttachment(
+          `${name}-role-${BEANSTALK_AWS_MANAGED_DEPLOY_POLICY.name}`,
+          { role: this.role.name, policyArn: awsManagedPolicyArn(ctx, BEANSTALK_AWS_MANAGED_DEPLOY_POLICY) },
+          { parent: this },
+        );
+      }
+      this.roleArn = this.role.arn;
+      this.roleName = this.role.name;
+      this.registerOutputs({ roleArn: this.roleArn, roleName: this.roleName });
+    } catch (e) {
+      throw stacks.rethrow(e);
+    } finally {
+      stacks.close();
     }
-    this.roleArn = this.role.arn;
-    this.roleName = this.role.name;
-    this.registerOutputs({ roleArn: this.roleArn, roleName: this.roleName });
   }
 }

@@ -17,6 +17,7 @@ import { createFargateService } from "./fargate-service";
 import { EcsServiceTargetArgs } from "./ecs-service-target-args";
 import { EcsBlueGreenDeployTargetInfo, EcsServiceDeployTargetInfo, ecrImagePushStatements } from "./policies";
 import { validateEcsServiceTargetArgs } from "./validate";
+import { quietStacks } from "../internal/quiet-stacks";
 
 /**
  * Settings of {@link EcsServiceTarget.deployAction}: the action arguments that are not the
@@ -119,98 +120,105 @@ export class EcsServiceTarget extends pulumi.ComponentResource {
 
   constructor(name: string, args: EcsServiceTargetArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:EcsServiceTarget", name, {}, opts);
-    asResourceError(this, () => {
-      validateComponentName(name);
-      validateEcsServiceTargetArgs(args);
-    });
-    const ctx = awsContext(this);
-    const ecs = (resource: pulumi.Input<string>) => interpolate`arn:${ctx.partition}:ecs:${ctx.region}:${ctx.accountId}:${resource}`;
-    let family: pulumi.Input<string>;
-    let repositoryUrl: pulumi.Output<string> | undefined;
-    if (args.fargateService !== undefined) {
-      const f = createFargateService({
-        name,
-        fargate: args.fargateService,
-        ctx,
-        blueTargetGroupArn: args.blueGreen?.targetGroupArns[0],
-        tags: args.tags,
-        parent: this,
+    const stacks = quietStacks();
+    try {
+      asResourceError(this, () => {
+        validateComponentName(name);
+        validateEcsServiceTargetArgs(args);
       });
-      this.service = f.service;
-      this.taskDefinition = f.taskDefinition;
-      this.cluster = f.cluster;
-      this.repository = f.repository;
-      this.logGroup = f.logGroup;
-      this.securityGroup = f.securityGroup;
-      this.taskRole = f.taskRole;
-      this.executionRole = f.executionRole;
-      this.clusterName = f.clusterName;
-      this.serviceName = f.service.name;
-      this.taskRoleArn = f.taskRole.arn;
-      this.executionRoleArn = f.executionRole.arn;
-      family = f.family;
-      repositoryUrl = f.repositoryUrl;
-      this.repositoryArn = f.repositoryArn;
-    } else {
-      const s = args.existingService!;
-      this.clusterName = pulumi.output(s.clusterName);
-      this.serviceName = pulumi.output(s.serviceName);
-      this.taskRoleArn = s.taskRoleArn === undefined ? undefined : pulumi.output(s.taskRoleArn);
-      this.executionRoleArn = s.executionRoleArn === undefined ? undefined : pulumi.output(s.executionRoleArn);
-      family = s.taskDefinitionFamily;
-    }
-    this.clusterArn = ecs(interpolate`cluster/${this.clusterName}`);
-    this.serviceArn = pulumi.interpolate`${this.clusterArn.apply((a) => a.replace(/:cluster\//, ":service/"))}/${this.serviceName}`;
-    this.taskDefinitionFamilyArn = ecs(interpolate`task-definition/${family}`);
-    this.repositoryUrl = repositoryUrl;
+      const ctx = awsContext(this);
+      const ecs = (resource: pulumi.Input<string>) => interpolate`arn:${ctx.partition}:ecs:${ctx.region}:${ctx.accountId}:${resource}`;
+      let family: pulumi.Input<string>;
+      let repositoryUrl: pulumi.Output<string> | undefined;
+      if (args.fargateService !== undefined) {
+        const f = createFargateService({
+          name,
+          fargate: args.fargateService,
+          ctx,
+          blueTargetGroupArn: args.blueGreen?.targetGroupArns[0],
+          tags: args.tags,
+          parent: this,
+        });
+        this.service = f.service;
+        this.taskDefinition = f.taskDefinition;
+        this.cluster = f.cluster;
+        this.repository = f.repository;
+        this.logGroup = f.logGroup;
+        this.securityGroup = f.securityGroup;
+        this.taskRole = f.taskRole;
+        this.executionRole = f.executionRole;
+        this.clusterName = f.clusterName;
+        this.serviceName = f.service.name;
+        this.taskRoleArn = f.taskRole.arn;
+        this.executionRoleArn = f.executionRole.arn;
+        family = f.family;
+        repositoryUrl = f.repositoryUrl;
+        this.repositoryArn = f.repositoryArn;
+      } else {
+        const s = args.existingService!;
+        this.clusterName = pulumi.output(s.clusterName);
+        this.serviceName = pulumi.output(s.serviceName);
+        this.taskRoleArn = s.taskRoleArn === undefined ? undefined : pulumi.output(s.taskRoleArn);
+        this.executionRoleArn = s.executionRoleArn === undefined ? undefined : pulumi.output(s.executionRoleArn);
+        family = s.taskDefinitionFamily;
+      }
+      this.clusterArn = ecs(interpolate`cluster/${this.clusterName}`);
+      this.serviceArn = pulumi.interpolate`${this.clusterArn.apply((a) => a.replace(/:cluster\//, ":service/"))}/${this.serviceName}`;
+      this.taskDefinitionFamilyArn = ecs(interpolate`task-definition/${family}`);
+      this.repositoryUrl = repositoryUrl;
 
-    if (args.blueGreen !== undefined) {
-      const bg = createBlueGreen({
-        name,
-        blueGreen: args.blueGreen,
-        ctx,
+      if (args.blueGreen !== undefined) {
+        const bg = createBlueGreen({
+          name,
+          blueGreen: args.blueGreen,
+          ctx,
+          clusterName: this.clusterName,
+          serviceName: this.serviceName,
+          serviceArn: this.serviceArn,
+          taskRoleArns: [this.taskRoleArn, this.executionRoleArn].filter((r) => r !== undefined),
+          dependsOn: this.service,
+          tags: args.tags,
+          parent: this,
+        });
+        this.application = bg.application;
+        this.deploymentGroup = bg.deploymentGroup;
+        this.codeDeployRole = bg.serviceRole;
+        this.applicationName = bg.application.name;
+        this.deploymentGroupName = bg.deploymentGroup.deploymentGroupName;
+        this.applicationArn = bg.applicationArn;
+        this.deploymentGroupArn = bg.deploymentGroupArn;
+        this.deploymentConfigArn = bg.deploymentConfigArn;
+      }
+      APP_SPEC_INPUTS.set(this, {
+        hooks: lifecycleHookList(args.blueGreen?.lifecycleHooks),
+        ...(args.fargateService !== undefined
+          ? {
+              containerName: args.fargateService.containerName ?? ECS_FARGATE_DEFAULTS.containerName,
+              containerPort: args.fargateService.containerPort,
+            }
+          : {}),
+      });
+      this.registerOutputs({
         clusterName: this.clusterName,
         serviceName: this.serviceName,
+        clusterArn: this.clusterArn,
         serviceArn: this.serviceArn,
-        taskRoleArns: [this.taskRoleArn, this.executionRoleArn].filter((r) => r !== undefined),
-        dependsOn: this.service,
-        tags: args.tags,
-        parent: this,
+        taskDefinitionFamilyArn: this.taskDefinitionFamilyArn,
+        taskRoleArn: this.taskRoleArn,
+        executionRoleArn: this.executionRoleArn,
+        applicationName: this.applicationName,
+        deploymentGroupName: this.deploymentGroupName,
+        applicationArn: this.applicationArn,
+        deploymentGroupArn: this.deploymentGroupArn,
+        deploymentConfigArn: this.deploymentConfigArn,
+        repositoryUrl: this.repositoryUrl,
+        repositoryArn: this.repositoryArn,
       });
-      this.application = bg.application;
-      this.deploymentGroup = bg.deploymentGroup;
-      this.codeDeployRole = bg.serviceRole;
-      this.applicationName = bg.application.name;
-      this.deploymentGroupName = bg.deploymentGroup.deploymentGroupName;
-      this.applicationArn = bg.applicationArn;
-      this.deploymentGroupArn = bg.deploymentGroupArn;
-      this.deploymentConfigArn = bg.deploymentConfigArn;
+    } catch (e) {
+      throw stacks.rethrow(e);
+    } finally {
+      stacks.close();
     }
-    APP_SPEC_INPUTS.set(this, {
-      hooks: lifecycleHookList(args.blueGreen?.lifecycleHooks),
-      ...(args.fargateService !== undefined
-        ? {
-            containerName: args.fargateService.containerName ?? ECS_FARGATE_DEFAULTS.containerName,
-            containerPort: args.fargateService.containerPort,
-          }
-        : {}),
-    });
-    this.registerOutputs({
-      clusterName: this.clusterName,
-      serviceName: this.serviceName,
-      clusterArn: this.clusterArn,
-      serviceArn: this.serviceArn,
-      taskDefinitionFamilyArn: this.taskDefinitionFamilyArn,
-      taskRoleArn: this.taskRoleArn,
-      executionRoleArn: this.executionRoleArn,
-      applicationName: this.applicationName,
-      deploymentGroupName: this.deploymentGroupName,
-      applicationArn: this.applicationArn,
-      deploymentGroupArn: this.deploymentGroupArn,
-      deploymentConfigArn: this.deploymentConfigArn,
-      repositoryUrl: this.repositoryUrl,
-      repositoryArn: this.repositoryArn,
-    });
   }
 
   /**

@@ -25,6 +25,7 @@ import { functionNameProblem, hookArnProblem, validateLambdaTargetArgs } from ".
 import { checkedInput } from "../internal/arns";
 import { asResourceError } from "../internal/errors";
 import { interpolate } from "../internal/interpolate";
+import { quietStacks } from "../internal/quiet-stacks";
 
 /** Settings of {@link LambdaTarget.deployAction}: the `codeBuild` arguments that are not the deploy project's. */
 export type LambdaDeployActionOptions = Omit<CodeBuildActionOptions, "type" | "output" | "outputs">;
@@ -88,156 +89,165 @@ export class LambdaTarget extends pulumi.ComponentResource {
 
   constructor(name: string, args: LambdaTargetArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:LambdaTarget", name, {}, opts);
-    asResourceError(this, () => {
-      validateComponentName(name);
-      validateLambdaTargetArgs(args);
-    });
-    const ctx = awsContext(this);
-    const tags = args.tags;
-    const appName = args.applicationName ?? stackScopedName(name, CODEDEPLOY_NAME);
-    const groupName = args.deploymentGroupName ?? stackScopedName(name, CODEDEPLOY_NAME);
-    const { create, existing } = args.alias;
-    const at = create !== undefined ? "alias.create" : "alias.existing";
-    const functionName = pulumi.output(
-      checkedInput(create?.functionName ?? existing!.functionName, functionNameProblem(`${at}.functionName`)),
-    );
-    const aliasNameInput: pulumi.Input<string> =
-      create !== undefined ? (create.aliasName ?? DEFAULT_LAMBDA_ALIAS_NAME) : existing!.aliasName;
-
-    if (create !== undefined) {
-      this.alias = new aws.lambda.Alias(
-        `${name}-alias`,
-        {
-          name: aliasNameInput,
-          functionName,
-          functionVersion: create.functionVersion,
-          description: `Shifted by CodeDeploy group ${appName}/${groupName} (aws-cicd)`,
-        },
-        // CodeDeploy moves the alias: the next `pulumi up` must not move it back.
-        { parent: this, ignoreChanges: ["functionVersion", "routingConfig"] },
+    const stacks = quietStacks();
+    try {
+      asResourceError(this, () => {
+        validateComponentName(name);
+        validateLambdaTargetArgs(args);
+      });
+      const ctx = awsContext(this);
+      const tags = args.tags;
+      const appName = args.applicationName ?? stackScopedName(name, CODEDEPLOY_NAME);
+      const groupName = args.deploymentGroupName ?? stackScopedName(name, CODEDEPLOY_NAME);
+      const { create, existing } = args.alias;
+      const at = create !== undefined ? "alias.create" : "alias.existing";
+      const functionName = pulumi.output(
+        checkedInput(create?.functionName ?? existing!.functionName, functionNameProblem(`${at}.functionName`)),
       );
-    }
+      const aliasNameInput: pulumi.Input<string> =
+        create !== undefined ? (create.aliasName ?? DEFAULT_LAMBDA_ALIAS_NAME) : existing!.aliasName;
 
-    this.serviceRole = createServiceRole(
-      `${name}-service-role`,
-      {
-        // No aws:SourceAccount / aws:SourceArn: CodeDeploy does not document sending them (PERMISSIONS.md, "Trust policies").
-        service: "codedeploy.amazonaws.com",
-        description: `CodeDeploy service role of ${appName}/${groupName} (aws-cicd)`,
-        tags,
-      },
-      this,
-    );
-    const hooks = (
-      [
-        ["pre", args.preTrafficHook],
-        ["post", args.postTrafficHook],
-      ] as const
-    ).filter((e): e is readonly ["pre" | "post", LambdaHookArgs] => e[1] !== undefined);
-    this.serviceRolePolicy = attachStatements(
-      `${name}-service-policy`,
-      this.serviceRole.name,
-      lambdaServiceRoleStatements({
-        ctx,
-        functionName,
-        aliasName: aliasNameInput,
-        alarmNames: args.rollbackAlarmNames,
-        hookFunctionArns: hooks.map(([key, h]) => checkedInput(h.functionArn, hookArnProblem(`${key}TrafficHook.functionArn`))),
-      }),
-      this,
-    );
+      if (create !== undefined) {
+        this.alias = new aws.lambda.Alias(
+          `${name}-alias`,
+          {
+            name: aliasNameInput,
+            functionName,
+            functionVersion: create.functionVersion,
+            description: `Shifted by CodeDeploy group ${appName}/${groupName} (aws-cicd)`,
+          },
+          // CodeDeploy moves the alias: the next `pulumi up` must not move it back.
+          { parent: this, ignoreChanges: ["functionVersion", "routingConfig"] },
+        );
+      }
 
-    this.application = new aws.codedeploy.Application(
-      `${name}-application`,
-      { name: appName, computePlatform: "Lambda", tags },
-      { parent: this },
-    );
-    const shift = args.trafficShift;
-    if (shift !== undefined) {
-      const step = shift.canary ?? shift.linear!;
-      const interval = { interval: step.intervalMinutes, percentage: step.percentage };
-      this.deploymentConfig = new aws.codedeploy.DeploymentConfig(
-        `${name}-deployment-config`,
+      this.serviceRole = createServiceRole(
+        `${name}-service-role`,
         {
-          deploymentConfigName: stackScopedName(`${name}-${shift.canary ? "canary" : "linear"}`, CODEDEPLOY_NAME),
-          computePlatform: "Lambda",
-          trafficRoutingConfig: shift.canary
-            ? { type: "TimeBasedCanary", timeBasedCanary: interval }
-            : { type: "TimeBasedLinear", timeBasedLinear: interval },
+          // No aws:SourceAccount / aws:SourceArn: CodeDeploy does not document sending them (PERMISSIONS.md, "Trust policies").
+          service: "codedeploy.amazonaws.com",
+          description: `CodeDeploy service role of ${appName}/${groupName} (aws-cicd)`,
+          tags,
+        },
+        this,
+      );
+      const hooks = (
+        [
+          ["pre", args.preTrafficHook],
+          ["post", args.postTrafficHook],
+        ] as const
+      ).filter((e): e is readonly ["pre" | "post", LambdaHookArgs] => e[1] !== undefined);
+      this.serviceRolePolicy = attachStatements(
+        `${name}-service-policy`,
+        this.serviceRole.name,
+        lambdaServiceRoleStatements({
+          ctx,
+          functionName,
+          aliasName: aliasNameInput,
+          alarmNames: args.rollbackAlarmNames,
+          hookFunctionArns: hooks.map(([key, h]) => checkedInput(h.functionArn, hookArnProblem(`${key}TrafficHook.functionArn`))),
+        }),
+        this,
+      );
+
+      this.application = new aws.codedeploy.Application(
+        `${name}-application`,
+        { name: appName, computePlatform: "Lambda", tags },
+        { parent: this },
+      );
+      const shift = args.trafficShift;
+      if (shift !== undefined) {
+        const step = shift.canary ?? shift.linear!;
+        const interval = { interval: step.intervalMinutes, percentage: step.percentage };
+        this.deploymentConfig = new aws.codedeploy.DeploymentConfig(
+          `${name}-deployment-config`,
+          {
+            deploymentConfigName: stackScopedName(`${name}-${shift.canary ? "canary" : "linear"}`, CODEDEPLOY_NAME),
+            computePlatform: "Lambda",
+            trafficRoutingConfig: shift.canary
+              ? { type: "TimeBasedCanary", timeBasedCanary: interval }
+              : { type: "TimeBasedLinear", timeBasedLinear: interval },
+          },
+          { parent: this },
+        );
+      }
+      const configName: pulumi.Input<string> =
+        this.deploymentConfig?.deploymentConfigName ?? lambdaBuiltInConfigName(args.deploymentConfig ?? DEFAULT_LAMBDA_DEPLOYMENT_CONFIG);
+
+      this.deploymentGroup = new aws.codedeploy.DeploymentGroup(
+        `${name}-deployment-group`,
+        {
+          appName: this.application.name,
+          deploymentGroupName: groupName,
+          serviceRoleArn: this.serviceRole.arn,
+          deploymentConfigName: configName,
+          deploymentStyle: { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" },
+          ...rollbackSettings(args.rollbackAlarmNames),
+          tags,
+        },
+        { parent: this, dependsOn: [this.serviceRolePolicy] },
+      );
+
+      this.hookStatusPolicies = hooks
+        .filter(([, h]) => h.roleName !== undefined)
+        .map(([key, h]) =>
+          attachStatements(`${name}-${key}-traffic-hook-status`, roleNameInput(h.roleName!), hookStatusStatements(), this),
+        );
+
+      const out = codeDeployTargetOutputs(ctx, this.application.name, this.deploymentGroup.deploymentGroupName, configName);
+      this.applicationName = out.applicationName;
+      this.deploymentGroupName = out.deploymentGroupName;
+      this.deploymentConfigName = out.deploymentConfigName;
+      this.applicationArn = out.applicationArn;
+      this.deploymentGroupArn = out.deploymentGroupArn;
+      this.deploymentConfigArn = out.deploymentConfigArn;
+      this.functionName = functionName;
+      this.aliasName = this.alias?.name ?? pulumi.output(aliasNameInput);
+      this.aliasArn = interpolate`${lambdaFunctionArn(ctx, functionName)}:${this.aliasName}`;
+      const project = new BuildProject(
+        `${name}-deploy`,
+        {
+          description: interpolate`Deploys ${this.aliasArn} through CodeDeploy group ${this.applicationName}/${this.deploymentGroupName} (aws-cicd)`,
+          buildSpec: lambdaDeployBuildSpec(),
+          timeoutInMinutes: lambdaDeployTimeoutMinutes(args.deploymentConfig ?? DEFAULT_LAMBDA_DEPLOYMENT_CONFIG, shift),
+          environmentVariables: {
+            FUNCTION_NAME: { value: functionName },
+            ALIAS_NAME: { value: this.aliasName },
+            APPLICATION_NAME: { value: this.applicationName },
+            DEPLOYMENT_GROUP_NAME: { value: this.deploymentGroupName },
+            PACKAGE_FILE: { value: args.packageFile ?? DEFAULT_LAMBDA_PACKAGE_FILE },
+            HOOKS: {
+              value: appSpecHooks(hooks.find(([k]) => k === "pre")?.[1].functionArn, hooks.find(([k]) => k === "post")?.[1].functionArn),
+            },
+          },
+          ...(args.encryptionKey !== undefined ? { encryptionKey: args.encryptionKey } : {}),
+          tags,
         },
         { parent: this },
       );
+      project.addToRolePolicy(
+        "lambda-deploy",
+        lambdaDeployProjectStatements({ functionArn: lambdaFunctionArn(ctx, functionName), target: this.deployTarget() }),
+      );
+      DEPLOY_PROJECTS.set(this, project);
+      this.deployProjectName = project.projectName;
+      this.registerOutputs({
+        deployProjectName: this.deployProjectName,
+        applicationName: this.applicationName,
+        deploymentGroupName: this.deploymentGroupName,
+        deploymentConfigName: this.deploymentConfigName,
+        applicationArn: this.applicationArn,
+        deploymentGroupArn: this.deploymentGroupArn,
+        deploymentConfigArn: this.deploymentConfigArn,
+        functionName: this.functionName,
+        aliasName: this.aliasName,
+        aliasArn: this.aliasArn,
+      });
+    } catch (e) {
+      throw stacks.rethrow(e);
+    } finally {
+      stacks.close();
     }
-    const configName: pulumi.Input<string> =
-      this.deploymentConfig?.deploymentConfigName ?? lambdaBuiltInConfigName(args.deploymentConfig ?? DEFAULT_LAMBDA_DEPLOYMENT_CONFIG);
-
-    this.deploymentGroup = new aws.codedeploy.DeploymentGroup(
-      `${name}-deployment-group`,
-      {
-        appName: this.application.name,
-        deploymentGroupName: groupName,
-        serviceRoleArn: this.serviceRole.arn,
-        deploymentConfigName: configName,
-        deploymentStyle: { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" },
-        ...rollbackSettings(args.rollbackAlarmNames),
-        tags,
-      },
-      { parent: this, dependsOn: [this.serviceRolePolicy] },
-    );
-
-    this.hookStatusPolicies = hooks
-      .filter(([, h]) => h.roleName !== undefined)
-      .map(([key, h]) => attachStatements(`${name}-${key}-traffic-hook-status`, roleNameInput(h.roleName!), hookStatusStatements(), this));
-
-    const out = codeDeployTargetOutputs(ctx, this.application.name, this.deploymentGroup.deploymentGroupName, configName);
-    this.applicationName = out.applicationName;
-    this.deploymentGroupName = out.deploymentGroupName;
-    this.deploymentConfigName = out.deploymentConfigName;
-    this.applicationArn = out.applicationArn;
-    this.deploymentGroupArn = out.deploymentGroupArn;
-    this.deploymentConfigArn = out.deploymentConfigArn;
-    this.functionName = functionName;
-    this.aliasName = this.alias?.name ?? pulumi.output(aliasNameInput);
-    this.aliasArn = interpolate`${lambdaFunctionArn(ctx, functionName)}:${this.aliasName}`;
-    const project = new BuildProject(
-      `${name}-deploy`,
-      {
-        description: interpolate`Deploys ${this.aliasArn} through CodeDeploy group ${this.applicationName}/${this.deploymentGroupName} (aws-cicd)`,
-        buildSpec: lambdaDeployBuildSpec(),
-        timeoutInMinutes: lambdaDeployTimeoutMinutes(args.deploymentConfig ?? DEFAULT_LAMBDA_DEPLOYMENT_CONFIG, shift),
-        environmentVariables: {
-          FUNCTION_NAME: { value: functionName },
-          ALIAS_NAME: { value: this.aliasName },
-          APPLICATION_NAME: { value: this.applicationName },
-          DEPLOYMENT_GROUP_NAME: { value: this.deploymentGroupName },
-          PACKAGE_FILE: { value: args.packageFile ?? DEFAULT_LAMBDA_PACKAGE_FILE },
-          HOOKS: {
-            value: appSpecHooks(hooks.find(([k]) => k === "pre")?.[1].functionArn, hooks.find(([k]) => k === "post")?.[1].functionArn),
-          },
-        },
-        ...(args.encryptionKey !== undefined ? { encryptionKey: args.encryptionKey } : {}),
-        tags,
-      },
-      { parent: this },
-    );
-    project.addToRolePolicy(
-      "lambda-deploy",
-      lambdaDeployProjectStatements({ functionArn: lambdaFunctionArn(ctx, functionName), target: this.deployTarget() }),
-    );
-    DEPLOY_PROJECTS.set(this, project);
-    this.deployProjectName = project.projectName;
-    this.registerOutputs({
-      deployProjectName: this.deployProjectName,
-      applicationName: this.applicationName,
-      deploymentGroupName: this.deploymentGroupName,
-      deploymentConfigName: this.deploymentConfigName,
-      applicationArn: this.applicationArn,
-      deploymentGroupArn: this.deploymentGroupArn,
-      deploymentConfigArn: this.deploymentConfigArn,
-      functionName: this.functionName,
-      aliasName: this.aliasName,
-      aliasArn: this.aliasArn,
-    });
   }
 
   /** The names and ARNs of the application, group and configuration, as Outputs. */

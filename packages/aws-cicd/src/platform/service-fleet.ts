@@ -20,6 +20,7 @@ import { SecureBucket } from "../security/secure-bucket";
 import { SecureTopic } from "../security/secure-topic";
 import { FleetPlan, fleetReaderRolePaths, fleetRolePath, PlannedEnvironment, PlannedService, planFleet } from "./fleet-plan";
 import { ServiceFleetArgs } from "./service-fleet-args";
+import { quietStacks } from "../internal/quiet-stacks";
 
 /** One service in {@link ServiceFleet.inventory}. */
 export interface FleetInventoryEntry {
@@ -68,88 +69,99 @@ export class ServiceFleet extends pulumi.ComponentResource {
 
   constructor(name: string, args: ServiceFleetArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:ServiceFleet", name, {}, opts);
-    const plan: FleetPlan = asResourceError(this, () => {
-      validateComponentName(name);
-      return planFleet(name, args, aws.config.region);
-    });
-    const o = { parent: this };
-    // The roles in other accounts that read artifacts are granted by path, one grant per account (fleet-plan.ts).
-    const readers = fleetReaderRolePaths(name, plan);
-    const rolePath = fleetRolePath(name);
-    const fleetTags = { ...(args.tags ?? {}), "aws-cicd:preset": plan.preset.name, "aws-cicd:preset-version": plan.preset.version };
+    const stacks = quietStacks();
+    try {
+      const plan: FleetPlan = asResourceError(this, () => {
+        validateComponentName(name);
+        return planFleet(name, args, aws.config.region);
+      });
+      const o = { parent: this };
+      // The roles in other accounts that read artifacts are granted by path, one grant per account (fleet-plan.ts).
+      const readers = fleetReaderRolePaths(name, plan);
+      const rolePath = fleetRolePath(name);
+      const fleetTags = { ...(args.tags ?? {}), "aws-cicd:preset": plan.preset.name, "aws-cicd:preset-version": plan.preset.version };
 
-    // The stack's own account (no bootstrap role) logs the artifact bucket's accesses, when it names a log bucket.
-    const localLogBucket = Object.values(plan.file.accounts).find((a) => a.bootstrapRoleArn === undefined && a.logBucket)?.logBucket;
-    // ECS services run in the stack's own account (services-check.ts) and keep their images in ECR
-    // repositories under this key, which ECR uses through grants it creates itself.
-    const ecsImages = plan.services.some((s) => s.environments.some((e) => e.ecs !== undefined));
-    const key = new EncryptionKey(
-      `${name}-key`,
-      { ...(readers.length ? { principalRolePaths: readers } : {}), ...(ecsImages ? { allowEcrRepositories: true } : {}), tags: fleetTags },
-      o,
-    );
-    const bucket = new SecureBucket(
-      `${name}-artifacts`,
-      {
-        encryptionKey: key,
-        ...(readers.length ? { readerRolePaths: readers } : {}),
-        ...(localLogBucket !== undefined ? { accessLogs: { bucketName: localLogBucket } } : {}),
-        tags: fleetTags,
-      },
-      o,
-    );
-    const topics = new Map(
-      Object.entries(plan.file.teams).map(([team, spec]) => [
-        team,
-        new SecureTopic(
-          `${name}-${team}-topic`,
-          { encryptionKey: key, emailSubscriptions: spec.emails, tags: { ...fleetTags, "aws-cicd:team": team } },
-          o,
-        ),
-      ]),
-    );
-    const remoteSides = new Map<string, { provider: aws.Provider; key: EncryptionKey }>();
-    const sideOf = (env: PlannedEnvironment) => {
-      const id = `${env.accountName}-${env.region}`;
-      if (!remoteSides.has(id)) {
-        const provider = new aws.Provider(
-          `${name}-${id}`,
-          {
-            region: env.region as aws.Region,
-            assumeRoles: [{ roleArn: env.account.bootstrapRoleArn!, sessionName: `aws-cicd-${name}`.slice(0, 64) }],
-            allowedAccountIds: [env.account.id],
-          },
-          o,
-        );
-        const targetKey = new EncryptionKey(`${name}-${id}-key`, { tags: fleetTags }, { parent: this, provider });
-        remoteSides.set(id, { provider, key: targetKey });
+      // The stack's own account (no bootstrap role) logs the artifact bucket's accesses, when it names a log bucket.
+      const localLogBucket = Object.values(plan.file.accounts).find((a) => a.bootstrapRoleArn === undefined && a.logBucket)?.logBucket;
+      // ECS services run in the stack's own account (services-check.ts) and keep their images in ECR
+      // repositories under this key, which ECR uses through grants it creates itself.
+      const ecsImages = plan.services.some((s) => s.environments.some((e) => e.ecs !== undefined));
+      const key = new EncryptionKey(
+        `${name}-key`,
+        {
+          ...(readers.length ? { principalRolePaths: readers } : {}),
+          ...(ecsImages ? { allowEcrRepositories: true } : {}),
+          tags: fleetTags,
+        },
+        o,
+      );
+      const bucket = new SecureBucket(
+        `${name}-artifacts`,
+        {
+          encryptionKey: key,
+          ...(readers.length ? { readerRolePaths: readers } : {}),
+          ...(localLogBucket !== undefined ? { accessLogs: { bucketName: localLogBucket } } : {}),
+          tags: fleetTags,
+        },
+        o,
+      );
+      const topics = new Map(
+        Object.entries(plan.file.teams).map(([team, spec]) => [
+          team,
+          new SecureTopic(
+            `${name}-${team}-topic`,
+            { encryptionKey: key, emailSubscriptions: spec.emails, tags: { ...fleetTags, "aws-cicd:team": team } },
+            o,
+          ),
+        ]),
+      );
+      const remoteSides = new Map<string, { provider: aws.Provider; key: EncryptionKey }>();
+      const sideOf = (env: PlannedEnvironment) => {
+        const id = `${env.accountName}-${env.region}`;
+        if (!remoteSides.has(id)) {
+          const provider = new aws.Provider(
+            `${name}-${id}`,
+            {
+              region: env.region as aws.Region,
+              assumeRoles: [{ roleArn: env.account.bootstrapRoleArn!, sessionName: `aws-cicd-${name}`.slice(0, 64) }],
+              allowedAccountIds: [env.account.id],
+            },
+            o,
+          );
+          const targetKey = new EncryptionKey(`${name}-${id}-key`, { tags: fleetTags }, { parent: this, provider });
+          remoteSides.set(id, { provider, key: targetKey });
+        }
+        return remoteSides.get(id)!;
+      };
+
+      const pipelines = new Map<string, Pipeline>();
+      for (const s of plan.services) {
+        const teamEmails = plan.file.teams[s.team].emails;
+        const pipeline = this.stampService(name, s, { key, bucket, topic: topics.get(s.team)!, teamEmails, sideOf, rolePath });
+        pipelines.set(s.name, pipeline);
       }
-      return remoteSides.get(id)!;
-    };
-
-    const pipelines = new Map<string, Pipeline>();
-    for (const s of plan.services) {
-      const teamEmails = plan.file.teams[s.team].emails;
-      const pipeline = this.stampService(name, s, { key, bucket, topic: topics.get(s.team)!, teamEmails, sideOf, rolePath });
-      pipelines.set(s.name, pipeline);
+      STATE.set(this, { pipelines });
+      this.keyArn = pulumi.output(key.keyArn);
+      this.artifactBucketName = bucket.bucketName;
+      this.pipelineNames = pulumi.all(Object.fromEntries([...pipelines].map(([svc, p]) => [svc, p.pipelineName])));
+      this.inventory = plan.services.map((s) => ({
+        service: s.name,
+        team: s.team,
+        preset: plan.preset.name,
+        presetVersion: s.presetVersion,
+        environments: s.environments.map((e) => e.name),
+      }));
+      this.registerOutputs({
+        keyArn: this.keyArn,
+        artifactBucketName: this.artifactBucketName,
+        pipelineNames: this.pipelineNames,
+        inventory: this.inventory,
+      });
+    } catch (e) {
+      throw stacks.rethrow(e);
+    } finally {
+      stacks.close();
     }
-    STATE.set(this, { pipelines });
-    this.keyArn = pulumi.output(key.keyArn);
-    this.artifactBucketName = bucket.bucketName;
-    this.pipelineNames = pulumi.all(Object.fromEntries([...pipelines].map(([svc, p]) => [svc, p.pipelineName])));
-    this.inventory = plan.services.map((s) => ({
-      service: s.name,
-      team: s.team,
-      preset: plan.preset.name,
-      presetVersion: s.presetVersion,
-      environments: s.environments.map((e) => e.name),
-    }));
-    this.registerOutputs({
-      keyArn: this.keyArn,
-      artifactBucketName: this.artifactBucketName,
-      pipelineNames: this.pipelineNames,
-      inventory: this.inventory,
-    });
   }
 
   /** The pipeline of `service`, to add stages' neighbours or read its role. */

@@ -25,6 +25,7 @@ import { PULUMI_DEPLOY_ROLE_VARIABLE } from "./buildspecs";
 import { assumeDeployRoleStatements, pulumiStateStatements } from "./policies";
 import { createDeployRole, createStateBackend, pulumiDeployRoleArn } from "./state-identity";
 import { validateDeployRole, validateStateBackend } from "./validate-state-identity";
+import { quietStacks } from "../internal/quiet-stacks";
 
 /** What the component keeps for its action methods (internal state, not class properties: SCHEMA.md). */
 interface PulumiStackState {
@@ -106,68 +107,79 @@ export class PulumiStack extends pulumi.ComponentResource {
 
   constructor(name: string, args: PulumiStackArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:PulumiStack", name, {}, opts);
-    const plan = asResourceError(this, () => {
-      validateComponentName(name);
-      const checked = validatePulumiStackArgs(args);
-      const stateRoot = validateStateBackend(args);
-      const deploy = validateDeployRole(args.deployRole, args.previewRoleArn);
-      const preview = projectArgs(args.build, `Pulumi preview of stack ${args.stack} (aws-cicd)`, pulumiPreviewBuildSpec(args));
-      const up = projectArgs(args.build, `Pulumi update of stack ${args.stack} (aws-cicd)`, pulumiUpBuildSpec(args, checked.planArtifact));
-      validateProject(preview, stackScopedName(`${name}-preview`, CODEBUILD_PROJECT_NAME));
-      validateProject(up, stackScopedName(`${name}-up`, CODEBUILD_PROJECT_NAME));
-      return { ...checked, stateRoot, deploy };
-    });
-    const ctx = awsContext(this);
-    const state = plan.stateRoot === undefined ? undefined : createStateBackend(name, plan.stateRoot, ctx, this);
-    const deployArn = plan.deploy === undefined ? undefined : (plan.deploy.roleArn ?? pulumiDeployRoleArn(name, ctx));
-    const previewArn = plan.deploy?.previewRoleArn ?? deployArn;
-    const env = (roleArn: pulumi.Input<string> | undefined): Record<string, EnvironmentVariable> => ({
-      ...(state !== undefined ? { PULUMI_BACKEND_URL: { value: state.backendUrl } } : {}),
-      ...(roleArn !== undefined ? { [PULUMI_DEPLOY_ROLE_VARIABLE]: { value: roleArn } } : {}),
-    });
-    const previewArgs = projectArgs(
-      args.build,
-      `Pulumi preview of stack ${args.stack} (aws-cicd)`,
-      pulumiPreviewBuildSpec(args),
-      env(previewArn),
-    );
-    const upArgs = projectArgs(
-      args.build,
-      `Pulumi update of stack ${args.stack} (aws-cicd)`,
-      pulumiUpBuildSpec(args, plan.planArtifact),
-      env(deployArn),
-    );
-    const preview = new BuildProject(`${name}-preview`, previewArgs, { parent: this });
-    const up = new BuildProject(`${name}-up`, upArgs, { parent: this });
-    if (state !== undefined) {
-      preview.addToRolePolicy("pulumi-state", pulumiStateStatements(state.location, false, ctx));
-      up.addToRolePolicy("pulumi-state", pulumiStateStatements(state.location, true, ctx));
-      this.stateBackendUrl = state.backendUrl;
-      this.secretsProvider = state.secretsProvider;
-    }
-    if (plan.deploy !== undefined && deployArn !== undefined && previewArn !== undefined) {
-      preview.addToRolePolicy("pulumi-deploy", assumeDeployRoleStatements(previewArn));
-      up.addToRolePolicy("pulumi-deploy", assumeDeployRoleStatements(deployArn));
-      if (plan.deploy.roleArn === undefined) {
-        const trusted = plan.deploy.previewRoleArn === undefined ? [up.roleArn, preview.roleArn] : [up.roleArn];
-        const role = createDeployRole(name, plan.deploy, trusted, args.build?.tags, this);
-        this.deployRoleArn = role.arn;
-      } else {
-        this.deployRoleArn = pulumi.output(plan.deploy.roleArn);
+    const stacks = quietStacks();
+    try {
+      const plan = asResourceError(this, () => {
+        validateComponentName(name);
+        const checked = validatePulumiStackArgs(args);
+        const stateRoot = validateStateBackend(args);
+        const deploy = validateDeployRole(args.deployRole, args.previewRoleArn);
+        const preview = projectArgs(args.build, `Pulumi preview of stack ${args.stack} (aws-cicd)`, pulumiPreviewBuildSpec(args));
+        const up = projectArgs(
+          args.build,
+          `Pulumi update of stack ${args.stack} (aws-cicd)`,
+          pulumiUpBuildSpec(args, checked.planArtifact),
+        );
+        validateProject(preview, stackScopedName(`${name}-preview`, CODEBUILD_PROJECT_NAME));
+        validateProject(up, stackScopedName(`${name}-up`, CODEBUILD_PROJECT_NAME));
+        return { ...checked, stateRoot, deploy };
+      });
+      const ctx = awsContext(this);
+      const state = plan.stateRoot === undefined ? undefined : createStateBackend(name, plan.stateRoot, ctx, this);
+      const deployArn = plan.deploy === undefined ? undefined : (plan.deploy.roleArn ?? pulumiDeployRoleArn(name, ctx));
+      const previewArn = plan.deploy?.previewRoleArn ?? deployArn;
+      const env = (roleArn: pulumi.Input<string> | undefined): Record<string, EnvironmentVariable> => ({
+        ...(state !== undefined ? { PULUMI_BACKEND_URL: { value: state.backendUrl } } : {}),
+        ...(roleArn !== undefined ? { [PULUMI_DEPLOY_ROLE_VARIABLE]: { value: roleArn } } : {}),
+      });
+      const previewArgs = projectArgs(
+        args.build,
+        `Pulumi preview of stack ${args.stack} (aws-cicd)`,
+        pulumiPreviewBuildSpec(args),
+        env(previewArn),
+      );
+      const upArgs = projectArgs(
+        args.build,
+        `Pulumi update of stack ${args.stack} (aws-cicd)`,
+        pulumiUpBuildSpec(args, plan.planArtifact),
+        env(deployArn),
+      );
+      const preview = new BuildProject(`${name}-preview`, previewArgs, { parent: this });
+      const up = new BuildProject(`${name}-up`, upArgs, { parent: this });
+      if (state !== undefined) {
+        preview.addToRolePolicy("pulumi-state", pulumiStateStatements(state.location, false, ctx));
+        up.addToRolePolicy("pulumi-state", pulumiStateStatements(state.location, true, ctx));
+        this.stateBackendUrl = state.backendUrl;
+        this.secretsProvider = state.secretsProvider;
       }
+      if (plan.deploy !== undefined && deployArn !== undefined && previewArn !== undefined) {
+        preview.addToRolePolicy("pulumi-deploy", assumeDeployRoleStatements(previewArn));
+        up.addToRolePolicy("pulumi-deploy", assumeDeployRoleStatements(deployArn));
+        if (plan.deploy.roleArn === undefined) {
+          const trusted = plan.deploy.previewRoleArn === undefined ? [up.roleArn, preview.roleArn] : [up.roleArn];
+          const role = createDeployRole(name, plan.deploy, trusted, args.build?.tags, this);
+          this.deployRoleArn = role.arn;
+        } else {
+          this.deployRoleArn = pulumi.output(plan.deploy.roleArn);
+        }
+      }
+      STATE.set(this, { planArtifact: plan.planArtifact, namespace: plan.namespace, preview, up });
+      this.previewProjectName = preview.projectName;
+      this.upProjectName = up.projectName;
+      this.previewRole = preview.role;
+      this.upRole = up.role;
+      this.registerOutputs({
+        previewProjectName: this.previewProjectName,
+        upProjectName: this.upProjectName,
+        stateBackendUrl: this.stateBackendUrl,
+        secretsProvider: this.secretsProvider,
+        deployRoleArn: this.deployRoleArn,
+      });
+    } catch (e) {
+      throw stacks.rethrow(e);
+    } finally {
+      stacks.close();
     }
-    STATE.set(this, { planArtifact: plan.planArtifact, namespace: plan.namespace, preview, up });
-    this.previewProjectName = preview.projectName;
-    this.upProjectName = up.projectName;
-    this.previewRole = preview.role;
-    this.upRole = up.role;
-    this.registerOutputs({
-      previewProjectName: this.previewProjectName,
-      upProjectName: this.upProjectName,
-      stateBackendUrl: this.stateBackendUrl,
-      secretsProvider: this.secretsProvider,
-      deployRoleArn: this.deployRoleArn,
-    });
   }
 
   /**

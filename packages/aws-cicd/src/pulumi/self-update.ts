@@ -26,6 +26,7 @@ import { PULUMI_DEPLOY_ROLE_VARIABLE } from "./buildspecs";
 import { assumeDeployRoleStatements } from "./policies";
 import { createDeployRole, pulumiDeployRoleArn } from "./state-identity";
 import { CheckedDeployRole, validateDeployRole } from "./validate-state-identity";
+import { quietStacks } from "../internal/quiet-stacks";
 
 /** Pipeline names CodePipeline accepts. */
 const PIPELINE_NAME = /^[A-Za-z0-9.@_-]{1,100}$/;
@@ -96,44 +97,51 @@ export class PulumiSelfUpdate extends pulumi.ComponentResource {
 
   constructor(name: string, args: PulumiSelfUpdateArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:PulumiSelfUpdate", name, {}, opts);
-    const description = `Pulumi self-update of stack ${args.stack}, pipeline ${args.pipelineName} (aws-cicd)`;
-    const deploy = asResourceError(this, () => {
-      validateComponentName(name);
-      const checked = validatePulumiSelfUpdateArgs(args);
-      validateProject(
-        projectArgs(args.build, description, pulumiSelfUpdateBuildSpec(args)),
-        stackScopedName(`${name}-update`, CODEBUILD_PROJECT_NAME),
-      );
-      return checked;
-    });
-    const ctx = awsContext(this);
-    const deployArn = deploy === undefined ? undefined : (deploy.roleArn ?? pulumiDeployRoleArn(name, ctx));
-    const variables: Record<string, EnvironmentVariable> =
-      deployArn === undefined ? {} : { [PULUMI_DEPLOY_ROLE_VARIABLE]: { value: deployArn } };
-    const project = projectArgs(args.build, description, pulumiSelfUpdateBuildSpec(args), variables);
-    const build = new BuildProject(`${name}-update`, project, { parent: this });
-    this.pipelineArn = interpolate`arn:${ctx.partition}:codepipeline:${ctx.region}:${ctx.accountId}:${args.pipelineName}`;
-    build.addToRolePolicy("pipeline", [
-      { sid: "RestartOwnPipeline", actions: [...PIPELINE_SELF_UPDATE_ACTIONS], resources: [this.pipelineArn] },
-    ]);
-    if (deploy !== undefined && deployArn !== undefined) {
-      build.addToRolePolicy("pulumi-deploy", assumeDeployRoleStatements(deployArn));
-      this.deployRoleArn =
-        deploy.roleArn === undefined
-          ? createDeployRole(
-              name,
-              deploy,
-              [build.roleArn],
-              args.build?.tags,
-              this,
-              `Updates the Pulumi stack of PulumiSelfUpdate ${name} (pipeline ${args.pipelineName}); assumed by its build role only (aws-cicd).`,
-            ).arn
-          : pulumi.output(deploy.roleArn);
+    const stacks = quietStacks();
+    try {
+      const description = `Pulumi self-update of stack ${args.stack}, pipeline ${args.pipelineName} (aws-cicd)`;
+      const deploy = asResourceError(this, () => {
+        validateComponentName(name);
+        const checked = validatePulumiSelfUpdateArgs(args);
+        validateProject(
+          projectArgs(args.build, description, pulumiSelfUpdateBuildSpec(args)),
+          stackScopedName(`${name}-update`, CODEBUILD_PROJECT_NAME),
+        );
+        return checked;
+      });
+      const ctx = awsContext(this);
+      const deployArn = deploy === undefined ? undefined : (deploy.roleArn ?? pulumiDeployRoleArn(name, ctx));
+      const variables: Record<string, EnvironmentVariable> =
+        deployArn === undefined ? {} : { [PULUMI_DEPLOY_ROLE_VARIABLE]: { value: deployArn } };
+      const project = projectArgs(args.build, description, pulumiSelfUpdateBuildSpec(args), variables);
+      const build = new BuildProject(`${name}-update`, project, { parent: this });
+      this.pipelineArn = interpolate`arn:${ctx.partition}:codepipeline:${ctx.region}:${ctx.accountId}:${args.pipelineName}`;
+      build.addToRolePolicy("pipeline", [
+        { sid: "RestartOwnPipeline", actions: [...PIPELINE_SELF_UPDATE_ACTIONS], resources: [this.pipelineArn] },
+      ]);
+      if (deploy !== undefined && deployArn !== undefined) {
+        build.addToRolePolicy("pulumi-deploy", assumeDeployRoleStatements(deployArn));
+        this.deployRoleArn =
+          deploy.roleArn === undefined
+            ? createDeployRole(
+                name,
+                deploy,
+                [build.roleArn],
+                args.build?.tags,
+                this,
+                `Updates the Pulumi stack of PulumiSelfUpdate ${name} (pipeline ${args.pipelineName}); assumed by its build role only (aws-cicd).`,
+              ).arn
+            : pulumi.output(deploy.roleArn);
+      }
+      STATE.set(this, { build, pipelineName: args.pipelineName });
+      this.projectName = build.projectName;
+      this.role = build.role;
+      this.registerOutputs({ projectName: this.projectName, pipelineArn: this.pipelineArn, deployRoleArn: this.deployRoleArn });
+    } catch (e) {
+      throw stacks.rethrow(e);
+    } finally {
+      stacks.close();
     }
-    STATE.set(this, { build, pipelineName: args.pipelineName });
-    this.projectName = build.projectName;
-    this.role = build.role;
-    this.registerOutputs({ projectName: this.projectName, pipelineArn: this.pipelineArn, deployRoleArn: this.deployRoleArn });
   }
 
   /**

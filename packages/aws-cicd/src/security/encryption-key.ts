@@ -20,6 +20,7 @@ import { autoScalingVolumeStatements, ecrRepositoryKeyStatements } from "./key-p
 import { interpolate } from "../internal/interpolate";
 import { RolePathGrant, rolePathGrantParts } from "./role-path";
 import { validateEncryptionKeyArgs } from "./encryption-key-validate";
+import { quietStacks } from "../internal/quiet-stacks";
 
 export { validateEncryptionKeyArgs };
 
@@ -307,56 +308,63 @@ export class EncryptionKey extends pulumi.ComponentResource implements KeyRefere
 
   constructor(name: string, args: EncryptionKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:EncryptionKey", name, {}, opts);
-    asResourceError(this, () => {
-      validateComponentName(name);
-      validateEncryptionKeyArgs(args);
-    });
-    const provided = awsContext(this);
-    const ctx = args.region === undefined ? provided : { ...provided, region: pulumi.output(args.region) };
-    const r = args.region === undefined ? {} : { region: args.region };
-    const viaServices = args.viaServices ?? [...KMS_DEFAULT_VIA_SERVICES];
-    const policy = sizeCheckedPolicyDocument(
-      "keyPolicy",
-      {
-        subject: `The key policy of EncryptionKey \`${name}\``,
-        fix: "Name fewer `principalArns` and `writerPrincipalArns` (or `viaServices`), or grant roles by path (`principalRolePaths`).",
-      },
-      encryptionKeyPolicy(
-        ctx,
-        viaServices,
-        // Role ARNs given as Outputs are checked when they resolve (a `:root` fails the deployment).
+    const stacks = quietStacks();
+    try {
+      asResourceError(this, () => {
+        validateComponentName(name);
+        validateEncryptionKeyArgs(args);
+      });
+      const provided = awsContext(this);
+      const ctx = args.region === undefined ? provided : { ...provided, region: pulumi.output(args.region) };
+      const r = args.region === undefined ? {} : { region: args.region };
+      const viaServices = args.viaServices ?? [...KMS_DEFAULT_VIA_SERVICES];
+      const policy = sizeCheckedPolicyDocument(
+        "keyPolicy",
         {
-          readers: checkedRoleArns("principalArns", args.principalArns),
-          writers: checkedRoleArns("writerPrincipalArns", args.writerPrincipalArns),
-          readerRolePaths: args.principalRolePaths,
+          subject: `The key policy of EncryptionKey \`${name}\``,
+          fix: "Name fewer `principalArns` and `writerPrincipalArns` (or `viaServices`), or grant roles by path (`principalRolePaths`).",
         },
-        args.allowAutoScalingVolumes ?? false,
-        args.allowDirectUse ?? false,
-        args.allowEcrRepositories ?? false,
-      ),
-      this,
-    );
-    this.key = new aws.kms.Key(
-      `${name}-key`,
-      {
-        ...r,
-        description: args.description ?? `Customer managed key for ${name} (aws-cicd)`,
-        keyUsage: "ENCRYPT_DECRYPT",
-        customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-        enableKeyRotation: true,
-        deletionWindowInDays: args.deletionWindowInDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS,
-        policy,
-        tags: args.tags,
-      },
-      { parent: this, retainOnDelete: args.retainOnDelete ?? true },
-    );
-    const aliasName = args.aliasName ?? stackScopedAlias(name);
-    this.alias = new aws.kms.Alias(`${name}-alias`, { ...r, name: aliasName, targetKeyId: this.key.keyId }, { parent: this });
-    if (args.allowEcrRepositories === true) ECR_KEYS.add(this);
-    this.keyArn = this.key.arn;
-    this.keyId = this.key.keyId;
-    this.aliasName = this.alias.name;
-    this.registerOutputs({ keyArn: this.keyArn, keyId: this.keyId, aliasName: this.aliasName });
+        encryptionKeyPolicy(
+          ctx,
+          viaServices,
+          // Role ARNs given as Outputs are checked when they resolve (a `:root` fails the deployment).
+          {
+            readers: checkedRoleArns("principalArns", args.principalArns),
+            writers: checkedRoleArns("writerPrincipalArns", args.writerPrincipalArns),
+            readerRolePaths: args.principalRolePaths,
+          },
+          args.allowAutoScalingVolumes ?? false,
+          args.allowDirectUse ?? false,
+          args.allowEcrRepositories ?? false,
+        ),
+        this,
+      );
+      this.key = new aws.kms.Key(
+        `${name}-key`,
+        {
+          ...r,
+          description: args.description ?? `Customer managed key for ${name} (aws-cicd)`,
+          keyUsage: "ENCRYPT_DECRYPT",
+          customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+          enableKeyRotation: true,
+          deletionWindowInDays: args.deletionWindowInDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS,
+          policy,
+          tags: args.tags,
+        },
+        { parent: this, retainOnDelete: args.retainOnDelete ?? true },
+      );
+      const aliasName = args.aliasName ?? stackScopedAlias(name);
+      this.alias = new aws.kms.Alias(`${name}-alias`, { ...r, name: aliasName, targetKeyId: this.key.keyId }, { parent: this });
+      if (args.allowEcrRepositories === true) ECR_KEYS.add(this);
+      this.keyArn = this.key.arn;
+      this.keyId = this.key.keyId;
+      this.aliasName = this.alias.name;
+      this.registerOutputs({ keyArn: this.keyArn, keyId: this.keyId, aliasName: this.aliasName });
+    } catch (e) {
+      throw stacks.rethrow(e);
+    } finally {
+      stacks.close();
+    }
   }
 }
 

@@ -14,6 +14,7 @@ import { RolePathGrant, rolePathGrantParts } from "./role-path";
 import { RESERVED_BUCKET_PREFIXES, validateSecureBucketArgs } from "./secure-bucket-validate";
 import { asResourceError } from "../internal/errors";
 import { applyString, interpolate } from "../internal/interpolate";
+import { quietStacks } from "../internal/quiet-stacks";
 
 export { RESERVED_BUCKET_PREFIXES, validateSecureBucketArgs };
 
@@ -210,128 +211,135 @@ export class SecureBucket extends pulumi.ComponentResource {
 
   constructor(name: string, args: SecureBucketArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:SecureBucket", name, {}, opts);
-    asResourceError(this, () => {
-      validateComponentName(name);
-      validateSecureBucketArgs(args);
-    });
-    const retainOnDelete = args.retainOnDelete ?? true;
-    if (!retainOnDelete) {
-      pulumi.log.warn(`SecureBucket ${name}: retainOnDelete is false, so deleting the stack deletes the bucket and its settings.`, this);
-    }
-    const about = {
-      subject: `The bucket policy of SecureBucket \`${name}\``,
-      fix: "Name fewer `readerArns`, `writerArns` and `codeBuildRoleArns` (a role in two of them is named twice), or grant roles by path (`readerRolePaths`).",
-    };
-    const notYet = pulumi.output("");
-    checkPolicySizeNow(
-      "bucketPolicy",
-      about,
-      secureBucketPolicy(notYet, notYet, args.readerArns, args.writerArns, args.codeBuildRoleArns, args.readerRolePaths),
-      this,
-    );
-    // A key ARN given as an Output is checked when it resolves.
-    const key = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this);
-    const o = { parent: this, retainOnDelete };
-    // Every child in `region` when one is given (the AWS provider's per-resource region).
-    const r = args.region === undefined ? {} : { region: args.region };
-    this.bucket = new aws.s3.Bucket(
-      `${name}-bucket`,
-      { ...r, bucketPrefix: args.bucketPrefix ?? defaultBucketPrefix(name), forceDestroy: args.forceDestroy ?? false, tags: args.tags },
-      o,
-    );
-    const bucket = this.bucket.bucket;
-    this.encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
-      `${name}-encryption`,
-      {
-        ...r,
-        bucket,
-        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.keyArn }, bucketKeyEnabled: true }],
-      },
-      o,
-    );
-    this.publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
-      `${name}-public-access-block`,
-      { ...r, bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-      o,
-    );
-    this.ownershipControls = new aws.s3.BucketOwnershipControls(
-      `${name}-ownership`,
-      { ...r, bucket, rule: { objectOwnership: "BucketOwnerEnforced" } },
-      o,
-    );
-    this.versioning = new aws.s3.BucketVersioning(
-      `${name}-versioning`,
-      { ...r, bucket, versioningConfiguration: { status: "Enabled" } },
-      o,
-    );
-    const l = args.lifecycle ?? {};
-    this.lifecycle = new aws.s3.BucketLifecycleConfiguration(
-      `${name}-lifecycle`,
-      {
-        ...r,
-        bucket,
-        rules: [
-          {
-            id: "expire-objects",
-            status: "Enabled",
-            filter: { prefix: "" },
-            expiration: { days: l.expireObjectsAfterDays ?? DEFAULT_OBJECT_EXPIRATION_DAYS },
-          },
-          {
-            id: "expire-noncurrent-versions",
-            status: "Enabled",
-            filter: { prefix: "" },
-            noncurrentVersionExpiration: {
-              noncurrentDays: l.expireNoncurrentVersionsAfterDays ?? DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS,
-            },
-          },
-          {
-            id: "abort-incomplete-uploads",
-            status: "Enabled",
-            filter: { prefix: "" },
-            abortIncompleteMultipartUpload: {
-              daysAfterInitiation: l.abortIncompleteUploadsAfterDays ?? DEFAULT_ABORT_INCOMPLETE_UPLOAD_DAYS,
-            },
-          },
-        ],
-      },
-      { ...o, dependsOn: [this.versioning] },
-    );
-    this.policy = new aws.s3.BucketPolicy(
-      `${name}-policy`,
-      {
-        ...r,
-        bucket,
-        policy: sizeCheckedPolicyDocument(
-          "bucketPolicy",
-          about,
-          secureBucketPolicy(
-            this.bucket.arn,
-            key.keyArn,
-            // Role ARNs given as Outputs are checked when they resolve (a `:root` fails the deployment).
-            checkedRoleArns("readerArns", args.readerArns),
-            checkedRoleArns("writerArns", args.writerArns),
-            checkedRoleArns("codeBuildRoleArns", args.codeBuildRoleArns),
-            args.readerRolePaths,
-          ),
-          this,
-        ),
-      },
-      { ...o, dependsOn: [this.publicAccessBlock] },
-    );
-    if (args.accessLogs) {
-      this.logging = new aws.s3.BucketLogging(
-        `${name}-logging`,
-        { ...r, bucket, targetBucket: args.accessLogs.bucketName, targetPrefix: args.accessLogs.prefix ?? `${name}/` },
+    const stacks = quietStacks();
+    try {
+      asResourceError(this, () => {
+        validateComponentName(name);
+        validateSecureBucketArgs(args);
+      });
+      const retainOnDelete = args.retainOnDelete ?? true;
+      if (!retainOnDelete) {
+        pulumi.log.warn(`SecureBucket ${name}: retainOnDelete is false, so deleting the stack deletes the bucket and its settings.`, this);
+      }
+      const about = {
+        subject: `The bucket policy of SecureBucket \`${name}\``,
+        fix: "Name fewer `readerArns`, `writerArns` and `codeBuildRoleArns` (a role in two of them is named twice), or grant roles by path (`readerRolePaths`).",
+      };
+      const notYet = pulumi.output("");
+      checkPolicySizeNow(
+        "bucketPolicy",
+        about,
+        secureBucketPolicy(notYet, notYet, args.readerArns, args.writerArns, args.codeBuildRoleArns, args.readerRolePaths),
+        this,
+      );
+      // A key ARN given as an Output is checked when it resolves.
+      const key = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this);
+      const o = { parent: this, retainOnDelete };
+      // Every child in `region` when one is given (the AWS provider's per-resource region).
+      const r = args.region === undefined ? {} : { region: args.region };
+      this.bucket = new aws.s3.Bucket(
+        `${name}-bucket`,
+        { ...r, bucketPrefix: args.bucketPrefix ?? defaultBucketPrefix(name), forceDestroy: args.forceDestroy ?? false, tags: args.tags },
         o,
       );
+      const bucket = this.bucket.bucket;
+      this.encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
+        `${name}-encryption`,
+        {
+          ...r,
+          bucket,
+          rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.keyArn }, bucketKeyEnabled: true }],
+        },
+        o,
+      );
+      this.publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
+        `${name}-public-access-block`,
+        { ...r, bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+        o,
+      );
+      this.ownershipControls = new aws.s3.BucketOwnershipControls(
+        `${name}-ownership`,
+        { ...r, bucket, rule: { objectOwnership: "BucketOwnerEnforced" } },
+        o,
+      );
+      this.versioning = new aws.s3.BucketVersioning(
+        `${name}-versioning`,
+        { ...r, bucket, versioningConfiguration: { status: "Enabled" } },
+        o,
+      );
+      const l = args.lifecycle ?? {};
+      this.lifecycle = new aws.s3.BucketLifecycleConfiguration(
+        `${name}-lifecycle`,
+        {
+          ...r,
+          bucket,
+          rules: [
+            {
+              id: "expire-objects",
+              status: "Enabled",
+              filter: { prefix: "" },
+              expiration: { days: l.expireObjectsAfterDays ?? DEFAULT_OBJECT_EXPIRATION_DAYS },
+            },
+            {
+              id: "expire-noncurrent-versions",
+              status: "Enabled",
+              filter: { prefix: "" },
+              noncurrentVersionExpiration: {
+                noncurrentDays: l.expireNoncurrentVersionsAfterDays ?? DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS,
+              },
+            },
+            {
+              id: "abort-incomplete-uploads",
+              status: "Enabled",
+              filter: { prefix: "" },
+              abortIncompleteMultipartUpload: {
+                daysAfterInitiation: l.abortIncompleteUploadsAfterDays ?? DEFAULT_ABORT_INCOMPLETE_UPLOAD_DAYS,
+              },
+            },
+          ],
+        },
+        { ...o, dependsOn: [this.versioning] },
+      );
+      this.policy = new aws.s3.BucketPolicy(
+        `${name}-policy`,
+        {
+          ...r,
+          bucket,
+          policy: sizeCheckedPolicyDocument(
+            "bucketPolicy",
+            about,
+            secureBucketPolicy(
+              this.bucket.arn,
+              key.keyArn,
+              // Role ARNs given as Outputs are checked when they resolve (a `:root` fails the deployment).
+              checkedRoleArns("readerArns", args.readerArns),
+              checkedRoleArns("writerArns", args.writerArns),
+              checkedRoleArns("codeBuildRoleArns", args.codeBuildRoleArns),
+              args.readerRolePaths,
+            ),
+            this,
+          ),
+        },
+        { ...o, dependsOn: [this.publicAccessBlock] },
+      );
+      if (args.accessLogs) {
+        this.logging = new aws.s3.BucketLogging(
+          `${name}-logging`,
+          { ...r, bucket, targetBucket: args.accessLogs.bucketName, targetPrefix: args.accessLogs.prefix ?? `${name}/` },
+          o,
+        );
+      }
+      if (args.eventBridgeNotifications) {
+        this.notification = new aws.s3.BucketNotification(`${name}-notification`, { ...r, bucket, eventbridge: true }, o);
+      }
+      this.bucketName = bucket;
+      this.bucketArn = this.bucket.arn;
+      this.keyArn = pulumi.output(key.keyArn);
+      this.registerOutputs({ bucketName: this.bucketName, bucketArn: this.bucketArn, keyArn: this.keyArn });
+    } catch (e) {
+      throw stacks.rethrow(e);
+    } finally {
+      stacks.close();
     }
-    if (args.eventBridgeNotifications) {
-      this.notification = new aws.s3.BucketNotification(`${name}-notification`, { ...r, bucket, eventbridge: true }, o);
-    }
-    this.bucketName = bucket;
-    this.bucketArn = this.bucket.arn;
-    this.keyArn = pulumi.output(key.keyArn);
-    this.registerOutputs({ bucketName: this.bucketName, bucketArn: this.bucketArn, keyArn: this.keyArn });
   }
 }

@@ -8,6 +8,7 @@ import { SNS_OWNER_ACTIONS, SNS_PUBLISH_ACTIONS, SNS_PUBLISHER_SERVICES, SNS_TLS
 import { checkArgsObject, checkTypes } from "../internal/types";
 import { checkEmails } from "../internal/emails";
 import { asResourceError } from "../internal/errors";
+import { quietStacks } from "../internal/quiet-stacks";
 
 /** Arguments of {@link SecureTopic}. */
 export interface SecureTopicArgs {
@@ -100,41 +101,48 @@ export class SecureTopic extends pulumi.ComponentResource {
 
   constructor(name: string, args: SecureTopicArgs, opts?: pulumi.ComponentResourceOptions) {
     super("aws-cicd:index:SecureTopic", name, {}, opts);
-    asResourceError(this, () => {
-      validateComponentName(name);
-      validateSecureTopicArgs(args);
-    });
-    const ctx = awsContext(this);
-    const publishers = args.publisherServices ?? [...SNS_PUBLISHER_SERVICES];
-    const about = { subject: `The topic policy of SecureTopic \`${name}\``, fix: "Name fewer `publisherServices`." };
-    // Stryker disable next-line StringLiteral: equivalent, the size check counts an Output as nothing, whatever its value.
-    const notYet = pulumi.output("");
-    checkPolicySizeNow("topicPolicy", about, secureTopicPolicy(notYet, notYet, notYet, publishers), this);
-    this.topic = new aws.sns.Topic(
-      `${name}-topic`,
-      {
-        ...autoNameArgs(`${name}-topic`, AUTONAMED_SNS_TOPIC),
-        kmsMasterKeyId: checkedKey("encryptionKey", args.encryptionKey)!.keyArn,
-        displayName: args.displayName,
-        tags: args.tags,
-      },
-      { parent: this },
-    );
-    const statements = secureTopicPolicy(this.topic.arn, accountRootArn(ctx), ctx.accountId, publishers);
-    this.policy = new aws.sns.TopicPolicy(
-      `${name}-policy`,
-      { arn: this.topic.arn, policy: sizeCheckedPolicyDocument("topicPolicy", about, statements, this) },
-      { parent: this },
-    );
-    this.subscriptions = (args.emailSubscriptions ?? []).map(
-      (email, i) =>
-        new aws.sns.TopicSubscription(
-          `${name}-email-${i}`,
-          { topic: this.topic.arn, protocol: "email", endpoint: email },
-          { parent: this },
-        ),
-    );
-    this.topicArn = this.topic.arn;
-    this.registerOutputs({ topicArn: this.topicArn });
+    const stacks = quietStacks();
+    try {
+      asResourceError(this, () => {
+        validateComponentName(name);
+        validateSecureTopicArgs(args);
+      });
+      const ctx = awsContext(this);
+      const publishers = args.publisherServices ?? [...SNS_PUBLISHER_SERVICES];
+      const about = { subject: `The topic policy of SecureTopic \`${name}\``, fix: "Name fewer `publisherServices`." };
+      // Stryker disable next-line StringLiteral: equivalent, the size check counts an Output as nothing, whatever its value.
+      const notYet = pulumi.output("");
+      checkPolicySizeNow("topicPolicy", about, secureTopicPolicy(notYet, notYet, notYet, publishers), this);
+      this.topic = new aws.sns.Topic(
+        `${name}-topic`,
+        {
+          ...autoNameArgs(`${name}-topic`, AUTONAMED_SNS_TOPIC),
+          kmsMasterKeyId: checkedKey("encryptionKey", args.encryptionKey)!.keyArn,
+          displayName: args.displayName,
+          tags: args.tags,
+        },
+        { parent: this },
+      );
+      const statements = secureTopicPolicy(this.topic.arn, accountRootArn(ctx), ctx.accountId, publishers);
+      this.policy = new aws.sns.TopicPolicy(
+        `${name}-policy`,
+        { arn: this.topic.arn, policy: sizeCheckedPolicyDocument("topicPolicy", about, statements, this) },
+        { parent: this },
+      );
+      this.subscriptions = (args.emailSubscriptions ?? []).map(
+        (email, i) =>
+          new aws.sns.TopicSubscription(
+            `${name}-email-${i}`,
+            { topic: this.topic.arn, protocol: "email", endpoint: email },
+            { parent: this },
+          ),
+      );
+      this.topicArn = this.topic.arn;
+      this.registerOutputs({ topicArn: this.topicArn });
+    } catch (e) {
+      throw stacks.rethrow(e);
+    } finally {
+      stacks.close();
+    }
   }
 }
