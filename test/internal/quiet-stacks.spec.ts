@@ -2,7 +2,7 @@
 // and that every component restores V8's limit whether its constructor returns or throws.
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { SecureTopic } from "../../packages/aws-cicd/src";
+import { EncryptionKey, SecureBucket, SecureTopic } from "../../packages/aws-cicd/src";
 import { KEEP_STACKS_ENV, quietStacks } from "../../packages/aws-cicd/src/internal/quiet-stacks";
 import { childrenOf, descendantsOf, findResource, settle, unwrap } from "../harness";
 import { twoStages } from "../pipeline/fixtures";
@@ -72,6 +72,19 @@ describe("quietStacks", () => {
     });
   });
 
+  it("gives a stack to an Error whose stack was taken away", () => {
+    withLimit(10, undefined, () => {
+      const stacks = quietStacks();
+      const error = new Error("bare");
+      error.stack = undefined;
+      function componentConstructor() {
+        return stacks.rethrow(error);
+      }
+      componentConstructor();
+      expect(error.stack).to.match(/^Error: bare\n\s+at componentConstructor /);
+    });
+  });
+
   it("leaves the stack of an error made before the window, and values that are not errors", () => {
     withLimit(10, undefined, () => {
       const early = new Error("early");
@@ -80,6 +93,8 @@ describe("quietStacks", () => {
       expect(stacks.rethrow(early)).to.equal(early);
       expect(early.stack).to.equal(stack);
       expect(quietStacks().rethrow("text")).to.equal("text");
+      const thrownObject = { message: "not an Error", stack: "no frames" };
+      expect(quietStacks().rethrow(thrownObject)).to.deep.equal({ message: "not an Error", stack: "no frames" });
       expect(Error.stackTraceLimit).to.equal(10);
     });
   });
@@ -138,6 +153,21 @@ describe("a component's stack-trace window", () => {
     // For a child, the SDK's position is the `@pulumi/aws` class that registered it (`topic.ts:<line>`).
     expect(quiet.calls[1].position).to.match(/^topic\.ts:\d+$/);
   });
+
+  for (const [kind, build] of [
+    ["EncryptionKey", () => new EncryptionKey("limit-key")],
+    ["SecureBucket", () => new SecureBucket("limit-bucket", { encryptionKey: KEY })],
+    ["SecureTopic", () => new SecureTopic("limit-topic", { encryptionKey: KEY })],
+  ] as const) {
+    it(`gives back the caller's limit once the component (${kind}) is built`, async () => {
+      const after = withLimit(31, undefined, () => {
+        build();
+        return Error.stackTraceLimit;
+      });
+      await settle();
+      expect(after).to.equal(31);
+    });
+  }
 
   it("restores the limit and gives the error the caller's frames when the constructor throws", () => {
     const thrown = withLimit(23, undefined, () => {

@@ -28,8 +28,9 @@ export interface QuietStacks {
   /** Restores V8's stack trace limit. Calling it again does nothing. */
   close(): void;
   /**
-   * Closes the window and gives `error`, when it was made inside the window (its stack has no
-   * frame), the stack of the place `rethrow` is called from. Returns `error` for `throw`.
+   * Closes the window and gives `error`, when it is an `Error` made inside the window (its stack has
+   * no frame, or it has no stack), the stack of the place `rethrow` is called from. Returns `error`
+   * for `throw`.
    */
   rethrow(error: unknown): unknown;
 }
@@ -63,7 +64,7 @@ export function quietStacks(): QuietStacks {
   };
   const rethrow = (error: unknown): unknown => {
     close();
-    if (error instanceof Error && typeof error.stack === "string" && !FRAME.test(error.stack)) {
+    if (error instanceof Error && !FRAME.test(String(error.stack))) {
       // Frames from the caller of `rethrow` (the component's constructor) outwards.
       Error.captureStackTrace(error, rethrow);
     }
