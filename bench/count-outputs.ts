@@ -1,7 +1,7 @@
 // What a scenario creates, counted exactly (issue 12): unlike CPU time on a shared machine, these
 // numbers do not vary from run to run, so they show a change of a few percent.
 //   node --expose-gc -r ts-node/register/transpile-only bench/count-outputs.ts [flagship|fleet|services] [N]
-//   ... bench/count-outputs.ts <floor|typed-floor> N FILE   the same for a recording of N copies (synth-child.ts --record FILE)
+//   ... bench/count-outputs.ts <floor|typed-floor|quiet-floor> N FILE   the same for a recording of N copies (synth-child.ts --record FILE)
 // Prints one JSON line, per copy of the scenario: the promises created (async_hooks) and the
 // `apply` calls made while the program runs synchronously and in all, and the heap still in use
 // once the synchronous run ends (after a full collection; it moves by a few MB with code layout).
@@ -14,7 +14,7 @@ import { ScenarioName, SCENARIOS } from "./scenarios";
 
 async function main(): Promise<void> {
   const [scenario = "flagship", count = "5", replayed] = process.argv.slice(2);
-  const floor = scenario === "floor" || scenario === "typed-floor";
+  const floor = scenario === "floor" || scenario === "typed-floor" || scenario === "quiet-floor";
   const n = Number(count);
   const gc = (global as { gc?: () => void }).gc;
   if (gc === undefined) throw new Error("Run with `node --expose-gc` (see the first lines of bench/count-outputs.ts).");
@@ -39,7 +39,9 @@ async function main(): Promise<void> {
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   hook.enable();
-  const exported = floor ? replayFloor(bytes!, scenario === "typed-floor") : SCENARIOS[scenario as ScenarioName](cicd!, n);
+  const exported = floor
+    ? replayFloor(bytes!, scenario === "typed-floor", scenario === "quiet-floor")
+    : SCENARIOS[scenario as ScenarioName](cicd!, n);
   hook.disable();
   const [syncPromises, syncApplies] = [promises, applies];
   gc();

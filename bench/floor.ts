@@ -131,8 +131,21 @@ function provider(r: Registration, opts: pulumi.CustomResourceOptions, typed: bo
  * Registers every recorded resource again, in the recorded order, and returns nothing to export.
  * `typed`: through the @pulumi/aws classes instead of plain CustomResources (the typed floor: it
  * adds what @pulumi/aws itself costs, an Output for every property the provider can return).
+ * `quiet`: with V8's stack trace limit at 0 for the whole replay (the quiet floor: the SDK formats
+ * no stack for the promises it tracks, as inside the components' windows, internal/quiet-stacks.ts).
  */
-export function replayFloor(recording: Buffer, typed = false): Record<string, unknown> {
+export function replayFloor(recording: Buffer, typed = false, quiet = false): Record<string, unknown> {
+  if (!quiet) return replay(recording, typed);
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return replay(recording, typed);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function replay(recording: Buffer, typed: boolean): Record<string, unknown> {
   const byUrn = new Map<string, pulumi.Resource>();
   let start = 0;
   while (start < recording.length) {

@@ -68,9 +68,9 @@ const summary = (runs: Sample[]): Sample => ({
   maxRssMb: median(runs.map((r) => r.maxRssMb)),
 });
 
-/** Both floors register exactly what the components did (compared as sets of registrations). */
+/** The floors register exactly what the components did (compared as sets of registrations). */
 function checkFloors(recording: string, n: number): void {
-  for (const floor of ["floor", "typed-floor"]) {
+  for (const floor of ["floor", "typed-floor", "quiet-floor"]) {
     const replayed = `${recording}.${floor}`;
     child("synth-child.ts", [floor, String(n), recording, "--record", replayed]);
     const lines = (file: string) => fs.readFileSync(file, "utf8").trim().split("\n").sort();
@@ -91,20 +91,23 @@ function measure(scenario: Row["scenario"], n: number, dir: string): Row {
   const components: Sample[] = [];
   const floor: Sample[] = [];
   const typed: Sample[] = [];
+  const quiet: Sample[] = [];
   const cdk: Sample[] = [];
   for (let i = 0; i < RUNS; i++) {
     components.push(i === 0 ? first : child("synth-child.ts", [scenario, String(n)]));
     floor.push(child("synth-child.ts", ["floor", String(n), recording]));
     typed.push(child("synth-child.ts", ["typed-floor", String(n), recording]));
+    quiet.push(child("synth-child.ts", ["quiet-floor", String(n), recording]));
     if (CDK && scenario === "flagship") cdk.push(child("cdk-child.ts", [String(n)]));
     const c = components[i]!;
     const f = floor[i]!;
     const t = typed[i]!;
+    const q = quiet[i]!;
     const k = cdk[i];
     process.stderr.write(
-      `  run ${i + 1}/${RUNS}: ${c.synthMs.toFixed(0)} ms ${c.maxRssMb.toFixed(0)} MB; floor ${f.synthMs.toFixed(0)} ms ${f.maxRssMb.toFixed(0)} MB; typed floor ${t.synthMs.toFixed(0)} ms ${t.maxRssMb.toFixed(0)} MB` +
+      `  run ${i + 1}/${RUNS}: ${c.synthMs.toFixed(0)} ms ${c.maxRssMb.toFixed(0)} MB; floor ${f.synthMs.toFixed(0)} ms ${f.maxRssMb.toFixed(0)} MB; typed floor ${t.synthMs.toFixed(0)} ms ${t.maxRssMb.toFixed(0)} MB; quiet floor ${q.synthMs.toFixed(0)} ms ${q.maxRssMb.toFixed(0)} MB` +
         `${k ? `; cdk ${k.synthMs.toFixed(0)} ms ${k.maxRssMb.toFixed(0)} MB` : ""}; vs floor x${(c.synthMs / f.synthMs).toFixed(2)} time, ` +
-        `x${(c.cpuMs / f.cpuMs).toFixed(2)} CPU, x${(c.maxRssMb / f.maxRssMb).toFixed(2)} memory; vs typed floor x${(c.cpuMs / t.cpuMs).toFixed(2)} CPU\n`,
+        `x${(c.cpuMs / f.cpuMs).toFixed(2)} CPU, x${(c.maxRssMb / f.maxRssMb).toFixed(2)} memory; vs typed floor x${(c.cpuMs / t.cpuMs).toFixed(2)} CPU; vs quiet floor x${(c.cpuMs / q.cpuMs).toFixed(2)} CPU\n`,
     );
   }
   fs.rmSync(recording, { force: true });
@@ -114,6 +117,7 @@ function measure(scenario: Row["scenario"], n: number, dir: string): Row {
     components: summary(components),
     floor: summary(floor),
     typedFloor: summary(typed),
+    quietFloor: summary(quiet),
     cdk: cdk.length > 0 ? summary(cdk) : undefined,
   };
 }

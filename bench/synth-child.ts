@@ -3,6 +3,7 @@
 //   synth-child.ts <flagship|fleet> <N> --record FILE   the components, writing each registration to FILE as it happens
 //   synth-child.ts floor <N> FILE [--record FILE2]      the floor: FILE's registrations replayed (see floor.ts)
 //   synth-child.ts typed-floor <N> FILE [--record FILE2]  the same through the @pulumi/aws classes
+//   synth-child.ts quiet-floor <N> FILE [--record FILE2]  the floor with V8's stack trace limit at 0 for the whole replay
 // Prints one JSON line. Under synth-bench.ts with BENCH_CPU_PROF=DIR, it runs with node --cpu-prof and writes a CPU profile there.
 import { installBenchMocks, registeredTypes, settleProgram } from "./mock-engine";
 import { readRecording, recordInputs, recordRegistrations, replayFloor, closeRecording } from "./floor";
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const recording = at < 0 ? undefined : argv.splice(at, 2)[1];
   const [scenario = "flagship", count = "1", replayed] = argv;
   const n = Number(count);
-  const floor = scenario === "floor" || scenario === "typed-floor";
+  const floor = scenario === "floor" || scenario === "typed-floor" || scenario === "quiet-floor";
   if (recording !== undefined) recordRegistrations(recording);
   installBenchMocks(recording !== undefined ? recordInputs : undefined);
   const bytes = floor ? readRecording(replayed!) : undefined;
@@ -24,7 +25,9 @@ async function main(): Promise<void> {
   const cicd: typeof import("aws-cicd") | undefined = floor ? undefined : require("aws-cicd");
   const loaded = process.hrtime.bigint();
   const cpuAtLoad = process.cpuUsage();
-  const exported = floor ? replayFloor(bytes!, scenario === "typed-floor") : SCENARIOS[scenario as ScenarioName](cicd!, n);
+  const exported = floor
+    ? replayFloor(bytes!, scenario === "typed-floor", scenario === "quiet-floor")
+    : SCENARIOS[scenario as ScenarioName](cicd!, n);
   await settleProgram(exported);
   const done = process.hrtime.bigint();
   closeRecording();
