@@ -67,7 +67,7 @@ describe("examples/github-source", () => {
         },
       },
     ]);
-    expect(resourcesOfType("aws:cloudwatch/eventRule:EventRule").map((r) => r.name)).to.deep.equal([
+    expect(resourcesOfType("aws:cloudwatch/eventRule:EventRule").map((r) => r.name)).to.have.members([
       "web-execution-failed",
       "web-execution-state",
       "web-approval-needed",

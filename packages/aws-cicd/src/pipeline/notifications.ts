@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { autoNameArgs, AUTONAMED_EVENT_RULE } from "../internal/naming";
+import { HiddenChild } from "../internal/hidden-child";
 import { KeyReference } from "../security/encryption-key";
 import { pipelineConsoleUrl } from "../internal/console";
 import { applyString } from "../internal/interpolate";
@@ -21,10 +22,10 @@ export interface PipelineNotifications {
   topicArn: pulumi.Input<string>;
   /** Execution FAILED. */
   failureRule: aws.cloudwatch.EventRule;
-  /** The other states listed in `executionStates` (absent when none). */
-  executionStateRule?: aws.cloudwatch.EventRule;
-  /** A manual approval started waiting (absent without approvals or when turned off). */
-  approvalRule?: aws.cloudwatch.EventRule;
+  /** The other states listed in `executionStates` (absent when none); not exposed, so registered hidden. */
+  executionStateRule?: pulumi.CustomResource;
+  /** A manual approval started waiting (absent without approvals or when turned off); hidden too. */
+  approvalRule?: pulumi.CustomResource;
 }
 
 /** `<pipeline>` and `<region>` are filled in by EventBridge from the event. */
@@ -72,20 +73,33 @@ export function approvalNeededPattern(pipelineArn: pulumi.Input<string>): pulumi
   });
 }
 
-function ruleToTopic(
+/** A rule's arguments: matching `pattern`, named after `name`. */
+function ruleArgs(name: string, description: string, pattern: pulumi.Input<string>): aws.cloudwatch.EventRuleArgs {
+  return { ...autoNameArgs(name, AUTONAMED_EVENT_RULE), description, eventPattern: pattern, state: "ENABLED" };
+}
+
+/** Sends what rule `ruleName` matches to the topic, as `input` renders it (a hidden child). */
+function targetTopic(
+  name: string,
+  ruleName: pulumi.Input<string>,
+  topicArn: pulumi.Input<string>,
+  input: aws.types.input.cloudwatch.EventTargetInputTransformer,
+  parent: pulumi.Resource,
+): void {
+  new HiddenChild(aws.cloudwatch.EventTarget, `${name}-target`, { rule: ruleName, arn: topicArn, inputTransformer: input }, [], { parent });
+}
+
+/** A rule that nobody outside reads, sending to the topic: hidden, like its target. */
+function hiddenRuleToTopic(
   name: string,
   description: string,
   pattern: pulumi.Input<string>,
   topicArn: pulumi.Input<string>,
   input: aws.types.input.cloudwatch.EventTargetInputTransformer,
   parent: pulumi.Resource,
-): aws.cloudwatch.EventRule {
-  const rule = new aws.cloudwatch.EventRule(
-    name,
-    { ...autoNameArgs(name, AUTONAMED_EVENT_RULE), description, eventPattern: pattern, state: "ENABLED" },
-    { parent },
-  );
-  new aws.cloudwatch.EventTarget(`${name}-target`, { rule: rule.name, arn: topicArn, inputTransformer: input }, { parent });
+): pulumi.CustomResource {
+  const rule = new HiddenChild(aws.cloudwatch.EventRule, name, ruleArgs(name, description, pattern), ["name"], { parent });
+  targetTopic(name, rule.output("name"), topicArn, input, parent);
   return rule;
 }
 
@@ -109,19 +123,19 @@ export function createNotifications(
         )
       : undefined;
   const topicArn = args.topicArn ?? topic!.topicArn;
-  const failureRule = ruleToTopic(
-    `${name}-execution-failed`,
-    `Notifies failed executions of pipeline ${pipelineName}.`,
-    executionStatePattern(pipelineArn, ["FAILED"]),
-    topicArn,
-    executionNotificationInput(partition),
-    parent,
+  // Exposed as `Pipeline.failureRule`, so a full `aws.cloudwatch.EventRule`.
+  const failed = `${name}-execution-failed`;
+  const failureRule = new aws.cloudwatch.EventRule(
+    failed,
+    ruleArgs(failed, `Notifies failed executions of pipeline ${pipelineName}.`, executionStatePattern(pipelineArn, ["FAILED"])),
+    { parent },
   );
+  targetTopic(failed, failureRule.name, topicArn, executionNotificationInput(partition), parent);
   const states = args.executionStates ?? DEFAULT_NOTIFIED_EXECUTION_STATES;
   const executionStateRule =
     states.length === 0
       ? undefined
-      : ruleToTopic(
+      : hiddenRuleToTopic(
           `${name}-execution-state`,
           `Notifies ${states.join(", ")} executions of pipeline ${pipelineName}.`,
           executionStatePattern(pipelineArn, states),
@@ -131,7 +145,7 @@ export function createNotifications(
         );
   const approvalRule =
     hasApprovals && args.approvalNeeded !== false
-      ? ruleToTopic(
+      ? hiddenRuleToTopic(
           `${name}-approval-needed`,
           `Notifies manual approvals waiting in pipeline ${pipelineName}.`,
           approvalNeededPattern(pipelineArn),

@@ -13,6 +13,7 @@ import { autoNameArgs, AUTONAMED_IAM_POLICY, AUTONAMED_IAM_ROLE } from "../inter
 import { AwsContext } from "../internal/aws-context";
 import { jsonOnceKnown } from "./policy-json";
 import { interpolate } from "../internal/interpolate";
+import { HiddenChild } from "../internal/hidden-child";
 
 export { awsContext, AwsContext } from "../internal/aws-context";
 
@@ -288,21 +289,34 @@ function serviceTrustPolicyDocument(roleName: string, statements: PolicyStatemen
   return policyDocument(statements);
 }
 
+/** The arguments of a role that only `service`, acting for this account (and resource), may assume. */
+function serviceRoleArgs(name: string, args: ServiceRoleArgs, parent: pulumi.Resource): aws.iam.RoleArgs {
+  return {
+    ...(args.roleName !== undefined ? { name: args.roleName } : autoNameArgs(name, AUTONAMED_IAM_ROLE)),
+    description: args.description,
+    assumeRolePolicy: serviceTrustPolicyDocument(name, serviceTrustStatements(args.service, args), parent),
+    permissionsBoundary: args.permissionsBoundary,
+    path: args.path,
+    maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
+    tags: args.tags,
+  };
+}
+
 /** Creates a role that only `service`, acting for this account (and resource), may assume. */
 export function createServiceRole(name: string, args: ServiceRoleArgs, parent: pulumi.Resource): aws.iam.Role {
-  return new aws.iam.Role(
-    name,
-    {
-      ...(args.roleName !== undefined ? { name: args.roleName } : autoNameArgs(name, AUTONAMED_IAM_ROLE)),
-      description: args.description,
-      assumeRolePolicy: serviceTrustPolicyDocument(name, serviceTrustStatements(args.service, args), parent),
-      permissionsBoundary: args.permissionsBoundary,
-      path: args.path,
-      maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
-      tags: args.tags,
-    },
-    { parent },
-  );
+  return new aws.iam.Role(name, serviceRoleArgs(name, args, parent), { parent });
+}
+
+/**
+ * The same role for a component that neither exposes it nor reads more of it than its ARN and name:
+ * registered alike, without an Output for each of a role's other properties (see internal/hidden-child).
+ */
+export function createHiddenServiceRole(
+  name: string,
+  args: ServiceRoleArgs,
+  parent: pulumi.Resource,
+): HiddenChild<aws.iam.RoleArgs, "arn" | "name"> {
+  return new HiddenChild(aws.iam.Role, name, serviceRoleArgs(name, args, parent), ["arn", "name"], { parent });
 }
 
 /**

@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { autoNameArgs, AUTONAMED_EVENT_RULE } from "../../internal/naming";
-import { attachStatements, createServiceRole } from "../../security/iam";
+import { HiddenChild } from "../../internal/hidden-child";
+import { attachStatements, createHiddenServiceRole } from "../../security/iam";
 import { BindContext } from "../action-types";
 import { START_PIPELINE_ACTIONS } from "../policies";
 
@@ -33,8 +34,8 @@ export function checkNamespace(path: string, namespace: string | undefined): voi
 
 /** The EventBridge rule, role and (once the pipeline exists) target that start the pipeline on a source event. */
 export interface StartTrigger {
-  rule: aws.cloudwatch.EventRule;
-  role: aws.iam.Role;
+  rule: pulumi.CustomResource;
+  role: pulumi.CustomResource;
   policy: aws.iam.RolePolicy;
 }
 
@@ -50,31 +51,40 @@ export function createStartTrigger(
 ): { trigger: StartTrigger; afterPipeline: (pipeline: aws.codepipeline.Pipeline) => pulumi.Resource[] } {
   const name = `${ctx.resourceName}-trigger`;
   const parent = ctx.parent;
-  const rule = new aws.cloudwatch.EventRule(
+  // Neither the rule nor the role is exposed: hidden children, with Outputs only for what is read here.
+  const rule = new HiddenChild(
+    aws.cloudwatch.EventRule,
     name,
     { ...autoNameArgs(name, AUTONAMED_EVENT_RULE), description, eventPattern, state: "ENABLED" },
+    ["arn", "name"],
     { parent },
   );
-  const role = createServiceRole(
+  const role = createHiddenServiceRole(
     `${name}-role`,
     {
       service: "events.amazonaws.com",
       sourceAccount: ctx.aws.accountId,
-      sourceArn: rule.arn,
+      sourceArn: rule.output("arn"),
       description: `Lets the EventBridge rule ${name} start pipeline ${ctx.pipelineName}.`,
     },
     parent,
   );
   const policy = attachStatements(
     `${name}-policy`,
-    role.name,
+    role.output("name"),
     [{ sid: "StartThisPipeline", actions: [...START_PIPELINE_ACTIONS], resources: [ctx.pipelineArn] }],
     parent,
   );
   return {
     trigger: { rule, role, policy },
     afterPipeline: (pipeline) => [
-      new aws.cloudwatch.EventTarget(`${name}-target`, { rule: rule.name, arn: pipeline.arn, roleArn: role.arn }, { parent }),
+      new HiddenChild(
+        aws.cloudwatch.EventTarget,
+        `${name}-target`,
+        { rule: rule.output("name"), arn: pipeline.arn, roleArn: role.output("arn") },
+        [],
+        { parent },
+      ),
     ],
   };
 }
