@@ -124,6 +124,53 @@ describe("HiddenChild", () => {
     expect(comparable(hidden)).to.deep.equal(comparable(typed));
   });
 
+  // Every other class the components register hidden, with inputs shaped as the components give them.
+  const others: [
+    string,
+    (t: aws.sns.Topic) => [new (n: string, a: any, o?: pulumi.CustomResourceOptions) => pulumi.CustomResource, object, string[]],
+  ][] = [
+    [
+      "aws.iam.Policy",
+      (t) => [aws.iam.Policy, { namePrefix: "p-", description: "d", policy: t.arn.apply((a) => `{"Resource":"${a}"}`) }, ["arn"]],
+    ],
+    [
+      "aws.vpc.SecurityGroupEgressRule",
+      (t) => [
+        aws.vpc.SecurityGroupEgressRule,
+        { securityGroupId: t.id, description: "d", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" },
+        [],
+      ],
+    ],
+    [
+      "aws.vpc.SecurityGroupIngressRule",
+      (t) => [
+        aws.vpc.SecurityGroupIngressRule,
+        { securityGroupId: t.id, description: "d", ipProtocol: "tcp", fromPort: 8080, toPort: 8080, referencedSecurityGroupId: t.name },
+        [],
+      ],
+    ],
+    [
+      "aws.autoscaling.Notification",
+      (t) => [
+        aws.autoscaling.Notification,
+        { groupNames: [t.name], notifications: ["autoscaling:EC2_INSTANCE_LAUNCH"], topicArn: t.arn },
+        [],
+      ],
+    ],
+    ["aws.ecr.LifecyclePolicy", (t) => [aws.ecr.LifecyclePolicy, { repository: t.name, policy: '{"rules":[]}' }, []]],
+  ];
+  for (const [label, shape] of others) {
+    it(`registers a hidden ${label} exactly as the class does`, async () => {
+      const { topic, opts } = fixtures(label);
+      const [cls, args, outputs] = shape(topic);
+      // prettier-ignore
+      const { typed, hidden, child } = await pair((h, n) => h ? new HiddenChild(cls, n, args, outputs, opts) : new cls(n, args, opts));
+      expect(comparable(hidden)).to.deep.equal(comparable(typed));
+      expect(hidden.dependenciesList.length).to.be.greaterThan(1);
+      expect(outputKeys(child).sort()).to.deep.equal([...new Set([...Object.keys(args), ...outputs, "id", "urn"])].sort());
+    });
+  }
+
   it("createHiddenServiceRole gives the inputs, dependencies and options of createServiceRole", async () => {
     const { parent, topic } = fixtures("service-role");
     const args = { service: "events.amazonaws.com", sourceAccount: "123456789012", sourceArn: topic.arn, description: "d", path: "/ci/" };

@@ -12,6 +12,7 @@ import {
   Ec2FleetArgs,
 } from "./ec2-fleet-target-args";
 import { interpolate } from "../internal/interpolate";
+import { HiddenChild } from "../internal/hidden-child";
 
 /** Port the fleet's only egress rule opens: HTTPS to S3, CodeDeploy, SSM and package repositories. */
 export const FLEET_EGRESS_PORT = 443;
@@ -20,16 +21,12 @@ export const FLEET_EGRESS_PORT = 443;
 export interface CreatedFleet {
   /** Security group of the instances (no ingress). */
   securityGroup: aws.ec2.SecurityGroup;
-  /** The security group's only egress rule: HTTPS. */
-  egressRule: aws.vpc.SecurityGroupEgressRule;
   /** Launch template of the instances. */
   launchTemplate: aws.ec2.LaunchTemplate;
   /** Auto Scaling group of the fleet. */
   autoScalingGroup: aws.autoscaling.Group;
   /** Topic of the Auto Scaling notifications, when created (no `notificationTopicArn`). */
   notificationTopic?: SecureTopic;
-  /** Auto Scaling notifications of launches and terminations. */
-  notification: aws.autoscaling.Notification;
 }
 
 /** Auto Scaling events the fleet's topic receives: every launch and termination, and their failures. */
@@ -111,7 +108,9 @@ export function createFleet(a: CreateFleetArgs): CreatedFleet {
     },
     opts,
   );
-  const egressRule = new aws.vpc.SecurityGroupEgressRule(
+  // The egress rule and the notification configuration are not exposed: hidden children.
+  new HiddenChild(
+    aws.vpc.SecurityGroupEgressRule,
     `${name}-sg-egress-https`,
     {
       securityGroupId: securityGroup.id,
@@ -121,6 +120,7 @@ export function createFleet(a: CreateFleetArgs): CreatedFleet {
       toPort: FLEET_EGRESS_PORT,
       cidrIpv4: "0.0.0.0/0",
     },
+    [],
     opts,
   );
   const imageId = fleet.amiId ?? aws.ssm.getParameterOutput({ name: DEFAULT_FLEET_AMI_PARAMETER }, { parent }).value;
@@ -178,14 +178,16 @@ export function createFleet(a: CreateFleetArgs): CreatedFleet {
           opts,
         )
       : undefined;
-  const notification = new aws.autoscaling.Notification(
+  new HiddenChild(
+    aws.autoscaling.Notification,
     `${name}-asg-notifications`,
     {
       groupNames: [autoScalingGroup.name],
       notifications: [...FLEET_NOTIFICATION_TYPES],
       topicArn: fleet.notificationTopicArn ?? notificationTopic!.topicArn,
     },
+    [],
     opts,
   );
-  return { securityGroup, egressRule, launchTemplate, autoScalingGroup, notificationTopic, notification };
+  return { securityGroup, launchTemplate, autoScalingGroup, notificationTopic };
 }

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkedKey } from "../internal/arns";
 import { interpolate } from "../internal/interpolate";
+import { HiddenChild } from "../internal/hidden-child";
 import { stackScopedName } from "../internal/naming";
 import { keyOrNew } from "../security/encryption-key";
 import { attachStatements, AwsContext, createServiceRole } from "../security/iam";
@@ -144,7 +145,14 @@ export function createFargateService(i: FargateInputs): FargateService {
     },
     opts,
   );
-  new aws.ecr.LifecyclePolicy(`${name}-repository-lifecycle`, { repository: repository.name, policy: ecrLifecyclePolicy() }, opts);
+  // The lifecycle policy and the security group's rules are not exposed: hidden children.
+  new HiddenChild(
+    aws.ecr.LifecyclePolicy,
+    `${name}-repository-lifecycle`,
+    { repository: repository.name, policy: ecrLifecyclePolicy() },
+    [],
+    opts,
+  );
   // ARNs and URL from the names, as AWS forms them, so that they are known before the resources exist.
   const repositoryArn = interpolate`arn:${ctx.partition}:ecr:${ctx.region}:${ctx.accountId}:repository/${repository.name}`;
   const repositoryUrl = pulumi.interpolate`${ctx.accountId}.dkr.ecr.${ctx.region}.${ctx.dnsSuffix}/${repository.name}`;
@@ -194,7 +202,8 @@ export function createFargateService(i: FargateInputs): FargateService {
     },
     opts,
   );
-  new aws.vpc.SecurityGroupEgressRule(
+  new HiddenChild(
+    aws.vpc.SecurityGroupEgressRule,
     `${name}-sg-egress-https`,
     {
       securityGroupId: securityGroup.id,
@@ -204,11 +213,13 @@ export function createFargateService(i: FargateInputs): FargateService {
       toPort: FARGATE_EGRESS_PORT,
       cidrIpv4: "0.0.0.0/0",
     },
+    [],
     opts,
   );
   (f.ingressSecurityGroupIds ?? []).forEach(
     (sg, n) =>
-      new aws.vpc.SecurityGroupIngressRule(
+      new HiddenChild(
+        aws.vpc.SecurityGroupIngressRule,
         `${name}-sg-ingress-${n}`,
         {
           securityGroupId: securityGroup.id,
@@ -218,6 +229,7 @@ export function createFargateService(i: FargateInputs): FargateService {
           toPort: f.containerPort,
           referencedSecurityGroupId: sg,
         },
+        [],
         opts,
       ),
   );

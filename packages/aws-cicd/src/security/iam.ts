@@ -357,16 +357,19 @@ export function attachManagedStatements(
   about: PolicySizeSubject,
   parent: pulumi.Resource,
 ): aws.iam.RolePolicyAttachment {
-  const policy = new aws.iam.Policy(
+  // Only the attachment is returned: the policy is a hidden child (see internal/hidden-child).
+  const policy = new HiddenChild(
+    aws.iam.Policy,
     name,
     {
       ...autoNameArgs(name, AUTONAMED_IAM_POLICY),
       description: about.subject,
       policy: sizeCheckedPolicyDocument("managedPolicy", about, statements, parent),
     },
+    ["arn"],
     { parent },
   );
-  return new aws.iam.RolePolicyAttachment(`${name}-attachment`, { role, policyArn: policy.arn }, { parent });
+  return new aws.iam.RolePolicyAttachment(`${name}-attachment`, { role, policyArn: policy.output("arn") }, { parent });
 }
 
 /** Role name from a role given as a name, an ARN or an `aws.iam.Role`. */
