@@ -241,6 +241,7 @@ describe("IAM building blocks", () => {
       expect(statementsOf(policy.inputs.policy)).to.deep.equal([
         { Sid: "Put", Effect: "Allow", Action: ["s3:PutObject"], Resource: ["arn:aws:s3:::b/*"] },
       ]);
+      expect(policy.parent).to.equal(await unwrap(parent.urn));
       const attachment = findResource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "deploy-attachment");
       expect(attachment.inputs).to.deep.equal({ role: "app-role", policyArn: policy.state.arn });
       expect(attachment.parent).to.equal(await unwrap(parent.urn));

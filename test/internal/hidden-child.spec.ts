@@ -109,10 +109,10 @@ describe("HiddenChild", () => {
     expect(outputKeys(child).sort()).to.deep.equal(["arn", "id", "inputTransformer", "roleArn", "rule", "urn"]);
   });
 
-  it("registers a Role exactly as aws.iam.Role does", async () => {
+  it("registers a Role exactly as aws.iam.Role does, a given name among the Outputs kept as given", async () => {
     const { topic, opts } = fixtures("role");
     const args = {
-      namePrefix: "app-",
+      name: "app-role",
       assumeRolePolicy: topic.arn.apply((a) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Resource: a }] })),
       description: "d",
       maxSessionDuration: 3600,
@@ -122,6 +122,7 @@ describe("HiddenChild", () => {
     // prettier-ignore
     const { typed, hidden } = await pair((h, n) => h ? new HiddenChild(aws.iam.Role, n, args, ["arn", "name"], opts) : new aws.iam.Role(n, args, opts));
     expect(comparable(hidden)).to.deep.equal(comparable(typed));
+    expect(findResource("aws:iam/role:Role", "hidden").inputs.name).to.equal("app-role");
   });
 
   // Every other class the components register hidden, with inputs shaped as the components give them.
