@@ -13,12 +13,8 @@ export interface ResourceCase {
   config?: object;
 }
 
-/** Every case the specs describe, so that preview.spec can drive the same cases through CrossGuard's proxy. */
-export const REGISTERED_CASES: { resource: ResourceCase[]; stack: StackCase[] } = { resource: [], stack: [] };
-
 /** Describes each rule with a compliant and a non-compliant resource. */
 export function describeResourceCases(cases: ResourceCase[]): void {
-  REGISTERED_CASES.resource.push(...cases);
   for (const c of cases) {
     describe(c.rule.name, () => {
       it("accepts a compliant resource", async () => {
@@ -44,7 +40,6 @@ export interface StackCase {
 }
 
 export function describeStackCases(cases: StackCase[]): void {
-  REGISTERED_CASES.stack.push(...cases);
   for (const c of cases) {
     describe(c.rule.name, () => {
       it("accepts a compliant stack", async () => {

@@ -1,7 +1,10 @@
 import { expect } from "chai";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { policies } from "../../packages/policy-pack/src/policies";
 import { policyResource as res, resourceArgs, stackArgs } from "./fake-args";
+import { ALL_RESOURCE_CASES, ALL_STACK_CASES } from "./rule-cases";
 
 // @pulumi/policy's own proxy, the one its analyzer server wraps every resource's properties in.
 const proxy = require("@pulumi/policy/proxy");
@@ -202,17 +205,6 @@ describe("policy pack: rules in a `pulumi preview` of a new stack (@pulumi/polic
   });
 });
 
-// The cases every spec describes, driven again here through the proxy (imported for their registration).
-import "./codebuild.spec";
-import "./delivery.spec";
-import "./ec2.spec";
-import "./ecs.spec";
-import "./iam.spec";
-import "./kms-sns-logs.spec";
-import "./lambda.spec";
-import "./new-rules.spec";
-import "./s3.spec";
-
 /** Fields by which resources name each other; in a new stack they are computed, so unknown in preview. */
 const IDENTITY_FIELDS = ["bucket", "arn", "id", "keyId"];
 
@@ -271,12 +263,22 @@ async function resourceFindings(ruleName: string, type: string, props: Record<st
 /** Rules whose every resource is a finding, tested directly in new-rules.spec. */
 const WITHOUT_COMPLIANT_CASE = ["aws-cicd-iam-no-long-lived-credentials"];
 
+// The case tables the rule specs describe, driven again through the proxy. They come from the data
+// modules (test/policy-pack/rule-cases), not the specs, so no rule spec's test runs here too.
 describe("policy pack: every rule's cases, driven through the unknown-checking proxy as a new stack", () => {
-  const { REGISTERED_CASES } = require("./cases") as typeof import("./cases");
-
   it("has a compliant and a non-compliant case for every rule", () => {
-    const covered = new Set([...REGISTERED_CASES.resource, ...REGISTERED_CASES.stack].map((c) => c.rule.name));
+    const covered = new Set([...ALL_RESOURCE_CASES, ...ALL_STACK_CASES].map((c) => c.rule.name));
     expect(policies.map((p) => p.name).filter((n) => !covered.has(n) && !WITHOUT_COMPLIANT_CASE.includes(n))).to.deep.equal([]);
+  });
+
+  it("drives every case table that a data module in rule-cases exports", () => {
+    const all = new Set<object>([...ALL_RESOURCE_CASES, ...ALL_STACK_CASES]);
+    const dir = join(__dirname, "rule-cases");
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "index.ts")) {
+      for (const [name, value] of Object.entries(require(join(dir, file)) as Record<string, unknown>)) {
+        if (Array.isArray(value)) for (const c of value) expect(all.has(c), `${file}: ${name}`).to.equal(true);
+      }
+    }
   });
 
   it("turns names and ARNs into unknowns related by property dependency", () => {
@@ -289,13 +291,13 @@ describe("policy pack: every rule's cases, driven through the unknown-checking p
     expect(p.propertyDependencies.bucket).to.deep.equal([b]);
   });
 
-  for (const c of REGISTERED_CASES.stack) {
+  for (const c of ALL_STACK_CASES) {
     it(`${c.rule.name}: same findings with unknown names and ARNs, companions related by dependency`, async () => {
       expect(await stackFindings(asNewStack(c.compliant), c.rule.name, c.config)).to.deep.equal([]);
       expect(await stackFindings(asNewStack(c.noncompliant), c.rule.name, c.config)).to.deep.equal(c.messages);
     });
   }
-  for (const c of REGISTERED_CASES.resource) {
+  for (const c of ALL_RESOURCE_CASES) {
     it(`${c.rule.name} (${c.type}): same findings through the proxy`, async () => {
       expect(await resourceFindings(c.rule.name, c.type, c.compliant, c.config)).to.deep.equal([]);
       expect(await resourceFindings(c.rule.name, c.type, c.noncompliant, c.config)).to.deep.equal(c.messages);
