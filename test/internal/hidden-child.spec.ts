@@ -6,27 +6,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { HiddenChild } from "../../packages/aws-cicd/src/internal/hidden-child";
 import { createHiddenServiceRole, createServiceRole } from "../../packages/aws-cicd/src/security/iam";
-import { findResource, settle, unwrap } from "../harness";
+import { findResource, unwrap } from "../harness";
+import { RegisterRequest, sentRequests } from "../harness/requests";
 
-type Request = Record<string, any>;
+type Request = RegisterRequest;
 
-/** Runs `body` and returns the RegisterResource requests the monitor received, by resource name. */
-async function requests(body: () => void): Promise<Map<string, Request>> {
-  const monitor = (require("@pulumi/pulumi/runtime/settings") as { getMonitor(): any }).getMonitor();
-  const original = monitor.registerResource;
-  const seen = new Map<string, Request>();
-  monitor.registerResource = (req: any, callback: unknown) => {
-    seen.set(req.getName(), req.toObject());
-    return original.call(monitor, req, callback);
-  };
-  try {
-    body();
-    await settle();
-  } finally {
-    monitor.registerResource = original;
-  }
-  return seen;
-}
+/** The RegisterResource requests the monitor received while `body` ran, by resource name. */
+const requests = async (body: () => void): Promise<Map<string, Request>> => (await sentRequests(body)).registrations;
 
 /**
  * A request with its name taken out and the column of its creating line (the pairs below create
@@ -159,6 +145,25 @@ describe("HiddenChild", () => {
       ],
     ],
     ["aws.ecr.LifecyclePolicy", (t) => [aws.ecr.LifecyclePolicy, { repository: t.name, policy: '{"rules":[]}' }, []]],
+    [
+      "aws.s3.BucketPublicAccessBlock",
+      (t) => [
+        aws.s3.BucketPublicAccessBlock,
+        { bucket: t.name, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+        [],
+      ],
+    ],
+    [
+      "aws.s3.BucketOwnershipControls",
+      (t) => [aws.s3.BucketOwnershipControls, { bucket: t.name, rule: { objectOwnership: "BucketOwnerEnforced" } }, []],
+    ],
+    ["aws.s3.BucketPolicy", (t) => [aws.s3.BucketPolicy, { bucket: t.name, policy: t.arn.apply((a) => `{"Resource":"${a}"}`) }, []]],
+    ["aws.s3.BucketNotification", (t) => [aws.s3.BucketNotification, { bucket: t.name, eventbridge: true }, []]],
+    ["aws.sns.TopicPolicy", (t) => [aws.sns.TopicPolicy, { arn: t.arn, policy: t.arn.apply((a) => `{"Resource":"${a}"}`) }, []]],
+    [
+      "aws.sns.TopicSubscription",
+      (t) => [aws.sns.TopicSubscription, { topic: t.arn, protocol: "email", endpoint: "lead@example.com" }, []],
+    ],
   ];
   for (const [label, shape] of others) {
     it(`registers a hidden ${label} exactly as the class does`, async () => {
@@ -169,6 +174,26 @@ describe("HiddenChild", () => {
       expect(comparable(hidden)).to.deep.equal(comparable(typed));
       expect(hidden.dependenciesList.length).to.be.greaterThan(1);
       expect(outputKeys(child).sort()).to.deep.equal([...new Set([...Object.keys(args), ...outputs, "id", "urn"])].sort());
+    });
+  }
+
+  // These classes alias the `...V2` types of earlier provider versions, which a HiddenChild would not
+  // send: SecureBucket keeps them typed even when nested (security/secure-bucket.ts).
+  for (const [label, cls, args] of [
+    ["BucketServerSideEncryptionConfiguration", aws.s3.BucketServerSideEncryptionConfiguration, { bucket: "b", rules: [] }],
+    ["BucketVersioning", aws.s3.BucketVersioning, { bucket: "b", versioningConfiguration: { status: "Enabled" } }],
+    ["BucketLifecycleConfiguration", aws.s3.BucketLifecycleConfiguration, { bucket: "b" }],
+    ["BucketLogging", aws.s3.BucketLogging, { bucket: "b", targetBucket: "logs", targetPrefix: "b/" }],
+  ] as const) {
+    it(`cannot stand for aws.s3.${label}, whose class adds an alias to its V2 type`, async () => {
+      const { opts } = fixtures(`aliased-${label}`);
+      const make = cls as unknown as new (n: string, a: object, o?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+      // prettier-ignore
+      const { typed, hidden } = await pair((h, n) => h ? new HiddenChild(make, n, args, [], opts) : new make(n, args, opts));
+      expect(typed.aliasesList.map((a: Request) => a.spec.type)).to.deep.equal([
+        `aws:s3/${label.charAt(0).toLowerCase()}${label.slice(1)}V2:${label}V2`,
+      ]);
+      expect(hidden.aliasesList).to.deep.equal([]);
     });
   }
 

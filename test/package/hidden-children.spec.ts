@@ -27,6 +27,12 @@ describe("hidden children", () => {
       "aws.ecr.LifecyclePolicy",
       "aws.iam.Policy",
       "aws.iam.Role",
+      "aws.s3.BucketNotification",
+      "aws.s3.BucketOwnershipControls",
+      "aws.s3.BucketPolicy",
+      "aws.s3.BucketPublicAccessBlock",
+      "aws.sns.TopicPolicy",
+      "aws.sns.TopicSubscription",
       "aws.vpc.SecurityGroupEgressRule",
       "aws.vpc.SecurityGroupIngressRule",
     ]);

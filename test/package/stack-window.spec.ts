@@ -26,6 +26,8 @@ describe("the stack-trace window in every component", () => {
         "\n    } catch (e) {\n      throw stacks.rethrow(e);\n    } finally {\n      stacks.close();\n    }\n  }\n",
       );
     }
-    expect(classes.sort()).to.deep.equal([...COMPONENTS].sort());
+    // NestedSecureBucket and NestedSecureTopic register as the components they stand for (security/*-nested.ts).
+    expect([...new Set(classes)].sort()).to.deep.equal([...COMPONENTS].sort());
+    expect(classes.filter((c, i) => classes.indexOf(c) !== i).sort()).to.deep.equal(["SecureBucket", "SecureTopic"]);
   });
 });

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { KeyReference } from "../security/encryption-key";
-import { SecureTopic } from "../security/secure-topic";
+import { NestedSecureTopic } from "../security/secure-topic-nested";
 import { NOTIFICATION_RULE_NAME, stackScopedName } from "../internal/naming";
 import { BuildMonitoringArgs } from "./build-project-args";
 import { interpolate } from "../internal/interpolate";
@@ -12,7 +12,7 @@ export const FAILED_BUILDS_ALARM_PERIOD_SECONDS = 300;
 /** What {@link createMonitoring} created. */
 export interface BuildMonitoring {
   /** The alert topic, when created (no `topicArn` given). */
-  topic?: SecureTopic;
+  topic?: NestedSecureTopic;
   /** ARN of the topic alerts go to (created or given). */
   topicArn?: pulumi.Output<string>;
   /** The failed-builds alarm, when enabled. */
@@ -61,7 +61,11 @@ export function createMonitoring(
   if (args.topicArn !== undefined) {
     out.topicArn = pulumi.output(args.topicArn);
   } else {
-    out.topic = new SecureTopic(`${name}-alerts`, { encryptionKey: key, emailSubscriptions: args.emailSubscriptions, tags }, { parent });
+    out.topic = new NestedSecureTopic(
+      `${name}-alerts`,
+      { encryptionKey: key, emailSubscriptions: args.emailSubscriptions, tags },
+      { parent },
+    );
     out.topicArn = out.topic.topicArn;
   }
   if (alarmOn) {

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { NOTIFICATION_RULE_NAME, stackScopedName } from "../internal/naming";
 import { KeyReference } from "../security/encryption-key";
-import { SecureTopic } from "../security/secure-topic";
+import { NestedSecureTopic } from "../security/secure-topic-nested";
 import { DEFAULT_REPOSITORY_NOTIFICATION_EVENT_TYPE_IDS, RepositoryNotificationArgs } from "./codecommit-repo-args";
 
 /** The only service that publishes to a notification topic the component creates. */
@@ -12,7 +12,7 @@ export const REPOSITORY_NOTIFICATION_PUBLISHER = "codestar-notifications.amazona
 export interface RepositoryNotifications {
   rule: aws.codestarnotifications.NotificationRule;
   /** The topic, when the component created it. */
-  topic?: SecureTopic;
+  topic?: NestedSecureTopic;
   topicArn: pulumi.Output<string>;
   /** Email subscriptions made on a given topic (a created topic holds its own). */
   subscriptions: aws.sns.TopicSubscription[];
@@ -27,11 +27,11 @@ export function createRepositoryNotifications(
   tags: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined,
   parent: pulumi.Resource,
 ): RepositoryNotifications {
-  let topic: SecureTopic | undefined;
+  let topic: NestedSecureTopic | undefined;
   let subscriptions: aws.sns.TopicSubscription[] = [];
   let topicArn: pulumi.Output<string>;
   if (args.topicArn === undefined) {
-    topic = new SecureTopic(
+    topic = new NestedSecureTopic(
       `${name}-notifications`,
       {
         encryptionKey: key,

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { KeyReference } from "../security/encryption-key";
-import { SecureTopic } from "../security/secure-topic";
+import { NestedSecureTopic } from "../security/secure-topic-nested";
 import { AwsContext } from "../security/iam";
 import {
   DEFAULT_FLEET_AMI_PARAMETER,
@@ -26,7 +26,7 @@ export interface CreatedFleet {
   /** Auto Scaling group of the fleet. */
   autoScalingGroup: aws.autoscaling.Group;
   /** Topic of the Auto Scaling notifications, when created (no `notificationTopicArn`). */
-  notificationTopic?: SecureTopic;
+  notificationTopic?: NestedSecureTopic;
 }
 
 /** Auto Scaling events the fleet's topic receives: every launch and termination, and their failures. */
@@ -172,7 +172,7 @@ export function createFleet(a: CreateFleetArgs): CreatedFleet {
   );
   const notificationTopic =
     fleet.notificationTopicArn === undefined
-      ? new SecureTopic(
+      ? new NestedSecureTopic(
           `${name}-fleet-events`,
           { encryptionKey: a.topicKey, emailSubscriptions: fleet.notificationEmails, tags: a.tags },
           opts,

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { EncryptionKey, KeyReference } from "../security/encryption-key";
 import { AwsContext, PolicyStatement } from "../security/iam";
-import { SecureBucket } from "../security/secure-bucket";
+import { NestedSecureBucket } from "../security/secure-bucket-nested";
 import { ArtifactStoreInfo, PlannedAction } from "./action-types";
 import { ArtifactBucketOptions, ArtifactBucketReference, PipelineArgs, RegionalArtifactStoreArgs } from "./pipeline-args";
 import { StoreRoles, storeRoles } from "./store-roles";
@@ -34,7 +34,7 @@ export interface ArtifactStore {
   /** Bucket and key of the store, as actions see them. */
   info: ArtifactStoreInfo;
   /** Present when the pipeline created the bucket. */
-  bucket?: SecureBucket;
+  bucket?: NestedSecureBucket;
 }
 
 /**
@@ -64,7 +64,7 @@ export function artifactStoreOf(
       },
     };
   }
-  const bucket = new SecureBucket(
+  const bucket = new NestedSecureBucket(
     `${name}-artifacts`,
     {
       ...options,

@@ -6,7 +6,7 @@ import { KeyReference } from "../security/encryption-key";
 import { pipelineConsoleUrl } from "../internal/console";
 import { applyString } from "../internal/interpolate";
 import { jsonString } from "../security/policy-json";
-import { SecureTopic } from "../security/secure-topic";
+import { NestedSecureTopic } from "../security/secure-topic-nested";
 import { DEFAULT_NOTIFIED_EXECUTION_STATES, PipelineNotificationArgs } from "./pipeline-args";
 
 /** EventBridge detail type of pipeline execution state changes. */
@@ -17,7 +17,7 @@ export const ACTION_STATE_CHANGE = "CodePipeline Action Execution State Change";
 /** The rules and topic of a pipeline's notifications. */
 export interface PipelineNotifications {
   /** Created unless `topicArn` was given. */
-  topic?: SecureTopic;
+  topic?: NestedSecureTopic;
   /** ARN of the topic notifications go to (created or given). */
   topicArn: pulumi.Input<string>;
   /** Execution FAILED. */
@@ -116,7 +116,7 @@ export function createNotifications(
 ): PipelineNotifications {
   const topic =
     args.topicArn === undefined
-      ? new SecureTopic(
+      ? new NestedSecureTopic(
           `${name}-notifications`,
           { encryptionKey: key, emailSubscriptions: args.emailSubscriptions, displayName: `Pipeline ${pipelineName}`.slice(0, 100) },
           { parent },

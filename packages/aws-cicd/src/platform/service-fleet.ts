@@ -16,8 +16,8 @@ import { Pipeline } from "../pipeline/pipeline";
 import { PipelineNotificationArgs } from "../pipeline/pipeline-args";
 import { StageArgs } from "../pipeline/stages";
 import { EncryptionKey } from "../security/encryption-key";
-import { SecureBucket } from "../security/secure-bucket";
-import { SecureTopic } from "../security/secure-topic";
+import { NestedSecureBucket } from "../security/secure-bucket-nested";
+import { NestedSecureTopic } from "../security/secure-topic-nested";
 import { FleetPlan, fleetReaderRolePaths, fleetRolePath, PlannedEnvironment, PlannedService, planFleet } from "./fleet-plan";
 import { ServiceFleetArgs } from "./service-fleet-args";
 import { quietStacks } from "../internal/quiet-stacks";
@@ -95,7 +95,7 @@ export class ServiceFleet extends pulumi.ComponentResource {
         },
         o,
       );
-      const bucket = new SecureBucket(
+      const bucket = new NestedSecureBucket(
         `${name}-artifacts`,
         {
           encryptionKey: key,
@@ -108,7 +108,7 @@ export class ServiceFleet extends pulumi.ComponentResource {
       const topics = new Map(
         Object.entries(plan.file.teams).map(([team, spec]) => [
           team,
-          new SecureTopic(
+          new NestedSecureTopic(
             `${name}-${team}-topic`,
             { encryptionKey: key, emailSubscriptions: spec.emails, tags: { ...fleetTags, "aws-cicd:team": team } },
             o,
@@ -176,8 +176,8 @@ export class ServiceFleet extends pulumi.ComponentResource {
     s: PlannedService,
     shared: {
       key: EncryptionKey;
-      bucket: SecureBucket;
-      topic: SecureTopic;
+      bucket: NestedSecureBucket;
+      topic: NestedSecureTopic;
       teamEmails: string[];
       sideOf: (env: PlannedEnvironment) => { provider: aws.Provider; key: EncryptionKey };
       rolePath: string;
@@ -265,7 +265,7 @@ export class ServiceFleet extends pulumi.ComponentResource {
     s: PlannedService,
     shared: {
       key: EncryptionKey;
-      bucket: SecureBucket;
+      bucket: NestedSecureBucket;
       sideOf: (env: PlannedEnvironment) => { provider: aws.Provider; key: EncryptionKey };
       rolePath: string;
       build: BuildProject;

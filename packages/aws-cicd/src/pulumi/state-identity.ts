@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { crossAccountDeployTrustStatements } from "../cross-account/policies";
 import { EncryptionKey } from "../security/encryption-key";
 import { AwsContext, policyDocument, ROLE_MAX_SESSION_SECONDS } from "../security/iam";
-import { SecureBucket } from "../security/secure-bucket";
+import { NestedSecureBucket } from "../security/secure-bucket-nested";
 import { AUTONAMED_IAM_POLICY, autoNameArgs, IAM_ROLE_NAME, stackScopedName } from "../internal/naming";
 import { interpolate } from "../internal/interpolate";
 import { PulumiStateLocation } from "./policies";
@@ -13,7 +13,7 @@ import { CheckedDeployRole } from "./validate-state-identity";
 /** The state backend a {@link PulumiStack} creates. */
 export interface PulumiStateBackend {
   key: EncryptionKey;
-  bucket: SecureBucket;
+  bucket: NestedSecureBucket;
   location: PulumiStateLocation;
   /** `s3://<bucket>[/<prefix>]?region=<region>`, the builds' `PULUMI_BACKEND_URL`. */
   backendUrl: pulumi.Output<string>;
@@ -32,7 +32,7 @@ export function createStateBackend(name: string, root: string, ctx: AwsContext, 
     { description: `Pulumi state and secrets of PulumiStack ${name} (aws-cicd)`, allowDirectUse: true },
     { parent },
   );
-  const bucket = new SecureBucket(
+  const bucket = new NestedSecureBucket(
     `${name}-state`,
     {
       encryptionKey: key,

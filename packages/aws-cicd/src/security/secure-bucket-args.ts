@@ -1,4 +1,6 @@
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { HiddenChild } from "../internal/hidden-child";
 import { KeyReference } from "./encryption-key";
 import { RolePathGrant } from "./role-path";
 
@@ -139,4 +141,28 @@ export interface SecureBucketArgs extends SecureBucketOptions {
    * @default - no tags.
    */
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** A setting's resource: the `@pulumi/aws` class, or a hidden child when `H` is true. */
+type Setting<H extends boolean, T> = H extends true ? HiddenChild<object> : T;
+
+/**
+ * What `createSecureBucketChildren` (secure-bucket.ts) creates. The encryption, versioning, lifecycle and logging
+ * settings are always the `@pulumi/aws` classes: those classes add aliases (to the `...V2` types of
+ * earlier provider versions) that a hidden child would not.
+ */
+export interface SecureBucketChildren<H extends boolean> {
+  bucket: aws.s3.Bucket;
+  encryption: aws.s3.BucketServerSideEncryptionConfiguration;
+  publicAccessBlock: Setting<H, aws.s3.BucketPublicAccessBlock>;
+  ownershipControls: Setting<H, aws.s3.BucketOwnershipControls>;
+  versioning: aws.s3.BucketVersioning;
+  lifecycle: aws.s3.BucketLifecycleConfiguration;
+  policy: Setting<H, aws.s3.BucketPolicy>;
+  /** Present when `accessLogs` is given. */
+  logging: aws.s3.BucketLogging | undefined;
+  /** Present when `eventBridgeNotifications` is true. */
+  notification: Setting<H, aws.s3.BucketNotification> | undefined;
+  /** ARN of the key that encrypts the bucket. */
+  keyArn: pulumi.Output<string>;
 }

@@ -8,6 +8,7 @@ import {
   DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS,
   DEFAULT_OBJECT_EXPIRATION_DAYS,
   SecureBucketArgs,
+  SecureBucketChildren,
 } from "./secure-bucket-args";
 import { checkPolicySizeNow, PolicyStatement, sizeCheckedPolicyDocument } from "./iam";
 import { RolePathGrant, rolePathGrantParts } from "./role-path";
@@ -15,6 +16,7 @@ import { RESERVED_BUCKET_PREFIXES, validateSecureBucketArgs } from "./secure-buc
 import { asResourceError } from "../internal/errors";
 import { applyString, interpolate } from "../internal/interpolate";
 import { quietStacks } from "../internal/quiet-stacks";
+import { HiddenChild } from "../internal/hidden-child";
 
 export { RESERVED_BUCKET_PREFIXES, validateSecureBucketArgs };
 
@@ -178,6 +180,153 @@ export function secureBucketPolicy(
 }
 
 /**
+ * Checks `args` and creates the children of the SecureBucket `component`: the bucket and its
+ * settings. When `hidden` is true (a bucket nested in a component that exposes only the bucket, see
+ * `NestedSecureBucket`), the public access block, ownership controls, policy and notifications are
+ * hidden children (internal/hidden-child.ts): the engine receives the same registrations, and the
+ * program keeps no Outputs for what AWS returns of them (issue 12). Each of those is created on one
+ * line either way, so that its source position is that line.
+ */
+export function createSecureBucketChildren<H extends boolean>(
+  component: pulumi.ComponentResource,
+  name: string,
+  args: SecureBucketArgs,
+  hidden: H,
+): SecureBucketChildren<H> {
+  asResourceError(component, () => {
+    validateComponentName(name);
+    validateSecureBucketArgs(args);
+  });
+  const retainOnDelete = args.retainOnDelete ?? true;
+  if (!retainOnDelete) {
+    pulumi.log.warn(`SecureBucket ${name}: retainOnDelete is false, so deleting the stack deletes the bucket and its settings.`, component);
+  }
+  const about = {
+    subject: `The bucket policy of SecureBucket \`${name}\``,
+    fix: "Name fewer `readerArns`, `writerArns` and `codeBuildRoleArns` (a role in two of them is named twice), or grant roles by path (`readerRolePaths`).",
+  };
+  const notYet = pulumi.output("");
+  checkPolicySizeNow(
+    "bucketPolicy",
+    about,
+    secureBucketPolicy(notYet, notYet, args.readerArns, args.writerArns, args.codeBuildRoleArns, args.readerRolePaths),
+    component,
+  );
+  // A key ARN given as an Output is checked when it resolves.
+  const key = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), component);
+  const o = { parent: component, retainOnDelete };
+  // Every child in `region` when one is given (the AWS provider's per-resource region).
+  const r = args.region === undefined ? {} : { region: args.region };
+  const b = new aws.s3.Bucket(
+    `${name}-bucket`,
+    { ...r, bucketPrefix: args.bucketPrefix ?? defaultBucketPrefix(name), forceDestroy: args.forceDestroy ?? false, tags: args.tags },
+    o,
+  );
+  const bucket = b.bucket;
+  const l = args.lifecycle ?? {};
+  const encryptionArgs: aws.s3.BucketServerSideEncryptionConfigurationArgs = {
+    ...r,
+    bucket,
+    rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.keyArn }, bucketKeyEnabled: true }],
+  };
+  const publicAccessArgs: aws.s3.BucketPublicAccessBlockArgs = {
+    ...r,
+    bucket,
+    blockPublicAcls: true,
+    blockPublicPolicy: true,
+    ignorePublicAcls: true,
+    restrictPublicBuckets: true,
+  };
+  const ownershipArgs: aws.s3.BucketOwnershipControlsArgs = { ...r, bucket, rule: { objectOwnership: "BucketOwnerEnforced" } };
+  const versioningArgs: aws.s3.BucketVersioningArgs = { ...r, bucket, versioningConfiguration: { status: "Enabled" } };
+  const lifecycleArgs: aws.s3.BucketLifecycleConfigurationArgs = {
+    ...r,
+    bucket,
+    rules: [
+      {
+        id: "expire-objects",
+        status: "Enabled",
+        filter: { prefix: "" },
+        expiration: { days: l.expireObjectsAfterDays ?? DEFAULT_OBJECT_EXPIRATION_DAYS },
+      },
+      {
+        id: "expire-noncurrent-versions",
+        status: "Enabled",
+        filter: { prefix: "" },
+        noncurrentVersionExpiration: {
+          noncurrentDays: l.expireNoncurrentVersionsAfterDays ?? DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS,
+        },
+      },
+      {
+        id: "abort-incomplete-uploads",
+        status: "Enabled",
+        filter: { prefix: "" },
+        abortIncompleteMultipartUpload: {
+          daysAfterInitiation: l.abortIncompleteUploadsAfterDays ?? DEFAULT_ABORT_INCOMPLETE_UPLOAD_DAYS,
+        },
+      },
+    ],
+  };
+  // Role ARNs given as Outputs are checked when they resolve (a `:root` fails the deployment).
+  const statements = secureBucketPolicy(
+    b.arn,
+    key.keyArn,
+    checkedRoleArns("readerArns", args.readerArns),
+    checkedRoleArns("writerArns", args.writerArns),
+    checkedRoleArns("codeBuildRoleArns", args.codeBuildRoleArns),
+    args.readerRolePaths,
+  );
+  const policyArgs: aws.s3.BucketPolicyArgs = {
+    ...r,
+    bucket,
+    policy: sizeCheckedPolicyDocument("bucketPolicy", about, statements, component),
+  };
+  const n = (suffix: string) => `${name}-${suffix}`;
+  const h = hidden as boolean;
+  // In this order (the order of registration), the lifecycle after versioning and the policy after the public access block.
+  const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(n("encryption"), encryptionArgs, o);
+  // prettier-ignore
+  const publicAccessBlock = h ? new HiddenChild(aws.s3.BucketPublicAccessBlock, n("public-access-block"), publicAccessArgs, [], o) : new aws.s3.BucketPublicAccessBlock(n("public-access-block"), publicAccessArgs, o);
+  // prettier-ignore
+  const ownershipControls = h ? new HiddenChild(aws.s3.BucketOwnershipControls, n("ownership"), ownershipArgs, [], o) : new aws.s3.BucketOwnershipControls(n("ownership"), ownershipArgs, o);
+  const versioning = new aws.s3.BucketVersioning(n("versioning"), versioningArgs, o);
+  const lifecycle = new aws.s3.BucketLifecycleConfiguration(n("lifecycle"), lifecycleArgs, { ...o, dependsOn: [versioning] });
+  const afterPublicAccess = { ...o, dependsOn: [publicAccessBlock] };
+  // prettier-ignore
+  const policy = h ? new HiddenChild(aws.s3.BucketPolicy, n("policy"), policyArgs, [], afterPublicAccess) : new aws.s3.BucketPolicy(n("policy"), policyArgs, afterPublicAccess);
+  let logging: aws.s3.BucketLogging | undefined;
+  if (args.accessLogs) {
+    const loggingArgs: aws.s3.BucketLoggingArgs = {
+      ...r,
+      bucket,
+      targetBucket: args.accessLogs.bucketName,
+      targetPrefix: args.accessLogs.prefix ?? `${name}/`,
+    };
+    logging = new aws.s3.BucketLogging(n("logging"), loggingArgs, o);
+  }
+  let notification: pulumi.CustomResource | undefined;
+  if (args.eventBridgeNotifications) {
+    const notificationArgs: aws.s3.BucketNotificationArgs = { ...r, bucket, eventbridge: true };
+    // prettier-ignore
+    notification = h ? new HiddenChild(aws.s3.BucketNotification, n("notification"), notificationArgs, [], o) : new aws.s3.BucketNotification(n("notification"), notificationArgs, o);
+  }
+  const keyArn = pulumi.output(key.keyArn);
+  const children = {
+    bucket: b,
+    encryption,
+    publicAccessBlock,
+    ownershipControls,
+    versioning,
+    lifecycle,
+    policy,
+    logging,
+    notification,
+    keyArn,
+  };
+  return children as SecureBucketChildren<H>;
+}
+
+/**
  * An S3 bucket for data the CI/CD stack owns (pipeline artifacts, caches): SSE-KMS with the
  * customer key and an S3 Bucket Key, all four Block Public Access settings, ACLs disabled
  * (`BucketOwnerEnforced`), versioning, lifecycle expiration, a TLS-only policy that also refuses
@@ -213,128 +362,19 @@ export class SecureBucket extends pulumi.ComponentResource {
     super("aws-cicd:index:SecureBucket", name, {}, opts);
     const stacks = quietStacks();
     try {
-      asResourceError(this, () => {
-        validateComponentName(name);
-        validateSecureBucketArgs(args);
-      });
-      const retainOnDelete = args.retainOnDelete ?? true;
-      if (!retainOnDelete) {
-        pulumi.log.warn(`SecureBucket ${name}: retainOnDelete is false, so deleting the stack deletes the bucket and its settings.`, this);
-      }
-      const about = {
-        subject: `The bucket policy of SecureBucket \`${name}\``,
-        fix: "Name fewer `readerArns`, `writerArns` and `codeBuildRoleArns` (a role in two of them is named twice), or grant roles by path (`readerRolePaths`).",
-      };
-      const notYet = pulumi.output("");
-      checkPolicySizeNow(
-        "bucketPolicy",
-        about,
-        secureBucketPolicy(notYet, notYet, args.readerArns, args.writerArns, args.codeBuildRoleArns, args.readerRolePaths),
-        this,
-      );
-      // A key ARN given as an Output is checked when it resolves.
-      const key = keyOrNew(name, checkedKey("encryptionKey", args.encryptionKey), this);
-      const o = { parent: this, retainOnDelete };
-      // Every child in `region` when one is given (the AWS provider's per-resource region).
-      const r = args.region === undefined ? {} : { region: args.region };
-      this.bucket = new aws.s3.Bucket(
-        `${name}-bucket`,
-        { ...r, bucketPrefix: args.bucketPrefix ?? defaultBucketPrefix(name), forceDestroy: args.forceDestroy ?? false, tags: args.tags },
-        o,
-      );
-      const bucket = this.bucket.bucket;
-      this.encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
-        `${name}-encryption`,
-        {
-          ...r,
-          bucket,
-          rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.keyArn }, bucketKeyEnabled: true }],
-        },
-        o,
-      );
-      this.publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
-        `${name}-public-access-block`,
-        { ...r, bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-        o,
-      );
-      this.ownershipControls = new aws.s3.BucketOwnershipControls(
-        `${name}-ownership`,
-        { ...r, bucket, rule: { objectOwnership: "BucketOwnerEnforced" } },
-        o,
-      );
-      this.versioning = new aws.s3.BucketVersioning(
-        `${name}-versioning`,
-        { ...r, bucket, versioningConfiguration: { status: "Enabled" } },
-        o,
-      );
-      const l = args.lifecycle ?? {};
-      this.lifecycle = new aws.s3.BucketLifecycleConfiguration(
-        `${name}-lifecycle`,
-        {
-          ...r,
-          bucket,
-          rules: [
-            {
-              id: "expire-objects",
-              status: "Enabled",
-              filter: { prefix: "" },
-              expiration: { days: l.expireObjectsAfterDays ?? DEFAULT_OBJECT_EXPIRATION_DAYS },
-            },
-            {
-              id: "expire-noncurrent-versions",
-              status: "Enabled",
-              filter: { prefix: "" },
-              noncurrentVersionExpiration: {
-                noncurrentDays: l.expireNoncurrentVersionsAfterDays ?? DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS,
-              },
-            },
-            {
-              id: "abort-incomplete-uploads",
-              status: "Enabled",
-              filter: { prefix: "" },
-              abortIncompleteMultipartUpload: {
-                daysAfterInitiation: l.abortIncompleteUploadsAfterDays ?? DEFAULT_ABORT_INCOMPLETE_UPLOAD_DAYS,
-              },
-            },
-          ],
-        },
-        { ...o, dependsOn: [this.versioning] },
-      );
-      this.policy = new aws.s3.BucketPolicy(
-        `${name}-policy`,
-        {
-          ...r,
-          bucket,
-          policy: sizeCheckedPolicyDocument(
-            "bucketPolicy",
-            about,
-            secureBucketPolicy(
-              this.bucket.arn,
-              key.keyArn,
-              // Role ARNs given as Outputs are checked when they resolve (a `:root` fails the deployment).
-              checkedRoleArns("readerArns", args.readerArns),
-              checkedRoleArns("writerArns", args.writerArns),
-              checkedRoleArns("codeBuildRoleArns", args.codeBuildRoleArns),
-              args.readerRolePaths,
-            ),
-            this,
-          ),
-        },
-        { ...o, dependsOn: [this.publicAccessBlock] },
-      );
-      if (args.accessLogs) {
-        this.logging = new aws.s3.BucketLogging(
-          `${name}-logging`,
-          { ...r, bucket, targetBucket: args.accessLogs.bucketName, targetPrefix: args.accessLogs.prefix ?? `${name}/` },
-          o,
-        );
-      }
-      if (args.eventBridgeNotifications) {
-        this.notification = new aws.s3.BucketNotification(`${name}-notification`, { ...r, bucket, eventbridge: true }, o);
-      }
-      this.bucketName = bucket;
-      this.bucketArn = this.bucket.arn;
-      this.keyArn = pulumi.output(key.keyArn);
+      const c = createSecureBucketChildren(this, name, args, false);
+      this.bucket = c.bucket;
+      this.encryption = c.encryption;
+      this.publicAccessBlock = c.publicAccessBlock;
+      this.ownershipControls = c.ownershipControls;
+      this.versioning = c.versioning;
+      this.lifecycle = c.lifecycle;
+      this.policy = c.policy;
+      this.logging = c.logging;
+      this.notification = c.notification;
+      this.bucketName = c.bucket.bucket;
+      this.bucketArn = c.bucket.arn;
+      this.keyArn = c.keyArn;
       this.registerOutputs({ bucketName: this.bucketName, bucketArn: this.bucketArn, keyArn: this.keyArn });
     } catch (e) {
       throw stacks.rethrow(e);

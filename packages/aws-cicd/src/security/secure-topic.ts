@@ -9,6 +9,7 @@ import { checkArgsObject, checkTypes } from "../internal/types";
 import { checkEmails } from "../internal/emails";
 import { asResourceError } from "../internal/errors";
 import { quietStacks } from "../internal/quiet-stacks";
+import { HiddenChild } from "../internal/hidden-child";
 
 /** Arguments of {@link SecureTopic}. */
 export interface SecureTopicArgs {
@@ -84,6 +85,64 @@ export function validateSecureTopicArgs(args: SecureTopicArgs): void {
   }
 }
 
+/** What {@link createSecureTopicChildren} creates: the policy and subscriptions are hidden children when `H` is true. */
+export interface SecureTopicChildren<H extends boolean> {
+  topic: aws.sns.Topic;
+  policy: H extends true ? HiddenChild<object> : aws.sns.TopicPolicy;
+  subscriptions: (H extends true ? HiddenChild<object> : aws.sns.TopicSubscription)[];
+}
+
+/**
+ * Checks `args` and creates the children of the SecureTopic `component`: the topic, its policy and
+ * its email subscriptions. When `hidden` is true (a topic nested in a component that exposes only the
+ * topic, see `NestedSecureTopic`), the policy and subscriptions are hidden children
+ * (internal/hidden-child.ts): the engine receives the same registrations, and the program keeps no
+ * Outputs for them (issue 12). Each child is created on one line either way, so that its source
+ * position is that line.
+ */
+export function createSecureTopicChildren<H extends boolean>(
+  component: pulumi.ComponentResource,
+  name: string,
+  args: SecureTopicArgs,
+  hidden: H,
+): SecureTopicChildren<H> {
+  asResourceError(component, () => {
+    validateComponentName(name);
+    validateSecureTopicArgs(args);
+  });
+  const ctx = awsContext(component);
+  const publishers = args.publisherServices ?? [...SNS_PUBLISHER_SERVICES];
+  const about = { subject: `The topic policy of SecureTopic \`${name}\``, fix: "Name fewer `publisherServices`." };
+  // Stryker disable next-line StringLiteral: equivalent, the size check counts an Output as nothing, whatever its value.
+  const notYet = pulumi.output("");
+  checkPolicySizeNow("topicPolicy", about, secureTopicPolicy(notYet, notYet, notYet, publishers), component);
+  const o = { parent: component };
+  const topic = new aws.sns.Topic(
+    `${name}-topic`,
+    {
+      ...autoNameArgs(`${name}-topic`, AUTONAMED_SNS_TOPIC),
+      kmsMasterKeyId: checkedKey("encryptionKey", args.encryptionKey)!.keyArn,
+      displayName: args.displayName,
+      tags: args.tags,
+    },
+    o,
+  );
+  const statements = secureTopicPolicy(topic.arn, accountRootArn(ctx), ctx.accountId, publishers);
+  const policy: aws.sns.TopicPolicyArgs = {
+    arn: topic.arn,
+    policy: sizeCheckedPolicyDocument("topicPolicy", about, statements, component),
+  };
+  const email = (endpoint: string): aws.sns.TopicSubscriptionArgs => ({ topic: topic.arn, protocol: "email", endpoint });
+  const h = hidden as boolean;
+  return {
+    topic,
+    // prettier-ignore
+    policy: h ? new HiddenChild(aws.sns.TopicPolicy, `${name}-policy`, policy, [], o) : new aws.sns.TopicPolicy(`${name}-policy`, policy, o),
+    // prettier-ignore
+    subscriptions: (args.emailSubscriptions ?? []).map((e, i) => h ? new HiddenChild(aws.sns.TopicSubscription, `${name}-email-${i}`, email(e), [], o) : new aws.sns.TopicSubscription(`${name}-email-${i}`, email(e), o)),
+  } as SecureTopicChildren<H>;
+}
+
 /**
  * An SNS topic encrypted with a customer key, whose policy refuses any request without
  * TLS, lets the account's IAM policies manage it, and lets only the named AWS services
@@ -103,41 +162,11 @@ export class SecureTopic extends pulumi.ComponentResource {
     super("aws-cicd:index:SecureTopic", name, {}, opts);
     const stacks = quietStacks();
     try {
-      asResourceError(this, () => {
-        validateComponentName(name);
-        validateSecureTopicArgs(args);
-      });
-      const ctx = awsContext(this);
-      const publishers = args.publisherServices ?? [...SNS_PUBLISHER_SERVICES];
-      const about = { subject: `The topic policy of SecureTopic \`${name}\``, fix: "Name fewer `publisherServices`." };
-      // Stryker disable next-line StringLiteral: equivalent, the size check counts an Output as nothing, whatever its value.
-      const notYet = pulumi.output("");
-      checkPolicySizeNow("topicPolicy", about, secureTopicPolicy(notYet, notYet, notYet, publishers), this);
-      this.topic = new aws.sns.Topic(
-        `${name}-topic`,
-        {
-          ...autoNameArgs(`${name}-topic`, AUTONAMED_SNS_TOPIC),
-          kmsMasterKeyId: checkedKey("encryptionKey", args.encryptionKey)!.keyArn,
-          displayName: args.displayName,
-          tags: args.tags,
-        },
-        { parent: this },
-      );
-      const statements = secureTopicPolicy(this.topic.arn, accountRootArn(ctx), ctx.accountId, publishers);
-      this.policy = new aws.sns.TopicPolicy(
-        `${name}-policy`,
-        { arn: this.topic.arn, policy: sizeCheckedPolicyDocument("topicPolicy", about, statements, this) },
-        { parent: this },
-      );
-      this.subscriptions = (args.emailSubscriptions ?? []).map(
-        (email, i) =>
-          new aws.sns.TopicSubscription(
-            `${name}-email-${i}`,
-            { topic: this.topic.arn, protocol: "email", endpoint: email },
-            { parent: this },
-          ),
-      );
-      this.topicArn = this.topic.arn;
+      const c = createSecureTopicChildren(this, name, args, false);
+      this.topic = c.topic;
+      this.policy = c.policy;
+      this.subscriptions = c.subscriptions;
+      this.topicArn = c.topic.arn;
       this.registerOutputs({ topicArn: this.topicArn });
     } catch (e) {
       throw stacks.rethrow(e);

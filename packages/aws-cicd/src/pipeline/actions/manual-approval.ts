@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { keyUseThroughServices } from "../../security/encryption-key";
 import { PolicyStatement } from "../../security/iam";
-import { SecureTopic } from "../../security/secure-topic";
+import { NestedSecureTopic } from "../../security/secure-topic-nested";
 import { ActionCommonArgs, ActionKind } from "../action-types";
 import { APPROVAL_NOTIFY_ACTIONS } from "../policies";
 import { checkArn } from "./shared";
@@ -86,7 +86,7 @@ export const manualApprovalKind: ActionKind<ManualApprovalActionArgs> = {
       topicArn = a.topicArn;
       keyArn = a.topicKeyArn;
     } else {
-      const topic = new SecureTopic(
+      const topic = new NestedSecureTopic(
         `${ctx.resourceName}-topic`,
         {
           encryptionKey: ctx.encryptionKey,
