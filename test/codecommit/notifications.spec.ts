@@ -64,6 +64,8 @@ describe("CodeCommitRepo", () => {
         protocol: "email",
         endpoint: "team@example.com",
       });
+      // The created topic holds that subscription; the repository lists only those made on a given topic.
+      expect(repo.notificationSubscriptions).to.deep.equal([]);
       expect(await checkRecordedPolicies()).to.deep.equal([]);
     });
 

@@ -97,7 +97,10 @@ export class CodeCommitRepo extends pulumi.ComponentResource {
   readonly notificationTopic?: aws.sns.Topic;
   /** ARN of the notification topic, when notifications are on. */
   readonly notificationTopicArn?: pulumi.Output<string>;
-  /** Subscriptions of the notification topic. */
+  /**
+   * The email subscriptions made on a topic given as `notifications.topicArn`. A topic the component
+   * creates holds its own subscriptions, which are not exposed (empty here).
+   */
   readonly notificationSubscriptions: aws.sns.TopicSubscription[] = [];
   /** Repository trigger, when triggers are given. */
   readonly trigger?: aws.codecommit.Trigger;
