@@ -159,6 +159,10 @@ describe("HiddenChild", () => {
     ],
     ["aws.s3.BucketPolicy", (t) => [aws.s3.BucketPolicy, { bucket: t.name, policy: t.arn.apply((a) => `{"Resource":"${a}"}`) }, []]],
     ["aws.s3.BucketNotification", (t) => [aws.s3.BucketNotification, { bucket: t.name, eventbridge: true }, []]],
+    [
+      "aws.sns.Topic",
+      (t) => [aws.sns.Topic, { namePrefix: "t-", kmsMasterKeyId: t.arn, displayName: "Approval needed", tags: { team: "a" } }, ["arn"]],
+    ],
     ["aws.sns.TopicPolicy", (t) => [aws.sns.TopicPolicy, { arn: t.arn, policy: t.arn.apply((a) => `{"Resource":"${a}"}`) }, []]],
     [
       "aws.sns.TopicSubscription",

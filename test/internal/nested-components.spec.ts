@@ -205,11 +205,32 @@ describe("NestedSecureTopic", () => {
     expect(await unwrap(nested.topicArn)).to.equal(await unwrap(nested.topic.arn));
   });
 
+  it("with hideTopic, sends the registrations and outputs of a SecureTopic, the topic hidden too", async () => {
+    const args = { encryptionKey: { keyArn: KEY_ARN }, emailSubscriptions: ["lead@example.com"], displayName: "Approval needed" };
+    // prettier-ignore
+    const { pub, nested, sentPublic, sentNested } = await both<SecureTopic, NestedSecureTopic<true>>((n, parent) => n ? new NestedSecureTopic("t", args, { parent }, true) : new SecureTopic("t", args, { parent }));
+    expect([...sentNested.registrations.keys()]).to.have.members(["owner", "t", "t-topic", "t-policy", "t-email-0"]);
+    expect(everything(sentNested)).to.deep.equal(everything(sentPublic));
+    expect(childKinds(nested)).to.deep.equal({ "t-topic": "HiddenChild", "t-policy": "HiddenChild", "t-email-0": "HiddenChild" });
+    // The topic keeps an Output for each input it was given (sent or undefined) and for its ARN, nothing more.
+    const sent = sentNested.registrations.get("t-topic")!.object.fieldsMap.map(([k]: [string, unknown]) => k);
+    expect(sent.sort()).to.deep.equal(["displayName", "kmsMasterKeyId"]);
+    expect(outputKeys(nested.topic).sort()).to.deep.equal(["arn", "displayName", "id", "kmsMasterKeyId", "tags", "urn"]);
+    expect(await unwrap(nested.topicArn)).to.equal(await unwrap(pub.topicArn));
+    expect(await unwrap(nested.topicArn)).to.match(/^arn:aws:sns:/);
+    expect(nested.topicArn).to.equal(nested.topic.output("arn"));
+  });
+
   it("checks its arguments as SecureTopic does", () => {
     const args = { encryptionKey: { keyArn: KEY_ARN }, emailSubscriptions: ["lead"] };
     const parent = new OwnerB("refused-topic");
     withLimit(17, () =>
       expect(() => new NestedSecureTopic("t", args, { parent })).to.throw('`emailSubscriptions` must hold email addresses, got "lead".'),
+    );
+    withLimit(17, () =>
+      expect(() => new NestedSecureTopic("t2", args, { parent }, true)).to.throw(
+        '`emailSubscriptions` must hold email addresses, got "lead".',
+      ),
     );
   });
 });

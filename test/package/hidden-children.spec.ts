@@ -31,6 +31,7 @@ describe("hidden children", () => {
       "aws.s3.BucketOwnershipControls",
       "aws.s3.BucketPolicy",
       "aws.s3.BucketPublicAccessBlock",
+      "aws.sns.Topic",
       "aws.sns.TopicPolicy",
       "aws.sns.TopicSubscription",
       "aws.vpc.SecurityGroupEgressRule",

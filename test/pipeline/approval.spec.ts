@@ -2,6 +2,7 @@ import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { consoleOrigin, pipelineConsoleUrl } from "../../packages/aws-cicd/src/internal/console";
+import { HiddenChild } from "../../packages/aws-cicd/src/internal/hidden-child";
 import { plannedStages } from "../../packages/aws-cicd/src/pipeline/pipeline-internals";
 import {
   approvalNotificationInput,
@@ -21,7 +22,7 @@ const VIA_SNS = { StringEquals: { "kms:ViaService": ["sns.us-east-1.amazonaws.co
 describe("Pipeline", () => {
   describe("manual approval", () => {
     it("creates an encrypted topic with the emails and lets the pipeline role publish to exactly it", async () => {
-      await loadedPipeline({
+      const pipeline = await loadedPipeline({
         stages: withGate(
           manualApprovalAction({ notifyEmails: ["lead@example.com"], message: "Promote to prod?", reviewUrl: "https://dev.example.com" }),
         ),
@@ -35,6 +36,17 @@ describe("Pipeline", () => {
       expect(findResource("aws-cicd:index:SecureTopic", "app-Gate-Approve-topic").parent).to.equal(
         findResource("aws-cicd:index:Pipeline", "app").urn,
       );
+      // Nothing exposes the topic or its children, and only the topic's ARN is read: all hidden children.
+      const objects = (r: pulumi.Resource): pulumi.Resource[] => [
+        ...((r as unknown as { __childResources?: Set<pulumi.Resource> }).__childResources ?? []),
+      ];
+      const nameOf = (r: pulumi.Resource) => (r as unknown as { __name: string }).__name;
+      const secureTopic = objects(pipeline).find((c) => nameOf(c) === "app-Gate-Approve-topic")!;
+      expect(objects(secureTopic).map((c) => [nameOf(c), c instanceof HiddenChild])).to.have.deep.members([
+        ["app-Gate-Approve-topic-topic", true],
+        ["app-Gate-Approve-topic-policy", true],
+        ["app-Gate-Approve-topic-email-0", true],
+      ]);
       const action = findResource("aws:codepipeline/pipeline:Pipeline", "app-pipeline").inputs.stages[2].actions[0];
       expect(action).to.deep.equal({
         name: "Approve",

@@ -85,9 +85,14 @@ export function validateSecureTopicArgs(args: SecureTopicArgs): void {
   }
 }
 
-/** What {@link createSecureTopicChildren} creates: the policy and subscriptions are hidden children when `H` is true. */
-export interface SecureTopicChildren<H extends boolean> {
-  topic: aws.sns.Topic;
+/**
+ * What {@link createSecureTopicChildren} creates: the policy and subscriptions are hidden children
+ * when `H` is true, and the topic too, with an Output only for its ARN, when `T` is true.
+ */
+export interface SecureTopicChildren<H extends boolean, T extends boolean = false> {
+  topic: T extends true ? HiddenChild<aws.sns.TopicArgs, "arn"> : aws.sns.Topic;
+  /** ARN of the topic. */
+  topicArn: pulumi.Output<string>;
   policy: H extends true ? HiddenChild<object> : aws.sns.TopicPolicy;
   subscriptions: (H extends true ? HiddenChild<object> : aws.sns.TopicSubscription)[];
 }
@@ -97,15 +102,17 @@ export interface SecureTopicChildren<H extends boolean> {
  * its email subscriptions. When `hidden` is true (a topic nested in a component that exposes only the
  * topic, see `NestedSecureTopic`), the policy and subscriptions are hidden children
  * (internal/hidden-child.ts): the engine receives the same registrations, and the program keeps no
- * Outputs for them (issue 12). Each child is created on one line either way, so that its source
+ * Outputs for them (issue 12). When `hiddenTopic` is also true (a component that uses only the
+ * topic's ARN), so is the topic. Each child is created on one line either way, so that its source
  * position is that line.
  */
-export function createSecureTopicChildren<H extends boolean>(
+export function createSecureTopicChildren<H extends boolean, T extends boolean = false>(
   component: pulumi.ComponentResource,
   name: string,
   args: SecureTopicArgs,
   hidden: H,
-): SecureTopicChildren<H> {
+  hiddenTopic?: T,
+): SecureTopicChildren<H, T> {
   asResourceError(component, () => {
     validateComponentName(name);
     validateSecureTopicArgs(args);
@@ -117,30 +124,30 @@ export function createSecureTopicChildren<H extends boolean>(
   const notYet = pulumi.output("");
   checkPolicySizeNow("topicPolicy", about, secureTopicPolicy(notYet, notYet, notYet, publishers), component);
   const o = { parent: component };
-  const topic = new aws.sns.Topic(
-    `${name}-topic`,
-    {
-      ...autoNameArgs(`${name}-topic`, AUTONAMED_SNS_TOPIC),
-      kmsMasterKeyId: checkedKey("encryptionKey", args.encryptionKey)!.keyArn,
-      displayName: args.displayName,
-      tags: args.tags,
-    },
-    o,
-  );
-  const statements = secureTopicPolicy(topic.arn, accountRootArn(ctx), ctx.accountId, publishers);
+  const topicArgs: aws.sns.TopicArgs = {
+    ...autoNameArgs(`${name}-topic`, AUTONAMED_SNS_TOPIC),
+    kmsMasterKeyId: checkedKey("encryptionKey", args.encryptionKey)!.keyArn,
+    displayName: args.displayName,
+    tags: args.tags,
+  };
+  // prettier-ignore
+  const topic = hidden && hiddenTopic ? new HiddenChild(aws.sns.Topic, `${name}-topic`, topicArgs, ["arn"], o) : new aws.sns.Topic(`${name}-topic`, topicArgs, o);
+  const topicArn = topic instanceof HiddenChild ? topic.output("arn") : topic.arn;
+  const statements = secureTopicPolicy(topicArn, accountRootArn(ctx), ctx.accountId, publishers);
   const policy: aws.sns.TopicPolicyArgs = {
-    arn: topic.arn,
+    arn: topicArn,
     policy: sizeCheckedPolicyDocument("topicPolicy", about, statements, component),
   };
-  const email = (endpoint: string): aws.sns.TopicSubscriptionArgs => ({ topic: topic.arn, protocol: "email", endpoint });
+  const email = (endpoint: string): aws.sns.TopicSubscriptionArgs => ({ topic: topicArn, protocol: "email", endpoint });
   const h = hidden as boolean;
   return {
     topic,
+    topicArn,
     // prettier-ignore
     policy: h ? new HiddenChild(aws.sns.TopicPolicy, `${name}-policy`, policy, [], o) : new aws.sns.TopicPolicy(`${name}-policy`, policy, o),
     // prettier-ignore
     subscriptions: (args.emailSubscriptions ?? []).map((e, i) => h ? new HiddenChild(aws.sns.TopicSubscription, `${name}-email-${i}`, email(e), [], o) : new aws.sns.TopicSubscription(`${name}-email-${i}`, email(e), o)),
-  } as SecureTopicChildren<H>;
+  } as SecureTopicChildren<H, T>;
 }
 
 /**
@@ -166,7 +173,7 @@ export class SecureTopic extends pulumi.ComponentResource {
       this.topic = c.topic;
       this.policy = c.policy;
       this.subscriptions = c.subscriptions;
-      this.topicArn = c.topic.arn;
+      this.topicArn = c.topicArn;
       this.registerOutputs({ topicArn: this.topicArn });
     } catch (e) {
       throw stacks.rethrow(e);

@@ -94,6 +94,8 @@ export const manualApprovalKind: ActionKind<ManualApprovalActionArgs> = {
           displayName: `Approval needed: ${ctx.pipelineName} ${ctx.action.stageName}`.slice(0, 100),
         },
         { parent: ctx.parent },
+        // Only the topic's ARN is used (and the topic is not exposed): a hidden child too.
+        true,
       );
       resources.push(topic);
       topicArn = topic.topicArn;
