@@ -3,7 +3,8 @@
 //   node --expose-gc -r ts-node/register/transpile-only bench/count-outputs.ts [flagship|fleet|services] [N]
 //   ... bench/count-outputs.ts <floor|typed-floor|quiet-floor> N FILE   the same for a recording of N copies (synth-child.ts --record FILE)
 // Prints one JSON line, per copy of the scenario: the promises created (async_hooks) and the
-// `apply` calls made while the program runs synchronously and in all, and the heap still in use
+// `apply` calls made while the program runs synchronously and in all, the Outputs the SDK makes for
+// the registered resources' properties during the synchronous run, and the heap still in use
 // once the synchronous run ends (after a full collection; it moves by a few MB with code layout).
 // Reads the built library (`npm run build --workspace aws-cicd` first), as synth-child.ts does.
 import { createHook } from "async_hooks";
@@ -24,6 +25,17 @@ async function main(): Promise<void> {
   if (scenario === "typed-floor") require("@pulumi/aws");
   let promises = 0;
   let applies = 0;
+  // The Outputs the SDK makes for the properties of every resource registered (components' own
+  // fields, set after their registration, are not counted): a plain CustomResource has one for each
+  // input given, `id` and `urn`; a `@pulumi/aws` class one for every property it lists.
+  let resourceOutputs = 0;
+  const runtime = require("@pulumi/pulumi/runtime/resource") as { registerResource: (res: object, ...rest: unknown[]) => unknown };
+  const register = runtime.registerResource;
+  runtime.registerResource = function (this: unknown, res: object, ...rest: unknown[]) {
+    const result = register.call(this, res, ...rest);
+    for (const value of Object.values(res)) if (pulumi.Output.isInstance(value)) resourceOutputs++;
+    return result;
+  };
   // Every Output's `apply` is the prototype's (Outputs are Proxies over OutputImpl instances).
   const proto = Object.getPrototypeOf(pulumi.output(0)) as { apply: (...a: unknown[]) => unknown };
   const apply = proto.apply;
@@ -43,7 +55,7 @@ async function main(): Promise<void> {
     ? replayFloor(bytes!, scenario === "typed-floor", scenario === "quiet-floor")
     : SCENARIOS[scenario as ScenarioName](cicd!, n);
   hook.disable();
-  const [syncPromises, syncApplies] = [promises, applies];
+  const [syncPromises, syncApplies, outputs] = [promises, applies, resourceOutputs];
   gc();
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1048576;
   hook.enable();
@@ -57,6 +69,7 @@ async function main(): Promise<void> {
     promisesPerCopy: per(promises),
     syncAppliesPerCopy: per(syncApplies),
     appliesPerCopy: per(applies),
+    resourceOutputsPerCopy: per(outputs),
     heapAfterSyncMb: Number(heapMb.toFixed(1)),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);

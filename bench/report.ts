@@ -1,7 +1,7 @@
 // BENCHMARKS.md from the measured scenarios: each scenario beside its floor (and AWS CDK), with the
 // ratios and the marginal cost per added pipeline.
 import * as os from "os";
-import type { Sample } from "./sample";
+import type { Counts, Sample } from "./sample";
 
 /** One scenario at one N: the medians of the components, the floor and (optionally) CDK. */
 export interface Row {
@@ -12,6 +12,8 @@ export interface Row {
   typedFloor: Sample;
   quietFloor: Sample;
   cdk?: Sample;
+  /** bench/count-outputs.ts over the components and each floor, at the N of BENCH_COUNT_N. */
+  counts?: { components: Counts; floor: Counts; typedFloor: Counts; quietFloor: Counts };
 }
 
 const fmt = (x: number, digits = 0) => x.toFixed(digits);
@@ -134,6 +136,35 @@ function marginal(rows: Row[]): string[] {
   return markdown(head, out);
 }
 
+/** The exact counts per copy at one N: what drives the heap, without the noise of peak RSS. */
+function countsTable(row: Row): string[] {
+  const c = row.counts!;
+  const head = [
+    "Per copy",
+    "Promises (synchronous run)",
+    "Promises (all)",
+    "`apply` calls (all)",
+    "Resource Outputs",
+    "Heap after the synchronous run (MB)",
+    "Heap vs floor",
+  ];
+  const line = (name: string, x: Counts) => [
+    name,
+    x.syncPromisesPerCopy,
+    x.promisesPerCopy,
+    x.appliesPerCopy,
+    x.resourceOutputsPerCopy,
+    fmt(x.heapAfterSyncMb / x.n, 2),
+    ratio(x.heapAfterSyncMb, c.floor.heapAfterSyncMb),
+  ];
+  return markdown(head, [
+    line("Components", c.components),
+    line("Floor", c.floor),
+    line("Typed floor", c.typedFloor),
+    line("Quiet floor", c.quietFloor),
+  ]);
+}
+
 /** The whole BENCHMARKS.md. */
 export function benchmarksMarkdown(rows: Row[], runs: number): string {
   const section = (scenario: Row["scenario"], title: string, what: string) => {
@@ -150,6 +181,9 @@ export function benchmarksMarkdown(rows: Row[], runs: number): string {
       ...memoryTable(own, withCdk),
       "",
       ...(own.length > 1 ? ["Marginal cost:", "", ...marginal(own), ""] : []),
+      ...own
+        .filter((r) => r.counts !== undefined)
+        .flatMap((r) => [`Exact counts at N = ${r.n} (bench/count-outputs.ts, one run each):`, "", ...countsTable(r), ""]),
     ];
   };
   return [
@@ -182,6 +216,13 @@ export function benchmarksMarkdown(rows: Row[], runs: number): string {
     "  `app.synth()`, split into stacks of 8 copies (CloudFormation caps a stack at 500 resources).",
     "- Resources count AWS resources (not components). The machine is shared: compare ratios measured",
     "  in the same run rather than absolute times across runs.",
+    "- *Exact counts* (at the N of `BENCH_COUNT_N`, 10 unless set): the promises created (async_hooks),",
+    "  while the program runs synchronously and until the last registration is answered; the `apply` calls;",
+    "  the Outputs the SDK makes for the registered resources' properties (a plain `CustomResource` has one",
+    "  for each input given, `id` and `urn`; a `@pulumi/aws` class one for every property it lists); and",
+    "  the heap still in use when the synchronous run ends, after a full collection (it includes the",
+    "  `@pulumi/aws` modules first loaded during the run). These do not vary between runs, unlike peak",
+    "  RSS, which follows when V8's last full collection happens to fall.",
     "",
     ...section(
       "flagship",

@@ -16,3 +16,15 @@ export interface Sample {
 
 /** Milliseconds of CPU time from a `process.cpuUsage()` difference. */
 export const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
+/** What bench/count-outputs.ts prints: exact counts per copy of a scenario, and the heap in use after its synchronous run. */
+export interface Counts {
+  scenario: string;
+  n: number;
+  syncPromisesPerCopy: number;
+  promisesPerCopy: number;
+  syncAppliesPerCopy: number;
+  appliesPerCopy: number;
+  resourceOutputsPerCopy: number;
+  heapAfterSyncMb: number;
+}

@@ -8,12 +8,13 @@
 //   BENCH_RUNS=3           runs per sample (median)           BENCH_CDK=0            skip the CDK comparison
 //   BENCH_WRITE=0          print the report, leave BENCHMARKS.md alone
 //   BENCH_CPU_PROF=DIR     every child also writes a V8 CPU profile (node --cpu-prof) into DIR
+//   BENCH_COUNT_N=10       the N at which bench/count-outputs.ts also counts each scenario and its floors (empty: none)
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { benchmarksMarkdown, Row } from "./report";
-import type { Sample } from "./sample";
+import type { Counts, Sample } from "./sample";
 
 const ROOT = path.resolve(__dirname, "..");
 const list = (value: string | undefined, fallback: number[]) =>
@@ -28,6 +29,7 @@ const FLEET_N = list(process.env.BENCH_FLEET, [1, 10, 100]);
 const SERVICES_N = list(process.env.BENCH_SERVICES, [200]);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CDK = process.env.BENCH_CDK !== "0" && hasCdk();
+const COUNT_N = list(process.env.BENCH_COUNT_N, [10]);
 
 function hasCdk(): boolean {
   try {
@@ -39,16 +41,14 @@ function hasCdk(): boolean {
 }
 
 function child(script: string, args: string[]): Sample {
+  return run(script, args, process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : []);
+}
+
+/** The last JSON line that `script` prints, run in a fresh Node.js process under ts-node. */
+function run<T>(script: string, args: string[], nodeArgs: string[]): T {
   const out = execFileSync(
     process.execPath,
-    [
-      "--max-old-space-size=8192",
-      ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : []),
-      "-r",
-      "ts-node/register/transpile-only",
-      path.join(__dirname, script),
-      ...args,
-    ],
+    ["--max-old-space-size=8192", ...nodeArgs, "-r", "ts-node/register/transpile-only", path.join(__dirname, script), ...args],
     {
       cwd: ROOT,
       encoding: "utf8",
@@ -56,7 +56,18 @@ function child(script: string, args: string[]): Sample {
       maxBuffer: 64 * 1024 * 1024,
     },
   );
-  return JSON.parse(out.trim().split("\n").pop()!) as Sample;
+  return JSON.parse(out.trim().split("\n").pop()!) as T;
+}
+
+/** bench/count-outputs.ts over the components and over each floor's replay of their recording. */
+function count(scenario: Row["scenario"], n: number, recording: string): NonNullable<Row["counts"]> {
+  const counts = (args: string[]) => run<Counts>("count-outputs.ts", args, ["--expose-gc"]);
+  return {
+    components: counts([scenario, String(n)]),
+    floor: counts(["floor", String(n), recording]),
+    typedFloor: counts(["typed-floor", String(n), recording]),
+    quietFloor: counts(["quiet-floor", String(n), recording]),
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -88,6 +99,7 @@ function measure(scenario: Row["scenario"], n: number, dir: string): Row {
   // The first run of the components also writes the recording (a JSON line per registration, in its time).
   const first = child("synth-child.ts", [scenario, String(n), "--record", recording]);
   if (n <= 10) checkFloors(recording, n);
+  const counts = COUNT_N.includes(n) ? count(scenario, n, recording) : undefined;
   const components: Sample[] = [];
   const floor: Sample[] = [];
   const typed: Sample[] = [];
@@ -119,6 +131,7 @@ function measure(scenario: Row["scenario"], n: number, dir: string): Row {
     typedFloor: summary(typed),
     quietFloor: summary(quiet),
     cdk: cdk.length > 0 ? summary(cdk) : undefined,
+    counts,
   };
 }
 
